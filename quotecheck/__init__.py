@@ -1,0 +1,89 @@
+"""quotecheck: who said what in news text.
+
+>>> import quotecheck as qc
+>>> a = qc.analyze("“It will rain,” the forecaster said.")
+>>> a.quotes[0].span.text
+'It will rain,'
+"""
+
+from __future__ import annotations
+
+from .config import DEFAULT_CONFIG, AnalyzerConfig
+from .errors import (
+    BatchError,
+    InputError,
+    InputTypeError,
+    LexiconError,
+    QuotecheckError,
+    SourceDocumentError,
+)
+from .models import (
+    Analysis,
+    Attribution,
+    Claim,
+    ClaimKind,
+    Cue,
+    CueKind,
+    Edit,
+    EditOp,
+    Failure,
+    Flag,
+    FlagKind,
+    Paragraph,
+    Quote,
+    QuoteKind,
+    Sentence,
+    SentenceRole,
+    Severity,
+    Signal,
+    SignalKind,
+    Source,
+    SourceKind,
+    SourcingSummary,
+    Span,
+    Stance,
+    Verification,
+    VerificationStatus,
+)
+from .pipeline import analyze
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_CONFIG",
+    "Analysis",
+    "AnalyzerConfig",
+    "Attribution",
+    "BatchError",
+    "Claim",
+    "ClaimKind",
+    "Cue",
+    "CueKind",
+    "Edit",
+    "EditOp",
+    "Failure",
+    "Flag",
+    "FlagKind",
+    "InputError",
+    "InputTypeError",
+    "LexiconError",
+    "Paragraph",
+    "Quote",
+    "QuoteKind",
+    "QuotecheckError",
+    "Sentence",
+    "SentenceRole",
+    "Severity",
+    "Signal",
+    "SignalKind",
+    "Source",
+    "SourceDocumentError",
+    "SourceKind",
+    "SourcingSummary",
+    "Span",
+    "Stance",
+    "Verification",
+    "VerificationStatus",
+    "__version__",
+    "analyze",
+]

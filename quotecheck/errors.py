@@ -1,0 +1,76 @@
+"""One error tree: every exception quotecheck raises is a :class:`QuotecheckError`.
+
+Each subclass also inherits the builtin a caller would already catch (``TypeError`` for a wrong
+argument type, ``ValueError`` for a bad value), and carries structured fields so callers need not
+parse messages. Finders never raise for "found nothing"; only caller mistakes raise.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BatchError",
+    "InputError",
+    "InputTypeError",
+    "LexiconError",
+    "QuotecheckError",
+    "SourceDocumentError",
+]
+
+
+class QuotecheckError(Exception):
+    """Base of every error quotecheck raises on purpose."""
+
+
+class InputError(QuotecheckError, ValueError):
+    """Raised when an input value cannot be analysed (e.g. too long, empty where text is needed)."""
+
+    def __init__(self, message: str, *, doc_id: str | None = None) -> None:
+        super().__init__(message)
+        self.doc_id = doc_id
+
+
+class InputTypeError(QuotecheckError, TypeError):
+    """Raised when a function gets something other than ``str`` where it needs text."""
+
+    def __init__(self, message: str, *, got: type) -> None:
+        super().__init__(message)
+        self.got = got
+
+
+class LexiconError(QuotecheckError, ValueError):
+    """Raised when a packaged lexicon file is missing or has a malformed line."""
+
+    def __init__(self, message: str, *, lexicon: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.lexicon = lexicon
+        self.line = line
+
+
+class SourceDocumentError(QuotecheckError, ValueError):
+    """Raised when a source document for verification is unusable (not text, wrong container)."""
+
+    def __init__(self, message: str, *, name: str | None = None) -> None:
+        super().__init__(message)
+        self.name = name
+
+
+class BatchError(QuotecheckError, RuntimeError):
+    """Raised when a batch cannot run at all (unreadable input, unknown engine, bad options)."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def require_text(value: object, *, what: str = "text") -> str:
+    """Return ``value`` if it is a ``str``; raise :class:`InputTypeError` saying what to pass."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bytes | bytearray | memoryview):
+        msg = (
+            f"{what} must be str, got {type(value).__name__}: decode it first, "
+            f"e.g. data.decode('utf-8')"
+        )
+    else:
+        msg = f"{what} must be str, got {type(value).__name__}: pass the article text as a string"
+    raise InputTypeError(msg, got=type(value))

@@ -1,0 +1,58 @@
+"""Span helpers and a one-to-one character folding, so that offsets never move."""
+
+from __future__ import annotations
+
+from .models import Span
+
+__all__ = ["COMPARE_TABLE", "fold", "make_span", "strip_span"]
+
+# One character to one character only: a compare-only view keeps every offset of the original.
+COMPARE_TABLE = str.maketrans(
+    {
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u300c": '"',
+        "\u300d": '"',
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2039": "'",
+        "\u203a": "'",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Return a same-length, compare-only view: straight quotes, ASCII dashes, plain spaces."""
+    return text.translate(COMPARE_TABLE)
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    """Build the Span ``text[start:end]``, clamping to the text's bounds."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def strip_span(text: str, start: int, end: int, chars: str | None = None) -> Span:
+    """Build the Span of ``text[start:end]`` trimmed of ``chars`` (default: white space)."""
+    while start < end and (text[start].isspace() if chars is None else text[start] in chars):
+        start += 1
+    while end > start and (text[end - 1].isspace() if chars is None else text[end - 1] in chars):
+        end -= 1
+    return make_span(text, start, end)

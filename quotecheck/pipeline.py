@@ -1,0 +1,66 @@
+"""analyze(text) -> Analysis: the one place where the stages meet, in order.
+
+segment -> quotes -> cues -> attribution (sources) -> claims -> flags -> summary. Every stage is
+a pure function over the caller's original text and the frozen results of the stages before it.
+"""
+
+from __future__ import annotations
+
+from .attribution import attribute
+from .claims import classify_claims
+from .config import DEFAULT_CONFIG, AnalyzerConfig
+from .cues import find_cues
+from .errors import InputError, require_text
+from .flags import find_flags
+from .models import Analysis
+from .quotes import find_quotes
+from .segment import segment
+from .summary import summarize
+
+__all__ = ["analyze"]
+
+
+def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None = None) -> Analysis:
+    """Read a news text and report who said what, how each sentence is sourced, and what to check.
+
+    Args:
+        text: The article as a ``str`` (decode bytes first). It is never modified.
+        doc_id: An id to carry into the result (e.g. a file name or corpus id).
+        config: Thresholds and switches; :data:`~quotecheck.config.DEFAULT_CONFIG` when omitted.
+
+    Returns:
+        An :class:`~quotecheck.models.Analysis` whose every ``Span`` indexes ``text`` exactly.
+
+    Raises:
+        InputTypeError: ``text`` is not a ``str``.
+        InputError: ``text`` is longer than ``config.max_chars``.
+
+    >>> a = analyze('“We will stay,” the minister said.')
+    >>> a.quotes[0].span.text
+    'We will stay,'
+    """
+    text = require_text(text)
+    config = config or DEFAULT_CONFIG
+    if len(text) > config.max_chars:
+        msg = (
+            f"text has {len(text):,} characters, more than max_chars={config.max_chars:,}: "
+            f"split it, or raise the limit with AnalyzerConfig(max_chars=…)"
+        )
+        raise InputError(msg, doc_id=doc_id)
+    paragraphs = segment(text)
+    scan = find_quotes(text, paragraphs, config)
+    cues = find_cues(text, paragraphs, scan.quotes)
+    sourcing = attribute(text, paragraphs, scan.quotes, cues, config)
+    claims = classify_claims(text, paragraphs, sourcing)
+    flags = find_flags(text, claims, sourcing, scan.unbalanced)
+    return Analysis(
+        doc_id=doc_id,
+        length=len(text),
+        paragraphs=paragraphs,
+        quotes=sourcing.quotes,
+        sources=sourcing.sources,
+        attributions=sourcing.attributions,
+        claims=claims,
+        flags=flags,
+        summary=summarize(claims, sourcing),
+    )
