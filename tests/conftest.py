@@ -1,0 +1,27 @@
+"""Shared test set-up: Hypothesis profiles and loaders for golden cases and seeds."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "cases"
+SEEDS = ROOT / "seeds"
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile(
+    "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+def load_cases(stage: str) -> list[dict[str, Any]]:
+    """Return the golden cases of ``tests/cases/<stage>.json``."""
+    cases: list[dict[str, Any]] = json.loads((CASES / f"{stage}.json").read_text("utf-8"))["cases"]
+    return cases
