@@ -1,13 +1,74 @@
-"""find_quotes(text, paragraphs) -> QuoteScan: paired quote marks with exact offsets."""
+"""find_quotes(text, paragraphs, config) -> QuoteScan: paired quote marks with exact offsets.
+
+One left-to-right pass over the quote-mark characters with a small stack, so time is linear in
+the text whatever the marks. Curly, straight, guillemet, low-9 („ ‚) and corner (「 」) marks are
+paired, with one level of nesting kept (‘…’ inside “…”). Apostrophes (don’t, the country’s,
+’90s, rock ’n’ roll) are told from closing single quotes by the characters around them. A quote
+that runs over several paragraphs (an opening mark on each paragraph, one closing mark at the end)
+is one quote. A mark that cannot be paired is reported in ``unbalanced`` and the scan goes on.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
 from typing import NamedTuple
 
+import regex
+
 from .config import AnalyzerConfig
-from .models import Paragraph, Quote, Span
+from .models import Paragraph, Quote, QuoteKind, Span
+from .offsets import make_span
 
 __all__ = ["QuoteScan", "find_quotes"]
+
+# Every character that may open or close a quote; apostrophes are sorted out by context.
+_MARK_RE = regex.compile(r"[“”„‘’‚«»‹›「」『』\"']")
+
+# For each opening mark, the marks that may close it. „ closes with “ (German) or ” (Polish).
+_CLOSERS: dict[str, str] = {
+    "“": "”",
+    "„": "“”",
+    "‘": "’",
+    "‚": "‘’",
+    "«": "»",
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+    '"': '"',
+    "'": "'",
+    "»": "«",
+    "›": "‹",
+    "”": "”",
+}
+# Marks of one family: a new opener of an open quote's family means that quote was never closed.
+_FAMILY: dict[str, str] = {
+    "“": "double",
+    "„": "double",
+    '"': "double",
+    "”": "double",
+    "‘": "single",
+    "‚": "single",
+    "'": "single",
+    "«": "guillemet",
+    "»": "guillemet",
+    "‹": "angle",
+    "›": "angle",
+    "「": "corner",
+    "『": "corner",
+}
+_OPENING_MARKS = "“„‘‚«‹「『"
+# What may stand right before an opening mark or right after a closing mark.
+_OPEN_CONTEXT = "([{—–-/" + _OPENING_MARKS
+_CLOSE_CONTEXT = ".,;:!?)]}—–-…" + "”’»›」』\"'"
+# Elisions written with an apostrophe in front: 'em, 'til, 'cause, 'n', 'tis, '90s.
+_ELISION_RE = regex.compile(r"(?:em|til|cause|n[’']|tis|twas|bout|round)\b|\d\d", regex.IGNORECASE)
+# A single closing-quote candidate: ’ or ' after a non-space, before a space, punctuation or end.
+_SINGLE_CLOSE_RE = regex.compile(r"(?<=\S)[’'](?=[\s.,;:!?)\]}—–…”\"]|$)")
+_FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next paragraph
+_NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
+_TERMINAL_INSIDE = ",.!?…;:—–-"
+_MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
 
 
 class QuoteScan(NamedTuple):
@@ -17,6 +78,277 @@ class QuoteScan(NamedTuple):
     unbalanced: tuple[Span, ...]
 
 
+@dataclass
+class _Open:
+    """An opening mark waiting for its closer."""
+
+    start: int  # offset of the opening mark
+    mark: str
+    paragraph: int
+    depth: int
+
+
+class _Pairing:
+    """State of one pass: the stack of open marks, the pairs found, the unpaired marks."""
+
+    def __init__(self, text: str, paragraphs: tuple[Paragraph, ...]) -> None:
+        self.text = text
+        self.ends = [p.span.end for p in paragraphs]
+        self.stack: list[_Open] = []
+        self.pairs: list[tuple[_Open, int, int]] = []  # opener, content end, marks end
+        self.unpaired: list[int] = []
+        self.skip: set[int] = set()  # continuation marks of multi-paragraph quotes
+        self._next_single_close = -1
+
+    def close_unclosed(self, opener: _Open, end: int) -> None:
+        """Record ``opener`` as a quote that runs to ``end`` without a closing mark."""
+        self.unpaired.append(opener.start)
+        self.pairs.append((opener, end, end))
+
+    def end_paragraph(self, paragraph: int) -> None:
+        """Close what is still open at a paragraph's end, unless the next one continues it."""
+        if not self.stack:
+            return
+        end = self.ends[paragraph]
+        outer = self.stack[0]
+        continuation = self._continuation_mark(paragraph + 1, outer)
+        keep = 1 if continuation is not None else 0
+        while len(self.stack) > keep:
+            self.close_unclosed(self.stack.pop(), end)
+        if continuation is not None:
+            self.skip.add(continuation)
+
+    def _continuation_mark(self, paragraph: int, outer: _Open) -> int | None:
+        """Offset of the opening mark that continues ``outer`` at the start of ``paragraph``."""
+        if paragraph >= len(self.ends):
+            return None
+        start = self.ends[paragraph - 1]
+        first = _FIRST_MARK_RE.match(self.text, start)
+        if first is None:
+            return None
+        mark = first.group(1)
+        same = _FAMILY.get(mark) == _FAMILY[outer.mark] and mark in _OPENING_MARKS + "\"'"
+        return first.start(1) if same and mark != "'" else None
+
+    def has_later_single_close(self, position: int, limit: int) -> bool:
+        """True when another closing single quote may follow ``position`` before ``limit``."""
+        if self._next_single_close <= position:
+            found = _SINGLE_CLOSE_RE.search(self.text, position + 1)
+            self._next_single_close = found.start() if found else len(self.text) + 1
+        return self._next_single_close < limit
+
+
 def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerConfig) -> QuoteScan:
-    """Pair the quote marks of ``text`` into quotes (STUB: finds none yet)."""
-    return QuoteScan((), ())
+    """Pair the quote marks of ``text`` into quotes, in document order.
+
+    >>> from quotecheck.segment import segment
+    >>> from quotecheck.config import DEFAULT_CONFIG
+    >>> t = '“We don’t know,” she said of the ‘plan’.'
+    >>> [q.span.text for q in find_quotes(t, segment(t), DEFAULT_CONFIG).quotes]
+    ['We don’t know,', 'plan']
+    """
+    state = _Pairing(text, paragraphs)
+    paragraph = 0
+    for match in _MARK_RE.finditer(text):
+        position = match.start()
+        while paragraph < len(state.ends) - 1 and position >= state.ends[paragraph]:
+            state.end_paragraph(paragraph)
+            paragraph += 1
+        if position not in state.skip:
+            _take_mark(state, position, paragraph)
+    if paragraphs:
+        state.end_paragraph(len(paragraphs) - 1)
+    quotes = _build_quotes(text, paragraphs, state.pairs, config)
+    return QuoteScan(quotes, _merge_runs(text, state.unpaired))
+
+
+def _take_mark(state: _Pairing, position: int, paragraph: int) -> None:
+    """Classify one mark as opener, closer or apostrophe and update the pairing."""
+    text = state.text
+    mark = text[position]
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    spaced_before = before.isspace() or before in _OPEN_CONTEXT
+    spaced_after = after.isspace() or after in _CLOSE_CONTEXT
+    role = _role(state, mark, position, paragraph, spaced_before, spaced_after)
+    if role == "open":
+        _open(state, mark, position, paragraph)
+    elif role == "close":
+        _close(state, mark, position)
+    elif role == "stray":
+        state.unpaired.append(position)
+
+
+def _role(
+    state: _Pairing,
+    mark: str,
+    position: int,
+    paragraph: int,
+    spaced_before: bool,
+    spaced_after: bool,
+) -> str:
+    """Return 'open', 'close', 'stray' (an unpairable mark) or 'apostrophe' for one mark."""
+    if mark in "’'":
+        return _single_role(state, mark, position, paragraph, spaced_before, spaced_after)
+    can_close = _closable(state, mark)
+    if mark in "”»›」』":
+        if can_close:
+            return "close"
+        return "open" if mark in "”»›" and spaced_before and not spaced_after else "stray"
+    if mark in "“‘":  # openers, but also the closers of „ and ‚
+        if can_close and (spaced_after or not spaced_before):
+            return "close"
+        if mark == "‘" and _ELISION_RE.match(state.text, position + 1):
+            return "apostrophe"
+        return "open" if mark == "“" or spaced_before else "apostrophe"
+    if mark == '"':
+        if spaced_before and not spaced_after:
+            return "open"
+        return "close" if can_close else ("open" if spaced_before else "stray")
+    return "open"  # „ ‚ « ‹ 「 『
+
+
+def _single_role(
+    state: _Pairing,
+    mark: str,
+    position: int,
+    paragraph: int,
+    spaced_before: bool,
+    spaced_after: bool,
+) -> str:
+    """Tell a closing or opening single quote from an apostrophe."""
+    text = state.text
+    if not spaced_before and not spaced_after:
+        return "apostrophe"  # don’t, O’Brien, rock’n’roll
+    if spaced_before:
+        if spaced_after or _ELISION_RE.match(text, position + 1):
+            return "apostrophe"  # ’90s, ’em, rock ’n’ roll
+        return "open" if mark == "'" else "apostrophe"
+    if not _closable(state, mark):
+        return "apostrophe"
+    if text[position - 1] in "sS" and _lowercase_follows(text, position):
+        limit = state.ends[paragraph]
+        if state.has_later_single_close(position, limit):
+            return "apostrophe"  # the students’ union ... ’
+    return "close"
+
+
+def _lowercase_follows(text: str, position: int) -> bool:
+    """True when the next word after ``position`` starts with a lower-case letter."""
+    found = _NEXT_LETTER_RE.match(text, position + 1)
+    return bool(found) and found.group(1).islower()
+
+
+def _closable(state: _Pairing, mark: str) -> bool:
+    """True when some open mark on the stack can be closed by ``mark``."""
+    return any(mark in _CLOSERS[o.mark] for o in state.stack)
+
+
+def _open(state: _Pairing, mark: str, position: int, paragraph: int) -> None:
+    """Push an opening mark, closing an unclosed quote of the same family first."""
+    family = _FAMILY[mark]
+    for index, opener in enumerate(state.stack):
+        if _FAMILY[opener.mark] == family:
+            while len(state.stack) > index:
+                state.close_unclosed(state.stack.pop(), position)
+            break
+    if len(state.stack) >= _MAX_DEPTH:
+        state.unpaired.append(position)
+        return
+    state.stack.append(_Open(position, mark, paragraph, len(state.stack)))
+
+
+def _close(state: _Pairing, mark: str, position: int) -> None:
+    """Pop the innermost opener that ``mark`` closes; openers above it were never closed."""
+    for index in range(len(state.stack) - 1, -1, -1):
+        if mark in _CLOSERS[state.stack[index].mark]:
+            while len(state.stack) > index + 1:
+                state.close_unclosed(state.stack.pop(), position)
+            state.pairs.append((state.stack.pop(), position, position + 1))
+            return
+
+
+def _build_quotes(
+    text: str,
+    paragraphs: tuple[Paragraph, ...],
+    pairs: list[tuple[_Open, int, int]],
+    config: AnalyzerConfig,
+) -> tuple[Quote, ...]:
+    """Turn pairs into Quote models in document order, skipping empty ones."""
+    starts = [s.span.start for p in paragraphs for s in p.sentences]
+    pairs = sorted(pairs, key=lambda pair: (pair[0].start, -pair[2]))
+    quotes: list[Quote] = []
+    containers: list[tuple[int, int]] = []  # content ranges of quotes that may contain later ones
+    for opener, content_end, marks_end in pairs:
+        closed = marks_end > content_end
+        content = make_span(text, opener.start + 1, content_end)
+        if not closed:
+            content = _rstrip(text, content)
+        if not content.text.strip():
+            continue
+        marks = make_span(text, opener.start, marks_end if closed else content.end)
+        clause_start = _clause_start(starts, containers, opener.start)
+        kind, reason = _provisional_kind(text, clause_start, content, closed, config)
+        quotes.append(
+            Quote(
+                id=f"q{len(quotes) + 1}",
+                span=content,
+                marks=marks,
+                kind=kind,
+                paragraph=opener.paragraph,
+                depth=opener.depth,
+                closed=closed,
+                reasons=(reason,) if closed else (reason, "no closing mark: runs to the break"),
+            )
+        )
+        containers.append((content.start, content.end))
+    return tuple(quotes)
+
+
+def _rstrip(text: str, span: Span) -> Span:
+    """Trim trailing white space off a span."""
+    end = span.end
+    while end > span.start and text[end - 1].isspace():
+        end -= 1
+    return make_span(text, span.start, end)
+
+
+def _clause_start(starts: list[int], containers: list[tuple[int, int]], position: int) -> int:
+    """Where the clause holding ``position`` begins: its sentence, or its enclosing quote."""
+    index = bisect.bisect_right(starts, position) - 1
+    clause = starts[index] if index >= 0 else 0
+    for start, end in reversed(containers[-4:]):
+        if start <= position < end:
+            return max(clause, start)
+    return clause
+
+
+def _provisional_kind(
+    text: str, clause_start: int, content: Span, closed: bool, config: AnalyzerConfig
+) -> tuple[QuoteKind, str]:
+    """Direct when the quote stands as its own clause; partial when woven into a sentence."""
+    lead = text[clause_start : content.start - 1].rstrip()
+    opens_clause = not lead or lead[-1] in ":,—–("
+    words = len(content.text.split())
+    after = text[content.end + 1 : content.end + 2] if closed else ""
+    ends_clause = (
+        not closed
+        or content.text.rstrip()[-1:] in _TERMINAL_INSIDE
+        or (after != "" and after in _TERMINAL_INSIDE)  # „Wir schaffen das“, sagte sie.
+    )
+    if opens_clause and (ends_clause or words > config.partial_max_words):
+        return QuoteKind.direct, "stands as its own clause"
+    if lead:
+        return QuoteKind.partial, "woven into the writer's sentence"
+    return QuoteKind.partial, "a short fragment that the sentence goes on from"
+
+
+def _merge_runs(text: str, positions: list[int]) -> tuple[Span, ...]:
+    """Merge unpaired marks separated only by white space into one span each."""
+    runs: list[list[int]] = []
+    for position in sorted(set(positions)):
+        if runs and not text[runs[-1][1] : position].strip():
+            runs[-1][1] = position + 1
+        else:
+            runs.append([position, position + 1])
+    return tuple(make_span(text, start, end) for start, end in runs)

@@ -1,22 +1,179 @@
-"""segment(text) -> tuple[Paragraph, ...]: paragraphs and sentences with offsets."""
+"""segment(text) -> tuple[Paragraph, ...]: paragraphs and sentences with exact offsets.
+
+Paragraphs are lines (a hard-wrapped line that continues in lower case joins its paragraph).
+Sentences end at terminal punctuation (. ! ? … and any closing quotes or brackets after it)
+followed by white space and a character that can open a sentence; abbreviations (Mr., Gen.,
+U.S.), initials (J. R. R.), decimals and lower-case continuations (“…?” he asked) do not end one.
+A short line without closing punctuation is a headline; "WASHINGTON (Reuters) -" a dateline;
+"By Jane Doe" a byline. Segments cover every non-space character, in order, without overlap.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
-from .models import Paragraph, Sentence
-from .offsets import make_span
+from .lexicons import load, load_rows
+from .models import Paragraph, Sentence, SentenceRole
+from .offsets import strip_span
 
 __all__ = ["segment"]
 
-_PARAGRAPH_RE = regex.compile(r"[^\n]+")
+# Closing quote marks and brackets that may follow a sentence's final punctuation.
+# Keep in sync with quotes._CLOSERS: both name the marks that can close a quote.
+_TRAILERS = "\"'”’»›」)]"
+
+_LINE_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
+
+_BOUNDARY_RE = regex.compile(
+    r"""
+    (?P<stop> \.{2,} | [.!?…]+ )          # terminal punctuation, ellipses included
+    [\"'”’»›」)\]]*                      # closing quotes or brackets after it (see _TRAILERS)
+    (?P<gap> \s+ )                        # white space ...
+    (?P<next> \S )                        # ... and the first character of what follows
+    """,
+    regex.VERBOSE,
+)
+
+# The word before a full stop: letters, digits and inner dots ("U.S", "a.m", "Gen").
+_WORD_BEFORE_RE = regex.compile(r"[\w.]{1,12}$")
+_NEXT_WORD_RE = regex.compile(r"\w{1,20}")
+_FIRST_CHAR_RE = regex.compile(r"\S")
+
+_DATELINE_RE = regex.compile(
+    r"""
+    [\p{Lu}][\p{Lu}.'’ -]{1,40}            # the place, in capitals: WASHINGTON, NEW YORK
+    (?: ,\ [\p{L}.]{2,20}(?:\ [\p{L}.]{2,20}){0,2} )?  # an optional state or country
+    (?: ,\ [\p{Lu}][\p{L}.]{2,9}\ \d{1,2} )? # an optional date: , Nov. 27
+    \ ?(?: \( [^()\n]{1,40} \) )?          # an optional agency: (Reuters)
+    \ ?[—–-]{1,2}\ +                       # the dash that ends the dateline
+    """,
+    regex.VERBOSE,
+)
+_BYLINE_RE = regex.compile(r"By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,6}")
+
+_HEADLINE_MAX_WORDS = 25
+_CLOSING_PUNCTUATION = ".!?…:;" + _TRAILERS
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    """Map each known abbreviation (lower case, no final dot) to its class."""
+    return {row[0]: row[1] for row in load_rows("abbreviations")}
 
 
 def segment(text: str) -> tuple[Paragraph, ...]:
-    """Split ``text`` into paragraphs, one sentence each (STUB)."""
-    paragraphs = []
-    for p_index, m in enumerate(m for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()):
-        span = make_span(text, m.start(), m.end())
-        sentence = Sentence(index=p_index, paragraph=p_index, span=span)
-        paragraphs.append(Paragraph(index=p_index, span=span, sentences=(sentence,)))
+    """Split ``text`` into paragraphs and their sentences, every offset into ``text``.
+
+    >>> paragraphs = segment("Hi there.\\n\\nMr. Smith said no. It rained.")
+    >>> [s.span.text for p in paragraphs for s in p.sentences]
+    ['Hi there.', 'Mr. Smith said no.', 'It rained.']
+    """
+    paragraphs: list[Paragraph] = []
+    n_sentences = 0
+    for start, end in _paragraph_bounds(text):
+        sentences = _sentences(text, start, end, len(paragraphs), n_sentences)
+        n_sentences += len(sentences)
+        span = strip_span(text, start, end)
+        paragraphs.append(Paragraph(index=len(paragraphs), span=span, sentences=sentences))
     return tuple(paragraphs)
+
+
+def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each paragraph: non-blank lines, wrapped lines joined."""
+    bounds: list[tuple[int, int]] = []
+    previous_end = -1
+    for match in _LINE_RE.finditer(text):
+        start, end = match.span()
+        if not match.group().strip():
+            continue
+        if bounds and _continues(text, previous_end, start):
+            bounds[-1] = (bounds[-1][0], end)
+        else:
+            bounds.append((start, end))
+        previous_end = end
+    return bounds
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """True when a line is a hard-wrapped continuation: one line break, lower-case start."""
+    gap = text[previous_end:start]
+    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
+        return False
+    first = _FIRST_CHAR_RE.search(text, start)
+    last = text[_rstrip_end(text, 0, previous_end) - 1]
+    return bool(first) and first.group().islower() and last not in _CLOSING_PUNCTUATION
+
+
+def _sentences(
+    text: str, start: int, end: int, paragraph: int, first_index: int
+) -> tuple[Sentence, ...]:
+    """Split one paragraph into sentences (with a leading dateline or byline of its own)."""
+    pieces: list[tuple[int, int, SentenceRole]] = []
+    role_of_rest = SentenceRole.body
+    body_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+    byline = _BYLINE_RE.fullmatch(text, body_start, _rstrip_end(text, body_start, end))
+    if byline:
+        return (_sentence(text, body_start, end, paragraph, first_index, SentenceRole.byline),)
+    dateline = _DATELINE_RE.match(text, body_start, end)
+    if dateline and dateline.end() < end and text[dateline.end() : end].strip():
+        pieces.append((body_start, dateline.end(), SentenceRole.dateline))
+        body_start = dateline.end()
+    cut = body_start
+    for boundary in _BOUNDARY_RE.finditer(text, body_start, end):
+        if _is_boundary(text, boundary):
+            pieces.append((cut, boundary.start("gap"), role_of_rest))
+            cut = boundary.start("next")
+    pieces.append((cut, end, role_of_rest))
+    if len(pieces) == 1 and _is_headline(text, start, end):
+        pieces = [(start, end, SentenceRole.headline)]
+    return tuple(
+        _sentence(text, s, e, paragraph, first_index + i, role)
+        for i, (s, e, role) in enumerate(pieces)
+    )
+
+
+def _sentence(
+    text: str, start: int, end: int, paragraph: int, index: int, role: SentenceRole
+) -> Sentence:
+    """Build one Sentence trimmed of surrounding white space."""
+    return Sentence(index=index, paragraph=paragraph, span=strip_span(text, start, end), role=role)
+
+
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    """Return ``end`` moved left past trailing white space, not before ``start``."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _is_boundary(text: str, boundary: regex.Match[str]) -> bool:
+    """Decide whether a candidate full stop (or ? ! …) really ends a sentence."""
+    following = boundary.group("next")
+    if following.islower() or following in ",;:)]}":
+        return False
+    stop = boundary.group("stop")
+    if stop != ".":
+        return True
+    word_match = _WORD_BEFORE_RE.search(text, max(0, boundary.start() - 12), boundary.start())
+    word = word_match.group().lstrip(".") if word_match else ""
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: J. R. R. Tolkien
+    kind = _abbreviations().get(word.lower())
+    if kind == "title":
+        return False
+    if kind == "number":
+        return not text[boundary.start("next")].isdigit()
+    if kind == "may-end":
+        next_word = _NEXT_WORD_RE.match(text, boundary.start("next"))
+        return bool(next_word) and next_word.group().lower() in load("sentence_starters")
+    return True
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """True for a short single line without closing punctuation: a title or subheading."""
+    line = text[start:end].strip()
+    if not line or line[-1] in _CLOSING_PUNCTUATION or "\n" in line or "\r" in line:
+        return False
+    return len(line.split()) <= _HEADLINE_MAX_WORDS
