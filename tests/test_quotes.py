@@ -1,0 +1,113 @@
+"""Quote detection: pairs of marks with exact offsets, against tests/cases/quotes.json."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from quotecheck.config import DEFAULT_CONFIG
+from quotecheck.models import QuoteKind
+from quotecheck.quotes import QuoteScan, find_quotes
+from quotecheck.segment import segment
+from tests.conftest import SEEDS, load_cases
+from tests.strategies import QUOTE_CHARS
+
+CASES = load_cases("quotes")
+OPTIONAL_KEYS = ("kind", "depth", "closed", "paragraph")
+
+
+def _params() -> list[Any]:
+    return [
+        pytest.param(
+            case,
+            id=case["label"],
+            marks=[pytest.mark.xfail(strict=True, reason=case["comment"])]
+            if case["expect"] == "fail"
+            else [],
+        )
+        for case in CASES
+    ]
+
+
+def scan(text: str) -> QuoteScan:
+    """Run find_quotes the way the pipeline does."""
+    return find_quotes(text, segment(text), DEFAULT_CONFIG)
+
+
+def _assert_consistent(text: str, result: QuoteScan) -> None:
+    """Ids run q1..qn in order, spans slice ``text``, marks wrap spans, kinds are provisional."""
+    assert [q.id for q in result.quotes] == [f"q{i}" for i in range(1, len(result.quotes) + 1)]
+    assert [q.marks.start for q in result.quotes] == sorted(q.marks.start for q in result.quotes)
+    for q in result.quotes:
+        assert text[q.span.start : q.span.end] == q.span.text
+        assert text[q.marks.start : q.marks.end] == q.marks.text
+        assert q.marks.start < q.span.start <= q.span.end <= q.marks.end
+        assert q.marks.text[0] in QUOTE_CHARS
+        if q.closed:
+            assert q.marks.end == q.span.end + 1
+            assert q.marks.text[-1] in QUOTE_CHARS
+        assert q.kind in {QuoteKind.direct, QuoteKind.partial}  # scare is attribution's call
+    for mark in result.unbalanced:
+        assert text[mark.start : mark.end] == mark.text
+        assert len(mark.text) == 1
+        assert mark.text in QUOTE_CHARS
+
+
+def test_cases_are_well_formed() -> None:
+    """Every golden case has the schema of tests/cases/README.md and a unique label."""
+    labels = [c["label"] for c in CASES]
+    assert len(labels) == len(set(labels))
+    for case in CASES:
+        assert set(case) == {"label", "provenance", "comment", "input", "expected", "expect"}
+        assert case["provenance"] in {"synthetic", "negative", "bugs caught"}
+        assert set(case["expected"]) == {"quotes", "unbalanced"}
+        for quote in case["expected"]["quotes"]:
+            assert set(quote) <= {"text", *OPTIONAL_KEYS}
+            assert quote["text"] in case["input"]
+
+
+@pytest.mark.parametrize("case", _params())
+def test_quotes_case(case: dict[str, Any]) -> None:
+    """find_quotes() returns exactly the expected quotes, in order, and unbalanced marks."""
+    text = case["input"]
+    result = scan(text)
+    want = case["expected"]["quotes"]
+    assert [q.span.text for q in result.quotes] == [w["text"] for w in want]
+    for quote, spec in zip(result.quotes, want, strict=True):
+        got = {
+            "kind": quote.kind.value,
+            "depth": quote.depth,
+            "closed": quote.closed,
+            "paragraph": quote.paragraph,
+        }
+        assert {k: got[k] for k in spec if k != "text"} == {
+            k: v for k, v in spec.items() if k != "text"
+        }, spec["text"]
+    assert len(result.unbalanced) == case["expected"]["unbalanced"], result.unbalanced
+    _assert_consistent(text, result)
+
+
+def test_seed_quotes() -> None:
+    """The seed article has exactly the six quotes of its expected file, with the same spans."""
+    text = (SEEDS / "libya-special-forces.txt").read_text("utf-8")
+    expected = json.loads((SEEDS / "libya-special-forces.expected.json").read_text("utf-8"))
+    result = scan(text)
+    got = [(q.span.start, q.span.end, q.span.text) for q in result.quotes]
+    want = [(q["span"][0], q["span"][1], q["text"]) for q in expected["quotes"]]
+    assert got == want
+    assert result.unbalanced == ()
+    assert all(q.depth == 0 and q.closed for q in result.quotes)
+    _assert_consistent(text, result)
+
+
+def test_seed_quote_kinds() -> None:
+    """Seed quotes get the expected provisional kinds; the scare one may be direct or partial."""
+    text = (SEEDS / "libya-special-forces.txt").read_text("utf-8")
+    expected = json.loads((SEEDS / "libya-special-forces.expected.json").read_text("utf-8"))
+    result = scan(text)
+    assert len(result.quotes) == len(expected["quotes"])
+    for quote, spec in zip(result.quotes, expected["quotes"], strict=True):
+        if spec["kind"] != "scare":
+            assert quote.kind.value == spec["kind"], spec["text"]
