@@ -327,13 +327,13 @@ def _provisional_kind(
     text: str, clause_start: int, content: Span, closed: bool, config: AnalyzerConfig
 ) -> tuple[QuoteKind, str]:
     """Direct when the quote stands as its own clause; partial when woven into a sentence."""
-    lead = text[clause_start : content.start - 1].rstrip()
-    opens_clause = not lead or lead[-1] in ":,—–("
-    words = len(content.text.split())
+    lead = _last_visible(text, clause_start, content.start - 1)
+    opens_clause = not lead or lead in ":,—–("
+    words = len(content.text.split(maxsplit=config.partial_max_words))
     after = text[content.end + 1 : content.end + 2] if closed else ""
     ends_clause = (
         not closed
-        or content.text.rstrip()[-1:] in _TERMINAL_INSIDE
+        or _last_visible(text, content.start, content.end) in _TERMINAL_INSIDE
         or (after != "" and after in _TERMINAL_INSIDE)  # „Wir schaffen das“, sagte sie.
     )
     if opens_clause and (ends_clause or words > config.partial_max_words):
@@ -341,6 +341,13 @@ def _provisional_kind(
     if lead:
         return QuoteKind.partial, "woven into the writer's sentence"
     return QuoteKind.partial, "a short fragment that the sentence goes on from"
+
+
+def _last_visible(text: str, start: int, end: int) -> str:
+    """The last non-space character of ``text[start:end]``, or "" (walks back, never copies)."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def _merge_runs(text: str, positions: list[int]) -> tuple[Span, ...]:

@@ -1,0 +1,94 @@
+"""Throughput of quotecheck.analyze in MB/s, and its growth on adversarial input.
+
+Usage:  python benchmarks/bench_analyze.py [--mb 2] [--eval ../shared/eval] [--quick]
+
+The news corpus is built at run time from the bundled seed and, when present, the article texts
+of ../shared/eval/polnear-dev.jsonl.gz (read, never copied). Adversarial inputs (quote marks
+only, no punctuation, unclosed quotes, apostrophe runs) are timed at 1x, 2x and 4x size: linear
+time shows as a flat MB/s column and a time ratio near 2 per doubling.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import quotecheck
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def news_corpus(eval_dir: Path, megabytes: float) -> list[str]:
+    """Articles totalling about ``megabytes`` MB: the seed plus eval articles when available."""
+    texts = [(ROOT / "seeds" / "libya-special-forces.txt").read_text("utf-8")]
+    gold = eval_dir / "polnear-dev.jsonl.gz"
+    if gold.exists():
+        with gzip.open(gold, "rt", encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    corpus: list[str] = []
+    size = 0
+    while size < megabytes * 1e6:
+        for text in texts:
+            corpus.append(text)
+            size += len(text)
+            if size >= megabytes * 1e6:
+                break
+    return corpus
+
+
+def time_texts(texts: list[str]) -> tuple[float, int]:
+    """Seconds to analyze every text once, and the characters analysed."""
+    start = time.perf_counter()
+    for text in texts:
+        quotecheck.analyze(text)
+    return time.perf_counter() - start, sum(map(len, texts))
+
+
+ADVERSARIAL: dict[str, Callable[[int], str]] = {
+    "quote marks only": lambda n: ("“”‘’\"'«»„" * (n // 9 + 1))[:n],
+    "opening marks only": lambda n: "“" * n,
+    "no punctuation": lambda n: ("word " * (n // 5 + 1))[:n],
+    "unclosed quotes": lambda n: ("“unclosed quote " * (n // 16 + 1))[:n],
+    "apostrophe runs": lambda n: ("the students’ ’n’ don’t ‘ " * (n // 26 + 1))[:n],
+    "abbreviations": lambda n: ("Mr. Gen. U.S. No. J. R. " * (n // 24 + 1))[:n],
+    "one long line of dots": lambda n: ("a. " * (n // 3 + 1))[:n],
+}
+
+
+def main() -> int:
+    """Print MB/s on news text and the scaling table on adversarial input."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--mb", type=float, default=2.0, help="size of the news corpus in MB")
+    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--quick", action="store_true", help="adversarial sizes 100k/200k/400k")
+    args = ap.parse_args()
+
+    corpus = news_corpus(args.eval, args.mb)
+    quotecheck.analyze(corpus[0])  # warm caches (lexicons, compiled patterns)
+    seconds, chars = time_texts(corpus)
+    print(
+        f"news: {len(corpus)} articles, {chars / 1e6:.2f} MB in {seconds:.2f} s "
+        f"= {chars / 1e6 / seconds:.2f} MB/s (one core)"
+    )
+
+    base = 100_000 if args.quick else 250_000
+    print(f"\n{'adversarial input':<22} {'size':>9} {'seconds':>8} {'MB/s':>6} {'ratio':>6}")
+    for name, make in ADVERSARIAL.items():
+        previous = None
+        for factor in (1, 2, 4):
+            text = make(base * factor)
+            seconds, chars = time_texts([text])
+            ratio = f"{seconds / previous:.2f}" if previous else "-"
+            speed = chars / 1e6 / seconds
+            print(f"{name:<22} {chars:>9,} {seconds:>8.3f} {speed:>6.2f} {ratio:>6}")
+            previous = seconds
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
