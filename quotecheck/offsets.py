@@ -46,8 +46,7 @@ def make_span(text: str, start: int, end: int) -> Span:
     """Build the Span ``text[start:end]``, clamping to the text's bounds."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    # Consistent by construction, so skip re-validation: spans are the hottest model.
-    return Span.model_construct(start=start, end=end, text=text[start:end])
+    return Span(start=start, end=end, text=text[start:end])
 
 
 def strip_span(text: str, start: int, end: int, chars: str | None = None) -> Span:

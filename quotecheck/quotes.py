@@ -65,6 +65,7 @@ _CLOSE_CONTEXT = ".,;:!?)]}—–-…" + "”’»›」』\"'"
 _ELISION_RE = regex.compile(r"(?:em|til|cause|n[’']|tis|twas|bout|round)\b|\d\d", regex.IGNORECASE)
 # A single closing-quote candidate: ’ or ' after a non-space, before a space, punctuation or end.
 _SINGLE_CLOSE_RE = regex.compile(r"(?<=\S)[’'](?=[\s.,;:!?)\]}—–…”\"]|$)")
+_VISIBLE_RE = regex.compile(r"\S")  # is there anything but white space between two marks?
 _FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next paragraph
 _NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
 _TERMINAL_INSIDE = ",.!?…;:—–-"
@@ -281,11 +282,11 @@ def _build_quotes(
     containers: list[tuple[int, int]] = []  # content ranges of quotes that may contain later ones
     for opener, content_end, marks_end in pairs:
         closed = marks_end > content_end
-        content = make_span(text, opener.start + 1, content_end)
         if not closed:
-            content = _rstrip(text, content)
-        if not content.text.strip():
+            content_end = _rstrip_end(text, opener.start + 1, content_end)
+        if not _VISIBLE_RE.search(text, opener.start + 1, content_end):
             continue
+        content = make_span(text, opener.start + 1, content_end)
         marks = make_span(text, opener.start, marks_end if closed else content.end)
         clause_start = _clause_start(starts, containers, opener.start)
         kind, reason = _provisional_kind(text, clause_start, content, closed, config)
@@ -305,12 +306,11 @@ def _build_quotes(
     return tuple(quotes)
 
 
-def _rstrip(text: str, span: Span) -> Span:
-    """Trim trailing white space off a span."""
-    end = span.end
-    while end > span.start and text[end - 1].isspace():
+def _rstrip_end(text: str, start: int, end: int) -> int:
+    """Move ``end`` left past trailing white space, not before ``start``."""
+    while end > start and text[end - 1].isspace():
         end -= 1
-    return make_span(text, span.start, end)
+    return end
 
 
 def _clause_start(starts: list[int], containers: list[tuple[int, int]], position: int) -> int:
