@@ -45,7 +45,7 @@ from .models import (
     Verification,
     VerificationStatus,
 )
-from .pipeline import analyze
+from .pipeline import analyze, flag_unattributed
 
 __version__ = "0.1.0"
 
@@ -86,4 +86,5 @@ __all__ = [
     "VerificationStatus",
     "__version__",
     "analyze",
+    "flag_unattributed",
 ]

@@ -12,12 +12,12 @@ from .config import DEFAULT_CONFIG, AnalyzerConfig
 from .cues import find_cues
 from .errors import InputError, require_text
 from .flags import find_flags
-from .models import Analysis
+from .models import Analysis, Flag
 from .quotes import find_quotes
 from .segment import segment
 from .summary import summarize
 
-__all__ = ["analyze"]
+__all__ = ["analyze", "flag_unattributed"]
 
 
 def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None = None) -> Analysis:
@@ -64,3 +64,16 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
         flags=flags,
         summary=summarize(claims, sourcing),
     )
+
+
+def flag_unattributed(text: str, config: AnalyzerConfig | None = None) -> tuple[Flag, ...]:
+    """Return what a fact-checker should look at in ``text``, most severe first.
+
+    The flags of :func:`analyze` (unattributed claims, editorial framing, anonymous and vague
+    sourcing, speakerless quotes, unbalanced quote marks), sorted by severity, then position.
+
+    >>> flag_unattributed("")
+    ()
+    """
+    flags = analyze(text, config=config).flags
+    return tuple(sorted(flags, key=lambda f: (-f.severity.rank, f.span.start)))
