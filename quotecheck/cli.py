@@ -1,24 +1,365 @@
-"""main(argv) -> int: the ``quotecheck`` command line, a thin shell over the library (STUB)."""
+"""main(argv) -> int: the ``quotecheck`` command line, a thin shell over the library.
+
+Exit codes: 0 all good; 1 some documents failed (``batch``) or a flag reached ``--fail-on``
+(``flag``); 2 a usage or input error (bad option, missing file, undecodable or empty input);
+130 interrupted. Errors are one line on stderr, never a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from .errors import InputError, QuotecheckError
+from .models import Analysis, Severity, Verification
 from .pipeline import analyze
+from .report import FORMATS, render, source_label, speaker_of
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from .batch import Engine
+
+__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # some documents failed, or a flag reached --fail-on
+EXIT_USAGE = 2  # bad options or unusable input
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT
+
+_SEVERITIES = [s.value for s in Severity]
+_Handler = Callable[[argparse.Namespace], int]
+
+
+class _UsageError(Exception):
+    """A command-line mistake, reported as one line and exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one line, handled by :func:`main`."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise instead of printing usage and exiting, so main() owns the output."""
+        msg = f"{message} (see '{self.prog} --help')"
+        raise _UsageError(msg)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    parser = argparse.ArgumentParser(prog="quotecheck")
-    sub = parser.add_subparsers(dest="command", required=True)
-    p_analyze = sub.add_parser("analyze", help="analyse one article")
-    p_analyze.add_argument("file")
-    args = parser.parse_args(argv)
-    text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-    print(analyze(text, doc_id=args.file).model_dump_json(indent=1))
-    return 0
+    parser = _build_parser()
+    try:
+        args = parser.parse_args(argv)
+        handler: _Handler = args.handler
+        return handler(args)
+    except SystemExit as exc:  # --help and --version end parsing on purpose
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except (_UsageError, QuotecheckError) as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader (e.g. `head`) has gone; stop quietly and keep Python's final flush silent.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _error(message: str) -> None:
+    first = " ".join(message.split())  # one line, whatever the message holds
+    print(f"quotecheck: error: {first}", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def _build_parser() -> _Parser:
+    from . import __version__
+
+    parser = _Parser(
+        prog="quotecheck",
+        description="Who said what in news text: quotes, sources, unattributed claims, framing.",
+        epilog="Exit codes: 0 ok, 1 documents failed or flags reached --fail-on, 2 usage or "
+        "input error. Docs: docs/cli.md",
+    )
+    parser.add_argument("--version", action="version", version=f"quotecheck {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_analyze(sub)
+    _add_flag(sub)
+    _add_verify(sub)
+    _add_batch(sub)
+    return parser
+
+
+def _add_color(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--color",
+        choices=["auto", "always", "never"],
+        default="auto",
+        help="colour the text view: auto = on a terminal unless NO_COLOR is set (default)",
+    )
+
+
+def _add_analyze(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser("analyze", help="analyse one article", description="Analyse one article.")
+    p.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    p.add_argument("-f", "--format", choices=FORMATS, default="text", help="default: text")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    p.add_argument("--id", dest="doc_id", help="doc_id for the result (default: FILE)")
+    _add_color(p)
+    p.set_defaults(handler=_cmd_analyze)
+
+
+def _add_flag(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser(
+        "flag",
+        help="list what a fact-checker should look at",
+        description="List flags as FILE:LINE:COL lines; with --fail-on, exit 1 when any "
+        "flag reaches that severity (for newsroom CI).",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, or - for stdin")
+    p.add_argument("--fail-on", choices=_SEVERITIES, help="exit 1 if a flag is this severe")
+    p.add_argument("--min-severity", choices=_SEVERITIES, default="info", help="hide milder")
+    p.add_argument("-f", "--format", choices=["text", "json"], default="text")
+    p.set_defaults(handler=_cmd_flag)
+
+
+def _add_verify(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser(
+        "verify",
+        help="check an article's quotes against source documents",
+        description="Check every quote of ARTICLE against the source documents.",
+    )
+    p.add_argument("article", metavar="ARTICLE", help="a UTF-8 text file, or - for stdin")
+    p.add_argument(
+        "-s",
+        "--source",
+        action="append",
+        required=True,
+        metavar="FILE",
+        help="a source document (transcript, statement); repeat for several",
+    )
+    p.add_argument("-f", "--format", choices=["text", "json"], default="text")
+    _add_color(p)
+    p.set_defaults(handler=_cmd_verify)
+
+
+def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser(
+        "batch",
+        help="analyse a corpus into JSONL",
+        description="Analyse a corpus (JSONL, .jsonl.gz, CSV, Parquet, or a folder of .txt) "
+        "into one JSON line per record, in input order.",
+    )
+    p.add_argument("input", metavar="INPUT", help="corpus file or folder")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="JSONL to write")
+    p.add_argument("--summary", metavar="S.csv", help="also write a per-article summary CSV")
+    p.add_argument("--workers", type=_positive, metavar="N", help="worker processes")
+    p.add_argument("--resume", action="store_true", help="skip ids already in OUT.jsonl")
+    p.add_argument("--engine", choices=["process", "dask", "serial"], default="process")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
+    p.add_argument("--text-column", default="text", metavar="C", help="default: text")
+    p.add_argument("--id-column", default="id", metavar="C", help="default: id")
+    p.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bar (default: on a terminal)",
+    )
+    p.set_defaults(handler=_cmd_batch)
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n < 1:
+        msg = f"expected a whole number of at least 1, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return n
+
+
+# --------------------------------------------------------------------------- input and output
+
+
+def _read_text(name: str) -> str:
+    """Return the UTF-8 text of file ``name`` (``-`` = stdin), exactly as stored."""
+    try:
+        data = _stdin_bytes() if name == "-" else Path(name).read_bytes()
+    except FileNotFoundError:
+        msg = f"{name}: no such file; check the path"
+        raise InputError(msg) from None
+    except IsADirectoryError:
+        msg = f"{name} is a folder; pass one text file (use 'quotecheck batch' for folders)"
+        raise InputError(msg) from None
+    except OSError as exc:
+        msg = f"{name}: cannot read it ({exc.strerror})"
+        raise InputError(msg) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        msg = (
+            f"{name} is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            f"convert it first, e.g. iconv -f latin1 -t utf-8"
+        )
+        raise InputError(msg) from None
+    if not text.strip():
+        msg = f"{name} is empty; there is nothing to analyse"
+        raise InputError(msg)
+    return text
+
+
+def _stdin_bytes() -> bytes:
+    buffer = getattr(sys.stdin, "buffer", None)
+    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+
+
+def _write(out: str, dest: str | None) -> None:
+    if dest is None or dest == "-":
+        sys.stdout.write(out)
+        return
+    try:
+        Path(dest).write_text(out, encoding="utf-8")
+    except OSError as exc:
+        msg = f"{dest}: cannot write it ({exc.strerror})"
+        raise InputError(msg) from None
+
+
+def _color(when: str, stream: TextIO) -> bool:
+    if when != "auto":
+        return when == "always"
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _width(stream: TextIO) -> int:
+    return shutil.get_terminal_size((100, 24)).columns if stream.isatty() else 100
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    text = _read_text(args.file)
+    doc_id = args.doc_id or (None if args.file == "-" else args.file)
+    analysis = analyze(text, doc_id=doc_id)
+    to_terminal = args.output in (None, "-")
+    color = to_terminal and _color(args.color, sys.stdout)
+    _write(render(text, analysis, args.format, color=color, width=_width(sys.stdout)), args.output)
+    return EXIT_OK
+
+
+def _cmd_flag(args: argparse.Namespace) -> int:
+    floor = Severity(args.min_severity).rank
+    worst = -1
+    lines: list[str] = []
+    records: list[dict[str, object]] = []
+    for name in args.files:
+        text = _read_text(name)
+        flags = [f for f in analyze(text, doc_id=name).flags if f.severity.rank >= floor]
+        for f in flags:
+            line, col = _line_col(text, f.span.start)
+            worst = max(worst, f.severity.rank)
+            lines.append(f"{name}:{line}:{col}: {f.severity.value} {f.kind.value}: {f.message}")
+            records.append({"file": name, "line": line, "column": col, **f.model_dump(mode="json")})
+    out = json.dumps(records, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else ""
+    sys.stdout.write(out or "".join(f"{line}\n" for line in lines))
+    failing = args.fail_on is not None and worst >= Severity(args.fail_on).rank
+    return EXIT_FAILED if failing else EXIT_OK
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    try:
+        from .verification import verify  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        msg = "quote verification is not available in this installation of quotecheck"
+        raise _UsageError(msg) from None
+
+    text = _read_text(args.article)
+    analysis = analyze(text, doc_id=args.article)
+    sources = {name: _read_text(name) for name in args.source}
+    results = verify(analysis, sources)
+    if args.format == "json":
+        dump = [v.model_dump(mode="json") for v in results]
+        sys.stdout.write(json.dumps(dump, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(_verify_table(analysis, results, color=_color(args.color, sys.stdout)))
+    return EXIT_OK
+
+
+_GOOD = frozenset({"exact", "normalized", "ellipsis"})
+
+
+def _verify_table(analysis: Analysis, results: Sequence[Verification], *, color: bool) -> str:
+    rows = [("quote", "speaker", "status", "source", "what changed")]
+    quotes = {q.id: q for q in analysis.quotes}
+    for v in results:
+        quote = quotes.get(v.quote_id or "")
+        speaker = source_label(speaker_of(analysis, quote)) if quote else ""
+        rows.append(
+            (
+                _clip(v.quote, 40),
+                _clip(speaker, 24),
+                v.status.value,
+                v.source_name or "—",
+                _clip(_changes(v), 60),
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(4)]
+    out = []
+    for n, row in enumerate(rows):
+        cells = [c.ljust(w) for c, w in zip(row, widths, strict=False)] + [row[4]]
+        if color and n:
+            code = "32" if row[2] in _GOOD else "33" if row[2] == "minor_edit" else "31"
+            cells[2] = f"\x1b[{code}m{cells[2]}\x1b[0m"
+        out.append("  ".join(cells).rstrip())
+    if len(rows) == 1:
+        out.append("(no quotes to verify)")
+    return "\n".join(out) + "\n"
+
+
+def _changes(v: Verification) -> str:
+    parts = []
+    for e in v.edits:
+        said = {
+            "replace": f"“{e.source_words}” → “{e.quote_words}”",
+            "delete": f"cut “{e.source_words}”",
+            "insert": f"added “{e.quote_words}”",
+        }[e.op]
+        parts.append(said + (f" [{', '.join(e.meaning)}]" if e.meaning else ""))
+    return "; ".join(parts) or "—"
+
+
+def _clip(s: str, limit: int) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    if args.scheduler and args.engine != "dask":
+        msg = "--scheduler needs --engine dask (see 'quotecheck batch --help')"
+        raise _UsageError(msg)
+    engine: Engine = args.engine
+    stats = run_batch(
+        args.input,
+        args.output,
+        summary_path=args.summary,
+        workers=args.workers,
+        resume=args.resume,
+        engine=engine,
+        scheduler=args.scheduler,
+        text_column=args.text_column,
+        id_column=args.id_column,
+        progress=args.progress,
+    )
+    return stats.exit_code
