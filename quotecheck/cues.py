@@ -1,14 +1,155 @@
-"""find_cues(text, paragraphs, quotes) -> tuple[Cue, ...]: speech verbs, "according to", colons."""
+"""find_cues(text, paragraphs, quotes) -> tuple[Cue, ...]: speech verbs, "according to", colons.
+
+A cue is the word or phrase that ties reported content to a source: a reporting verb ("said",
+"told", "insisted"), "according to", "in a statement", a colon before a quote, or a vague-sourcing
+phrase ("reportedly", "it is believed"). Cues inside quote marks are the speaker's words, not the
+writer's, so they are never cues. Every regex runs once over the whole text, in linear time.
+"""
 
 from __future__ import annotations
 
-from .models import Cue, Paragraph, Quote
+import bisect
+from typing import NamedTuple
 
-__all__ = ["find_cues"]
+import regex
+
+from .lexicons import load_rows
+from .models import Cue, CueKind, Paragraph, Quote, Stance
+from .offsets import make_span
+
+__all__ = ["VERB_FORMS", "VerbForm", "find_cues", "quote_regions"]
+
+
+class VerbForm(NamedTuple):
+    """What a reporting-verb form stands for."""
+
+    lemma: str
+    stance: Stance
+
+
+def _verb_forms() -> dict[str, VerbForm]:
+    """Map every inflected form in speech_verbs.txt to its lemma and stance."""
+    forms: dict[str, VerbForm] = {}
+    for lemma, inflections, stance in load_rows("speech_verbs"):
+        for form in inflections.split(","):
+            forms.setdefault(form.strip(), VerbForm(lemma, Stance(stance)))
+    return forms
+
+
+VERB_FORMS: dict[str, VerbForm] = _verb_forms()
+"""Every inflected reporting-verb form -> (lemma, stance), from ``lexicons/speech_verbs.txt``."""
+
+# Forms that are far more often nouns (or parts of names such as "United States", "Washington
+# Post") than verbs; the past tense and -ing forms of the same verbs stay cues.
+_NOUN_FORMS = frozenset(row[0] for row in load_rows("source_grammar") if row[1] == "noun_form")
+_CUE_VERBS = sorted(f for f in VERB_FORMS if f not in _NOUN_FORMS)
+# Headlines capitalise verbs ("Trump Says …"); only the commonest are safe to take capitalised.
+_CAPITALISED = [f.capitalize() for f in ("say", "says", "said", "tells", "told", "warns", "claims")]
+
+
+def _trie(words: list[str]) -> str:
+    """Return a regex alternation of ``words`` factored as a trie, so matching never backtracks."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_node(root)
+
+
+def _trie_node(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    """Render one trie node: its branches in a group, optional when a word may end here."""
+    branches = [regex.escape(ch) + _trie_node(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+_VAGUE = [row[0] for row in load_rows("vague_cues") if row[1] in ("adverb", "passive")]
+
+# One pass finds every cue word. The word lists come from lexicons/speech_verbs.txt and
+# lexicons/vague_cues.txt, factored into tries: each character is tried once per position.
+_CUE_RE = regex.compile(
+    rf"""
+    \b
+    (?:
+        (?P<speech_verb>{_trie(_CUE_VERBS + _CAPITALISED)})   # "said", "told", "insisted"
+      | (?P<according_to>[Aa]ccording\ to)                    # "according to X"
+      | (?P<vague>{_trie(_VAGUE + [v.capitalize() for v in _VAGUE])})  # "reportedly"
+      | (?P<statement>                                        # "in a statement"
+            [Ii]n\ (?:a|an|the|his|her|its|their)\ (?:[a-z\-]+\ ){{0,2}}?
+            (?:statement|interview|press\ release|news\ release|press\ conference|
+               news\ conference|letter|speech|memo|op-ed|column|essay|blog\ post|
+               tweet|email|video|podcast|filing|testimony)
+        )
+    )
+    (?![\w’'\-])                                            # ends a word
+    """,
+    regex.VERBOSE,
+)
+
+# Whitespace between a colon and the quote it introduces.
+_COLON_GAP_RE = regex.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*\Z")
+
+
+def quote_regions(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
+    """Return the starts and ends of the outermost quotes' marks, sorted, for fast lookup."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for q in sorted(quotes, key=lambda q: q.marks.start):
+        if starts and q.marks.start < ends[-1]:
+            continue  # nested inside the previous outer quote
+        starts.append(q.marks.start)
+        ends.append(q.marks.end)
+    return starts, ends
+
+
+def _inside(regions: tuple[list[int], list[int]], pos: int) -> bool:
+    """Tell whether ``pos`` falls inside one of the quote regions."""
+    starts, ends = regions
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
 
 
 def find_cues(
     text: str, paragraphs: tuple[Paragraph, ...], quotes: tuple[Quote, ...]
 ) -> tuple[Cue, ...]:
-    """Find the words that introduce reported content (STUB: finds none yet)."""
-    return ()
+    """Find the words that introduce reported content, in text order, outside quote marks.
+
+    >>> [c.span.text for c in find_cues('Prices rose, the minister said.', (), ())]
+    ['said']
+    """
+    regions = quote_regions(quotes)
+    cues: list[Cue] = []
+    for m in _CUE_RE.finditer(text):
+        if _inside(regions, m.start()):
+            continue
+        kind = CueKind(m.lastgroup)
+        span = make_span(text, m.start(), m.end())
+        if kind is CueKind.speech_verb:
+            form = VERB_FORMS.get(m.group()) or VERB_FORMS[m.group().lower()]
+            cues.append(Cue(span=span, kind=kind, lemma=form.lemma, stance=form.stance))
+        elif kind is CueKind.vague:
+            cues.append(Cue(span=span, kind=kind, lemma=m.group().lower(), stance=Stance.tentative))
+        else:
+            cues.append(Cue(span=span, kind=kind, lemma=kind.value.replace("_", " ")))
+    cues.extend(_colon_cues(text, quotes, regions))
+    cues.sort(key=lambda c: c.span.start)
+    return tuple(cues)
+
+
+def _colon_cues(
+    text: str, quotes: tuple[Quote, ...], regions: tuple[list[int], list[int]]
+) -> list[Cue]:
+    """Return a colon cue for every outer quote introduced by a colon ("X: “…”")."""
+    cues = []
+    for start in regions[0]:
+        before = text[max(0, start - 8) : start]
+        gap = _COLON_GAP_RE.search(before)
+        colon = start - (len(gap.group()) if gap else 0) - 1
+        if colon >= 0 and text[colon] == ":" and not _inside(regions, colon):
+            span = make_span(text, colon, colon + 1)
+            cues.append(Cue(span=span, kind=CueKind.colon, lemma=":", stance=Stance.neutral))
+    return cues
