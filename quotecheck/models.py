@@ -127,6 +127,7 @@ class SignalKind(StrEnum):
     speculation = "speculation"  # predictions: "in preparation for", "is poised to"
     intensifier = "intensifier"  # certainty markers: "clearly", "of course", "undeniably"
     scare_quote = "scare_quote"  # quote marks with no speaker
+    voice = "voice"  # the writer speaks in person or prescribes: "we", "you", "should"
 
 
 class FlagKind(StrEnum):
