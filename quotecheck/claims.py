@@ -1,19 +1,408 @@
-"""classify_claims(text, paragraphs, sourcing) -> tuple[Claim, ...]: one claim per sentence."""
+"""classify_claims(text, paragraphs, sourcing) -> tuple[Claim, ...]: one claim per sentence.
+
+A sentence is labelled by its parts. Attribution contents (and the quotes they credit) are its
+*sourced* parts; the cue words, the source's mentions and "when" phrases are sourcing apparatus;
+what is left is the writer's own *unsourced* text. Framing signals in the writer's own text (not
+inside a quote, not inside a credited content) make the sentence ``editorial`` once their weights
+reach :data:`EDITORIAL_THRESHOLD`; otherwise the best-sourced attribution decides the kind, and a
+sentence with none is ``unattributed``.
+"""
 
 from __future__ import annotations
 
-from .attribution import Sourcing
-from .models import Claim, ClaimKind, Paragraph
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
-__all__ = ["classify_claims"]
+import regex
+
+from .attribution import Sourcing
+from .framing import find_signals, signal_weight
+from .lexicons import load
+from .models import (
+    Attribution,
+    Claim,
+    ClaimKind,
+    Paragraph,
+    Quote,
+    QuoteKind,
+    Sentence,
+    SentenceRole,
+    Signal,
+    SignalKind,
+    Source,
+    SourceKind,
+    Span,
+)
+from .offsets import make_span
+
+__all__ = ["EDITORIAL_THRESHOLD", "FIGURE_BONUS", "classify_claims", "is_question"]
+
+EDITORIAL_THRESHOLD = 1.0
+"""Summed weight of the writer's own framing signals that makes a sentence editorial."""
+
+FIGURE_BONUS = 0.5
+"""Extra weight needed when the writer's text states a specific figure: figures mark reporting."""
+
+_MIN_UNSOURCED_WORDS = 3  # "on Wednesday" or "in May" left after a cue is not a claim
+
+_FIGURE_RE = regex.compile(
+    r"""
+    \d                                  # any digit: 30, 2011, 70%
+    | (?<![\w-])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty
+        |forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?
+        |trillions?|dozens?|percent|per\ cent|half|a\ third|a\ quarter)(?![\w-])
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+_NAME_RE = regex.compile(
+    r"""
+    (?<=[\s(,;:—–-])                    # not the sentence's first word (capitalised anyway)
+    \p{Lu}[\p{L}\p{M}'’.-]*             # a capitalised word: Washington, CIA, Trowbridge
+    (?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,5}   # and the rest of a multi-word name
+    """,
+    regex.VERBOSE,
+)
+_WORDS_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")  # words, for counting
+_CLAUSE_MARK_RE = regex.compile(r"[;:—–]|\s-\s")  # where a partial quote's clause starts
+_TRIM = " \t\r\n,;:.!?—–-()[]\"'“”‘’«»„"
+
+
+def _phrase_pattern(entries: Iterable[str]) -> regex.Pattern[str]:
+    """Compile whole-word, case-insensitive alternation of lexicon phrases (longest first)."""
+    alternatives = "|".join(
+        regex.escape(e).replace(r"\ ", r"\s{1,4}") for e in sorted(entries, key=len, reverse=True)
+    )
+    return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", regex.IGNORECASE)
+
+
+_ALLEGATION_RE = _phrase_pattern(load("allegation"))
+_STARTERS = frozenset(w.lower() for w in load("sentence_starters"))
+
+
+class _Context(NamedTuple):
+    """Lookup tables shared by every sentence of one text."""
+
+    text: str
+    sources: dict[str, Source]
+    quotes: tuple[Quote, ...]
+    quote_starts: list[int]
+    attributions: tuple[Attribution, ...]
+    att_starts: list[int]
+    max_att_len: int
 
 
 def classify_claims(
     text: str, paragraphs: tuple[Paragraph, ...], sourcing: Sourcing
 ) -> tuple[Claim, ...]:
-    """Label every sentence by how it is sourced (STUB: all unattributed)."""
-    return tuple(
-        Claim(index=s.index, span=s.span, kind=ClaimKind.unattributed, role=s.role)
-        for p in paragraphs
-        for s in p.sentences
+    """Label every sentence by how it is sourced, with its sourced/unsourced parts and reasons.
+
+    >>> from quotecheck.segment import segment
+    >>> from quotecheck.attribution import Sourcing
+    >>> t = "Critics are clearly desperate to smear the so-called reform."
+    >>> [c.kind.value for c in classify_claims(t, segment(t), Sourcing((), (), ()))]
+    ['editorial']
+    """
+    quotes = tuple(sorted(sourcing.quotes, key=lambda q: q.marks.start))
+    atts = tuple(sorted(sourcing.attributions, key=lambda a: a.content.start))
+    ctx = _Context(
+        text=text,
+        sources={s.id: s for s in sourcing.sources},
+        quotes=quotes,
+        quote_starts=[q.marks.start for q in quotes],
+        attributions=atts,
+        att_starts=[a.content.start for a in atts],
+        max_att_len=max((a.content.end - a.content.start for a in atts), default=0),
     )
+    return tuple(_classify(ctx, s) for p in paragraphs for s in p.sentences)
+
+
+def _overlapping_quotes(ctx: _Context, span: Span) -> list[Quote]:
+    """Quotes whose marks overlap ``span`` (a quote may open in an earlier paragraph)."""
+    hi = bisect_left(ctx.quote_starts, span.end)
+    found = [q for q in ctx.quotes[max(0, hi - 64) : hi] if q.marks.end > span.start]
+    # A quote opening long before (a multi-paragraph quote) is rare: scan back only for those.
+    if hi > 64:
+        found += [q for q in ctx.quotes[: hi - 64] if q.marks.end > span.start]
+    return sorted(found, key=lambda q: q.marks.start)
+
+
+def _sentence_attributions(ctx: _Context, span: Span) -> list[Attribution]:
+    """Attributions whose content overlaps the sentence, or whose cue lies inside it."""
+    lo = bisect_left(ctx.att_starts, span.start - ctx.max_att_len)
+    hi = bisect_right(ctx.att_starts, span.end)
+    found = []
+    for a in ctx.attributions[lo:hi]:
+        content_in = a.content.start < span.end and span.start < a.content.end
+        cue_in = a.cue is not None and span.start <= a.cue.start < span.end
+        if content_in or cue_in:
+            found.append(a)
+    return found
+
+
+def _classify(ctx: _Context, sentence: Sentence) -> Claim:
+    """Build the claim of one sentence."""
+    span = sentence.span
+    quotes = _overlapping_quotes(ctx, span)
+    atts = _sentence_attributions(ctx, span)
+    sourced = _merge(_sourced_ranges(ctx, span, atts, quotes))
+    covered = _merge(sourced + _apparatus_ranges(ctx, span, atts))
+    unsourced = [
+        r for r in _gaps(span, covered) if _word_count(ctx.text, r) >= _MIN_UNSOURCED_WORDS
+    ]
+    signals = find_signals(ctx.text, span, tuple(quotes))
+    own = [s for s in signals if not _inside(s.span, sourced) and signal_weight(s) > 0]
+    own_text = " ".join(ctx.text[a:b] for a, b in unsourced)
+    figure = _FIGURE_RE.search(own_text)
+    editorial = bool(unsourced) and _is_editorial(own, figure is not None)
+    kind, reasons = _sourced_kind(ctx, atts, quotes)
+    if editorial:
+        kind, reasons = ClaimKind.editorial, [*_framing_reasons(own), *reasons]
+    elif kind is ClaimKind.unattributed:
+        reasons = ["no source"]
+    checkable_reason = _checkable(own_text, figure)
+    checkable = bool(checkable_reason) and sentence.role is SentenceRole.body
+    checkable = checkable and not is_question(span.text)
+    if checkable_reason and kind in (ClaimKind.unattributed, ClaimKind.editorial):
+        reasons.append(checkable_reason)
+    if atts and unsourced:
+        reasons.append("unsourced part: " + _quote_excerpt(ctx.text, unsourced[0]))
+    speakers = [s for s in signals if s.in_quote]
+    if speakers:
+        reasons.append("framing inside quotes is the speaker's: " + _entries(speakers))
+    return Claim(
+        index=sentence.index,
+        span=span,
+        kind=kind,
+        role=sentence.role,
+        attribution_ids=tuple(a.id for a in atts),
+        sourced=tuple(make_span(ctx.text, a, b) for a, b in sourced),
+        unsourced=tuple(make_span(ctx.text, a, b) for a, b in unsourced),
+        framing=signals,
+        checkable=checkable,
+        reasons=tuple(reasons),
+    )
+
+
+def is_question(sentence: str) -> bool:
+    """True when a sentence ends with a question mark (closing quotes and brackets aside)."""
+    return sentence.rstrip(" \"'”’»)]").endswith("?")
+
+
+# --------------------------------------------------------------------------- parts
+
+
+def _sourced_ranges(
+    ctx: _Context, span: Span, atts: Sequence[Attribution], quotes: Sequence[Quote]
+) -> list[tuple[int, int]]:
+    """Credited contents and attributed quotes, clipped to the sentence."""
+    ranges = [(a.content.start, a.content.end) for a in atts]
+    credited = {q for a in atts for q in a.quote_ids}
+    for q in quotes:
+        if q.id in credited or q.attribution_id is not None:
+            ranges.append((q.marks.start, q.marks.end))
+            if q.kind is QuoteKind.partial:
+                ranges.append((_clause_start(ctx.text, span.start, q.marks.start), q.marks.end))
+    return [
+        (max(a, span.start), min(b, span.end)) for a, b in ranges if a < span.end and b > span.start
+    ]
+
+
+def _clause_start(text: str, floor: int, at: int) -> int:
+    """Start of the clause holding a partial quote: the writer's paraphrase of the speaker."""
+    last = floor
+    for m in _CLAUSE_MARK_RE.finditer(text, floor, at):
+        last = m.end()
+    return last
+
+
+def _apparatus_ranges(
+    ctx: _Context, span: Span, atts: Sequence[Attribution]
+) -> list[tuple[int, int]]:
+    """Cue words, source mentions and "when" phrases: sourcing, not claims."""
+    ranges: list[tuple[int, int]] = []
+    for a in atts:
+        for part in (a.cue, a.when):
+            if part is not None:
+                ranges.append((part.start, part.end))
+        for sid in (a.source_id, a.via_source_id):
+            source = ctx.sources.get(sid or "")
+            if source is not None:
+                ranges += [
+                    (m.start, m.end)
+                    for m in source.mentions
+                    if m.start < span.end and m.end > span.start
+                ]
+    return [
+        (max(a, span.start), min(b, span.end)) for a, b in ranges if a < span.end and b > span.start
+    ]
+
+
+def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort and merge overlapping or touching ranges."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        elif b > a:
+            merged.append((a, b))
+    return merged
+
+
+def _gaps(span: Span, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``span`` outside ``covered``, trimmed of white space and punctuation."""
+    text, offset = span.text, span.start
+    pieces, at = [], span.start
+    for a, b in [*covered, (span.end, span.end)]:
+        if a > at:
+            pieces.append((at, a))
+        at = max(at, b)
+    trimmed = []
+    for a, b in pieces:
+        piece = text[a - offset : b - offset]
+        lead = len(piece) - len(piece.lstrip(_TRIM))
+        tail = len(piece.rstrip(_TRIM))
+        if tail > lead:
+            trimmed.append((a + lead, a + tail))
+    return trimmed
+
+
+def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    """True when ``span`` lies within one of ``ranges``."""
+    return any(a <= span.start and span.end <= b for a, b in ranges)
+
+
+def _word_count(text: str, r: tuple[int, int]) -> int:
+    """How many words ``text[r]`` has."""
+    return len(_WORDS_RE.findall(text, r[0], r[1]))
+
+
+# --------------------------------------------------------------------------- kinds and reasons
+
+
+_RANK = {
+    ClaimKind.quoted: 0,
+    ClaimKind.attributed: 1,
+    ClaimKind.anonymous: 2,
+    ClaimKind.vague: 3,
+    ClaimKind.unattributed: 4,
+}
+
+
+def _sourced_kind(
+    ctx: _Context, atts: Sequence[Attribution], quotes: Sequence[Quote]
+) -> tuple[ClaimKind, list[str]]:
+    """The best-sourced attribution's kind, and one reason per attribution."""
+    best, reasons = ClaimKind.unattributed, []
+    for a in atts:
+        source = ctx.sources.get(a.source_id)
+        kind = _attribution_kind(a, source, quotes)
+        reasons.append(_attribution_reason(ctx, a, source, kind))
+        best = min(best, kind, key=_RANK.__getitem__)
+    return best, reasons
+
+
+def _attribution_kind(a: Attribution, source: Source | None, quotes: Sequence[Quote]) -> ClaimKind:
+    """Kind of claim one attribution supports."""
+    if source is None or source.kind is SourceKind.vague:
+        return ClaimKind.vague
+    if source.kind is SourceKind.anonymous:
+        return ClaimKind.anonymous
+    quoted = bool(a.quote_ids) or any(q.attribution_id == a.id for q in quotes)
+    return ClaimKind.quoted if quoted else ClaimKind.attributed
+
+
+def _attribution_reason(
+    ctx: _Context, a: Attribution, source: Source | None, kind: ClaimKind
+) -> str:
+    """One readable line: who, through which words, by which channel."""
+    cue = f" via '{a.cue.text}'" if a.cue is not None else " (continues their quote)"
+    name = _source_label(source)
+    via = ctx.sources.get(a.via_source_id or "")
+    through = f" through {_source_label(via)}" if via is not None else ""
+    if kind is ClaimKind.quoted:
+        return f"quotes {name}{cue}{through}"
+    if kind is ClaimKind.attributed:
+        return f"reported by {name}{cue}{through}"
+    if kind is ClaimKind.anonymous:
+        return f"credited to an unnamed source ({name}){cue}{through}"
+    return f"vague sourcing{cue}{through}"
+
+
+def _source_label(source: Source | None) -> str:
+    """How to name a source in a reason."""
+    if source is None:
+        return "an unknown source"
+    return (
+        source.name
+        or source.descriptor
+        or (source.mentions[0].text if source.mentions else source.id)
+    )
+
+
+_KIND_LABEL = {
+    SignalKind.evaluative: "evaluative terms",
+    SignalKind.presupposition: "presupposing phrases",
+    SignalKind.intent: "claims about intent",
+    SignalKind.speculation: "speculation",
+    SignalKind.intensifier: "intensifiers",
+    SignalKind.scare_quote: "scare quotes",
+    SignalKind.voice: "the writer's own voice",
+}
+
+
+def _framing_reasons(signals: Sequence[Signal]) -> list[str]:
+    """One reason per signal kind: 'evaluative terms: imperialist, neocolonial predations'."""
+    by_kind: dict[SignalKind, list[Signal]] = {}
+    for s in signals:
+        by_kind.setdefault(s.kind, []).append(s)
+    return [f"{_KIND_LABEL[k]}: {_entries(v)}" for k, v in by_kind.items()]
+
+
+def _entries(signals: Sequence[Signal]) -> str:
+    """Distinct signal texts, in order, comma-separated."""
+    return ", ".join(dict.fromkeys(s.span.text for s in signals))
+
+
+def _is_editorial(signals: Sequence[Signal], figure: bool) -> bool:
+    """Weights reach the threshold; with a figure, weak signals must add up to more."""
+    weight = _total_weight(signals)
+    strongest = max((signal_weight(s) for s in signals), default=0.0)
+    if figure and strongest < EDITORIAL_THRESHOLD:
+        return weight >= EDITORIAL_THRESHOLD + FIGURE_BONUS
+    return weight >= EDITORIAL_THRESHOLD
+
+
+def _total_weight(signals: Sequence[Signal]) -> float:
+    """Sum of weights, counting a repeated term once."""
+    best: dict[str, float] = {}
+    for s in signals:
+        key = s.span.text.lower()
+        best[key] = max(best.get(key, 0.0), signal_weight(s))
+    return sum(best.values())
+
+
+def _checkable(own_text: str, figure: regex.Match[str] | None) -> str:
+    """Why the writer's own text is a specific, checkable claim ('' when it is not)."""
+    allegation = _ALLEGATION_RE.search(own_text)
+    if allegation:
+        return f"contains an allegation ('{allegation.group()}')"
+    if figure:
+        return f"contains a specific figure ('{_figure_phrase(own_text, figure)}')"
+    for m in _NAME_RE.finditer(own_text):
+        if m.group().lower() not in _STARTERS:
+            return f"names an actor ({m.group()})"
+    return ""
+
+
+def _figure_phrase(text: str, m: regex.Match[str]) -> str:
+    """The word holding a figure, e.g. '30' or '2011'."""
+    start = text.rfind(" ", 0, m.start()) + 1
+    end = text.find(" ", m.end())
+    return text[start : end if end >= 0 else len(text)].strip(_TRIM)
+
+
+def _quote_excerpt(text: str, r: tuple[int, int], limit: int = 60) -> str:
+    """'first words…' of a range, for a reason."""
+    piece = text[r[0] : r[1]]
+    return f"'{piece}'" if len(piece) <= limit else f"'{piece[:limit].rstrip()}…'"
