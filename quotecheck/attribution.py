@@ -123,8 +123,9 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig) -> list[Link]:
             continue
         prev = ends[i]
         qi = doc.sentence_at(q.marks.start)
-        gap = doc.sentences[qi].paragraph - doc.sentences[prev.sentence].paragraph
-        if gap == 0 and qi - prev.sentence <= 1 + config.cue_window_sentences:
+        last = doc.sentence_at(prev.content[1] - 1)
+        gap = doc.sentences[qi].paragraph - doc.sentences[last].paragraph
+        if gap == 0 and qi - last <= config.cue_window_sentences:
             prev.content = (prev.content[0], q.span.end)
             prev.reasons.append("the quote goes on in the next sentence, with no new speaker")
         elif gap == 1 and doc.quote_at(prev.content[0]) is not None:

@@ -152,12 +152,16 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
         j > len(left) - 4 and j and (left[j - 1].text.lower() in _AUX or _adverb(left[j - 1].text))
     ):
         j -= 1
-    if j and left[j - 1].text.lower() in _BE:
+    progressive = cue.span.text.endswith("ing")
+    if j and left[j - 1].text.lower() in _BE and not progressive:
         return None  # passive: "was told", "is said to": the subject is not the speaker
     hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + _WINDOW))
     right = tokens(text, cue.span.end, hi)
     reasons: list[str] = []
-    mention, core_end, inverted = _find_subject(text, left[:j], right, cue, reasons)
+    if progressive and not (j and left[j - 1].text.lower() in _BE):
+        mention, core_end, inverted = _clause_subject(doc, sent.start, cue, reasons)
+    else:
+        mention, core_end, inverted = _find_subject(text, left[:j], right, cue, reasons)
     link = Link(
         -1,
         (cue.span.start, cue.span.end),
@@ -212,13 +216,12 @@ def _find_subject(
     text: str, left: list[Token], right: list[Token], cue: Cue, reasons: list[str]
 ) -> tuple[Mention | None, int, bool]:
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
-    before = classify(text, subject_before(left))
+    before = classify(text, subject_before(left)) or _between_quote_and_cue(text, left)
     if before is not None:
         reasons.append(f"{text[before.start : cue.span.end]!r}: the source stands before the cue")
         return before, cue.span.end, False
-    after_words = phrase_after(right)
-    after = classify(text, after_words)
-    if after is not None and (not left or left[-1].text in ",”\"’'—–-("):
+    after = classify(text, phrase_after(right))
+    if after is not None and (not left or left[-1].text in ",”\"’'—–-(") and _ends(text, after):
         reasons.append(f"{text[cue.span.start : after.end]!r}: inverted cue, source after the verb")
         return after, _appositive_end(text, right, after.end), True
     if left and left[-1].text == ",":
@@ -231,18 +234,55 @@ def _find_subject(
     return None, cue.span.end, False
 
 
+def _between_quote_and_cue(text: str, left: list[Token]) -> Mention | None:
+    """Read "“…,” the gambling tycoon told": a short phrase between a quote and its cue."""
+    words = left[1:] if left and left[0].text == "," else left
+    if (
+        not words
+        or text[max(0, words[0].start - 4) : words[0].start].rstrip(" ,")[-1:] not in '”"’»'
+    ):
+        return None
+    first = words[0].text if words else ""
+    if not 1 <= len(words) <= 6 or not (first.lower() in ("the", "a", "an") or first[:1].isupper()):
+        return None
+    if any(not w.text[0].isalnum() and w.text not in "-’'." for w in words):
+        return None
+    phrase = text[words[0].start : words[-1].end]
+    return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
+
+
+def _ends(text: str, mention: Mention) -> bool:
+    """Tell whether an inverted subject ends its clause ("said Smith." / "said Smith, a …")."""
+    rest = text[mention.end : mention.end + 40]
+    after = rest.lstrip(" ")
+    return (
+        not after
+        or after[0] in ",.;:!?)—–\n"
+        or bool(_WHEN_RE.match(rest) or _STATEMENT_AT_RE.match(rest) or _CHANNEL_RE.match(rest))
+    )
+
+
+def _clause_subject(
+    doc: Doc, start: int, cue: Cue, reasons: list[str]
+) -> tuple[Mention | None, int, bool]:
+    """For "X emailed supporters saying …" the source is the clause's subject, X."""
+    lo = doc.last_quote_end(start, cue.span.start)
+    if lo != start:
+        return None, cue.span.end, False
+    words = tokens(doc.text, start, min(cue.span.start, start + _WINDOW))
+    if words and words[0].text in ("But", "And", "Yet", "So"):
+        words = words[1:]
+    mention = classify(doc.text, phrase_after(words))
+    if mention is not None:
+        reasons.append(f"{cue.span.text!r} continues the clause whose subject is the source")
+    return mention, cue.span.end, False
+
+
 def _skip_clause(left: list[Token]) -> list[Token] | None:
     """Return the words before ", who …," or ", a spokesman for X," ending ``left``, or None."""
     for k in range(len(left) - 1, max(-1, len(left) - 25), -1):
         if left[k].text == ",":
-            clause = left[k + 1 :]
-            if clause and (
-                clause[0].text.lower() in ("who", "a", "an", "the", "which")
-                or clause[0].text[:1].isupper()
-                or clause[0].text.isdigit()
-            ):
-                return left[:k]
-            return None
+            return left[:k] if k + 1 < len(left) else None
         if left[k].text in '.;:“”"()':
             return None
     return None
@@ -254,7 +294,7 @@ def _appositive_end(text: str, right: list[Token], end: int) -> int:
     if idx is None or right[idx].text != "," or idx + 1 >= len(right):
         return end
     nxt = right[idx + 1].text.lower()
-    if nxt not in ("a", "an", "the", "who") and nxt not in VERB_FORMS:
+    if nxt not in ("a", "an", "the", "who"):
         return end
     for t in right[idx + 1 :]:
         if t.text in ",.;:":
@@ -330,36 +370,80 @@ def _set_content(
     """Choose the content: the clause before the cue, after it, or a quote; False if none."""
     text = doc.text
     q = doc.quote_at(s_start)
-    left_lo = q.marks.start if q is not None else s_start
-    left = _trim(text, left_lo, subj_start)
+    left = _trim(text, q.marks.start if q is not None else s_start, subj_start)
     m = _LEAD_IN_RE.match(text, core_end, s_end)
     right_lo = m.end() if m else core_end
     right = _trim(text, right_lo, _extend_over_quote(doc, right_lo, s_end))
-    left_words = _words(text, left)
-    right_words = _words(text, right)
-    tail = text[core_end:right_lo]
-    right_ok = right_words >= 2 and not _continuation(text, right, tail)
-    left_quote = _only_quote(doc, left)
-    if left_quote is not None and right_ok and doc.quote_at(right[0]) is not None:
-        link.content = (left_quote[0], right[1])
-        link.reasons.append("the quote resumes after the cue")
-        return True
-    comma_before = text[max(0, subj_start - 3) : subj_start].rstrip()[-1:] in ',”"’'
-    if left_words >= 2 and (inverted or left_quote or (comma_before and left_words >= 4)):
-        link.content = left_quote or left
-        link.reasons.append(
-            "content: the quote before the cue" if left_quote else "content: the clause before it"
-        )
-        return True
-    if right_ok:
-        link.content = _only_quote(doc, right) or right
-        link.reasons.append("content: what follows the cue")
-        return True
-    if left_words >= 3:
-        link.content = left_quote or left
+    left_words, right_words = _words(text, left), _words(text, right)
+    right_ok = right_words >= 2 and not _continuation(text, right, text[core_end:right_lo])
+    left_quote = _only_quote(doc, left) if left_words else _quote_just_before(doc, s_start)
+    right_quote = doc.quote_at(right[0]) if right_words else _quote_after_colon(doc, core_end)
+    if left_quote is not None and right_quote is not None:
+        link.content = (left_quote[0], right_quote.span.end)
+        link.reasons.append("content: the quote, which resumes after the cue")
+    elif left_quote is not None and (inverted or not right_ok or not _introduces(text, core_end)):
+        link.content = left_quote
+        link.reasons.append("content: the quote before the cue")
+    elif (
+        right_quote is not None
+        and (right_words == 0 or right_quote.marks.start == right[0])
+        and (_quote_ends(doc, right_quote))
+    ):
+        link.content = (right_quote.span.start, right_quote.span.end)
+        link.reasons.append("content: the quote after the cue")
+    elif left_words >= 2 and (
+        inverted or _clause_before(text, subj_start, left_words, right_words)
+    ):
+        link.content = left
         link.reasons.append("content: the clause before the cue")
-        return True
-    return False
+    elif right_ok:
+        link.content = right
+        link.reasons.append("content: the clause after the cue")
+    elif left_words >= 3:
+        link.content = left
+        link.reasons.append("content: the clause before the cue")
+    else:
+        return False
+    return True
+
+
+def _clause_before(text: str, subj_start: int, left_words: int, right_words: int) -> bool:
+    """Tell whether ", X said" closes a reported clause ("A, X said", not "In May, X said B")."""
+    comma = text[max(0, subj_start - 3) : subj_start].rstrip()[-1:] in ',”"’'
+    return comma and left_words >= 4 and right_words < 4
+
+
+def _introduces(text: str, core_end: int) -> bool:
+    """Tell whether the cue introduces what follows it ("said that …", "said: …")."""
+    ahead = text[core_end : core_end + 8].lstrip(" ,")
+    return ahead.startswith(("that ", ":", "“", '"'))
+
+
+def _quote_just_before(doc: Doc, s_start: int) -> tuple[int, int] | None:
+    """The quote ending just before this sentence, on the same line ("“…?” Trump said.")."""
+    before = doc.text[max(0, s_start - 4) : s_start]
+    q = doc.quote_at(s_start - 1 - (len(before) - len(before.rstrip(" \t")))) if s_start else None
+    gap = doc.text[q.marks.end : s_start] if q is not None else "\n"
+    if q is not None and gap.strip(" \t") == "" and q.span.end > q.span.start:
+        return (q.span.start, q.span.end)
+    return None
+
+
+def _quote_after_colon(doc: Doc, pos: int) -> Quote | None:
+    """The quote opening the next paragraph after "X said:" with nothing else after it."""
+    rest = doc.text[pos : pos + 12]
+    stripped = rest.lstrip(" \t")
+    if not stripped.startswith(":"):
+        return None
+    offset = pos + len(rest) - len(stripped) + 1
+    ahead = doc.text[offset : offset + 8]
+    return doc.quote_at(offset + len(ahead) - len(ahead.lstrip()))
+
+
+def _quote_ends(doc: Doc, q: Quote) -> bool:
+    """Tell whether a quote after a cue is the whole content (nothing but a new clause follows)."""
+    after = doc.text[q.marks.end : q.marks.end + 2].lstrip(" ")
+    return not after or after[0] in ",.;:!?)\n—–" or q.span.text[-1:] in ",.!?"
 
 
 def _continuation(text: str, right: tuple[int, int], tail: str) -> bool:
