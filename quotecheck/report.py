@@ -17,7 +17,7 @@ from string import Template
 from typing import Literal, get_args
 
 from .errors import InputError, require_text
-from .models import Analysis, ClaimKind, Quote, Source, SourceKind, Span
+from .models import Analysis, ClaimKind, Quote, SentenceRole, Source, SourceKind, Span
 
 __all__ = ["FORMATS", "Format", "render", "source_label", "speaker_of"]
 
@@ -254,18 +254,19 @@ def _attribution_kind(src: Source | None) -> str:
 def _claim_anns(a: Analysis) -> list[_Ann]:
     anns = []
     for i, c in enumerate(a.claims):
-        kind = c.kind.value if c.kind in (ClaimKind.unattributed, ClaimKind.editorial) else "claim"
-        head = f"Sentence sourced as: {c.kind.value}"
+        body = c.role is SentenceRole.body  # headlines and bylines are not the writer's claims
+        own = body and c.kind in (ClaimKind.unattributed, ClaimKind.editorial)
+        kind = c.kind.value if own else "claim"
+        head = f"Sentence sourced as: {c.kind.value}" + ("" if body else f" ({c.role.value})")
         anns.append(_ann(c.span, 0, kind, [head, *c.reasons], f"qc-c{i}"))
-        if kind == "claim":
+        if body and not own:
             why = ["A part of the sentence that no source is credited with"]
             anns += [_ann(part, 1, "unattributed", why, None) for part in c.unsourced]
-        for sig in c.framing:
-            whose = (
-                "the speaker's framing, inside a quote" if sig.in_quote else "the writer's framing"
-            )
+        # A loaded word inside a quote is the speaker's, and the quote is marked already.
+        for sig in (x for x in c.framing if not x.in_quote):
             entry = [f"Lexicon entry: {sig.lexicon}"] if sig.lexicon else []
-            anns.append(_ann(sig.span, 4, "signal", [f"{sig.kind.value}: {whose}", *entry], None))
+            details = [f"{sig.kind.value}: the writer's framing", *entry]
+            anns.append(_ann(sig.span, 4, "signal", details, None))
     return anns
 
 

@@ -19,6 +19,7 @@ from quotecheck.models import (
     FlagKind,
     Quote,
     QuoteKind,
+    SentenceRole,
     Severity,
     Signal,
     SignalKind,
@@ -368,3 +369,28 @@ def test_empty_analysis_renders(fmt: str) -> None:
     assert out.strip()
     if fmt == "html":
         assert html.escape("No flags.") in out
+
+
+def test_headline_and_quoted_framing_not_marked_as_writers() -> None:
+    """A headline is not an unattributed claim, and a loaded word inside a quote is not marked."""
+    text = "Troops arrive\n\n“The thugs fled,” the mayor said."
+    head = span_of(text, "Troops arrive")
+    body = span_of(text, text[15:])
+    analysis = Analysis(
+        length=len(text),
+        claims=(
+            Claim(index=0, span=head, kind=ClaimKind.unattributed, role=SentenceRole.headline),
+            Claim(
+                index=1,
+                span=body,
+                kind=ClaimKind.quoted,
+                framing=(
+                    Signal(kind=SignalKind.evaluative, span=span_of(text, "thugs"), in_quote=True),
+                ),
+            ),
+        ),
+    )
+    page = render(text, analysis, "html")
+    assert 'class="qc qc-k-unattributed' not in page
+    assert 'class="qc qc-k-signal' not in page
+    assert "(headline)" in page
