@@ -391,6 +391,6 @@ def test_headline_and_quoted_framing_not_marked_as_writers() -> None:
         ),
     )
     page = render(text, analysis, "html")
-    assert 'class="qc qc-k-unattributed' not in page
-    assert 'class="qc qc-k-signal' not in page
+    assert 'class="qc qc-k-unattributed"' not in page
+    assert 'class="qc qc-k-signal"' not in page
     assert "(headline)" in page
