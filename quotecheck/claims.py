@@ -374,10 +374,13 @@ def _is_editorial(signals: Sequence[Signal], figure: bool) -> bool:
 
 
 def _total_weight(signals: Sequence[Signal]) -> float:
-    """Sum of weights, counting a repeated term once."""
+    """Sum of weights: overlapping signals count as their heaviest, a repeated term once."""
     best: dict[str, float] = {}
-    for s in signals:
-        key = s.span.text.lower()
+    end, key = -1, ""
+    for s in sorted(signals, key=lambda s: s.span.start):
+        if s.span.start >= end:  # a new stretch of words
+            key = s.span.text.lower()
+        end = max(end, s.span.end)
         best[key] = max(best.get(key, 0.0), signal_weight(s))
     return sum(best.values())
 

@@ -32,13 +32,15 @@ class _Source(NamedTuple):
 
 # Intent, speculation and intensifiers are weaker evidence than a loaded term: one alone does not
 # make a sentence editorial (threshold 1.0 in claims.py), two together do.
+# Two kinds may match overlapping words ("are eager to" and "eager"): both are reported, and
+# the claims stage counts only the heavier of overlapping signals.
 _SOURCES = (
-    _Source("evaluative", SignalKind.evaluative, 1.0, filtered=False),
-    _Source("subjective", SignalKind.evaluative, 1.0, filtered=True),
-    _Source("valence", SignalKind.evaluative, 1.0, filtered=True),
     _Source("presupposition", SignalKind.presupposition, 1.0, filtered=False),
     _Source("intent", SignalKind.intent, 0.5, filtered=False),
     _Source("speculation", SignalKind.speculation, 0.5, filtered=False),
+    _Source("evaluative", SignalKind.evaluative, 1.0, filtered=False),
+    _Source("subjective", SignalKind.evaluative, 1.0, filtered=True),
+    _Source("valence", SignalKind.evaluative, 1.0, filtered=True),
     _Source("intensifiers", SignalKind.intensifier, 0.5, filtered=False),
     _Source("voice", SignalKind.voice, 1.0, filtered=False),
 )
@@ -63,6 +65,7 @@ _SPEECHY_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 _WORD_BEFORE_RE = regex.compile(r"\w")  # some word precedes: not the first word
+_LOWER_OR_UPPER_RE = regex.compile(r"\b\p{L}{4,}")  # longer words, to tell title case
 _WORD_RE = regex.compile(r"[\w'’-]+")  # a word, for counting
 
 
@@ -76,6 +79,19 @@ def _entries(source: _Source, excluded: frozenset[str]) -> Iterable[tuple[str, f
             continue
         weight = float(row[1]) if len(row) > 1 else 1.0
         yield entry, weight * source.factor
+        if source.kind is SignalKind.evaluative and " " not in entry:
+            yield _adverb(entry), weight * source.factor
+
+
+def _adverb(adjective: str) -> str:
+    """The -ly adverb of an evaluative adjective: blatant -> blatantly, angry -> angrily."""
+    if adjective.endswith("ic"):
+        return adjective + "ally"
+    if adjective.endswith("le") and len(adjective) > 3:
+        return adjective[:-1] + "y"
+    if adjective.endswith("y") and len(adjective) > 3:
+        return adjective[:-1] + "ily"
+    return adjective + "ly"
 
 
 def _trie_pattern(entries: Iterable[str]) -> str:
@@ -157,16 +173,13 @@ def find_signals(text: str, span: Span, quotes: tuple[Quote, ...] = ()) -> tuple
     """
     inside = [q for q in quotes if q.marks.start < span.end and span.start < q.marks.end]
     folded = fold(text[span.start : span.end])
+    title_case = _title_case(folded)
     found: list[Signal] = []
-    taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS.items():
         for m in pattern.finditer(folded):
             start, end = span.start + m.start(), span.start + m.end()
-            if any(a < end and start < b for a, b in taken):
-                continue  # an earlier (stronger) kind already covers these words
-            if kind not in _CASE_SENSITIVE and _in_name(folded, m.start()):
+            if kind not in _CASE_SENSITIVE and _in_name(folded, m.start(), title_case):
                 continue  # "Central Intelligence Agency", "Justice Department": a name, no judgment
-            taken.append((start, end))
             entry = regex.sub(r"\s+", " ", m.group())
             in_quote = any(q.marks.start <= start and end <= q.marks.end for q in inside)
             found.append(
@@ -181,9 +194,15 @@ def find_signals(text: str, span: Span, quotes: tuple[Quote, ...] = ()) -> tuple
     return tuple(sorted(found, key=lambda s: (s.span.start, s.span.end)))
 
 
-def _in_name(folded: str, at: int) -> bool:
-    """True when a match at ``at`` is capitalised and not the sentence's first word."""
-    return folded[at].isupper() and bool(_WORD_BEFORE_RE.search(folded, 0, at))
+def _in_name(folded: str, at: int, title_case: bool) -> bool:
+    """True when a match at ``at`` is capitalised, not the first word, in a sentence-case text."""
+    return not title_case and folded[at].isupper() and bool(_WORD_BEFORE_RE.search(folded, 0, at))
+
+
+def _title_case(folded: str) -> bool:
+    """True for a headline in title case, where capitals say nothing about names."""
+    words = _LOWER_OR_UPPER_RE.findall(folded)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
 def _scare_signals(text: str, quotes: list[Quote]) -> list[Signal]:
