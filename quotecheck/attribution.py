@@ -60,7 +60,7 @@ def attribute(
     book = SourceBook(text)
     links = _cue_links(doc, book, cues)
     links = _colon_links(doc, book, cues, links)
-    links = _inherit(doc, links, config)
+    links = _inherit(doc, links, config, cues)
     links = _vague_links(doc, book, cues, links)
     return _build(doc, book, quotes, links)
 
@@ -110,19 +110,22 @@ def _colon_links(
     return sorted(links + extra, key=lambda k: k.content[0])
 
 
-def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig) -> list[Link]:
+def _inherit(
+    doc: Doc, links: list[Link], config: AnalyzerConfig, cues: tuple[Cue, ...]
+) -> list[Link]:
     """Give a cue-less stand-alone quote the speaker of the quote just before it."""
+    cued = {doc.sentence_at(c.span.start) for c in cues if c.kind is CueKind.speech_verb}
     ends = sorted(links, key=lambda k: k.content[1])
     keys = [k.content[1] for k in ends]
     out = list(links)
     for q in doc.outer:
-        if _covered(out, q.span.start) or not _stands_alone(doc, q):
-            continue
+        qi = doc.sentence_at(q.marks.start)
+        if _covered(out, q.span.start) or not _stands_alone(doc, q) or qi in cued:
+            continue  # a quote with an unread cue of its own is not a continuation
         i = bisect.bisect_right(keys, q.marks.start) - 1
         if i < 0:
             continue
         prev = ends[i]
-        qi = doc.sentence_at(q.marks.start)
         last = doc.sentence_at(prev.content[1] - 1)
         gap = doc.sentences[qi].paragraph - doc.sentences[last].paragraph
         if gap == 0 and qi - last <= config.cue_window_sentences:

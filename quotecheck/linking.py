@@ -16,7 +16,16 @@ import regex
 from .coref import SourceBook
 from .cues import VERB_FORMS
 from .models import Cue, CueKind, Quote, Sentence, SourceKind, Stance
-from .sources import Mention, Token, classify, grammar_words, phrase_after, subject_before, tokens
+from .sources import (
+    STOPWORDS,
+    Mention,
+    Token,
+    classify,
+    grammar_words,
+    phrase_after,
+    subject_before,
+    tokens,
+)
 
 __all__ = [
     "Doc",
@@ -72,6 +81,8 @@ _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _AUX = grammar_words("auxiliary")
 _NOUN_BEFORE = grammar_words("noun_marker")
 _OBJECT_VERBS = grammar_words("object_verb")
+_WEAK_VERBS = grammar_words("weak_verb")
+CLAUSE_OPENERS = frozenset(["But", "And", "Yet", "So", "Still", "Now", "Then"])
 _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "while", "as"])
 
 
@@ -145,8 +156,8 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     sent = doc.sentences[si].span
     lo = doc.last_quote_end(max(sent.start, cue.span.start - _WINDOW), cue.span.start)
     left = tokens(text, lo, cue.span.start)
-    if left and left[-1].text.lower() in _NOUN_BEFORE:
-        return None  # "the report", "his remarks": a noun, not a verb
+    if left and left[-1].text.lower() in _NOUN_BEFORE | {"to"}:
+        return None  # "the report", "his remarks", "decision to tell": not a finite verb
     j = len(left)
     while (
         j > len(left) - 4 and j and (left[j - 1].text.lower() in _AUX or _adverb(left[j - 1].text))
@@ -158,10 +169,12 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + _WINDOW))
     right = tokens(text, cue.span.end, hi)
     reasons: list[str] = []
-    if progressive and not (j and left[j - 1].text.lower() in _BE):
+    coordinated = j and left[j - 1].text == "and"  # "X praised Y and said …"
+    if coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
         mention, core_end, inverted = _clause_subject(doc, sent.start, cue, reasons)
     else:
-        mention, core_end, inverted = _find_subject(text, left[:j], right, cue, reasons)
+        opens = lo == sent.start or doc.quote_at(lo - 1) is not None
+        mention, core_end, inverted = _find_subject(text, left[:j], right, cue, reasons, opens)
     link = Link(
         -1,
         (cue.span.start, cue.span.end),
@@ -192,9 +205,16 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     subject_start = mention.start if mention is not None and not inverted else cue.span.start
     if not _set_content(doc, link, sent.start, subject_start, core_end, sent.end, inverted):
         return None
+    if form is not None and form.lemma in _WEAK_VERBS and not _weak_ok(doc, link, core_end):
+        return None
     if link.when is None:
         link.when = _fronted_when(text, sent.start, subject_start)
     return link
+
+
+def _weak_ok(doc: Doc, link: Link, core_end: int) -> bool:
+    """Accept a weak verb ("continued") only when its content is a quote or "that …"."""
+    return doc.quote_at(link.content[0]) is not None or _introduces(doc.text, core_end)
 
 
 def file_link(book: SourceBook, link: Link) -> Link:
@@ -213,14 +233,15 @@ def _adverb(word: str) -> bool:
 
 
 def _find_subject(
-    text: str, left: list[Token], right: list[Token], cue: Cue, reasons: list[str]
+    text: str, left: list[Token], right: list[Token], cue: Cue, reasons: list[str], opens: bool
 ) -> tuple[Mention | None, int, bool]:
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
-    before = classify(text, subject_before(left)) or _between_quote_and_cue(text, left)
+    before = classify(text, subject_before(left)) or _short_subject(text, left, opens)
     if before is not None:
         reasons.append(f"{text[before.start : cue.span.end]!r}: the source stands before the cue")
         return before, cue.span.end, False
-    after = classify(text, phrase_after(right))
+    after_words = phrase_after(right)
+    after = classify(text, after_words) or _described(text, after_words)
     if after is not None and (not left or left[-1].text in ",”\"’'—–-(") and _ends(text, after):
         reasons.append(f"{text[cue.span.start : after.end]!r}: inverted cue, source after the verb")
         return after, _appositive_end(text, right, after.end), True
@@ -234,18 +255,29 @@ def _find_subject(
     return None, cue.span.end, False
 
 
-def _between_quote_and_cue(text: str, left: list[Token]) -> Mention | None:
-    """Read "“…,” the gambling tycoon told": a short phrase between a quote and its cue."""
+def _short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
+    """Read "“…,” the gambling tycoon told" or "The billionaire businessman says": all the words
+    between a quote (or the sentence start) and the cue, when they are few and name someone."""
     words = left[1:] if left and left[0].text == "," else left
-    if (
-        not words
-        or text[max(0, words[0].start - 4) : words[0].start].rstrip(" ,")[-1:] not in '”"’»'
+    if words and words[0].text in CLAUSE_OPENERS:
+        words = words[1:]
+    if not opens or not 1 <= len(words) <= 7:
+        return None
+    first = words[0].text
+    if not (first.lower() in ("the", "a", "an") or first[:1].isupper() or first[:1].isdigit()):
+        return None
+    if any(
+        (not w.text[0].isalnum() and w.text not in "-’'.%") or w.text.lower() in STOPWORDS
+        for w in words
     ):
         return None
-    first = words[0].text if words else ""
-    if not 1 <= len(words) <= 6 or not (first.lower() in ("the", "a", "an") or first[:1].isupper()):
-        return None
-    if any(not w.text[0].isalnum() and w.text not in "-’'." for w in words):
+    phrase = text[words[0].start : words[-1].end]
+    return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
+
+
+def _described(text: str, words: list[Token]) -> Mention | None:
+    """Read "said the 46-year-old": a described but unnamed speaker after an inverted cue."""
+    if len(words) < 2 or words[0].text.lower() not in ("the", "a", "an"):
         return None
     phrase = text[words[0].start : words[-1].end]
     return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
@@ -257,7 +289,7 @@ def _ends(text: str, mention: Mention) -> bool:
     after = rest.lstrip(" ")
     return (
         not after
-        or after[0] in ",.;:!?)—–\n"
+        or after[0] in ",.;:!?()—–\n"
         or bool(_WHEN_RE.match(rest) or _STATEMENT_AT_RE.match(rest) or _CHANNEL_RE.match(rest))
     )
 

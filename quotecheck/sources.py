@@ -119,6 +119,7 @@ def _np_word(tok: Token, lowered: str) -> bool:
         or lowered in ORG_HEADS
         or lowered in VAGUE_GROUPS
         or lowered.isdigit()
+        or "-" in lowered  # "the 46-year-old", "the conservative-leaning newspaper"
     )
 
 
@@ -126,6 +127,9 @@ def subject_before(toks: list[Token]) -> list[Token]:
     """Return the noun phrase that ends ``toks`` (the words just before a cue), or []."""
     out: list[Token] = []
     i = len(toks) - 1
+    if i > 0 and toks[i].text == ")":  # "Rep. Jim Clyburn (D-S.C.) said": skip the party tag
+        opening = [k for k in range(max(0, i - 8), i) if toks[k].text == "("]
+        i = opening[-1] - 1 if opening else -1
     while i >= 0 and len(out) < _MAX_WORDS:
         tok = toks[i]
         low = tok.text.lower()
@@ -147,6 +151,8 @@ def subject_before(toks: list[Token]) -> list[Token]:
 def phrase_after(toks: list[Token]) -> list[Token]:
     """Return the noun phrase that starts ``toks`` (the words just after a cue), or []."""
     out: list[Token] = []
+    if toks and toks[0].text.lower() in CONNECTORS:
+        return out  # "said of the Clintons": a preposition, not a speaker
     for i, tok in enumerate(toks):
         low = tok.text.lower()
         if len(out) >= _MAX_WORDS:
