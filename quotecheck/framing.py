@@ -190,7 +190,7 @@ def find_signals(text: str, span: Span, quotes: tuple[Quote, ...] = ()) -> tuple
                     in_quote=in_quote,
                 )
             )
-    found.extend(_scare_signals(text, inside))
+    found.extend(_scare_signals(text, [q for q in inside if _within(q.marks, span)]))
     return tuple(sorted(found, key=lambda s: (s.span.start, s.span.end)))
 
 
@@ -203,6 +203,11 @@ def _title_case(folded: str) -> bool:
     """True for a headline in title case, where capitals say nothing about names."""
     words = _LOWER_OR_UPPER_RE.findall(folded)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) * 2 > len(words)
+
+
+def _within(part: Span, span: Span) -> bool:
+    """True when ``part`` lies inside ``span``."""
+    return span.start <= part.start and part.end <= span.end
 
 
 def _scare_signals(text: str, quotes: list[Quote]) -> list[Signal]:

@@ -1,0 +1,216 @@
+"""Claims: one per sentence, labelled by its parts, with readable reasons.
+
+Golden cases in tests/cases/claims.json run through the whole pipeline: ``expected.kind`` is the
+kind of the text's last claim, ``expected.flags`` (when given) the exact set of flag kinds of the
+text, ``expected.signals`` framing signals ``[kind, text, in_quote]`` that must be present, and
+``expected.absent_signals`` signal texts that must not be. Unit tests below build the sourcing by
+hand, so they do not depend on the attribution stage.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import quotecheck as qc
+from quotecheck.attribution import Sourcing
+from quotecheck.claims import classify_claims
+from quotecheck.models import (
+    Attribution,
+    ClaimKind,
+    CueKind,
+    Paragraph,
+    Quote,
+    QuoteKind,
+    Sentence,
+    Source,
+    SourceKind,
+    Span,
+)
+from quotecheck.segment import segment
+from tests.conftest import SEEDS, load_cases
+
+CASES = load_cases("claims")
+
+
+def _param(case: dict[str, Any]) -> Any:
+    marks = ()
+    if case["expect"] == "fail":
+        marks = (pytest.mark.xfail(strict=True, reason=case["comment"]),)
+    return pytest.param(case, id=case["label"], marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_claims_case(case: dict[str, Any]) -> None:
+    """Each golden sentence gets the expected kind, signals and flags."""
+    a = qc.analyze(case["input"])
+    expected = case["expected"]
+    assert a.claims[-1].kind.value == expected["kind"], a.claims[-1].reasons
+    signals = {(s.kind.value, s.span.text, s.in_quote) for c in a.claims for s in c.framing}
+    for kind, text, in_quote in expected.get("signals", []):
+        assert (kind, text, in_quote) in signals
+    texts = {s.span.text for c in a.claims for s in c.framing}
+    assert texts.isdisjoint(expected.get("absent_signals", []))
+    if "flags" in expected:
+        assert {f.kind.value for f in a.flags} == set(expected["flags"])
+
+
+def test_enough_cases_cover_every_kind_and_signal() -> None:
+    """The golden file has >= 40 cases and covers every claim kind and signal kind."""
+    assert len(CASES) >= 40
+    kinds = {c["expected"]["kind"] for c in CASES}
+    assert kinds == {k.value for k in ClaimKind}
+    signal_kinds = {s[0] for c in CASES for s in c["expected"].get("signals", [])}
+    assert signal_kinds == {k.value for k in qc.SignalKind}
+
+
+# --------------------------------------------------------------------------- hand-built sourcing
+
+MIXED = (
+    "The agency plans 12 new stations, director Ann Poole said, and has already spent "
+    "90 million dollars on land."
+)
+
+
+def _span(text: str, part: str) -> Span:
+    start = text.index(part)
+    return Span(start=start, end=start + len(part), text=part)
+
+
+def _one_sentence(text: str) -> tuple[Paragraph, ...]:
+    span = Span(start=0, end=len(text), text=text)
+    return (Paragraph(index=0, span=span, sentences=(Sentence(index=0, paragraph=0, span=span),)),)
+
+
+def _poole_sourcing(text: str) -> Sourcing:
+    poole = Source(
+        id="s1", kind=SourceKind.person, name="Ann Poole", mentions=(_span(text, "Ann Poole"),)
+    )
+    said = Attribution(
+        id="a1",
+        source_id="s1",
+        cue=_span(text, "said"),
+        cue_kind=CueKind.speech_verb,
+        content=_span(text, "The agency plans 12 new stations"),
+    )
+    return Sourcing((), (poole,), (said,))
+
+
+def test_mixed_sentence_records_sourced_and_unsourced_parts() -> None:
+    """A sourced clause and the writer's own clause are both recorded, with a readable reason."""
+    (claim,) = classify_claims(MIXED, _one_sentence(MIXED), _poole_sourcing(MIXED))
+    assert claim.kind is ClaimKind.attributed
+    assert [s.text for s in claim.sourced] == ["The agency plans 12 new stations"]
+    assert [s.text for s in claim.unsourced] == ["and has already spent 90 million dollars on land"]
+    assert "reported by Ann Poole via 'said'" in claim.reasons
+    assert claim.checkable
+
+
+def test_mixed_sentence_unsourced_figure_is_flagged_on_its_part() -> None:
+    """The unsourced part with a figure gets an unattributed_claim flag on that part only."""
+    sourcing = _poole_sourcing(MIXED)
+    claims = classify_claims(MIXED, _one_sentence(MIXED), sourcing)
+    flags = qc_find_flags(MIXED, claims, sourcing)
+    assert [(f.kind.value, f.span.text) for f in flags] == [
+        ("unattributed_claim", "and has already spent 90 million dollars on land")
+    ]
+
+
+def qc_find_flags(text: str, claims: Any, sourcing: Sourcing) -> Any:
+    """Call the flags stage with no unbalanced quote marks."""
+    from quotecheck.flags import find_flags
+
+    return find_flags(text, claims, sourcing, ())
+
+
+def test_framing_in_credited_content_is_not_the_writers() -> None:
+    """Loaded words inside a credited content leave the sentence attributed, not editorial."""
+    text = "The regime's thugs attacked the convoy, the army said."
+    source = Source(id="s1", kind=SourceKind.organization, name="the army")
+    att = Attribution(
+        id="a1",
+        source_id="s1",
+        cue=_span(text, "said"),
+        cue_kind=CueKind.speech_verb,
+        content=_span(text, "The regime's thugs attacked the convoy"),
+    )
+    (claim,) = classify_claims(text, _one_sentence(text), Sourcing((), (source,), (att,)))
+    assert claim.kind is ClaimKind.attributed
+    assert any(s.span.text == "thugs" for s in claim.framing)
+
+
+def test_scare_quote_with_framing_inside_is_the_writers_distance() -> None:
+    """A scare quote is the writer's signal; loaded words inside it are marked in_quote."""
+    text = "Officials hailed the “glorious victory” of the army as a turning point."
+    q = Quote(
+        id="q1",
+        span=_span(text, "glorious victory"),
+        marks=_span(text, "“glorious victory”"),
+        kind=QuoteKind.scare,
+        paragraph=0,
+    )
+    (claim,) = classify_claims(text, _one_sentence(text), Sourcing((q,), (), ()))
+    inside = [s for s in claim.framing if s.span.text == "glorious"]
+    assert inside
+    assert inside[0].in_quote
+    assert any(s.kind is qc.SignalKind.scare_quote and not s.in_quote for s in claim.framing)
+
+
+def test_reasons_name_the_evaluative_terms() -> None:
+    """An editorial sentence's reasons list its terms by kind, for a person to read."""
+    text = "The imperialist powers continue their neocolonial predations across the region."
+    (claim,) = classify_claims(text, _one_sentence(text), Sourcing((), (), ()))
+    assert claim.kind is ClaimKind.editorial
+    assert "evaluative terms: imperialist, neocolonial, predations" in claim.reasons
+
+
+# --------------------------------------------------------------------------- seed and properties
+
+
+def test_seed_claims_match_the_expected_reading() -> None:
+    """Seed: unattributed/editorial sentences get their kind; sourced ones are not unsourced."""
+    text = (SEEDS / "libya-special-forces.txt").read_text("utf-8")
+    expected = json.loads((SEEDS / "libya-special-forces.expected.json").read_text("utf-8"))
+    a = qc.analyze(text)
+
+    def kind_at(prefix: str) -> ClaimKind:
+        at = text.index(prefix)
+        return next(c.kind for c in a.claims if c.span.start <= at < c.span.end)
+
+    for prefix in expected["unattributed_sentences"]:
+        assert kind_at(prefix) in (ClaimKind.unattributed, ClaimKind.editorial), prefix
+    for prefix in expected["editorial_sentences"]:
+        assert kind_at(prefix) is ClaimKind.editorial, prefix
+    for item in expected["quotes"] + expected["attributed_statements"]:
+        if item.get("source_kind"):
+            span = item["span"]
+            claim = next(c for c in a.claims if c.span.start <= span[0] < c.span.end)
+            assert claim.kind not in (ClaimKind.unattributed, ClaimKind.editorial), claim.reasons
+
+
+@given(st.text(alphabet=st.sampled_from("ab .?!“”\"'\n,Wwe"), max_size=200))
+def test_one_claim_per_sentence_in_order(text: str) -> None:
+    """Every sentence gets exactly one claim, in order, with spans that index the text."""
+    a = qc.analyze(text)
+    sentences = a.sentences
+    assert [c.index for c in a.claims] == [s.index for s in sentences]
+    assert [c.span for c in a.claims] == [s.span for s in sentences]
+    for c in a.claims:
+        for part in (*c.sourced, *c.unsourced, *(s.span for s in c.framing)):
+            assert text[part.start : part.end] == part.text
+            assert c.span.start <= part.start <= part.end <= c.span.end
+
+
+def test_segmented_text_without_sourcing_is_unattributed_or_editorial() -> None:
+    """With no attributions at all, every claim is unattributed or editorial."""
+    text = "Prices rose. The regime lied again. Rain fell on Monday."
+    claims = classify_claims(text, segment(text), Sourcing((), (), ()))
+    assert [c.kind for c in claims] == [
+        ClaimKind.unattributed,
+        ClaimKind.editorial,
+        ClaimKind.unattributed,
+    ]
