@@ -202,7 +202,7 @@ def _in_name(folded: str, at: int, title_case: bool) -> bool:
 def _title_case(folded: str) -> bool:
     """True for a headline in title case, where capitals say nothing about names."""
     words = _LOWER_OR_UPPER_RE.findall(folded)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 2 > len(words)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 4 > len(words) * 3
 
 
 def _within(part: Span, span: Span) -> bool:

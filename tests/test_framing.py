@@ -1,0 +1,152 @@
+"""Framing signals: lexicon matches with kinds, spans, in-quote marking, and the lexicons' form."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from quotecheck.framing import find_signals, signal_weight, speech_like
+from quotecheck.lexicons import load_rows
+from quotecheck.models import Quote, QuoteKind, Signal, SignalKind, Span
+
+FRAMING_LEXICONS = (
+    "evaluative",
+    "subjective",
+    "valence",
+    "not_evaluative",
+    "presupposition",
+    "intent",
+    "speculation",
+    "intensifiers",
+    "voice",
+    "allegation",
+)
+
+
+def _signals(text: str, quotes: tuple[Quote, ...] = ()) -> tuple[Signal, ...]:
+    return find_signals(text, Span(start=0, end=len(text), text=text), quotes)
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(s.kind.value, s.span.text) for s in _signals(text)}
+
+
+@pytest.mark.parametrize("name", FRAMING_LEXICONS)
+def test_lexicon_has_provenance_header_and_loads(name: str) -> None:
+    """Every framing lexicon opens with a comment naming its provenance, and parses."""
+    raw = resources.files("quotecheck.lexicons").joinpath(f"{name}.txt").read_text("utf-8")
+    header = "\n".join(line for line in raw.splitlines()[:12] if line.startswith("#"))
+    assert "Provenance:" in header
+    assert len(load_rows(name)) >= 20
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "words"),
+    [
+        ("The regime's thugs beat the marchers.", "evaluative", "thugs"),
+        ("She slammed the decision.", "evaluative", "slammed"),
+        ("It was an outrageously partisan move.", "evaluative", "outrageously"),
+        ("The so-called reform failed.", "presupposition", "so-called"),
+        ("Under the pretext of security, roads closed.", "presupposition", "Under the pretext of"),
+        ("The party aims to win the north.", "intent", "aims to"),
+        ("The allies are eager to rebuild.", "intent", "are eager to"),
+        ("Troops massed in preparation for an assault.", "speculation", "in preparation for"),
+        ("The firm is poised to expand.", "speculation", "is poised to"),
+        ("This is clearly wrong.", "intensifier", "clearly"),
+        ("Of course the plan failed.", "intensifier", "Of course"),
+        ("We must act now.", "voice", "We"),
+        ("Tell us what happened.", "voice", "us"),
+    ],
+)
+def test_each_kind_is_found_with_its_span(text: str, kind: str, words: str) -> None:
+    """A lexicon entry yields a signal of its kind whose span is exactly the matched words."""
+    assert (kind, words) in _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("US troops left the base.", "US"),  # the country, not the pronoun
+        ("The Central Intelligence Agency declined to comment.", "Intelligence"),  # a name
+        ("The Justice Department opened an inquiry.", "Justice"),
+        ("Three people were killed in the attack.", "killed"),  # names an event
+        ("The latest figures are final.", "latest"),  # describes, does not judge
+        ("The slammedoor opened.", "slammed"),  # not a whole word
+    ],
+)
+def test_no_signal_where_the_words_do_not_judge(text: str, words: str) -> None:
+    """Names, the country 'US', event words and word fragments are not framing signals."""
+    assert all(s.span.text != words for s in _signals(text))
+
+
+def test_title_case_headline_keeps_its_signals() -> None:
+    """In a title-case headline, capitalised loaded words still count."""
+    assert ("evaluative", "Madness") in _found("The Beginning of Liberal Madness in Congress")
+
+
+def test_signal_inside_a_quote_is_the_speakers() -> None:
+    """Framing inside quote marks is marked in_quote and weighs nothing for the writer."""
+    text = "“This so-called reform is a disgrace,” Lind said."
+    inner = text.index("This")
+    quote = Quote(
+        id="q1",
+        span=Span(start=inner, end=text.index("”"), text=text[inner : text.index("”")]),
+        marks=Span(start=0, end=text.index("”") + 1, text=text[: text.index("”") + 1]),
+        kind=QuoteKind.direct,
+        paragraph=0,
+    )
+    signals = _signals(text, (quote,))
+    so_called = next(s for s in signals if s.span.text == "so-called")
+    assert so_called.in_quote
+    assert signal_weight(so_called) == 0.0
+    assert all(s.in_quote for s in signals)
+
+
+def test_scare_quote_term_is_a_signal_but_speech_is_not() -> None:
+    """A short term in scare quotes is a writer's signal; a speech-like scare quote is not."""
+    text = "The “reform” passed, and “we will fight it all the way” was heard."
+    quotes = tuple(
+        Quote(
+            id=f"q{i}",
+            span=Span(start=a + 1, end=b - 1, text=text[a + 1 : b - 1]),
+            marks=Span(start=a, end=b, text=text[a:b]),
+            kind=QuoteKind.scare,
+            paragraph=0,
+        )
+        for i, (a, b) in enumerate(
+            [(text.index("“reform”"), text.index("”") + 1), (text.index("“we"), len(text) - 11)]
+        )
+    )
+    scare = [s.span.text for s in _signals(text, quotes) if s.kind is SignalKind.scare_quote]
+    assert scare == ["“reform”"]
+
+
+def test_weights_rank_strong_signals_above_weak_ones() -> None:
+    """A presupposition weighs a full point; a lone intensifier only part of one."""
+    by_text = {s.span.text: signal_weight(s) for s in _signals("Clearly, the so-called plan.")}
+    assert by_text["so-called"] == 1.0
+    assert 0 < by_text["Clearly"] < 1.0
+
+
+@pytest.mark.parametrize(
+    ("words", "speech"),
+    [
+        ("war against the Islamic State,", False),
+        ("smart meters", False),
+        ("we will not leave until the water is safe", True),
+        ("it is over", True),
+        ("one two three four five six seven", True),
+    ],
+)
+def test_speech_like(words: str, speech: bool) -> None:
+    """Quoted words read like speech when they form a clause or run long."""
+    assert speech_like(words) is speech
+
+
+def test_signals_are_in_text_order_and_index_the_text() -> None:
+    """Signals come sorted by position and every span slices the original text."""
+    text = "Clearly the regime, so-called, aims to crush dissent; we should resist."
+    signals = _signals(text)
+    assert [s.span.start for s in signals] == sorted(s.span.start for s in signals)
+    assert all(text[s.span.start : s.span.end] == s.span.text for s in signals)
