@@ -90,6 +90,17 @@ _CUE_RE = regex.compile(
     regex.VERBOSE,
 )
 
+# "Lynch: No outside influence …", "FALLIN: Well, I think …": a name opening a line, then a colon.
+_NAME_COLON_RE = regex.compile(
+    r"""
+    ^[ \t]*                                   # a line start
+    (?:[A-Z][\w.’'\-]*[ \t]+){0,4}            # up to four more capitalised words
+    [A-Z][\w.’'\-]*                           # the name's last word
+    [ \t]*(:)[ \t]+(?=\S)                     # the colon, then the words said
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
 # Whitespace between a colon and the quote it introduces.
 _COLON_GAP_RE = regex.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*\Z")
 
@@ -136,6 +147,11 @@ def find_cues(
         else:
             cues.append(Cue(span=span, kind=kind, lemma=kind.value.replace("_", " ")))
     cues.extend(_colon_cues(text, quotes, regions))
+    seen = {c.span.start for c in cues if c.kind is CueKind.colon}
+    for m in _NAME_COLON_RE.finditer(text):
+        if m.start(1) not in seen and not _inside(regions, m.start(1)):
+            span = make_span(text, m.start(1), m.end(1))
+            cues.append(Cue(span=span, kind=CueKind.colon, lemma=":", stance=Stance.neutral))
     cues.sort(key=lambda c: c.span.start)
     return tuple(cues)
 

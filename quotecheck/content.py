@@ -1,0 +1,217 @@
+"""Where reported content lies: the clause before a cue, after it, or a quote around it.
+
+:class:`Doc` indexes a text's sentences and outer quotes for position lookups; :class:`Link` is a
+provisional attribution; :func:`set_content` chooses a cue's content. Used by
+:mod:`quotecheck.linking`; every lookup is a bisection or a bounded slice, so cost per cue is small.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import regex
+
+from .models import CueKind, Quote, Sentence, Stance
+from .sources import Mention
+
+__all__ = ["Doc", "Link", "introduces", "set_content", "trim", "word_count"]
+
+# What may sit between a cue and the content that follows it.
+_LEAD_IN_RE = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
+_CONJUNCTIONS = frozenset(["and", "but", "or", "so", "while", "as"])
+
+
+@dataclass
+class Link:
+    """A provisional attribution: content credited to a source index through a cue."""
+
+    source: int
+    cue: tuple[int, int] | None
+    cue_kind: CueKind
+    stance: Stance
+    content: tuple[int, int]
+    sentence: int
+    via: int | None = None
+    when: tuple[int, int] | None = None
+    reasons: list[str] = field(default_factory=list)
+    quote_ids: list[str] = field(default_factory=list)
+    mention: Mention | None = None  # the source's mention, filed in the book once the link holds
+    via_mention: Mention | None = None
+
+
+class Doc:
+    """The text with its sentences and outer quotes indexed for quick position lookups."""
+
+    def __init__(self, text: str, sentences: list[Sentence], quotes: tuple[Quote, ...]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s.span.start for s in sentences]
+        outer: list[Quote] = []
+        for q in sorted(quotes, key=lambda q: q.marks.start):
+            if not outer or q.marks.start >= outer[-1].marks.end:
+                outer.append(q)
+        self.outer = outer
+        self.q_starts = [q.marks.start for q in outer]
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (the nearest one before it)."""
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The outer quote whose marks contain ``pos``, if any."""
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        if i >= 0 and pos < self.outer[i].marks.end:
+            return self.outer[i]
+        return None
+
+    def last_quote_end(self, lo: int, hi: int) -> int:
+        """End of the last outer quote that closes in ``[lo, hi)``, or ``lo``."""
+        i = bisect.bisect_right(self.q_starts, hi) - 1
+        while i >= 0 and self.outer[i].marks.end > hi:
+            i -= 1
+        if i >= 0 and self.outer[i].marks.end > lo:
+            return self.outer[i].marks.end
+        return lo
+
+    def next_quote_start(self, lo: int, hi: int) -> int:
+        """Start of the first outer quote opening in ``[lo, hi)``, or ``hi``."""
+        i = bisect.bisect_left(self.q_starts, lo)
+        if i < len(self.outer) and self.outer[i].marks.start < hi:
+            return self.outer[i].marks.start
+        return hi
+
+
+def set_content(
+    doc: Doc, link: Link, s_start: int, subj_start: int, core_end: int, s_end: int, inverted: bool
+) -> bool:
+    """Choose the content: the clause before the cue, after it, or a quote; False if none."""
+    text = doc.text
+    q = doc.quote_at(s_start)
+    left = trim(text, q.marks.start if q is not None else s_start, subj_start)
+    m = _LEAD_IN_RE.match(text, core_end, s_end)
+    right_lo = m.end() if m else core_end
+    right = trim(text, right_lo, _extend_over_quote(doc, right_lo, s_end))
+    left_words, right_words = word_count(text, left), word_count(text, right)
+    right_ok = right_words >= 2 and not _continuation(text, right, text[core_end:right_lo])
+    left_quote = _only_quote(doc, left) if left_words else _quote_just_before(doc, s_start)
+    right_quote = doc.quote_at(right[0]) if right_words else _quote_after_colon(doc, core_end)
+    if left_quote is not None and right_quote is not None:
+        link.content = (left_quote[0], right_quote.span.end)
+        link.reasons.append("content: the quote, which resumes after the cue")
+    elif left_quote is not None and (inverted or not right_ok or not introduces(text, core_end)):
+        link.content = left_quote
+        link.reasons.append("content: the quote before the cue")
+    elif (
+        right_quote is not None
+        and (right_words == 0 or right_quote.marks.start == right[0])
+        and (_quote_ends(doc, right_quote))
+    ):
+        link.content = (right_quote.span.start, right_quote.span.end)
+        link.reasons.append("content: the quote after the cue")
+    elif left_words >= 2 and (
+        inverted or _clause_before(text, subj_start, left_words, right_words)
+    ):
+        link.content = left
+        link.reasons.append("content: the clause before the cue")
+    elif right_ok:
+        link.content = right
+        link.reasons.append("content: the clause after the cue")
+    elif left_words >= 3:
+        link.content = left
+        link.reasons.append("content: the clause before the cue")
+    else:
+        return False
+    return True
+
+
+def _clause_before(text: str, subj_start: int, left_words: int, right_words: int) -> bool:
+    """Tell whether ", X said" closes a reported clause ("A, X said", not "In May, X said B")."""
+    comma = text[max(0, subj_start - 3) : subj_start].rstrip()[-1:] in ',”"’'
+    return comma and left_words >= 4 and right_words < 4
+
+
+def introduces(text: str, core_end: int) -> bool:
+    """Tell whether the cue introduces what follows it ("said that …", "said: …")."""
+    ahead = text[core_end : core_end + 8].lstrip(" ,")
+    return ahead.startswith(("that ", ":", "“", '"'))
+
+
+def _quote_just_before(doc: Doc, s_start: int) -> tuple[int, int] | None:
+    """The quote ending just before this sentence, on the same line ("“…?” Trump said.")."""
+    before = doc.text[max(0, s_start - 4) : s_start]
+    q = doc.quote_at(s_start - 1 - (len(before) - len(before.rstrip(" \t")))) if s_start else None
+    gap = doc.text[q.marks.end : s_start] if q is not None else "\n"
+    if q is not None and gap.strip(" \t") == "" and q.span.end > q.span.start:
+        return (q.span.start, q.span.end)
+    return None
+
+
+def _quote_after_colon(doc: Doc, pos: int) -> Quote | None:
+    """The quote opening the next paragraph after "X said:" with nothing else after it."""
+    rest = doc.text[pos : pos + 12]
+    stripped = rest.lstrip(" \t")
+    if not stripped.startswith(":"):
+        return None
+    offset = pos + len(rest) - len(stripped) + 1
+    ahead = doc.text[offset : offset + 8]
+    return doc.quote_at(offset + len(ahead) - len(ahead.lstrip()))
+
+
+def _quote_ends(doc: Doc, q: Quote) -> bool:
+    """Tell whether a quote after a cue is the whole content (nothing but a new clause follows)."""
+    after = doc.text[q.marks.end : q.marks.end + 2].lstrip(" ")
+    return not after or after[0] in ",.;:!?)\n—–" or q.span.text[-1:] in ",.!?"
+
+
+def _continuation(text: str, right: tuple[int, int], tail: str) -> bool:
+    """Tell whether the words after the cue start a new clause (", and has launched …")."""
+    if "," not in tail:
+        return False
+    first = text[right[0] : right[0] + 12].split(" ", 1)[0].lower()
+    return first in _CONJUNCTIONS or first.endswith("ing") or first in ("according", "who", "which")
+
+
+def _extend_over_quote(doc: Doc, lo: int, end: int) -> int:
+    """If a quote opens in ``[lo, end)`` and runs past ``end``, extend to its close."""
+    i = bisect.bisect_left(doc.q_starts, lo)
+    while i < len(doc.outer) and doc.outer[i].marks.start < end:
+        end = max(end, doc.outer[i].marks.end)
+        i += 1
+    return end
+
+
+def _only_quote(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """If ``span`` is just one quote (and punctuation), return the quote's inner span."""
+    q = doc.quote_at(span[0])
+    if q is None or span[0] != q.marks.start:
+        return None
+    rest = doc.text[q.marks.end : span[1]]
+    if rest.strip(" ,.;:—–-\n") == "":
+        return (q.span.start, q.span.end)
+    return None
+
+
+_EDGE = " \t\r\n,;:—–-"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim white space and clause punctuation from both ends (and a final full stop)."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE + ".":
+        end -= 1
+    return start, end
+
+
+_WORD_RE = regex.compile(r"\w+")
+
+
+def word_count(text: str, span: tuple[int, int]) -> int:
+    """Count words in a span, stopping at four (all the decisions need)."""
+    n = 0
+    for _ in _WORD_RE.finditer(text, span[0], span[1]):
+        n += 1
+        if n >= 4:
+            break
+    return n
