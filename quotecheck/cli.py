@@ -277,16 +277,12 @@ def _line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    try:
-        from .verification import verify  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        msg = "quote verification is not available in this installation of quotecheck"
-        raise _UsageError(msg) from None
+    from .verification import verify  # late: building its index is only needed here
 
     text = _read_text(args.article)
     analysis = analyze(text, doc_id=args.article)
     sources = {name: _read_text(name) for name in args.source}
-    results = verify(analysis, sources)
+    results = verify(analysis, sources, text=text)
     if args.format == "json":
         dump = [v.model_dump(mode="json") for v in results]
         sys.stdout.write(json.dumps(dump, ensure_ascii=False, indent=2) + "\n")

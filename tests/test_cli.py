@@ -260,3 +260,41 @@ def test_broken_pipe_is_quiet(tmp_path: Path) -> None:
         err = proc.stderr.read().decode()
         assert proc.wait(timeout=60) == EXIT_OK
     assert "Traceback" not in err
+
+
+ARTICLE = "“We will cut taxes by 10 percent,” the minister said. She called it “a fair deal.”\n"
+TRANSCRIPT = (
+    "MINISTER: Well, we will cut taxes by 5 percent next year. It is a fair deal for all.\n"
+)
+
+
+def test_verify_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """verify prints one row per quote with status and changes, or the Verification JSON."""
+    from quotecheck.verification import verify
+
+    article = _write(tmp_path / "article.txt", ARTICLE.encode())
+    source = _write(tmp_path / "transcript.txt", TRANSCRIPT.encode())
+    expected = verify(qc.analyze(ARTICLE, doc_id=str(article)), {str(source): TRANSCRIPT})
+    assert main(["verify", str(article), "--source", str(source)]) == EXIT_OK
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split() == ["quote", "speaker", "status", "source", "what", "changed"]
+    assert len(table) == 1 + len(expected)
+    for row, v in zip(table[1:], expected, strict=True):
+        assert f"  {v.status.value} " in row
+    number_edit = next(v for v in expected if v.meaning_changed)
+    assert "[number]" in table[1 + expected.index(number_edit)]
+    assert main(["verify", str(article), "-s", str(source), "--format", "json"]) == EXIT_OK
+    records = [qc.Verification.model_validate(r) for r in json.loads(capsys.readouterr().out)]
+    assert tuple(records) == expected
+
+
+def test_verify_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing --source, or a missing or empty source file, is one line and exit 2."""
+    article = _write(tmp_path / "article.txt", ARTICLE.encode())
+    assert main(["verify", str(article)]) == EXIT_USAGE
+    assert "--source" in one_error_line(capsys.readouterr().err)
+    assert main(["verify", str(article), "--source", str(tmp_path / "no.txt")]) == EXIT_USAGE
+    assert "no such file" in one_error_line(capsys.readouterr().err)
+    empty = _write(tmp_path / "empty.txt", b"")
+    assert main(["verify", str(article), "--source", str(empty)]) == EXIT_USAGE
+    one_error_line(capsys.readouterr().err)
