@@ -1,6 +1,7 @@
 """Batch throughput (articles/s) with 1 and 2 workers, and peak memory as the corpus grows 10x.
 
-Usage:  python benchmarks/bench_batch.py [--articles 10000] [--eval ../shared/eval] [--workers 1 2]
+Usage:  python benchmarks/bench_batch.py [--articles 10000] [--workers 1 2] [--chars 0]
+        [--eval ../shared/eval]
 
 The corpus is built at run time in a temporary folder by cycling the article texts of
 ../shared/eval/polnear-dev.jsonl.gz under fresh ids (read, never copied into the repository);
@@ -27,13 +28,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def eval_texts(eval_dir: Path) -> list[str]:
-    """The article texts of the PolNeAR dev file, or an empty list when it is absent."""
+def eval_texts(eval_dir: Path, chars: int) -> list[str]:
+    """The PolNeAR dev article texts (their first paragraphs up to ``chars``, when positive)."""
     gold = eval_dir / "polnear-dev.jsonl.gz"
     if not gold.exists():
         return []
     with gzip.open(gold, "rt", encoding="utf-8") as fh:
-        return [json.loads(line)["text"] for line in fh if line.strip()]
+        texts = [json.loads(line)["text"] for line in fh if line.strip()]
+    return [lead(text, chars) for text in texts] if chars > 0 else texts
+
+
+def lead(text: str, chars: int) -> str:
+    """Whole leading paragraphs of ``text`` until at least ``chars`` characters."""
+    kept: list[str] = []
+    for paragraph in text.split("\n"):
+        kept.append(paragraph)
+        if sum(map(len, kept)) >= chars:
+            break
+    return "\n".join(kept)
 
 
 def build_corpus(texts: list[str], n: int, path: Path) -> Path:
@@ -77,13 +89,16 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--chars", type=int, default=0, help="cut articles to their lead (0: whole articles)"
+    )
     parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         src, out, engine, workers = args.child
         child(src, out, engine, int(workers))
         return 0
-    texts = eval_texts(args.eval)
+    texts = eval_texts(args.eval, args.chars)
     if not texts:
         print(f"skipped: {args.eval}/polnear-dev.jsonl.gz is absent")
         return 0

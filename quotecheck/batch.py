@@ -216,24 +216,26 @@ def _engine(
             yield pool.submit, count
         finally:
             pool.close()
-    elif engine == "dask":
+    else:
         from .cluster import dask_engine
 
         with dask_engine(scheduler, workers) as opened:
             yield opened
-    else:
+
+
+def _check(engine: str, workers: int | None) -> None:
+    """Refuse an unknown engine or a worker count below one, before any work starts."""
+    if engine not in ("process", "dask", "serial"):
         msg = f"unknown engine {engine!r}; use 'process', 'dask' or 'serial'"
+        raise BatchError(msg)
+    if workers is not None and workers < 1:
+        msg = f"workers must be at least 1, got {workers}"
         raise BatchError(msg)
 
 
 def _workers(workers: int | None) -> int:
     """The worker count: the caller's, or one per CPU."""
-    if workers is None:
-        return os.cpu_count() or 1
-    if workers < 1:
-        msg = f"workers must be at least 1, got {workers}"
-        raise BatchError(msg)
-    return workers
+    return workers or os.cpu_count() or 1
 
 
 def _stream(
@@ -287,6 +289,7 @@ def analyze_corpus(
     >>> [a.doc_id for a in analyze_corpus(["It rained.", 42], engine="serial")]
     ['0', '1']
     """
+    _check(engine, workers)
     task = partial(_analyze_chunk, config=config or DEFAULT_CONFIG)
     return _stream(
         records,
@@ -434,6 +437,7 @@ def run_batch(
     Raises:
         BatchError: the input cannot be read, or the options are wrong.
     """
+    _check(engine, workers)
     log = log or _stderr
     read = partial(read_corpus, input_path, text_column=text_column, id_column=id_column)
     records = read()  # fails early on a missing input or column, before touching the output

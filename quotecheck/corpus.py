@@ -170,19 +170,26 @@ def read_csv(
 ) -> Iterator[Record | Failure]:
     """Yield one Record per data row of a CSV file with a header; ``line`` is the row's line.
 
-    Rows without an id get ``row-N`` (N counting data rows from 1).
+    Rows without an id get ``row-N`` (N counting data rows from 1). The header is checked
+    when this is called, before any row is read.
 
     Raises:
         BatchError: the header has no ``text_column``.
     """
     path = Path(path)
+    with _open_text(path) as fh:
+        _check_columns(next(csv.reader(fh), []), text_column, path)
+    return _csv_rows(path, text_column, id_column)
+
+
+def _csv_rows(path: Path, text_column: str, id_column: str) -> Iterator[Record | Failure]:
+    """The rows of a CSV file whose header has been checked."""
     csv.field_size_limit(2**31 - 1)  # article texts are far longer than csv's 128 KB default
     with _open_text(path) as fh:
         reader = csv.DictReader(fh)
-        _check_columns(reader.fieldnames or (), text_column, path)
         for number, row in enumerate(reader, start=1):
             yield from_mapping(
-                dict(row),
+                row,
                 reader.line_num,
                 text_field=text_column,
                 id_field=id_column,
@@ -199,6 +206,8 @@ def read_parquet(
 ) -> Iterator[Record | Failure]:
     """Yield one Record per row of a Parquet file, reading ``batch_size`` rows at a time.
 
+    The schema is checked when this is called, before any row is read.
+
     Raises:
         BatchError: pyarrow is not installed, or the file has no ``text_column``.
     """
@@ -210,6 +219,13 @@ def read_parquet(
     path = Path(path)
     pfile = pq.ParquetFile(path)
     _check_columns(pfile.schema_arrow.names, text_column, path)
+    return _parquet_rows(pfile, batch_size, text_column, id_column)
+
+
+def _parquet_rows(
+    pfile: Any, batch_size: int, text_column: str, id_column: str
+) -> Iterator[Record | Failure]:
+    """The rows of an opened Parquet file, one record batch at a time."""
     number = 0
     for batch in pfile.iter_batches(batch_size=batch_size):
         for row in batch.to_pylist():
@@ -224,8 +240,11 @@ def read_corpus(
 ) -> Iterator[Record | Failure]:
     """Pick the reader by what ``path`` is: a folder, ``.csv``, ``.parquet``, else JSONL.
 
+    Checks eagerly, before the first record is read, that the path exists and that a CSV or
+    Parquet file has the text column, so a batch fails before it touches its output.
+
     Raises:
-        BatchError: the path does not exist.
+        BatchError: the path does not exist, or the text column is missing.
     """
     path = Path(path)
     if path.is_dir():

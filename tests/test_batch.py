@@ -158,9 +158,31 @@ def test_a_dead_worker_process_is_replaced() -> None:
 def test_bad_options_raise_batch_error() -> None:
     """An unknown engine or a worker count below one is a BatchError."""
     with pytest.raises(BatchError, match="unknown engine"):
-        list(analyze_corpus(["x"], engine="threads"))  # type: ignore[arg-type]
+        analyze_corpus(["x"], engine="threads")  # type: ignore[arg-type]
     with pytest.raises(BatchError, match="at least 1"):
-        list(analyze_corpus(["x"], workers=0))
+        analyze_corpus(["x"], workers=0)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"engine": "threads"}, "unknown engine"),
+        ({"workers": 0}, "at least 1"),
+        ({"text_column": "body"}, "no column 'body'"),
+    ],
+    ids=["engine", "workers", "column"],
+)
+def test_run_batch_fails_before_touching_the_output(
+    tmp_path: Path, options: dict[str, Any], message: str
+) -> None:
+    """Bad options or a missing text column stop run_batch before the output is replaced."""
+    src = tmp_path / "in.csv"
+    src.write_text("id,text\n1,Hello.\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("precious\n", encoding="utf-8")
+    with pytest.raises(BatchError, match=message):
+        run_batch(src, out, progress=False, log=lambda m: None, **options)
+    assert out.read_text(encoding="utf-8") == "precious\n"
 
 
 def test_run_batch_writes_one_line_per_record_in_order(tmp_path: Path) -> None:

@@ -148,7 +148,7 @@ def test_read_csv_without_the_text_column_raises(tmp_path: Path) -> None:
     path = tmp_path / "c.csv"
     path.write_text("id,body\n1,Hi.\n", encoding="utf-8")
     with pytest.raises(BatchError, match="columns: id, body"):
-        list(read_corpus(path))
+        read_corpus(path)  # raised on the call, before any row is read
 
 
 def test_read_parquet(tmp_path: Path) -> None:
@@ -170,7 +170,7 @@ def test_read_parquet(tmp_path: Path) -> None:
     assert (items[4].doc_id, items[4].line) == ("p4", 5)
     assert count_records(path) == 5
     with pytest.raises(BatchError, match="column 'body'"):
-        list(read_corpus(path, text_column="body"))
+        read_corpus(path, text_column="body")
 
 
 def test_read_corpus_missing_path(tmp_path: Path) -> None:
