@@ -9,6 +9,7 @@ replace in the text.
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -161,7 +162,8 @@ def _flags_section(text: str, a: Analysis, color: bool, width: int) -> list[str]
     for f in ordered:
         line, col = _line_col(text, f.span.start)
         sev = _paint(f"{f.severity.value.upper():<6}", _SEVERITY_STYLE[f.severity.value], color)
-        lines.append(f"  {sev} {f.kind.value} at {line}:{col}: {_clip(f.message, width - 30)}")
+        lines.append(f"  {sev} {f.kind.value} at line {line}, column {col}")
+        lines += textwrap.wrap(f.message, width, initial_indent=" " * 9, subsequent_indent=" " * 9)
         lines.append(_paint(f"         “{_clip(f.span.text, width - 12)}”", "dim", color))
     if not a.flags:
         lines.append("  none")
