@@ -298,3 +298,27 @@ def test_verify_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     empty = _write(tmp_path / "empty.txt", b"")
     assert main(["verify", str(article), "--source", str(empty)]) == EXIT_USAGE
     one_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize(
+    ("exc", "code"),
+    [
+        (qc.InputError("text has 30 characters, more than max_chars=10"), EXIT_USAGE),
+        (KeyboardInterrupt(), 130),
+    ],
+    ids=["library-error", "ctrl-c"],
+)
+def test_library_errors_and_interrupts(
+    exc: BaseException,
+    code: int,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A QuotecheckError from the library, or Ctrl-C, ends in one stderr line, not a traceback."""
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise exc
+
+    monkeypatch.setattr("quotecheck.cli.analyze", boom)
+    assert main(["analyze", str(SEED_PATH)]) == code
+    one_error_line(capsys.readouterr().err)
