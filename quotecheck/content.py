@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .cues import VERB_FORMS
 from .models import CueKind, Quote, Sentence, Stance
 from .sources import Mention
 
@@ -19,6 +20,7 @@ __all__ = ["Doc", "Link", "introduces", "set_content", "trim", "word_count"]
 
 # What may sit between a cue and the content that follows it.
 _LEAD_IN_RE = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
+_PARTICIPLE_RE = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
 _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "while", "as"])
 
 
@@ -91,7 +93,9 @@ def set_content(
     left = trim(text, q.marks.start if q is not None else s_start, subj_start)
     m = _LEAD_IN_RE.match(text, core_end, s_end)
     right_lo = m.end() if m else core_end
-    right = trim(text, right_lo, _extend_over_quote(doc, right_lo, s_end))
+    right = trim(
+        text, right_lo, _participle_cut(text, right_lo, _extend_over_quote(doc, right_lo, s_end))
+    )
     left_words, right_words = word_count(text, left), word_count(text, right)
     right_ok = right_words >= 2 and not _continuation(text, right, text[core_end:right_lo])
     left_quote = _only_quote(doc, left) if left_words else _quote_just_before(doc, s_start)
@@ -162,6 +166,15 @@ def _quote_ends(doc: Doc, q: Quote) -> bool:
     """Tell whether a quote after a cue is the whole content (nothing but a new clause follows)."""
     after = doc.text[q.marks.end : q.marks.end + 2].lstrip(" ")
     return not after or after[0] in ",.;:!?)\n—–" or q.span.text[-1:] in ",.!?"
+
+
+def _participle_cut(text: str, start: int, end: int) -> int:
+    """End a reported clause before ", adding that …": the participle starts a new statement."""
+    for m in _PARTICIPLE_RE.finditer(text, start, end):
+        if m.group(1) in VERB_FORMS:
+            cut: int = m.start()
+            return cut
+    return end
 
 
 def _continuation(text: str, right: tuple[int, int], tail: str) -> bool:

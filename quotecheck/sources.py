@@ -77,6 +77,9 @@ DOCUMENTS = _lower_set("documents")
 ORG_HEADS = frozenset(r[0] for r in load_rows("organizations") if r[1] == "head")
 ORG_NAMES = frozenset(r[0] for r in load_rows("organizations") if r[1] == "name")
 METONYMS = frozenset(r[0] for r in load_rows("organizations") if r[1] == "metonym")
+MEDIA_HEADS = frozenset(
+    "newspaper paper magazine network outlet broadcaster tabloid website channel station".split()  # noqa: SIM905
+)
 VAGUE_GROUPS = frozenset(r[0] for r in load_rows("vague_cues") if r[1] == "group")
 PRONOUNS = {row[0]: (row[1], row[2] == "plural") for row in load_rows("pronouns")}
 
@@ -139,7 +142,9 @@ def subject_before(toks: list[Token]) -> list[Token]:
             break
         elif not out and low in PRONOUNS:
             return [tok]
-        elif not _np_word(tok, low) or (tok.text == "May" and out):
+        elif (not _np_word(tok, low) and not _adjective_before_head(toks, i, out)) or (
+            tok.text == "May" and out
+        ):
             break
         else:
             out.append(tok)
@@ -166,12 +171,35 @@ def phrase_after(toks: list[Token]) -> list[Token]:
             break
         if not out and low in PRONOUNS:
             return [tok]
-        if tok.text in _MONTHS or tok.text in _DAYS or not _np_word(tok, low):
+        if tok.text in _MONTHS or tok.text in _DAYS:
+            break
+        if not _np_word(tok, low) and not _adjective_after(toks, i, out):
             break
         if low in ("in", "on", "at") and not _next_capitalised(toks, i):
             break
         out.append(tok)
     return _trim_phrase(out)
+
+
+def _head_noun(word: str) -> bool:
+    low = word.lower()
+    return low in ROLE_NOUNS or low in ORG_HEADS or low in DOCUMENTS or low in MEDIA_HEADS
+
+
+def _adjective_before_head(toks: list[Token], i: int, out: list[Token]) -> bool:
+    """Walking back: accept an unknown lower-case word between a determiner and a head noun
+    ("the gambling commission", "a former campaign aide")."""
+    if not out or not _head_noun(out[0].text) or not toks[i].text.islower():
+        return False
+    return any(t.text.lower() in DETERMINERS | QUANTIFIERS for t in toks[max(0, i - 2) : i])
+
+
+def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
+    """Walking forwards: accept an unknown lower-case word when a head noun follows it closely
+    ("according to the national statistics office")."""
+    if not out or not toks[i].text.islower():
+        return False
+    return any(_head_noun(t.text) for t in toks[i + 1 : i + 3])
 
 
 def _next_capitalised(toks: list[Token], i: int) -> bool:
@@ -210,6 +238,8 @@ def classify(text: str, words: list[Token]) -> Mention | None:
         return _pronoun_mention(start, end, first)
     if any(a in low for a in ANONYMITY):
         return Mention(start, end, SourceKind.anonymous, descriptor=phrase, plural=_plural(words))
+    if low in VAGUE_GROUPS or (first in QUANTIFIERS and low.split(" ", 1)[-1] in VAGUE_GROUPS):
+        return Mention(start, end, SourceKind.vague, descriptor=phrase, plural=True)
     bare = phrase[4:] if first == "the" else phrase
     if bare in MEDIA or (bare.rstrip("’'s") in MEDIA and first != "the" and len(words) == 1):
         return Mention(start, end, SourceKind.media, name=phrase)
@@ -273,6 +303,8 @@ def _common_noun_mention(
             plural=_plural(words),
             definite_role=definite,
         )
+    if head_low in MEDIA_HEADS:
+        return Mention(start, end, SourceKind.media, name=phrase, affiliation=affiliation)
     if head_low in DOCUMENTS:
         return Mention(start, end, SourceKind.document, name=phrase, affiliation=affiliation)
     if head_low in ORG_HEADS:

@@ -1,0 +1,157 @@
+"""Attribution: golden cases for every cue shape and source type, plus invariants over any text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotecheck.models import Analysis, Attribution, QuoteKind, Source
+from quotecheck.pipeline import analyze
+from tests.conftest import load_cases
+
+CASES = load_cases("attribution")
+
+
+def _params() -> list[Any]:
+    marks = {"fail": [pytest.mark.xfail(strict=True, reason="known gap, see the case comment")]}
+    return [pytest.param(c, id=c["label"], marks=marks.get(c["expect"], [])) for c in CASES]
+
+
+def _source_text(source: Source) -> str:
+    return " ".join(filter(None, [source.name, source.descriptor]))
+
+
+def _find(a: Analysis, want: dict[str, Any]) -> Attribution:
+    """Return the attribution matching an expected one, failing with what was found instead."""
+    found = [
+        x for x in a.attributions if "content" not in want or x.content.text == want["content"]
+    ]
+    if "cue" in want:
+        found = [x for x in found if x.cue is not None and x.cue.text == want["cue"]]
+    assert found, f"no attribution like {want}; got {[x.content.text for x in a.attributions]}"
+    return found[0]
+
+
+def _check(a: Analysis, att: Attribution, want: dict[str, Any]) -> None:
+    """Compare one attribution and its source with the expectation."""
+    sources = {s.id: s for s in a.sources}
+    source = sources[att.source_id]
+    assert source.kind.value == want["source_kind"]
+    if "source" in want:
+        assert want["source"] in _source_text(source)
+    if "role" in want:
+        assert source.role == want["role"]
+    if "cue_kind" in want:
+        assert att.cue_kind.value == want["cue_kind"]
+    if "when" in want:
+        assert att.when is not None
+        assert att.when.text == want["when"]
+    if "via" in want:
+        assert att.via_source_id is not None
+        via = sources[att.via_source_id]
+        assert via.kind.value == "media"
+        assert via.name == want["via"]
+    assert att.reasons, "every attribution explains itself"
+
+
+@pytest.mark.parametrize("case", _params())
+def test_attribution_case(case: dict[str, Any]) -> None:
+    """Each golden sentence yields the expected attributions, sources and quote kinds."""
+    expected = case["expected"]
+    a = analyze(case["input"])
+    if "count" in expected:
+        assert len(a.attributions) == expected["count"]
+    found = []
+    for want in expected["attributions"]:
+        att = _find(a, want)
+        _check(a, att, want)
+        found.append(att)
+    for i, j in expected.get("same_source", []):
+        assert found[i].source_id == found[j].source_id
+    for want_q in expected.get("quotes", []):
+        quote = next(q for q in a.quotes if q.span.text == want_q["text"])
+        if "kind" in want_q:
+            assert quote.kind.value == want_q["kind"]
+        if "attributed" in want_q:
+            assert (quote.attribution_id is not None) == want_q["attributed"]
+
+
+def test_seed_sources_and_channel() -> None:
+    """The seed's speakers resolve as an editor reads them, with the Post as the channel."""
+    from tests.conftest import SEEDS
+
+    text = (SEEDS / "libya-special-forces.txt").read_text("utf-8")
+    a = analyze(text)
+    by_name = {s.name: s for s in a.sources if s.name}
+    trowbridge = by_name["Gordon Trowbridge"]
+    assert trowbridge.role == "US Deputy Defense Press Secretary"
+    assert [m.text for m in trowbridge.mentions].count("Trowbridge") == 2
+    assert by_name["Joseph Dunford"].role == "US General"
+    anonymous = {s.descriptor for s in a.sources if s.kind.value == "anonymous"}
+    assert "unnamed Defense Department sources" in anonymous
+    post = by_name["the Washington Post"]
+    assert any(x.via_source_id == post.id for x in a.attributions)
+    scare = [q for q in a.quotes if q.kind is QuoteKind.scare]
+    assert [q.span.text for q in scare] == ["war against the Islamic State,"]
+
+
+# --------------------------------------------------------------------------- properties
+
+_PIECES = st.sampled_from(
+    [
+        "“We will stay,” ",
+        "said ",
+        "Trowbridge ",
+        "the spokesman ",
+        "he ",
+        "told the Washington Post ",
+        "according to officials, ",
+        "reportedly ",
+        "Gen. Joseph Dunford ",
+        ": ",
+        "“",
+        "”",
+        '"',
+        "'",
+        ", ",
+        ". ",
+        "\n\n",
+        "the report said ",
+        "who spoke on condition of anonymity ",
+        "in a statement ",
+        "on Wednesday ",
+        "Critics say ",
+        "x ",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_every_id_resolves_and_every_span_indexes_the_text(text: str) -> None:
+    """Every source id and quote attribution id resolves; every mention and content is a Span."""
+    a = analyze(text)
+    source_ids = {s.id for s in a.sources}
+    attribution_ids = {x.id for x in a.attributions}
+    for x in a.attributions:
+        assert x.source_id in source_ids
+        assert x.via_source_id is None or x.via_source_id in source_ids
+        for span in (x.content, x.cue, x.when):
+            assert span is None or text[span.start : span.end] == span.text
+        assert set(x.quote_ids) <= {q.id for q in a.quotes}
+    for q in a.quotes:
+        assert q.attribution_id is None or q.attribution_id in attribution_ids
+        assert q.attribution_id is not None or q.kind is QuoteKind.scare
+    for s in a.sources:
+        assert s.mentions
+        for m in s.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+@given(st.text(alphabet=st.sampled_from("ab “”\"'.,:\n"), max_size=200))
+def test_arbitrary_marks_never_break_attribution(text: str) -> None:
+    """Any mix of letters, quote marks and punctuation analyses without error."""
+    a = analyze(text)
+    assert all(x.source_id in {s.id for s in a.sources} for x in a.attributions)
