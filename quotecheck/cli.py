@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from .errors import InputError, QuotecheckError
 from .models import Analysis, Severity, Verification
 from .pipeline import analyze
-from .report import FORMATS, render, source_label, speaker_of
+from .report import FORMATS, line_col, render, source_label, speaker_of
 
 if TYPE_CHECKING:
     from .batch import Engine
@@ -262,7 +262,7 @@ def _cmd_flag(args: argparse.Namespace) -> int:
         text = _read_text(name)
         flags = [f for f in analyze(text, doc_id=name).flags if f.severity.rank >= floor]
         for f in flags:
-            line, col = _line_col(text, f.span.start)
+            line, col = line_col(text, f.span.start)
             worst = max(worst, f.severity.rank)
             lines.append(f"{name}:{line}:{col}: {f.severity.value} {f.kind.value}: {f.message}")
             records.append({"file": name, "line": line, "column": col, **f.model_dump(mode="json")})
@@ -270,10 +270,6 @@ def _cmd_flag(args: argparse.Namespace) -> int:
     sys.stdout.write(out or "".join(f"{line}\n" for line in lines))
     failing = args.fail_on is not None and worst >= Severity(args.fail_on).rank
     return EXIT_FAILED if failing else EXIT_OK
-
-
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:

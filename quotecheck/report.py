@@ -20,7 +20,7 @@ from typing import Literal, get_args
 from .errors import InputError, require_text
 from .models import Analysis, ClaimKind, Quote, SentenceRole, Source, SourceKind, Span
 
-__all__ = ["FORMATS", "Format", "render", "source_label", "speaker_of"]
+__all__ = ["FORMATS", "Format", "line_col", "render", "source_label", "speaker_of"]
 
 Format = Literal["text", "json", "html"]
 FORMATS: tuple[str, ...] = get_args(Format)
@@ -99,7 +99,8 @@ def _clip(s: str, limit: int) -> str:
     return s if len(s) <= limit else s[: max(limit - 1, 1)].rstrip() + "…"
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """Return the 1-based line and column of ``offset`` in ``text``."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
@@ -160,7 +161,7 @@ def _flags_section(text: str, a: Analysis, color: bool, width: int) -> list[str]
     lines = [_heading("Flags", len(a.flags), color)]
     ordered = sorted(a.flags, key=lambda f: (-f.severity.rank, f.span.start))
     for f in ordered:
-        line, col = _line_col(text, f.span.start)
+        line, col = line_col(text, f.span.start)
         sev = _paint(f"{f.severity.value.upper():<6}", _SEVERITY_STYLE[f.severity.value], color)
         lines.append(f"  {sev} {f.kind.value} at line {line}, column {col}")
         lines += textwrap.wrap(f.message, width, initial_indent=" " * 9, subsequent_indent=" " * 9)
