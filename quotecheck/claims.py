@@ -159,7 +159,13 @@ def _classify(ctx: _Context, sentence: Sentence) -> Claim:
         r for r in _gaps(span, covered) if _word_count(ctx.text, r) >= _MIN_UNSOURCED_WORDS
     ]
     signals = find_signals(ctx.text, span, tuple(quotes))
-    own = [s for s in signals if not _inside(s.span, sourced) and signal_weight(s) > 0]
+    cues = [(a.cue.start, a.cue.end) for a in atts if a.cue is not None]
+    # Cue words are the writer's choice even inside a partial quote's clause ("blasted").
+    own = [
+        s
+        for s in signals
+        if (not _inside(s.span, sourced) or _inside(s.span, cues)) and signal_weight(s) > 0
+    ]
     own_text = " ".join(ctx.text[a:b] for a, b in unsourced)
     figure = _FIGURE_RE.search(own_text)
     # Cue words count too: "slammed" instead of "said" is the writer's choice.

@@ -9,6 +9,7 @@ one linear scan per kind, whatever the size of the lists.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -119,7 +120,7 @@ def _atom(char: str) -> str:
     return r"\s{1,4}" if char == " " else regex.escape(char)
 
 
-def _build() -> tuple[dict[SignalKind, regex.Pattern[str]], dict[tuple[SignalKind, str], float]]:
+def _build() -> tuple[dict[SignalKind, re.Pattern[str]], dict[tuple[SignalKind, str], float]]:
     """Compile one regex per signal kind and the weight table, from the lexicons."""
     excluded = frozenset(e.lower() for e in load("not_evaluative"))
     weights: dict[tuple[SignalKind, str], float] = {}
@@ -127,12 +128,14 @@ def _build() -> tuple[dict[SignalKind, regex.Pattern[str]], dict[tuple[SignalKin
         for entry, weight in _entries(source, excluded):
             key = (source.kind, entry)
             weights[key] = max(weight, weights.get(key, 0.0))
-    patterns: dict[SignalKind, regex.Pattern[str]] = {}
+    patterns: dict[SignalKind, re.Pattern[str]] = {}
     for kind in dict.fromkeys(s.kind for s in _SOURCES):
         body = _trie_pattern(sorted(e for k, e in weights if k is kind))
-        flags = 0 if kind in _CASE_SENSITIVE else regex.IGNORECASE
+        flags = 0 if kind in _CASE_SENSITIVE else re.IGNORECASE
         # Generated, so not VERBOSE. Whole words: no letter, digit or hyphen glued on either side.
-        patterns[kind] = regex.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
+        # The standard library's engine, not `regex`: on these trie alternations of thousands of
+        # entries it measured ~80x faster (regex 0.02 MB/s vs re 1.6 MB/s on news text).
+        patterns[kind] = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
     return patterns, weights
 
 
@@ -178,7 +181,12 @@ def find_signals(text: str, span: Span, quotes: tuple[Quote, ...] = ()) -> tuple
     for kind, pattern in _PATTERNS.items():
         for m in pattern.finditer(folded):
             start, end = span.start + m.start(), span.start + m.end()
-            if kind not in _CASE_SENSITIVE and _in_name(folded, m.start(), title_case):
+            single_word = " " not in m.group().strip()
+            if (
+                single_word
+                and kind not in _CASE_SENSITIVE
+                and _in_name(folded, m.start(), title_case)
+            ):
                 continue  # "Central Intelligence Agency", "Justice Department": a name, no judgment
             entry = regex.sub(r"\s+", " ", m.group())
             in_quote = any(q.marks.start <= start and end <= q.marks.end for q in inside)
