@@ -114,6 +114,7 @@ def _np_word(tok: Token, lowered: str) -> bool:
         return tok.text not in CLAUSE_WORDS or tok.text in ("May",)
     return (
         lowered in ROLE_NOUNS
+        or lowered in MEDIA_HEADS
         or lowered in MODIFIERS
         or lowered in CONNECTORS
         or lowered in DETERMINERS
@@ -342,7 +343,8 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
             start, end, SourceKind.anonymous, descriptor=phrase, role=phrase, definite_role=True
         )
     name = text[name_words[0].start : name_words[-1].end]
-    role = text[words[0].start : words[last_title].end] if last_title >= 0 else None
+    title_end = last_title + (last_title + 1 < len(words) and words[last_title + 1].text == ".")
+    role = text[words[0].start : words[title_end].end] if last_title >= 0 else None
     if name_from > last_title + 1 and last_title >= 0:
         role = text[words[0].start : words[name_from - 1].end]
     if role and role.lower().startswith("the "):
