@@ -36,13 +36,23 @@ from .models import (
 )
 from .offsets import make_span
 
-__all__ = ["EDITORIAL_THRESHOLD", "FIGURE_BONUS", "classify_claims", "is_question"]
+__all__ = [
+    "EDITORIAL_THRESHOLD",
+    "FIGURE_BONUS",
+    "PARAPHRASE_FACTOR",
+    "classify_claims",
+    "is_question",
+]
 
 EDITORIAL_THRESHOLD = 1.0
 """Summed weight of the writer's own framing signals that makes a sentence editorial."""
 
 FIGURE_BONUS = 0.5
 """Extra weight needed when the writer's text states a specific figure: figures mark reporting."""
+
+PARAPHRASE_FACTOR = 0.5
+"""Share of a signal's weight that counts when it sits in a credited paraphrase (indirect speech,
+not a quote): the source's claim, but in words the writer chose."""
 
 _MIN_UNSOURCED_WORDS = 3  # "on Wednesday" or "in May" left after a cue is not a claim
 
@@ -159,20 +169,15 @@ def _classify(ctx: _Context, sentence: Sentence) -> Claim:
         r for r in _gaps(span, covered) if _word_count(ctx.text, r) >= _MIN_UNSOURCED_WORDS
     ]
     signals = find_signals(ctx.text, span, tuple(quotes))
-    cues = [(a.cue.start, a.cue.end) for a in atts if a.cue is not None]
-    # Cue words are the writer's choice even inside a partial quote's clause ("blasted").
-    own = [
-        s
-        for s in signals
-        if (not _inside(s.span, sourced) or _inside(s.span, cues)) and signal_weight(s) > 0
-    ]
+    own, paraphrase = _writer_signals(signals, sourced, atts)
     own_text = " ".join(ctx.text[a:b] for a, b in unsourced)
     figure = _FIGURE_RE.search(own_text)
-    # Cue words count too: "slammed" instead of "said" is the writer's choice.
-    editorial = _is_editorial(own, figure is not None)
+    weighted = [(x, signal_weight(x)) for x in own]
+    weighted += [(x, signal_weight(x) * PARAPHRASE_FACTOR) for x in paraphrase]
+    editorial = _is_editorial(weighted, figure is not None)
     kind, reasons = _sourced_kind(ctx, atts, quotes)
     if editorial:
-        kind, reasons = ClaimKind.editorial, [*_framing_reasons(own), *reasons]
+        kind, reasons = ClaimKind.editorial, [*_framing_reasons(own + paraphrase), *reasons]
     elif kind is ClaimKind.unattributed:
         reasons = ["no source"]
     checkable_reason = _checkable(own_text, figure)
@@ -379,24 +384,41 @@ def _entries(signals: Sequence[Signal]) -> str:
     return ", ".join(dict.fromkeys(s.span.text for s in signals))
 
 
-def _is_editorial(signals: Sequence[Signal], figure: bool) -> bool:
+def _writer_signals(
+    signals: Sequence[Signal], sourced: list[tuple[int, int]], atts: Sequence[Attribution]
+) -> tuple[list[Signal], list[Signal]]:
+    """The writer's own signals, and those in a credited paraphrase (not inside a quote)."""
+    cues = [(a.cue.start, a.cue.end) for a in atts if a.cue is not None]
+    own, paraphrase = [], []
+    for s in signals:
+        if signal_weight(s) <= 0:
+            continue  # inside a quote: the speaker's words
+        # Cue words are the writer's choice even inside a partial quote's clause ("blasted").
+        if not _inside(s.span, sourced) or _inside(s.span, cues):
+            own.append(s)
+        else:
+            paraphrase.append(s)
+    return own, paraphrase
+
+
+def _is_editorial(weighted: Sequence[tuple[Signal, float]], figure: bool) -> bool:
     """Weights reach the threshold; with a figure, weak signals must add up to more."""
-    weight = _total_weight(signals)
-    strongest = max((signal_weight(s) for s in signals), default=0.0)
+    weight = _total_weight(weighted)
+    strongest = max((w for _, w in weighted), default=0.0)
     if figure and strongest < EDITORIAL_THRESHOLD:
         return weight >= EDITORIAL_THRESHOLD + FIGURE_BONUS
     return weight >= EDITORIAL_THRESHOLD
 
 
-def _total_weight(signals: Sequence[Signal]) -> float:
+def _total_weight(weighted: Sequence[tuple[Signal, float]]) -> float:
     """Sum of weights: overlapping signals count as their heaviest, a repeated term once."""
     best: dict[str, float] = {}
     end, key = -1, ""
-    for s in sorted(signals, key=lambda s: s.span.start):
+    for s, w in sorted(weighted, key=lambda pair: pair[0].span.start):
         if s.span.start >= end:  # a new stretch of words
             key = s.span.text.lower()
         end = max(end, s.span.end)
-        best[key] = max(best.get(key, 0.0), signal_weight(s))
+        best[key] = max(best.get(key, 0.0), w)
     return sum(best.values())
 
 
