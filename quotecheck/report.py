@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import textwrap
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,7 +19,7 @@ from string import Template
 from typing import Literal, get_args
 
 from .errors import InputError, require_text
-from .models import Analysis, ClaimKind, Quote, SentenceRole, Source, SourceKind, Span
+from .models import Analysis, Attribution, ClaimKind, Quote, SentenceRole, Source, SourceKind, Span
 
 __all__ = ["FORMATS", "Format", "line_col", "render", "source_label", "speaker_of"]
 
@@ -75,12 +76,27 @@ def render(
 
 def speaker_of(analysis: Analysis, quote: Quote) -> Source | None:
     """Return the source credited with ``quote``, or None when it has no speaker."""
-    att = next((a for a in analysis.attributions if a.id == quote.attribution_id), None)
-    return _source(analysis, att.source_id) if att else None
+    return _Lookup(analysis).speaker(quote)
 
 
-def _source(analysis: Analysis, source_id: str | None) -> Source | None:
-    return next((s for s in analysis.sources if s.id == source_id), None)
+class _Lookup:
+    """The ids of one analysis resolved once, so rendering stays linear in its size."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.sources = {s.id: s for s in a.sources}
+        self.attributions = {x.id: x for x in a.attributions}
+        self.said: dict[str, list[tuple[int, Attribution]]] = {}
+        for k, x in enumerate(a.attributions):
+            self.said.setdefault(x.source_id, []).append((k, x))
+
+    def source(self, source_id: str | None) -> Source | None:
+        """The source with this id, if any."""
+        return self.sources.get(source_id) if source_id else None
+
+    def speaker(self, quote: Quote) -> Source | None:
+        """The source credited with ``quote``, if any."""
+        att = self.attributions.get(quote.attribution_id) if quote.attribution_id else None
+        return self.source(att.source_id) if att else None
 
 
 def source_label(source: Source | None) -> str:
@@ -103,6 +119,13 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     """Return the 1-based line and column of ``offset`` in ``text``."""
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for line in text.split("\n")[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return starts
 
 
 # --------------------------------------------------------------------------- terminal view
@@ -133,11 +156,12 @@ def _heading(label: str, count: int | None, color: bool) -> str:
 
 def _quotes_section(a: Analysis, color: bool, width: int) -> list[str]:
     lines = [_heading("Quotes", len(a.quotes), color)]
+    lk = _Lookup(a)
     for q in a.quotes:
         kind = _paint(f"{q.kind.value:<8}", _QUOTE_STYLE.get(q.kind.value, "bold"), color)
         lines.append(f"  {kind} {_clip(q.marks.text, width - 11)}")
         lines.append(
-            _paint(f"           — {_clip(source_label(speaker_of(a, q)), width)}", "dim", color)
+            _paint(f"           — {_clip(source_label(lk.speaker(q)), width)}", "dim", color)
         )
     if not a.quotes:
         lines.append("  none found")
@@ -146,9 +170,10 @@ def _quotes_section(a: Analysis, color: bool, width: int) -> list[str]:
 
 def _sources_section(a: Analysis, color: bool, width: int) -> list[str]:
     lines = [_heading("Sources", len(a.sources), color)]
+    lk = _Lookup(a)
     for s in a.sources:
         n = len(s.mentions)
-        said = sum(1 for att in a.attributions if att.source_id == s.id)
+        said = len(lk.said.get(s.id, ()))
         tail = f"{n} mention{'s' * (n != 1)}, {said} attribution{'s' * (said != 1)}"
         label = _clip(source_label(s), width - 40)
         lines.append(f"  {s.kind.value:<12} {label}  " + _paint(f"({tail})", "dim", color))
@@ -160,8 +185,10 @@ def _sources_section(a: Analysis, color: bool, width: int) -> list[str]:
 def _flags_section(text: str, a: Analysis, color: bool, width: int) -> list[str]:
     lines = [_heading("Flags", len(a.flags), color)]
     ordered = sorted(a.flags, key=lambda f: (-f.severity.rank, f.span.start))
+    starts = _line_starts(text)
     for f in ordered:
-        line, col = line_col(text, f.span.start)
+        line = bisect_right(starts, f.span.start)
+        col = f.span.start - starts[line - 1] + 1
         sev = _paint(f"{f.severity.value.upper():<6}", _SEVERITY_STYLE[f.severity.value], color)
         lines.append(f"  {sev} {f.kind.value} at line {line}, column {col}")
         lines += textwrap.wrap(f.message, width, initial_indent=" " * 9, subsequent_indent=" " * 9)
@@ -224,8 +251,9 @@ _LABELS = {key: label for key, label, _ in _LEGEND}
 
 def _quote_anns(a: Analysis) -> list[_Ann]:
     anns = []
+    lk = _Lookup(a)
     for i, q in enumerate(a.quotes):
-        details = [f"Speaker: {source_label(speaker_of(a, q))}"]
+        details = [f"Speaker: {source_label(lk.speaker(q))}"]
         details += [] if q.closed else ["No closing quote mark: the extent is a guess"]
         details += list(q.reasons)
         anns.append(_ann(q.marks, 3, q.kind.value, details, f"qc-q{i}"))
@@ -234,14 +262,15 @@ def _quote_anns(a: Analysis) -> list[_Ann]:
 
 def _attribution_anns(a: Analysis) -> list[_Ann]:
     anns = []
+    lk = _Lookup(a)
     for i, att in enumerate(a.attributions):
-        src = _source(a, att.source_id)
+        src = lk.source(att.source_id)
         kind = _attribution_kind(src)
         details = [f"Source: {source_label(src)}" + (f" ({src.kind.value})" if src else "")]
         if att.cue:
             details.append(f"Cue: “{att.cue.text}” ({att.cue_kind.value}, {att.stance.value})")
             anns.append(_ann(att.cue, 5, "cue", [f"Credits {source_label(src)}"], None))
-        via = _source(a, att.via_source_id)
+        via = lk.source(att.via_source_id)
         details += [f"Via: {source_label(via)}"] if via else []
         details += [f"When: {att.when.text}"] if att.when else []
         anns.append(_ann(att.content, 2, kind, [*details, *att.reasons], f"qc-a{i}"))
@@ -453,14 +482,12 @@ def _flags_html(a: Analysis) -> str:
 def _sources_html(a: Analysis) -> str:
     if not a.sources:
         return "<p>No sources found.</p>"
-    return (
-        '<ul class="qc-sources">'
-        + "".join(_source_html(a, i, s) for i, s in enumerate(a.sources))
-        + "</ul>"
-    )
+    lk = _Lookup(a)
+    items = "".join(_source_html(lk, i, s) for i, s in enumerate(a.sources))
+    return f'<ul class="qc-sources">{items}</ul>'
 
 
-def _source_html(a: Analysis, i: int, s: Source) -> str:
+def _source_html(lk: _Lookup, i: int, s: Source) -> str:
     about = ", ".join(
         html.escape(x) for x in (s.role, s.affiliation) if x and x not in (s.name or "")
     )
@@ -470,8 +497,7 @@ def _source_html(a: Analysis, i: int, s: Source) -> str:
     )
     said = "".join(
         f'<li><a href="#qc-a{k}">{html.escape(_clip(att.content.text, 70))}</a></li>'
-        for k, att in enumerate(a.attributions)
-        if att.source_id == s.id
+        for k, att in lk.said.get(s.id, ())
     )
     return (
         f"<li><strong>{html.escape(s.name or s.descriptor or source_label(s))}</strong> "
