@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 from .errors import InputError, QuotecheckError
 from .models import Analysis, Severity, Verification
 from .pipeline import analyze
-from .report import FORMATS, line_col, render, source_label, speaker_of
+from .report import FORMATS, line_cols, render, source_label, speaker_of
 
 if TYPE_CHECKING:
     from .batch import Engine
@@ -122,8 +122,15 @@ def _add_flag(sub: argparse._SubParsersAction[_Parser]) -> None:
         "flag reaches that severity (for newsroom CI).",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files, or - for stdin")
-    p.add_argument("--fail-on", choices=_SEVERITIES, help="exit 1 if a flag is this severe")
-    p.add_argument("--min-severity", choices=_SEVERITIES, default="info", help="hide milder")
+    p.add_argument(
+        "--fail-on", choices=_SEVERITIES, help="exit 1 if any flag is at least this severe"
+    )
+    p.add_argument(
+        "--min-severity",
+        choices=_SEVERITIES,
+        default="info",
+        help="list only flags at least this severe (default: info)",
+    )
     p.add_argument("-f", "--format", choices=["text", "json"], default="text")
     p.set_defaults(handler=_cmd_flag)
 
@@ -260,10 +267,12 @@ def _cmd_flag(args: argparse.Namespace) -> int:
     records: list[dict[str, object]] = []
     for name in args.files:
         text = _read_text(name)
-        flags = [f for f in analyze(text, doc_id=name).flags if f.severity.rank >= floor]
-        for f in flags:
-            line, col = line_col(text, f.span.start)
-            worst = max(worst, f.severity.rank)
+        flags = analyze(text, doc_id=name).flags
+        worst = max([worst, *(f.severity.rank for f in flags)])  # hidden flags count too
+        shown = [f for f in flags if f.severity.rank >= floor]
+        for f, (line, col) in zip(
+            shown, line_cols(text, [f.span.start for f in shown]), strict=True
+        ):
             lines.append(f"{name}:{line}:{col}: {f.severity.value} {f.kind.value}: {f.message}")
             records.append({"file": name, "line": line, "column": col, **f.model_dump(mode="json")})
     out = json.dumps(records, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else ""

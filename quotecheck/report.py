@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import textwrap
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,7 +22,7 @@ from typing import Literal, get_args
 from .errors import InputError, require_text
 from .models import Analysis, Attribution, ClaimKind, Quote, SentenceRole, Source, SourceKind, Span
 
-__all__ = ["FORMATS", "Format", "line_col", "render", "source_label", "speaker_of"]
+__all__ = ["FORMATS", "Format", "line_cols", "render", "source_label", "speaker_of"]
 
 Format = Literal["text", "json", "html"]
 FORMATS: tuple[str, ...] = get_args(Format)
@@ -115,17 +116,16 @@ def _clip(s: str, limit: int) -> str:
     return s if len(s) <= limit else s[: max(limit - 1, 1)].rstrip() + "…"
 
 
-def line_col(text: str, offset: int) -> tuple[int, int]:
-    """Return the 1-based line and column of ``offset`` in ``text``."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return text.count("\n", 0, offset) + 1, offset - line_start + 1
-
-
-def _line_starts(text: str) -> list[int]:
+def line_cols(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
+    """Return the 1-based (line, column) of each offset in ``text``, in one pass over it."""
     starts = [0]
-    for line in text.split("\n")[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    return starts
+    for row in text.split("\n")[:-1]:
+        starts.append(starts[-1] + len(row) + 1)
+    places = []
+    for offset in offsets:
+        line = bisect_right(starts, offset)
+        places.append((line, offset - starts[line - 1] + 1))
+    return places
 
 
 # --------------------------------------------------------------------------- terminal view
@@ -185,10 +185,8 @@ def _sources_section(a: Analysis, color: bool, width: int) -> list[str]:
 def _flags_section(text: str, a: Analysis, color: bool, width: int) -> list[str]:
     lines = [_heading("Flags", len(a.flags), color)]
     ordered = sorted(a.flags, key=lambda f: (-f.severity.rank, f.span.start))
-    starts = _line_starts(text)
-    for f in ordered:
-        line = bisect_right(starts, f.span.start)
-        col = f.span.start - starts[line - 1] + 1
+    places = line_cols(text, [f.span.start for f in ordered])
+    for f, (line, col) in zip(ordered, places, strict=True):
         sev = _paint(f"{f.severity.value.upper():<6}", _SEVERITY_STYLE[f.severity.value], color)
         lines.append(f"  {sev} {f.kind.value} at line {line}, column {col}")
         lines += textwrap.wrap(f.message, width, initial_indent=" " * 9, subsequent_indent=" " * 9)

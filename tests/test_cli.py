@@ -322,3 +322,12 @@ def test_library_errors_and_interrupts(
     monkeypatch.setattr("quotecheck.cli.analyze", boom)
     assert main(["analyze", str(SEED_PATH)]) == code
     one_error_line(capsys.readouterr().err)
+
+
+def test_fail_on_counts_hidden_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--fail-on judges every flag, even those --min-severity keeps off the listing."""
+    article = _write(tmp_path / "a.txt", UNBALANCED.encode())
+    ranks = [f.severity.rank for f in qc.analyze(UNBALANCED).flags]
+    argv = ["flag", str(article), "--min-severity", "high", "--fail-on", "low"]
+    assert main(argv) == (EXIT_FAILED if max(ranks) >= Severity.low.rank else EXIT_OK)
+    assert len(capsys.readouterr().out.splitlines()) == ranks.count(Severity.high.rank)

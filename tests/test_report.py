@@ -7,6 +7,8 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import quotecheck as qc
 from quotecheck.models import (
@@ -28,7 +30,7 @@ from quotecheck.models import (
     SourcingSummary,
     Span,
 )
-from quotecheck.report import FORMATS, render
+from quotecheck.report import FORMATS, line_cols, render
 from tests.conftest import SEEDS
 
 SEED = (SEEDS / "libya-special-forces.txt").read_text("utf-8")
@@ -394,3 +396,11 @@ def test_headline_and_quoted_framing_not_marked_as_writers() -> None:
     assert 'class="qc qc-k-unattributed"' not in page
     assert 'class="qc qc-k-signal"' not in page
     assert "(headline)" in page
+
+
+@given(st.text(alphabet="ab\n\r ", max_size=60), st.data())
+def test_line_cols_match_counting(text: str, data: st.DataObject) -> None:
+    """line_cols agrees with counting newlines before each offset."""
+    offsets = data.draw(st.lists(st.integers(0, len(text)), max_size=8))
+    expected = [(text.count("\n", 0, o) + 1, o - (text.rfind("\n", 0, o) + 1) + 1) for o in offsets]
+    assert line_cols(text, offsets) == expected
