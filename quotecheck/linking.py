@@ -36,6 +36,8 @@ __all__ = [
 ]
 
 _WINDOW = 240  # characters to look at on either side of a cue for its source
+_LEFT = 160  # a source before its verb: at most this many characters back
+_RIGHT = 100  # a source or listener after the verb: at most this many characters on
 
 _WHEN_RE = regex.compile(
     r"""
@@ -78,6 +80,7 @@ _AUX = grammar_words("auxiliary")
 _NOUN_BEFORE = grammar_words("noun_marker")
 _OBJECT_VERBS = grammar_words("object_verb")
 _WEAK_VERBS = grammar_words("weak_verb")
+_NOT_FINITE = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
 CLAUSE_OPENERS = frozenset(["But", "And", "Yet", "So", "Still", "Now", "Then"])
 
 
@@ -89,9 +92,9 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     text = doc.text
     si = doc.sentence_at(cue.span.start)
     sent = doc.sentences[si].span
-    lo = doc.last_quote_end(max(sent.start, cue.span.start - _WINDOW), cue.span.start)
+    lo = doc.last_quote_end(max(sent.start, cue.span.start - _LEFT), cue.span.start)
     left = tokens(text, lo, cue.span.start)
-    if left and left[-1].text.lower() in _NOUN_BEFORE | {"to"}:
+    if left and left[-1].text.lower() in _NOT_FINITE:
         return None  # "the report", "his remarks", "decision to tell": not a finite verb
     j = len(left)
     while (
@@ -101,7 +104,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     progressive = cue.span.text.endswith("ing")
     if j and left[j - 1].text.lower() in _BE and not progressive:
         return None  # passive: "was told", "is said to": the subject is not the speaker
-    hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + _WINDOW))
+    hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + _RIGHT))
     right = tokens(text, cue.span.end, hi)
     reasons: list[str] = []
     coordinated = j and left[j - 1].text == "and"  # "X praised Y and said …"

@@ -62,7 +62,7 @@ _TOKEN_RE = regex.compile(
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Tokenise ``text[start:end]`` into words and punctuation with absolute offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return [Token(m[0], *m.span()) for m in _TOKEN_RE.finditer(text, start, end)]
 
 
 def _lower_set(name: str) -> frozenset[str]:
