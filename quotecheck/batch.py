@@ -442,47 +442,52 @@ def run_batch(
     read = partial(read_corpus, input_path, text_column=text_column, id_column=id_column)
     records = read()  # fails early on a missing input or column, before touching the output
     state = prepare_resume(output_path) if resume else ResumeState()
-    total = count_records(input_path)
     started = time.monotonic()
-    counts = [0, 0]  # [done this run, failed this run]
-    skipped = [0]
-
-    def todo() -> Iterator[Item]:
-        for item in records:
-            if state.take(item):
-                skipped[0] += 1
-            else:
-                yield item
-
-    task = partial(_encode_chunk, config=config or DEFAULT_CONFIG)
     stream = _stream(
-        todo(),
-        task,
-        lambda item, exc: _encode(_failure(item, exc)),
+        (item for item in records if not state.take(item)),
+        partial(_encode_chunk, config=config or DEFAULT_CONFIG),
+        _encode_failure,
         workers=workers,
         engine=engine,
         scheduler=scheduler,
         max_chars=max_chars,
     )
-    with (
-        open(output_path, "ab" if resume else "wb") as out,
-        _Progress(progress, total, state.written, log) as bar,
-    ):
-        for failed, line in stream:
-            out.write(line.encode("utf-8") + b"\n")  # one write per line: no torn lines
-            out.flush()
-            counts[0] += 1
-            counts[1] += failed
-            bar.update(counts[1] + state.failed)
+    with _Progress(progress, count_records(input_path), state.written, log) as bar:
+        done, failed = _write(stream, output_path, append=resume, bar=bar, before=state.failed)
     if summary_path is not None:
         write_summary(output_path, read(), summary_path)
     stats = BatchStats(
-        total=skipped[0] + counts[0],
-        analyzed=counts[0] - counts[1],
-        failed=counts[1] + state.failed,
-        skipped=skipped[0],
+        total=state.skipped + done,
+        analyzed=done - failed,
+        failed=failed + state.failed,
+        skipped=state.skipped,
         seconds=time.monotonic() - started,
         output=os.fspath(output_path),
     )
     log(stats.describe())
     return stats
+
+
+def _encode_failure(item: Item, exc: BaseException) -> Encoded:
+    """The error record's line for a record its engine lost."""
+    return _encode(_failure(item, exc))
+
+
+def _write(
+    stream: Iterable[Encoded],
+    path: str | os.PathLike[str],
+    *,
+    append: bool,
+    bar: _Progress,
+    before: int,
+) -> tuple[int, int]:
+    """Write each line whole (one write, then flush); return (lines written, error records)."""
+    done = failed = 0
+    with open(path, "ab" if append else "wb") as out:
+        for bad, line in stream:
+            out.write(line.encode("utf-8") + b"\n")  # one write per line: no torn lines
+            out.flush()
+            done += 1
+            failed += bad
+            bar.update(before + failed)
+    return done, failed

@@ -303,17 +303,20 @@ class ResumeState:
     lines: set[int] = field(default_factory=set)  # failures without an id, by input line
     written: int = 0
     failed: int = 0
+    skipped: int = 0  # records take() has matched so far
 
     def take(self, item: Record | Failure) -> bool:
         """Return True (and use it up) when ``item`` was already written by the earlier run."""
         if isinstance(item, Failure) and item.doc_id is None:
             if item.line in self.lines:
                 self.lines.discard(item.line)
+                self.skipped += 1
                 return True
             return False
         key = item.id if isinstance(item, Record) else item.doc_id
         if key is not None and self.ids[key] > 0:
             self.ids[key] -= 1
+            self.skipped += 1
             return True
         return False
 
