@@ -206,6 +206,15 @@ class QuotedArticle:
         self.text += closing
 
 
+def _before_closer(words: str, closing: str) -> str:
+    """Keep a single closing mark from following a final s, where it reads as a possessive.
+
+    “the students’ union” must not close a quote, so ‘… talks’ is ambiguous by design: this
+    property sticks to unambiguous text and the golden cases in quotes.json cover that ambiguity.
+    """
+    return words + " today" if closing in "’'‘" and words.endswith("s") else words
+
+
 @st.composite
 def _quote_inner(draw: st.DrawFn, pair: tuple[str, str]) -> list[str | tuple[str, str, str]]:
     """Words for a quote, sometimes with one nested quote in the style that nests in ``pair``."""
@@ -213,7 +222,7 @@ def _quote_inner(draw: st.DrawFn, pair: tuple[str, str]) -> list[str | tuple[str
     head = _capitalise(draw(plain_clause(min_words=2, max_words=6)))
     if nested is None or not draw(st.booleans()):
         return [head]
-    inner_words = draw(plain_clause(min_words=1, max_words=4))
+    inner_words = _before_closer(draw(plain_clause(min_words=1, max_words=4)), nested[1])
     tail = draw(plain_clause(min_words=1, max_words=4))
     return [head + " ", (nested[0], inner_words, nested[1]), " " + tail]
 
@@ -236,7 +245,8 @@ def _quoted_sentence(draw: st.DrawFn, article: QuotedArticle) -> None:
         article.add_quote(pair[0], inner, pair[1])
     else:  # a fragment woven into the writer's sentence
         article.add(_capitalise(draw(plain_clause(min_words=2, max_words=5))) + " ")
-        article.add_quote(pair[0], [draw(plain_clause(min_words=1, max_words=4))], pair[1])
+        fragment = _before_closer(draw(plain_clause(min_words=1, max_words=4)), pair[1])
+        article.add_quote(pair[0], [fragment], pair[1])
         article.add(f" {draw(plain_clause(min_words=1, max_words=4))}, {speaker} {cue}.")
 
 
