@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .batch import BatchStats, analyze_corpus, run_batch
 from .config import DEFAULT_CONFIG, AnalyzerConfig
 from .errors import (
     BatchError,
@@ -46,6 +47,7 @@ from .models import (
     VerificationStatus,
 )
 from .pipeline import analyze, flag_unattributed
+from .verification import SourceIndex, verify, verify_quote
 
 __version__ = "0.1.0"
 
@@ -55,6 +57,7 @@ __all__ = [
     "AnalyzerConfig",
     "Attribution",
     "BatchError",
+    "BatchStats",
     "Claim",
     "ClaimKind",
     "Cue",
@@ -78,6 +81,7 @@ __all__ = [
     "SignalKind",
     "Source",
     "SourceDocumentError",
+    "SourceIndex",
     "SourceKind",
     "SourcingSummary",
     "Span",
@@ -86,5 +90,9 @@ __all__ = [
     "VerificationStatus",
     "__version__",
     "analyze",
+    "analyze_corpus",
     "flag_unattributed",
+    "run_batch",
+    "verify",
+    "verify_quote",
 ]
