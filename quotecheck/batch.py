@@ -34,7 +34,7 @@ from .corpus import (
     read_corpus,
     write_summary,
 )
-from .errors import BatchError
+from .errors import BatchError, QuotecheckError
 from .models import Failure
 from .pipeline import analyze
 
@@ -81,7 +81,9 @@ def _failure(item: Item, exc: BaseException) -> Failure:
     """The Failure recording that ``exc`` stopped ``item``."""
     if isinstance(item, Failure):
         return item
-    msg = f"{str(exc) or repr(exc)} (while analysing this record; report it if it persists)"
+    msg = str(exc) or repr(exc)
+    if not isinstance(exc, QuotecheckError):  # not the record's fault: say where it came from
+        msg += " (raised while analysing this record; please report it)"
     return Failure(doc_id=item.id, error=msg, error_type=type(exc).__name__, line=item.line)
 
 

@@ -1,7 +1,8 @@
 """corpus_report: what only shows across many articles, from a stream of analyses.
 
 - sourcing shares per outlet (sentence-weighted, from each article's SourcingSummary);
-- the same quote attributed to different named speakers;
+- the same quote attributed to different named speakers (names that share a surname, such as
+  "Trump" and "Donald Trump", count as one speaker here);
 - one speaker's quote in diverging wordings: rapidfuzz over the quotes grouped by speaker, so
   only quotes of the same speaker are ever compared, never all pairs of the corpus;
 - the articles that lean most on anonymous or unattributed claims.
@@ -214,7 +215,7 @@ class CorpusReportBuilder:
             conflicts=tuple(
                 SpeakerConflict(quote=next(iter(uses.values())).text, uses=tuple(uses.values()))
                 for uses in self._by_quote.values()
-                if len(uses) > 1
+                if len({speaker.rsplit(" ", 1)[-1] for speaker in uses}) > 1
             ),
             variants=tuple(v for uses in self._by_speaker.values() for v in self._variants(uses)),
             leaning=tuple(e[3] for e in sorted(self._leaning, key=lambda e: e[:3], reverse=True)),

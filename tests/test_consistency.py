@@ -71,6 +71,7 @@ def test_same_quote_different_speakers_is_a_conflict() -> None:
             quoted("d2", [("John Roe", PERSON, SHOUTED)]),
             quoted("d3", [("Jane Doe", PERSON, WORDS)]),  # same speaker again: no conflict
             quoted("d4", [("a senior official", ANON, WORDS)]),  # anonymous: not comparable
+            quoted("d5", [("Doe", PERSON, WORDS)]),  # a short name for Jane Doe: no conflict
         ]
     )
     (conflict,) = report.conflicts
@@ -78,8 +79,17 @@ def test_same_quote_different_speakers_is_a_conflict() -> None:
     assert [(u.speaker, u.doc_id) for u in conflict.uses] == [
         ("Jane Doe", "d1"),
         ("John Roe", "d2"),
+        ("Doe", "d5"),
     ]
     assert conflict.uses[1].start == 1
+
+
+def test_same_surname_is_not_a_conflict() -> None:
+    """A quote credited to "Doe" and to "Jane Doe" is one speaker's, not a conflict."""
+    report = corpus_report(
+        [quoted("d1", [("Jane Doe", PERSON, WORDS)]), quoted("d2", [("Doe", PERSON, WORDS)])]
+    )
+    assert report.conflicts == ()
 
 
 def test_short_fragments_are_not_conflicts() -> None:
