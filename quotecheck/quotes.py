@@ -58,6 +58,7 @@ _FAMILY: dict[str, str] = {
     "『": "corner",
 }
 _OPENING_MARKS = "“„‘‚«‹「『"
+_CLOSING_MARKS = "”’»›」』\"'"
 # What may stand right before an opening mark or right after a closing mark.
 _OPEN_CONTEXT = "([{—–-/" + _OPENING_MARKS
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…" + "”’»›」』\"'"
@@ -66,6 +67,8 @@ _ELISION_RE = regex.compile(r"(?:em|til|cause|n[’']|tis|twas|bout|round)\b|\d\
 # A single closing-quote candidate: ’ or ' after a non-space, before a space, punctuation or end.
 _SINGLE_CLOSE_RE = regex.compile(r"(?<=\S)[’'](?=[\s.,;:!?)\]}—–…”\"]|$)")
 _VISIBLE_RE = regex.compile(r"\S")  # is there anything but white space between two marks?
+# A single opening-quote candidate: ‘ or ' after a space or bracket, before a letter.
+_SINGLE_OPEN_RE = regex.compile(r"(?:(?<=[\s(\[{—–“\"])|^)[‘'](?=\p{L})")
 _FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next paragraph
 _NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
 _TERMINAL_INSIDE = ",.!?…;:—–-"
@@ -100,6 +103,7 @@ class _Pairing:
         self.unpaired: list[int] = []
         self.skip: set[int] = set()  # continuation marks of multi-paragraph quotes
         self._next_single_close = -1
+        self._next_single_open = -1
 
     def close_unclosed(self, opener: _Open, end: int) -> None:
         """Record ``opener`` as a quote that runs to ``end`` without a closing mark."""
@@ -130,6 +134,17 @@ class _Pairing:
         mark = first.group(1)
         same = _FAMILY.get(mark) == _FAMILY[outer.mark] and mark in _OPENING_MARKS + "\"'"
         return first.start(1) if same and mark != "'" else None
+
+    def opens_single_before_close(self, position: int) -> bool:
+        """True when a new single quote opens before the next closing candidate after ``position``.
+
+        Then the later candidate belongs to that new quote, so this mark closes the open one:
+        ‘hopeless’ and walked out. ‘We are done,’ ...
+        """
+        if self._next_single_open <= position:
+            found = _SINGLE_OPEN_RE.search(self.text, position + 1)
+            self._next_single_open = found.start() if found else len(self.text) + 1
+        return self._next_single_open < self._next_single_close
 
     def has_later_single_close(self, position: int, limit: int) -> bool:
         """True when another closing single quote may follow ``position`` before ``limit``."""
@@ -206,6 +221,8 @@ def _role(
         if spaced_before and not spaced_after:
             return "open"
         return "close" if can_close else ("open" if spaced_before else "stray")
+    if mark in "«‹" and can_close and not spaced_before:
+        return "close"  # »Wir bleiben hier«: German reversed guillemets
     return "open"  # „ ‚ « ‹ 「 『
 
 
@@ -229,7 +246,9 @@ def _single_role(
         return "apostrophe"
     if text[position - 1] in "sS" and _lowercase_follows(text, position):
         limit = state.ends[paragraph]
-        if state.has_later_single_close(position, limit):
+        if state.has_later_single_close(position, limit) and not state.opens_single_before_close(
+            position
+        ):
             return "apostrophe"  # the students’ union ... ’
     return "close"
 
@@ -333,7 +352,7 @@ def _provisional_kind(
     after = text[content.end + 1 : content.end + 2] if closed else ""
     ends_clause = (
         not closed
-        or _last_visible(text, content.start, content.end) in _TERMINAL_INSIDE
+        or _last_visible(text, content.start, content.end, skip=_CLOSING_MARKS) in _TERMINAL_INSIDE
         or (after != "" and after in _TERMINAL_INSIDE)  # „Wir schaffen das“, sagte sie.
     )
     if opens_clause and (ends_clause or words > config.partial_max_words):
@@ -343,9 +362,9 @@ def _provisional_kind(
     return QuoteKind.partial, "a short fragment that the sentence goes on from"
 
 
-def _last_visible(text: str, start: int, end: int) -> str:
-    """The last non-space character of ``text[start:end]``, or "" (walks back, never copies)."""
-    while end > start and text[end - 1].isspace():
+def _last_visible(text: str, start: int, end: int, skip: str = "") -> str:
+    """The last character of ``text[start:end]`` that is not space or in ``skip``, or ""."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in skip):
         end -= 1
     return text[end - 1] if end > start else ""
 

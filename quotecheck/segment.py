@@ -54,6 +54,29 @@ _DATELINE_RE = regex.compile(
 _BYLINE_RE = regex.compile(r"By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,6}")
 
 _HEADLINE_MAX_WORDS = 25
+# Words that carry on a clock time after "p.m." rather than start a new sentence.
+_TIME_ZONES = frozenset(
+    [
+        "eastern",
+        "pacific",
+        "central",
+        "mountain",
+        "local",
+        "et",
+        "est",
+        "edt",
+        "pt",
+        "pst",
+        "pdt",
+        "ct",
+        "cst",
+        "cdt",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+    ]
+)
 _CLOSING_PUNCTUATION = ".!?…:;" + _TRAILERS
 
 
@@ -165,6 +188,9 @@ def _is_boundary(text: str, boundary: regex.Match[str]) -> bool:
         return False
     if kind == "number":
         return not text[boundary.start("next")].isdigit()
+    if kind == "time":
+        next_word = _NEXT_WORD_RE.match(text, boundary.start("next"))
+        return not next_word or next_word.group().lower() not in _TIME_ZONES
     if kind == "may-end":
         next_word = _NEXT_WORD_RE.match(text, boundary.start("next"))
         return bool(next_word) and next_word.group().lower() in load("sentence_starters")
