@@ -23,7 +23,7 @@ from .config import AnalyzerConfig
 from .coref import SourceBook
 from .linking import Doc, Link, according_link, colon_link, file_link, vague_link, verb_link
 from .models import Attribution, Cue, CueKind, Paragraph, Quote, QuoteKind, Source, Stance
-from .offsets import make_span
+from .sources import span_of
 
 __all__ = ["Sourcing", "attribute"]
 
@@ -92,9 +92,19 @@ def _duplicate(links: list[Link], link: Link) -> bool:
     return inter > 0.8 * max(1, min(a[1] - a[0], b[1] - b[0]))
 
 
-def _covered(links: list[Link], pos: int) -> bool:
-    """Tell whether ``pos`` lies in some link's content."""
-    return any(k.content[0] <= pos < k.content[1] for k in links)
+class _Cover:
+    """The stretches of text some link's content covers, for O(log n) membership tests."""
+
+    def __init__(self, links: list[Link]) -> None:
+        spans = sorted(k.content for k in links)
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []  # furthest end among the spans starting at or before each one
+        for _, end in spans:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.reach[i]
 
 
 def _colon_links(
@@ -102,10 +112,11 @@ def _colon_links(
 ) -> list[Link]:
     """Credit quotes introduced by "X:" when no verb has claimed them."""
     extra = []
+    covered = _Cover(links)
     for cue in cues:
-        if cue.kind is CueKind.colon and not _covered(links, cue.span.end + 2):
+        if cue.kind is CueKind.colon and cue.span.end + 2 not in covered:
             link = colon_link(doc, cue)
-            if link is not None and not _covered(links, link.content[0]):
+            if link is not None and link.content[0] not in covered:
                 extra.append(file_link(book, link))
     return sorted(links + extra, key=lambda k: k.content[0])
 
@@ -118,9 +129,10 @@ def _inherit(
     ends = sorted(links, key=lambda k: k.content[1])
     keys = [k.content[1] for k in ends]
     out = list(links)
+    covered = _Cover(links)
     for q in doc.outer:
         qi = doc.sentence_at(q.marks.start)
-        if _covered(out, q.span.start) or not _stands_alone(doc, q) or qi in cued:
+        if q.span.start in covered or not _stands_alone(doc, q) or qi in cued:
             continue  # a quote with an unread cue of its own is not a continuation
         i = bisect.bisect_right(keys, q.marks.start) - 1
         if i < 0:
@@ -161,8 +173,9 @@ def _vague_links(
 ) -> list[Link]:
     """Credit clauses with "reportedly" and the like to a vague source, unless already sourced."""
     extra = []
+    covered = _Cover(links)
     for cue in cues:
-        if cue.kind is CueKind.vague and not _covered(links, cue.span.start):
+        if cue.kind is CueKind.vague and cue.span.start not in covered:
             link = vague_link(doc, cue)
             if link is not None:
                 extra.append(file_link(book, link))
@@ -183,10 +196,15 @@ def _build(doc: Doc, book: SourceBook, quotes: tuple[Quote, ...], links: list[Li
         if _named_term(text, q):
             continue
         i = bisect.bisect_right(starts, q.span.start) - 1
-        while i >= 0 and not links[i].content[0] <= q.span.start < max(
-            links[i].content[1], q.span.start + 1
+        floor = i - 4  # contents overlap little: a few steps back is enough, and stays linear
+        while (
+            i > floor
+            and i >= 0
+            and not links[i].content[0] <= q.span.start < max(links[i].content[1], q.span.start + 1)
         ):
             i -= 1
+        if i == floor:
+            continue
         if i >= 0 and q.span.end <= links[i].content[1] + 2:
             by_quote[q.id] = i
             links[i].quote_ids.append(q.id)
@@ -202,16 +220,16 @@ def _named_term(text: str, q: Quote) -> bool:
 
 
 def _attribution(text: str, n: int, k: Link, ids: dict[int, str]) -> Attribution:
-    return Attribution(
+    return Attribution.model_construct(
         id=f"a{n + 1}",
         source_id=ids[k.source],
-        cue=make_span(text, *k.cue) if k.cue else None,
+        cue=span_of(text, *k.cue) if k.cue else None,
         cue_kind=k.cue_kind,
         stance=k.stance if isinstance(k.stance, Stance) else Stance.neutral,
-        content=make_span(text, *k.content),
+        content=span_of(text, *k.content),
         quote_ids=tuple(k.quote_ids),
         via_source_id=ids.get(k.via) if k.via is not None else None,
-        when=make_span(text, *k.when) if k.when else None,
+        when=span_of(text, *k.when) if k.when else None,
         reasons=tuple(k.reasons),
     )
 

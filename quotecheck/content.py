@@ -20,6 +20,7 @@ __all__ = ["Doc", "Link", "introduces", "set_content", "trim", "word_count"]
 
 # What may sit between a cue and the content that follows it.
 _LEAD_IN_RE = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
+MAX_CLAUSE = 1200  # a reported clause longer than this is cut: bounds the work per cue
 _PARTICIPLE_RE = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
 _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "while", "as"])
 
@@ -90,12 +91,12 @@ def set_content(
     """Choose the content: the clause before the cue, after it, or a quote; False if none."""
     text = doc.text
     q = doc.quote_at(s_start)
-    left = trim(text, q.marks.start if q is not None else s_start, subj_start)
+    left_lo = q.marks.start if q is not None else max(s_start, subj_start - MAX_CLAUSE)
+    left = trim(text, left_lo, subj_start)
     m = _LEAD_IN_RE.match(text, core_end, s_end)
     right_lo = m.end() if m else core_end
-    right = trim(
-        text, right_lo, _participle_cut(text, right_lo, _extend_over_quote(doc, right_lo, s_end))
-    )
+    right_hi = _extend_over_quote(doc, right_lo, min(s_end, right_lo + MAX_CLAUSE))
+    right = trim(text, right_lo, _participle_cut(text, right_lo, right_hi))
     left_words, right_words = word_count(text, left), word_count(text, right)
     right_ok = right_words >= 2 and not _continuation(text, right, text[core_end:right_lo])
     left_quote = _only_quote(doc, left) if left_words else _quote_just_before(doc, s_start)
@@ -170,7 +171,7 @@ def _quote_ends(doc: Doc, q: Quote) -> bool:
 
 def _participle_cut(text: str, start: int, end: int) -> int:
     """End a reported clause before ", adding that …": the participle starts a new statement."""
-    for m in _PARTICIPLE_RE.finditer(text, start, end):
+    for m in _PARTICIPLE_RE.finditer(text, start, min(end, start + 400)):
         if m.group(1) in VERB_FORMS:
             cut: int = m.start()
             return cut

@@ -12,14 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .models import Source, SourceKind
-from .offsets import make_span
-from .sources import Mention
+from .sources import Mention, span_of
 
 __all__ = ["SourceBook"]
 
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen"])
-_PERSONAL = (SourceKind.person,)
-_GROUPS = (SourceKind.organization, SourceKind.media, SourceKind.anonymous, SourceKind.document)
 
 
 @dataclass
@@ -57,11 +54,19 @@ def _surname(name: str) -> str:
 
 
 class SourceBook:
-    """Sources of one text, built up mention by mention in text order."""
+    """Sources of one text, built up mention by mention in text order.
+
+    Every lookup goes through a dictionary (name, surname, role, description) or the latest
+    source of a kind, so filing a mention costs the same however many sources came before.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.drafts: list[_Draft] = []
+        self._named: dict[tuple[SourceKind, str], int] = {}  # full name or description -> source
+        self._surnames: dict[str, int] = {}  # a person's surname -> the latest such person
+        self._roles: dict[str, int] = {}  # last word of a person's role -> the latest such person
+        self._latest: dict[bool, int] = {}  # True: latest person; False: latest group
 
     def add(self, m: Mention) -> tuple[int, str]:
         """File a mention under an existing or new source; return its index and the reason."""
@@ -72,16 +77,29 @@ class SourceBook:
                 name=m.name,
                 role=m.role,
                 affiliation=m.affiliation,
-                descriptor=m.descriptor,
+                descriptor=m.pronoun or m.descriptor,
                 plural=m.plural,
             )
-            if m.pronoun:
-                draft.descriptor = m.pronoun
             self.drafts.append(draft)
             index = len(self.drafts) - 1
             reason = reason or f"new {m.kind.value} source"
-        self.drafts[index].absorb(m)
+        draft = self.drafts[index]
+        draft.absorb(m)
+        self._index(index, draft)
         return index, reason
+
+    def _index(self, index: int, d: _Draft) -> None:
+        """Record a source under every key a later mention may use to find it."""
+        if d.name:
+            self._named[(d.kind, _key(d.name))] = index
+        if d.descriptor:
+            self._named[(d.kind, d.descriptor.lower())] = index
+        person = d.kind is SourceKind.person
+        if person and d.name:
+            self._surnames[_surname(d.name)] = index
+        if person and d.role:
+            self._roles[d.role.lower().split()[-1]] = index
+        self._latest[person] = index
 
     def _resolve(self, m: Mention) -> tuple[int | None, str]:
         """Find the earlier source a mention refers to, with a reason, or (None, reason)."""
@@ -89,66 +107,52 @@ class SourceBook:
             return self._pronoun(m)
         if m.definite_role and m.role:
             return self._role(m)
+        key = m.name or m.descriptor
+        if key is None:
+            return None, ""
+        found = self._named.get((m.kind, _key(key) if m.name else key.lower()))
+        if found is not None:
+            d = self.drafts[found]
+            return found, f"same {m.kind.value} as the earlier {d.name or d.descriptor!r}"
         if m.name and m.kind is SourceKind.person:
             return self._person(m)
-        if m.name and m.kind in (SourceKind.organization, SourceKind.media, SourceKind.document):
-            key = _key(m.name)
-            for i in range(len(self.drafts) - 1, -1, -1):
-                d = self.drafts[i]
-                if d.kind is m.kind and d.name and _key(d.name) == key:
-                    return i, f"same {m.kind.value} as the earlier mention {d.name!r}"
-        if m.kind in (SourceKind.anonymous, SourceKind.vague) and m.descriptor:
-            key = m.descriptor.lower()
-            for i, d in enumerate(self.drafts):
-                if d.kind is m.kind and d.descriptor and d.descriptor.lower() == key:
-                    return i, f"same description as earlier: {d.descriptor!r}"
         return None, ""
 
     def _person(self, m: Mention) -> tuple[int | None, str]:
-        """Join a named person to an earlier person with the same full name or surname."""
+        """Join a named person to an earlier person with the same surname."""
         assert m.name is not None
-        full = m.name.lower()
-        surname = _surname(m.name)
-        single = len(m.name.split()) == 1
-        for i in range(len(self.drafts) - 1, -1, -1):
-            d = self.drafts[i]
-            if d.kind is not SourceKind.person or not d.name:
-                continue
-            if d.name.lower() == full:
-                return i, f"same name as the earlier mention {d.name!r}"
-            if surname and surname == _surname(d.name) and (single or len(d.name.split()) == 1):
-                return i, f"{m.name!r} is the surname of {d.name!r}, introduced earlier"
+        found = self._surnames.get(_surname(m.name))
+        if found is None:
+            return None, ""
+        d = self.drafts[found]
+        assert d.name is not None
+        if len(m.name.split()) == 1 or len(d.name.split()) == 1:
+            return found, f"{m.name!r} is the surname of {d.name!r}, introduced earlier"
         return None, ""
 
     def _role(self, m: Mention) -> tuple[int | None, str]:
-        """Join "the spokesman" to the latest source whose role ends with the same word."""
+        """Join "the spokesman" to the latest person whose role ends with the same word."""
         assert m.role is not None
-        head = m.role.lower().split()[-1]
-        for i in sorted(range(len(self.drafts)), key=lambda j: -self.drafts[j].last):
-            d = self.drafts[i]
-            if d.role and d.role.lower().split()[-1] == head and d.kind is SourceKind.person:
-                return i, f"{self.text[m.start : m.end]!r} refers back to {d.name or d.role!r}"
-        return None, f"no earlier source has the role {m.role!r}; kept as described"
+        found = self._roles.get(m.role.lower().split()[-1])
+        if found is None:
+            return None, f"no earlier source has the role {m.role!r}; kept as described"
+        d = self.drafts[found]
+        return found, f"{self.text[m.start : m.end]!r} refers back to {d.name or d.role!r}"
 
     def _pronoun(self, m: Mention) -> tuple[int | None, str]:
         """Join a pronoun to the nearest earlier compatible source."""
-        wanted = _GROUPS if m.pronoun in ("it", "they") else _PERSONAL
-        ranked = sorted(range(len(self.drafts)), key=lambda j: -self.drafts[j].last)
-        for i in ranked:
-            d = self.drafts[i]
-            if d.last > m.start:
-                continue
-            if d.kind in wanted and (
-                m.pronoun != "it" or not d.plural or d.kind is not SourceKind.anonymous
-            ):
-                label = d.name or d.descriptor or d.role
-                return i, f"{m.pronoun!r} refers to the nearest compatible source, {label!r}"
-        if m.pronoun == "they":
-            for i in ranked:
-                if self.drafts[i].kind is SourceKind.person and self.drafts[i].last <= m.start:
-                    d = self.drafts[i]
-                    return i, f"'they' refers to the nearest source, {d.name or d.descriptor!r}"
-        return None, f"{m.pronoun!r} has no earlier compatible source; kept as an unnamed speaker"
+        group = m.pronoun in ("it", "they")
+        found = self._latest.get(not group)
+        if found is None and m.pronoun == "they":
+            found = self._latest.get(True)
+        if found is None:
+            return (
+                None,
+                f"{m.pronoun!r} has no earlier compatible source; kept as an unnamed speaker",
+            )
+        d = self.drafts[found]
+        label = d.name or d.descriptor or d.role
+        return found, f"{m.pronoun!r} refers to the nearest compatible source, {label!r}"
 
     def sources(self, order: list[int]) -> tuple[tuple[Source, ...], dict[int, str]]:
         """Freeze the drafts listed in ``order`` into Sources; return them and index -> id."""
@@ -157,12 +161,12 @@ class SourceBook:
         for i in order:
             d = self.drafts[i]
             ids[i] = f"s{len(out) + 1}"
-            spans = tuple(make_span(self.text, s, e) for s, e in sorted(set(d.mentions)))
+            spans = tuple(span_of(self.text, s, e) for s, e in sorted(set(d.mentions)))
             kind = d.kind
             if kind is SourceKind.person and not d.name:
                 kind = SourceKind.anonymous
             out.append(
-                Source(
+                Source.model_construct(
                     id=ids[i],
                     kind=kind,
                     name=d.name,

@@ -15,7 +15,7 @@ import regex
 
 from .lexicons import load_rows
 from .models import Cue, CueKind, Paragraph, Quote, Stance
-from .offsets import make_span
+from .sources import span_of
 
 __all__ = ["VERB_FORMS", "VerbForm", "find_cues", "quote_regions"]
 
@@ -138,20 +138,32 @@ def find_cues(
         if _inside(regions, m.start()):
             continue
         kind = CueKind(m.lastgroup)
-        span = make_span(text, m.start(), m.end())
+        span = span_of(text, m.start(), m.end())
         if kind is CueKind.speech_verb:
             form = VERB_FORMS.get(m.group()) or VERB_FORMS[m.group().lower()]
-            cues.append(Cue(span=span, kind=kind, lemma=form.lemma, stance=form.stance))
+            cues.append(
+                Cue.model_construct(span=span, kind=kind, lemma=form.lemma, stance=form.stance)
+            )
         elif kind is CueKind.vague:
-            cues.append(Cue(span=span, kind=kind, lemma=m.group().lower(), stance=Stance.tentative))
+            cues.append(
+                Cue.model_construct(
+                    span=span, kind=kind, lemma=m.group().lower(), stance=Stance.tentative
+                )
+            )
         else:
-            cues.append(Cue(span=span, kind=kind, lemma=kind.value.replace("_", " ")))
+            cues.append(
+                Cue.model_construct(
+                    span=span, kind=kind, lemma=kind.value.replace("_", " "), stance=Stance.neutral
+                )
+            )
     cues.extend(_colon_cues(text, quotes, regions))
     seen = {c.span.start for c in cues if c.kind is CueKind.colon}
     for m in _NAME_COLON_RE.finditer(text):
         if m.start(1) not in seen and not _inside(regions, m.start(1)):
-            span = make_span(text, m.start(1), m.end(1))
-            cues.append(Cue(span=span, kind=CueKind.colon, lemma=":", stance=Stance.neutral))
+            span = span_of(text, m.start(1), m.end(1))
+            cues.append(
+                Cue.model_construct(span=span, kind=CueKind.colon, lemma=":", stance=Stance.neutral)
+            )
     cues.sort(key=lambda c: c.span.start)
     return tuple(cues)
 
@@ -166,6 +178,8 @@ def _colon_cues(
         gap = _COLON_GAP_RE.search(before)
         colon = start - (len(gap.group()) if gap else 0) - 1
         if colon >= 0 and text[colon] == ":" and not _inside(regions, colon):
-            span = make_span(text, colon, colon + 1)
-            cues.append(Cue(span=span, kind=CueKind.colon, lemma=":", stance=Stance.neutral))
+            span = span_of(text, colon, colon + 1)
+            cues.append(
+                Cue.model_construct(span=span, kind=CueKind.colon, lemma=":", stance=Stance.neutral)
+            )
     return cues

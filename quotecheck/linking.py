@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from .content import Doc, Link, introduces, set_content, trim, word_count
+from .content import MAX_CLAUSE, Doc, Link, introduces, set_content, trim, word_count
 from .coref import SourceBook
 from .cues import VERB_FORMS
 from .models import Cue, CueKind, SourceKind, Stance
@@ -105,7 +105,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     if j and left[j - 1].text.lower() in _BE and not progressive:
         return None  # passive: "was told", "is said to": the subject is not the speaker
     hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + _RIGHT))
-    right = tokens(text, cue.span.end, hi)
+    right = _Lazy(text, cue.span.end, hi)
     reasons: list[str] = []
     coordinated = j and left[j - 1].text == "and"  # "X praised Y and said …"
     if coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
@@ -131,7 +131,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
         reasons.append("the participle continues the sentence's earlier attribution")
     form = VERB_FORMS.get(cue.span.text) or VERB_FORMS.get(cue.span.text.lower())
     if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
-        obj = classify(text, phrase_after(right))
+        obj = classify(text, phrase_after(right.get()))
         if obj is not None:
             core_end = max(core_end, obj.end)
             if obj.kind is SourceKind.media:
@@ -170,14 +170,29 @@ def _adverb(word: str) -> bool:
     return word.endswith("ly") and word.islower() and len(word) > 4
 
 
+class _Lazy:
+    """The words after a cue, tokenised only if a reading needs them (most cues do not)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.args = (text, start, end)
+        self.words: list[Token] | None = None
+
+    def get(self) -> list[Token]:
+        """Tokenise once, on first use."""
+        if self.words is None:
+            self.words = tokens(*self.args)
+        return self.words
+
+
 def _find_subject(
-    text: str, left: list[Token], right: list[Token], cue: Cue, reasons: list[str], opens: bool
+    text: str, left: list[Token], lazy: _Lazy, cue: Cue, reasons: list[str], opens: bool
 ) -> tuple[Mention | None, int, bool]:
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
     before = classify(text, subject_before(left)) or _short_subject(text, left, opens)
     if before is not None:
         reasons.append(f"{text[before.start : cue.span.end]!r}: the source stands before the cue")
         return before, cue.span.end, False
+    right = lazy.get()
     after_words = phrase_after(right)
     after = classify(text, after_words) or _described(text, after_words)
     if after is not None and (not left or left[-1].text in ",”\"’'—–-(") and _ends(text, after):
@@ -369,8 +384,9 @@ def vague_link(doc: Doc, cue: Cue) -> Link | None:
     si = doc.sentence_at(cue.span.start)
     sent = doc.sentences[si].span
     lo = doc.last_quote_end(sent.start, cue.span.start)
+    lo = max(lo, cue.span.start - MAX_CLAUSE)
     start = max(lo, max(text.rfind(c, lo, cue.span.start) for c in _CLAUSE_EDGE) + 1)
-    stop = doc.next_quote_start(cue.span.end, sent.end)
+    stop = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + MAX_CLAUSE))
     ends = [i for i in (text.find(c, cue.span.end, stop) for c in _CLAUSE_EDGE) if i >= 0]
     end = min(ends, default=stop)
     content = trim(text, start, end)
@@ -424,7 +440,7 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     if quote is not None:
         content = (quote.span.start, quote.span.end)
     elif _line_start(text, sent.start):  # "Lynch: No outside influence on FBI probe."
-        para_end = text.find("\n", cue.span.end)
+        para_end = text.find("\n", cue.span.end, cue.span.end + MAX_CLAUSE)
         content = trim(text, cue.span.end, len(text) if para_end < 0 else para_end)
         if word_count(text, content) < 2:
             return None

@@ -15,7 +15,7 @@ from typing import NamedTuple
 import regex
 
 from .lexicons import load, load_rows
-from .models import SourceKind
+from .models import SourceKind, Span
 
 __all__ = [
     "Mention",
@@ -23,6 +23,7 @@ __all__ = [
     "classify",
     "grammar_words",
     "phrase_after",
+    "span_of",
     "subject_before",
     "tokens",
 ]
@@ -58,6 +59,12 @@ _TOKEN_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
+
+
+def span_of(text: str, start: int, end: int) -> Span:
+    """The Span ``text[start:end]``, built without re-validation: offsets here come from the text
+    itself, and this runs for every cue and mention (pydantic validation would dominate)."""
+    return Span.model_construct(start=start, end=end, text=text[start:end])
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -143,15 +150,25 @@ def subject_before(toks: list[Token]) -> list[Token]:
             break
         elif not out and low in PRONOUNS:
             return [tok]
-        elif (not _np_word(tok, low) and not _adjective_before_head(toks, i, out)) or (
-            tok.text == "May" and out
-        ):
+        elif (
+            not _np_word(tok, low)
+            and not _adjective_before_head(toks, i, out)
+            and not _knowing(toks[max(0, i - 4) : i])
+        ) or (tok.text == "May" and out):
             break
         else:
             out.append(tok)
         i -= 1
     out.reverse()
     return _trim_phrase(out)
+
+
+_KNOWING = frozenset(["familiar", "close", "knowledge", "aware", "briefed", "involved"])
+
+
+def _knowing(words: list[Token]) -> bool:
+    """Tell whether a phrase describes someone by what they know ("familiar with the talks")."""
+    return any(w.text.lower() in _KNOWING for w in words)
 
 
 def phrase_after(toks: list[Token]) -> list[Token]:
@@ -174,7 +191,7 @@ def phrase_after(toks: list[Token]) -> list[Token]:
             return [tok]
         if tok.text in _MONTHS or tok.text in _DAYS:
             break
-        if not _np_word(tok, low) and not _adjective_after(toks, i, out):
+        if not _np_word(tok, low) and not _adjective_after(toks, i, out) and not _knowing(out):
             break
         if low in ("in", "on", "at") and not _next_capitalised(toks, i):
             break
