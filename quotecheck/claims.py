@@ -10,14 +10,15 @@ sentence with none is ``unattributed``.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 import regex
 
 from .attribution import Sourcing
-from .framing import find_signals, signal_weight
+from .framing import find_all_signals, signal_weight
 from .lexicons import load
 from .models import (
     Attribution,
@@ -56,22 +57,23 @@ not a quote): the source's claim, but in words the writer chose."""
 
 _MIN_UNSOURCED_WORDS = 3  # "on Wednesday" or "in May" left after a cue is not a claim
 
-_FIGURE_RE = regex.compile(
+# The standard library's engine for the per-sentence scans below: faster here than `regex`.
+_FIGURE_RE = re.compile(
     r"""
     \d                                  # any digit: 30, 2011, 70%
-    | (?<![\w-])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty
+    | (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty
         |forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?
         |trillions?|dozens?|percent|per\ cent|half|a\ third|a\ quarter)(?![\w-])
     """,
-    regex.VERBOSE | regex.IGNORECASE,
-)
-_NAME_RE = regex.compile(
+    re.VERBOSE,
+)  # searched in the lower-cased text; the boundary before a number word is checked by the caller
+_NAME_RE = re.compile(
     r"""
     (?<=[\s(,;:—–-])                    # not the sentence's first word (capitalised anyway)
-    \p{Lu}[\p{L}\p{M}'’.-]*             # a capitalised word: Washington, CIA, Trowbridge
-    (?:\s+(?:of\s+|the\s+)?\p{Lu}[\p{L}\p{M}'’.-]*){0,5}   # and the rest of a multi-word name
+    [A-ZÀ-ÖØ-Þ][\w'’.-]*                # a capitalised word: Washington, CIA, Trowbridge
+    (?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,5}   # and the rest of a multi-word name
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 _CALENDAR_RE = regex.compile(
     r"""
@@ -81,21 +83,76 @@ _CALENDAR_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_WORDS_RE = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]*")  # words, for counting
 _CLAUSE_MARK_RE = regex.compile(r"[;:—–]|\s-\s")  # where a partial quote's clause starts
 _TRIM = " \t\r\n,;:.!?—–-()[]\"'“”‘’«»„"
 
 
-def _phrase_pattern(entries: Iterable[str]) -> regex.Pattern[str]:
-    """Compile whole-word, case-insensitive alternation of lexicon phrases (longest first)."""
+def _phrase_pattern(entries: Iterable[str]) -> re.Pattern[str]:
+    """Alternation of lower-cased lexicon phrases (longest first), for lower-cased text.
+
+    No IGNORECASE flag and no leading look-behind, so the engine keeps its fast path; the
+    caller checks the word boundary before a match.
+    """
     alternatives = "|".join(
-        regex.escape(e).replace(r"\ ", r"\s{1,4}") for e in sorted(entries, key=len, reverse=True)
+        re.escape(e.lower()).replace(r"\ ", r"\s{1,4}")
+        for e in sorted(entries, key=len, reverse=True)
     )
-    return regex.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", regex.IGNORECASE)
+    return re.compile(rf"(?:{alternatives})(?![\w-])")
 
 
 _ALLEGATION_RE = _phrase_pattern(load("allegation"))
 _STARTERS = frozenset(w.lower() for w in load("sentence_starters"))
+
+
+class _Marks(NamedTuple):
+    """Checkable details found in one scan of the whole text: (start, end, text), sorted."""
+
+    allegations: list[tuple[int, int, str]]
+    figures: list[tuple[int, int, str]]
+    names: list[tuple[int, int, str]]
+
+
+def _scan_marks(text: str) -> _Marks:
+    """Find allegations, figures and capitalised names once per text."""
+    low = text.replace("\u0130", "I").lower()  # same length as text: offsets stay put
+    allegations = [
+        (m.start(), m.end(), m.group()) for m in _ALLEGATION_RE.finditer(low) if _opens(low, m)
+    ]
+    figures = [
+        (m.start(), m.end(), _figure_phrase(text, m))
+        for m in _FIGURE_RE.finditer(low)
+        if m.group().isdigit() or _opens(low, m)
+    ]
+    names = [
+        (m.start(), m.end(), m.group())
+        for m in _NAME_RE.finditer(text)
+        if m.group().lower() not in _STARTERS and not _CALENDAR_RE.fullmatch(m.group())
+    ]
+    return _Marks(allegations, figures, names)
+
+
+def _opens(low: str, m: re.Match[str]) -> bool:
+    """True when the match starts a word: no letter, digit, underscore or hyphen before it."""
+    before = low[m.start() - 1] if m.start() else " "
+    return not (before.isalnum() or before in "_-")
+
+
+def _hits_in(
+    hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, str]]:
+    """The hits lying inside one of ``ranges``, range by range."""
+    for a, b in ranges:
+        # Tuples sort by start first; (a,) sorts before every hit starting at a.
+        i = bisect_left(hits, (a,))
+        while i < len(hits) and hits[i][0] < b:
+            if hits[i][1] <= b:
+                yield hits[i]
+            i += 1
+
+
+def _first_in(hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]) -> str | None:
+    """Text of the first hit lying inside one of ``ranges``."""
+    return next((h[2] for h in _hits_in(hits, ranges)), None)
 
 
 class _Context(NamedTuple):
@@ -108,6 +165,7 @@ class _Context(NamedTuple):
     attributions: tuple[Attribution, ...]
     att_starts: list[int]
     max_att_len: int
+    marks: _Marks
 
 
 def classify_claims(
@@ -131,8 +189,11 @@ def classify_claims(
         attributions=atts,
         att_starts=[a.content.start for a in atts],
         max_att_len=max((a.content.end - a.content.start for a in atts), default=0),
+        marks=_scan_marks(text),
     )
-    return tuple(_classify(ctx, s) for p in paragraphs for s in p.sentences)
+    sentences = [s for p in paragraphs for s in p.sentences]
+    signals = find_all_signals(text, [s.span for s in sentences], quotes)
+    return tuple(_classify(ctx, s, sig) for s, sig in zip(sentences, signals, strict=True))
 
 
 def _overlapping_quotes(ctx: _Context, span: Span) -> list[Quote]:
@@ -158,7 +219,7 @@ def _sentence_attributions(ctx: _Context, span: Span) -> list[Attribution]:
     return found
 
 
-def _classify(ctx: _Context, sentence: Sentence) -> Claim:
+def _classify(ctx: _Context, sentence: Sentence, signals: tuple[Signal, ...]) -> Claim:
     """Build the claim of one sentence."""
     span = sentence.span
     quotes = _overlapping_quotes(ctx, span)
@@ -168,10 +229,8 @@ def _classify(ctx: _Context, sentence: Sentence) -> Claim:
     unsourced = [
         r for r in _gaps(span, covered) if _word_count(ctx.text, r) >= _MIN_UNSOURCED_WORDS
     ]
-    signals = find_signals(ctx.text, span, tuple(quotes))
     own, paraphrase = _writer_signals(signals, sourced, atts)
-    own_text = " ".join(ctx.text[a:b] for a, b in unsourced)
-    figure = _FIGURE_RE.search(own_text)
+    figure = _first_in(ctx.marks.figures, unsourced)
     weighted = [(x, signal_weight(x)) for x in own]
     weighted += [(x, signal_weight(x) * PARAPHRASE_FACTOR) for x in paraphrase]
     editorial = _is_editorial(weighted, figure is not None)
@@ -180,7 +239,7 @@ def _classify(ctx: _Context, sentence: Sentence) -> Claim:
         kind, reasons = ClaimKind.editorial, [*_framing_reasons(own + paraphrase), *reasons]
     elif kind is ClaimKind.unattributed:
         reasons = ["no source"]
-    checkable_reason = _checkable(own_text, figure)
+    checkable_reason = _checkable(ctx.marks, unsourced, figure)
     checkable = bool(checkable_reason) and sentence.role is SentenceRole.body
     checkable = checkable and not is_question(span.text)
     if checkable_reason and kind in (ClaimKind.unattributed, ClaimKind.editorial):
@@ -294,7 +353,7 @@ def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
 
 def _word_count(text: str, r: tuple[int, int]) -> int:
     """How many words ``text[r]`` has."""
-    return len(_WORDS_RE.findall(text, r[0], r[1]))
+    return len(text[r[0] : r[1]].split())
 
 
 # --------------------------------------------------------------------------- kinds and reasons
@@ -422,20 +481,26 @@ def _total_weight(weighted: Sequence[tuple[Signal, float]]) -> float:
     return sum(best.values())
 
 
-def _checkable(own_text: str, figure: regex.Match[str] | None) -> str:
+def _checkable(marks: _Marks, unsourced: list[tuple[int, int]], figure: str | None) -> str:
     """Why the writer's own text is a specific, checkable claim ('' when it is not)."""
-    allegation = _ALLEGATION_RE.search(own_text)
+    allegation = _first_in(marks.allegations, unsourced)
     if allegation:
-        return f"contains an allegation ('{allegation.group()}')"
+        return f"contains an allegation ('{allegation}')"
     if figure:
-        return f"contains a specific figure ('{_figure_phrase(own_text, figure)}')"
-    for m in _NAME_RE.finditer(own_text):
-        if m.group().lower() not in _STARTERS and not _CALENDAR_RE.fullmatch(m.group()):
-            return f"names an actor ({m.group()})"
+        return f"contains a specific figure ('{figure}')"
+    opening = {a for a, _ in unsourced}
+    for start, _, name in _hits_in(marks.names, unsourced):
+        if start in opening:
+            # The writer's text opens with it, capitalised anyway: keep the rest of the name.
+            rest = name.split(None, 1)[1:]
+            if not rest or not rest[0][:1].isupper():
+                continue
+            name = rest[0]
+        return f"names an actor ({name})"
     return ""
 
 
-def _figure_phrase(text: str, m: regex.Match[str]) -> str:
+def _figure_phrase(text: str, m: re.Match[str]) -> str:
     """The word holding a figure, e.g. '30' or '2011'."""
     start = text.rfind(" ", 0, m.start()) + 1
     end = text.find(" ", m.end())
