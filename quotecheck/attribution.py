@@ -165,6 +165,8 @@ def _inherit(
 def _stands_alone(doc: Doc, q: Quote) -> bool:
     """Tell whether a quote opens its sentence: a full utterance, not a term in running text."""
     s = doc.sentences[doc.sentence_at(q.marks.start)].span
+    if q.marks.start - s.start > 8:  # sentences are trimmed: only a dash or a bracket may precede
+        return False
     return doc.text[s.start : q.marks.start].strip(" \t\n-–—(") == ""
 
 

@@ -93,7 +93,7 @@ def set_content(
     q = doc.quote_at(s_start)
     left_lo = q.marks.start if q is not None else max(s_start, subj_start - MAX_CLAUSE)
     left = trim(text, left_lo, subj_start)
-    m = _LEAD_IN_RE.match(text, core_end, s_end)
+    m = _LEAD_IN_RE.match(text, core_end, min(s_end, core_end + 40))
     right_lo = m.end() if m else core_end
     right_hi = _extend_over_quote(doc, right_lo, min(s_end, right_lo + MAX_CLAUSE))
     right = trim(text, right_lo, _participle_cut(text, right_lo, right_hi))

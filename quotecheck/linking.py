@@ -36,6 +36,7 @@ __all__ = [
 ]
 
 _WINDOW = 240  # characters to look at on either side of a cue for its source
+_NEAR = 120  # how far a time, channel or statement phrase may reach
 _LEFT = 160  # a source before its verb: at most this many characters back
 _RIGHT = 100  # a source or listener after the verb: at most this many characters on
 
@@ -298,12 +299,13 @@ def _after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
     """Step over time, channel and "in a statement" phrases after the cue; record them."""
     text = doc.text
     for _ in range(4):
-        m = _WHEN_RE.match(text, pos, end)
+        near = min(end, pos + _NEAR)  # the regex module scans for literals up to endpos
+        m = _WHEN_RE.match(text, pos, near)
         if m:
             link.when = (m.start("when"), m.end("when"))
             pos = m.end()
             continue
-        m = _CHANNEL_RE.match(text, pos, end) or _STATEMENT_AT_RE.match(text, pos, end)
+        m = _CHANNEL_RE.match(text, pos, near) or _STATEMENT_AT_RE.match(text, pos, near)
         if m:
             if m.group().strip(" ,").lower().startswith(("in a statement", "in an interview")):
                 link.cue_kind = CueKind.statement
@@ -323,7 +325,7 @@ _STATEMENT_AT_RE = regex.compile(
 
 def _via_after(doc: Doc, link: Link, pos: int, end: int) -> int:
     """After "in an interview", read "with CNN" as the channel the statement came through."""
-    m = _WITH_RE.match(doc.text, pos, end)
+    m = _WITH_RE.match(doc.text, pos, min(end, pos + _NEAR))
     if not m:
         return pos
     words = phrase_after(tokens(doc.text, m.end(), min(end, m.end() + _WINDOW)))
@@ -340,7 +342,7 @@ def _via_after(doc: Doc, link: Link, pos: int, end: int) -> int:
 
 def _fronted_when(text: str, start: int, subject_start: int) -> tuple[int, int] | None:
     """A time phrase opening the sentence ("On Wednesday, X said")."""
-    m = _WHEN_RE.match(text, start, subject_start)
+    m = _WHEN_RE.match(text, start, min(subject_start, start + _NEAR))
     if m and text[m.end() : m.end() + 1] == ",":
         return (m.start("when"), m.end("when"))
     return None
