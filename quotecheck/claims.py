@@ -11,9 +11,9 @@ sentence with none is ``unattributed``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple, TypeVar
 
 import regex
 
@@ -160,11 +160,6 @@ class _Context(NamedTuple):
 
     text: str
     sources: dict[str, Source]
-    quotes: tuple[Quote, ...]
-    quote_starts: list[int]
-    attributions: tuple[Attribution, ...]
-    att_starts: list[int]
-    max_att_len: int
     marks: _Marks
 
 
@@ -184,46 +179,70 @@ def classify_claims(
     ctx = _Context(
         text=text,
         sources={s.id: s for s in sourcing.sources},
-        quotes=quotes,
-        quote_starts=[q.marks.start for q in quotes],
-        attributions=atts,
-        att_starts=[a.content.start for a in atts],
-        max_att_len=max((a.content.end - a.content.start for a in atts), default=0),
         marks=_scan_marks(text),
     )
     sentences = [s for p in paragraphs for s in p.sentences]
-    signals = find_all_signals(text, [s.span for s in sentences], quotes)
-    return tuple(_classify(ctx, s, sig) for s, sig in zip(sentences, signals, strict=True))
+    spans = [s.span for s in sentences]
+    signals = find_all_signals(text, spans, quotes)
+    quotes_at = _per_sentence(spans, quotes, _quote_extent)
+    atts_at = _per_sentence(spans, atts, _attribution_extent)
+    return tuple(
+        _classify(ctx, s, sig, q, [a for a in at if _in_sentence(a, s.span)])
+        for s, sig, q, at in zip(sentences, signals, quotes_at, atts_at, strict=True)
+    )
 
 
-def _overlapping_quotes(ctx: _Context, span: Span) -> list[Quote]:
-    """Quotes whose marks overlap ``span`` (a quote may open in an earlier paragraph)."""
-    hi = bisect_left(ctx.quote_starts, span.end)
-    found = [q for q in ctx.quotes[max(0, hi - 64) : hi] if q.marks.end > span.start]
-    # A quote opening long before (a multi-paragraph quote) is rare: scan back only for those.
-    if hi > 64:
-        found += [q for q in ctx.quotes[: hi - 64] if q.marks.end > span.start]
-    return sorted(found, key=lambda q: q.marks.start)
+_T = TypeVar("_T")
 
 
-def _sentence_attributions(ctx: _Context, span: Span) -> list[Attribution]:
-    """Attributions whose content overlaps the sentence, or whose cue lies inside it."""
-    lo = bisect_left(ctx.att_starts, span.start - ctx.max_att_len)
-    hi = bisect_right(ctx.att_starts, span.end)
-    found = []
-    for a in ctx.attributions[lo:hi]:
-        content_in = a.content.start < span.end and span.start < a.content.end
-        cue_in = a.cue is not None and span.start <= a.cue.start < span.end
-        if content_in or cue_in:
-            found.append(a)
+def _per_sentence(
+    spans: Sequence[Span], items: Sequence[_T], extent: Callable[[_T], tuple[int, int]]
+) -> list[list[_T]]:
+    """Items overlapping each sentence, by one sweep over both in text order.
+
+    A quote or content may run over many sentences (a multi-paragraph quote), so no fixed
+    window would do; the sweep keeps the items still open at the current sentence.
+    """
+    ordered = sorted(items, key=lambda x: extent(x)[0])
+    found: list[list[_T]] = []
+    active: list[_T] = []
+    i = 0
+    for span in spans:
+        while i < len(ordered) and extent(ordered[i])[0] < span.end:
+            active.append(ordered[i])
+            i += 1
+        active = [x for x in active if extent(x)[1] > span.start]
+        found.append(list(active))  # a copy: the next sentence appends to ``active``
     return found
 
 
-def _classify(ctx: _Context, sentence: Sentence, signals: tuple[Signal, ...]) -> Claim:
-    """Build the claim of one sentence."""
+def _quote_extent(q: Quote) -> tuple[int, int]:
+    """Where a quote's marks lie."""
+    return q.marks.start, q.marks.end
+
+
+def _attribution_extent(a: Attribution) -> tuple[int, int]:
+    """Where an attribution's content and cue lie, together."""
+    if a.cue is None:
+        return a.content.start, a.content.end
+    return min(a.content.start, a.cue.start), max(a.content.end, a.cue.end)
+
+
+def _in_sentence(a: Attribution, span: Span) -> bool:
+    """True when the content overlaps the sentence, or the cue lies inside it."""
+    content_in = a.content.start < span.end and span.start < a.content.end
+    return content_in or (a.cue is not None and span.start <= a.cue.start < span.end)
+
+
+def _classify(
+    ctx: _Context,
+    sentence: Sentence,
+    signals: tuple[Signal, ...],
+    quotes: list[Quote],
+    atts: list[Attribution],
+) -> Claim:
+    """Build the claim of one sentence from its signals, quotes and attributions."""
     span = sentence.span
-    quotes = _overlapping_quotes(ctx, span)
-    atts = _sentence_attributions(ctx, span)
     sourced = _merge(_sourced_ranges(ctx, span, atts, quotes))
     covered = _merge(sourced + _apparatus_ranges(ctx, span, atts))
     unsourced = [

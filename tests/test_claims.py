@@ -214,3 +214,36 @@ def test_segmented_text_without_sourcing_is_unattributed_or_editorial() -> None:
         ClaimKind.editorial,
         ClaimKind.unattributed,
     ]
+
+
+def test_a_quote_belongs_only_to_the_sentences_it_spans() -> None:
+    """A credited quote in the second sentence leaves the first sentence unsourced."""
+    text = "Prices rose 9 percent. “We will act,” the governor said."
+    paragraphs = segment(text)
+    inner = _span(text, "We will act,")
+    governor = Source(
+        id="s1",
+        kind=SourceKind.person,
+        name="the governor",
+        mentions=(_span(text, "the governor"),),
+    )
+    quote = Quote(
+        id="q1",
+        span=inner,
+        marks=_span(text, "“We will act,”"),
+        kind=QuoteKind.direct,
+        attribution_id="a1",
+        paragraph=0,
+    )
+    att = Attribution(
+        id="a1",
+        source_id="s1",
+        cue=_span(text, "said"),
+        cue_kind=CueKind.speech_verb,
+        content=inner,
+        quote_ids=("q1",),
+    )
+    first, second = classify_claims(text, paragraphs, Sourcing((quote,), (governor,), (att,)))
+    assert (first.kind, first.sourced, first.attribution_ids) == (ClaimKind.unattributed, (), ())
+    assert second.kind is ClaimKind.quoted
+    assert second.attribution_ids == ("a1",)
