@@ -105,9 +105,9 @@ def test_memory_is_bounded_by_a_window_not_the_corpus() -> None:
             yield article(i)
 
     ahead = 0
-    for done, _ in enumerate(analyze_corpus(corpus(3000), workers=2), start=1):
+    for done, _ in enumerate(analyze_corpus(corpus(1500), workers=2), start=1):
         ahead = max(ahead, pulled[0] - done)
-    assert pulled[0] == 3000
+    assert pulled[0] == 1500
     assert ahead <= 2 * batch._WINDOW_PER_SLOT * batch._CHUNK
 
 
@@ -286,7 +286,7 @@ def _start_and_interrupt(src: Path, out: Path, sig: int, after_lines: int) -> in
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["sigkill", "ctrl-c"])
 def test_resume_after_a_real_kill_equals_an_uninterrupted_run(tmp_path: Path, sig: int) -> None:
     """A batch killed mid-run leaves whole lines; resume completes it to the uninterrupted file."""
-    n = 3000
+    n = 1500
     src = write_corpus(tmp_path / "in.jsonl", n, bad_every=97)
     out, reference = tmp_path / "out.jsonl", tmp_path / "ref.jsonl"
     code = _start_and_interrupt(src, out, sig, after_lines=25)
