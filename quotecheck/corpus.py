@@ -378,6 +378,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "id",
     "outlet",
     "title",
+    "line",
     "error",
     "sentences",
     *(f"claims_{k.value}" for k in ClaimKind),
@@ -389,7 +390,8 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "unattributed_share",
     "distinct_named_sources",
 )
-"""Columns of the per-article summary: the SourcingSummary flattened, plus id/outlet/title."""
+"""Columns of the per-article summary: the SourcingSummary flattened, plus id/outlet/title, the
+record's input line, and the error for records that failed."""
 
 
 def summary_row(
@@ -398,11 +400,12 @@ def summary_row(
     *,
     outlet: str | None = None,
     title: str | None = None,
+    line: int | None = None,
     error: str | None = None,
 ) -> dict[str, Any]:
     """Flatten one article's SourcingSummary into a row keyed by SUMMARY_COLUMNS."""
     row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
-    row.update(id=doc_id, outlet=outlet, title=title, error=error)
+    row.update(id=doc_id, outlet=outlet, title=title, line=line, error=error)
     if summary is None:
         return row
     row["sentences"] = summary.sentences
@@ -425,16 +428,17 @@ def _summary_rows(
     """Summary rows for a finished batch output, joined with its input's outlet and title."""
     for line, item in iter_output(output, records):
         row = json.loads(line)
-        meta = item if isinstance(item, Record) else None
         if row["doc_id"] != (item.id if isinstance(item, Record) else item.doc_id):
             msg = f"{output} has {row['doc_id']!r} where the input has another record; rerun it"
             raise BatchError(msg, path=str(output))
-        outlet, title = (meta.outlet, meta.title) if meta else (None, None)
+        meta: dict[str, Any] = {"line": item.line}
+        if isinstance(item, Record):
+            meta.update(outlet=item.outlet, title=item.title)
         if "error_type" in row:
-            yield summary_row(row["doc_id"], None, outlet=outlet, title=title, error=row["error"])
+            yield summary_row(row["doc_id"], None, error=row["error"], **meta)
         else:
             summary = SourcingSummary.model_validate(row.get("summary", {}))
-            yield summary_row(row["doc_id"], summary, outlet=outlet, title=title)
+            yield summary_row(row["doc_id"], summary, **meta)
 
 
 def write_summary(
@@ -471,7 +475,7 @@ def _write_parquet(rows: Iterator[dict[str, Any]], path: Path, chunk: int = 4096
     except ImportError as exc:
         msg = f"cannot write {path}: {_PARQUET_HINT}"
         raise BatchError(msg, path=str(path)) from exc
-    ints = {"sentences", "distinct_named_sources"} | {
+    ints = {"line", "sentences", "distinct_named_sources"} | {
         c for c in SUMMARY_COLUMNS if c.startswith(("claims_", "quotes_", "attributions_"))
     }
     schema = pa.schema(

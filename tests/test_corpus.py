@@ -240,8 +240,8 @@ def _summary_fixture(tmp_path: Path) -> tuple[Path, list[Record | Failure]]:
         encoding="utf-8",
     )
     records: list[Record | Failure] = [
-        Record(id="a", text="…", title="Title, with comma", outlet="Daily"),
-        Record(id="b", text="…", outlet="Weekly"),
+        Record(id="a", text="…", line=1, title="Title, with comma", outlet="Daily"),
+        Record(id="b", text="…", line=2, outlet="Weekly"),
     ]
     return out, records
 
@@ -276,6 +276,7 @@ def test_write_summary_csv_columns_and_values(tmp_path: Path) -> None:
         "too long",
         "",
     )
+    assert (first["line"], second["line"]) == ("1", "2")
 
 
 def test_write_summary_parquet(tmp_path: Path) -> None:
@@ -287,6 +288,7 @@ def test_write_summary_parquet(tmp_path: Path) -> None:
     assert tuple(table.column_names) == SUMMARY_COLUMNS
     assert table.column("id").to_pylist() == ["a", "b"]
     assert table.column("claims_unattributed").to_pylist() == [3, None]
+    assert table.column("line").to_pylist() == [1, 2]
 
 
 def test_write_summary_refuses_mismatched_output(tmp_path: Path) -> None:
