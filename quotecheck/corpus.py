@@ -321,6 +321,28 @@ class ResumeState:
         return False
 
 
+_DECODER = json.JSONDecoder()
+_HEAD = '{"doc_id":'  # every output line starts so: pydantic dumps fields in declaration order
+
+
+def _peek(raw: bytes) -> tuple[Any, bool, Any]:
+    """An output line's doc_id, whether it is an error record, and its input line.
+
+    An analysis line can be long, so only its head is decoded; anything else is parsed whole.
+    """
+    head = raw[:4096].decode("utf-8", "ignore")
+    if head.startswith(_HEAD):
+        try:
+            doc_id, end = _DECODER.raw_decode(head, len(_HEAD))
+        except ValueError:
+            pass  # an id longer than the head: parse the whole line below
+        else:
+            if head.startswith(',"length":', end):
+                return doc_id, False, None
+    row = json.loads(raw)
+    return row["doc_id"], "error_type" in row, row.get("line")
+
+
 def prepare_resume(path: str | os.PathLike[str]) -> ResumeState:
     """Cut a trailing partial line off an output file and return what it already holds.
 
@@ -337,8 +359,7 @@ def prepare_resume(path: str | os.PathLike[str]) -> ResumeState:
             if not raw.endswith(b"\n"):
                 break  # written by a run that was killed mid-line; redone below
             try:
-                row = json.loads(raw)
-                doc_id, failed = row["doc_id"], "error_type" in row
+                doc_id, failed, line = _peek(raw)
             except (ValueError, KeyError, TypeError) as exc:
                 msg = f"{path} line {number} is not a quotecheck output line; resume with a new -o"
                 raise BatchError(msg, path=str(path)) from exc
@@ -346,7 +367,7 @@ def prepare_resume(path: str | os.PathLike[str]) -> ResumeState:
             state.written += 1
             state.failed += failed
             if doc_id is None:
-                state.lines.add(row.get("line"))
+                state.lines.add(line)
             else:
                 state.ids[doc_id] += 1
     with path.open("r+b") as fh:

@@ -298,3 +298,15 @@ def test_write_summary_refuses_mismatched_output(tmp_path: Path) -> None:
         write_summary(out, list(reversed(records)), tmp_path / "s.csv")
     with pytest.raises(BatchError, match="ends before the input"):
         write_summary(out, [*records, Record(id="c", text="")], tmp_path / "s.csv")
+
+
+def test_prepare_resume_reads_unusual_ids(tmp_path: Path) -> None:
+    """Ids with escapes, non-ASCII letters or thousands of characters are read back exactly."""
+    ids = ['quote"d\\path', "Zürich/ünïcode", "x" * 6000, None]
+    out = tmp_path / "o.jsonl"
+    out.write_text(
+        "".join(dump_result(Analysis(doc_id=i, length=1)) + "\n" for i in ids), encoding="utf-8"
+    )
+    state = prepare_resume(out)
+    assert dict(state.ids) == {i: 1 for i in ids if i is not None}
+    assert (state.written, state.failed) == (4, 0)
