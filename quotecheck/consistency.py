@@ -128,15 +128,20 @@ def _key(text: str) -> str:
 
 
 def _speakers(analysis: Analysis) -> dict[str, str]:
-    """Map quote id to the canonical name of its named speaker."""
+    """Map quote id to the canonical name of its named speaker.
+
+    A quote is linked from both sides (``Quote.attribution_id``, ``Attribution.quote_ids``);
+    either is enough.
+    """
     sources = {s.id: s for s in analysis.sources}
+    attributions = {a.id: a for a in analysis.attributions}
+    links = [(q.id, attributions.get(q.attribution_id or "")) for q in analysis.quotes]
+    links += [(q, a) for a in analysis.attributions for q in a.quote_ids]
     named: dict[str, str] = {}
-    for att in analysis.attributions:
-        source = sources.get(att.source_id)
-        if source is None or source.kind not in _NAMED or not source.name:
-            continue  # anonymous and vague sources cannot be compared across articles
-        for quote_id in att.quote_ids:
-            named[quote_id] = source.name
+    for quote_id, att in links:
+        source = sources.get(att.source_id) if att else None
+        if source is not None and source.kind in _NAMED and source.name:
+            named[quote_id] = source.name  # anonymous and vague sources cannot be compared
     return named
 
 

@@ -190,3 +190,15 @@ def test_report_from_a_batch_output(tmp_path: Path) -> None:
     report = corpus_report_from_batch(out, src)
     assert (report.articles, report.failed) == (1, 1)
     assert [(o.outlet, o.sentences) for o in report.outlets] == [("Daily", 5)]
+
+
+def test_quote_side_link_is_enough() -> None:
+    """A quote whose attribution_id names the attribution counts, even if quote_ids is empty."""
+    analyses = []
+    for doc_id, speaker in (("d1", "Jane Doe"), ("d2", "John Roe")):
+        a = quoted(doc_id, [(speaker, PERSON, WORDS)])
+        quote = a.quotes[0].model_copy(update={"attribution_id": "a1"})
+        att = a.attributions[0].model_copy(update={"quote_ids": ()})
+        analyses.append(a.model_copy(update={"quotes": (quote,), "attributions": (att,)}))
+    (conflict,) = corpus_report(analyses).conflicts
+    assert [u.speaker for u in conflict.uses] == ["Jane Doe", "John Roe"]
