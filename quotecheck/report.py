@@ -252,6 +252,9 @@ def _quote_anns(a: Analysis) -> list[_Ann]:
     lk = _Lookup(a)
     for i, q in enumerate(a.quotes):
         details = [f"Speaker: {source_label(lk.speaker(q))}"]
+        att = lk.attributions.get(q.attribution_id or "")
+        if att and att.cue:
+            details.append(f"Cue: “{att.cue.text}” ({att.stance.value})")
         details += [] if q.closed else ["No closing quote mark: the extent is a guess"]
         details += list(q.reasons)
         anns.append(_ann(q.marks, 3, q.kind.value, details, f"qc-q{i}"))
