@@ -258,6 +258,8 @@ def expand(keys: Sequence[str]) -> list[str]:
 
 
 def _expand_one(key: str) -> list[str]:
+    if "'" not in key:
+        return ["can", "not"] if key == "cannot" else [key]
     if key == "cannot":
         return ["can", "not"]
     if key.endswith("n't") and len(key) > 3:

@@ -9,6 +9,7 @@ original text, so every span still indexes it exactly.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -81,12 +82,8 @@ def text_keys(text: str) -> list[str]:
 
 def token_offsets(text: str) -> tuple[list[int], list[int]]:
     """Return the start and end offset of every token of ``text`` (same order as text_keys)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for match in TOKEN_RE.finditer(fold(text)):
-        starts.append(match.start())
-        ends.append(match.end())
-    return starts, ends
+    spans = [m.span() for m in TOKEN_RE.finditer(fold(text))]
+    return [s for s, _ in spans], [e for _, e in spans]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,26 +143,27 @@ def parse_quote(quote: str) -> ParsedQuote:
             brackets.append((start, end))
             view[start] = view[end - 1] = " "
         marks.add("ellipsis" if kind == "ellipsis" else "sic" if kind == "sic" else "bracket")
-    tokens = [_quote_token(quote, m.start(), m.end(), brackets, inword) for m in _words(view)]
+    folded = fold(quote)
+    spans = [m.span() for m in TOKEN_RE.finditer("".join(view))]
+    tokens = [_quote_token(folded, start, end, brackets, inword) for start, end in spans]
     return ParsedQuote(quote, _cut(tokens, ellipses), tuple(sorted(marks)))
 
 
-def _words(view: list[str]) -> list[regex.Match[str]]:
-    return list(TOKEN_RE.finditer("".join(view)))
-
-
 def _quote_token(
-    quote: str,
+    folded: str,
     start: int,
     end: int,
     brackets: list[tuple[int, int]],
     inword: list[tuple[int, int]],
 ) -> QuoteToken:
-    raw = fold(quote[start:end])
-    recased = any(s < end and start < e for s, e in inword)
+    raw = folded[start:end]
+    # Both lists are in text order and do not overlap: find the one candidate by bisection.
+    n = bisect_right(inword, (start, len(folded)))
+    recased = any(s < end and start < e for s, e in inword[max(0, n - 1) : n + 1])
     if recased:
         raw = raw.replace("[", "").replace("]", "")
-    bracket = next(((s, e) for s, e in brackets if s <= start and end <= e), None)
+    n = bisect_right(brackets, (start, len(folded))) - 1
+    bracket = brackets[n] if n >= 0 and brackets[n][1] >= end else None
     return QuoteToken(
         token_key(raw), start, end, editorial=bracket is not None, recased=recased, bracket=bracket
     )

@@ -9,20 +9,78 @@ one ``array('q')`` of 8 bytes per word.
 
 from __future__ import annotations
 
+import heapq
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+import regex
+
 from .errors import SourceDocumentError
 from .quotetext import text_keys, token_offsets
 
-__all__ = ["Candidate", "ShingleIndex"]
+__all__ = ["Candidate", "ShingleIndex", "TokenOffsets"]
 
 _SEPARATOR = -1  # between documents: matches no quote word, so no pair spans two documents
 _RARE = 400  # pairs seen more often than this are too common to place a quote by themselves
 _BUDGET = 4000  # most hits examined per piece; the rarest pairs are read first
+_FIRST_BUDGET = 20_000  # a piece whose rarest pair is commoner than this cannot be placed
+_CHUNK = 4_000  # characters tokenised at a time when offsets are needed
+
+# White space: a chunk boundary there cuts no token.
+_SPACE_RE = regex.compile(r"\s")
+
+
+def _next_chunk(text: str, at: int) -> int:
+    """Return where the chunk starting at ``at`` ends: at white space, so no token is cut."""
+    if len(text) - at <= _CHUNK:
+        return len(text)
+    match = _SPACE_RE.search(text, at + _CHUNK)
+    return match.start() if match else len(text)
+
+
+def _chunk_starts(text: str) -> list[int]:
+    starts = [0]
+    while (end := _next_chunk(text, starts[-1])) < len(text):
+        starts.append(end)
+    return starts
+
+
+class TokenOffsets:
+    """Character offsets of a document's tokens, worked out one chunk at a time on demand.
+
+    Tokenising a 10 MB transcript with offsets takes seconds; a quote needs the offsets of a
+    few dozen words, so only the chunks (about 4 KB each) those words fall in are tokenised.
+    """
+
+    def __init__(self, text: str, chunks: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._chunks = chunks
+        self._token_starts = [first for _, first in chunks]
+        self._done: dict[int, tuple[list[int], list[int], int]] = {}
+
+    def _locate(self, k: int) -> tuple[list[int], list[int], int]:
+        n = bisect_right(self._token_starts, k) - 1
+        found = self._done.get(n)
+        if found is None:
+            at, first = self._chunks[n]
+            end = _next_chunk(self._text, at)
+            starts, ends = token_offsets(self._text[at:end])
+            found = ([at + s for s in starts], [at + e for e in ends], first)
+            self._done[n] = found
+        return found
+
+    def start(self, k: int) -> int:
+        """Return the offset of the first character of token ``k``."""
+        starts, _, first = self._locate(k)
+        return starts[k - first]
+
+    def end(self, k: int) -> int:
+        """Return the offset one past the last character of token ``k``."""
+        _, ends, first = self._locate(k)
+        return ends[k - first]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +127,15 @@ class ShingleIndex:
         vocab: dict[str, int] = {}
         ids = array("q")
         starts: list[int] = []
+        self._chunks: list[list[tuple[int, int]]] = []
         for text in self.texts:
             starts.append(len(ids))
-            ids.extend([vocab.setdefault(k, len(vocab)) for k in text_keys(text)])
+            chunks = []
+            for at in _chunk_starts(text):
+                chunks.append((at, len(ids) - starts[-1]))
+                end = _next_chunk(text, at)
+                ids.extend([vocab.setdefault(k, len(vocab)) for k in text_keys(text[at:end])])
+            self._chunks.append(chunks)
             ids.append(_SEPARATOR)
         self._vocab = vocab
         self._words = [""] * len(vocab)
@@ -79,7 +143,7 @@ class ShingleIndex:
             self._words[number] = word
         self._ids = ids
         self._doc_starts = starts
-        self._offsets: dict[int, tuple[list[int], list[int]]] = {}
+        self._offsets: dict[int, TokenOffsets] = {}
         pos_bits = max(1, len(ids).bit_length())
         self._bits_b = (62 - pos_bits) // 2
         self._shift_a = self._bits_b + pos_bits
@@ -120,11 +184,11 @@ class ShingleIndex:
         nxt = self._doc_starts[doc + 1] if doc + 1 < len(self._doc_starts) else len(self._ids)
         return nxt - 1 - self._doc_starts[doc]
 
-    def offsets(self, doc: int) -> tuple[list[int], list[int]]:
-        """Return token start and end offsets of document ``doc`` (computed once, on demand)."""
+    def offsets(self, doc: int) -> TokenOffsets:
+        """Return the character offsets of the tokens of document ``doc``."""
         found = self._offsets.get(doc)
         if found is None:
-            found = token_offsets(self.texts[doc])
+            found = TokenOffsets(self.texts[doc], self._chunks[doc])
             self._offsets[doc] = found
         return found
 
@@ -139,24 +203,26 @@ class ShingleIndex:
             high = low + (1 << self._shift_b)
         return bisect_left(self._packed, low), bisect_left(self._packed, high)
 
-    def _anchors(self, ids: Sequence[int]) -> list[tuple[int, int, int]]:
-        """Return (quote position, global position, words covered) of every verified hit."""
+    def _anchors(self, ids: Sequence[int]) -> list[tuple[int, int, int, int]]:
+        """Return (diagonal, quote position, global position, words covered) of every hit."""
         pairs = [
             (i, ids[i], ids[i + 1]) for i in range(len(ids) - 1) if min(ids[i], ids[i + 1]) >= 0
         ]
         ranges = self._ranges(pairs)
         if not ranges:
             ranges = self._ranges([(i, a, None) for i, a in enumerate(ids) if a >= 0])
-        anchors: list[tuple[int, int, int]] = []
+        anchors: list[tuple[int, int, int, int]] = []
         seen = 0
+        packed, words, mask = self._packed, self._ids, self._mask_pos
         for count, lo, hi, i, a, b in ranges:
-            if seen and (count > _RARE or seen + count > _BUDGET):
+            if count > _FIRST_BUDGET or (seen and (count > _RARE or seen + count > _BUDGET)):
                 break
             seen += count
+            width = 1 if b is None else 2
             for k in range(lo, hi):
-                pos = self._packed[k] & self._mask_pos
-                if self._ids[pos] == a and (b is None or self._ids[pos + 1] == b):
-                    anchors.append((i, pos, 1 if b is None else 2))
+                pos = packed[k] & mask
+                if words[pos] == a and (b is None or words[pos + 1] == b):
+                    anchors.append((pos - i, i, pos, width))
         return anchors
 
     def _ranges(
@@ -178,37 +244,57 @@ class ShingleIndex:
             return []
         m = len(ids)
         tolerance = max(4, m // 3)
-        anchors.sort(key=lambda x: (self._doc_of(x[1]), x[1] - x[0], x[0]))
-        groups: list[list[tuple[int, int, int]]] = [[anchors[0]]]
+        anchors.sort()
+        # Hits on nearby diagonals are one passage (words added or left out shift the diagonal).
+        groups: list[list[tuple[int, int, int, int]]] = [[anchors[0]]]
         for prev, cur in pairwise(anchors):
-            same_doc = self._doc_of(prev[1]) == self._doc_of(cur[1])
-            if same_doc and (cur[1] - cur[0]) - (prev[1] - prev[0]) <= tolerance:
+            if cur[0] - prev[0] <= tolerance:
                 groups[-1].append(cur)
             else:
                 groups.append([cur])
-        found = [self._candidate(g, m) for g in groups]
+        best = heapq.nsmallest(limit * 2, groups, key=lambda g: (-_support(g), g[0][2]))
+        found: list[Candidate] = []
+        for group in best:
+            found.extend(self._candidate(part, m) for part in self._by_document(group))
         found.sort(key=lambda c: (-c.support, c.doc, c.start))
         return found[:limit]
+
+    def _by_document(
+        self, group: list[tuple[int, int, int, int]]
+    ) -> list[list[tuple[int, int, int, int]]]:
+        """Split a group of hits that runs over the end of one document into the next."""
+        if self._doc_of(group[0][2]) == self._doc_of(group[-1][2]):
+            return [group]
+        parts: dict[int, list[tuple[int, int, int, int]]] = {}
+        for anchor in group:
+            parts.setdefault(self._doc_of(anchor[2]), []).append(anchor)
+        return list(parts.values())
 
     def _doc_of(self, pos: int) -> int:
         return bisect_right(self._doc_starts, pos) - 1
 
-    def _candidate(self, group: list[tuple[int, int, int]], m: int) -> Candidate:
-        covered = {i + k for i, _, width in group for k in range(width)}
-        doc = self._doc_of(group[0][1])
+    def _candidate(self, group: list[tuple[int, int, int, int]], m: int) -> Candidate:
+        doc = self._doc_of(group[0][2])
         base = self._doc_starts[doc]
-        first = min(group, key=lambda x: (x[0], x[1]))
-        last = max(group, key=lambda x: (x[0] + x[2], x[1]))
-        tight_start = first[1] - base - first[0]
-        tight_end = last[1] - base + last[2] + (m - last[0] - last[2])
-        slack_start = 0 if first[0] == 0 else 2 + first[0] // 2
-        slack_end = 0 if last[0] + last[2] >= m else 2 + (m - last[0] - last[2]) // 2
+        _, i0, p0, _ = min(group, key=lambda x: (x[1], x[2]))
+        _, i1, p1, w1 = max(group, key=lambda x: (x[1] + x[3], x[2]))
+        tight_start = p0 - base - i0
+        tight_end = p1 - base + w1 + (m - i1 - w1)
+        slack_start = 0 if i0 == 0 else 2 + i0 // 2
+        slack_end = 0 if i1 + w1 >= m else 2 + (m - i1 - w1) // 2
         length = self.doc_length(doc)
         return Candidate(
             doc=doc,
             start=max(0, tight_start - slack_start),
             end=min(length, tight_end + slack_end),
-            support=len(covered),
+            support=_support(group),
             tight_start=max(0, tight_start),
             tight_end=min(length, tight_end),
         )
+
+
+def _support(group: list[tuple[int, int, int, int]]) -> int:
+    """Return how many quote words a group of hits covers."""
+    if len(group) == 1:
+        return group[0][3]
+    return len({i + k for _, i, _, width in group for k in range(width)})

@@ -161,17 +161,17 @@ def _found(placed: list[Placed], own: list[QuoteToken], matched: int) -> bool:
 
 
 def _hull(index: ShingleIndex, doc: int, parts: list[Placed]) -> Span:
-    starts, ends = index.offsets(doc)
+    off = index.offsets(doc)
     first = min(p.start for p in parts)
     last = max(p.end for p in parts)
-    return make_span(index.texts[doc], starts[first], ends[max(first, last - 1)])
+    return make_span(index.texts[doc], off.start(first), off.end(max(first, last - 1)))
 
 
 def _words(index: ShingleIndex, doc: int, start: int, end: int) -> Span | None:
     if end <= start:
         return None
-    starts, ends = index.offsets(doc)
-    return make_span(index.texts[doc], starts[start], ends[end - 1])
+    off = index.offsets(doc)
+    return make_span(index.texts[doc], off.start(start), off.end(end - 1))
 
 
 def _quote_words(parsed: ParsedQuote, tokens: tuple[QuoteToken, ...]) -> Span | None:
@@ -227,8 +227,10 @@ def _gap_meaning(
     index: ShingleIndex, doc: int, start: int, end: int, keys: list[str]
 ) -> tuple[str, ...]:
     """What the words an ellipsis leaves out do to the meaning, within one sentence only."""
-    starts, ends = index.offsets(doc)
-    if _SENTENCE_END_RE.search(index.texts[doc], ends[start - 1] if start else 0, starts[end]):
+    off = index.offsets(doc)
+    if _SENTENCE_END_RE.search(
+        index.texts[doc], off.end(start - 1) if start else 0, off.start(end)
+    ):
         return ()  # whole sentences left out: what they said is not part of this one
     return tuple(m for m in _meaning_of([], keys) if m != "number")
 
@@ -300,10 +302,11 @@ def _context(
     after = index.doc_ids(part.doc, block.s1, block.s1 + width)
     before = index.doc_ids(part.doc, block.s0 - width, block.s0) if block.s0 >= width else []
     stutter = bool(said) and said in (after, before)
-    starts, ends = index.offsets(part.doc)
+    off = index.offsets(part.doc)
     text = index.texts[part.doc]
-    left = text[: starts[block.s0]].rstrip()[-1:]
-    right = text[ends[block.s1 - 1] :].lstrip()[:1]
+    at, to = off.start(block.s0), off.end(block.s1 - 1)
+    left = text[max(0, at - 20) : at].rstrip()[-1:]
+    right = text[to : to + 20].lstrip()[:1]
     return stutter, (left, right) in (("[", "]"), ("(", ")"))
 
 
@@ -357,16 +360,16 @@ def _qualifier_after(index: ShingleIndex, last: Placed, reasons: list[str]) -> l
     doc = last.doc
     if doc is None or last.end >= index.doc_length(doc) or last.end == 0:
         return []
-    starts, ends = index.offsets(doc)
+    off = index.offsets(doc)
     text = index.texts[doc]
-    if _SENTENCE_END_RE.search(text, ends[last.end - 1], starts[last.end]):
+    if _SENTENCE_END_RE.search(text, off.end(last.end - 1), off.start(last.end)):
         return []
     if not is_qualifier(index.word(index.doc_ids(doc, last.end, last.end + 1)[0])):
         return []
     stop = last.end + 1
     limit = min(index.doc_length(doc), last.end + _CLAUSE_WORDS)
-    while stop < limit and not _SENTENCE_END_RE.search(text, ends[stop - 1], starts[stop]):
+    while stop < limit and not _SENTENCE_END_RE.search(text, off.end(stop - 1), off.start(stop)):
         stop += 1
-    clause = make_span(text, starts[last.end], ends[stop - 1])
+    clause = make_span(text, off.start(last.end), off.end(stop - 1))
     reasons.append(f"the source goes on with a qualifier the quote leaves out: {clause.text!r}")
     return [_edit("delete", None, clause, ("qualifier",))]

@@ -27,6 +27,7 @@ __all__ = ["MAX_GAP_WORDS", "SourceIndex", "verify", "verify_quote"]
 _OPTIONS = 4  # places tried per piece
 _SPLICE_PENALTY = 2  # edits an unmarked splice must save before it is preferred
 _MIN_RUN = 3  # quote words a spliced-in stretch needs at least
+_EDGE_WORDS = 4  # most source words an edge edit may give back (the window's slack is small)
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,12 +127,14 @@ class SourceIndex:
             if not blocks or blocks[end].op != "replace":
                 continue
             b = blocks[end]
+            if b.q1 - b.q0 > _EDGE_WORDS or b.s1 - b.s0 > 2 * _EDGE_WORDS:
+                continue  # a long changed stretch: no word or two of slack explains it
             s_ids = self._index.doc_ids(doc, b.s0, b.s1)
             s_keys = [self._index.word(i) for i in s_ids]
             q_keys = keys[b.q0 : b.q1]
             best = (judge(q_keys, s_keys).level, Levenshtein.distance(q_keys, s_keys))
             cut = 0
-            for k in range(1, len(s_keys) + 1):
+            for k in range(1, min(len(s_keys), _EDGE_WORDS) + 1):
                 rest = s_keys[k:] if end == 0 else s_keys[: len(s_keys) - k]
                 score = (judge(q_keys, rest).level, Levenshtein.distance(q_keys, rest))
                 if score < best:
