@@ -245,7 +245,24 @@ def _trim_phrase(words: list[Token]) -> list[Token]:
 
 
 def classify(text: str, words: list[Token]) -> Mention | None:
-    """Classify a noun phrase as a source mention, or None when it cannot be a source."""
+    """Classify a noun phrase as a source mention, or None when it cannot be a source.
+
+    Organisations and media get their canonical name without a leading article ("the Pentagon"
+    is named "Pentagon"); the mention keeps the words as written.
+    """
+    mention = _classify(text, words)
+    if mention is not None and mention.name and mention.kind in _ARTICLE_FREE:
+        name = mention.name
+        if name[:4] in ("the ", "The "):
+            return mention._replace(name=name[4:])
+    return mention
+
+
+_ARTICLE_FREE = (SourceKind.organization, SourceKind.media)
+
+
+def _classify(text: str, words: list[Token]) -> Mention | None:
+    """Classify without settling the canonical name."""
     if not words:
         return None
     start, end = words[0].start, words[-1].end

@@ -92,7 +92,7 @@ def test_seed_sources_and_channel() -> None:
     assert by_name["Joseph Dunford"].role == "US General"
     anonymous = {s.descriptor for s in a.sources if s.kind.value == "anonymous"}
     assert "unnamed Defense Department sources" in anonymous
-    post = by_name["the Washington Post"]
+    post = by_name["Washington Post"]
     assert any(x.via_source_id == post.id for x in a.attributions)
     scare = [q for q in a.quotes if q.kind is QuoteKind.scare]
     assert [q.span.text for q in scare] == ["war against the Islamic State,"]

@@ -27,11 +27,11 @@ MENTIONS: list[tuple[str, dict[str, Any]]] = [
         {"kind": "person", "name": "John Kerry", "role": "Secretary of State"},
     ),
     ("Hillary Clinton", {"kind": "person", "name": "Hillary Clinton", "role": None}),
-    ("the Pentagon", {"kind": "organization", "name": "the Pentagon"}),
+    ("the Pentagon", {"kind": "organization", "name": "Pentagon"}),
     ("AFRICOM", {"kind": "organization", "name": "AFRICOM"}),
     ("the State Department", {"kind": "organization"}),
     ("Washington", {"kind": "organization", "name": "Washington"}),
-    ("the Washington Post", {"kind": "media", "name": "the Washington Post"}),
+    ("the Washington Post", {"kind": "media", "name": "Washington Post"}),
     ("Reuters", {"kind": "media", "name": "Reuters"}),
     ("the conservative-leaning newspaper", {"kind": "media"}),
     (
