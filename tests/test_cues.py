@@ -82,5 +82,5 @@ def test_colon_before_a_quote_is_a_cue() -> None:
     ids=["united-states", "washington-post", "state-noun", "prefix-words"],
 )
 def test_nouns_and_names_are_not_cues(text: str) -> None:
-    """Forms that are mostly nouns or parts of names, and words that merely look alike, are no cues."""
+    """Mostly-noun forms, parts of names and look-alike words are no cues."""
     assert [c.span.text for c in find_cues(text, (), ()) if c.kind is CueKind.speech_verb] == []
