@@ -138,7 +138,7 @@ def _inherit(
         if i < 0:
             continue
         prev = ends[i]
-        last = doc.sentence_at(prev.content[1] - 1)
+        last = max(doc.sentence_at(prev.content[1] - 1), prev.sentence)
         gap = doc.sentences[qi].paragraph - doc.sentences[last].paragraph
         if gap == 0 and qi - last <= config.cue_window_sentences:
             prev.content = (prev.content[0], q.span.end)

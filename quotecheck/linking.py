@@ -95,7 +95,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     sent = doc.sentences[si].span
     lo = doc.last_quote_end(max(sent.start, cue.span.start - _LEFT), cue.span.start)
     left = tokens(text, lo, cue.span.start)
-    if left and left[-1].text.lower() in _NOT_FINITE:
+    if left and (left[-1].text.lower() in _NOT_FINITE or _possessive(left[-1].text)):
         return None  # "the report", "his remarks", "decision to tell": not a finite verb
     j = len(left)
     while (
@@ -149,6 +149,13 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     if link.when is None:
         link.when = _fronted_when(text, sent.start, subject_start)
     return link
+
+
+def _possessive(word: str) -> bool:
+    """Tell "Maher’s rant" (a possessive before a noun) from "he’s said" (he has said)."""
+    if not word.endswith(("’s", "'s")):
+        return False
+    return word[:-2].lower() not in ("he", "she", "it", "that", "who", "there", "what", "one")
 
 
 def _weak_ok(doc: Doc, link: Link, core_end: int) -> bool:

@@ -150,6 +150,8 @@ def subject_before(toks: list[Token]) -> list[Token]:
             break
         elif not out and low in PRONOUNS:
             return [tok]
+        elif not out and low.endswith(("’s", "'s")) and low[:-2] in PRONOUNS:
+            return [Token(tok.text[:-2], tok.start, tok.end - 2)]  # "he’s said": he has said
         elif (
             not _np_word(tok, low)
             and not _adjective_before_head(toks, i, out)
