@@ -81,6 +81,7 @@ _AUX = grammar_words("auxiliary")
 _NOUN_BEFORE = grammar_words("noun_marker")
 _OBJECT_VERBS = grammar_words("object_verb")
 _WEAK_VERBS = grammar_words("weak_verb")
+_LABELS = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
 _NOT_FINITE = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
 CLAUSE_OPENERS = frozenset(["But", "And", "Yet", "So", "Still", "Now", "Then"])
 
@@ -448,7 +449,7 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     sent = doc.sentences[si].span
     if quote is not None:
         content = (quote.span.start, quote.span.end)
-    elif _line_start(text, sent.start):  # "Lynch: No outside influence on FBI probe."
+    elif _line_start(text, sent.start) and text[sent.start : cue.span.start].lower() not in _LABELS:
         para_end = text.find("\n", cue.span.end, cue.span.end + MAX_CLAUSE)
         content = trim(text, cue.span.end, len(text) if para_end < 0 else para_end)
         if word_count(text, content) < 2:
