@@ -20,9 +20,11 @@ import bisect
 from typing import NamedTuple
 
 from .config import AnalyzerConfig
+from .content import Doc, Link
 from .coref import SourceBook
-from .linking import Doc, Link, according_link, colon_link, file_link, vague_link, verb_link
+from .linking import file_link, verb_link
 from .models import Attribution, Cue, CueKind, Paragraph, Quote, QuoteKind, Source, Stance
+from .shapes import according_link, colon_link, vague_link
 from .sources import span_of
 
 __all__ = ["Sourcing", "attribute"]

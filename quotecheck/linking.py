@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import regex
 
-from .content import MAX_CLAUSE, Doc, Link, introduces, set_content, trim, word_count
+from .content import Doc, Link, introduces, set_content
 from .coref import SourceBook
 from .cues import VERB_FORMS
-from .models import Cue, CueKind, SourceKind, Stance
+from .models import Cue, CueKind, SourceKind
 from .sources import (
     STOPWORDS,
     Mention,
@@ -25,17 +25,9 @@ from .sources import (
     tokens,
 )
 
-__all__ = [
-    "Doc",
-    "Link",
-    "according_link",
-    "colon_link",
-    "file_link",
-    "vague_link",
-    "verb_link",
-]
+__all__ = ["WINDOW", "after_core", "file_link", "verb_link"]
 
-_WINDOW = 240  # characters to look at on either side of a cue for its source
+WINDOW = 240  # characters to look at on either side of a cue for its source
 _NEAR = 120  # how far a time, channel or statement phrase may reach
 _LEFT = 160  # a source before its verb: at most this many characters back
 _RIGHT = 100  # a source or listener after the verb: at most this many characters on
@@ -81,7 +73,6 @@ _AUX = grammar_words("auxiliary")
 _NOUN_BEFORE = grammar_words("noun_marker")
 _OBJECT_VERBS = grammar_words("object_verb")
 _WEAK_VERBS = grammar_words("weak_verb")
-_LABELS = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
 _NOT_FINITE = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
 CLAUSE_OPENERS = frozenset(["But", "And", "Yet", "So", "Still", "Now", "Then"])
 
@@ -141,7 +132,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
                 reasons.append(
                     f"{cue.span.text} {text[obj.start : obj.end]}: the channel it went through"
                 )
-    core_end = _after_core(doc, link, core_end, sent.end)
+    core_end = after_core(doc, link, core_end, sent.end)
     subject_start = mention.start if mention is not None and not inverted else cue.span.start
     if not set_content(doc, link, sent.start, subject_start, core_end, sent.end, inverted):
         return None
@@ -263,7 +254,7 @@ def _clause_subject(
     lo = doc.last_quote_end(start, cue.span.start)
     if lo != start:
         return None, cue.span.end, False
-    words = tokens(doc.text, start, min(cue.span.start, start + _WINDOW))
+    words = tokens(doc.text, start, min(cue.span.start, start + WINDOW))
     if words and words[0].text in ("But", "And", "Yet", "So"):
         words = words[1:]
     mention = classify(doc.text, phrase_after(words))
@@ -303,7 +294,7 @@ def _participle_subject(cue: Cue, left: list[Token], links: list[Link]) -> Link 
     return None
 
 
-def _after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
+def after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
     """Step over time, channel and "in a statement" phrases after the cue; record them."""
     text = doc.text
     for _ in range(4):
@@ -336,7 +327,7 @@ def _via_after(doc: Doc, link: Link, pos: int, end: int) -> int:
     m = _WITH_RE.match(doc.text, pos, min(end, pos + _NEAR))
     if not m:
         return pos
-    words = phrase_after(tokens(doc.text, m.end(), min(end, m.end() + _WINDOW)))
+    words = phrase_after(tokens(doc.text, m.end(), min(end, m.end() + WINDOW)))
     channel = classify(doc.text, words)
     if channel is None:
         return pos
@@ -354,125 +345,3 @@ def _fronted_when(text: str, start: int, subject_start: int) -> tuple[int, int] 
     if m and text[m.end() : m.end() + 1] == ",":
         return (m.start("when"), m.end("when"))
     return None
-
-
-# --------------------------------------------------------------------------- other cue shapes
-
-
-def according_link(doc: Doc, cue: Cue) -> Link | None:
-    """Read "according to X": X is the source; the content is the rest of the sentence."""
-    text = doc.text
-    si = doc.sentence_at(cue.span.start)
-    sent = doc.sentences[si].span
-    hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + _WINDOW))
-    words = tokens(text, cue.span.end, hi)
-    mention = classify(text, phrase_after(words)) or _named_thing(text, words)
-    if mention is None:
-        return None
-    link = Link(
-        -1,
-        (cue.span.start, cue.span.end),
-        CueKind.according_to,
-        cue.stance,
-        (0, 0),
-        si,
-        mention=mention,
-        reasons=["'according to' names the source"],
-    )
-    core_end = _after_core(doc, link, mention.end, sent.end)
-    if not set_content(doc, link, sent.start, cue.span.start, core_end, sent.end, False):
-        return None
-    return link
-
-
-_CLAUSE_EDGE = ",;:()—–"
-
-
-def vague_link(doc: Doc, cue: Cue) -> Link | None:
-    """Read "reportedly" or "it is believed": the clause around it, credited to no one."""
-    text = doc.text
-    si = doc.sentence_at(cue.span.start)
-    sent = doc.sentences[si].span
-    lo = doc.last_quote_end(sent.start, cue.span.start)
-    lo = max(lo, cue.span.start - MAX_CLAUSE)
-    start = max(lo, max(text.rfind(c, lo, cue.span.start) for c in _CLAUSE_EDGE) + 1)
-    stop = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + MAX_CLAUSE))
-    ends = [i for i in (text.find(c, cue.span.end, stop) for c in _CLAUSE_EDGE) if i >= 0]
-    end = min(ends, default=stop)
-    content = trim(text, start, end)
-    if word_count(text, content) < 4:
-        content = trim(text, sent.start, sent.end)
-    mention = Mention(cue.span.start, cue.span.end, SourceKind.vague, descriptor=cue.lemma)
-    reason = f"{cue.span.text!r} credits the clause to no identifiable source"
-    return Link(
-        -1,
-        (cue.span.start, cue.span.end),
-        CueKind.vague,
-        Stance.tentative,
-        content,
-        si,
-        mention=mention,
-        reasons=[reason],
-    )
-
-
-def _named_thing(text: str, words: list[Token]) -> Mention | None:
-    """Read "according to a count by The Associated Press": the phrase up to the next comma."""
-    phrase: list[Token] = []
-    for w in words[:12]:
-        if not w.text[0].isalnum() and w.text not in "-’'.":
-            break
-        phrase.append(w)
-    while phrase and not phrase[-1].text[0].isalnum():
-        phrase.pop()
-    if not phrase or phrase[0].text.lower() in STOPWORDS:
-        return None
-    name = text[phrase[0].start : phrase[-1].end]
-    return Mention(phrase[0].start, phrase[-1].end, SourceKind.document, name=name)
-
-
-def _line_start(text: str, pos: int) -> bool:
-    """Tell whether ``pos`` opens a line (a headline or a transcript turn)."""
-    return text[max(0, pos - 1) : pos] in ("", "\n")
-
-
-def colon_link(doc: Doc, cue: Cue) -> Link | None:
-    """Read "X: “…”": the name before the colon speaks the quote after it."""
-    text = doc.text
-    after = (
-        cue.span.end
-        + len(text[cue.span.end : cue.span.end + 8])
-        - len(text[cue.span.end : cue.span.end + 8].lstrip())
-    )
-    quote = doc.quote_at(after)
-    si = doc.sentence_at(cue.span.start)
-    sent = doc.sentences[si].span
-    if quote is not None:
-        content = (quote.span.start, quote.span.end)
-    elif _line_start(text, sent.start) and text[sent.start : cue.span.start].lower() not in _LABELS:
-        para_end = text.find("\n", cue.span.end, cue.span.end + MAX_CLAUSE)
-        content = trim(text, cue.span.end, len(text) if para_end < 0 else para_end)
-        if word_count(text, content) < 2:
-            return None
-    else:
-        return None
-    lo = doc.last_quote_end(max(sent.start, cue.span.start - _WINDOW), cue.span.start)
-    left = tokens(text, lo, cue.span.start)
-    if not left or left[-1].text.lower() in VERB_FORMS:
-        return None  # "X said:" is read by the verb itself
-    words = subject_before(left)
-    if not words or len(left) - len(words) > 2:
-        return None  # the name must open the sentence: "Trump: “…”", not "The point is: …"
-    mention = classify(text, words)
-    if mention is None or mention.kind is SourceKind.document:
-        return None
-    return Link(
-        -1,
-        (cue.span.start, cue.span.end),
-        CueKind.colon,
-        cue.stance,
-        content,
-        si,
-        mention=mention,
-        reasons=["a colon after the speaker's name introduces what they said"],
-    )

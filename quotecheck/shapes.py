@@ -1,0 +1,144 @@
+"""The cue shapes other than a reporting verb: "according to X", "X: …" and vague sourcing.
+
+Like :mod:`quotecheck.linking`, each reader looks only at a bounded window around its cue.
+"""
+
+from __future__ import annotations
+
+from .content import MAX_CLAUSE, Doc, Link, set_content, trim, word_count
+from .cues import VERB_FORMS
+from .linking import WINDOW, after_core
+from .models import Cue, CueKind, SourceKind, Stance
+from .sources import (
+    STOPWORDS,
+    Mention,
+    Token,
+    classify,
+    grammar_words,
+    phrase_after,
+    subject_before,
+    tokens,
+)
+
+__all__ = ["according_link", "colon_link", "vague_link"]
+
+_LABELS = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
+
+
+def according_link(doc: Doc, cue: Cue) -> Link | None:
+    """Read "according to X": X is the source; the content is the rest of the sentence."""
+    text = doc.text
+    si = doc.sentence_at(cue.span.start)
+    sent = doc.sentences[si].span
+    hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + WINDOW))
+    words = tokens(text, cue.span.end, hi)
+    mention = classify(text, phrase_after(words)) or _named_thing(text, words)
+    if mention is None:
+        return None
+    link = Link(
+        -1,
+        (cue.span.start, cue.span.end),
+        CueKind.according_to,
+        cue.stance,
+        (0, 0),
+        si,
+        mention=mention,
+        reasons=["'according to' names the source"],
+    )
+    core_end = after_core(doc, link, mention.end, sent.end)
+    if not set_content(doc, link, sent.start, cue.span.start, core_end, sent.end, False):
+        return None
+    return link
+
+
+_CLAUSE_EDGE = ",;:()—–"
+
+
+def vague_link(doc: Doc, cue: Cue) -> Link | None:
+    """Read "reportedly" or "it is believed": the clause around it, credited to no one."""
+    text = doc.text
+    si = doc.sentence_at(cue.span.start)
+    sent = doc.sentences[si].span
+    lo = doc.last_quote_end(sent.start, cue.span.start)
+    lo = max(lo, cue.span.start - MAX_CLAUSE)
+    start = max(lo, max(text.rfind(c, lo, cue.span.start) for c in _CLAUSE_EDGE) + 1)
+    stop = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + MAX_CLAUSE))
+    ends = [i for i in (text.find(c, cue.span.end, stop) for c in _CLAUSE_EDGE) if i >= 0]
+    end = min(ends, default=stop)
+    content = trim(text, start, end)
+    if word_count(text, content) < 4:
+        content = trim(text, sent.start, sent.end)
+    mention = Mention(cue.span.start, cue.span.end, SourceKind.vague, descriptor=cue.lemma)
+    reason = f"{cue.span.text!r} credits the clause to no identifiable source"
+    return Link(
+        -1,
+        (cue.span.start, cue.span.end),
+        CueKind.vague,
+        Stance.tentative,
+        content,
+        si,
+        mention=mention,
+        reasons=[reason],
+    )
+
+
+def _named_thing(text: str, words: list[Token]) -> Mention | None:
+    """Read "according to a count by The Associated Press": the phrase up to the next comma."""
+    phrase: list[Token] = []
+    for w in words[:12]:
+        if not w.text[0].isalnum() and w.text not in "-’'.":
+            break
+        phrase.append(w)
+    while phrase and not phrase[-1].text[0].isalnum():
+        phrase.pop()
+    if not phrase or phrase[0].text.lower() in STOPWORDS:
+        return None
+    name = text[phrase[0].start : phrase[-1].end]
+    return Mention(phrase[0].start, phrase[-1].end, SourceKind.document, name=name)
+
+
+def _line_start(text: str, pos: int) -> bool:
+    """Tell whether ``pos`` opens a line (a headline or a transcript turn)."""
+    return text[max(0, pos - 1) : pos] in ("", "\n")
+
+
+def colon_link(doc: Doc, cue: Cue) -> Link | None:
+    """Read "X: “…”": the name before the colon speaks the quote after it."""
+    text = doc.text
+    after = (
+        cue.span.end
+        + len(text[cue.span.end : cue.span.end + 8])
+        - len(text[cue.span.end : cue.span.end + 8].lstrip())
+    )
+    quote = doc.quote_at(after)
+    si = doc.sentence_at(cue.span.start)
+    sent = doc.sentences[si].span
+    if quote is not None:
+        content = (quote.span.start, quote.span.end)
+    elif _line_start(text, sent.start) and text[sent.start : cue.span.start].lower() not in _LABELS:
+        para_end = text.find("\n", cue.span.end, cue.span.end + MAX_CLAUSE)
+        content = trim(text, cue.span.end, len(text) if para_end < 0 else para_end)
+        if word_count(text, content) < 2:
+            return None
+    else:
+        return None
+    lo = doc.last_quote_end(max(sent.start, cue.span.start - WINDOW), cue.span.start)
+    left = tokens(text, lo, cue.span.start)
+    if not left or left[-1].text.lower() in VERB_FORMS:
+        return None  # "X said:" is read by the verb itself
+    words = subject_before(left)
+    if not words or len(left) - len(words) > 2:
+        return None  # the name must open the sentence: "Trump: “…”", not "The point is: …"
+    mention = classify(text, words)
+    if mention is None or mention.kind is SourceKind.document:
+        return None
+    return Link(
+        -1,
+        (cue.span.start, cue.span.end),
+        CueKind.colon,
+        cue.stance,
+        content,
+        si,
+        mention=mention,
+        reasons=["a colon after the speaker's name introduces what they said"],
+    )
