@@ -57,24 +57,55 @@ not a quote): the source's claim, but in words the writer chose."""
 
 _MIN_UNSOURCED_WORDS = 3  # "on Wednesday" or "in May" left after a cue is not a claim
 
-# The standard library's engine for the per-sentence scans below: faster here than `regex`.
-_FIGURE_RE = re.compile(
+# The standard library's engine for the whole-text scans below: faster here than `regex`. Each
+# pattern opens with a character class or literal (no look-behind), so the engine can skip
+# ahead; the word boundary before a match is checked by the caller (_opens).
+_DIGITS_RE = re.compile(r"\d[\d.,]*")  # 30, 2011, 1,200, 4.1
+_NUMBER_WORDS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "dozen",
+    "percent",
+    "half",
+]
+_NUMBER_WORD_RE = re.compile(
     r"""
-    \d                                  # any digit: 30, 2011, 70%
-    | (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty
-        |forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?
-        |trillions?|dozens?|percent|per\ cent|half|a\ third|a\ quarter)(?![\w-])
+    (?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty
+      |forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?
+      |trillions?|dozens?|percent|per\ cent|half)(?![\w-])   # searched in lower-cased text
     """,
     re.VERBOSE,
-)  # searched in the lower-cased text; the boundary before a number word is checked by the caller
+)
 _NAME_RE = re.compile(
     r"""
-    (?<=[\s(,;:—–-])                    # not the sentence's first word (capitalised anyway)
     [A-ZÀ-ÖØ-Þ][\w'’.-]*                # a capitalised word: Washington, CIA, Trowbridge
     (?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,5}   # and the rest of a multi-word name
     """,
     re.VERBOSE,
 )
+_NAME_AFTER = frozenset(" \t\r\n(,;:—–-")  # a name counts after these (not as a first word)
 _CALENDAR_RE = regex.compile(
     r"""
     (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday      # days and months are
@@ -87,20 +118,20 @@ _CLAUSE_MARK_RE = regex.compile(r"[;:—–]|\s-\s")  # where a partial quote's 
 _TRIM = " \t\r\n,;:.!?—–-()[]\"'“”‘’«»„"
 
 
-def _phrase_pattern(entries: Iterable[str]) -> re.Pattern[str]:
-    """Alternation of lower-cased lexicon phrases (longest first), for lower-cased text.
+def _phrase_table(entries: Iterable[str]) -> dict[str, list[re.Pattern[str]]]:
+    """Patterns of lower-cased lexicon phrases, filed under their first word.
 
-    No IGNORECASE flag and no leading look-behind, so the engine keeps its fast path; the
-    caller checks the word boundary before a match.
+    Searched in lower-cased text, with no IGNORECASE flag and no leading look-behind so the
+    engine keeps its fast literal path; the caller checks the word boundary before a match.
     """
-    alternatives = "|".join(
-        re.escape(e.lower()).replace(r"\ ", r"\s{1,4}")
-        for e in sorted(entries, key=len, reverse=True)
-    )
-    return re.compile(rf"(?:{alternatives})(?![\w-])")
+    table: dict[str, list[re.Pattern[str]]] = {}
+    for entry in sorted(entries):
+        body = re.escape(entry.lower()).replace(r"\ ", r"\s{1,4}")
+        table.setdefault(entry.lower().split(" ", 1)[0], []).append(re.compile(rf"{body}(?![\w-])"))
+    return table
 
 
-_ALLEGATION_RE = _phrase_pattern(load("allegation"))
+_ALLEGATIONS = _phrase_table(load("allegation"))
 _STARTERS = frozenset(w.lower() for w in load("sentence_starters"))
 
 
@@ -116,16 +147,23 @@ def _scan_marks(text: str) -> _Marks:
     """Find allegations, figures and capitalised names once per text."""
     low = text.replace("\u0130", "I").lower()  # same length as text: offsets stay put
     allegations = [
-        (m.start(), m.end(), m.group()) for m in _ALLEGATION_RE.finditer(low) if _opens(low, m)
+        (m.start(), m.end(), m.group())
+        for word, patterns in _ALLEGATIONS.items()
+        if word in low  # a substring test first: most entries are absent from most texts
+        for pattern in patterns
+        for m in pattern.finditer(low)
+        if _opens(low, m)
     ]
-    figures = [
-        (m.start(), m.end(), _figure_phrase(text, m))
-        for m in _FIGURE_RE.finditer(low)
-        if m.group().isdigit() or _opens(low, m)
-    ]
+    allegations.sort()
+    figures = [(m.start(), m.end(), m.group().rstrip(".,")) for m in _DIGITS_RE.finditer(text)]
+    if any(word in low for word in _NUMBER_WORDS):
+        words = _NUMBER_WORD_RE.finditer(low)
+        figures += [(m.start(), m.end(), m.group()) for m in words if _opens(low, m)]
+        figures.sort()
     names = [
         (m.start(), m.end(), m.group())
         for m in _NAME_RE.finditer(text)
+        if m.start() == 0 or text[m.start() - 1] in _NAME_AFTER
         if m.group().lower() not in _STARTERS and not _CALENDAR_RE.fullmatch(m.group())
     ]
     return _Marks(allegations, figures, names)
@@ -295,9 +333,8 @@ def _sourced_ranges(
 ) -> list[tuple[int, int]]:
     """Credited contents and attributed quotes, clipped to the sentence."""
     ranges = [(a.content.start, a.content.end) for a in atts]
-    credited = {q for a in atts for q in a.quote_ids}
     for q in quotes:
-        if q.id in credited or q.attribution_id is not None:
+        if q.attribution_id is not None or any(q.id in a.quote_ids for a in atts):
             ranges.append((q.marks.start, q.marks.end))
             if q.kind is QuoteKind.partial:
                 ranges.append((_clause_start(ctx.text, span.start, q.marks.start), q.marks.end))
@@ -517,13 +554,6 @@ def _checkable(marks: _Marks, unsourced: list[tuple[int, int]], figure: str | No
             name = rest[0]
         return f"names an actor ({name})"
     return ""
-
-
-def _figure_phrase(text: str, m: re.Match[str]) -> str:
-    """The word holding a figure, e.g. '30' or '2011'."""
-    start = text.rfind(" ", 0, m.start()) + 1
-    end = text.find(" ", m.end())
-    return text[start : end if end >= 0 else len(text)].strip(_TRIM)
 
 
 def _quote_excerpt(text: str, r: tuple[int, int], limit: int = 60) -> str:
