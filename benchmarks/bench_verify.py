@@ -23,7 +23,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from quotecheck.quotetext import TOKEN_RE, parse_quote, text_keys
+from quotecheck.quotetext import parse_quote, text_keys, token_offsets
 from quotecheck.verification import SourceIndex
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "polnear-dev.jsonl.gz"
@@ -92,7 +92,8 @@ def make_quotes(docs: dict[str, str], count: int, rng: random.Random) -> list[st
     while len(quotes) < count:
         name = rng.choice(names)
         if name not in tokens:
-            tokens[name] = [m.group() for m in TOKEN_RE.finditer(docs[name])]
+            text = docs[name]
+            tokens[name] = [text[s:e] for s, e in zip(*token_offsets(text), strict=True)]
         words = tokens[name]
         if len(words) < 40:
             continue

@@ -340,7 +340,7 @@ def judge(
     annotation: bool = False,
 ) -> Judgement:
     """Judge one edit: SAME (spacing only), MINOR (function words, inflections) or CONTENT."""
-    if "".join(quote_keys) == "".join(source_keys):
+    if "".join(quote_keys).replace("'", "") == "".join(source_keys).replace("'", ""):
         return Judgement(SAME, (), "only spacing or punctuation differs")
     q, s = expand(quote_keys), expand(source_keys)
     if q == s:

@@ -15,7 +15,15 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
-from .alignment import Block, align, block_cost, judge, realign, with_editorial
+from .alignment import (
+    Block,
+    align,
+    block_cost,
+    is_function,
+    judge,
+    realign,
+    with_editorial,
+)
 from .errors import InputError, SourceDocumentError, require_text
 from .models import Analysis, Quote, Verification
 from .quotetext import ParsedQuote, QuoteToken, parse_quote
@@ -155,7 +163,7 @@ class SourceIndex:
         elsewhere = [p for p in self._options(sub) if p.doc is not None and not _overlaps(p, match)]
         best = max(elsewhere, key=lambda p: p.matched - p.cost, default=None)
         saved = max(block.q1 - block.q0, block.s1 - block.s0) - (best.cost if best else 0)
-        if best is None or best.matched < _MIN_RUN or saved <= _SPLICE_PENALTY:
+        if best is None or _content_matched(best) < 2 or saved <= _SPLICE_PENALTY:
             return [match]
         left = _slice(run, match, 0, block.q0)
         right = _slice(run, match, block.q1, len(run.tokens))
@@ -200,6 +208,16 @@ def _placed(run: _Run, doc: int | None, blocks: list[Block], cost: int | None = 
 def _unplaced(run: _Run) -> Placed:
     blocks = (Block("insert", 0, 0, 0, len(run.tokens)),)
     return Placed(run.tokens, run.marker, True, None, 0, 0, blocks, 0, len(run.tokens))
+
+
+def _content_matched(p: Placed) -> int:
+    """Count matched quote words that are not function words ("I think that" proves nothing)."""
+    return sum(
+        not (t.editorial or is_function(t.key))
+        for b in p.blocks
+        if b.op == "equal"
+        for t in p.tokens[b.q0 : b.q1]
+    )
 
 
 def _sub_run(run: _Run, q0: int, q1: int) -> _Run:
