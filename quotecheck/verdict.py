@@ -76,6 +76,7 @@ class _Tally:
     same: int = 0
 
     def worst(self, status: VerificationStatus) -> None:
+        """Keep the less faithful of the current status and ``status``."""
         if _ORDER.index(status) > _ORDER.index(self.status):
             self.status = status
 
