@@ -243,15 +243,17 @@ class CorpusReportBuilder:
         keys = list(uses)
         if len(keys) < 2:
             return []
-        scores = process.cdist(keys, keys, scorer=fuzz.ratio, score_cutoff=self.cutoff)
         found = []
-        for i, j in zip(*scores.nonzero(), strict=True):
-            if i < j:
-                first, second = uses[keys[i]], uses[keys[j]]
+        # process.extract, not cdist: cdist needs numpy, which is no dependency of ours.
+        for i, key in enumerate(keys[:-1]):
+            later = keys[i + 1 :]
+            hits = process.extract(
+                key, later, scorer=fuzz.ratio, score_cutoff=self.cutoff, limit=None
+            )
+            for _, score, offset in sorted(hits, key=lambda hit: hit[2]):
+                first, second = uses[key], uses[later[offset]]
                 found.append(
-                    WordingVariant(
-                        speaker=first.speaker, first=first, second=second, score=float(scores[i, j])
-                    )
+                    WordingVariant(speaker=first.speaker, first=first, second=second, score=score)
                 )
         return found
 
