@@ -199,10 +199,12 @@ def _join(
     here, there = _show(parsed, prev.tokens), _show(parsed, cur.tokens)
     gap = cur.start - prev.end
     problem = None
-    if not cur.starts_piece:
-        problem = "are joined without an ellipsis but come from different places"
-    elif prev.doc != cur.doc:
+    if prev.doc != cur.doc:
         problem = "come from different documents"
+        if not cur.starts_piece:
+            problem = "are joined without an ellipsis but " + problem
+    elif not cur.starts_piece:
+        problem = "are joined without an ellipsis but come from different places"
     elif gap < 0:
         problem = "appear in the opposite order in the source"
     elif gap > MAX_GAP_WORDS:

@@ -285,6 +285,19 @@ def test_index_is_reusable_and_finds_the_right_document() -> None:
     assert index.names[-1] == "target"
 
 
+def test_words_from_two_documents_are_spliced() -> None:
+    """A quote run together from the end of one document and the start of another is spliced."""
+    sources = {
+        "council": "The council voted to close the old bridge on Monday.",
+        "budget": "Repairs will cost the city four million dollars next year.",
+    }
+    quote = "close the old bridge on Monday, repairs will cost the city"
+    v = SourceIndex(sources).verify_quote(quote)
+    assert v.status is VerificationStatus.spliced
+    assert any("different documents" in r for r in v.reasons)
+    _assert_spans(v, sources)
+
+
 def test_far_apart_pieces_are_spliced() -> None:
     """An ellipsis joining pieces hundreds of words apart is a splice, not an omission."""
     filler = " ".join(f"{w} lorem" for w in _VOCAB[:200])
