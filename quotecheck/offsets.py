@@ -37,9 +37,21 @@ COMPARE_TABLE = str.maketrans(
 )
 
 
+_COMPARE_PAIRS = tuple((chr(code), str(char)) for code, char in COMPARE_TABLE.items())
+
+
 def fold(text: str) -> str:
-    """Return a same-length, compare-only view: straight quotes, ASCII dashes, plain spaces."""
-    return text.translate(COMPARE_TABLE)
+    """Return a same-length, compare-only view: straight quotes, ASCII dashes, plain spaces.
+
+    >>> fold("“Yes” — he said")
+    '"Yes" - he said'
+    """
+    # Chained C-level replaces of the characters present: several times faster than
+    # str.translate with a dict table on news text, and the same result.
+    for char, replacement in _COMPARE_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
 
 
 def make_span(text: str, start: int, end: int) -> Span:
