@@ -23,11 +23,20 @@ from .offsets import make_span
 __all__ = ["QuoteScan", "find_quotes"]
 
 # Every character that may open or close a quote; apostrophes are sorted out by context.
-_MARK_RE = regex.compile(r"[“”„‘’‚«»‹›「」『』\"']")
+_MARK_RE = regex.compile(
+    r"""
+    ''|``                         # doubled apostrophes or backticks: one double mark (NYT style)
+    | [“”„‘’‚«»‹›「」『』"']      # every single-character mark
+    """,
+    regex.VERBOSE,
+)
+# The doubled marks stand for a straight double quote (''...'') or an opening curly one (``...'').
+_DOUBLED = {"''": '"', "``": "“"}
 
-# For each opening mark, the marks that may close it. „ closes with “ (German) or ” (Polish).
+# For each opening mark, the marks that may close it. „ closes with “ (German) or ” (Polish);
+# straight and curly double marks close each other, since typing often mixes them.
 _CLOSERS: dict[str, str] = {
-    "“": "”",
+    "“": '”"',
     "„": "“”",
     "‘": "’",
     "‚": "‘’",
@@ -35,7 +44,7 @@ _CLOSERS: dict[str, str] = {
     "‹": "›",
     "「": "」",
     "『": "』",
-    '"': '"',
+    '"': '"”',
     "'": "'",
     "»": "«",
     "›": "‹",
@@ -88,6 +97,7 @@ class _Open:
 
     start: int  # offset of the opening mark
     mark: str
+    width: int  # characters in the mark: 2 for '' and ``
     paragraph: int
     depth: int
 
@@ -100,14 +110,14 @@ class _Pairing:
         self.ends = [p.span.end for p in paragraphs]
         self.stack: list[_Open] = []
         self.pairs: list[tuple[_Open, int, int]] = []  # opener, content end, marks end
-        self.unpaired: list[int] = []
+        self.unpaired: list[tuple[int, int]] = []  # (start, end) of each unpaired mark
         self.skip: set[int] = set()  # continuation marks of multi-paragraph quotes
         self._next_single_close = -1
         self._next_single_open = -1
 
     def close_unclosed(self, opener: _Open, end: int) -> None:
         """Record ``opener`` as a quote that runs to ``end`` without a closing mark."""
-        self.unpaired.append(opener.start)
+        self.unpaired.append((opener.start, opener.start + opener.width))
         self.pairs.append((opener, end, end))
 
     def end_paragraph(self, paragraph: int) -> None:
@@ -131,7 +141,7 @@ class _Pairing:
         first = _FIRST_MARK_RE.match(self.text, start)
         if first is None:
             return None
-        mark = first.group(1)
+        mark = '"' if self.text.startswith("''", first.start(1)) else first.group(1)
         same = _FAMILY.get(mark) == _FAMILY[outer.mark] and mark in _OPENING_MARKS + "\"'"
         return first.start(1) if same and mark != "'" else None
 
@@ -166,33 +176,33 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCo
     state = _Pairing(text, paragraphs)
     paragraph = 0
     for match in _MARK_RE.finditer(text):
-        position = match.start()
+        position, width = match.start(), match.end() - match.start()
         while paragraph < len(state.ends) - 1 and position >= state.ends[paragraph]:
             state.end_paragraph(paragraph)
             paragraph += 1
         if position not in state.skip:
-            _take_mark(state, position, paragraph)
+            _take_mark(state, position, width, paragraph)
     if paragraphs:
         state.end_paragraph(len(paragraphs) - 1)
     quotes = _build_quotes(text, paragraphs, state.pairs, config)
     return QuoteScan(quotes, _merge_runs(text, state.unpaired))
 
 
-def _take_mark(state: _Pairing, position: int, paragraph: int) -> None:
+def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> None:
     """Classify one mark as opener, closer or apostrophe and update the pairing."""
     text = state.text
-    mark = text[position]
+    mark = _DOUBLED.get(text[position : position + width], text[position])
     before = text[position - 1] if position > 0 else " "
-    after = text[position + 1] if position + 1 < len(text) else " "
+    after = text[position + width] if position + width < len(text) else " "
     spaced_before = before.isspace() or before in _OPEN_CONTEXT
     spaced_after = after.isspace() or after in _CLOSE_CONTEXT
     role = _role(state, mark, position, paragraph, spaced_before, spaced_after)
     if role == "open":
-        _open(state, mark, position, paragraph)
+        _open(state, mark, position, width, paragraph)
     elif role == "close":
-        _close(state, mark, position)
+        _close(state, mark, position, width)
     elif role == "stray":
-        state.unpaired.append(position)
+        state.unpaired.append((position, position + width))
 
 
 def _role(
@@ -264,7 +274,7 @@ def _closable(state: _Pairing, mark: str) -> bool:
     return any(mark in _CLOSERS[o.mark] for o in state.stack)
 
 
-def _open(state: _Pairing, mark: str, position: int, paragraph: int) -> None:
+def _open(state: _Pairing, mark: str, position: int, width: int, paragraph: int) -> None:
     """Push an opening mark, closing an unclosed quote of the same family first."""
     family = _FAMILY[mark]
     for index, opener in enumerate(state.stack):
@@ -273,18 +283,18 @@ def _open(state: _Pairing, mark: str, position: int, paragraph: int) -> None:
                 state.close_unclosed(state.stack.pop(), position)
             break
     if len(state.stack) >= _MAX_DEPTH:
-        state.unpaired.append(position)
+        state.unpaired.append((position, position + width))
         return
-    state.stack.append(_Open(position, mark, paragraph, len(state.stack)))
+    state.stack.append(_Open(position, mark, width, paragraph, len(state.stack)))
 
 
-def _close(state: _Pairing, mark: str, position: int) -> None:
+def _close(state: _Pairing, mark: str, position: int, width: int) -> None:
     """Pop the innermost opener that ``mark`` closes; openers above it were never closed."""
     for index in range(len(state.stack) - 1, -1, -1):
         if mark in _CLOSERS[state.stack[index].mark]:
             while len(state.stack) > index + 1:
                 state.close_unclosed(state.stack.pop(), position)
-            state.pairs.append((state.stack.pop(), position, position + 1))
+            state.pairs.append((state.stack.pop(), position, position + width))
             return
 
 
@@ -302,13 +312,13 @@ def _build_quotes(
     for opener, content_end, marks_end in pairs:
         closed = marks_end > content_end
         if not closed:
-            content_end = _rstrip_end(text, opener.start + 1, content_end)
-        if not _VISIBLE_RE.search(text, opener.start + 1, content_end):
+            content_end = _rstrip_end(text, opener.start + opener.width, content_end)
+        if not _VISIBLE_RE.search(text, opener.start + opener.width, content_end):
             continue
-        content = make_span(text, opener.start + 1, content_end)
+        content = make_span(text, opener.start + opener.width, content_end)
         marks = make_span(text, opener.start, marks_end if closed else content.end)
         clause_start = _clause_start(starts, containers, opener.start)
-        kind, reason = _provisional_kind(text, clause_start, content, closed, config)
+        kind, reason = _provisional_kind(text, clause_start, content, marks, closed, config)
         quotes.append(
             Quote(
                 id=f"q{len(quotes) + 1}",
@@ -343,13 +353,13 @@ def _clause_start(starts: list[int], containers: list[tuple[int, int]], position
 
 
 def _provisional_kind(
-    text: str, clause_start: int, content: Span, closed: bool, config: AnalyzerConfig
+    text: str, clause_start: int, content: Span, marks: Span, closed: bool, config: AnalyzerConfig
 ) -> tuple[QuoteKind, str]:
     """Direct when the quote stands as its own clause; partial when woven into a sentence."""
-    lead = _last_visible(text, clause_start, content.start - 1)
+    lead = _last_visible(text, clause_start, marks.start)
     opens_clause = not lead or lead in ":,—–("
     words = len(content.text.split(maxsplit=config.partial_max_words))
-    after = text[content.end + 1 : content.end + 2] if closed else ""
+    after = text[marks.end : marks.end + 1] if closed else ""
     ends_clause = (
         not closed
         or _last_visible(text, content.start, content.end, skip=_CLOSING_MARKS) in _TERMINAL_INSIDE
@@ -369,12 +379,12 @@ def _last_visible(text: str, start: int, end: int, skip: str = "") -> str:
     return text[end - 1] if end > start else ""
 
 
-def _merge_runs(text: str, positions: list[int]) -> tuple[Span, ...]:
+def _merge_runs(text: str, marks: list[tuple[int, int]]) -> tuple[Span, ...]:
     """Merge unpaired marks separated only by white space into one span each."""
     runs: list[list[int]] = []
-    for position in sorted(set(positions)):
-        if runs and not text[runs[-1][1] : position].strip():
-            runs[-1][1] = position + 1
+    for start, end in sorted(set(marks)):
+        if runs and not text[runs[-1][1] : start].strip():
+            runs[-1][1] = max(runs[-1][1], end)
         else:
-            runs.append([position, position + 1])
+            runs.append([start, end])
     return tuple(make_span(text, start, end) for start, end in runs)
