@@ -19,6 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import quotecheck
+from quotecheck.config import DEFAULT_CONFIG
+from quotecheck.quotes import find_quotes
+from quotecheck.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,6 +52,14 @@ def time_texts(texts: list[str]) -> tuple[float, int]:
     return time.perf_counter() - start, sum(map(len, texts))
 
 
+def time_stages(texts: list[str]) -> float:
+    """Seconds for the first two stages alone (segmentation and quote detection)."""
+    start = time.perf_counter()
+    for text in texts:
+        find_quotes(text, segment(text), DEFAULT_CONFIG)
+    return time.perf_counter() - start
+
+
 ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "quote marks only": lambda n: ("“”‘’\"'«»„" * (n // 9 + 1))[:n],
     "opening marks only": lambda n: "“" * n,
@@ -75,6 +86,9 @@ def main() -> int:
         f"news: {len(corpus)} articles, {chars / 1e6:.2f} MB in {seconds:.2f} s "
         f"= {chars / 1e6 / seconds:.2f} MB/s (one core)"
     )
+
+    seconds = time_stages(corpus)
+    print(f"segment + quotes alone: {chars / 1e6 / seconds:.2f} MB/s (one core)")
 
     base = 100_000 if args.quick else 250_000
     print(f"\n{'adversarial input':<22} {'size':>9} {'seconds':>8} {'MB/s':>6} {'ratio':>6}")
