@@ -124,14 +124,18 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         return None
     lo = doc.last_quote_end(max(sent.start, cue.span.start - WINDOW), cue.span.start)
     left = tokens(text, lo, cue.span.start)
-    if not left or left[-1].text.lower() in VERB_FORMS:
-        return None  # "X said:" is read by the verb itself
-    words = subject_before(left)
-    if not words or len(left) - len(words) > 2:
-        return None  # the name must open the sentence: "Trump: “…”", not "The point is: …"
-    mention = classify(text, words)
+    reasons = ["a colon after the speaker's name introduces what they said"]
+    words = subject_before(left) if left and left[-1].text.lower() not in VERB_FORMS else []
+    # The name must open the sentence: "Trump: “…”", not "The point is: …".
+    mention = classify(text, words) if words and len(left) - len(words) <= 2 else None
     if mention is None or mention.kind is SourceKind.document:
-        return None
+        mention = _clause_subject(text, left) if quote is not None else None
+        if mention is None:
+            return None
+        reasons = [
+            f"the sentence's subject {text[mention.start : mention.end]!r} introduces the quote "
+            "after the colon"
+        ]
     return Link(
         -1,
         (cue.span.start, cue.span.end),
@@ -140,5 +144,24 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         content,
         si,
         mention=mention,
-        reasons=["a colon after the speaker's name introduces what they said"],
+        reasons=reasons,
     )
+
+
+# Openers that may stand before the subject of a colon sentence: "As Professor Foner put it: …".
+_LEAD_INS = frozenset({"as", "then", "but", "and", "so", "still", "later", "instead"})
+
+
+def _clause_subject(text: str, left: list[Token]) -> Mention | None:
+    """The subject opening a clause that ends in a colon before a quote: "She added: “…”"."""
+    toks = left[1:] if left and left[0].text.lower() in _LEAD_INS else left
+    words = phrase_after(toks)
+    if not words or len(toks) - len(words) < 1 or len(toks) > _COLON_CLAUSE_WORDS:
+        return None  # no predicate between subject and colon, or too long to be one clause
+    mention = classify(text, words)
+    if mention is None or mention.kind is SourceKind.vague:
+        return None
+    return mention
+
+
+_COLON_CLAUSE_WORDS = 30  # a longer run before the colon is rarely one speaker's clause
