@@ -98,6 +98,8 @@ def set_content(
     right_hi = _extend_over_quote(doc, right_lo, min(s_end, right_lo + MAX_CLAUSE))
     right = trim(text, right_lo, _participle_cut(text, right_lo, right_hi))
     left_words, right_words = word_count(text, left), word_count(text, right)
+    if text[core_end : core_end + 3].lstrip()[:1] == ";":
+        right_words = 0  # "…, the minister said; it is …": the semicolon closes the report
     right_ok = right_words >= 2 and not _continuation(text, right, text[core_end:right_lo])
     left_quote = _only_quote(doc, left) if left_words else _quote_just_before(doc, s_start)
     right_quote = doc.quote_at(right[0]) if right_words else _quote_after_colon(doc, core_end)
