@@ -9,6 +9,7 @@ function, :func:`_analyze_record`, is shared by the process pool and the Dask en
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import time
@@ -485,8 +486,12 @@ def _write(
 ) -> tuple[int, int]:
     """Write each line whole (one write, then flush); return (lines written, error records)."""
     done = failed = 0
+    results = iter(stream)
+    # Take the first result before opening the output: that starts the engine, so a scheduler
+    # that cannot be reached fails here and leaves an existing output file untouched.
+    first = next(results, None)
     with open(path, "ab" if append else "wb") as out:
-        for bad, line in stream:
+        for bad, line in itertools.chain(() if first is None else (first,), results):
             out.write(line.encode("utf-8") + b"\n")  # one write per line: no torn lines
             out.flush()
             done += 1

@@ -86,3 +86,15 @@ def test_unreachable_scheduler_is_a_batch_error() -> None:
     pytest.importorskip("distributed")
     with pytest.raises(BatchError, match="dask scheduler"):
         list(analyze_corpus(["x"], engine="dask", scheduler="tcp://127.0.0.1:9"))
+
+
+def test_unreachable_scheduler_leaves_the_output_untouched(tmp_path: Path) -> None:
+    """A batch that cannot reach its scheduler fails before truncating an existing output."""
+    pytest.importorskip("distributed")
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text('{"id": "a", "text": "It rained."}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("earlier results\n", encoding="utf-8")
+    with pytest.raises(BatchError, match="dask scheduler"):
+        run_batch(corpus, out, engine="dask", scheduler="tcp://127.0.0.1:9")
+    assert out.read_text(encoding="utf-8") == "earlier results\n"
