@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .models import Source, SourceKind
-from .sources import Mention, span_of
+from .sources import Mention, Token, classify, span_of, tokens
 
 __all__ = ["SourceBook"]
 
@@ -145,6 +145,12 @@ class SourceBook:
         found = self._latest.get(not group)
         if found is None and m.pronoun == "they":
             found = self._latest.get(True)
+        if found is None and not group:
+            named = _mentioned_person(self.text, m.start)
+            if named is not None:
+                index, _ = self.add(named)
+                who = self.text[named.start : named.end]
+                return index, f"{m.pronoun!r} refers to {who!r}, the one person named just before"
         if found is None:
             return (
                 None,
@@ -177,3 +183,39 @@ class SourceBook:
                 )
             )
         return tuple(out), ids
+
+
+_LOOKBACK = 400  # characters before a pronoun searched for the person it may stand for
+
+
+def _mentioned_person(text: str, before: int) -> Mention | None:
+    """The one named person mentioned shortly before ``before``, e.g. "President Obama".
+
+    Only a capitalised run that reads as a person with a title or with two or more names
+    counts, so a lone capitalised word ("Friday", "Washington") is never taken for a person;
+    and with two different people in view the pronoun stays unresolved (no gender is known).
+    """
+    toks = tokens(text, max(0, before - _LOOKBACK), before)
+    found: dict[str, Mention] = {}
+    for run in _capitalised_runs(toks):
+        m = classify(text, run)
+        named = m is not None and m.kind is SourceKind.person and m.name and not m.pronoun
+        if named and m is not None and m.name and (m.role or len(m.name.split()) >= 2):
+            found.setdefault(m.name.split()[-1], m)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _capitalised_runs(toks: list[Token]) -> list[list[Token]]:
+    """Maximal runs of capitalised words (inner dots kept: "Gen. Joseph Dunford")."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in toks:
+        if tok.text[:1].isupper() or (tok.text == "." and current):
+            current.append(tok)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
