@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from .errors import InputError, QuotecheckError
-from .models import Analysis, Severity, Verification
+from .models import Analysis, Severity, Verification, VerificationStatus
 from .pipeline import analyze
 from .report import FORMATS, line_cols, render, source_label, speaker_of
 
@@ -135,6 +135,10 @@ def _add_flag(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.set_defaults(handler=_cmd_flag)
 
 
+# Verdicts from most to least faithful (the order of VerificationStatus), for --fail-on.
+_VERDICTS = [status.value for status in VerificationStatus]
+
+
 def _add_verify(sub: argparse._SubParsersAction[_Parser]) -> None:
     p = sub.add_parser(
         "verify",
@@ -151,6 +155,14 @@ def _add_verify(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="a source document (transcript, statement); repeat for several",
     )
     p.add_argument("-f", "--format", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--fail-on",
+        choices=_VERDICTS[1:],
+        metavar="STATUS",
+        help="exit 1 when some quote is this unfaithful or worse (in order: "
+        + ", ".join(_VERDICTS[1:])
+        + ")",
+    )
     _add_color(p)
     p.set_defaults(handler=_cmd_verify)
 
@@ -293,6 +305,10 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(dump, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(_verify_table(analysis, results, color=_color(args.color, sys.stdout)))
+    if args.fail_on is not None:
+        floor = _VERDICTS.index(args.fail_on)
+        if any(_VERDICTS.index(v.status.value) >= floor for v in results):
+            return EXIT_FAILED
     return EXIT_OK
 
 

@@ -288,6 +288,21 @@ def test_verify_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert tuple(records) == expected
 
 
+def test_verify_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """verify --fail-on exits 1 when some quote is at least that unfaithful, else 0."""
+    from quotecheck.verification import verify
+
+    article = _write(tmp_path / "article.txt", ARTICLE.encode())
+    source = _write(tmp_path / "transcript.txt", TRANSCRIPT.encode())
+    verdicts = [v.status for v in verify(qc.analyze(ARTICLE), {"t": TRANSCRIPT})]
+    order = list(qc.VerificationStatus)
+    worst = max(order.index(v) for v in verdicts)
+    for status in order[1:]:
+        code = main(["verify", str(article), "-s", str(source), "--fail-on", status.value])
+        capsys.readouterr()
+        assert code == (EXIT_FAILED if worst >= order.index(status) else EXIT_OK), status
+
+
 def test_verify_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A missing --source, or a missing or empty source file, is one line and exit 2."""
     article = _write(tmp_path / "article.txt", ARTICLE.encode())
