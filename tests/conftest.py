@@ -18,7 +18,7 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-# A long soak for the properties, run by hand: HYPOTHESIS_PROFILE=thorough pytest tests/test_offsets.py
+# A long soak of the properties, run by hand: HYPOTHESIS_PROFILE=thorough pytest
 settings.register_profile("thorough", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
