@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,3 +28,17 @@ def load_cases(stage: str) -> list[dict[str, Any]]:
     """Return the golden cases of ``tests/cases/<stage>.json``."""
     cases: list[dict[str, Any]] = json.loads((CASES / f"{stage}.json").read_text("utf-8"))["cases"]
     return cases
+
+
+def case_params(stage: str) -> list[Any]:
+    """The golden cases of a stage as pytest params: id = label; ``expect: fail`` = strict xfail."""
+    return [
+        pytest.param(
+            case,
+            id=case["label"],
+            marks=[pytest.mark.xfail(strict=True, reason=case["comment"])]
+            if case["expect"] == "fail"
+            else [],
+        )
+        for case in load_cases(stage)
+    ]

@@ -10,14 +10,9 @@ from hypothesis import strategies as st
 
 from quotecheck.models import Analysis, Attribution, QuoteKind, Source
 from quotecheck.pipeline import analyze
-from tests.conftest import load_cases
+from tests.conftest import case_params, load_cases
 
 CASES = load_cases("attribution")
-
-
-def _params() -> list[Any]:
-    marks = {"fail": [pytest.mark.xfail(strict=True, reason="known gap, see the case comment")]}
-    return [pytest.param(c, id=c["label"], marks=marks.get(c["expect"], [])) for c in CASES]
 
 
 def _source_text(source: Source) -> str:
@@ -57,7 +52,7 @@ def _check(a: Analysis, att: Attribution, want: dict[str, Any]) -> None:
     assert att.reasons, "every attribution explains itself"
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params("attribution"))
 def test_attribution_case(case: dict[str, Any]) -> None:
     """Each golden sentence yields the expected attributions, sources and quote kinds."""
     expected = case["expected"]

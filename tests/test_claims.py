@@ -32,19 +32,12 @@ from quotecheck.models import (
     Span,
 )
 from quotecheck.segment import segment
-from tests.conftest import SEEDS, load_cases
+from tests.conftest import SEEDS, case_params, load_cases
 
 CASES = load_cases("claims")
 
 
-def _param(case: dict[str, Any]) -> Any:
-    marks = ()
-    if case["expect"] == "fail":
-        marks = (pytest.mark.xfail(strict=True, reason=case["comment"]),)
-    return pytest.param(case, id=case["label"], marks=marks)
-
-
-@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+@pytest.mark.parametrize("case", case_params("claims"))
 def test_claims_case(case: dict[str, Any]) -> None:
     """Each golden sentence gets the expected kind, signals and flags."""
     a = qc.analyze(case["input"])

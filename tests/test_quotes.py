@@ -11,24 +11,11 @@ from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.models import QuoteKind
 from quotecheck.quotes import QuoteScan, find_quotes
 from quotecheck.segment import segment
-from tests.conftest import SEEDS, load_cases
+from tests.conftest import SEEDS, case_params, load_cases
 from tests.strategies import QUOTE_CHARS
 
 CASES = load_cases("quotes")
 OPTIONAL_KEYS = ("kind", "depth", "closed", "paragraph")
-
-
-def _params() -> list[Any]:
-    return [
-        pytest.param(
-            case,
-            id=case["label"],
-            marks=[pytest.mark.xfail(strict=True, reason=case["comment"])]
-            if case["expect"] == "fail"
-            else [],
-        )
-        for case in CASES
-    ]
 
 
 def scan(text: str) -> QuoteScan:
@@ -68,7 +55,7 @@ def test_cases_are_well_formed() -> None:
             assert quote["text"] in case["input"]
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params("quotes"))
 def test_quotes_case(case: dict[str, Any]) -> None:
     """find_quotes() returns exactly the expected quotes, in order, and unbalanced marks."""
     text = case["input"]

@@ -9,22 +9,9 @@ import pytest
 
 from quotecheck.models import Paragraph, SentenceRole
 from quotecheck.segment import segment
-from tests.conftest import SEEDS, load_cases
+from tests.conftest import SEEDS, case_params, load_cases
 
 CASES = load_cases("segment")
-
-
-def _params() -> list[Any]:
-    return [
-        pytest.param(
-            case,
-            id=case["label"],
-            marks=[pytest.mark.xfail(strict=True, reason=case["comment"])]
-            if case["expect"] == "fail"
-            else [],
-        )
-        for case in CASES
-    ]
 
 
 def _texts(paragraphs: tuple[Paragraph, ...]) -> list[list[str]]:
@@ -58,7 +45,7 @@ def test_cases_are_well_formed() -> None:
         assert case["expect"] in {"pass", "fail"}
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params("segment"))
 def test_segment_case(case: dict[str, Any]) -> None:
     """segment() splits the case's input into exactly the expected paragraphs and sentences."""
     text = case["input"]

@@ -14,7 +14,7 @@ from quotecheck.errors import InputError, InputTypeError, SourceDocumentError
 from quotecheck.models import Analysis, Quote, Span, Verification, VerificationStatus
 from quotecheck.quotetext import TOKEN_RE, text_keys, token_offsets
 from quotecheck.verification import SourceIndex, verify, verify_quote
-from tests.conftest import CASES, load_cases
+from tests.conftest import CASES, case_params, load_cases
 
 _DOCUMENTS: dict[str, str] = json.loads((CASES / "verify.json").read_text("utf-8"))["documents"]
 
@@ -38,17 +38,7 @@ def _assert_spans(v: Verification, sources: dict[str, str]) -> None:
 # ---------------------------------------------------------------------------- golden cases
 
 
-def _case_params() -> list[Any]:
-    params = []
-    for case in load_cases("verify"):
-        marks = []
-        if case["expect"] == "fail":
-            marks.append(pytest.mark.xfail(strict=True, reason=case["comment"]))
-        params.append(pytest.param(case, id=case["label"], marks=marks))
-    return params
-
-
-@pytest.mark.parametrize("case", _case_params())
+@pytest.mark.parametrize("case", case_params("verify"))
 def test_verify_case(case: dict[str, Any]) -> None:
     """Each hand-written quote gets the verdict, meaning flags and source written for it."""
     sources = {name: _DOCUMENTS[name] for name in case["input"]["sources"]}
