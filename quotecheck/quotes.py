@@ -188,6 +188,16 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCo
     return QuoteScan(quotes, _merge_runs(text, state.unpaired))
 
 
+class _Mark(NamedTuple):
+    """One quote-mark character (or doubled mark) and what stands around it."""
+
+    mark: str  # the mark, '' read as " and `` as “
+    position: int
+    paragraph: int
+    spaced_before: bool  # white space, a bracket or a dash before it: it may open
+    spaced_after: bool  # white space or punctuation after it: it may close
+
+
 def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> None:
     """Classify one mark as opener, closer or apostrophe and update the pairing."""
     text = state.text
@@ -196,7 +206,7 @@ def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> No
     after = text[position + width] if position + width < len(text) else " "
     spaced_before = before.isspace() or before in _OPEN_CONTEXT
     spaced_after = after.isspace() or after in _CLOSE_CONTEXT
-    role = _role(state, mark, position, paragraph, spaced_before, spaced_after)
+    role = _role(state, _Mark(mark, position, paragraph, spaced_before, spaced_after))
     if role == "open":
         _open(state, mark, position, width, paragraph)
     elif role == "close":
@@ -205,17 +215,11 @@ def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> No
         state.unpaired.append((position, position + width))
 
 
-def _role(
-    state: _Pairing,
-    mark: str,
-    position: int,
-    paragraph: int,
-    spaced_before: bool,
-    spaced_after: bool,
-) -> str:
+def _role(state: _Pairing, m: _Mark) -> str:
     """Return 'open', 'close', 'stray' (an unpairable mark) or 'apostrophe' for one mark."""
+    mark, position, _, spaced_before, spaced_after = m
     if mark in "’'":
-        return _single_role(state, mark, position, paragraph, spaced_before, spaced_after)
+        return _single_role(state, m)
     can_close = _closable(state, mark)
     if mark in "”»›」』":
         if can_close:
@@ -236,15 +240,9 @@ def _role(
     return "open"  # „ ‚ « ‹ 「 『
 
 
-def _single_role(
-    state: _Pairing,
-    mark: str,
-    position: int,
-    paragraph: int,
-    spaced_before: bool,
-    spaced_after: bool,
-) -> str:
+def _single_role(state: _Pairing, m: _Mark) -> str:
     """Tell a closing or opening single quote from an apostrophe."""
+    mark, position, paragraph, spaced_before, spaced_after = m
     text = state.text
     if not spaced_before and not spaced_after:
         return "apostrophe"  # don’t, O’Brien, rock’n’roll
