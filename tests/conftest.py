@@ -10,6 +10,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from quotecheck.models import Span
+
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
 SEEDS = ROOT / "seeds"
@@ -28,6 +30,12 @@ def load_cases(stage: str) -> list[dict[str, Any]]:
     """Return the golden cases of ``tests/cases/<stage>.json``."""
     cases: list[dict[str, Any]] = json.loads((CASES / f"{stage}.json").read_text("utf-8"))["cases"]
     return cases
+
+
+def span_of_part(text: str, part: str) -> Span:
+    """The Span of the first occurrence of ``part`` in ``text``, for hand-built models."""
+    start = text.index(part)
+    return Span(start=start, end=start + len(part), text=part)
 
 
 def case_params(stage: str) -> list[Any]:

@@ -33,6 +33,7 @@ from quotecheck.models import (
 )
 from quotecheck.segment import segment
 from tests.conftest import SEEDS, case_params, load_cases
+from tests.conftest import span_of_part as _span
 
 CASES = load_cases("claims")
 
@@ -67,11 +68,6 @@ MIXED = (
     "The agency plans 12 new stations, director Ann Poole said, and has already spent "
     "90 million dollars on land."
 )
-
-
-def _span(text: str, part: str) -> Span:
-    start = text.index(part)
-    return Span(start=start, end=start + len(part), text=part)
 
 
 def _one_sentence(text: str) -> tuple[Paragraph, ...]:

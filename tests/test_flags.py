@@ -22,13 +22,9 @@ from quotecheck.models import (
     Span,
 )
 from quotecheck.segment import segment
+from tests.conftest import span_of_part as _span
 
 NO_SOURCING = Sourcing((), (), ())
-
-
-def _span(text: str, part: str) -> Span:
-    start = text.index(part)
-    return Span(start=start, end=start + len(part), text=part)
 
 
 def _flags(text: str, sourcing: Sourcing = NO_SOURCING) -> tuple[Flag, ...]:
