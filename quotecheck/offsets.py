@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .models import Span
 
-__all__ = ["COMPARE_TABLE", "fold", "make_span", "strip_span"]
+__all__ = ["COMPARE_TABLE", "fold", "make_span", "rstrip_end", "strip_span"]
 
 # One character to one character only: a compare-only view keeps every offset of the original.
 COMPARE_TABLE = str.maketrans(
@@ -61,10 +61,15 @@ def make_span(text: str, start: int, end: int) -> Span:
     return Span(start=start, end=end, text=text[start:end])
 
 
-def strip_span(text: str, start: int, end: int, chars: str | None = None) -> Span:
-    """Build the Span of ``text[start:end]`` trimmed of ``chars`` (default: white space)."""
-    while start < end and (text[start].isspace() if chars is None else text[start] in chars):
-        start += 1
-    while end > start and (text[end - 1].isspace() if chars is None else text[end - 1] in chars):
+def rstrip_end(text: str, start: int, end: int) -> int:
+    """Move ``end`` left past trailing white space, never before ``start`` (copies nothing)."""
+    while end > start and text[end - 1].isspace():
         end -= 1
-    return make_span(text, start, end)
+    return end
+
+
+def strip_span(text: str, start: int, end: int) -> Span:
+    """Build the Span of ``text[start:end]`` trimmed of surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    return make_span(text, start, rstrip_end(text, start, end))

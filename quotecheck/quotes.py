@@ -18,7 +18,7 @@ import regex
 
 from .config import AnalyzerConfig
 from .models import Paragraph, Quote, QuoteKind, Span
-from .offsets import make_span
+from .offsets import make_span, rstrip_end
 
 __all__ = ["QuoteScan", "find_quotes"]
 
@@ -310,7 +310,7 @@ def _build_quotes(
     for opener, content_end, marks_end in pairs:
         closed = marks_end > content_end
         if not closed:
-            content_end = _rstrip_end(text, opener.start + opener.width, content_end)
+            content_end = rstrip_end(text, opener.start + opener.width, content_end)
         if not _VISIBLE_RE.search(text, opener.start + opener.width, content_end):
             continue
         content = make_span(text, opener.start + opener.width, content_end)
@@ -331,13 +331,6 @@ def _build_quotes(
         )
         containers.append((content.start, content.end))
     return tuple(quotes)
-
-
-def _rstrip_end(text: str, start: int, end: int) -> int:
-    """Move ``end`` left past trailing white space, not before ``start``."""
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def _clause_start(starts: list[int], containers: list[tuple[int, int]], position: int) -> int:

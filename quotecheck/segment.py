@@ -16,7 +16,7 @@ import regex
 
 from .lexicons import load, load_rows
 from .models import Paragraph, Sentence, SentenceRole
-from .offsets import strip_span
+from .offsets import rstrip_end, strip_span
 
 __all__ = ["segment"]
 
@@ -125,7 +125,7 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
     if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
         return False
     first = _FIRST_CHAR_RE.search(text, start)
-    last = text[_rstrip_end(text, 0, previous_end) - 1]
+    last = text[rstrip_end(text, 0, previous_end) - 1]
     return bool(first) and first.group().islower() and last not in _CLOSING_PUNCTUATION
 
 
@@ -134,9 +134,8 @@ def _sentences(
 ) -> tuple[Sentence, ...]:
     """Split one paragraph into sentences (with a leading dateline or byline of its own)."""
     pieces: list[tuple[int, int, SentenceRole]] = []
-    role_of_rest = SentenceRole.body
     body_start = start + len(text[start:end]) - len(text[start:end].lstrip())
-    byline = _BYLINE_RE.fullmatch(text, body_start, _rstrip_end(text, body_start, end))
+    byline = _BYLINE_RE.fullmatch(text, body_start, rstrip_end(text, body_start, end))
     if byline:
         return (_sentence(text, body_start, end, paragraph, first_index, SentenceRole.byline),)
     dateline = _DATELINE_RE.match(text, body_start, end)
@@ -146,9 +145,9 @@ def _sentences(
     cut = body_start
     for boundary in _BOUNDARY_RE.finditer(text, body_start, end):
         if _is_boundary(text, boundary):
-            pieces.append((cut, boundary.start("gap"), role_of_rest))
+            pieces.append((cut, boundary.start("gap"), SentenceRole.body))
             cut = boundary.start("next")
-    pieces.append((cut, end, role_of_rest))
+    pieces.append((cut, end, SentenceRole.body))
     if len(pieces) == 1 and _is_headline(text, start, end):
         pieces = [(start, end, SentenceRole.headline)]
     return tuple(
@@ -162,13 +161,6 @@ def _sentence(
 ) -> Sentence:
     """Build one Sentence trimmed of surrounding white space."""
     return Sentence(index=index, paragraph=paragraph, span=strip_span(text, start, end), role=role)
-
-
-def _rstrip_end(text: str, start: int, end: int) -> int:
-    """Return ``end`` moved left past trailing white space, not before ``start``."""
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def _is_boundary(text: str, boundary: regex.Match[str]) -> bool:
