@@ -134,7 +134,8 @@ def _sentences(
 ) -> tuple[Sentence, ...]:
     """Split one paragraph into sentences (with a leading dateline or byline of its own)."""
     pieces: list[tuple[int, int, SentenceRole]] = []
-    body_start = start + len(text[start:end]) - len(text[start:end].lstrip())
+    first = _FIRST_CHAR_RE.search(text, start, end)
+    body_start = first.start() if first else end
     byline = _BYLINE_RE.fullmatch(text, body_start, rstrip_end(text, body_start, end))
     if byline:
         return (_sentence(text, body_start, end, paragraph, first_index, SentenceRole.byline),)
