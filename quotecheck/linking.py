@@ -73,6 +73,7 @@ _AUX = grammar_words("auxiliary")
 _NOUN_BEFORE = grammar_words("noun_marker")
 _OBJECT_VERBS = grammar_words("object_verb")
 _WEAK_VERBS = grammar_words("weak_verb")
+_SUBJECT_END = grammar_words("subject_end")
 _NOT_FINITE = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
 CLAUSE_OPENERS = frozenset(["But", "And", "Yet", "So", "Still", "Now", "Then"])
 
@@ -195,7 +196,12 @@ def _find_subject(
     right = lazy.get()
     after_words = phrase_after(right)
     after = classify(text, after_words) or _described(text, after_words)
-    if after is not None and (not left or left[-1].text in ",”\"’'—–-(") and _ends(text, after):
+    after_quote = len(left) <= 1  # "“…,” said X": only a quote (and a comma) before the cue
+    if (
+        after is not None
+        and (not left or left[-1].text in ",”\"’'—–-(")
+        and _ends(text, after, after_quote)
+    ):
         reasons.append(f"{text[cue.span.start : after.end]!r}: inverted cue, source after the verb")
         return after, _appositive_end(text, right, after.end), True
     if left and left[-1].text == ",":
@@ -236,15 +242,27 @@ def _described(text: str, words: list[Token]) -> Mention | None:
     return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
 
 
-def _ends(text: str, mention: Mention) -> bool:
-    """Tell whether an inverted subject ends its clause ("said Smith." / "said Smith, a …")."""
+def _ends(text: str, mention: Mention, after_quote: bool) -> bool:
+    """Tell whether an inverted subject ends its clause ("said Smith." / "said Smith, a …").
+
+    After a quote, a relative or participial clause may follow the name too ("said Al From, who
+    …"); elsewhere that would too often be a listener ("X, a lawyer, told CNN before …").
+    """
     rest = text[mention.end : mention.end + 40]
-    after = rest.lstrip(" ")
+    after = rest.lstrip(" \xa0")
     return (
         not after
         or after[0] in ",.;:!?()—–\n"
+        or (after_quote and _subject_end(after))
         or bool(_WHEN_RE.match(rest) or _STATEMENT_AT_RE.match(rest) or _CHANNEL_RE.match(rest))
     )
+
+
+def _subject_end(after: str) -> bool:
+    """Tell whether the words after an inverted source leave its name: "said Al From, who …",
+    "said a source involved in …", "asked the boy, wearing …", "said Kunin during …"."""
+    word = after.split(None, 1)[0].rstrip(",.;:")
+    return word in _SUBJECT_END or (word.islower() and word.endswith(("ing", "ed")))
 
 
 def _clause_subject(
