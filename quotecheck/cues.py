@@ -9,13 +9,15 @@ writer's, so they are never cues. Every regex runs once over the whole text, in 
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import regex
 
 from .lexicons import load_rows
 from .models import Cue, CueKind, Paragraph, Quote, Stance
-from .sources import span_of
+from .offsets import make_span
 
 __all__ = ["VERB_FORMS", "VerbForm", "find_cues", "quote_regions"]
 
@@ -90,13 +92,27 @@ _CUE_RE = regex.compile(
     regex.VERBOSE,
 )
 
-# Every word that can start a cue: only at these does _CUE_RE get tried (a set lookup per word is
-# several times cheaper than letting the regex engine try the trie at every position).
+# Every word that can start a cue: only at these does _CUE_RE get tried (one pass over the text
+# finds them, far cheaper than letting _CUE_RE try its alternatives at every position).
 _FIRST_WORDS = frozenset(
     entry.split(" ", 1)[0]
     for entry in _CUE_VERBS + _CAPITALISED + _VAGUE + [v.capitalize() for v in _VAGUE]
 ) | {"according", "According", "in", "In"}
-_WORD_RE = regex.compile(r"(?<![\w’'\-])[A-Za-z]+")  # a word's first letters
+# A cue starts at a whole run of ASCII letters that is one of _FIRST_WORDS (other first words,
+# with hyphens or apostrophes, never start one). The stdlib ``re`` is used here because it skips
+# letters in C, about five times faster than ``regex`` on this pattern; the character before the
+# word is consumed so that the scan only stops at non-letters.
+_ASCII_FIRST_WORDS = sorted(w for w in _FIRST_WORDS if w.isascii() and w.isalpha())
+_CANDIDATE_RE = re.compile(
+    rf"""
+    [^A-Za-z0-9_’'\-]                  # the character before: no letter, digit, ’ ' or -
+    ({_trie(_ASCII_FIRST_WORDS)})       # a word that can start a cue ...
+    (?![A-Za-z])                        # ... as a whole run of letters
+    """,
+    re.VERBOSE,
+)
+_FIRST_WORD_RE = re.compile(rf"(?:{_trie(_ASCII_FIRST_WORDS)})(?![A-Za-z])")  # at the text start
+_GLUE_RE = regex.compile(r"[\w’'\-]")  # a character that joins a word to the one before it
 _CUE_REACH = 80  # the longest cue phrase ("in a newly released written statement") fits in this
 
 # "Lynch: No outside influence …", "FALLIN: Well, I think …": a name opening a line, then a colon.
@@ -143,41 +159,46 @@ def find_cues(
     """
     regions = quote_regions(quotes)
     cues: list[Cue] = []
-    for word in _WORD_RE.finditer(text):
-        if word[0] not in _FIRST_WORDS or _inside(regions, word.start()):
+    for start in _word_starts(text):
+        if _inside(regions, start):
             continue
-        m = _CUE_RE.match(text, word.start(), min(len(text), word.start() + _CUE_REACH))
-        if m is None:
-            continue
-        kind = CueKind(m.lastgroup)
-        span = span_of(text, m.start(), m.end())
-        if kind is CueKind.speech_verb:
-            form = VERB_FORMS.get(m.group()) or VERB_FORMS[m.group().lower()]
-            cues.append(
-                Cue.model_construct(span=span, kind=kind, lemma=form.lemma, stance=form.stance)
-            )
-        elif kind is CueKind.vague:
-            cues.append(
-                Cue.model_construct(
-                    span=span, kind=kind, lemma=m.group().lower(), stance=Stance.tentative
-                )
-            )
-        else:
-            cues.append(
-                Cue.model_construct(
-                    span=span, kind=kind, lemma=kind.value.replace("_", " "), stance=Stance.neutral
-                )
-            )
+        m = _CUE_RE.match(text, start, min(len(text), start + _CUE_REACH))
+        if m is not None:
+            cues.append(_word_cue(text, m))
     cues.extend(_colon_cues(text, quotes, regions))
     seen = {c.span.start for c in cues if c.kind is CueKind.colon}
     for m in _NAME_COLON_RE.finditer(text):
         if m.start(1) not in seen and not _inside(regions, m.start(1)):
-            span = span_of(text, m.start(1), m.end(1))
-            cues.append(
-                Cue.model_construct(span=span, kind=CueKind.colon, lemma=":", stance=Stance.neutral)
-            )
+            cues.append(_cue(text, m.start(1), m.end(1), CueKind.colon, ":", Stance.neutral))
     cues.sort(key=lambda c: c.span.start)
     return tuple(cues)
+
+
+def _word_starts(text: str) -> Iterator[int]:
+    """Yield the start of every word that may begin a cue: a first word not glued to another."""
+    if _FIRST_WORD_RE.match(text):
+        yield 0
+    for m in _CANDIDATE_RE.finditer(text):
+        before = text[m.start()]
+        # Non-ASCII characters before the word follow the ``regex`` idea of a word character.
+        if before.isascii() or not _GLUE_RE.match(before):
+            yield m.start(1)
+
+
+def _word_cue(text: str, m: regex.Match[str]) -> Cue:
+    """Build the Cue for one match of _CUE_RE: a speech verb, vague phrase or fixed phrase."""
+    kind = CueKind(m.lastgroup)
+    if kind is CueKind.speech_verb:
+        form = VERB_FORMS.get(m.group()) or VERB_FORMS[m.group().lower()]
+        return _cue(text, m.start(), m.end(), kind, form.lemma, form.stance)
+    if kind is CueKind.vague:
+        return _cue(text, m.start(), m.end(), kind, m.group().lower(), Stance.tentative)
+    return _cue(text, m.start(), m.end(), kind, kind.value.replace("_", " "), Stance.neutral)
+
+
+def _cue(text: str, start: int, end: int, kind: CueKind, lemma: str, stance: Stance) -> Cue:
+    """Build the Cue on ``text[start:end]`` (validated: as cheap as model_construct, or cheaper)."""
+    return Cue(span=make_span(text, start, end), kind=kind, lemma=lemma, stance=stance)
 
 
 def _colon_cues(
@@ -190,8 +211,5 @@ def _colon_cues(
         gap = _COLON_GAP_RE.search(before)
         colon = start - (len(gap.group()) if gap else 0) - 1
         if colon >= 0 and text[colon] == ":" and not _inside(regions, colon):
-            span = span_of(text, colon, colon + 1)
-            cues.append(
-                Cue.model_construct(span=span, kind=CueKind.colon, lemma=":", stance=Stance.neutral)
-            )
+            cues.append(_cue(text, colon, colon + 1, CueKind.colon, ":", Stance.neutral))
     return cues
