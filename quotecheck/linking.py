@@ -20,6 +20,7 @@ from .sources import (
     Token,
     classify,
     grammar_words,
+    opening_subject,
     phrase_after,
     subject_before,
     tokens,
@@ -139,9 +140,40 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
         return None
     if form is not None and form.lemma in _WEAK_VERBS and not _weak_ok(doc, link, core_end):
         return None
+    if _place_phrase(doc, link) and not _skip_to_quote(doc, link):
+        return None  # "whispering in his ear", "assisting in Iraq": no words reported
     if link.when is None:
         link.when = _fronted_when(text, sent.start, subject_start)
     return link
+
+
+def _place_phrase(doc: Doc, link: Link) -> bool:
+    """Tell whether a content after its cue is a prepositional phrase rather than a statement."""
+    start = link.content[0]
+    if link.cue is None or start < link.cue[1] or doc.quote_at(start) is not None:
+        return False
+    first = doc.text[start : start + 12].split(None, 1)
+    return bool(first) and first[0] in _PLACE_PREPOSITIONS
+
+
+def _skip_to_quote(doc: Doc, link: Link) -> bool:
+    """For "asks at Western High School, “…”" or "said on Fox News Sunday that …", start the
+    content at the quote or after "that"; False when there is neither."""
+    q = doc.next_quote_start(link.content[0], link.content[1])
+    if q >= link.content[1]:
+        that = _THAT_RE.search(doc.text, link.content[0], min(link.content[1], link.content[0] + 80))
+        if that is None:
+            return False
+        link.content = (that.end(), link.content[1])  # "said on Fox News Sunday that …"
+        return True
+    quote = doc.quote_at(q)
+    link.content = (quote.span.start if quote is not None else q, link.content[1])
+    link.reasons.append("the words before the quote only say where or when")
+    return True
+
+
+_THAT_RE = regex.compile(r"\bthat\s+")
+_PLACE_PREPOSITIONS = frozenset(["in", "at", "on", "with", "into", "from", "during", "by", "for"])
 
 
 def _possessive(word: str) -> bool:
@@ -273,9 +305,7 @@ def _clause_subject(
     if lo != start:
         return None, cue.span.end, False
     words = tokens(doc.text, start, min(cue.span.start, start + WINDOW))
-    if words and words[0].text in ("But", "And", "Yet", "So"):
-        words = words[1:]
-    mention = classify(doc.text, phrase_after(words))
+    mention = opening_subject(doc.text, words)
     if mention is not None:
         reasons.append(f"{cue.span.text!r} continues the clause whose subject is the source")
     return mention, cue.span.end, False

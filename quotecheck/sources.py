@@ -22,6 +22,7 @@ __all__ = [
     "Token",
     "classify",
     "grammar_words",
+    "opening_subject",
     "phrase_after",
     "span_of",
     "subject_before",
@@ -201,6 +202,37 @@ def phrase_after(toks: list[Token]) -> list[Token]:
     return _trim_phrase(out)
 
 
+_OPENER_WORDS = 20  # a fronted phrase ("At Sunday night’s debate,") is at most this long
+
+
+def opening_subject(text: str, words: list[Token]) -> Mention | None:
+    """The subject of the clause that ``words`` open, past conjunctions and a fronted phrase.
+
+    Reads "Sanders stepped up …", "But Sanders …", "At Sunday night’s debate, Sanders …" and
+    "In a statement released Thursday, Rep. Hakeem Jeffries reacted …" alike; None when no
+    source-like phrase opens the clause with a predicate after it.
+    """
+    while words and words[0].text in CLAUSE_WORDS and words[0].text[0].isupper():
+        if words[0].text in _CONJUNCTION_OPENERS:
+            words = words[1:]
+            continue
+        comma = next((i for i, w in enumerate(words[:_OPENER_WORDS]) if w.text == ","), None)
+        if comma is None:
+            return None
+        words = words[comma + 1 :]
+        break
+    phrase = phrase_after(words)
+    if not phrase or len(phrase) == len(words):
+        return None  # no predicate after the phrase: not a clause's subject
+    mention = classify(text, phrase)
+    if mention is None or mention.kind in (SourceKind.vague, SourceKind.document):
+        return None
+    return mention
+
+
+_CONJUNCTION_OPENERS = frozenset(["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also"])
+
+
 def _head_noun(word: str) -> bool:
     low = word.lower()
     return low in ROLE_NOUNS or low in ORG_HEADS or low in DOCUMENTS or low in MEDIA_HEADS
@@ -261,6 +293,8 @@ def classify(text: str, words: list[Token]) -> Mention | None:
 
 
 _ARTICLE_FREE = (SourceKind.organization, SourceKind.media)
+# Lower-case openers that describe an unnamed member of a group ("a Democrat", "one Republican").
+_INDEFINITE = frozenset(["a", "an", "another", "one"])
 
 
 def _classify(text: str, words: list[Token]) -> Mention | None:
@@ -284,6 +318,8 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
     head_low = head.text.lower()
     if not _capitalised(head.text):
         return _common_noun_mention(text, words, head, start, end)
+    if words[0].text in _INDEFINITE and len(words) > 1:  # "another New Hampshire Republican"
+        return Mention(start, end, SourceKind.anonymous, descriptor=phrase, plural=_plural(words))
     if low in METONYMS or low in ORG_NAMES or bare.lower() in ORG_NAMES:
         return Mention(start, end, SourceKind.organization, name=phrase)
     if head_low in TITLES and len(words) <= 3 and first == "the":
@@ -368,6 +404,7 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
         words = words[possessive + 1 :]
         lows = lows[possessive + 1 :]
     last_title = max((i for i, w in enumerate(lows) if w in TITLES), default=-1)
+    last_title = max(last_title, _role_before_name(words))
     if last_title == -1 and (set(lows) & ORG_HEADS or _acronym(words)):
         return Mention(start, end, SourceKind.organization, name=phrase, plural=True)
     name_from = last_title + 1
@@ -388,6 +425,19 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
     if role and role.lower().startswith(("a ", "an ")):
         role = role.split(" ", 1)[1]
     return Mention(start, end, SourceKind.person, name=name, role=role or None, affiliation=owner)
+
+
+def _role_before_name(words: list[Token]) -> int:
+    """Index of a lower-case role noun that a name follows ("Cruz constituent Dan Golvach",
+    "Republican party boss Reince Priebus"): it ends the role as a title would; -1 if none."""
+    return max(
+        (
+            i
+            for i, w in enumerate(words[:-1])
+            if w.text.islower() and w.text in ROLE_NOUNS and _capitalised(words[i + 1].text)
+        ),
+        default=-1,
+    )
 
 
 def _acronym(words: list[Token]) -> bool:
