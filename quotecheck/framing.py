@@ -75,8 +75,6 @@ _SPEECHY_RE = regex.compile(
 )
 # The standard library's engine for the hot token scan: it measured several times faster here.
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'-]*")  # a word, hyphens and apostrophes inside
-_POSSESSIVE_RE = re.compile(r"'s?$")  # "regime's", "Democrats'": look the stem up
-_POSSESSIVE_TAIL_RE = re.compile(r"'s?(?![\w'-])")  # what may follow a word: "regime's"
 _WORD_BEFORE_RE = regex.compile(r"\w")  # some word precedes: not the first word
 _LOWER_OR_UPPER_RE = regex.compile(r"\b\p{L}{4,}")  # longer words, to tell title case
 _WORD_RE = regex.compile(r"[\w'’-]+")  # a word, for counting
@@ -122,6 +120,7 @@ class _Tables(NamedTuple):
     phrases: dict[str, tuple[_Phrase, ...]]  # anchor word (lower-cased) -> multi-word entries
     weights: dict[tuple[SignalKind, str], float]
     single: frozenset[str]  # every one-word entry, lower-cased
+    tokens: dict[str, tuple[str, ...]]  # token -> the one-word entries and anchors it stands for
 
 
 def _phrase_pattern(entry: str) -> re.Pattern[str]:
@@ -170,7 +169,20 @@ def _build() -> _Tables:
         else:
             words[entry] = (*words.get(entry, ()), kind)
     single = frozenset(words) | frozenset(e.lower() for e in exact)
-    return _Tables(words, exact, phrases, weights, single)
+    return _Tables(words, exact, phrases, weights, single, _token_table(single | set(phrases)))
+
+
+def _token_table(forms: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Map each token a form may appear as (itself, or with a possessive 's or ') to the forms.
+
+    "regime's" stands for "regime" (and for "regime's" too, were that an entry), so one look-up
+    per token of the text finds every entry it holds.
+    """
+    table: dict[str, tuple[str, ...]] = {}
+    for form in sorted(forms):
+        for token in (form, form + "'s", form + "'"):
+            table[token] = (*table.get(token, ()), form)
+    return table
 
 
 # Built once at import from the lexicons; keep _SOURCES and docs/lexicons.md in sync.
@@ -268,19 +280,23 @@ def find_all_signals(
 
 def _hits(folded: str, in_name: Callable[[int], bool]) -> list[tuple[SignalKind, int, int]]:
     """Every lexicon match in ``folded``: (kind, start, end)."""
-    # One C-level pass collects the words; set intersections pick what to look at.
     low = _lower(folded)
-    words = set(_TOKEN_RE.findall(low))
-    words.update([_POSSESSIVE_RE.sub("", w) for w in words if w.endswith(("'s", "'"))])
-    hits = [
-        (k, a, b)
-        for anchor in words.intersection(_TABLES.phrases)
-        for k, a, b in _phrase_hits(folded, low, anchor)
-    ]
-    candidates = _TABLES.single.intersection(words)
-    if candidates:
-        hits += _word_hits(folded, candidates, {(k, a) for k, a, _ in hits}, in_name)
+    found = _lexicon_tokens(low)
+    anchors = sorted({form for _, form in found}.intersection(_TABLES.phrases))
+    hits = [(k, a, b) for anchor in anchors for k, a, b in _phrase_hits(folded, low, anchor)]
+    hits += _word_hits(folded, low, found, {(k, a) for k, a, _ in hits}, in_name)
     return hits
+
+
+def _lexicon_tokens(low: str) -> list[tuple[int, str]]:
+    """(start, form) of every token of ``low`` standing for a one-word entry or a phrase anchor.
+
+    One pass over the tokens with one dictionary look-up each: the table already knows the
+    possessives ("regime's" stands for "regime").
+    """
+    table = _TABLES.tokens
+    known = [m for m in _TOKEN_RE.finditer(low) if m.group() in table]
+    return [(m.start(), form) for m in known for form in table[m.group()]]
 
 
 class _QuotedStretches:
@@ -313,35 +329,26 @@ def _phrase_hits(folded: str, low: str, anchor: str) -> Iterable[tuple[SignalKin
 
 def _word_hits(
     folded: str,
-    candidates: frozenset[str],
+    low: str,
+    found: list[tuple[int, str]],
     taken: set[tuple[SignalKind, int]],
     in_name: Callable[[int], bool],
 ) -> list[tuple[SignalKind, int, int]]:
-    """Matches of one-word entries among ``candidates``, skipping kinds a phrase took there."""
-    low = _lower(folded)
+    """Matches of one-word entries among the ``found`` tokens, skipping kinds a phrase took there.
+
+    A token glued to what precedes it ("3rd", "'tis") is not a word of its own.
+    """
     hits = []
-    for word in candidates:
-        for start in _occurrences(low, word):
-            end = start + len(word)
-            kinds = list(_TABLES.exact.get(folded[start:end], ()))
-            # A capitalised word inside the sentence is part of a name ("Justice Department").
-            if word in _TABLES.words and not (folded[start].isupper() and in_name(start)):
-                kinds += _TABLES.words[word]
-            hits += [(k, start, end) for k in kinds if (k, start) not in taken]
+    for start, word in found:
+        if word not in _TABLES.single or (start and _glued(low[start - 1])):
+            continue
+        end = start + len(word)
+        kinds = list(_TABLES.exact.get(folded[start:end], ()))
+        # A capitalised word inside the sentence is part of a name ("Justice Department").
+        if word in _TABLES.words and not (folded[start].isupper() and in_name(start)):
+            kinds += _TABLES.words[word]
+        hits += [(k, start, end) for k in kinds if (k, start) not in taken]
     return hits
-
-
-def _occurrences(low: str, word: str) -> Iterable[int]:
-    """Starts of ``word`` in ``low`` as a whole word (a possessive 's or ' may follow)."""
-    at = low.find(word)
-    while at >= 0:
-        end = at + len(word)
-        before_ok = at == 0 or not _glued(low[at - 1])
-        rest = low[end : end + 3]
-        after_ok = not rest or not _glued(rest[0]) or _POSSESSIVE_TAIL_RE.match(rest) is not None
-        if before_ok and after_ok:
-            yield at
-        at = low.find(word, at + 1)
 
 
 def _glued(char: str) -> bool:
