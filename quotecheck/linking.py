@@ -237,6 +237,10 @@ def _find_subject(
         reasons.append(f"{text[cue.span.start : after.end]!r}: inverted cue, source after the verb")
         return after, _appositive_end(text, right, after.end), True
     if left and left[-1].text == ",":
+        m = _opening_name(text, left) if opens else None
+        if m is not None:
+            reasons.append("the source opens the clause; what follows it in commas describes it")
+            return m, cue.span.end, False
         nested = _skip_clause(left[:-1])
         if nested is not None:
             m = classify(text, subject_before(nested))
@@ -244,6 +248,22 @@ def _find_subject(
                 reasons.append("the source is separated from its verb by a clause in commas")
                 return m, cue.span.end, False
     return None, cue.span.end, False
+
+
+_APPOSITIVE_WORDS = 30  # "“…,” Scott Pruitt, the attorney general of Oklahoma, …, said"
+
+
+def _opening_name(text: str, left: list[Token]) -> Mention | None:
+    """Read "“…,” Senate Majority Leader Mitch McConnell, R-Ky., said": after a quote, the words
+    up to the first comma name the source when all of them make one name or description."""
+    words = left[1:] if left and left[0].text == "," else left
+    comma = next((i for i, w in enumerate(words) if w.text == ","), None)
+    if not comma or len(words) > _APPOSITIVE_WORDS:
+        return None
+    first = words[:comma]
+    if subject_before(first) != first:
+        return None
+    return classify(text, first)
 
 
 def _short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:

@@ -15,6 +15,7 @@ from .sources import (
     Token,
     classify,
     grammar_words,
+    opening_subject,
     phrase_after,
     subject_before,
     tokens,
@@ -155,13 +156,9 @@ _LEAD_INS = frozenset({"as", "then", "but", "and", "so", "still", "later", "inst
 def _clause_subject(text: str, left: list[Token]) -> Mention | None:
     """The subject opening a clause that ends in a colon before a quote: "She added: “…”"."""
     toks = left[1:] if left and left[0].text.lower() in _LEAD_INS else left
-    words = phrase_after(toks)
-    if not words or len(toks) - len(words) < 1 or len(toks) > _COLON_CLAUSE_WORDS:
-        return None  # no predicate between subject and colon, or too long to be one clause
-    mention = classify(text, words)
-    if mention is None or mention.kind is SourceKind.vague:
-        return None
-    return mention
+    if len(toks) > _COLON_CLAUSE_WORDS:
+        return None  # too long to be one clause
+    return opening_subject(text, toks)
 
 
 _COLON_CLAUSE_WORDS = 30  # a longer run before the colon is rarely one speaker's clause
