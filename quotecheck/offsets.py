@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import TypedDict, cast
 
 from .models import Span
 
-__all__ = ["COMPARE_TABLE", "fold", "make_span", "rstrip_end", "strip_span"]
+__all__ = [
+    "COMPARE_TABLE",
+    "SpanFields",
+    "fold",
+    "make_span",
+    "rstrip_end",
+    "span_fields",
+    "strip_bounds",
+    "strip_fields",
+    "strip_span",
+]
 
 # One character to one character only: a compare-only view keeps every offset of the original.
 COMPARE_TABLE = str.maketrans(
@@ -56,16 +66,30 @@ def fold(text: str) -> str:
     return text
 
 
+class SpanFields(TypedDict):
+    """The fields of a Span, not yet validated: a stage may nest them in a larger model's input
+    and validate everything in one call, which is much cheaper than a call per Span."""
+
+    start: int
+    end: int
+    text: str
+
+
 # Span's own validator, called with a dict: the same checks as ``Span(...)`` without the
 # keyword-argument __init__ wrapper, which costs a third of the time on short spans.
 _validate_span = Span.__pydantic_validator__.validate_python
 
 
-def make_span(text: str, start: int, end: int) -> Span:
-    """Build the Span ``text[start:end]``, clamping to the text's bounds."""
+def span_fields(text: str, start: int, end: int) -> SpanFields:
+    """The fields of ``make_span(text, start, end)``: the same clamping, not yet validated."""
     start = max(0, min(start, len(text)))
     end = max(start, min(end, len(text)))
-    return cast(Span, _validate_span({"start": start, "end": end, "text": text[start:end]}))
+    return {"start": start, "end": end, "text": text[start:end]}
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    """Build the Span ``text[start:end]``, clamping to the text's bounds."""
+    return cast(Span, _validate_span(span_fields(text, start, end)))
 
 
 def rstrip_end(text: str, start: int, end: int) -> int:
@@ -75,8 +99,22 @@ def rstrip_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def strip_span(text: str, start: int, end: int) -> Span:
-    """Build the Span of ``text[start:end]`` trimmed of surrounding white space."""
+def strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of ``text[start:end]`` trimmed of surrounding white space (copies nothing)."""
     while start < end and text[start].isspace():
         start += 1
-    return make_span(text, start, rstrip_end(text, start, end))
+    return start, rstrip_end(text, start, end)
+
+
+def strip_fields(text: str, start: int, end: int) -> SpanFields:
+    """The fields of ``strip_span(text, start, end)``, not yet validated (see SpanFields)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return span_fields(text, start, end)
+
+
+def strip_span(text: str, start: int, end: int) -> Span:
+    """Build the Span of ``text[start:end]`` trimmed of surrounding white space."""
+    return make_span(text, *strip_bounds(text, start, end))

@@ -12,21 +12,36 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
+from pydantic import TypeAdapter
 
 from .config import AnalyzerConfig
 from .models import Paragraph, Quote, QuoteKind, Span
-from .offsets import make_span, rstrip_end
+from .offsets import SpanFields, rstrip_end, span_fields
 
 __all__ = ["QuoteScan", "find_quotes"]
 
-# Every character that may open or close a quote; apostrophes are sorted out by context.
+_OPENING_MARKS = "“„‘‚«‹「『"
+_CLOSING_MARKS = "”’»›」』\"'"
+# What may stand right before an opening mark or right after a closing mark.
+_OPEN_CONTEXT = "([{—–-/" + _OPENING_MARKS
+_CLOSE_CONTEXT = ".,;:!?)]}—–-…" + "”’»›」』\"'"
+# White space as str.isspace() sees it: regex's \s plus the four ASCII information separators.
+_SPACE = r"\s\x1c-\x1f"
+
+# Every character that may open or close a quote. A ’ or ' with no space or bracket before it
+# and no space or punctuation after it (don’t, O’Brien) can only be an apostrophe, so it is not
+# even returned: that is a third of all marks in news text.
 _MARK_RE = regex.compile(
-    r"""
+    rf"""
     ''|``                         # doubled apostrophes or backticks: one double mark (NYT style)
-    | [“”„‘’‚«»‹›「」『』"']      # every single-character mark
+    | [“”„‘‚«»‹›「」『』"]        # every other single-character mark
+    | [’'] (?:
+        (?<! [^{_SPACE}{regex.escape(_OPEN_CONTEXT)}] [’'] )  # at the start or after a space ...
+        | (?! [^{_SPACE}{regex.escape(_CLOSE_CONTEXT)}] )     # ... or at the end or before one
+      )
     """,
     regex.VERBOSE,
 )
@@ -66,11 +81,6 @@ _FAMILY: dict[str, str] = {
     "「": "corner",
     "『": "corner",
 }
-_OPENING_MARKS = "“„‘‚«‹「『"
-_CLOSING_MARKS = "”’»›」』\"'"
-# What may stand right before an opening mark or right after a closing mark.
-_OPEN_CONTEXT = "([{—–-/" + _OPENING_MARKS
-_CLOSE_CONTEXT = ".,;:!?)]}—–-…" + "”’»›」』\"'"
 # Elisions written with an apostrophe in front: 'em, 'til, 'cause, 'n', 'tis, '90s.
 _ELISION_RE = regex.compile(r"(?:em|til|cause|n[’']|tis|twas|bout|round)\b|\d\d", regex.IGNORECASE)
 # A single closing-quote candidate: ’ or ' after a non-space, before a space, punctuation or end.
@@ -82,6 +92,10 @@ _FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next pa
 _NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
 _TERMINAL_INSIDE = ",.!?…;:—–-"
 _MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
+# The quotes (and unpaired marks) of a text are validated in one call each: far cheaper than a
+# pydantic call per Quote and per Span.
+_QUOTES = TypeAdapter(tuple[Quote, ...])
+_SPANS = TypeAdapter(tuple[Span, ...])
 
 
 class QuoteScan(NamedTuple):
@@ -112,8 +126,15 @@ class _Pairing:
         self.pairs: list[tuple[_Open, int, int]] = []  # opener, content end, marks end
         self.unpaired: list[tuple[int, int]] = []  # (start, end) of each unpaired mark
         self.skip: set[int] = set()  # continuation marks of multi-paragraph quotes
+        self.paragraph = 0  # the paragraph of the latest mark
         self._next_single_close = -1
         self._next_single_open = -1
+
+    def reach(self, position: int) -> None:
+        """Move on to the paragraph holding ``position``, ending each paragraph passed."""
+        while self.paragraph < len(self.ends) - 1 and position >= self.ends[self.paragraph]:
+            self.end_paragraph(self.paragraph)
+            self.paragraph += 1
 
     def close_unclosed(self, opener: _Open, end: int) -> None:
         """Record ``opener`` as a quote that runs to ``end`` without a closing mark."""
@@ -174,14 +195,15 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCo
     ['We don’t know,', 'plan']
     """
     state = _Pairing(text, paragraphs)
-    paragraph = 0
+    end = 0
     for match in _MARK_RE.finditer(text):
-        position, width = match.start(), match.end() - match.start()
-        while paragraph < len(state.ends) - 1 and position >= state.ends[paragraph]:
-            state.end_paragraph(paragraph)
-            paragraph += 1
+        position, end = match.span()
+        state.reach(position)
         if position not in state.skip:
-            _take_mark(state, position, width, paragraph)
+            _take_mark(state, position, end - position, state.paragraph)
+    # Apostrophes inside words are skipped by _MARK_RE, but the paragraphs before the last one
+    # are still closed (later ones are closed together at the end, as if one paragraph).
+    state.reach(max(text.rfind("’", end), text.rfind("'", end)))
     if paragraphs:
         state.end_paragraph(len(paragraphs) - 1)
     quotes = _build_quotes(text, paragraphs, state.pairs, config)
@@ -305,7 +327,7 @@ def _build_quotes(
     """Turn pairs into Quote models in document order, skipping empty ones."""
     starts = [s.span.start for p in paragraphs for s in p.sentences]
     pairs = sorted(pairs, key=lambda pair: (pair[0].start, -pair[2]))
-    quotes: list[Quote] = []
+    quotes: list[dict[str, Any]] = []
     containers: list[tuple[int, int]] = []  # content ranges of quotes that may contain later ones
     for opener, content_end, marks_end in pairs:
         closed = marks_end > content_end
@@ -313,24 +335,24 @@ def _build_quotes(
             content_end = rstrip_end(text, opener.start + opener.width, content_end)
         if not _VISIBLE_RE.search(text, opener.start + opener.width, content_end):
             continue
-        content = make_span(text, opener.start + opener.width, content_end)
-        marks = make_span(text, opener.start, marks_end if closed else content.end)
+        content = span_fields(text, opener.start + opener.width, content_end)
+        marks = span_fields(text, opener.start, marks_end if closed else content["end"])
         clause_start = _clause_start(starts, containers, opener.start)
         kind, reason = _provisional_kind(text, clause_start, content, marks, closed, config)
         quotes.append(
-            Quote(
-                id=f"q{len(quotes) + 1}",
-                span=content,
-                marks=marks,
-                kind=kind,
-                paragraph=opener.paragraph,
-                depth=opener.depth,
-                closed=closed,
-                reasons=(reason,) if closed else (reason, "no closing mark: runs to the break"),
-            )
+            {
+                "id": f"q{len(quotes) + 1}",
+                "span": content,
+                "marks": marks,
+                "kind": kind,
+                "paragraph": opener.paragraph,
+                "depth": opener.depth,
+                "closed": closed,
+                "reasons": (reason,) if closed else (reason, "no closing mark: runs to the break"),
+            }
         )
-        containers.append((content.start, content.end))
-    return tuple(quotes)
+        containers.append((content["start"], content["end"]))
+    return _QUOTES.validate_python(quotes)
 
 
 def _clause_start(starts: list[int], containers: list[tuple[int, int]], position: int) -> int:
@@ -344,16 +366,22 @@ def _clause_start(starts: list[int], containers: list[tuple[int, int]], position
 
 
 def _provisional_kind(
-    text: str, clause_start: int, content: Span, marks: Span, closed: bool, config: AnalyzerConfig
+    text: str,
+    clause_start: int,
+    content: SpanFields,
+    marks: SpanFields,
+    closed: bool,
+    config: AnalyzerConfig,
 ) -> tuple[QuoteKind, str]:
     """Direct when the quote stands as its own clause; partial when woven into a sentence."""
-    lead = _last_visible(text, clause_start, marks.start)
+    lead = _last_visible(text, clause_start, marks["start"])
     opens_clause = not lead or lead in ":,—–("
-    words = len(content.text.split(maxsplit=config.partial_max_words))
-    after = text[marks.end : marks.end + 1] if closed else ""
+    words = len(content["text"].split(maxsplit=config.partial_max_words))
+    after = text[marks["end"] : marks["end"] + 1] if closed else ""
     ends_clause = (
         not closed
-        or _last_visible(text, content.start, content.end, skip=_CLOSING_MARKS) in _TERMINAL_INSIDE
+        or _last_visible(text, content["start"], content["end"], skip=_CLOSING_MARKS)
+        in _TERMINAL_INSIDE
         or (after != "" and after in _TERMINAL_INSIDE)  # „Wir schaffen das“, sagte sie.
     )
     if opens_clause and (ends_clause or words > config.partial_max_words):
@@ -378,4 +406,4 @@ def _merge_runs(text: str, marks: list[tuple[int, int]]) -> tuple[Span, ...]:
             runs[-1][1] = max(runs[-1][1], end)
         else:
             runs.append([start, end])
-    return tuple(make_span(text, start, end) for start, end in runs)
+    return _SPANS.validate_python([span_fields(text, start, end) for start, end in runs])

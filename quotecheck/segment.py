@@ -11,12 +11,14 @@ A short line without closing punctuation is a headline; "WASHINGTON (Reuters) -"
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import regex
+from pydantic import TypeAdapter
 
 from .lexicons import load, load_rows
-from .models import Paragraph, Sentence, SentenceRole
-from .offsets import rstrip_end, strip_span
+from .models import Paragraph, SentenceRole
+from .offsets import rstrip_end, strip_fields
 
 __all__ = ["segment"]
 
@@ -36,8 +38,9 @@ _BOUNDARY_RE = regex.compile(
     regex.VERBOSE,
 )
 
-# The word before a full stop: letters, digits and inner dots ("U.S", "a.m", "Gen").
-_WORD_BEFORE_RE = regex.compile(r"[\w.]{1,12}$")
+# The word before a full stop: letters, digits and inner dots ("U.S", "a.m", "Gen"). Searched
+# backwards from the stop, so the first position tried is the one that matches.
+_WORD_BEFORE_RE = regex.compile(r"[\w.]{1,12}$", regex.REVERSE)
 _NEXT_WORD_RE = regex.compile(r"\w{1,20}")
 _FIRST_CHAR_RE = regex.compile(r"\S")
 
@@ -79,6 +82,10 @@ _TIME_ZONES = frozenset(
 )
 _CLOSING_PUNCTUATION = ".!?…:;" + _TRAILERS
 
+# Every Paragraph, Sentence and Span of a text is validated in one call: a pydantic call per
+# model would cost more than all of the segmentation itself.
+_PARAGRAPHS = TypeAdapter(tuple[Paragraph, ...])
+
 
 @cache
 def _abbreviations() -> dict[str, str]:
@@ -93,14 +100,15 @@ def segment(text: str) -> tuple[Paragraph, ...]:
     >>> [s.span.text for p in paragraphs for s in p.sentences]
     ['Hi there.', 'Mr. Smith said no.', 'It rained.']
     """
-    paragraphs: list[Paragraph] = []
+    paragraphs: list[dict[str, Any]] = []
     n_sentences = 0
-    for start, end in _paragraph_bounds(text):
-        sentences = _sentences(text, start, end, len(paragraphs), n_sentences)
+    for index, (start, end) in enumerate(_paragraph_bounds(text)):
+        sentences = _sentences(text, start, end, index, n_sentences)
         n_sentences += len(sentences)
-        span = strip_span(text, start, end)
-        paragraphs.append(Paragraph(index=len(paragraphs), span=span, sentences=sentences))
-    return tuple(paragraphs)
+        paragraphs.append(
+            {"index": index, "span": strip_fields(text, start, end), "sentences": sentences}
+        )
+    return _PARAGRAPHS.validate_python(paragraphs)
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -109,7 +117,7 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     previous_end = -1
     for match in _LINE_RE.finditer(text):
         start, end = match.span()
-        if not match.group().strip():
+        if match.group().isspace():
             continue
         if bounds and _continues(text, previous_end, start):
             bounds[-1] = (bounds[-1][0], end)
@@ -131,14 +139,16 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
 
 def _sentences(
     text: str, start: int, end: int, paragraph: int, first_index: int
-) -> tuple[Sentence, ...]:
-    """Split one paragraph into sentences (with a leading dateline or byline of its own)."""
+) -> list[dict[str, Any]]:
+    """Split one paragraph into the fields of its sentences (with a dateline or byline)."""
     pieces: list[tuple[int, int, SentenceRole]] = []
     first = _FIRST_CHAR_RE.search(text, start, end)
     body_start = first.start() if first else end
-    byline = _BYLINE_RE.fullmatch(text, body_start, rstrip_end(text, body_start, end))
-    if byline:
-        return (_sentence(text, body_start, end, paragraph, first_index, SentenceRole.byline),)
+    if text.startswith("By", body_start) and _BYLINE_RE.fullmatch(
+        text, body_start, rstrip_end(text, body_start, end)
+    ):
+        pieces.append((body_start, end, SentenceRole.byline))
+        return _sentence_fields(text, pieces, paragraph, first_index)
     dateline = _DATELINE_RE.match(text, body_start, end)
     if dateline and dateline.end() < end and text[dateline.end() : end].strip():
         pieces.append((body_start, dateline.end(), SentenceRole.dateline))
@@ -151,17 +161,17 @@ def _sentences(
     pieces.append((cut, end, SentenceRole.body))
     if len(pieces) == 1 and _is_headline(text, start, end):
         pieces = [(start, end, SentenceRole.headline)]
-    return tuple(
-        _sentence(text, s, e, paragraph, first_index + i, role)
-        for i, (s, e, role) in enumerate(pieces)
-    )
+    return _sentence_fields(text, pieces, paragraph, first_index)
 
 
-def _sentence(
-    text: str, start: int, end: int, paragraph: int, index: int, role: SentenceRole
-) -> Sentence:
-    """Build one Sentence trimmed of surrounding white space."""
-    return Sentence(index=index, paragraph=paragraph, span=strip_span(text, start, end), role=role)
+def _sentence_fields(
+    text: str, pieces: list[tuple[int, int, SentenceRole]], paragraph: int, first_index: int
+) -> list[dict[str, Any]]:
+    """The fields of each Sentence of ``pieces``, trimmed of surrounding white space."""
+    return [
+        {"index": index, "paragraph": paragraph, "span": strip_fields(text, s, e), "role": role}
+        for index, (s, e, role) in enumerate(pieces, first_index)
+    ]
 
 
 def _is_boundary(text: str, boundary: regex.Match[str]) -> bool:
