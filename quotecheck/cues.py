@@ -11,13 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
+from pydantic import TypeAdapter
 
 from .lexicons import load_rows
 from .models import Cue, CueKind, Paragraph, Quote, Stance
-from .offsets import make_span
+from .offsets import span_fields
 
 __all__ = ["VERB_FORMS", "VerbForm", "find_cues", "quote_regions"]
 
@@ -70,6 +71,7 @@ def _trie_node(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
 
 
 _VAGUE = [row[0] for row in load_rows("vague_cues") if row[1] in ("adverb", "passive")]
+_OWNERS = ("a", "an", "the", "his", "her", "its", "their")  # in a / his / their statement
 
 # One pass finds every cue word. The word lists come from lexicons/speech_verbs.txt and
 # lexicons/vague_cues.txt, factored into tries: each character is tried once per position.
@@ -81,7 +83,7 @@ _CUE_RE = regex.compile(
       | (?P<according_to>[Aa]ccording\ to)                    # "according to X"
       | (?P<vague>{_trie(_VAGUE + [v.capitalize() for v in _VAGUE])})  # "reportedly"
       | (?P<statement>                                        # "in a statement"
-            [Ii]n\ (?:a|an|the|his|her|its|their)\ (?:[a-z\-]+\ ){{0,2}}?
+            [Ii]n\ (?:{"|".join(_OWNERS)})\ (?:[a-z\-]+\ ){{0,2}}?
             (?:statement|interview|press\ release|news\ release|press\ conference|
                news\ conference|letter|speech|memo|op-ed|column|essay|blog\ post|
                tweet|email|video|podcast|filing|testimony)
@@ -98,20 +100,34 @@ _FIRST_WORDS = frozenset(
     entry.split(" ", 1)[0]
     for entry in _CUE_VERBS + _CAPITALISED + _VAGUE + [v.capitalize() for v in _VAGUE]
 ) | {"according", "According", "in", "In"}
+# How every cue can begin, word for word ("it is believed", "in their "): _CUE_RE without
+# its word-end checks, so wherever _CUE_RE matches, one of these does too.
+_LEADS = [
+    *_CUE_VERBS,
+    *_CAPITALISED,
+    *_VAGUE,
+    *[v.capitalize() for v in _VAGUE],
+    "according to",
+    "According to",
+    *[f"{i}n {owner} " for i in "Ii" for owner in _OWNERS],
+]
 # A cue starts at a whole run of ASCII letters that is one of _FIRST_WORDS (other first words,
-# with hyphens or apostrophes, never start one). The stdlib ``re`` is used here because it skips
-# letters in C, about five times faster than ``regex`` on this pattern; the character before the
-# word is consumed so that the scan only stops at non-letters.
+# with hyphens or apostrophes, never start one) and that begins one of _LEADS. The stdlib ``re``
+# is used here because it skips letters in C, about five times faster than ``regex`` on this
+# pattern; the character before the word is consumed so that the scan only stops at non-letters.
 _ASCII_FIRST_WORDS = sorted(w for w in _FIRST_WORDS if w.isascii() and w.isalpha())
 _CANDIDATE_RE = re.compile(
     rf"""
     [^A-Za-z0-9_’'\-]                  # the character before: no letter, digit, ’ ' or -
-    ({_trie(_ASCII_FIRST_WORDS)})       # a word that can start a cue ...
+    (?={_trie(_LEADS)})                 # the words of a cue ahead ...
+    ({_trie(_ASCII_FIRST_WORDS)})       # ... from a word that can start one ...
     (?![A-Za-z])                        # ... as a whole run of letters
     """,
     re.VERBOSE,
 )
 _FIRST_WORD_RE = re.compile(rf"(?:{_trie(_ASCII_FIRST_WORDS)})(?![A-Za-z])")  # at the text start
+# A text's cues are validated in one pydantic call: cheaper than a call per Cue and per Span.
+_CUES = TypeAdapter(tuple[Cue, ...])
 _GLUE_RE = regex.compile(r"[\w’'\-]")  # a character that joins a word to the one before it
 _CUE_REACH = 80  # the longest cue phrase ("in a newly released written statement") fits in this
 
@@ -158,7 +174,7 @@ def find_cues(
     ['said']
     """
     regions = quote_regions(quotes)
-    cues: list[Cue] = []
+    cues: list[dict[str, Any]] = []
     for start in _word_starts(text):
         if _inside(regions, start):
             continue
@@ -166,12 +182,12 @@ def find_cues(
         if m is not None:
             cues.append(_word_cue(text, m))
     cues.extend(_colon_cues(text, quotes, regions))
-    seen = {c.span.start for c in cues if c.kind is CueKind.colon}
+    seen = {c["span"]["start"] for c in cues if c["kind"] is CueKind.colon}
     for m in _NAME_COLON_RE.finditer(text):
         if m.start(1) not in seen and not _inside(regions, m.start(1)):
             cues.append(_cue(text, m.start(1), m.end(1), CueKind.colon, ":", Stance.neutral))
-    cues.sort(key=lambda c: c.span.start)
-    return tuple(cues)
+    cues.sort(key=lambda c: c["span"]["start"])
+    return _CUES.validate_python(cues)
 
 
 def _word_starts(text: str) -> Iterator[int]:
@@ -185,8 +201,8 @@ def _word_starts(text: str) -> Iterator[int]:
             yield m.start(1)
 
 
-def _word_cue(text: str, m: regex.Match[str]) -> Cue:
-    """Build the Cue for one match of _CUE_RE: a speech verb, vague phrase or fixed phrase."""
+def _word_cue(text: str, m: regex.Match[str]) -> dict[str, Any]:
+    """The fields of the Cue for one match of _CUE_RE: a speech verb, vague or fixed phrase."""
     kind = CueKind(m.lastgroup)
     if kind is CueKind.speech_verb:
         form = VERB_FORMS.get(m.group()) or VERB_FORMS[m.group().lower()]
@@ -196,14 +212,16 @@ def _word_cue(text: str, m: regex.Match[str]) -> Cue:
     return _cue(text, m.start(), m.end(), kind, kind.value.replace("_", " "), Stance.neutral)
 
 
-def _cue(text: str, start: int, end: int, kind: CueKind, lemma: str, stance: Stance) -> Cue:
-    """Build the Cue on ``text[start:end]`` (validated: as cheap as model_construct, or cheaper)."""
-    return Cue(span=make_span(text, start, end), kind=kind, lemma=lemma, stance=stance)
+def _cue(
+    text: str, start: int, end: int, kind: CueKind, lemma: str, stance: Stance
+) -> dict[str, Any]:
+    """The fields of the Cue on ``text[start:end]``, validated with all the others at the end."""
+    return {"span": span_fields(text, start, end), "kind": kind, "lemma": lemma, "stance": stance}
 
 
 def _colon_cues(
     text: str, quotes: tuple[Quote, ...], regions: tuple[list[int], list[int]]
-) -> list[Cue]:
+) -> list[dict[str, Any]]:
     """Return a colon cue for every outer quote introduced by a colon ("X: “…”")."""
     cues = []
     for start in regions[0]:
