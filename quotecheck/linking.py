@@ -159,15 +159,21 @@ def _place_phrase(doc: Doc, link: Link) -> bool:
 def _skip_to_quote(doc: Doc, link: Link) -> bool:
     """For "asks at Western High School, “…”" or "said on Fox News Sunday that …", start the
     content at the quote or after "that"; False when there is neither."""
-    q = doc.next_quote_start(link.content[0], link.content[1])
-    if q >= link.content[1]:
-        that = _THAT_RE.search(doc.text, link.content[0], min(link.content[1], link.content[0] + 80))
+    start, end = link.content
+    q = doc.next_quote_start(start, end)
+    if q >= end:
+        that = _THAT_RE.search(doc.text, start, min(end, start + 80))
         if that is None:
             return False
-        link.content = (that.end(), link.content[1])  # "said on Fox News Sunday that …"
+        link.content = (that.end(), end)  # "said on Fox News Sunday that …"
         return True
     quote = doc.quote_at(q)
-    link.content = (quote.span.start if quote is not None else q, link.content[1])
+    if quote is None:
+        link.content = (q, end)
+    elif quote.marks.end >= end - 2:  # the quote is all that is left
+        link.content = (quote.span.start, quote.span.end)
+    else:
+        link.content = (quote.span.start, end)
     link.reasons.append("the words before the quote only say where or when")
     return True
 
@@ -372,6 +378,10 @@ def after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
             link.when = (m.start("when"), m.end("when"))
             pos = m.end()
             continue
+        m = _ANONYMITY_RE.match(text, pos, near)
+        if m:
+            pos = m.end()  # "said on condition of anonymity": how, not what
+            continue
         m = _CHANNEL_RE.match(text, pos, near) or _STATEMENT_AT_RE.match(text, pos, near)
         if m:
             if m.group().strip(" ,").lower().startswith(("in a statement", "in an interview")):
@@ -382,6 +392,12 @@ def after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
     return pos
 
 
+_ANONYMITY_RE = regex.compile(
+    r"""[ \t]*,?[ \t]*on\ (?:the\ )?condition\ (?:of\ anonymity
+        |that\ (?:he|she|they|it)\ (?:not\ be|remain|was\ not|were\ not)\ (?:named|identified))
+        (?![\w])""",
+    regex.VERBOSE,
+)
 _STATEMENT_AT_RE = regex.compile(
     r"""[ \t]*,?[ \t]*in\ (?:a|an|the|his|her|its|their)\ (?:[a-z\-]+\ ){0,2}?
         (?:statement|interview|press\ release|news\ conference|press\ conference|letter|

@@ -79,6 +79,7 @@ class CueKind(StrEnum):
     statement = "statement"  # "in a statement", "in an interview"
     vague = "vague"  # "reportedly", "allegedly", "it is believed"
     inherited = "inherited"  # no cue of its own: continues the previous speaker's quote
+    dash = "dash"  # "“…” ― Sonya Herridge": a dash after a quote signs it with its speaker
 
 
 class Stance(StrEnum):

@@ -1,14 +1,16 @@
-"""The cue shapes other than a reporting verb: "according to X", "X: …" and vague sourcing.
+"""The cue shapes other than a reporting verb: "according to X", "X: …", "“…” ― X", vague sourcing.
 
 Like :mod:`quotecheck.linking`, each reader looks only at a bounded window around its cue.
 """
 
 from __future__ import annotations
 
+import regex
+
 from .content import MAX_CLAUSE, Doc, Link, set_content, trim, word_count
 from .cues import VERB_FORMS
 from .linking import WINDOW, after_core
-from .models import Cue, CueKind, SourceKind, Stance
+from .models import Cue, CueKind, Quote, SourceKind, Stance
 from .sources import (
     STOPWORDS,
     Mention,
@@ -21,7 +23,7 @@ from .sources import (
     tokens,
 )
 
-__all__ = ["according_link", "colon_link", "vague_link"]
+__all__ = ["according_link", "colon_link", "dash_link", "vague_link"]
 
 _LABELS = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
 
@@ -162,3 +164,37 @@ def _clause_subject(text: str, left: list[Token]) -> Mention | None:
 
 
 _COLON_CLAUSE_WORDS = 30  # a longer run before the colon is rarely one speaker's clause
+
+
+# A dash after a quote, on its line or opening the next one, then the name that signs it.
+_DASH_RE = regex.compile(r"[ \t\u00a0]*\n{0,2}[ \t\u00a0]*[―—–-][ \t\u00a0]*(?=\p{Lu})")
+_DASHES = "―—–-"
+_SIGNATURE_WORDS = 8  # "― Sonya Herridge", "- President Obama, tweeting after …"
+
+
+def dash_link(doc: Doc, quote: Quote) -> Link | None:
+    """Read "“…” ― Sonya Herridge": a dash and a name after a quote sign it with its speaker."""
+    text = doc.text
+    m = _DASH_RE.match(text, quote.marks.end, quote.marks.end + 12)
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end(), m.end() + WINDOW)
+    words = tokens(text, m.end(), len(text) if line_end < 0 else line_end)
+    phrase = phrase_after(words[: _SIGNATURE_WORDS + 1])
+    rest = words[len(phrase) : len(phrase) + 1]
+    if not phrase or len(phrase) > _SIGNATURE_WORDS or (rest and rest[0].text not in ".,;("):
+        return None  # the dash opens a clause ("— and then he left"), not a signature
+    mention = classify(text, phrase)
+    if mention is None or mention.kind is SourceKind.vague:
+        return None
+    dash = m.start() + next(i for i, ch in enumerate(m.group()) if ch in _DASHES)
+    return Link(
+        -1,
+        (dash, dash + 1),
+        CueKind.dash,
+        Stance.neutral,
+        (quote.span.start, quote.span.end),
+        doc.sentence_at(quote.marks.start),
+        mention=mention,
+        reasons=[f"the dash after the quote signs it: {text[mention.start : mention.end]!r}"],
+    )

@@ -248,8 +248,9 @@ def _adjective_before_head(toks: list[Token], i: int, out: list[Token]) -> bool:
 
 def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
     """Walking forwards: accept an unknown lower-case word when a head noun follows it closely
-    ("according to the national statistics office")."""
-    if not out or not toks[i].text.islower():
+    ("according to the national statistics office", "said county engineer Paul Dressler")."""
+    word = toks[i].text
+    if not word.islower() or (not out and (word in STOPWORDS or word in CONNECTORS)):
         return False
     return any(_head_noun(t.text) for t in toks[i + 1 : i + 3])
 
