@@ -189,7 +189,13 @@ def _hits_in(
 
 def _first_in(hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]) -> str | None:
     """Text of the first hit lying inside one of ``ranges``."""
-    return next((h[2] for h in _hits_in(hits, ranges)), None)
+    for a, b in ranges:
+        i = bisect_left(hits, (a,))
+        while i < len(hits) and hits[i][0] < b:
+            if hits[i][1] <= b:
+                return hits[i][2]
+            i += 1
+    return None
 
 
 class _Context(NamedTuple):
@@ -224,7 +230,7 @@ def classify_claims(
     quotes_at = _per_sentence(spans, quotes, _quote_extent)
     atts_at = _per_sentence(spans, atts, _attribution_extent)
     return tuple(
-        _classify(ctx, s, sig, q, [a for a in at if _in_sentence(a, s.span)])
+        _classify(ctx, s, sig, q, [a for a in at if _in_sentence(a, s.span)] if at else at)
         for s, sig, q, at in zip(sentences, signals, quotes_at, atts_at, strict=True)
     )
 
@@ -241,15 +247,17 @@ def _per_sentence(
     window would do; the sweep keeps the items still open at the current sentence.
     """
     ordered = sorted(items, key=lambda x: extent(x)[0])
+    bounds = [extent(x) for x in ordered]
     found: list[list[_T]] = []
-    active: list[_T] = []
+    active: list[int] = []  # positions in ``ordered``, in order
     i = 0
     for span in spans:
-        while i < len(ordered) and extent(ordered[i])[0] < span.end:
-            active.append(ordered[i])
+        while i < len(ordered) and bounds[i][0] < span.end:
+            active.append(i)
             i += 1
-        active = [x for x in active if extent(x)[1] > span.start]
-        found.append(list(active))  # a copy: the next sentence appends to ``active``
+        if active:
+            active = [j for j in active if bounds[j][1] > span.start]
+        found.append([ordered[j] for j in active])
     return found
 
 
@@ -280,22 +288,19 @@ def _classify(
 ) -> Claim:
     """Build the claim of one sentence from its signals, quotes and attributions."""
     span = sentence.span
-    sourced = _merge(_sourced_ranges(ctx, span, atts, quotes))
-    covered = _merge(sourced + _apparatus_ranges(ctx, span, atts))
+    sourced, covered = _parts(ctx, span, atts, quotes)
     unsourced = [
         r for r in _gaps(span, covered) if _word_count(ctx.text, r) >= _MIN_UNSOURCED_WORDS
     ]
-    own, paraphrase = _writer_signals(signals, sourced, atts)
-    figure = _first_in(ctx.marks.figures, unsourced)
-    weighted = [(x, signal_weight(x)) for x in own]
-    weighted += [(x, signal_weight(x) * PARAPHRASE_FACTOR) for x in paraphrase]
-    editorial = _is_editorial(weighted, figure is not None)
+    weighted = _writer_signals(signals, sourced, atts)
+    figure = _first_in(ctx.marks.figures, unsourced) if unsourced else None
+    editorial = bool(weighted) and _is_editorial(weighted, figure is not None)
     kind, reasons = _sourced_kind(ctx, atts, quotes)
     if editorial:
-        kind, reasons = ClaimKind.editorial, [*_framing_reasons(own + paraphrase), *reasons]
+        kind, reasons = ClaimKind.editorial, [*_framing_reasons([x for x, _ in weighted]), *reasons]
     elif kind is ClaimKind.unattributed:
         reasons = ["no source"]
-    checkable_reason = _checkable(ctx.marks, unsourced, figure)
+    checkable_reason = _checkable(ctx.marks, unsourced, figure) if unsourced else ""
     checkable = bool(checkable_reason) and sentence.role is SentenceRole.body
     checkable = checkable and not is_question(span.text)
     if checkable_reason and kind in (ClaimKind.unattributed, ClaimKind.editorial):
@@ -325,6 +330,16 @@ def is_question(sentence: str) -> bool:
 
 
 # --------------------------------------------------------------------------- parts
+
+
+def _parts(
+    ctx: _Context, span: Span, atts: Sequence[Attribution], quotes: Sequence[Quote]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The sentence's sourced ranges, and those with the sourcing apparatus, each merged."""
+    if not atts and not quotes:
+        return [], []  # most sentences: all the writer's own
+    sourced = _merge(_sourced_ranges(ctx, span, atts, quotes))
+    return sourced, _merge(sourced + _apparatus_ranges(ctx, span, atts))
 
 
 def _sourced_ranges(
@@ -407,8 +422,8 @@ def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _word_count(text: str, r: tuple[int, int]) -> int:
-    """How many words ``text[r]`` has."""
-    return len(text[r[0] : r[1]].split())
+    """How many words ``text[r]`` has, counted up to one past _MIN_UNSOURCED_WORDS."""
+    return len(text[r[0] : r[1]].split(None, _MIN_UNSOURCED_WORDS))
 
 
 # --------------------------------------------------------------------------- kinds and reasons
@@ -500,19 +515,23 @@ def _entries(signals: Sequence[Signal]) -> str:
 
 def _writer_signals(
     signals: Sequence[Signal], sourced: list[tuple[int, int]], atts: Sequence[Attribution]
-) -> tuple[list[Signal], list[Signal]]:
-    """The writer's own signals, and those in a credited paraphrase (not inside a quote)."""
+) -> list[tuple[Signal, float]]:
+    """The writer's own signals, then those in a credited paraphrase (not a quote), weighted."""
+    own: list[tuple[Signal, float]] = []
+    paraphrase: list[tuple[Signal, float]] = []
+    if not signals:
+        return own
     cues = [(a.cue.start, a.cue.end) for a in atts if a.cue is not None]
-    own, paraphrase = [], []
     for s in signals:
-        if signal_weight(s) <= 0:
+        weight = signal_weight(s)
+        if weight <= 0:
             continue  # inside a quote: the speaker's words
         # Cue words are the writer's choice even inside a partial quote's clause ("blasted").
         if not _inside(s.span, sourced) or _inside(s.span, cues):
-            own.append(s)
+            own.append((s, weight))
         else:
-            paraphrase.append(s)
-    return own, paraphrase
+            paraphrase.append((s, weight * PARAPHRASE_FACTOR))
+    return own + paraphrase
 
 
 def _is_editorial(weighted: Sequence[tuple[Signal, float]], figure: bool) -> bool:
