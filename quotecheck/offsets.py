@@ -82,8 +82,9 @@ _validate_span = Span.__pydantic_validator__.validate_python
 
 def span_fields(text: str, start: int, end: int) -> SpanFields:
     """The fields of ``make_span(text, start, end)``: the same clamping, not yet validated."""
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
+    if not 0 <= start <= end <= len(text):  # one chained test: offsets are almost always valid
+        start = max(0, min(start, len(text)))
+        end = max(start, min(end, len(text)))
     return {"start": start, "end": end, "text": text[start:end]}
 
 

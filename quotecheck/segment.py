@@ -142,8 +142,10 @@ def _sentences(
 ) -> list[dict[str, Any]]:
     """Split one paragraph into the fields of its sentences (with a dateline or byline)."""
     pieces: list[tuple[int, int, SentenceRole]] = []
-    first = _FIRST_CHAR_RE.search(text, start, end)
-    body_start = first.start() if first else end
+    body_start = start
+    if start == end or text[start].isspace():  # not isspace() is also regex's \S: no search
+        first = _FIRST_CHAR_RE.search(text, start, end)
+        body_start = first.start() if first else end
     if text.startswith("By", body_start) and _BYLINE_RE.fullmatch(
         text, body_start, rstrip_end(text, body_start, end)
     ):
