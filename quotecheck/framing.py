@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -251,19 +252,25 @@ def find_all_signals(
 
     found: list[list[Signal]] = [[] for _ in spans]
     quoted = _QuotedStretches(quotes)
-    for kind, a, b in _hits(folded, in_name):
+    spans_at: dict[tuple[int, int], Span] = {}  # one Span for the kinds matching the same words
+    # In text order (ties keep their order), so each sentence's list needs no sorting of its own.
+    for kind, a, b in sorted(_hits(folded, in_name), key=itemgetter(1, 2)):
         i = sentence_of(a)
         if i < 0 or b > spans[i].end - lo:
             continue  # between sentences, or running over a sentence's end
         start, end = lo + a, lo + b
+        span = spans_at.get((start, end))
+        if span is None:
+            span = spans_at[start, end] = _span(text, start, end)
         found[i].append(
             Signal(
                 kind=kind,
-                span=_span(text, start, end),
+                span=span,
                 lexicon=" ".join(folded[a:b].split()),
                 in_quote=quoted.covers(start, end),
             )
         )
+    scared: set[int] = set()  # sentences with a scare quote, appended out of order
     for q in quotes:
         i = sentence_of(q.marks.start - lo) if lo <= q.marks.start < hi else -1
         if i >= 0 and _within(q.marks, spans[i]) and _scare_term(q):
@@ -275,7 +282,10 @@ def find_all_signals(
                     in_quote=False,
                 )
             )
-    return tuple(tuple(sorted(f, key=lambda s: (s.span.start, s.span.end))) for f in found)
+            scared.add(i)
+    for i in scared:
+        found[i].sort(key=lambda s: (s.span.start, s.span.end))
+    return tuple(map(tuple, found))
 
 
 def _hits(folded: str, in_name: Callable[[int], bool]) -> list[tuple[SignalKind, int, int]]:
