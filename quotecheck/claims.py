@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar, cast
 
 import regex
 
@@ -35,7 +35,7 @@ from .models import (
     SourceKind,
     Span,
 )
-from .offsets import make_span
+from .offsets import span_fields
 
 __all__ = [
     "EDITORIAL_THRESHOLD",
@@ -310,18 +310,23 @@ def _classify(
     speakers = [s for s in signals if s.in_quote]
     if speakers:
         reasons.append("framing inside quotes is the speaker's: " + _entries(speakers))
-    return Claim(
-        index=sentence.index,
-        span=span,
-        kind=kind,
-        role=sentence.role,
-        attribution_ids=tuple(a.id for a in atts),
-        sourced=tuple(make_span(ctx.text, a, b) for a, b in sourced),
-        unsourced=tuple(make_span(ctx.text, a, b) for a, b in unsourced),
-        framing=signals,
-        checkable=checkable,
-        reasons=tuple(reasons),
-    )
+    # One validation call for the claim and its new spans: the same checks as Claim(...).
+    fields = {
+        "index": sentence.index,
+        "span": span,
+        "kind": kind,
+        "role": sentence.role,
+        "attribution_ids": tuple(a.id for a in atts) if atts else (),
+        "sourced": [span_fields(ctx.text, a, b) for a, b in sourced],
+        "unsourced": [span_fields(ctx.text, a, b) for a, b in unsourced],
+        "framing": signals,
+        "checkable": checkable,
+        "reasons": tuple(reasons),
+    }
+    return cast(Claim, _validate_claim(fields))
+
+
+_validate_claim = Claim.__pydantic_validator__.validate_python
 
 
 def is_question(sentence: str) -> bool:
@@ -402,10 +407,12 @@ def _gaps(span: Span, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of ``span`` outside ``covered``, trimmed of white space and punctuation."""
     text, offset = span.text, span.start
     pieces, at = [], span.start
-    for a, b in [*covered, (span.end, span.end)]:
+    for a, b in covered:
         if a > at:
             pieces.append((at, a))
         at = max(at, b)
+    if span.end > at:
+        pieces.append((at, span.end))
     trimmed = []
     for a, b in pieces:
         piece = text[a - offset : b - offset]
