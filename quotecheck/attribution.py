@@ -5,7 +5,7 @@ The order, as an editor reads a story:
 1. every reporting verb and "according to" is read in its sentence (:mod:`quotecheck.linking`):
    its source, its content (the quote or the reported clause), when, and through whom;
 2. a colon names the speaker of the quote after it ("X: “…”"), a dash and a name sign the quote
-   before them ("“…” ― X");
+   before them ("“…” ― X"), a clause and a comma introduce the quote after them ("X boomed, “…”");
 3. a quote with no cue of its own continues the speaker of the quote before it: in the same
    paragraph it joins that content, in the next paragraph it inherits the speaker;
 4. vague cues ("reportedly") outside any attributed content credit their clause to no one;
@@ -25,7 +25,7 @@ from .content import Doc, Link
 from .coref import SourceBook
 from .linking import file_link, verb_link
 from .models import Attribution, Cue, CueKind, Paragraph, Quote, QuoteKind, Source, Stance
-from .shapes import according_link, colon_link, dash_link, vague_link
+from .shapes import according_link, colon_link, comma_link, dash_link, vague_link
 from .sources import span_of
 
 __all__ = ["Sourcing", "attribute"]
@@ -63,7 +63,7 @@ def attribute(
     book = SourceBook(text)
     links = _cue_links(doc, book, cues)
     links = _colon_links(doc, book, cues, links)
-    links = _dash_links(doc, book, links)
+    links = _quote_shape_links(doc, book, links)
     links = _inherit(doc, links, config, cues)
     links = _vague_links(doc, book, cues, links)
     return _build(doc, book, quotes, links)
@@ -125,13 +125,14 @@ def _colon_links(
     return sorted(links + extra, key=lambda k: k.content[0])
 
 
-def _dash_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
-    """Credit quotes signed with a dash and a name ("“…” ― Sonya Herridge") that nothing claimed."""
+def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
+    """Credit quotes no cue claimed by their punctuation: signed with a dash and a name
+    ("“…” ― Sonya Herridge"), or introduced by a clause and a comma ("Clinton cracked, “…”")."""
     extra = []
     covered = _Cover(links)
     for q in doc.outer:
         if q.span.start not in covered:
-            link = dash_link(doc, q)
+            link = dash_link(doc, q) or comma_link(doc, q)
             if link is not None:
                 extra.append(file_link(book, link))
     return sorted(links + extra, key=lambda k: k.content[0]) if extra else links

@@ -23,7 +23,7 @@ from .sources import (
     tokens,
 )
 
-__all__ = ["according_link", "colon_link", "dash_link", "vague_link"]
+__all__ = ["according_link", "colon_link", "comma_link", "dash_link", "vague_link"]
 
 _LABELS = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
 
@@ -198,3 +198,48 @@ def dash_link(doc: Doc, quote: Quote) -> Link | None:
         mention=mention,
         reasons=[f"the dash after the quote signs it: {text[mention.start : mention.end]!r}"],
     )
+
+
+_INTRO_WORDS = 40  # the clause before a comma-introduced quote: at most this many words
+
+
+def comma_link(doc: Doc, quote: Quote) -> Link | None:
+    """Read "Mrs. Clinton cracked, “I'm a progressive …”": a full quote after a verb and a comma
+    is what the clause's subject said, whatever the verb ("boomed", "jeered", "put it")."""
+    text = doc.text
+    before = text[max(0, quote.marks.start - 3) : quote.marks.start].rstrip(" \t\u00a0")
+    if not before.endswith(",") or not quote.span.text[:1].isupper():
+        return None
+    si = doc.sentence_at(quote.marks.start)
+    sent = doc.sentences[si].span
+    comma = text.rfind(",", sent.start, quote.marks.start)
+    lo = doc.last_quote_end(sent.start, comma)
+    words = tokens(text, lo, comma)
+    if not words or len(words) > _INTRO_WORDS or not _verb_like(words):
+        return None
+    mention = opening_subject(text, words) if lo == sent.start else None
+    if mention is None or mention.kind is SourceKind.document:
+        return None
+    verb = words[-2] if words[-1].text == "it" else words[-1]  # "put it"
+    return Link(
+        -1,
+        (verb.start, words[-1].end),
+        CueKind.speech_verb,
+        Stance.neutral,
+        (quote.span.start, quote.span.end),
+        si,
+        mention=mention,
+        reasons=[
+            f"{text[verb.start : words[-1].end]!r} and a comma introduce the quote; the clause's "
+            "subject "
+            f"{text[mention.start : mention.end]!r} speaks it"
+        ],
+    )
+
+
+def _verb_like(words: list[Token]) -> bool:
+    """Tell whether the words before a comma could end a clause that introduces speech."""
+    last = words[-1].text
+    if last == "it" and len(words) > 1 and words[-2].text in ("put", "puts"):
+        return True  # "as Vulture put it, “…”"
+    return last.isalpha() and last.islower() and last not in STOPWORDS

@@ -212,15 +212,17 @@ def opening_subject(text: str, words: list[Token]) -> Mention | None:
     "In a statement released Thursday, Rep. Hakeem Jeffries reacted …" alike; None when no
     source-like phrase opens the clause with a predicate after it.
     """
-    while words and words[0].text in CLAUSE_WORDS and words[0].text[0].isupper():
-        if words[0].text in _CONJUNCTION_OPENERS:
-            words = words[1:]
-            continue
+    while words and words[0].text in _CONJUNCTION_OPENERS:
+        words = words[1:]
+    mention = _clause_opener(text, words)
+    if mention is None:  # a fronted phrase first: "At Sunday night’s debate, Sanders …"
         comma = next((i for i, w in enumerate(words[:_OPENER_WORDS]) if w.text == ","), None)
-        if comma is None:
-            return None
-        words = words[comma + 1 :]
-        break
+        mention = _clause_opener(text, words[comma + 1 :]) if comma else None
+    return mention
+
+
+def _clause_opener(text: str, words: list[Token]) -> Mention | None:
+    """The source-like phrase opening ``words`` when a predicate follows it, or None."""
     phrase = phrase_after(words)
     if not phrase or len(phrase) == len(words):
         return None  # no predicate after the phrase: not a clause's subject
@@ -230,7 +232,9 @@ def opening_subject(text: str, words: list[Token]) -> Mention | None:
     return mention
 
 
-_CONJUNCTION_OPENERS = frozenset(["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also"])
+_CONJUNCTION_OPENERS = frozenset(
+    ["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also", "As"]
+)
 
 
 def _head_noun(word: str) -> bool:
