@@ -10,6 +10,7 @@ A short line without closing punctuation is a headline; "WASHINGTON (Reuters) -"
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -26,7 +27,8 @@ __all__ = ["segment"]
 # Keep in sync with quotes._CLOSERS: both name the marks that can close a quote.
 _TRAILERS = "\"'”’»›」)]"
 
-_LINE_RE = regex.compile(r"[^\n\r\u2028\u2029]+")
+# A line: the stdlib ``re`` scans a negated set of four characters faster than ``regex`` does.
+_LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
 
 _BOUNDARY_RE = regex.compile(
     r"""
