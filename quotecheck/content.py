@@ -14,7 +14,7 @@ import regex
 
 from .cues import VERB_FORMS
 from .models import CueKind, Quote, Sentence, Stance
-from .sources import Mention
+from .sources import Mention, grammar_words
 
 __all__ = ["Doc", "Link", "introduces", "set_content", "trim", "word_count"]
 
@@ -23,6 +23,8 @@ _LEAD_IN_RE = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
 MAX_CLAUSE = 1200  # a reported clause longer than this is cut: bounds the work per cue
 _PARTICIPLE_RE = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
 _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "while", "as"])
+# Words after a quote that resume the writer's narration: a time, a place, a new verb.
+_NARRATION_WORDS = grammar_words("subject_end") | {"and", "but", "then", "moments", "twice"}
 
 
 @dataclass
@@ -106,13 +108,16 @@ def set_content(
     if left_quote is not None and right_quote is not None:
         link.content = (left_quote[0], right_quote.span.end)
         link.reasons.append("content: the quote, which resumes after the cue")
+    elif left_quote is not None and (resumed := _resumed_quote(doc, core_end)) is not None:
+        link.content = (left_quote[0], resumed.span.end)
+        link.reasons.append("content: the quote, which resumes after the cue")
     elif left_quote is not None and (inverted or not right_ok or not introduces(text, core_end)):
         link.content = left_quote
         link.reasons.append("content: the quote before the cue")
     elif (
         right_quote is not None
         and (right_words == 0 or right_quote.marks.start == right[0])
-        and (_quote_ends(doc, right_quote))
+        and (_quote_ends(doc, right_quote) or _narration_follows(doc, right_quote))
     ):
         link.content = (right_quote.span.start, right_quote.span.end)
         link.reasons.append("content: the quote after the cue")
@@ -130,6 +135,15 @@ def set_content(
     else:
         return False
     return True
+
+
+_RESUME_RE = regex.compile(r"[^.;:!?“”\"\n,]{0,30},[ \t]*(?=[“\"])")
+
+
+def _resumed_quote(doc: Doc, core_end: int) -> Quote | None:
+    """The quote that picks up after "“…,” one aide said late last month, “…”", if any."""
+    m = _RESUME_RE.match(doc.text, core_end)
+    return doc.quote_at(m.end()) if m else None
 
 
 def _clause_before(text: str, subj_start: int, left_words: int, right_words: int) -> bool:
@@ -169,6 +183,13 @@ def _quote_ends(doc: Doc, q: Quote) -> bool:
     """Tell whether a quote after a cue is the whole content (nothing but a new clause follows)."""
     after = doc.text[q.marks.end : q.marks.end + 2].lstrip(" ")
     return not after or after[0] in ",.;:!?)\n—–" or q.span.text[-1:] in ",.!?"
+
+
+def _narration_follows(doc: Doc, q: Quote) -> bool:
+    """Tell whether the writer's narration resumes after a quote ("“Thank you Georgia” moments
+    after polls closed", "“I’m with her” until Clinton spoke up"): the quote alone is reported."""
+    after = doc.text[q.marks.end : q.marks.end + 16].split(None, 1)
+    return bool(after) and after[0] in _NARRATION_WORDS
 
 
 def _participle_cut(text: str, start: int, end: int) -> int:
