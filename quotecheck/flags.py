@@ -46,7 +46,7 @@ def find_flags(
     """
     flags: list[Flag] = []
     for claim in claims:
-        if claim.role is SentenceRole.body and not is_question(claim.span.text):
+        if _may_flag(claim) and not is_question(claim.span.text):
             flags += _claim_flags(claim)
     flags += _source_flags(claims, sourcing)
     flags += _speakerless_flags(sourcing)
@@ -60,6 +60,12 @@ def find_flags(
         for span in unbalanced
     ]
     return tuple(sorted(flags, key=lambda f: (f.span.start, -f.severity.rank, f.kind.value)))
+
+
+def _may_flag(claim: Claim) -> bool:
+    """True for a body sentence that is checkable or editorial: the only ones _claim_flags flags."""
+    checkable_or_editorial = claim.checkable or claim.kind is ClaimKind.editorial
+    return checkable_or_editorial and claim.role is SentenceRole.body
 
 
 def _claim_flags(claim: Claim) -> list[Flag]:
@@ -100,11 +106,13 @@ def _signal_summary(signals: list[Signal]) -> str:
 
 def _source_flags(claims: tuple[Claim, ...], sourcing: Sourcing) -> list[Flag]:
     """anonymous_source and vague_source, once per attribution in a body sentence."""
+    if not sourcing.attributions:
+        return []
     sources = {s.id: s for s in sourcing.sources}
     skip = {
         a
         for c in claims
-        if c.role is not SentenceRole.body or is_question(c.span.text)
+        if c.attribution_ids and (c.role is not SentenceRole.body or is_question(c.span.text))
         for a in c.attribution_ids
     }
     flags = []
