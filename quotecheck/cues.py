@@ -131,6 +131,7 @@ _FIRST_WORD_RE = re.compile(rf"(?:{_trie(_ASCII_FIRST_WORDS)})(?![A-Za-z])")  # 
 # A text's cues are validated in one pydantic call: cheaper than a call per Cue and per Span.
 _CUES = TypeAdapter(tuple[Cue, ...])
 _GLUE_RE = regex.compile(r"[\w’'\-]")  # a character that joins a word to the one before it
+_KINDS = {kind.value: kind for kind in CueKind}  # a dict lookup is cheaper than CueKind(...)
 _CUE_REACH = 80  # the longest cue phrase ("in a newly released written statement") fits in this
 
 # "Lynch: No outside influence …", "FALLIN: Well, I think …": a name opening a line, then a colon.
@@ -205,7 +206,7 @@ def _word_starts(text: str) -> Iterator[int]:
 
 def _word_cue(text: str, m: regex.Match[str]) -> dict[str, Any]:
     """The fields of the Cue for one match of _CUE_RE: a speech verb, vague or fixed phrase."""
-    kind = CueKind(m.lastgroup)
+    kind = _KINDS[m.lastgroup]
     if kind is CueKind.speech_verb:
         form = VERB_FORMS.get(m.group()) or VERB_FORMS[m.group().lower()]
         return _cue(text, m.start(), m.end(), kind, form.lemma, form.stance)

@@ -113,6 +113,8 @@ def strip_fields(text: str, start: int, end: int) -> SpanFields:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    if 0 <= start <= end <= len(text):  # always, for offsets into ``text``
+        return {"start": start, "end": end, "text": text[start:end]}
     return span_fields(text, start, end)
 
 

@@ -122,6 +122,7 @@ class _Pairing:
     def __init__(self, text: str, paragraphs: tuple[Paragraph, ...]) -> None:
         self.text = text
         self.ends = [p.span.end for p in paragraphs]
+        self.last = len(self.ends) - 1  # the last paragraph's index
         self.stack: list[_Open] = []
         self.pairs: list[tuple[_Open, int, int]] = []  # opener, content end, marks end
         self.unpaired: list[tuple[int, int]] = []  # (start, end) of each unpaired mark
@@ -132,7 +133,7 @@ class _Pairing:
 
     def reach(self, position: int) -> None:
         """Move on to the paragraph holding ``position``, ending each paragraph passed."""
-        while self.paragraph < len(self.ends) - 1 and position >= self.ends[self.paragraph]:
+        while self.paragraph < self.last and position >= self.ends[self.paragraph]:
             self.end_paragraph(self.paragraph)
             self.paragraph += 1
 
@@ -198,7 +199,8 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCo
     end = 0
     for match in _MARK_RE.finditer(text):
         position, end = match.span()
-        state.reach(position)
+        if state.paragraph < state.last and position >= state.ends[state.paragraph]:
+            state.reach(position)  # tested here first: most marks stay in their paragraph
         if position not in state.skip:
             _take_mark(state, position, end - position, state.paragraph)
     # Apostrophes inside words are skipped by _MARK_RE, but the paragraphs before the last one
