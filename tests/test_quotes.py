@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 import pytest
@@ -98,3 +99,21 @@ def test_seed_quote_kinds() -> None:
     for quote, spec in zip(result.quotes, expected["quotes"], strict=True):
         if spec["kind"] != "scare":
             assert quote.kind.value == spec["kind"], spec["text"]
+
+
+_WHITE_SPACE = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+
+
+@pytest.mark.parametrize("space", _WHITE_SPACE, ids=[f"U+{ord(c):04X}" for c in _WHITE_SPACE])
+def test_single_quotes_open_and_close_at_every_kind_of_white_space(space: str) -> None:
+    """Every character str.isspace() accepts lets a ' open or close a quote (so does _MARK_RE)."""
+    text = f"She called it{space}'hopeless'{space}today."
+    assert [q.span.text for q in scan(text).quotes] == ["hopeless"]
+
+
+@pytest.mark.parametrize("glue", ["a", "5", "\u200b", "\u00ad", "\u2060", "\x1b"])
+def test_single_marks_between_non_space_characters_are_apostrophes(glue: str) -> None:
+    """A ' with no white space, bracket or punctuation on either side never opens a quote."""
+    text = f"She called it{glue}'hopeless'{glue}today."
+    assert scan(text).quotes == ()
+    assert scan(text).unbalanced == ()
