@@ -75,6 +75,10 @@ _NOUN_BEFORE = grammar_words("noun_marker")
 _OBJECT_VERBS = grammar_words("object_verb")
 _WEAK_VERBS = grammar_words("weak_verb")
 _SUBJECT_END = grammar_words("subject_end")
+_LABEL_VERBS = grammar_words("label_verb")
+# Words that never stand inside a speaker's description ("The plan relies on what the city").
+_NOT_IN_NAMES = frozenset(["what", "which", "whom", "whose", "on", "in", "at", "to", "by"])
+_LABEL_REACH = 100  # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”"
 _NOT_FINITE = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
 CLAUSE_OPENERS = frozenset(["But", "And", "Yet", "So", "Still", "Now", "Then"])
 
@@ -138,13 +142,31 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     subject_start = mention.start if mention is not None and not inverted else cue.span.start
     if not set_content(doc, link, sent.start, subject_start, core_end, sent.end, inverted):
         return None
-    if form is not None and form.lemma in _WEAK_VERBS and not _weak_ok(doc, link, core_end):
+    labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
+    labelled = labelled and _label_content(doc, link, core_end)
+    weak = form is not None and form.lemma in _WEAK_VERBS and not labelled
+    if weak and not _weak_ok(doc, link, core_end):
         return None
     if _place_phrase(doc, link) and not _skip_to_quote(doc, link):
         return None  # "whispering in his ear", "assisting in Iraq": no words reported
     if link.when is None:
         link.when = _fronted_when(text, sent.start, subject_start)
     return link
+
+
+def _label_content(doc: Doc, link: Link, core_end: int) -> bool:
+    """For "called Ford’s plans “an absolute disgrace”" or "thanked him for “stepping up”", the
+    content is the verb's object up to the quote put on it; False when no quote follows."""
+    start, end = link.content
+    if start < core_end or doc.quote_at(start) is not None:
+        return False  # the content is before the cue, or is already the quote
+    q = doc.next_quote_start(start, min(end, start + _LABEL_REACH))
+    quote = doc.quote_at(q)
+    if quote is None or any(c in doc.text[start:q] for c in ".;:!?"):
+        return False
+    link.content = (start, quote.span.end)
+    link.reasons.append("the quote is what the verb's object was called or credited with")
+    return True
 
 
 def _place_phrase(doc: Doc, link: Link) -> bool:
@@ -284,7 +306,9 @@ def _short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
     if not (first.lower() in ("the", "a", "an") or first[:1].isupper() or first[:1].isdigit()):
         return None
     if any(
-        (not w.text[0].isalnum() and w.text not in "-’'.%") or w.text.lower() in STOPWORDS
+        (not w.text[0].isalnum() and w.text not in "-’'.%")
+        or w.text.lower() in STOPWORDS
+        or w.text.lower() in _NOT_IN_NAMES
         for w in words
     ):
         return None
