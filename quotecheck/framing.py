@@ -107,10 +107,14 @@ def _adverb(adjective: str) -> str:
 
 
 class _Phrase(NamedTuple):
-    """A multi-word entry, searched for only in sentences holding its anchor (longest) word."""
+    """A multi-word entry, searched for only where its anchor (longest) word occurs."""
 
     kind: SignalKind
     pattern: re.Pattern[str]
+    # How far before its anchor a match may start (least, most), and a match's greatest length;
+    # None for an entry whose first word recurs in it, whose matches might overlap: searched in
+    # the whole text, as the only way to keep exactly the matches a whole-text scan keeps.
+    window: tuple[int, int, int] | None
 
 
 class _Tables(NamedTuple):
@@ -145,9 +149,38 @@ def _lower(folded: str) -> str:
     return folded.replace("\u0130", "I").lower()
 
 
+def _glued(char: str) -> bool:
+    """True for a character that would make a match part of a longer word."""
+    return char.isalnum() or char in "_-'"
+
+
 def _anchor(entry: str) -> str:
     """The word a phrase is filed under: its longest, so the rarest, most likely."""
     return max(entry.lower().split(" "), key=len)
+
+
+def _may_overlap(entry: str) -> bool:
+    """True when a match of ``entry`` might start inside another: some later piece of it that
+    could open a word starts with its first word, or is the start of it. Errs towards True."""
+    low = entry.lower()
+    if len(low) != len(entry):
+        return True  # lower-casing moved the offsets: take no chances
+    first = low.split(" ")[0]
+    pieces = (low[i:].split(" ")[0] for i in range(1, len(low)) if not _glued(low[i - 1]))
+    return not first or any(p.startswith(first) or first.startswith(p) for p in pieces if p)
+
+
+def _phrase(kind: SignalKind, entry: str) -> _Phrase:
+    """The pattern of a multi-word entry, and the window around its anchor where a match lies."""
+    words = entry.lower().split(" ")
+    anchor = _anchor(entry)
+    window = None
+    if not _may_overlap(entry) and words.count(anchor) == 1:
+        k = words.index(anchor)
+        before = sum(len(w) for w in words[:k])
+        gaps = len(words) - 1  # each a run of 1 to 4 white-space characters
+        window = (before + k, before + 4 * k, sum(len(w) for w in words) + 4 * gaps)
+    return _Phrase(kind, _phrase_pattern(entry), window)
 
 
 def _build() -> _Tables:
@@ -163,7 +196,7 @@ def _build() -> _Tables:
     phrases: dict[str, tuple[_Phrase, ...]] = {}
     for kind, entry in weights:
         if " " in entry:
-            phrase = _Phrase(kind, _phrase_pattern(entry))
+            phrase = _phrase(kind, entry)
             phrases[_anchor(entry)] = (*phrases.get(_anchor(entry), ()), phrase)
         elif kind in _CASE_SENSITIVE:
             exact[entry] = (*exact.get(entry, ()), kind)
@@ -292,8 +325,15 @@ def _hits(folded: str, in_name: Callable[[int], bool]) -> list[tuple[SignalKind,
     """Every lexicon match in ``folded``: (kind, start, end)."""
     low = _lower(folded)
     found = _lexicon_tokens(low)
-    anchors = sorted({form for _, form in found}.intersection(_TABLES.phrases))
-    hits = [(k, a, b) for anchor in anchors for k, a, b in _phrase_hits(folded, low, anchor)]
+    anchors: dict[str, list[int]] = {}
+    for start, form in found:
+        if form in _TABLES.phrases:
+            anchors.setdefault(form, []).append(start)
+    hits = [
+        (k, a, b)
+        for anchor in sorted(anchors)
+        for k, a, b in _phrase_hits(folded, low, anchor, anchors[anchor])
+    ]
     hits += _word_hits(folded, low, found, {(k, a) for k, a, _ in hits}, in_name)
     return hits
 
@@ -328,13 +368,35 @@ class _QuotedStretches:
         return i >= 0 and end <= self.ends[i]
 
 
-def _phrase_hits(folded: str, low: str, anchor: str) -> Iterable[tuple[SignalKind, int, int]]:
-    """Matches of the multi-word entries filed under ``anchor``."""
+def _phrase_hits(
+    folded: str, low: str, anchor: str, at: list[int]
+) -> Iterable[tuple[SignalKind, int, int]]:
+    """Matches of the multi-word entries filed under ``anchor``, which starts words at ``at``."""
     for phrase in _TABLES.phrases[anchor]:
         haystack = folded if phrase.kind in _CASE_SENSITIVE else low
-        for m in phrase.pattern.finditer(haystack):
+        for m in _phrase_matches(phrase, haystack, at):
             if m.start() == 0 or not _glued(haystack[m.start() - 1]):
                 yield phrase.kind, m.start(), m.end()
+
+
+def _phrase_matches(phrase: _Phrase, haystack: str, at: list[int]) -> Iterable[re.Match[str]]:
+    """The matches of ``phrase`` a whole-text scan finds that may open a word (and maybe more).
+
+    A match opening a word holds its anchor as a word of its own, so a short search around each
+    of the anchor's words finds it: its start lies a known distance before, and the search stops
+    one character past its greatest length, so the look-ahead at its end sees the real text.
+    """
+    if phrase.window is None:
+        yield from phrase.pattern.finditer(haystack)
+        return
+    least, most, longest = phrase.window
+    seen: set[int] = set()
+    for anchor_at in at:
+        first, last = max(0, anchor_at - most), anchor_at - least
+        for m in phrase.pattern.finditer(haystack, first, min(len(haystack), last + longest + 1)):
+            if m.start() <= last and m.start() not in seen:
+                seen.add(m.start())
+                yield m
 
 
 def _word_hits(
@@ -359,11 +421,6 @@ def _word_hits(
             kinds += _TABLES.words[word]
         hits += [(k, start, end) for k in kinds if (k, start) not in taken]
     return hits
-
-
-def _glued(char: str) -> bool:
-    """True for a character that would make a match part of a longer word."""
-    return char.isalnum() or char in "_-'"
 
 
 def _in_name(folded: str, at: int, title_case: bool, sentence_start: int = 0) -> bool:

@@ -5,8 +5,20 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from quotecheck.framing import find_signals, signal_weight, speech_like
+from quotecheck.framing import (
+    _TABLES,
+    _TOKEN_RE,
+    _glued,
+    _lower,
+    _Phrase,
+    _phrase_matches,
+    find_signals,
+    signal_weight,
+    speech_like,
+)
 from quotecheck.lexicons import load_rows
 from quotecheck.models import Quote, QuoteKind, Signal, SignalKind, Span
 
@@ -150,3 +162,33 @@ def test_signals_are_in_text_order_and_index_the_text() -> None:
     signals = _signals(text)
     assert [s.span.start for s in signals] == sorted(s.span.start for s in signals)
     assert all(text[s.span.start : s.span.end] == s.span.text for s in signals)
+
+
+_PHRASES = [(anchor, phrase) for anchor, phrases in _TABLES.phrases.items() for phrase in phrases]
+_PIECES = st.sampled_from([" ", "  ", "\n", "\t ", "x", "3", "-", "'", ".", ",", "the", "of", "in"])
+
+
+def _whole_text_starts(phrase: _Phrase, text: str) -> list[int]:
+    """Starts of the phrase's word-opening matches, by a scan of the whole text."""
+    found = phrase.pattern.finditer(text)
+    return [m.start() for m in found if m.start() == 0 or not _glued(text[m.start() - 1])]
+
+
+@settings(max_examples=300)
+@given(st.data())
+def test_phrase_search_around_anchors_finds_what_a_whole_text_scan_finds(
+    data: st.DataObject,
+) -> None:
+    """Searching near the anchor's words keeps exactly the matches a whole-text scan keeps."""
+    anchor, phrase = data.draw(st.sampled_from(_PHRASES))
+    entry = phrase.pattern.pattern.split("(?!")[0].replace(r"\s{1,4}", " ").replace("\\", "")
+    parts = data.draw(st.lists(st.one_of(_PIECES, st.just(entry)), min_size=1, max_size=12))
+    text = _lower(
+        "".join(w.replace(" ", data.draw(st.sampled_from([" ", "  ", "\n "]))) for w in parts)
+    )
+    at = [
+        m.start() for m in _TOKEN_RE.finditer(text) if anchor in _TABLES.tokens.get(m.group(), ())
+    ]
+    starts = {m.start() for m in _phrase_matches(phrase, text, at)}
+    kept = sorted(s for s in starts if s == 0 or not _glued(text[s - 1]))
+    assert kept == _whole_text_starts(phrase, text)
