@@ -206,7 +206,10 @@ def _is_boundary(text: str, boundary: regex.Match[str]) -> bool:
 
 def _is_headline(text: str, start: int, end: int) -> bool:
     """True for a short single line without closing punctuation: a title or subheading."""
+    end = rstrip_end(text, start, end)
+    if end == start or text[end - 1] in _CLOSING_PUNCTUATION:
+        return False  # decided without copying the line: most lines end with a full stop
     line = text[start:end].strip()
-    if not line or line[-1] in _CLOSING_PUNCTUATION or "\n" in line or "\r" in line:
+    if "\n" in line or "\r" in line:
         return False
     return len(line.split()) <= _HEADLINE_MAX_WORDS
