@@ -129,6 +129,8 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     left = tokens(text, lo, cue.span.start)
     reasons = ["a colon after the speaker's name introduces what they said"]
     words = subject_before(left) if left and left[-1].text.lower() not in VERB_FORMS else []
+    if len(words) > 1 and words[0].text.lower() in VERB_FORMS:
+        words = words[1:]  # "Stated Stone:", "Added the senator:": an inverted verb first
     # The name must open the sentence: "Trump: “…”", not "The point is: …".
     mention = classify(text, words) if words and len(left) - len(words) <= 2 else None
     if mention is None or mention.kind is SourceKind.document:
