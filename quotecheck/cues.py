@@ -146,7 +146,7 @@ _NAME_COLON_RE = regex.compile(
 )
 
 # Whitespace between a colon and the quote it introduces.
-_COLON_GAP_RE = regex.compile(r"[ \t\u00a0]*\n?[ \t\u00a0]*\Z")
+_COLON_GAP_RE = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){0,2}\Z")  # a blank line may too
 
 
 def quote_regions(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
