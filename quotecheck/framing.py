@@ -76,6 +76,8 @@ _SPEECHY_RE = regex.compile(
 )
 # The standard library's engine for the hot token scan: it measured several times faster here.
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'-]*")  # a word, hyphens and apostrophes inside
+# The same pattern for ASCII-only text, where it finds the same words with cheaper class tests.
+_ASCII_TOKEN_RE = re.compile(_TOKEN_RE.pattern, re.ASCII)
 _WORD_BEFORE_RE = regex.compile(r"\w")  # some word precedes: not the first word
 _LOWER_OR_UPPER_RE = regex.compile(r"\b\p{L}{4,}")  # longer words, to tell title case
 _WORD_RE = regex.compile(r"[\w'’-]+")  # a word, for counting
@@ -345,7 +347,8 @@ def _lexicon_tokens(low: str) -> list[tuple[int, str]]:
     possessives ("regime's" stands for "regime").
     """
     table = _TABLES.tokens
-    known = [m for m in _TOKEN_RE.finditer(low) if m.group() in table]
+    tokens = _ASCII_TOKEN_RE if low.isascii() else _TOKEN_RE
+    known = [m for m in tokens.finditer(low) if m.group() in table]
     return [(m.start(), form) for m in known for form in table[m.group()]]
 
 

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotecheck.framing import (
+    _ASCII_TOKEN_RE,
     _TABLES,
     _TOKEN_RE,
     _glued,
@@ -192,3 +193,9 @@ def test_phrase_search_around_anchors_finds_what_a_whole_text_scan_finds(
     starts = {m.start() for m in _phrase_matches(phrase, text, at)}
     kept = sorted(s for s in starts if s == 0 or not _glued(text[s - 1]))
     assert kept == _whole_text_starts(phrase, text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_token_pattern_finds_the_same_words_in_ascii_text(text: str) -> None:
+    """The ASCII-only token pattern splits ASCII text into the same words as the full one."""
+    assert _ASCII_TOKEN_RE.findall(text) == _TOKEN_RE.findall(text)
