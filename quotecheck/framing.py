@@ -114,8 +114,8 @@ class _Phrase(NamedTuple):
     kind: SignalKind
     pattern: re.Pattern[str]
     # How far before its anchor a match may start (least, most), and a match's greatest length;
-    # None for an entry whose first word recurs in it, whose matches might overlap: searched in
-    # the whole text, as the only way to keep exactly the matches a whole-text scan keeps.
+    # None for an entry whose matches might overlap (_may_overlap) or whose anchor recurs in it:
+    # searched in the whole text, the one way to keep exactly what a whole-text scan keeps.
     window: tuple[int, int, int] | None
 
 

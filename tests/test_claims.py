@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import quotecheck as qc
 from quotecheck.attribution import Sourcing
-from quotecheck.claims import classify_claims
+from quotecheck.claims import _NUMBER_WORD_RE, classify_claims
 from quotecheck.models import (
     Attribution,
     ClaimKind,
@@ -236,3 +236,19 @@ def test_a_quote_belongs_only_to_the_sentences_it_spans() -> None:
     assert (first.kind, first.sourced, first.attribution_ids) == (ClaimKind.unattributed, (), ())
     assert second.kind is ClaimKind.quoted
     assert second.attribution_ids == ("a1",)
+
+
+_NUMBER_WORDS = (
+    *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+    *("twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+    *("hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"),
+    *("billions", "trillion", "trillions", "dozen", "dozens", "percent", "per cent", "half"),
+)
+
+
+def test_number_word_pattern_matches_exactly_the_number_words() -> None:
+    """The grouped number-word pattern matches each number word, and no near miss of one."""
+    near = {w[:-1] for w in _NUMBER_WORDS} | {w + s for w in _NUMBER_WORDS for s in "sy"}
+    near |= {"seventeen", "tens", "twos", "per  cent", "percents", "halfs", "ninet", "hundredss"}
+    matched = {w for w in set(_NUMBER_WORDS) | near if _NUMBER_WORD_RE.fullmatch(w)}
+    assert matched == set(_NUMBER_WORDS)
