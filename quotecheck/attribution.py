@@ -24,7 +24,17 @@ from .config import AnalyzerConfig
 from .content import Doc, Link
 from .coref import SourceBook
 from .linking import file_link, verb_link
-from .models import Attribution, Cue, CueKind, Paragraph, Quote, QuoteKind, Source, Stance
+from .models import (
+    Attribution,
+    Cue,
+    CueKind,
+    Paragraph,
+    Quote,
+    QuoteKind,
+    Source,
+    SourceKind,
+    Stance,
+)
 from .shapes import according_link, colon_link, comma_link, dash_link, vague_link
 from .sources import span_of
 
@@ -160,7 +170,7 @@ def _inherit(
         if gap == 0 and qi - last <= config.cue_window_sentences:
             prev.content = (prev.content[0], q.span.end)
             prev.reasons.append("the quote goes on in the next sentence, with no new speaker")
-        elif gap == 1 and doc.quote_at(prev.content[0]) is not None:
+        elif gap == 1 and _hands_on(doc, prev, last):
             link = Link(
                 prev.source,
                 None,
@@ -177,6 +187,20 @@ def _inherit(
             ends.insert(i + 1, link)
             keys.insert(i + 1, link.content[1])
     return sorted(out, key=lambda k: k.content[0])
+
+
+def _hands_on(doc: Doc, prev: Link, last: int) -> bool:
+    """Tell whether the previous paragraph hands its speaker to a cue-less quote paragraph: its
+    credited content is a quote, or its last sentence credits someone by a verb."""
+    if doc.quote_at(prev.content[0]) is not None:
+        return True
+    paragraph = doc.sentences[last].paragraph
+    closes = last + 1 >= len(doc.sentences) or doc.sentences[last + 1].paragraph != paragraph
+    speaker = prev.mention is not None and prev.mention.kind in _SPEAKERS
+    return closes and prev.cue_kind is CueKind.speech_verb and speaker
+
+
+_SPEAKERS = (SourceKind.person, SourceKind.anonymous)  # who goes on talking in a new paragraph
 
 
 def _stands_alone(doc: Doc, q: Quote) -> bool:

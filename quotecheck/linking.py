@@ -257,6 +257,8 @@ def _find_subject(
     after_words = phrase_after(right)
     after = classify(text, after_words) or _described(text, after_words)
     after_quote = len(left) <= 1  # "“…,” said X": only a quote (and a comma) before the cue
+    if after is not None and after_quote:
+        after = _with_tail(text, after)
     if (
         after is not None
         and (not left or left[-1].text in ",”\"’'—–-(")
@@ -322,6 +324,15 @@ def _described(text: str, words: list[Token]) -> Mention | None:
         return None
     phrase = text[words[0].start : words[-1].end]
     return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
+
+
+_TAIL_RE = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\-]*){1,2}(?=[,.;:!?)]|\s*$)")
+
+
+def _with_tail(text: str, mention: Mention) -> Mention:
+    """Extend "said Robert Antonacci of the New York" over "delegation." to the clause's end."""
+    m = _TAIL_RE.match(text, mention.end, mention.end + 40)
+    return mention._replace(end=m.end()) if m else mention
 
 
 def _ends(text: str, mention: Mention, after_quote: bool) -> bool:

@@ -416,6 +416,10 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
     if 0 <= last_title < len(words) - 1 and lows[name_from] == "of":
         name_from = max(name_from + 2, len(words) - 2)  # "Secretary of State John Kerry"
     name_words = [w for w in words[name_from:] if w.text != "."]
+    of = next((i for i, w in enumerate(name_words) if i and w.text == "of"), None)
+    if of is not None and owner is None and last_title == -1:  # "Robert Antonacci of the …"
+        owner = text[name_words[of + 1].start : end] if of + 1 < len(name_words) else None
+        name_words = name_words[:of]
     if not name_words:  # a title alone: "President", "the Secretary of State"
         return Mention(
             start, end, SourceKind.anonymous, descriptor=phrase, role=phrase, definite_role=True
