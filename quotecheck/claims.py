@@ -295,7 +295,7 @@ def _classify(
     weighted = _writer_signals(signals, sourced, atts)
     figure = _first_in(ctx.marks.figures, unsourced) if unsourced else None
     editorial = bool(weighted) and _is_editorial(weighted, figure is not None)
-    kind, reasons = _sourced_kind(ctx, atts, quotes)
+    kind, reasons = _sourced_kind(ctx, atts, quotes) if atts else (ClaimKind.unattributed, [])
     if editorial:
         kind, reasons = ClaimKind.editorial, [*_framing_reasons([x for x, _ in weighted]), *reasons]
     elif kind is ClaimKind.unattributed:
@@ -307,7 +307,8 @@ def _classify(
         reasons.append(checkable_reason)
     if atts and unsourced:
         reasons.append("unsourced part: " + _quote_excerpt(ctx.text, unsourced[0]))
-    speakers = [s for s in signals if s.in_quote]
+    # A signal inside a quote lies in one of the quotes overlapping the sentence.
+    speakers = [s for s in signals if s.in_quote] if quotes else []
     if speakers:
         reasons.append("framing inside quotes is the speaker's: " + _entries(speakers))
     # One validation call for the claim and its new spans: the same checks as Claim(...).
