@@ -163,9 +163,12 @@ def _quote_just_before(doc: Doc, s_start: int) -> tuple[int, int] | None:
     before = doc.text[max(0, s_start - 4) : s_start]
     q = doc.quote_at(s_start - 1 - (len(before) - len(before.rstrip(" \t")))) if s_start else None
     gap = doc.text[q.marks.end : s_start] if q is not None else "\n"
-    if q is not None and gap.strip(" \t") == "" and q.span.end > q.span.start:
-        return (q.span.start, q.span.end)
-    return None
+    if q is None or gap.strip(" \t") != "" or q.span.end <= q.span.start:
+        return None
+    opening = doc.sentences[doc.sentence_at(q.marks.start)].span.start
+    if doc.text[opening : q.marks.start].strip(" \t-–—(") != "":
+        return None  # a quote ending a sentence of the writer's ("… because “…”") is not this one's
+    return (q.span.start, q.span.end)
 
 
 def _quote_after_colon(doc: Doc, pos: int) -> Quote | None:

@@ -139,6 +139,8 @@ def subject_before(toks: list[Token]) -> list[Token]:
     """Return the noun phrase that ends ``toks`` (the words just before a cue), or []."""
     out: list[Token] = []
     i = len(toks) - 1
+    if i > 1 and toks[i].text == "," and toks[i - 1].text == ")":  # "Gov. X (R-OH), said"
+        i -= 1
     if i > 0 and toks[i].text == ")":  # "Rep. Jim Clyburn (D-S.C.) said": skip the party tag
         opening = [k for k in range(max(0, i - 8), i) if toks[k].text == "("]
         i = opening[-1] - 1 if opening else -1
@@ -212,8 +214,8 @@ def opening_subject(text: str, words: list[Token]) -> Mention | None:
     "In a statement released Thursday, Rep. Hakeem Jeffries reacted …" alike; None when no
     source-like phrase opens the clause with a predicate after it.
     """
-    while words and words[0].text in _CONJUNCTION_OPENERS:
-        words = words[1:]
+    while words and (words[0].text in _CONJUNCTION_OPENERS or not words[0].text[0].isalnum()):
+        words = words[1:]  # "But", "As", or a list marker ("~", "-", "•")
     mention = _clause_opener(text, words)
     if mention is None:  # a fronted phrase first: "At Sunday night’s debate, Sanders …"
         comma = next((i for i, w in enumerate(words[:_OPENER_WORDS]) if w.text == ","), None)
