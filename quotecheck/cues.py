@@ -119,7 +119,7 @@ _LEAD_LETTERS = re.escape("".join(sorted({lead[0] for lead in _LEADS})))
 _ASCII_FIRST_WORDS = sorted(w for w in _FIRST_WORDS if w.isascii() and w.isalpha())
 _CANDIDATE_RE = re.compile(
     rf"""
-    [^A-Za-z0-9_’'\-]                  # the character before: no letter, digit, ’ ' or -
+    [^A-Za-z0-9_'\-]                   # the character before: no ASCII letter, digit, ' or -
     (?=[{_LEAD_LETTERS}])               # one set lookup rules out most places, before ...
     (?={_trie(_LEADS)})                 # ... the words of a cue ahead ...
     ({_trie(_ASCII_FIRST_WORDS)})       # ... from a word that can start one ...
@@ -199,7 +199,8 @@ def _word_starts(text: str) -> Iterator[int]:
         yield 0
     for m in _CANDIDATE_RE.finditer(text):
         before = text[m.start()]
-        # Non-ASCII characters before the word follow the ``regex`` idea of a word character.
+        # A non-ASCII character before the word (’, é) is checked here: an ASCII-only set in
+        # _CANDIDATE_RE is tested faster, and ``regex`` decides what is a word character.
         if before.isascii() or not _GLUE_RE.match(before):
             yield m.start(1)
 
