@@ -115,11 +115,16 @@ _STARTERS = frozenset(w.lower() for w in load("sentence_starters"))
 
 
 class _Marks(NamedTuple):
-    """Checkable details found in one scan of the whole text: (start, end, text), sorted."""
+    """Checkable details found in one scan of the whole text.
+
+    Allegations and figures are (start, end, text), sorted; capitals are every _NAME_RE match in
+    text order, told apart from first words, starters and dates only where a sentence asks for
+    a name (_names_in), as few sentences get that far.
+    """
 
     allegations: list[tuple[int, int, str]]
     figures: list[tuple[int, int, str]]
-    names: list[tuple[int, int, str]]
+    capitals: list[re.Match[str]]
 
 
 def _scan_marks(text: str) -> _Marks:
@@ -128,7 +133,7 @@ def _scan_marks(text: str) -> _Marks:
     figures = [(m.start(), m.end(), m.group().rstrip(".,")) for m in _DIGITS_RE.finditer(text)]
     figures += _number_words(low)
     figures.sort()
-    return _Marks(_allegations(low), figures, _names(text))
+    return _Marks(_allegations(low), figures, list(_NAME_RE.finditer(text)))
 
 
 def _allegations(low: str) -> list[tuple[int, int, str]]:
@@ -152,39 +157,34 @@ def _number_words(low: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _names(text: str) -> list[tuple[int, int, str]]:
-    """Capitalised names that are not a sentence's first word, a starter or a date."""
-    names = []
-    for m in _NAME_RE.finditer(text):
-        start = m.start()
-        if start and text[start - 1] not in _NAME_AFTER:
-            continue
-        name = m.group()
-        if name.lower() in _STARTERS:
-            continue
-        if name.startswith(_CALENDAR_WORDS) and _CALENDAR_RE.fullmatch(name):
-            continue
-        names.append((start, m.end(), name))
-    return names
+def _is_name(text: str, m: re.Match[str]) -> bool:
+    """True for a capitalised run that names an actor: not a first word, a starter or a date."""
+    start = m.start()
+    if start and text[start - 1] not in _NAME_AFTER:
+        return False
+    name = m.group()
+    if name.lower() in _STARTERS:
+        return False
+    return not (name.startswith(_CALENDAR_WORDS) and _CALENDAR_RE.fullmatch(name))
+
+
+def _names_in(
+    text: str, capitals: list[re.Match[str]], ranges: list[tuple[int, int]]
+) -> Iterator[tuple[int, str]]:
+    """(start, name) of the names lying inside one of ``ranges``, range by range."""
+    for a, b in ranges:
+        i = bisect_left(capitals, a, key=re.Match.start)
+        while i < len(capitals) and capitals[i].start() < b:
+            m = capitals[i]
+            if m.end() <= b and _is_name(text, m):
+                yield m.start(), m.group()
+            i += 1
 
 
 def _opens(low: str, m: re.Match[str]) -> bool:
     """True when the match starts a word: no letter, digit, underscore or hyphen before it."""
     before = low[m.start() - 1] if m.start() else " "
     return not (before.isalnum() or before in "_-")
-
-
-def _hits_in(
-    hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]
-) -> Iterator[tuple[int, int, str]]:
-    """The hits lying inside one of ``ranges``, range by range."""
-    for a, b in ranges:
-        # Tuples sort by start first; (a,) sorts before every hit starting at a.
-        i = bisect_left(hits, (a,))
-        while i < len(hits) and hits[i][0] < b:
-            if hits[i][1] <= b:
-                yield hits[i]
-            i += 1
 
 
 def _first_in(hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]) -> str | None:
@@ -300,7 +300,7 @@ def _classify(
         kind, reasons = ClaimKind.editorial, [*_framing_reasons([x for x, _ in weighted]), *reasons]
     elif kind is ClaimKind.unattributed:
         reasons = ["no source"]
-    checkable_reason = _checkable(ctx.marks, unsourced, figure) if unsourced else ""
+    checkable_reason = _checkable(ctx, unsourced, figure) if unsourced else ""
     checkable = bool(checkable_reason) and sentence.role is SentenceRole.body
     checkable = checkable and not is_question(span.text)
     if checkable_reason and kind in (ClaimKind.unattributed, ClaimKind.editorial):
@@ -563,15 +563,15 @@ def _total_weight(weighted: Sequence[tuple[Signal, float]]) -> float:
     return sum(best.values())
 
 
-def _checkable(marks: _Marks, unsourced: list[tuple[int, int]], figure: str | None) -> str:
+def _checkable(ctx: _Context, unsourced: list[tuple[int, int]], figure: str | None) -> str:
     """Why the writer's own text is a specific, checkable claim ('' when it is not)."""
-    allegation = _first_in(marks.allegations, unsourced)
+    allegation = _first_in(ctx.marks.allegations, unsourced)
     if allegation:
         return f"contains an allegation ('{allegation}')"
     if figure:
         return f"contains a specific figure ('{figure}')"
     opening = {a for a, _ in unsourced}
-    for start, _, name in _hits_in(marks.names, unsourced):
+    for start, name in _names_in(ctx.text, ctx.marks.capitals, unsourced):
         if start in opening:
             # The writer's text opens with it, capitalised anyway: keep the rest of the name.
             rest = name.split(None, 1)[1:]
