@@ -123,7 +123,8 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
         reasons=reasons,
     )
     if mention is None:
-        earlier = _participle_subject(cue, left[:j], sentence_links)
+        comma = (left and left[-1].text == ",") or text[max(0, lo - 2) : lo].startswith(",")
+        earlier = _participle_subject(cue, bool(comma) and j == len(left), sentence_links)
         if earlier is None:
             return None
         link.source = earlier.source
@@ -396,9 +397,10 @@ def _appositive_end(text: str, right: list[Token], end: int) -> int:
     return right[-1].end
 
 
-def _participle_subject(cue: Cue, left: list[Token], links: list[Link]) -> Link | None:
-    """For ", adding that …" return the sentence's earlier link, whose source continues."""
-    if cue.span.text.endswith("ing") and left and left[-1].text == "," and links:
+def _participle_subject(cue: Cue, after_comma: bool, links: list[Link]) -> Link | None:
+    """For ", adding that …" (the comma may close a quote: "“Morning Joe,” adding …") return
+    the sentence's earlier link, whose source continues."""
+    if cue.span.text.endswith("ing") and after_comma and links:
         return links[-1]
     return None
 

@@ -55,7 +55,8 @@ class Mention(NamedTuple):
 
 _TOKEN_RE = regex.compile(
     r"""
-    \w+(?:[’'\-&.]\w+)*        # a word, with inner apostrophes, hyphens, dots ("U.S", "al-Sisi")
+    \w+(?:[’'\-&./]\w+)*       # a word, with inner apostrophes, hyphens, dots, slashes ("U.S",
+                               # "al-Sisi", "9/11")
     | [^\w\s]                  # or one punctuation mark
     """,
     regex.VERBOSE,
@@ -130,7 +131,7 @@ def _np_word(tok: Token, lowered: str) -> bool:
         or lowered in DOCUMENTS
         or lowered in ORG_HEADS
         or lowered in VAGUE_GROUPS
-        or lowered.isdigit()
+        or lowered[:1].isdigit()  # "9/11 widow Terry Strada", "the 46-year-old"
         or "-" in lowered  # "the 46-year-old", "the conservative-leaning newspaper"
     )
 
@@ -258,6 +259,9 @@ def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
     word = toks[i].text
     if not word.islower() or (not out and (word in STOPWORDS or word in CONNECTORS)):
         return False
+    after_article = out and out[-1].text.lower() in DETERMINERS and i + 1 < len(toks)
+    if after_article and _capitalised(toks[i + 1].text):
+        return True  # "said the younger Mr. Trump"
     return any(_head_noun(t.text) for t in toks[i + 1 : i + 3])
 
 
