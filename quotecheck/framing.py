@@ -348,8 +348,10 @@ def _lexicon_tokens(low: str) -> list[tuple[int, str]]:
     """
     table = _TABLES.tokens
     tokens = _ASCII_TOKEN_RE if low.isascii() else _TOKEN_RE
-    known = [m for m in tokens.finditer(low) if m.group() in table]
-    return [(m.start(), form) for m in known for form in table[m.group()]]
+    # (start, token) pairs, not match objects: keeping thousands of those alive costs the
+    # garbage collector more than the pass itself on long texts.
+    known = [(m.start(), m.group()) for m in tokens.finditer(low) if m.group() in table]
+    return [(start, form) for start, token in known for form in table[token]]
 
 
 class _QuotedStretches:
