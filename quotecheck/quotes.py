@@ -11,6 +11,7 @@ is one quote. A mark that cannot be paired is reported in ``unbalanced`` and the
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -28,22 +29,26 @@ _CLOSING_MARKS = "”’»›」』\"'"
 # What may stand right before an opening mark or right after a closing mark.
 _OPEN_CONTEXT = "([{—–-/" + _OPENING_MARKS
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…" + "”’»›」』\"'"
-# White space as str.isspace() sees it: regex's \s plus the four ASCII information separators.
-_SPACE = r"\s\x1c-\x1f"
+# The marks that are always returned by _MARK_RE; ’ and ' only when they may open or close.
+_SINGLE_MARKS = '“”„‘‚«»‹›「」『』"'
+# After a ’ or ': is there white space, a bracket or a dash before it, or white space or
+# punctuation after it? Otherwise it can only be an apostrophe (don’t, O’Brien). In the stdlib
+# ``re``, \s is exactly what str.isspace() accepts.
+_MAY_QUOTE = rf"""(?:
+    (?<! [^\s{re.escape(_OPEN_CONTEXT)}] [’'] )   # at the start, or after a space or opener
+    | (?! [^\s{re.escape(_CLOSE_CONTEXT)}] )      # at the end, or before a space or closer
+)"""
 
-# Every character that may open or close a quote. A ’ or ' with no space or bracket before it
-# and no space or punctuation after it (don’t, O’Brien) can only be an apostrophe, so it is not
-# even returned: that is a third of all marks in news text.
-_MARK_RE = regex.compile(
+# Every character that may open or close a quote; apostrophes inside words (a third of all
+# marks in news text) are not even returned. Each alternative starts with one literal character,
+# so that the stdlib ``re`` skips from mark to mark in C: twice as fast as ``regex`` here.
+_MARK_RE = re.compile(
     rf"""
     ''|``                         # doubled apostrophes or backticks: one double mark (NYT style)
-    | [“”„‘‚«»‹›「」『』"]        # every other single-character mark
-    | [’'] (?:
-        (?<! [^{_SPACE}{regex.escape(_OPEN_CONTEXT)}] [’'] )  # at the start or after a space ...
-        | (?! [^{_SPACE}{regex.escape(_CLOSE_CONTEXT)}] )     # ... or at the end or before one
-      )
+    | {"|".join(map(re.escape, _SINGLE_MARKS))}   # every other single-character mark
+    | ’{_MAY_QUOTE} | '{_MAY_QUOTE}               # a single mark that is no apostrophe
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 # The doubled marks stand for a straight double quote (''...'') or an opening curly one (``...'').
 _DOUBLED = {"''": '"', "``": "“"}
