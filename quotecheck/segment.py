@@ -30,14 +30,17 @@ _TRAILERS = "\"'”’»›」)]"
 # A line: the stdlib ``re`` scans a negated set of four characters faster than ``regex`` does.
 _LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
 
-_BOUNDARY_RE = regex.compile(
+# A candidate sentence end. The stdlib ``re`` is used because a pattern that opens with a set
+# lets it skip to the next stop in C (twice as fast as ``regex`` here); its \s is str.isspace(),
+# so the four ASCII separators \x1c-\x1f are moved to the other side to keep regex's \s and \S.
+_BOUNDARY_RE = re.compile(
     r"""
-    (?P<stop> \.{2,} | [.!?…]+ )          # terminal punctuation, ellipses included
+    (?P<stop> [.!?…][.!?…]* )            # terminal punctuation, ellipses included
     [\"'”’»›」)\]]*                      # closing quotes or brackets after it (see _TRAILERS)
-    (?P<gap> \s+ )                        # white space ...
-    (?P<next> \S )                        # ... and the first character of what follows
+    (?P<gap> [^\S\x1c-\x1f]+ )            # white space ...
+    (?P<next> [\S\x1c-\x1f] )             # ... and the first character of what follows
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 
 # The word before a full stop: letters, digits and inner dots ("U.S", "a.m", "Gen"). Searched
@@ -178,7 +181,7 @@ def _sentence_fields(
     ]
 
 
-def _is_boundary(text: str, boundary: regex.Match[str]) -> bool:
+def _is_boundary(text: str, boundary: re.Match[str]) -> bool:
     """Decide whether a candidate full stop (or ? ! …) really ends a sentence."""
     following = boundary.group("next")
     if following.islower() or following in ",;:)]}":
