@@ -133,7 +133,8 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         words = words[1:]  # "Stated Stone:", "Added the senator:": an inverted verb first
     # The name must open the sentence: "Trump: “…”", not "The point is: …".
     mention = classify(text, words) if words and len(left) - len(words) <= 2 else None
-    if mention is None or mention.kind is SourceKind.document:
+    # A document speaks a quote ("From the report: “…”"), not a clause ("The report: …").
+    if mention is None or (mention.kind is SourceKind.document and quote is None):
         mention = _clause_subject(text, left) if quote is not None else None
         if mention is None:
             return None
@@ -162,7 +163,7 @@ def _clause_subject(text: str, left: list[Token]) -> Mention | None:
     toks = left[1:] if left and left[0].text.lower() in _LEAD_INS else left
     if len(toks) > _COLON_CLAUSE_WORDS:
         return None  # too long to be one clause
-    return opening_subject(text, toks)
+    return opening_subject(text, toks, documents=True)
 
 
 _COLON_CLAUSE_WORDS = 30  # a longer run before the colon is rarely one speaker's clause

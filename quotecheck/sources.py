@@ -208,29 +208,32 @@ def phrase_after(toks: list[Token]) -> list[Token]:
 _OPENER_WORDS = 20  # a fronted phrase ("At Sunday night’s debate,") is at most this long
 
 
-def opening_subject(text: str, words: list[Token]) -> Mention | None:
+def opening_subject(text: str, words: list[Token], documents: bool = False) -> Mention | None:
     """The subject of the clause that ``words`` open, past conjunctions and a fronted phrase.
 
     Reads "Sanders stepped up …", "But Sanders …", "At Sunday night’s debate, Sanders …" and
     "In a statement released Thursday, Rep. Hakeem Jeffries reacted …" alike; None when no
-    source-like phrase opens the clause with a predicate after it.
+    source-like phrase opens the clause with a predicate after it. A document ("The email goes
+    on to say") counts only when ``documents`` is set.
     """
     while words and (words[0].text in _CONJUNCTION_OPENERS or not words[0].text[0].isalnum()):
         words = words[1:]  # "But", "As", or a list marker ("~", "-", "•")
-    mention = _clause_opener(text, words)
+    mention = _clause_opener(text, words, documents)
     if mention is None:  # a fronted phrase first: "At Sunday night’s debate, Sanders …"
         comma = next((i for i, w in enumerate(words[:_OPENER_WORDS]) if w.text == ","), None)
-        mention = _clause_opener(text, words[comma + 1 :]) if comma else None
+        mention = _clause_opener(text, words[comma + 1 :], documents) if comma else None
     return mention
 
 
-def _clause_opener(text: str, words: list[Token]) -> Mention | None:
+def _clause_opener(text: str, words: list[Token], documents: bool) -> Mention | None:
     """The source-like phrase opening ``words`` when a predicate follows it, or None."""
     phrase = phrase_after(words)
     if not phrase or len(phrase) == len(words):
         return None  # no predicate after the phrase: not a clause's subject
     mention = classify(text, phrase)
-    if mention is None or mention.kind in (SourceKind.vague, SourceKind.document):
+    if mention is None or mention.kind is SourceKind.vague:
+        return None
+    if mention.kind is SourceKind.document and not documents:
         return None
     return mention
 
