@@ -3,9 +3,10 @@
 Each signal comes from a lexicon shipped as data (``quotecheck/lexicons/*.txt``, see
 docs/lexicons.md) or from a scare quote, and carries a weight (:func:`signal_weight`) so that the
 claims stage can decide, audibly, when a writer's own words amount to editorial framing.
-Matching is one scan of the sentence's words with a compiled token regex and a dictionary look-up
-per word; multi-word entries are tried only where their first word occurs. The tables are built
-once at import from the lexicons, so the cost does not grow with the size of the lists.
+Matching is one scan of the text's words with a compiled token regex and a dictionary look-up
+per word; a multi-word entry is searched for only in a short window around each word of it that
+occurs (its anchor). The tables are built once at import from the lexicons, so the cost does not
+grow with the size of the lists.
 """
 
 from __future__ import annotations
