@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pydantic import TypeAdapter
+
 from .models import Source, SourceKind
-from .sources import Mention, Token, classify, span_of, tokens
+from .offsets import span_fields
+from .sources import Mention, Token, classify, tokens
+
+# All of a text's sources are validated in one call: far cheaper than one call per Source.
+_SOURCES = TypeAdapter(tuple[Source, ...])
 
 __all__ = ["SourceBook"]
 
@@ -162,27 +168,26 @@ class SourceBook:
 
     def sources(self, order: list[int]) -> tuple[tuple[Source, ...], dict[int, str]]:
         """Freeze the drafts listed in ``order`` into Sources; return them and index -> id."""
-        out: list[Source] = []
+        fields: list[dict[str, object]] = []
         ids: dict[int, str] = {}
         for i in order:
             d = self.drafts[i]
-            ids[i] = f"s{len(out) + 1}"
-            spans = tuple(span_of(self.text, s, e) for s, e in sorted(set(d.mentions)))
+            ids[i] = f"s{len(fields) + 1}"
             kind = d.kind
             if kind is SourceKind.person and not d.name:
                 kind = SourceKind.anonymous
-            out.append(
-                Source.model_construct(
-                    id=ids[i],
-                    kind=kind,
-                    name=d.name,
-                    role=d.role,
-                    affiliation=d.affiliation,
-                    descriptor=d.descriptor,
-                    mentions=spans,
-                )
+            fields.append(
+                {
+                    "id": ids[i],
+                    "kind": kind,
+                    "name": d.name,
+                    "role": d.role,
+                    "affiliation": d.affiliation,
+                    "descriptor": d.descriptor,
+                    "mentions": [span_fields(self.text, s, e) for s, e in sorted(set(d.mentions))],
+                }
             )
-        return tuple(out), ids
+        return _SOURCES.validate_python(fields), ids
 
 
 _LOOKBACK = 400  # characters before a pronoun searched for the person it may stand for
