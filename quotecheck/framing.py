@@ -373,13 +373,22 @@ class _QuotedStretches:
         return i >= 0 and end <= self.ends[i]
 
 
+# A search around one anchor costs about as much as a whole-text scan of this many characters.
+_WINDOW_COST = 1000
+
+
 def _phrase_hits(
     folded: str, low: str, anchor: str, at: list[int]
 ) -> Iterable[tuple[SignalKind, int, int]]:
     """Matches of the multi-word entries filed under ``anchor``, which starts words at ``at``."""
     for phrase in _TABLES.phrases[anchor]:
         haystack = folded if phrase.kind in _CASE_SENSITIVE else low
-        for m in _phrase_matches(phrase, haystack, at):
+        # Both find the same matches; a whole-text scan is cheaper once the anchor is common.
+        if len(at) * _WINDOW_COST > len(haystack):
+            matches: Iterable[re.Match[str]] = phrase.pattern.finditer(haystack)
+        else:
+            matches = _phrase_matches(phrase, haystack, at)
+        for m in matches:
             if m.start() == 0 or not _glued(haystack[m.start() - 1]):
                 yield phrase.kind, m.start(), m.end()
 
