@@ -105,6 +105,9 @@ def set_content(
     right_ok = right_words >= 2 and not _continuation(text, right, text[core_end:right_lo])
     left_quote = _only_quote(doc, left) if left_words else _quote_just_before(doc, s_start)
     right_quote = doc.quote_at(right[0]) if right_words else _quote_after_colon(doc, core_end)
+    colon = text[core_end : core_end + 3].lstrip()[:1] == ":"
+    if colon and right_quote is not None:
+        left_quote = None  # "“A.” X said: “B.”": the colon points forward; A is someone else's
     if left_quote is not None and right_quote is not None:
         link.content = (left_quote[0], right_quote.span.end)
         link.reasons.append("content: the quote, which resumes after the cue")
