@@ -11,7 +11,7 @@ sentence with none is ``unattributed``.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple, TypeVar, cast
 
@@ -198,11 +198,16 @@ def _first_in(hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]) -
     return None
 
 
+# Per source id: its mentions' sorted starts, their (start, end) pairs, the longest one's length.
+_MentionIndex = dict[str, tuple[list[int], list[tuple[int, int]], int]]
+
+
 class _Context(NamedTuple):
     """Lookup tables shared by every sentence of one text."""
 
     text: str
     sources: dict[str, Source]
+    mentions: _MentionIndex
     marks: _Marks
 
 
@@ -222,6 +227,7 @@ def classify_claims(
     ctx = _Context(
         text=text,
         sources={s.id: s for s in sourcing.sources},
+        mentions=_mention_index(sourcing.sources),
         marks=_scan_marks(text),
     )
     sentences = [s for p in paragraphs for s in p.sentences]
@@ -353,22 +359,25 @@ def _sourced_ranges(
 ) -> list[tuple[int, int]]:
     """Credited contents and attributed quotes, clipped to the sentence."""
     ranges = [(a.content.start, a.content.end) for a in atts]
+    credited = {qid for a in atts for qid in a.quote_ids}
+    clause_starts: list[int] | None = None  # found once per sentence, only when needed
     for q in quotes:
-        if q.attribution_id is not None or any(q.id in a.quote_ids for a in atts):
+        if q.attribution_id is not None or q.id in credited:
             ranges.append((q.marks.start, q.marks.end))
             if q.kind is QuoteKind.partial:
-                ranges.append((_clause_start(ctx.text, span.start, q.marks.start), q.marks.end))
+                if clause_starts is None:
+                    clause_starts = _clause_starts(ctx.text, span)
+                i = bisect_right(clause_starts, q.marks.start)
+                ranges.append((clause_starts[i - 1] if i else span.start, q.marks.end))
     return [
         (max(a, span.start), min(b, span.end)) for a, b in ranges if a < span.end and b > span.start
     ]
 
 
-def _clause_start(text: str, floor: int, at: int) -> int:
-    """Start of the clause holding a partial quote: the writer's paraphrase of the speaker."""
-    last = floor
-    for m in _CLAUSE_MARK_RE.finditer(text, floor, at):
-        last = m.end()
-    return last
+def _clause_starts(text: str, span: Span) -> list[int]:
+    """Where clauses start in a sentence (after ";", ":", a dash): the clause holding a partial
+    quote, the writer's paraphrase of the speaker, starts at the last one before the quote."""
+    return [m.end() for m in _CLAUSE_MARK_RE.finditer(text, span.start, span.end)]
 
 
 def _apparatus_ranges(
@@ -380,17 +389,32 @@ def _apparatus_ranges(
         for part in (a.cue, a.when):
             if part is not None:
                 ranges.append((part.start, part.end))
-        for sid in (a.source_id, a.via_source_id):
-            source = ctx.sources.get(sid or "")
-            if source is not None:
-                ranges += [
-                    (m.start, m.end)
-                    for m in source.mentions
-                    if m.start < span.end and m.end > span.start
-                ]
+    for sid in {sid for a in atts for sid in (a.source_id, a.via_source_id) if sid}:
+        ranges += _mentions_in(ctx, sid, span)
     return [
         (max(a, span.start), min(b, span.end)) for a, b in ranges if a < span.end and b > span.start
     ]
+
+
+def _mentions_in(ctx: _Context, source_id: str, span: Span) -> list[tuple[int, int]]:
+    """A source's mentions overlapping the sentence, by bisection over its sorted mentions."""
+    found = ctx.mentions.get(source_id)
+    if found is None:
+        return []
+    starts, bounds, longest = found
+    hi = bisect_left(starts, span.end)  # mentions starting before the sentence ends
+    lo = bisect_left(starts, span.start - longest, 0, hi)  # the earliest that can reach into it
+    return [(a, b) for a, b in bounds[lo:hi] if b > span.start]
+
+
+def _mention_index(sources: Iterable[Source]) -> _MentionIndex:
+    """Each source's mentions as sorted starts, (start, end) pairs and the longest length."""
+    index: _MentionIndex = {}
+    for source in sources:
+        bounds = sorted((m.start, m.end) for m in source.mentions)
+        longest = max((b - a for a, b in bounds), default=0)
+        index[source.id] = ([a for a, _ in bounds], bounds, longest)
+    return index
 
 
 def _merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -425,8 +449,12 @@ def _gaps(span: Span, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _inside(span: Span, ranges: list[tuple[int, int]]) -> bool:
-    """True when ``span`` lies within one of ``ranges``."""
-    return any(a <= span.start and span.end <= b for a, b in ranges)
+    """True when ``span`` lies within one of ``ranges`` (sorted and merged: one bisection)."""
+    i = bisect_right(ranges, (span.start, _FAR)) - 1
+    return i >= 0 and span.end <= ranges[i][1]
+
+
+_FAR = 1 << 62  # sorts after every end offset
 
 
 def _word_count(text: str, r: tuple[int, int]) -> int:
@@ -451,22 +479,23 @@ def _sourced_kind(
 ) -> tuple[ClaimKind, list[str]]:
     """The best-sourced attribution's kind, and one reason per attribution."""
     best, reasons = ClaimKind.unattributed, []
+    quoted = {q.attribution_id for q in quotes if q.attribution_id is not None}
     for a in atts:
         source = ctx.sources.get(a.source_id)
-        kind = _attribution_kind(a, source, quotes)
+        kind = _attribution_kind(a, source, quoted)
         reasons.append(_attribution_reason(ctx, a, source, kind))
         best = min(best, kind, key=_RANK.__getitem__)
     return best, reasons
 
 
-def _attribution_kind(a: Attribution, source: Source | None, quotes: Sequence[Quote]) -> ClaimKind:
-    """Kind of claim one attribution supports."""
+def _attribution_kind(a: Attribution, source: Source | None, quoted: set[str]) -> ClaimKind:
+    """Kind of claim one attribution supports (``quoted``: ids some quote points at)."""
     if source is None or source.kind is SourceKind.vague:
         return ClaimKind.vague
     if source.kind is SourceKind.anonymous:
         return ClaimKind.anonymous
-    quoted = bool(a.quote_ids) or any(q.attribution_id == a.id for q in quotes)
-    return ClaimKind.quoted if quoted else ClaimKind.attributed
+    is_quoted = bool(a.quote_ids) or a.id in quoted
+    return ClaimKind.quoted if is_quoted else ClaimKind.attributed
 
 
 def _attribution_reason(
@@ -529,7 +558,7 @@ def _writer_signals(
     paraphrase: list[tuple[Signal, float]] = []
     if not signals:
         return own
-    cues = [(a.cue.start, a.cue.end) for a in atts if a.cue is not None]
+    cues = _merge((a.cue.start, a.cue.end) for a in atts if a.cue is not None)
     for s in signals:
         weight = signal_weight(s)
         if weight <= 0:

@@ -204,6 +204,7 @@ def dash_link(doc: Doc, quote: Quote) -> Link | None:
 
 
 _INTRO_WORDS = 40  # the clause before a comma-introduced quote: at most this many words
+_INTRO_CHARS = 400  # and at most this many characters
 
 
 def comma_link(doc: Doc, quote: Quote) -> Link | None:
@@ -215,8 +216,9 @@ def comma_link(doc: Doc, quote: Quote) -> Link | None:
         return None
     si = doc.sentence_at(quote.marks.start)
     sent = doc.sentences[si].span
-    comma = text.rfind(",", sent.start, quote.marks.start)
-    lo = doc.last_quote_end(sent.start, comma)
+    comma = text.rfind(",", max(sent.start, quote.marks.start - 4), quote.marks.start)
+    floor = max(sent.start, comma - _INTRO_CHARS)  # a bounded look back keeps this linear
+    lo = doc.last_quote_end(floor, comma)
     words = tokens(text, lo, comma)
     if not words or len(words) > _INTRO_WORDS or not _verb_like(words):
         return None
