@@ -74,6 +74,8 @@ def _lower_set(name: str) -> frozenset[str]:
 TITLES = _lower_set("titles")
 ROLE_NOUNS = {row[0]: row[1] == "plural" for row in load_rows("person_roles")}
 ANONYMITY = tuple(load("anonymity"))
+# One search for any anonymity descriptor inside a lower-cased phrase (a plain substring test).
+_ANONYMITY_RE = re.compile("|".join(re.escape(a) for a in sorted(ANONYMITY, key=len, reverse=True)))
 MEDIA = frozenset(load("media"))
 DOCUMENTS = _lower_set("documents")
 ORG_HEADS = frozenset(r[0] for r in load_rows("organizations") if r[1] == "head")
@@ -314,7 +316,7 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
     first = words[0].text.lower()
     if len(words) == 1 and first in PRONOUNS:
         return _pronoun_mention(start, end, first)
-    if any(a in low for a in ANONYMITY):
+    if _ANONYMITY_RE.search(low):
         return Mention(start, end, SourceKind.anonymous, descriptor=phrase, plural=_plural(words))
     if low in VAGUE_GROUPS or (first in QUANTIFIERS and low.split(" ", 1)[-1] in VAGUE_GROUPS):
         return Mention(start, end, SourceKind.vague, descriptor=phrase, plural=True)
