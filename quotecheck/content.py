@@ -16,11 +16,12 @@ from .cues import VERB_FORMS
 from .models import CueKind, Quote, Sentence, Stance
 from .sources import Mention, grammar_words
 
-__all__ = ["Doc", "Link", "introduces", "set_content", "trim", "word_count"]
+__all__ = ["MAX_CLAUSE", "WINDOW", "Doc", "Link", "introduces", "set_content", "trim", "word_count"]
 
 # What may sit between a cue and the content that follows it.
 _LEAD_IN_RE = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
 MAX_CLAUSE = 1200  # a reported clause longer than this is cut: bounds the work per cue
+WINDOW = 240  # characters to look at on either side of a cue for its source
 _PARTICIPLE_RE = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
 _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "while", "as"])
 # Words after a quote that resume the writer's narration: a time, a place, a new verb.

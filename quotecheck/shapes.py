@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import regex
 
-from .content import MAX_CLAUSE, Doc, Link, set_content, trim, word_count
+from .content import MAX_CLAUSE, WINDOW, Doc, Link, set_content, trim, word_count
 from .cues import VERB_FORMS
-from .linking import WINDOW, after_core
 from .models import Cue, CueKind, Quote, SourceKind, Stance
+from .phrases import after_core
 from .sources import (
     STOPWORDS,
     Mention,

@@ -1,0 +1,199 @@
+"""Who is the source of a reporting verb.
+
+Before it ("Trowbridge said"), after it ("said Trowbridge", "said Al From, who …"), past a
+description in commas ("“…,” Mitch McConnell, R-Ky., said"), a short description after a quote
+("“…,” the gambling tycoon told"), or the subject of the clause the verb continues ("X emailed
+supporters saying …"). Used by :mod:`quotecheck.linking`; every reader looks at a bounded run of
+words next to the cue.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .content import WINDOW, Doc
+from .models import Cue, SourceKind
+from .phrases import phrase_follows
+from .sources import (
+    STOPWORDS,
+    Mention,
+    Token,
+    classify,
+    grammar_words,
+    opening_subject,
+    phrase_after,
+    subject_before,
+    tokens,
+)
+
+__all__ = ["LazyTokens", "clause_subject", "find_subject"]
+
+CLAUSE_OPENERS = frozenset(["But", "And", "Yet", "So", "Still", "Now", "Then"])
+_SUBJECT_END = grammar_words("subject_end")
+# Words that never stand inside a speaker's description ("The plan relies on what the city").
+_NOT_IN_NAMES = frozenset(["what", "which", "whom", "whose", "on", "in", "at", "to", "by"])
+
+
+class LazyTokens:
+    """The words after a cue, tokenised only if a reading needs them (most cues do not)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.args = (text, start, end)
+        self.words: list[Token] | None = None
+
+    def get(self) -> list[Token]:
+        """Tokenise once, on first use."""
+        if self.words is None:
+            self.words = tokens(*self.args)
+        return self.words
+
+
+def find_subject(
+    text: str, left: list[Token], lazy: LazyTokens, cue: Cue, reasons: list[str], opens: bool
+) -> tuple[Mention | None, int, bool]:
+    """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
+    before = classify(text, subject_before(left)) or _short_subject(text, left, opens)
+    if before is not None:
+        reasons.append(f"{text[before.start : cue.span.end]!r}: the source stands before the cue")
+        return before, cue.span.end, False
+    right = lazy.get()
+    after_words = phrase_after(right)
+    after = classify(text, after_words) or _described(text, after_words)
+    after_quote = len(left) <= 1  # "“…,” said X": only a quote (and a comma) before the cue
+    if after is not None and after_quote:
+        after = _with_tail(text, after)
+    if (
+        after is not None
+        and (not left or left[-1].text in ",”\"’'—–-(")
+        and _ends(text, after, after_quote)
+    ):
+        reasons.append(f"{text[cue.span.start : after.end]!r}: inverted cue, source after the verb")
+        return after, _appositive_end(text, right, after.end), True
+    if left and left[-1].text == ",":
+        m = _opening_name(text, left) if opens else None
+        if m is not None:
+            reasons.append("the source opens the clause; what follows it in commas describes it")
+            return m, cue.span.end, False
+        nested = _skip_clause(left[:-1])
+        if nested is not None:
+            m = classify(text, subject_before(nested))
+            if m is not None:
+                reasons.append("the source is separated from its verb by a clause in commas")
+                return m, cue.span.end, False
+    return None, cue.span.end, False
+
+
+_APPOSITIVE_WORDS = 30  # "“…,” Scott Pruitt, the attorney general of Oklahoma, …, said"
+
+
+def _opening_name(text: str, left: list[Token]) -> Mention | None:
+    """Read "“…,” Senate Majority Leader Mitch McConnell, R-Ky., said": after a quote, the words
+    up to the first comma name the source when all of them make one name or description."""
+    words = left[1:] if left and left[0].text == "," else left
+    comma = next((i for i, w in enumerate(words) if w.text == ","), None)
+    if not comma or len(words) > _APPOSITIVE_WORDS:
+        return None
+    first = words[:comma]
+    if subject_before(first) != first:
+        return None
+    return classify(text, first)
+
+
+def _short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
+    """Read "“…,” the gambling tycoon told" or "The billionaire businessman says": all the words
+    between a quote (or the sentence start) and the cue, when they are few and name someone."""
+    words = left[1:] if left and left[0].text == "," else left
+    if words and words[0].text in CLAUSE_OPENERS:
+        words = words[1:]
+    if not opens or not 1 <= len(words) <= 7:
+        return None
+    first = words[0].text
+    if not (first.lower() in ("the", "a", "an") or first[:1].isupper() or first[:1].isdigit()):
+        return None
+    if any(
+        (not w.text[0].isalnum() and w.text not in "-’'.%")
+        or w.text.lower() in STOPWORDS
+        or w.text.lower() in _NOT_IN_NAMES
+        for w in words
+    ):
+        return None
+    phrase = text[words[0].start : words[-1].end]
+    return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
+
+
+def _described(text: str, words: list[Token]) -> Mention | None:
+    """Read "said the 46-year-old": a described but unnamed speaker after an inverted cue."""
+    if len(words) < 2 or words[0].text.lower() not in ("the", "a", "an"):
+        return None
+    phrase = text[words[0].start : words[-1].end]
+    return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
+
+
+_TAIL_RE = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\-]*){1,2}(?=[,.;:!?)]|\s*$)")
+
+
+def _with_tail(text: str, mention: Mention) -> Mention:
+    """Extend "said Robert Antonacci of the New York" over "delegation." to the clause's end."""
+    m = _TAIL_RE.match(text, mention.end, mention.end + 40)
+    return mention._replace(end=m.end()) if m else mention
+
+
+def _ends(text: str, mention: Mention, after_quote: bool) -> bool:
+    """Tell whether an inverted subject ends its clause ("said Smith." / "said Smith, a …").
+
+    After a quote, a relative or participial clause may follow the name too ("said Al From, who
+    …"); elsewhere that would too often be a listener ("X, a lawyer, told CNN before …").
+    """
+    rest = text[mention.end : mention.end + 40]
+    after = rest.lstrip(" \xa0")
+    return (
+        not after
+        or after[0] in ",.;:!?()—–\n"
+        or (after_quote and _subject_end(after))
+        or phrase_follows(rest)
+    )
+
+
+def _subject_end(after: str) -> bool:
+    """Tell whether the words after an inverted source leave its name: "said Al From, who …",
+    "said a source involved in …", "asked the boy, wearing …", "said Kunin during …"."""
+    word = after.split(None, 1)[0].rstrip(",.;:")
+    return word in _SUBJECT_END or (word.islower() and word.endswith(("ing", "ed")))
+
+
+def clause_subject(
+    doc: Doc, start: int, cue: Cue, reasons: list[str]
+) -> tuple[Mention | None, int, bool]:
+    """For "X emailed supporters saying …" the source is the clause's subject, X."""
+    lo = doc.last_quote_end(start, cue.span.start)
+    if lo != start:
+        return None, cue.span.end, False
+    words = tokens(doc.text, start, min(cue.span.start, start + WINDOW))
+    mention = opening_subject(doc.text, words)
+    if mention is not None:
+        reasons.append(f"{cue.span.text!r} continues the clause whose subject is the source")
+    return mention, cue.span.end, False
+
+
+def _skip_clause(left: list[Token]) -> list[Token] | None:
+    """Return the words before ", who …," or ", a spokesman for X," ending ``left``, or None."""
+    for k in range(len(left) - 1, max(-1, len(left) - 25), -1):
+        if left[k].text == ",":
+            return left[:k] if k + 1 < len(left) else None
+        if left[k].text in '.;:“”"()':
+            return None
+    return None
+
+
+def _appositive_end(text: str, right: list[Token], end: int) -> int:
+    """Extend an inverted subject over ", a spokesman for the agency," to the next comma."""
+    idx = next((i for i, t in enumerate(right) if t.start >= end), None)
+    if idx is None or right[idx].text != "," or idx + 1 >= len(right):
+        return end
+    nxt = right[idx + 1].text.lower()
+    if nxt not in ("a", "an", "the", "who"):
+        return end
+    for t in right[idx + 1 :]:
+        if t.text in ",.;:":
+            return t.start
+    return right[-1].end
