@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 
 from pydantic import TypeAdapter
 
+from .mentions import classify
 from .models import Source, SourceKind
 from .offsets import span_fields
-from .sources import Mention, Token, classify, tokens
+from .sources import Mention, Token, tokens
 
 # All of a text's sources are validated in one call: far cheaper than one call per Source.
 _SOURCES = TypeAdapter(tuple[Source, ...])

@@ -14,9 +14,10 @@ import regex
 from .content import Doc, Link, introduces, set_content
 from .coref import SourceBook
 from .cues import VERB_FORMS
+from .mentions import classify
 from .models import Cue, CueKind, SourceKind
 from .phrases import after_core, fronted_when
-from .sources import classify, grammar_words, phrase_after, tokens
+from .sources import grammar_words, phrase_after, tokens
 from .subjects import LazyTokens, clause_subject, find_subject
 
 __all__ = ["file_link", "verb_link"]

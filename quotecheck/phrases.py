@@ -12,8 +12,9 @@ from __future__ import annotations
 import regex
 
 from .content import WINDOW, Doc, Link
+from .mentions import classify
 from .models import CueKind, SourceKind
-from .sources import classify, phrase_after, tokens
+from .sources import phrase_after, tokens
 
 __all__ = ["after_core", "fronted_when", "phrase_follows"]
 

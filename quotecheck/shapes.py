@@ -9,19 +9,19 @@ import regex
 
 from .content import MAX_CLAUSE, WINDOW, Doc, Link, set_content, trim, word_count
 from .cues import VERB_FORMS
+from .mentions import classify
 from .models import Cue, CueKind, Quote, SourceKind, Stance
 from .phrases import after_core
 from .sources import (
     STOPWORDS,
     Mention,
     Token,
-    classify,
     grammar_words,
-    opening_subject,
     phrase_after,
     subject_before,
     tokens,
 )
+from .subjects import opening_subject
 
 __all__ = ["according_link", "colon_link", "comma_link", "dash_link", "vague_link"]
 

@@ -3,8 +3,8 @@
 Before it ("Trowbridge said"), after it ("said Trowbridge", "said Al From, who …"), past a
 description in commas ("“…,” Mitch McConnell, R-Ky., said"), a short description after a quote
 ("“…,” the gambling tycoon told"), or the subject of the clause the verb continues ("X emailed
-supporters saying …"). Used by :mod:`quotecheck.linking`; every reader looks at a bounded run of
-words next to the cue.
+supporters saying …", :func:`opening_subject`). Used by :mod:`quotecheck.linking` and
+:mod:`quotecheck.shapes`; every reader looks at a bounded run of words next to the cue.
 """
 
 from __future__ import annotations
@@ -12,21 +12,20 @@ from __future__ import annotations
 import regex
 
 from .content import WINDOW, Doc
+from .mentions import classify
 from .models import Cue, SourceKind
 from .phrases import phrase_follows
 from .sources import (
     STOPWORDS,
     Mention,
     Token,
-    classify,
     grammar_words,
-    opening_subject,
     phrase_after,
     subject_before,
     tokens,
 )
 
-__all__ = ["LazyTokens", "clause_subject", "find_subject"]
+__all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
 
 CLAUSE_OPENERS = frozenset(["But", "And", "Yet", "So", "Still", "Now", "Then"])
 _SUBJECT_END = grammar_words("subject_end")
@@ -197,3 +196,41 @@ def _appositive_end(text: str, right: list[Token], end: int) -> int:
         if t.text in ",.;:":
             return t.start
     return right[-1].end
+
+
+_OPENER_WORDS = 20  # a fronted phrase ("At Sunday night’s debate,") is at most this long
+
+
+def opening_subject(text: str, words: list[Token], documents: bool = False) -> Mention | None:
+    """The subject of the clause that ``words`` open, past conjunctions and a fronted phrase.
+
+    Reads "Sanders stepped up …", "But Sanders …", "At Sunday night’s debate, Sanders …" and
+    "In a statement released Thursday, Rep. Hakeem Jeffries reacted …" alike; None when no
+    source-like phrase opens the clause with a predicate after it. A document ("The email goes
+    on to say") counts only when ``documents`` is set.
+    """
+    while words and (words[0].text in _CONJUNCTION_OPENERS or not words[0].text[0].isalnum()):
+        words = words[1:]  # "But", "As", or a list marker ("~", "-", "•")
+    mention = _clause_opener(text, words, documents)
+    if mention is None:  # a fronted phrase first: "At Sunday night’s debate, Sanders …"
+        comma = next((i for i, w in enumerate(words[:_OPENER_WORDS]) if w.text == ","), None)
+        mention = _clause_opener(text, words[comma + 1 :], documents) if comma else None
+    return mention
+
+
+def _clause_opener(text: str, words: list[Token], documents: bool) -> Mention | None:
+    """The source-like phrase opening ``words`` when a predicate follows it, or None."""
+    phrase = phrase_after(words)
+    if not phrase or len(phrase) == len(words):
+        return None  # no predicate after the phrase: not a clause's subject
+    mention = classify(text, phrase)
+    if mention is None or mention.kind is SourceKind.vague:
+        return None
+    if mention.kind is SourceKind.document and not documents:
+        return None
+    return mention
+
+
+_CONJUNCTION_OPENERS = frozenset(
+    ["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also", "As"]
+)

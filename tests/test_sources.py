@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from quotecheck.coref import SourceBook
+from quotecheck.mentions import classify
 from quotecheck.models import SourceKind
-from quotecheck.sources import Mention, classify, phrase_after, subject_before, tokens
+from quotecheck.sources import Mention, phrase_after, subject_before, tokens
 
 MENTIONS: list[tuple[str, dict[str, Any]]] = [
     (

@@ -1,0 +1,205 @@
+"""Classify a noun phrase next to a cue as a source mention: who or what it names.
+
+:func:`classify` turns the words that :mod:`quotecheck.sources` found into a :class:`Mention`:
+a person (name and role split at the last title or role word), an organisation, a news outlet, a
+document, an anonymous source (its descriptor kept) or a vague one, or a pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import SourceKind
+from .sources import (
+    ANONYMITY,
+    DOCUMENTS,
+    MEDIA,
+    MEDIA_HEADS,
+    METONYMS,
+    ORG_HEADS,
+    ORG_NAMES,
+    PRONOUNS,
+    QUANTIFIERS,
+    ROLE_NOUNS,
+    TITLES,
+    VAGUE_GROUPS,
+    Mention,
+    Token,
+    capitalised,
+)
+
+__all__ = ["classify"]
+
+# One search for any anonymity descriptor inside a lower-cased phrase (a plain substring test).
+_ANONYMITY_RE = re.compile("|".join(re.escape(a) for a in sorted(ANONYMITY, key=len, reverse=True)))
+
+
+def classify(text: str, words: list[Token]) -> Mention | None:
+    """Classify a noun phrase as a source mention, or None when it cannot be a source.
+
+    Organisations and media get their canonical name without a leading article ("the Pentagon"
+    is named "Pentagon"); the mention keeps the words as written.
+    """
+    mention = _classify(text, words)
+    if mention is not None and mention.name and mention.kind in _ARTICLE_FREE:
+        name = mention.name
+        if name[:4] in ("the ", "The "):
+            return mention._replace(name=name[4:])
+    return mention
+
+
+_ARTICLE_FREE = (SourceKind.organization, SourceKind.media)
+# Lower-case openers that describe an unnamed member of a group ("a Democrat", "one Republican").
+_INDEFINITE = frozenset(["a", "an", "another", "one"])
+
+
+def _classify(text: str, words: list[Token]) -> Mention | None:
+    """Classify without settling the canonical name."""
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    phrase = text[start:end]
+    low = phrase.lower()
+    first = words[0].text.lower()
+    if len(words) == 1 and first in PRONOUNS:
+        return _pronoun_mention(start, end, first)
+    if _ANONYMITY_RE.search(low):
+        return Mention(start, end, SourceKind.anonymous, descriptor=phrase, plural=_plural(words))
+    if low in VAGUE_GROUPS or (first in QUANTIFIERS and low.split(" ", 1)[-1] in VAGUE_GROUPS):
+        return Mention(start, end, SourceKind.vague, descriptor=phrase, plural=True)
+    bare = phrase[4:] if first == "the" else phrase
+    if bare in MEDIA or (bare.rstrip("’'s") in MEDIA and first != "the" and len(words) == 1):
+        return Mention(start, end, SourceKind.media, name=phrase)
+    head = _head(words)
+    head_low = head.text.lower()
+    if not capitalised(head.text):
+        return _common_noun_mention(text, words, head, start, end)
+    if words[0].text in _INDEFINITE and len(words) > 1:  # "another New Hampshire Republican"
+        return Mention(start, end, SourceKind.anonymous, descriptor=phrase, plural=_plural(words))
+    if low in METONYMS or low in ORG_NAMES or bare.lower() in ORG_NAMES:
+        return Mention(start, end, SourceKind.organization, name=phrase)
+    if head_low in TITLES and len(words) <= 3 and first == "the":
+        return Mention(
+            start, end, SourceKind.anonymous, descriptor=phrase, role=phrase[4:], definite_role=True
+        )
+    return _proper_mention(text, words, start, end)
+
+
+def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:
+    plural = PRONOUNS[pronoun][1]
+    kind = SourceKind.organization if pronoun == "it" else SourceKind.person
+    return Mention(start, end, kind, pronoun=pronoun, plural=plural)
+
+
+def _plural(words: list[Token]) -> bool:
+    head = _head(words).text.lower()
+    return ROLE_NOUNS.get(head, head.endswith("s") and not head.endswith("ss"))
+
+
+def _head(words: list[Token]) -> Token:
+    """Return the head word: the last word before a post-modifier ("spokesman for the agency")."""
+    for i, tok in enumerate(words):
+        low = tok.text.lower()
+        if i and low in ("of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"):
+            prev = words[i - 1].text.lower()
+            if prev in ROLE_NOUNS or prev in DOCUMENTS or prev in VAGUE_GROUPS:
+                return words[i - 1]
+            if low != "of" and not capitalised(words[i - 1].text):
+                return words[i - 1]
+    return words[-1]
+
+
+def _common_noun_mention(
+    text: str, words: list[Token], head: Token, start: int, end: int
+) -> Mention | None:
+    """Classify a phrase headed by a common noun: a role, a group, a document, an organisation."""
+    phrase = text[start:end]
+    head_low = head.text.lower()
+    first = words[0].text.lower()
+    affiliation = _affiliation(text, words)
+    if head_low in VAGUE_GROUPS and (len(words) == 1 or first in QUANTIFIERS) and not affiliation:
+        return Mention(start, end, SourceKind.vague, descriptor=phrase, plural=True)
+    if head_low in ROLE_NOUNS or head_low in VAGUE_GROUPS:
+        definite = first == "the" and not ROLE_NOUNS.get(head_low, True) and len(words) <= 4
+        role = text[words[1].start if first == "the" else start : head.end]
+        return Mention(
+            start,
+            end,
+            SourceKind.anonymous,
+            descriptor=phrase,
+            role=role,
+            affiliation=affiliation,
+            plural=_plural(words),
+            definite_role=definite,
+        )
+    if head_low in MEDIA_HEADS:
+        return Mention(start, end, SourceKind.media, name=phrase, affiliation=affiliation)
+    if head_low in DOCUMENTS:
+        return Mention(start, end, SourceKind.document, name=phrase, affiliation=affiliation)
+    if head_low in ORG_HEADS:
+        return Mention(start, end, SourceKind.organization, name=phrase, plural=True)
+    return None
+
+
+def _affiliation(text: str, words: list[Token]) -> str | None:
+    """Return the capitalised organisation in a description ("US Special Operations Command")."""
+    caps = [t for t in words if capitalised(t.text) and t.text.lower() not in TITLES]
+    if not caps:
+        return None
+    return text[caps[0].start : caps[-1].end]
+
+
+def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Mention:
+    """Classify a capitalised phrase: a titled person, a bare name, an organisation."""
+    phrase = text[start:end]
+    lows = [w.text.lower().rstrip(".") for w in words]
+    possessive = next((i for i, w in enumerate(words) if w.text.endswith(("’s", "'s"))), None)
+    owner = None
+    if possessive is not None and possessive + 1 < len(words):
+        owner = words[possessive].text[:-2]
+        words = words[possessive + 1 :]
+        lows = lows[possessive + 1 :]
+    last_title = max((i for i, w in enumerate(lows) if w in TITLES), default=-1)
+    last_title = max(last_title, _role_before_name(words))
+    if last_title == -1 and (set(lows) & ORG_HEADS or _acronym(words)):
+        return Mention(start, end, SourceKind.organization, name=phrase, plural=True)
+    name_from = last_title + 1
+    if 0 <= last_title < len(words) - 1 and lows[name_from] == "of":
+        name_from = max(name_from + 2, len(words) - 2)  # "Secretary of State John Kerry"
+    name_words = [w for w in words[name_from:] if w.text != "."]
+    of = next((i for i, w in enumerate(name_words) if i and w.text == "of"), None)
+    if of is not None and owner is None and last_title == -1:  # "Robert Antonacci of the …"
+        owner = text[name_words[of + 1].start : end] if of + 1 < len(name_words) else None
+        name_words = name_words[:of]
+    if not name_words:  # a title alone: "President", "the Secretary of State"
+        return Mention(
+            start, end, SourceKind.anonymous, descriptor=phrase, role=phrase, definite_role=True
+        )
+    name = text[name_words[0].start : name_words[-1].end]
+    title_end = last_title + (last_title + 1 < len(words) and words[last_title + 1].text == ".")
+    role = text[words[0].start : words[title_end].end] if last_title >= 0 else None
+    if name_from > last_title + 1 and last_title >= 0:
+        role = text[words[0].start : words[name_from - 1].end]
+    if role and role.lower().startswith("the "):
+        role = role[4:]
+    if role and role.lower().startswith(("a ", "an ")):
+        role = role.split(" ", 1)[1]
+    return Mention(start, end, SourceKind.person, name=name, role=role or None, affiliation=owner)
+
+
+def _role_before_name(words: list[Token]) -> int:
+    """Index of a lower-case role noun that a name follows ("Cruz constituent Dan Golvach",
+    "Republican party boss Reince Priebus"): it ends the role as a title would; -1 if none."""
+    return max(
+        (
+            i
+            for i, w in enumerate(words[:-1])
+            if w.text.islower() and w.text in ROLE_NOUNS and capitalised(words[i + 1].text)
+        ),
+        default=-1,
+    )
+
+
+def _acronym(words: list[Token]) -> bool:
+    """Tell whether a phrase is a single upper-case acronym such as "AFRICOM" or "NATO"."""
+    return len(words) == 1 and len(words[0].text) >= 2 and words[0].text.isupper()
