@@ -10,16 +10,15 @@ sentence with none is ``unattributed``.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, TypeVar, cast
 
 import regex
 
 from .attribution import Sourcing
+from .checkable import Marks, checkable_reason, first_in, scan_marks
 from .framing import find_all_signals, signal_weight
-from .lexicons import load
 from .models import (
     Attribution,
     Claim,
@@ -57,145 +56,8 @@ not a quote): the source's claim, but in words the writer chose."""
 
 _MIN_UNSOURCED_WORDS = 3  # "on Wednesday" or "in May" left after a cue is not a claim
 
-# The standard library's engine for the whole-text scans below: faster here than `regex`. Each
-# pattern opens with a character class or literal (no look-behind), so the engine can skip
-# ahead; the word boundary before a match is checked by the caller (_opens).
-_DIGITS_RE = re.compile(r"\d[\d.,]*")  # 30, 2011, 1,200, 4.1
-_NUMBER_WORD_RE = re.compile(
-    r"""
-    (?:t(?:wo|hree|en|welve|wenty|hirty|housands?|rillions?)   # searched in lower-cased text;
-      |f(?:our|ive|orty|ifty)|s(?:ix|ixty|even|eventy)        # grouped by first letters, so the
-      |e(?:ight|ighty|leven)|nine|ninety|hundreds?|half       # engine tries a branch or two per
-      |millions?|billions?|dozens?|per(?:cent|\ cent)         # letter, not all 28 words
-    )(?![\w-])
-    """,
-    re.VERBOSE,
-)
-_NAME_RE = re.compile(
-    r"""
-    [A-ZÀ-ÖØ-Þ][\w'’.-]*                # a capitalised word: Washington, CIA, Trowbridge
-    (?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,5}   # and the rest of a multi-word name
-    """,
-    re.VERBOSE,
-)
-_NAME_AFTER = frozenset(" \t\r\n(,;:—–-")  # a name counts after these (not as a first word)
-_CALENDAR_RE = regex.compile(
-    r"""
-    (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday      # days and months are
-      |January|February|March|April|May|June|July|August|September  # capitalised, but no
-      |October|November|December)(?:\s+\p{Lu}\S*)*                  # actor does anything
-    """,
-    regex.VERBOSE,
-)
-# What a calendar name opens with: only names that do are tried against _CALENDAR_RE.
-_CALENDAR_WORDS = (
-    *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January"),
-    *("February", "March", "April", "May", "June", "July", "August", "September", "October"),
-    *("November", "December"),
-)
 _CLAUSE_MARK_RE = regex.compile(r"[;:—–]|\s-\s")  # where a partial quote's clause starts
 _TRIM = " \t\r\n,;:.!?—–-()[]\"'“”‘’«»„"
-
-
-def _phrase_table(entries: Iterable[str]) -> dict[str, list[re.Pattern[str]]]:
-    """Patterns of lower-cased lexicon phrases, filed under their first word.
-
-    Searched in lower-cased text, with no IGNORECASE flag and no leading look-behind so the
-    engine keeps its fast literal path; the caller checks the word boundary before a match.
-    """
-    table: dict[str, list[re.Pattern[str]]] = {}
-    for entry in sorted(entries):
-        body = re.escape(entry.lower()).replace(r"\ ", r"\s{1,4}")
-        table.setdefault(entry.lower().split(" ", 1)[0], []).append(re.compile(rf"{body}(?![\w-])"))
-    return table
-
-
-_ALLEGATIONS = _phrase_table(load("allegation"))
-_STARTERS = frozenset(w.lower() for w in load("sentence_starters"))
-
-
-class _Marks(NamedTuple):
-    """Checkable details found in one scan of the whole text.
-
-    Allegations and figures are (start, end, text), sorted; capitals are every _NAME_RE match in
-    text order, told apart from first words, starters and dates only where a sentence asks for
-    a name (_names_in), as few sentences get that far.
-    """
-
-    allegations: list[tuple[int, int, str]]
-    figures: list[tuple[int, int, str]]
-    capitals: list[re.Match[str]]
-
-
-def _scan_marks(text: str) -> _Marks:
-    """Find allegations, figures and capitalised names once per text."""
-    low = text.replace("\u0130", "I").lower()  # same length as text: offsets stay put
-    figures = [(m.start(), m.end(), m.group().rstrip(".,")) for m in _DIGITS_RE.finditer(text)]
-    figures += _number_words(low)
-    figures.sort()
-    return _Marks(_allegations(low), figures, list(_NAME_RE.finditer(text)))
-
-
-def _allegations(low: str) -> list[tuple[int, int, str]]:
-    """Allegation phrases in the lower-cased text, sorted."""
-    found = [
-        (m.start(), m.end(), m.group())
-        for word, patterns in _ALLEGATIONS.items()
-        if word in low  # a substring test first: most entries are absent from most texts
-        for pattern in patterns
-        for m in pattern.finditer(low)
-        if _opens(low, m)
-    ]
-    found.sort()
-    return found
-
-
-def _number_words(low: str) -> list[tuple[int, int, str]]:
-    """Number words ("three", "million", "per cent") standing as whole words in ``low``."""
-    return [
-        (m.start(), m.end(), m.group()) for m in _NUMBER_WORD_RE.finditer(low) if _opens(low, m)
-    ]
-
-
-def _is_name(text: str, m: re.Match[str]) -> bool:
-    """True for a capitalised run that names an actor: not a first word, a starter or a date."""
-    start = m.start()
-    if start and text[start - 1] not in _NAME_AFTER:
-        return False
-    name = m.group()
-    if name.lower() in _STARTERS:
-        return False
-    return not (name.startswith(_CALENDAR_WORDS) and _CALENDAR_RE.fullmatch(name))
-
-
-def _names_in(
-    text: str, capitals: list[re.Match[str]], ranges: list[tuple[int, int]]
-) -> Iterator[tuple[int, str]]:
-    """(start, name) of the names lying inside one of ``ranges``, range by range."""
-    for a, b in ranges:
-        i = bisect_left(capitals, a, key=re.Match.start)
-        while i < len(capitals) and capitals[i].start() < b:
-            m = capitals[i]
-            if m.end() <= b and _is_name(text, m):
-                yield m.start(), m.group()
-            i += 1
-
-
-def _opens(low: str, m: re.Match[str]) -> bool:
-    """True when the match starts a word: no letter, digit, underscore or hyphen before it."""
-    before = low[m.start() - 1] if m.start() else " "
-    return not (before.isalnum() or before in "_-")
-
-
-def _first_in(hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]) -> str | None:
-    """Text of the first hit lying inside one of ``ranges``."""
-    for a, b in ranges:
-        i = bisect_left(hits, (a,))
-        while i < len(hits) and hits[i][0] < b:
-            if hits[i][1] <= b:
-                return hits[i][2]
-            i += 1
-    return None
 
 
 # Per source id: its mentions' sorted starts, their (start, end) pairs, the longest one's length.
@@ -208,7 +70,7 @@ class _Context(NamedTuple):
     text: str
     sources: dict[str, Source]
     mentions: _MentionIndex
-    marks: _Marks
+    marks: Marks
 
 
 def classify_claims(
@@ -228,7 +90,7 @@ def classify_claims(
         text=text,
         sources={s.id: s for s in sourcing.sources},
         mentions=_mention_index(sourcing.sources),
-        marks=_scan_marks(text),
+        marks=scan_marks(text),
     )
     sentences = [s for p in paragraphs for s in p.sentences]
     spans = [s.span for s in sentences]
@@ -299,18 +161,18 @@ def _classify(
         r for r in _gaps(span, covered) if _word_count(ctx.text, r) >= _MIN_UNSOURCED_WORDS
     ]
     weighted = _writer_signals(signals, sourced, atts)
-    figure = _first_in(ctx.marks.figures, unsourced) if unsourced else None
+    figure = first_in(ctx.marks.figures, unsourced) if unsourced else None
     editorial = bool(weighted) and _is_editorial(weighted, figure is not None)
     kind, reasons = _sourced_kind(ctx, atts, quotes) if atts else (ClaimKind.unattributed, [])
     if editorial:
         kind, reasons = ClaimKind.editorial, [*_framing_reasons([x for x, _ in weighted]), *reasons]
     elif kind is ClaimKind.unattributed:
         reasons = ["no source"]
-    checkable_reason = _checkable(ctx, unsourced, figure) if unsourced else ""
-    checkable = bool(checkable_reason) and sentence.role is SentenceRole.body
+    why_checkable = checkable_reason(ctx.text, ctx.marks, unsourced, figure) if unsourced else ""
+    checkable = bool(why_checkable) and sentence.role is SentenceRole.body
     checkable = checkable and not is_question(span.text)
-    if checkable_reason and kind in (ClaimKind.unattributed, ClaimKind.editorial):
-        reasons.append(checkable_reason)
+    if why_checkable and kind in (ClaimKind.unattributed, ClaimKind.editorial):
+        reasons.append(why_checkable)
     if atts and unsourced:
         reasons.append("unsourced part: " + _quote_excerpt(ctx.text, unsourced[0]))
     # A signal inside a quote lies in one of the quotes overlapping the sentence.
@@ -590,25 +452,6 @@ def _total_weight(weighted: Sequence[tuple[Signal, float]]) -> float:
         end = max(end, s.span.end)
         best[key] = max(best.get(key, 0.0), w)
     return sum(best.values())
-
-
-def _checkable(ctx: _Context, unsourced: list[tuple[int, int]], figure: str | None) -> str:
-    """Why the writer's own text is a specific, checkable claim ('' when it is not)."""
-    allegation = _first_in(ctx.marks.allegations, unsourced)
-    if allegation:
-        return f"contains an allegation ('{allegation}')"
-    if figure:
-        return f"contains a specific figure ('{figure}')"
-    opening = {a for a, _ in unsourced}
-    for start, name in _names_in(ctx.text, ctx.marks.capitals, unsourced):
-        if start in opening:
-            # The writer's text opens with it, capitalised anyway: keep the rest of the name.
-            rest = name.split(None, 1)[1:]
-            if not rest or not rest[0][:1].isupper():
-                continue
-            name = rest[0]
-        return f"names an actor ({name})"
-    return ""
 
 
 def _quote_excerpt(text: str, r: tuple[int, int], limit: int = 60) -> str:

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 import quotecheck as qc
 from quotecheck.attribution import Sourcing
-from quotecheck.claims import _NUMBER_WORD_RE, classify_claims
+from quotecheck.checkable import _NUMBER_WORD_RE
+from quotecheck.claims import classify_claims
 from quotecheck.models import (
     Attribution,
     ClaimKind,

@@ -1,0 +1,178 @@
+"""What makes a writer's sentence a specific, checkable claim: an allegation, a figure, a name.
+
+:func:`scan_marks` finds allegations ("was charged with"), figures ("30", "1,200", "three
+million") and capitalised names once per text; :func:`checkable_reason` says, for the writer's
+own parts of a sentence, which of them makes it checkable. Used by :mod:`quotecheck.claims`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
+
+import regex
+
+from .lexicons import load
+
+__all__ = ["Marks", "checkable_reason", "first_in", "scan_marks"]
+
+# The standard library's engine for the whole-text scans below: faster here than `regex`. Each
+# pattern opens with a character class or literal (no look-behind), so the engine can skip
+# ahead; the word boundary before a match is checked by the caller (_opens).
+_DIGITS_RE = re.compile(r"\d[\d.,]*")  # 30, 2011, 1,200, 4.1
+_NUMBER_WORD_RE = re.compile(
+    r"""
+    (?:t(?:wo|hree|en|welve|wenty|hirty|housands?|rillions?)   # searched in lower-cased text;
+      |f(?:our|ive|orty|ifty)|s(?:ix|ixty|even|eventy)        # grouped by first letters, so the
+      |e(?:ight|ighty|leven)|nine|ninety|hundreds?|half       # engine tries a branch or two per
+      |millions?|billions?|dozens?|per(?:cent|\ cent)         # letter, not all 28 words
+    )(?![\w-])
+    """,
+    re.VERBOSE,
+)
+_NAME_RE = re.compile(
+    r"""
+    [A-ZÀ-ÖØ-Þ][\w'’.-]*                # a capitalised word: Washington, CIA, Trowbridge
+    (?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,5}   # and the rest of a multi-word name
+    """,
+    re.VERBOSE,
+)
+_NAME_AFTER = frozenset(" \t\r\n(,;:—–-")  # a name counts after these (not as a first word)
+_CALENDAR_RE = regex.compile(
+    r"""
+    (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday      # days and months are
+      |January|February|March|April|May|June|July|August|September  # capitalised, but no
+      |October|November|December)(?:\s+\p{Lu}\S*)*                  # actor does anything
+    """,
+    regex.VERBOSE,
+)
+# What a calendar name opens with: only names that do are tried against _CALENDAR_RE.
+_CALENDAR_WORDS = (
+    *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January"),
+    *("February", "March", "April", "May", "June", "July", "August", "September", "October"),
+    *("November", "December"),
+)
+
+
+def _phrase_table(entries: Iterable[str]) -> dict[str, list[re.Pattern[str]]]:
+    """Patterns of lower-cased lexicon phrases, filed under their first word.
+
+    Searched in lower-cased text, with no IGNORECASE flag and no leading look-behind so the
+    engine keeps its fast literal path; the caller checks the word boundary before a match.
+    """
+    table: dict[str, list[re.Pattern[str]]] = {}
+    for entry in sorted(entries):
+        body = re.escape(entry.lower()).replace(r"\ ", r"\s{1,4}")
+        table.setdefault(entry.lower().split(" ", 1)[0], []).append(re.compile(rf"{body}(?![\w-])"))
+    return table
+
+
+_ALLEGATIONS = _phrase_table(load("allegation"))
+_STARTERS = frozenset(w.lower() for w in load("sentence_starters"))
+
+
+class Marks(NamedTuple):
+    """Checkable details found in one scan of the whole text.
+
+    Allegations and figures are (start, end, text), sorted; capitals are every _NAME_RE match in
+    text order, told apart from first words, starters and dates only where a sentence asks for
+    a name (_names_in), as few sentences get that far.
+    """
+
+    allegations: list[tuple[int, int, str]]
+    figures: list[tuple[int, int, str]]
+    capitals: list[re.Match[str]]
+
+
+def scan_marks(text: str) -> Marks:
+    """Find allegations, figures and capitalised names once per text."""
+    low = text.replace("\u0130", "I").lower()  # same length as text: offsets stay put
+    figures = [(m.start(), m.end(), m.group().rstrip(".,")) for m in _DIGITS_RE.finditer(text)]
+    figures += _number_words(low)
+    figures.sort()
+    return Marks(_allegations(low), figures, list(_NAME_RE.finditer(text)))
+
+
+def _allegations(low: str) -> list[tuple[int, int, str]]:
+    """Allegation phrases in the lower-cased text, sorted."""
+    found = [
+        (m.start(), m.end(), m.group())
+        for word, patterns in _ALLEGATIONS.items()
+        if word in low  # a substring test first: most entries are absent from most texts
+        for pattern in patterns
+        for m in pattern.finditer(low)
+        if _opens(low, m)
+    ]
+    found.sort()
+    return found
+
+
+def _number_words(low: str) -> list[tuple[int, int, str]]:
+    """Number words ("three", "million", "per cent") standing as whole words in ``low``."""
+    return [
+        (m.start(), m.end(), m.group()) for m in _NUMBER_WORD_RE.finditer(low) if _opens(low, m)
+    ]
+
+
+def _is_name(text: str, m: re.Match[str]) -> bool:
+    """True for a capitalised run that names an actor: not a first word, a starter or a date."""
+    start = m.start()
+    if start and text[start - 1] not in _NAME_AFTER:
+        return False
+    name = m.group()
+    if name.lower() in _STARTERS:
+        return False
+    return not (name.startswith(_CALENDAR_WORDS) and _CALENDAR_RE.fullmatch(name))
+
+
+def _names_in(
+    text: str, capitals: list[re.Match[str]], ranges: list[tuple[int, int]]
+) -> Iterator[tuple[int, str]]:
+    """(start, name) of the names lying inside one of ``ranges``, range by range."""
+    for a, b in ranges:
+        i = bisect_left(capitals, a, key=re.Match.start)
+        while i < len(capitals) and capitals[i].start() < b:
+            m = capitals[i]
+            if m.end() <= b and _is_name(text, m):
+                yield m.start(), m.group()
+            i += 1
+
+
+def _opens(low: str, m: re.Match[str]) -> bool:
+    """True when the match starts a word: no letter, digit, underscore or hyphen before it."""
+    before = low[m.start() - 1] if m.start() else " "
+    return not (before.isalnum() or before in "_-")
+
+
+def first_in(hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]) -> str | None:
+    """Text of the first hit lying inside one of ``ranges``."""
+    for a, b in ranges:
+        i = bisect_left(hits, (a,))
+        while i < len(hits) and hits[i][0] < b:
+            if hits[i][1] <= b:
+                return hits[i][2]
+            i += 1
+    return None
+
+
+def checkable_reason(
+    text: str, marks: Marks, unsourced: list[tuple[int, int]], figure: str | None
+) -> str:
+    """Why the writer's own text is a specific, checkable claim ('' when it is not)."""
+    allegation = first_in(marks.allegations, unsourced)
+    if allegation:
+        return f"contains an allegation ('{allegation}')"
+    if figure:
+        return f"contains a specific figure ('{figure}')"
+    opening = {a for a, _ in unsourced}
+    for start, name in _names_in(text, marks.capitals, unsourced):
+        if start in opening:
+            # The writer's text opens with it, capitalised anyway: keep the rest of the name.
+            rest = name.split(None, 1)[1:]
+            if not rest or not rest[0][:1].isupper():
+                continue
+            name = rest[0]
+        return f"names an actor ({name})"
+    return ""
