@@ -163,11 +163,13 @@ def _subject_end(after: str) -> bool:
 def clause_subject(
     doc: Doc, start: int, cue: Cue, reasons: list[str]
 ) -> tuple[Mention | None, int, bool]:
-    """For "X emailed supporters saying …" the source is the clause's subject, X."""
-    lo = doc.last_quote_end(start, cue.span.start)
-    if lo != start:
-        return None, cue.span.end, False
-    words = tokens(doc.text, start, min(cue.span.start, start + WINDOW))
+    """For "X emailed supporters saying …" the source is the clause's subject, X.
+
+    The subject opens the sentence, before any quote in it ("Kerpen needled the CNN “reporter,”
+    saying, “…”"); a sentence that opens with a quote has no such subject.
+    """
+    end = doc.next_quote_start(start, min(cue.span.start, start + WINDOW))
+    words = tokens(doc.text, start, end)
     mention = opening_subject(doc.text, words)
     if mention is not None:
         reasons.append(f"{cue.span.text!r} continues the clause whose subject is the source")
