@@ -68,6 +68,9 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
     "apostrophe runs": lambda n: ("the students’ ’n’ don’t ‘ " * (n // 26 + 1))[:n],
     "abbreviations": lambda n: ("Mr. Gen. U.S. No. J. R. " * (n // 24 + 1))[:n],
     "one long line of dots": lambda n: ("a. " * (n // 3 + 1))[:n],
+    # Quotes each followed by a dash and a capital, on one endless line: signatures are read in
+    # a bounded window, not to the end of the line.
+    "dash after every quote": lambda n: ("“Yes.” — Bob Smith and Ann " * (n // 27 + 1))[:n],
     # One endless sentence of cues and quotes: every attribution reader looks back from each.
     "cues without full stops": lambda n: (
         "the official said, “We will stay,” and Smith, a lawyer, added “" * (n // 62 + 1)

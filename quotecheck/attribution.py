@@ -23,7 +23,7 @@ from typing import NamedTuple
 from pydantic import TypeAdapter
 
 from .config import AnalyzerConfig
-from .content import Doc, Link
+from .content import Doc, Link, opens_sentence
 from .coref import SourceBook
 from .linking import file_link, verb_link
 from .models import (
@@ -161,7 +161,7 @@ def _inherit(
     covered = _Cover(links)
     for q in doc.outer:
         qi = doc.sentence_at(q.marks.start)
-        if q.span.start in covered or not _stands_alone(doc, q) or qi in cued:
+        if q.span.start in covered or not opens_sentence(doc, q) or qi in cued:
             continue  # a quote with an unread cue of its own is not a continuation
         i = bisect.bisect_right(keys, q.marks.start) - 1
         if i < 0:
@@ -203,14 +203,6 @@ def _hands_on(doc: Doc, prev: Link, last: int) -> bool:
 
 
 _SPEAKERS = (SourceKind.person, SourceKind.anonymous)  # who goes on talking in a new paragraph
-
-
-def _stands_alone(doc: Doc, q: Quote) -> bool:
-    """Tell whether a quote opens its sentence: a full utterance, not a term in running text."""
-    s = doc.sentences[doc.sentence_at(q.marks.start)].span
-    if q.marks.start - s.start > 8:  # sentences are trimmed: only a dash or a bracket may precede
-        return False
-    return doc.text[s.start : q.marks.start].strip(" \t\n-–—(") == ""
 
 
 def _vague_links(

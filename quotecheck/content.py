@@ -1,8 +1,10 @@
 """Where reported content lies: the clause before a cue, after it, or a quote around it.
 
 :class:`Doc` indexes a text's sentences and outer quotes for position lookups; :class:`Link` is a
-provisional attribution; :func:`set_content` chooses a cue's content. Used by
-:mod:`quotecheck.linking`; every lookup is a bisection or a bounded slice, so cost per cue is small.
+provisional attribution; :func:`set_content` chooses a cue's content. ``MAX_CLAUSE`` and
+``WINDOW`` bound how far every reader of the attribution stage looks (linking, subjects, phrases,
+shapes, attribution); every lookup here is a bisection or a bounded slice, so the cost per cue
+is small.
 """
 
 from __future__ import annotations
@@ -16,7 +18,17 @@ from .cues import VERB_FORMS
 from .models import CueKind, Quote, Sentence, Stance
 from .sources import Mention, grammar_words
 
-__all__ = ["MAX_CLAUSE", "WINDOW", "Doc", "Link", "introduces", "set_content", "trim", "word_count"]
+__all__ = [
+    "MAX_CLAUSE",
+    "WINDOW",
+    "Doc",
+    "Link",
+    "introduces",
+    "opens_sentence",
+    "set_content",
+    "trim",
+    "word_count",
+]
 
 # What may sit between a cue and the content that follows it.
 _LEAD_IN_RE = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
@@ -24,7 +36,8 @@ MAX_CLAUSE = 1200  # a reported clause longer than this is cut: bounds the work 
 WINDOW = 240  # characters to look at on either side of a cue for its source
 _PARTICIPLE_RE = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
 _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "while", "as"])
-# Words after a quote that resume the writer's narration: a time, a place, a new verb.
+# Words after a quote that resume the writer's narration: a time, a place, a new verb. The
+# lexicon's subject_end class serves both this and the end of an inverted source's name.
 _NARRATION_WORDS = grammar_words("subject_end") | {"and", "but", "then", "moments", "twice"}
 
 
@@ -169,10 +182,17 @@ def _quote_just_before(doc: Doc, s_start: int) -> tuple[int, int] | None:
     gap = doc.text[q.marks.end : s_start] if q is not None else "\n"
     if q is None or gap.strip(" \t") != "" or q.span.end <= q.span.start:
         return None
-    opening = doc.sentences[doc.sentence_at(q.marks.start)].span.start
-    if doc.text[opening : q.marks.start].strip(" \t-–—(") != "":
+    if not opens_sentence(doc, q):
         return None  # a quote ending a sentence of the writer's ("… because “…”") is not this one's
     return (q.span.start, q.span.end)
+
+
+def opens_sentence(doc: Doc, q: Quote) -> bool:
+    """Tell whether a quote opens its sentence: a full utterance, not a term in running text."""
+    s = doc.sentences[doc.sentence_at(q.marks.start)].span
+    if q.marks.start - s.start > 8:  # sentences are trimmed: only a dash or a bracket may precede
+        return False
+    return doc.text[s.start : q.marks.start].strip(" \t\n-–—(") == ""
 
 
 def _quote_after_colon(doc: Doc, pos: int) -> Quote | None:

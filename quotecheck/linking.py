@@ -75,7 +75,8 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
         reasons=reasons,
     )
     if mention is None:
-        comma = (left and left[-1].text == ",") or text[max(0, lo - 2) : lo].startswith(",")
+        closing = doc.quote_at(lo - 1) is not None and text[max(0, lo - 2) : lo].startswith(",")
+        comma = (left and left[-1].text == ",") or closing  # ", adding" or "“…,” adding"
         earlier = _participle_subject(cue, bool(comma) and j == len(left), sentence_links)
         if earlier is None:
             return None
@@ -111,15 +112,23 @@ def _label_content(doc: Doc, link: Link, core_end: int) -> bool:
     """For "called Ford’s plans “an absolute disgrace”" or "thanked him for “stepping up”", the
     content is the verb's object up to the quote put on it; False when no quote follows."""
     start, end = link.content
-    if start < core_end or doc.quote_at(start) is not None:
-        return False  # the content is before the cue, or is already the quote
+    if start < core_end or doc.quote_at(start) is not None or _phrasal_call(doc, link):
+        return False  # before the cue, already the quote, or "called on Congress to …"
     q = doc.next_quote_start(start, min(end, start + _LABEL_REACH))
     quote = doc.quote_at(q)
     if quote is None or any(c in doc.text[start:q] for c in ".;:!?"):
         return False
-    link.content = (start, quote.span.end)
+    link.content = (start, quote.marks.end)  # the object and the whole quote, marks included
     link.reasons.append("the quote is what the verb's object was called or credited with")
     return True
+
+
+def _phrasal_call(doc: Doc, link: Link) -> bool:
+    """Tell "called on Congress", "called for a recount" (asking) from "called the plan …"."""
+    if link.cue is None or doc.text[link.cue[0] : link.cue[1]].lower()[:4] != "call":
+        return False
+    first = doc.text[link.content[0] : link.content[0] + 8].split(None, 1)
+    return bool(first) and first[0] in ("on", "for", "off", "out", "up", "in")
 
 
 def _place_phrase(doc: Doc, link: Link) -> bool:
@@ -133,7 +142,7 @@ def _place_phrase(doc: Doc, link: Link) -> bool:
 
 def _skip_to_quote(doc: Doc, link: Link) -> bool:
     """For "asks at Western High School, “…”" or "said on Fox News Sunday that …", start the
-    content at the quote or after "that"; False when there is neither."""
+    content at the quote that ends it or after "that"; False when there is neither."""
     start, end = link.content
     q = doc.next_quote_start(start, end)
     if q >= end:
@@ -141,14 +150,12 @@ def _skip_to_quote(doc: Doc, link: Link) -> bool:
         if that is None:
             return False
         link.content = (that.end(), end)  # "said on Fox News Sunday that …"
+        link.reasons.append("the words before 'that' only say where or when")
         return True
-    quote = doc.quote_at(q)
-    if quote is None:
-        link.content = (q, end)
-    elif quote.marks.end >= end - 2:  # the quote is all that is left
-        link.content = (quote.span.start, quote.span.end)
-    else:
-        link.content = (quote.span.start, end)
+    quote = doc.quote_at(q)  # an outer quote starts at q: never None
+    if quote is None or quote.marks.end < end - 2:
+        return False  # "called on Congress to pass the “Dream Act” this year": a name, not speech
+    link.content = (quote.span.start, quote.span.end)
     link.reasons.append("the words before the quote only say where or when")
     return True
 

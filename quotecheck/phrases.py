@@ -4,7 +4,7 @@
 condition of anonymity": :func:`after_core` steps over them after a cue and records them on the
 link; :func:`fronted_when` reads a time phrase that opens the sentence; :func:`phrase_follows`
 tells whether one starts a text. Every pattern is matched in a window of at most ``_NEAR``
-characters.
+characters, and a channel's name ("with CNN") is read in at most ``WINDOW``.
 """
 
 from __future__ import annotations

@@ -170,9 +170,10 @@ _COLON_CLAUSE_WORDS = 30  # a longer run before the colon is rarely one speaker'
 
 
 # A dash after a quote, on its line or opening the next one, then the name that signs it.
-_DASH_RE = regex.compile(r"[ \t\u00a0]*\n{0,2}[ \t\u00a0]*[―—–-][ \t\u00a0]*(?=\p{Lu})")
+_DASH_RE = regex.compile(r"[ \t\u00a0]*(?:\r?\n){0,2}[ \t\u00a0]*[―—–-][ \t\u00a0]*(?=\p{Lu})")
 _DASHES = "―—–-"
 _SIGNATURE_WORDS = 8  # "― Sonya Herridge", "- President Obama, tweeting after …"
+_SIGNATURE_CHARS = 160  # and the characters read for them: a bounded look keeps this linear
 
 
 def dash_link(doc: Doc, quote: Quote) -> Link | None:
@@ -181,8 +182,9 @@ def dash_link(doc: Doc, quote: Quote) -> Link | None:
     m = _DASH_RE.match(text, quote.marks.end, quote.marks.end + 12)
     if m is None:
         return None
-    line_end = text.find("\n", m.end(), m.end() + WINDOW)
-    words = tokens(text, m.end(), len(text) if line_end < 0 else line_end)
+    hi = min(len(text), m.end() + _SIGNATURE_CHARS)
+    line_end = text.find("\n", m.end(), hi)
+    words = tokens(text, m.end(), hi if line_end < 0 else line_end)
     phrase = phrase_after(words[: _SIGNATURE_WORDS + 1])
     rest = words[len(phrase) : len(phrase) + 1]
     if not phrase or len(phrase) > _SIGNATURE_WORDS or (rest and rest[0].text not in ".,;("):
@@ -205,6 +207,7 @@ def dash_link(doc: Doc, quote: Quote) -> Link | None:
 
 _INTRO_WORDS = 40  # the clause before a comma-introduced quote: at most this many words
 _INTRO_CHARS = 400  # and at most this many characters
+_NOUN_MARKERS = grammar_words("noun_marker")
 
 
 def comma_link(doc: Doc, quote: Quote) -> Link | None:
@@ -245,6 +248,8 @@ def comma_link(doc: Doc, quote: Quote) -> Link | None:
 def _verb_like(words: list[Token]) -> bool:
     """Tell whether the words before a comma could end a clause that introduces speech."""
     last = words[-1].text
-    if last == "it" and len(words) > 1 and words[-2].text in ("put", "puts"):
-        return True  # "as Vulture put it, “…”"
+    if last == "it":
+        return len(words) > 1 and words[-2].text in ("put", "puts")  # "as Vulture put it, “…”"
+    if len(words) > 1 and words[-2].text.lower() in _NOUN_MARKERS:
+        return False  # "wore a hat, “…”": a noun, not a verb, before the comma
     return last.isalpha() and last.islower() and last not in STOPWORDS

@@ -218,9 +218,13 @@ def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
     if not word.islower() or (not out and (word in STOPWORDS or word in CONNECTORS)):
         return False
     after_article = out and out[-1].text.lower() in DETERMINERS and i + 1 < len(toks)
-    if after_article and capitalised(toks[i + 1].text):
-        return True  # "said the younger Mr. Trump"
+    if after_article and capitalised(toks[i + 1].text) and word.endswith(_ADJECTIVE_ENDINGS):
+        return True  # "said the younger Mr. Trump", not "told the audience Obama had lied"
     return any(_head_noun(t.text) for t in toks[i + 1 : i + 3])
+
+
+# Endings of English adjectives ("younger", "printed", "prominent", "famous", "local").
+_ADJECTIVE_ENDINGS = ("er", "ed", "ent", "ant", "ous", "ive", "al", "ful", "ic", "ible", "able")
 
 
 def _next_capitalised(toks: list[Token], i: int) -> bool:

@@ -27,7 +27,10 @@ from .sources import (
 
 __all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
 
-CLAUSE_OPENERS = frozenset(["But", "And", "Yet", "So", "Still", "Now", "Then"])
+# Words that open a clause before its subject ("But Sanders said", "As X put it"): skipped.
+_CONJUNCTION_OPENERS = frozenset(
+    ["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also", "As"]
+)
 _SUBJECT_END = grammar_words("subject_end")
 # Words that never stand inside a speaker's description ("The plan relies on what the city").
 _NOT_IN_NAMES = frozenset(["what", "which", "whom", "whose", "on", "in", "at", "to", "by"])
@@ -58,13 +61,13 @@ def find_subject(
     right = lazy.get()
     after_words = phrase_after(right)
     after = classify(text, after_words) or _described(text, after_words)
-    after_quote = len(left) <= 1  # "“…,” said X": only a quote (and a comma) before the cue
-    if after is not None and after_quote:
+    bare = len(left) <= 1  # "“…,” said X" or "Says X": at most a comma before the cue
+    if after is not None and bare:
         after = _with_tail(text, after)
     if (
         after is not None
         and (not left or left[-1].text in ",”\"’'—–-(")
-        and _ends(text, after, after_quote)
+        and _ends(text, after, bare)
     ):
         reasons.append(f"{text[cue.span.start : after.end]!r}: inverted cue, source after the verb")
         return after, _appositive_end(text, right, after.end), True
@@ -102,7 +105,7 @@ def _short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
     """Read "“…,” the gambling tycoon told" or "The billionaire businessman says": all the words
     between a quote (or the sentence start) and the cue, when they are few and name someone."""
     words = left[1:] if left and left[0].text == "," else left
-    if words and words[0].text in CLAUSE_OPENERS:
+    if words and words[0].text in _CONJUNCTION_OPENERS:
         words = words[1:]
     if not opens or not 1 <= len(words) <= 7:
         return None
@@ -134,21 +137,24 @@ _TAIL_RE = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\-]*){1,2}(?=[,.;:!?)]|\s*$)")
 def _with_tail(text: str, mention: Mention) -> Mention:
     """Extend "said Robert Antonacci of the New York" over "delegation." to the clause's end."""
     m = _TAIL_RE.match(text, mention.end, mention.end + 40)
-    return mention._replace(end=m.end()) if m else mention
+    if m is None or (m.end() < len(text) and (text[m.end()].isalpha() or text[m.end()] == "-")):
+        return mention  # no tail, or the window cut a word in two
+    return mention._replace(end=m.end())
 
 
-def _ends(text: str, mention: Mention, after_quote: bool) -> bool:
+def _ends(text: str, mention: Mention, bare: bool) -> bool:
     """Tell whether an inverted subject ends its clause ("said Smith." / "said Smith, a …").
 
-    After a quote, a relative or participial clause may follow the name too ("said Al From, who
-    …"); elsewhere that would too often be a listener ("X, a lawyer, told CNN before …").
+    With nothing before the cue (a quote, a comma, the sentence start: ``bare``), a relative or
+    participial clause may follow the name too ("said Al From, who …"); after other words that
+    would too often be a listener ("X, a lawyer, told CNN before …").
     """
     rest = text[mention.end : mention.end + 40]
     after = rest.lstrip(" \xa0")
     return (
         not after
         or after[0] in ",.;:!?()—–\n"
-        or (after_quote and _subject_end(after))
+        or (bare and _subject_end(after))
         or phrase_follows(rest)
     )
 
@@ -156,7 +162,10 @@ def _ends(text: str, mention: Mention, after_quote: bool) -> bool:
 def _subject_end(after: str) -> bool:
     """Tell whether the words after an inverted source leave its name: "said Al From, who …",
     "said a source involved in …", "asked the boy, wearing …", "said Kunin during …"."""
-    word = after.split(None, 1)[0].rstrip(",.;:")
+    parts = after.split(None, 1)
+    if not parts:
+        return True  # only white space follows ("said John Smith\r\n"): the name ends there
+    word = parts[0].rstrip(",.;:")
     return word in _SUBJECT_END or (word.islower() and word.endswith(("ing", "ed")))
 
 
@@ -231,8 +240,3 @@ def _clause_opener(text: str, words: list[Token], documents: bool) -> Mention | 
     if mention.kind is SourceKind.document and not documents:
         return None
     return mention
-
-
-_CONJUNCTION_OPENERS = frozenset(
-    ["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also", "As"]
-)
