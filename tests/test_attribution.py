@@ -120,6 +120,20 @@ _PIECES = st.sampled_from(
         "on Wednesday ",
         "Critics say ",
         "x ",
+        # shapes and white space the readers added later must survive too
+        "\r\n",
+        "\t",
+        "\u00a0",
+        " ― ",
+        "— ",
+        "Ann Lee ",
+        "called ",
+        "saying, ",
+        "barked ",
+        "the younger Mr. ",
+        "(R-OH), ",
+        "who ",
+        "on Monday, ",
     ]
 )
 
@@ -145,7 +159,7 @@ def test_every_id_resolves_and_every_span_indexes_the_text(text: str) -> None:
             assert text[m.start : m.end] == m.text
 
 
-@given(st.text(alphabet=st.sampled_from("ab “”\"'.,:\n"), max_size=200))
+@given(st.text(alphabet=st.sampled_from("ab AB “”\"'.,:\n\r\t―—-"), max_size=200))
 def test_arbitrary_marks_never_break_attribution(text: str) -> None:
     """Any mix of letters, quote marks and punctuation analyses without error."""
     a = analyze(text)
