@@ -23,7 +23,7 @@ from typing import NamedTuple
 from pydantic import TypeAdapter
 
 from .config import AnalyzerConfig
-from .content import Doc, Link, opens_sentence
+from .content import Doc, Link, opens_sentence, trim, word_count
 from .coref import SourceBook
 from .linking import file_link, verb_link
 from .models import (
@@ -93,9 +93,61 @@ def _cue_links(doc: Doc, book: SourceBook, cues: tuple[Cue, ...]) -> list[Link]:
             link = according_link(doc, cue)
         else:
             continue
+        if link is not None and links and _swallows(links[-1], link):
+            _make_room(doc, links[-1], link)
         if link is not None and not _duplicate(links, link):
             links.append(file_link(book, link))
     return links
+
+
+def _swallows(prev: Link, link: Link) -> bool:
+    """Tell whether an earlier clause after its cue ran over a later cue of the same sentence
+    ("X noted that A, and added: “B”"; "X asserted that A: “B,” he claimed")."""
+    if prev.cue is None or link.cue is None or prev.sentence != link.sentence:
+        return False
+    if not prev.cue[1] <= prev.content[0] < link.cue[0] < prev.content[1]:
+        return False
+    return not _nested(prev, link)
+
+
+def _nested(prev: Link, link: Link) -> bool:
+    """Tell whether a later cue is part of the earlier report ("X said he never said …"): its
+    source stands inside the earlier content, and what it reports follows it."""
+    mention = link.mention
+    inside = mention is not None and prev.content[0] <= mention.start < link.cue[0]
+    return inside and link.content[0] > mention.start
+
+
+def _make_room(doc: Doc, prev: Link, link: Link) -> None:
+    """End the earlier clause before the later report: its source, its cue, or its quote."""
+    cut = link.cue[0] if link.cue is not None else prev.content[1]
+    if link.mention is not None and prev.content[0] < link.mention.start < cut:
+        cut = link.mention.start
+    if prev.content[0] < link.content[0] < cut:
+        q = doc.quote_at(link.content[0])
+        cut = q.marks.start if q is not None else link.content[0]
+    start, end = trim(doc.text, prev.content[0], cut)
+    end = _drop_conjunction(doc.text, start, end)
+    between = doc.text[end:cut]
+    boundary = any(c in between for c in ",:;—–(") or between.strip() in _CONJUNCTIONS
+    if boundary and word_count(doc.text, (start, end)) >= 2:
+        prev.content = (start, end)
+        prev.reasons.append("content: ends where the sentence's next report begins")
+
+
+_CONJUNCTIONS = ("and", "but", "then")  # not "so" or "while": "do so", "for a while"
+_CONJUNCTION_TAIL = tuple(" " + word for word in _CONJUNCTIONS)
+
+
+def _drop_conjunction(text: str, start: int, end: int) -> int:
+    """Drop a conjunction left at the end of a clause cut short ("… constitutional law, and")."""
+    dropped = True
+    while dropped:  # "… home state and then"
+        dropped = False
+        for word in _CONJUNCTION_TAIL:
+            if text[start:end].endswith(word):
+                end, dropped = trim(text, start, end - len(word))[1], True
+    return end
 
 
 def _duplicate(links: list[Link], link: Link) -> bool:

@@ -58,8 +58,11 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + _RIGHT))
     right = LazyTokens(text, cue.span.end, hi)
     reasons: list[str] = []
-    coordinated = j and left[j - 1].text == "and"  # "X praised Y and said …"
-    if coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
+    coordinated = j and left[j - 1].text in ("and", "but")  # "X praised Y and said …"
+    shared = _shared_subject(cue, sentence_links) if coordinated else None
+    if shared is not None:
+        mention, core_end, inverted = None, cue.span.end, False
+    elif coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
         mention, core_end, inverted = clause_subject(doc, sent.start, cue, reasons)
     else:
         opens = lo == sent.start or doc.quote_at(lo - 1) is not None
@@ -74,7 +77,10 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
         mention=mention,
         reasons=reasons,
     )
-    if mention is None:
+    if shared is not None:
+        link.source = shared.source
+        reasons.append(f"{cue.span.text!r} shares its subject with the sentence's earlier report")
+    elif mention is None:
         closing = doc.quote_at(lo - 1) is not None and text[max(0, lo - 2) : lo].startswith(",")
         comma = (left and left[-1].text == ",") or closing  # ", adding" or "“…,” adding"
         earlier = _participle_subject(cue, bool(comma) and j == len(left), sentence_links)
@@ -189,6 +195,13 @@ def file_link(book: SourceBook, link: Link) -> Link:
 
 def _adverb(word: str) -> bool:
     return word.endswith("ly") and word.islower() and len(word) > 4
+
+
+def _shared_subject(cue: Cue, links: list[Link]) -> Link | None:
+    """For "X said A but added B", the sentence's earlier report, whose source "added" shares."""
+    if links and links[-1].cue is not None and links[-1].cue[1] <= cue.span.start:
+        return links[-1]
+    return None
 
 
 def _participle_subject(cue: Cue, after_comma: bool, links: list[Link]) -> Link | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .cues import VERB_FORMS
 from .lexicons import load, load_rows
 from .models import SourceKind
 
@@ -217,6 +218,8 @@ def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
     word = toks[i].text
     if not word.islower() or (not out and (word in STOPWORDS or word in CONNECTORS)):
         return False
+    if word in VERB_FORMS:
+        return False  # "Boreing said the members …": a reporting verb ends the name
     after_article = out and out[-1].text.lower() in DETERMINERS and i + 1 < len(toks)
     if after_article and capitalised(toks[i + 1].text) and word.endswith(_ADJECTIVE_ENDINGS):
         return True  # "said the younger Mr. Trump", not "told the audience Obama had lied"

@@ -222,7 +222,9 @@ def opening_subject(text: str, words: list[Token], documents: bool = False) -> M
     """
     while words and (words[0].text in _CONJUNCTION_OPENERS or not words[0].text[0].isalnum()):
         words = words[1:]  # "But", "As", or a list marker ("~", "-", "•")
-    mention = _clause_opener(text, words, documents)
+    opener = words[0].text if words else ""
+    participle = opener[:1].isupper() and opener.endswith("ing")  # "Appearing before …, X said"
+    mention = None if participle else _clause_opener(text, words, documents)
     if mention is None:  # a fronted phrase first: "At Sunday night’s debate, Sanders …"
         comma = next((i for i, w in enumerate(words[:_OPENER_WORDS]) if w.text == ","), None)
         mention = _clause_opener(text, words[comma + 1 :], documents) if comma else None
