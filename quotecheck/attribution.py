@@ -113,9 +113,10 @@ def _swallows(prev: Link, link: Link) -> bool:
 def _nested(prev: Link, link: Link) -> bool:
     """Tell whether a later cue is part of the earlier report ("X said he never said …"): its
     source stands inside the earlier content, and what it reports follows it."""
-    mention = link.mention
-    inside = mention is not None and prev.content[0] <= mention.start < link.cue[0]
-    return inside and link.content[0] > mention.start
+    mention, cue = link.mention, link.cue
+    if mention is None or cue is None:
+        return False
+    return prev.content[0] <= mention.start < cue[0] and link.content[0] > mention.start
 
 
 def _make_room(doc: Doc, prev: Link, link: Link) -> None:
