@@ -17,7 +17,7 @@ from .cues import VERB_FORMS
 from .mentions import classify
 from .models import Cue, CueKind, SourceKind
 from .phrases import after_core, fronted_when
-from .sources import grammar_words, phrase_after, tokens
+from .sources import Token, grammar_words, phrase_after, tokens
 from .subjects import LazyTokens, clause_subject, find_subject
 
 __all__ = ["file_link", "verb_link"]
@@ -45,7 +45,10 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     sent = doc.sentences[si].span
     lo = doc.last_quote_end(max(sent.start, cue.span.start - _LEFT), cue.span.start)
     left = tokens(text, lo, cue.span.start)
-    if left and (left[-1].text.lower() in _NOT_FINITE or _possessive(left[-1].text)):
+    to_say = _went_on_to(left)
+    if to_say:
+        left = left[:-1]  # "X went on to say": the verb reports what X said
+    elif left and (left[-1].text.lower() in _NOT_FINITE or _possessive(left[-1].text)):
         return None  # "the report", "his remarks", "decision to tell": not a finite verb
     j = len(left)
     while (
@@ -58,7 +61,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + _RIGHT))
     right = LazyTokens(text, cue.span.end, hi)
     reasons: list[str] = []
-    coordinated = j and left[j - 1].text in ("and", "but")  # "X praised Y and said …"
+    coordinated = to_say or (j and left[j - 1].text in ("and", "but"))  # "X praised Y and said"
     shared = _shared_subject(cue, sentence_links) if coordinated else None
     if shared is not None:
         mention, core_end, inverted = None, cue.span.end, False
@@ -195,6 +198,16 @@ def file_link(book: SourceBook, link: Link) -> Link:
 
 def _adverb(word: str) -> bool:
     return word.endswith("ly") and word.islower() and len(word) > 4
+
+
+# Words before "to say" that leave the saying to the clause's subject ("went on to say",
+# "was prompted to say", "went so far as to say"); not "declined to say" or "refused to say".
+_TO_SAY_LEADS = frozenset(["on", "prompted", "as", "quick", "moved", "proceeded", "rushed"])
+
+
+def _went_on_to(left: list[Token]) -> bool:
+    """Tell whether the words before a verb end in "went on to", "was prompted to" and the like."""
+    return len(left) > 1 and left[-1].text == "to" and left[-2].text.lower() in _TO_SAY_LEADS
 
 
 def _shared_subject(cue: Cue, links: list[Link]) -> Link | None:

@@ -13,6 +13,7 @@ from .mentions import classify
 from .models import Cue, CueKind, Quote, SourceKind, Stance
 from .phrases import after_core
 from .sources import (
+    DOCUMENTS,
     STOPWORDS,
     Mention,
     Token,
@@ -126,9 +127,11 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     else:
         return None
     lo = doc.last_quote_end(max(sent.start, cue.span.start - WINDOW), cue.span.start)
-    left = tokens(text, lo, cue.span.start)
+    left = _after_dash(tokens(text, lo, cue.span.start))
     reasons = ["a colon after the speaker's name introduces what they said"]
-    words = subject_before(left) if left and left[-1].text.lower() not in VERB_FORMS else []
+    last = left[-1].text.lower() if left else ""
+    # "X said:" is a verb's (linking reads it); "From the report:" ends with a noun
+    words = subject_before(left) if last and (last not in VERB_FORMS or last in DOCUMENTS) else []
     if len(words) > 1 and words[0].text.lower() in VERB_FORMS:
         words = words[1:]  # "Stated Stone:", "Added the senator:": an inverted verb first
     # The name must open the sentence: "Trump: “…”", not "The point is: …".
@@ -152,6 +155,14 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         mention=mention,
         reasons=reasons,
     )
+
+
+def _after_dash(left: list[Token]) -> list[Token]:
+    """The words after the last dash ("… predicted the caucus - HuffPollster:"), or all."""
+    for k in range(len(left) - 1, -1, -1):
+        if left[k].text in ("-", "–", "—", "―"):
+            return left[k + 1 :]
+    return left
 
 
 # Openers that may stand before the subject of a colon sentence: "As Professor Foner put it: …".
@@ -225,8 +236,9 @@ def comma_link(doc: Doc, quote: Quote) -> Link | None:
     words = tokens(text, lo, comma)
     if not words or len(words) > _INTRO_WORDS or not _verb_like(words):
         return None
-    mention = opening_subject(text, words) if lo == sent.start else None
-    if mention is None or mention.kind is SourceKind.document:
+    speech = words[-1].text in VERB_FORMS  # "The email went on to say, “…”": a document may
+    mention = opening_subject(text, words, documents=speech) if lo == sent.start else None
+    if mention is None:
         return None
     verb = words[-2] if words[-1].text == "it" else words[-1]  # "put it"
     return Link(
@@ -252,4 +264,4 @@ def _verb_like(words: list[Token]) -> bool:
         return len(words) > 1 and words[-2].text in ("put", "puts")  # "as Vulture put it, “…”"
     if len(words) > 1 and words[-2].text.lower() in _NOUN_MARKERS:
         return False  # "wore a hat, “…”": a noun, not a verb, before the comma
-    return last.isalpha() and last.islower() and last not in STOPWORDS
+    return last.isalpha() and last.islower() and (last not in STOPWORDS or last in VERB_FORMS)

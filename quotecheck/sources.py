@@ -153,6 +153,7 @@ def subject_before(toks: list[Token]) -> list[Token]:
         elif (
             not _np_word(tok, low)
             and not _adjective_before_head(toks, i, out)
+            and not _compound_before_role(toks, i, out)
             and not _knowing(toks[max(0, i - 4) : i])
         ) or (tok.text == "May" and out):
             break
@@ -210,6 +211,19 @@ def _adjective_before_head(toks: list[Token], i: int, out: list[Token]) -> bool:
     if not out or not _head_noun(out[0].text) or not toks[i].text.islower():
         return False
     return any(t.text.lower() in DETERMINERS | QUANTIFIERS for t in toks[max(0, i - 2) : i])
+
+
+def _compound_before_role(toks: list[Token], i: int, out: list[Token]) -> bool:
+    """Walking back: accept a lower-case noun that makes a compound with the role after it
+    ("portfolio manager Bonnie Baha", "DoubleLine Capital portfolio manager …") when what comes
+    before it is an edge (a quote, a comma, the start) or a name."""
+    word = toks[i].text
+    # ``out`` is built walking back: its last word is the one just after ``word``
+    if not out or out[-1].text.lower() not in ROLE_NOUNS or not (word.isalpha() and word.islower()):
+        return False
+    if word in STOPWORDS or word in CONNECTORS or word in VERB_FORMS:
+        return False
+    return i == 0 or not toks[i - 1].text[0].isalnum() or capitalised(toks[i - 1].text)
 
 
 def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
