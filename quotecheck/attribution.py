@@ -225,23 +225,41 @@ def _inherit(
         if gap == 0 and qi - last <= config.cue_window_sentences:
             prev.content = (prev.content[0], q.span.end)
             prev.reasons.append("the quote goes on in the next sentence, with no new speaker")
-        elif gap == 1 and _hands_on(doc, prev, last):
-            link = Link(
-                prev.source,
-                None,
-                CueKind.inherited,
-                prev.stance,
-                (q.span.start, q.span.end),
-                qi,
-                reasons=[
-                    "no cue of its own: the quote continues the previous "
-                    "paragraph's quote, so it keeps that speaker"
-                ],
-            )
-            out.append(link)
-            ends.insert(i + 1, link)
-            keys.insert(i + 1, link.content[1])
+            continue
+        if gap == 1 and _hands_on(doc, prev, last):
+            why = "the quote continues the previous paragraph's quote, so it keeps that speaker"
+        elif gap == 0 and _narration_between(doc, prev, last, qi, cued):
+            why = "the paragraph's earlier quote is this speaker's; only narration comes between"
+        else:
+            continue
+        link = Link(
+            prev.source,
+            None,
+            CueKind.inherited,
+            prev.stance,
+            (q.span.start, q.span.end),
+            qi,
+            reasons=[f"no cue of its own: {why}"],
+        )
+        out.append(link)
+        ends.insert(i + 1, link)
+        keys.insert(i + 1, link.content[1])
     return sorted(out, key=lambda k: k.content[0])
+
+
+_NARRATION_SENTENCES = 2  # "“…,” X said. He holds two degrees. “…”": at most this many between
+
+
+def _narration_between(doc: Doc, prev: Link, last: int, qi: int, cued: set[int]) -> bool:
+    """Tell whether only a little narration (no quote, no cue) separates a quote from the
+    paragraph's earlier quoted speaker: the speaker goes on."""
+    if doc.quote_at(prev.content[0]) is None or not 1 < qi - last <= _NARRATION_SENTENCES + 1:
+        return False
+    between = range(last + 1, qi)
+    if any(i in cued for i in between):
+        return False
+    lo, hi = doc.sentences[last + 1].span.start, doc.sentences[qi - 1].span.end
+    return doc.next_quote_start(lo, hi) >= hi
 
 
 def _hands_on(doc: Doc, prev: Link, last: int) -> bool:

@@ -162,7 +162,25 @@ _RESUME_RE = regex.compile(r"[^.;:!?“”\"\n,]{0,30},[ \t]*(?=[“\"])")
 def _resumed_quote(doc: Doc, core_end: int) -> Quote | None:
     """The quote that picks up after "“…,” one aide said late last month, “…”", if any."""
     m = _RESUME_RE.match(doc.text, core_end)
-    return doc.quote_at(m.end()) if m else None
+    return doc.quote_at(m.end()) if m else _resumed_mid_sentence(doc, core_end)
+
+
+_RESUME_REACH = 200  # "“…,” said X, director of … in London, “but it is …”"
+
+
+def _resumed_quote_gap_ok(gap: str) -> bool:
+    """Tell whether the words between a cue and a resumed quote stay in one clause."""
+    return gap.rstrip(" \t").endswith(",") and not any(c in gap for c in '.;:!?\n“”"')
+
+
+def _resumed_mid_sentence(doc: Doc, core_end: int) -> Quote | None:
+    """A quote that resumes in lower case after a long description of the speaker: its
+    sentence goes on, so the words are still the speaker's."""
+    start = doc.next_quote_start(core_end, core_end + _RESUME_REACH)
+    q = doc.quote_at(start) if start < core_end + _RESUME_REACH else None
+    if q is None or not q.span.text[:1].islower():
+        return None
+    return q if _resumed_quote_gap_ok(doc.text[core_end:start]) else None
 
 
 def _clause_before(text: str, subj_start: int, left_words: int, right_words: int) -> bool:
