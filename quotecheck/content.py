@@ -284,7 +284,7 @@ def _only_quote(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
     if q is None or span[0] != q.marks.start:
         return None
     rest = doc.text[q.marks.end : span[1]]
-    if rest.strip(" ,.;:—–-\n") == "":
+    if rest.strip().strip(",.;:—–-") == "":  # white space of any kind: "“…,”\xa0Weiner said"
         return (q.span.start, q.span.end)
     return None
 

@@ -106,6 +106,8 @@ def _head(words: list[Token]) -> Token:
                 return words[i - 1]
             if low != "of" and not capitalised(words[i - 1].text):
                 return words[i - 1]
+    if len(words) > 1 and words[-1].text == ".":
+        return words[-2]  # "James B. Comey Jr.": the abbreviation's full stop is not the head
     return words[-1]
 
 
@@ -159,7 +161,10 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
         owner = words[possessive].text[:-2]
         words = words[possessive + 1 :]
         lows = lows[possessive + 1 :]
-    last_title = max((i for i, w in enumerate(lows) if w in TITLES), default=-1)
+    named = len(lows) - _suffix_words(lows)  # "King Jr.": a suffix after a title is no name
+    last_title = max((i for i, w in enumerate(lows[:named]) if w in TITLES), default=-1)
+    if last_title == named - 1 and named < len(lows):
+        last_title = max((i for i, w in enumerate(lows[: named - 1]) if w in TITLES), default=-1)
     last_title = max(last_title, _role_before_name(words))
     if last_title == -1 and (set(lows) & ORG_HEADS or _acronym(words)):
         return Mention(start, end, SourceKind.organization, name=phrase, plural=True)
@@ -185,6 +190,17 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
     if role and role.lower().startswith(("a ", "an ")):
         role = role.split(" ", 1)[1]
     return Mention(start, end, SourceKind.person, name=name, role=role or None, affiliation=owner)
+
+
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", ""])
+
+
+def _suffix_words(lows: list[str]) -> int:
+    """How many words at the end of a name are suffixes ("Jr.", "III") or their full stops."""
+    n = 0
+    while n < len(lows) - 1 and lows[-1 - n] in _SUFFIXES:
+        n += 1
+    return n
 
 
 def _role_before_name(words: list[Token]) -> int:

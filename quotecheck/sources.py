@@ -146,6 +146,8 @@ def subject_before(toks: list[Token]) -> list[Token]:
             out.append(tok)
         elif tok.text == "." or not (tok.text[0].isalnum()):
             break
+        elif not out and low in _OBJECT_PRONOUNS:
+            break  # "the voters who backed him said": an object is not the speaker
         elif not out and low in PRONOUNS:
             return [tok]
         elif not out and low.endswith(("’s", "'s")) and low[:-2] in PRONOUNS:
@@ -164,6 +166,7 @@ def subject_before(toks: list[Token]) -> list[Token]:
     return _trim_phrase(out)
 
 
+_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me"])
 _KNOWING = frozenset(["familiar", "close", "knowledge", "aware", "briefed", "involved"])
 
 

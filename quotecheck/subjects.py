@@ -60,7 +60,11 @@ def find_subject(
         return before, cue.span.end, False
     right = lazy.get()
     after_words = phrase_after(right)
-    after = classify(text, after_words) or _described(text, after_words)
+    after = (
+        classify(text, after_words)
+        or _described(text, after_words)
+        or _unknown_noun_after(text, right)
+    )
     bare = len(left) <= 1  # "“…,” said X" or "Says X": at most a comma before the cue
     if after is not None and bare:
         after = _with_tail(text, after)
@@ -82,7 +86,26 @@ def find_subject(
             if m is not None:
                 reasons.append("the source is separated from its verb by a clause in commas")
                 return m, cue.span.end, False
+    who = _relative_who(left)
+    if who is not None:
+        m = classify(text, subject_before(left[:who]))
+        if m is not None and m.kind is not SourceKind.document:
+            reasons.append("the source is followed by a relative clause ('who …') before its verb")
+            return m, cue.span.end, False
     return None, cue.span.end, False
+
+
+_RELATIVE_REACH = 15  # "a White House official who spoke anonymously to discuss … said"
+
+
+def _relative_who(left: list[Token]) -> int | None:
+    """Index of the "who" opening a relative clause that runs up to the cue, if any."""
+    for k in range(len(left) - 1, max(0, len(left) - _RELATIVE_REACH) - 1, -1):
+        if left[k].text == "who":
+            return k if k > 0 else None
+        if not left[k].text[0].isalnum():
+            return None
+    return None
 
 
 _APPOSITIVE_WORDS = 30  # "“…,” Scott Pruitt, the attorney general of Oklahoma, …, said"
@@ -129,6 +152,27 @@ def _described(text: str, words: list[Token]) -> Mention | None:
         return None
     phrase = text[words[0].start : words[-1].end]
     return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
+
+
+_UNKNOWN_NOUN_WORDS = 3  # "said the designer,", "said the retired schoolteacher."
+
+
+def _unknown_noun_after(text: str, right: list[Token]) -> Mention | None:
+    """Read "said the designer, who …": an article and a few lower-case words that end at a
+    comma or a full stop describe an unnamed speaker, even when no lexicon knows the noun."""
+    if not right or right[0].text.lower() not in ("the", "a", "an"):
+        return None
+    for i, tok in enumerate(right[1 : _UNKNOWN_NOUN_WORDS + 2], start=1):
+        if tok.text in (",", ".", ";") and i > 1:
+            return Mention(
+                right[0].start,
+                right[i - 1].end,
+                SourceKind.anonymous,
+                descriptor=text[right[0].start : right[i - 1].end],
+            )
+        if not (tok.text.isalpha() and tok.text.islower()) or tok.text in STOPWORDS:
+            return None
+    return None
 
 
 _TAIL_RE = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\-]*){1,2}(?=[,.;:!?)]|\s*$)")
