@@ -54,6 +54,11 @@ def find_subject(
     text: str, left: list[Token], lazy: LazyTokens, cue: Cue, reasons: list[str], opens: bool
 ) -> tuple[Mention | None, int, bool]:
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
+    if left and left[-1].text == "who":
+        mention = _antecedent(text, left[:-1], cue, reasons)
+        if mention is not None:  # the source is mentioned here by "who", as by a pronoun
+            mention = mention._replace(start=left[-1].start, end=left[-1].end)
+        return mention, cue.span.end, False
     before = classify(text, subject_before(left)) or _short_subject(text, left, opens)
     if before is not None:
         reasons.append(f"{text[before.start : cue.span.end]!r}: the source stands before the cue")
@@ -93,6 +98,17 @@ def find_subject(
             reasons.append("the source is followed by a relative clause ('who …') before its verb")
             return m, cue.span.end, False
     return None, cue.span.end, False
+
+
+def _antecedent(text: str, left: list[Token], cue: Cue, reasons: list[str]) -> Mention | None:
+    """For "said Beck, who added …": the source that "who" stands for, just before it."""
+    words = left[:-1] if left and left[-1].text == "," else left
+    mention = classify(text, subject_before(words))
+    if mention is None or mention.kind in (SourceKind.document, SourceKind.vague):
+        return None
+    said = text[mention.start : mention.end]
+    reasons.append(f"'who {cue.span.text}': 'who' is {said!r}, named just before")
+    return mention
 
 
 _RELATIVE_REACH = 15  # "a White House official who spoke anonymously to discuss … said"
@@ -250,7 +266,12 @@ def _appositive_end(text: str, right: list[Token], end: int) -> int:
     for t in right[idx + 1 :]:
         if t.text in ",.;:":
             return t.start
+    if text[right[-1].end : right[-1].end + 3].lstrip()[:1] in _OPENING_MARKS:
+        return end  # "said Beck, who said there were “…”": the clause runs into a quote
     return right[-1].end
+
+
+_OPENING_MARKS = frozenset("“\"‘'«„")
 
 
 _OPENER_WORDS = 20  # a fronted phrase ("At Sunday night’s debate,") is at most this long
