@@ -121,6 +121,10 @@ def set_content(
     if left_quote is None and left_words:
         left_quote = _set_off_quote(doc, subj_start)
     right_quote = doc.quote_at(right[0]) if right_words else _quote_after_colon(doc, core_end)
+    via = link.via_mention
+    channel_name = via is not None and doc.quote_at(via.end + 1) is not None
+    if channel_name:
+        right_quote = None  # "told the station “Channel 9”": the quote names the channel
     colon = text[core_end : core_end + 3].lstrip()[:1] == ":"
     if colon and right_quote is not None:
         left_quote = None  # "“A.” X said: “B.”": the colon points forward; A is someone else's
@@ -130,7 +134,9 @@ def set_content(
     elif left_quote is not None and (resumed := _resumed_quote(doc, core_end)) is not None:
         link.content = (left_quote[0], resumed.span.end)
         link.reasons.append("content: the quote, which resumes after the cue")
-    elif left_quote is not None and (inverted or not right_ok or not introduces(text, core_end)):
+    elif left_quote is not None and (
+        inverted or not right_ok or channel_name or not introduces(text, core_end)
+    ):
         link.content = left_quote
         link.reasons.append("content: the quote before the cue")
     elif (

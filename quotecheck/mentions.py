@@ -12,10 +12,13 @@ import re
 from .models import SourceKind
 from .sources import (
     ANONYMITY,
+    CONNECTORS,
+    DETERMINERS,
     DOCUMENTS,
     MEDIA,
     MEDIA_HEADS,
     METONYMS,
+    NAME_PARTICLES,
     ORG_HEADS,
     ORG_NAMES,
     PRONOUNS,
@@ -210,10 +213,23 @@ def _role_before_name(words: list[Token]) -> int:
         (
             i
             for i, w in enumerate(words[:-1])
-            if w.text.islower() and w.text in ROLE_NOUNS and capitalised(words[i + 1].text)
+            if w.text.islower()
+            and capitalised(words[i + 1].text)
+            and (w.text in ROLE_NOUNS or _unlisted_role(words, i))
         ),
         default=-1,
     )
+
+
+def _unlisted_role(words: list[Token], i: int) -> bool:
+    """Tell whether a lower-case word between a name or title and a full name is a role
+    ("Bush speechwriter Noam Neusner"), not a particle of the name ("Charles de Gaulle")."""
+    w = words[i].text
+    if not w.isalpha() or w in NAME_PARTICLES or w in CONNECTORS or w in DETERMINERS:
+        return False  # "Secretary of State John Kerry": "of" joins a title
+    if i == 0 or i + 2 >= len(words):
+        return False
+    return capitalised(words[i + 2].text)
 
 
 def _acronym(words: list[Token]) -> bool:

@@ -156,6 +156,7 @@ def subject_before(toks: list[Token]) -> list[Token]:
             not _np_word(tok, low)
             and not _adjective_before_head(toks, i, out)
             and not _compound_before_role(toks, i, out)
+            and not _role_before_full_name(toks, i, out)
             and not _knowing(toks[max(0, i - 4) : i])
         ) or (tok.text == "May" and out):
             break
@@ -227,6 +228,23 @@ def _compound_before_role(toks: list[Token], i: int, out: list[Token]) -> bool:
     if word in STOPWORDS or word in CONNECTORS or word in VERB_FORMS:
         return False
     return i == 0 or not toks[i - 1].text[0].isalnum() or capitalised(toks[i - 1].text)
+
+
+# Lower-case particles inside names ("Charles de Gaulle", "Osama bin Laden"): never a role.
+NAME_PARTICLES = grammar_words("name_particle")
+
+
+def _role_before_full_name(toks: list[Token], i: int, out: list[Token]) -> bool:
+    """Walking back: accept an unlisted lower-case role right before a full name ("former Bush
+    speechwriter Noam Neusner") when a name or a modifier stands before it too."""
+    word = toks[i].text
+    if len(out) < 2 or not all(capitalised(t.text) for t in out[-2:]):
+        return False
+    if not (word.isalpha() and word.islower()) or word in NAME_PARTICLES:
+        return False
+    if word in STOPWORDS or word in CONNECTORS or word in VERB_FORMS or word in DETERMINERS:
+        return False
+    return i > 0 and (capitalised(toks[i - 1].text) or toks[i - 1].text.lower() in MODIFIERS)
 
 
 def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from .content import WINDOW, Doc
+from .cues import VERB_FORMS
 from .mentions import classify
 from .models import Cue, SourceKind
 from .phrases import phrase_follows
@@ -91,6 +92,10 @@ def find_subject(
             if m is not None:
                 reasons.append("the source is separated from its verb by a clause in commas")
                 return m, cue.span.end, False
+    unknown = _unknown_noun_before(text, left)
+    if unknown is not None:
+        reasons.append(f"{text[unknown.start : cue.span.end]!r}: the source stands before the cue")
+        return unknown, cue.span.end, False
     who = _relative_who(left)
     if who is not None:
         m = classify(text, subject_before(left[:who]))
@@ -109,6 +114,27 @@ def _antecedent(text: str, left: list[Token], cue: Cue, reasons: list[str]) -> M
     said = text[mention.start : mention.end]
     reasons.append(f"'who {cue.span.text}': 'who' is {said!r}, named just before")
     return mention
+
+
+_CLAUSE_EDGES = frozenset(["and", "but", "as", "when", "while", "then", "so", "because"])
+
+
+def _unknown_noun_before(text: str, left: list[Token]) -> Mention | None:
+    """Read "As a phone rang, the announcer said": an article and one or two lower-case words
+    that open a clause right before the cue describe the speaker, listed noun or not."""
+    for size in (2, 3):
+        if len(left) < size:
+            return None
+        article, words = left[-size], left[-size + 1 :]
+        if article.text.lower() not in ("the", "a", "an"):
+            continue
+        before = left[-size - 1].text if len(left) > size else ""
+        edge = not before or not before[0].isalnum() or before.lower() in _CLAUSE_EDGES
+        plain = all(w.text.isalpha() and w.text.islower() for w in words)
+        if edge and plain and not any(w.text in STOPWORDS or w.text in VERB_FORMS for w in words):
+            phrase = text[article.start : words[-1].end]
+            return Mention(article.start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
+    return None
 
 
 _RELATIVE_REACH = 15  # "a White House official who spoke anonymously to discuss … said"
@@ -135,9 +161,23 @@ def _opening_name(text: str, left: list[Token]) -> Mention | None:
     if not comma or len(words) > _APPOSITIVE_WORDS:
         return None
     first = words[:comma]
-    if subject_before(first) != first:
+    described = first[0].text.lower() in ("the", "a", "an")  # "the assailant, John McGraw,"
+    if subject_before(first) != first and not described:
         return None
-    return classify(text, first)
+    return classify(text, first) or _appositive_name(text, words, comma)
+
+
+def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | None:
+    """Read "the assailant, John McGraw, told": a name set off by commas after a description."""
+    nxt = next((i for i in range(comma + 1, len(words)) if words[i].text == ","), None)
+    name = words[comma + 1 : nxt] if nxt is not None and nxt + 1 == len(words) else []
+    if not name or subject_before(name) != name:
+        return None
+    mention = classify(text, name)
+    if mention is None or mention.kind is not SourceKind.person:
+        return None
+    role = text[words[1].start : words[comma - 1].end] if comma > 1 else None
+    return mention._replace(start=words[0].start, role=mention.role or role)
 
 
 def _short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
@@ -149,17 +189,38 @@ def _short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
     if not opens or not 1 <= len(words) <= 7:
         return None
     first = words[0].text
-    if not (first.lower() in ("the", "a", "an") or first[:1].isupper() or first[:1].isdigit()):
+    if not (first.lower() in _SHORT_OPENERS or first[:1].isupper() or first[:1].isdigit()):
         return None
+    head = words[: _place_modifier(words)]  # "a staffer in the room": the room is no name
     if any(
         (not w.text[0].isalnum() and w.text not in "-’'.%")
         or w.text.lower() in STOPWORDS
         or w.text.lower() in _NOT_IN_NAMES
-        for w in words
+        for w in head
     ):
         return None
     phrase = text[words[0].start : words[-1].end]
     return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
+
+
+_SHORT_OPENERS = frozenset(["the", "a", "an", "this", "that", "one", "another"])
+
+
+def _place_modifier(words: list[Token]) -> int:
+    """Where a closing "in the room" / "at the back" / "from the crowd" starts, or the length."""
+    if (
+        len(words) >= 4
+        and words[-3].text in ("in", "at", "from")
+        and words[-2].text
+        in (
+            "the",
+            "a",
+        )
+    ):
+        last = words[-1].text
+        if last.isalpha() and last.islower():
+            return len(words) - 3
+    return len(words)
 
 
 def _described(text: str, words: list[Token]) -> Mention | None:
@@ -290,9 +351,12 @@ def opening_subject(text: str, words: list[Token], documents: bool = False) -> M
     opener = words[0].text if words else ""
     participle = opener[:1].isupper() and opener.endswith("ing")  # "Appearing before …, X said"
     mention = None if participle else _clause_opener(text, words, documents)
-    if mention is None:  # a fronted phrase first: "At Sunday night’s debate, Sanders …"
-        comma = next((i for i, w in enumerate(words[:_OPENER_WORDS]) if w.text == ","), None)
-        mention = _clause_opener(text, words[comma + 1 :], documents) if comma else None
+    # Fronted phrases first: "At Sunday night’s debate, Sanders …", "Thursday, after …, Warren"
+    commas = [i for i, w in enumerate(words[:_OPENER_WORDS]) if w.text == ","][:2]
+    for comma in commas:
+        if mention is not None:
+            break
+        mention = _clause_opener(text, words[comma + 1 :], documents)
     return mention
 
 
