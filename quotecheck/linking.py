@@ -25,6 +25,7 @@ __all__ = ["file_link", "verb_link"]
 _LEFT = 160  # a source before its verb: at most this many characters back
 _RIGHT = 100  # a source or listener after the verb: at most this many characters on
 
+_RELATIVES = ("who", "which", "that")
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _AUX = grammar_words("auxiliary")
 _NOUN_BEFORE = grammar_words("noun_marker")
@@ -103,7 +104,10 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
                 )
     core_end = after_core(doc, link, core_end, sent.end)
     subject_start = mention.start if mention is not None and not inverted else cue.span.start
-    if not set_content(doc, link, sent.start, subject_start, core_end, sent.end, inverted):
+    # "the report, which said …": what a relative clause reports follows its verb
+    relative = mention is not None and bool(left) and left[-1].text in _RELATIVES
+    opening = subject_start if relative else sent.start
+    if not set_content(doc, link, opening, subject_start, core_end, sent.end, inverted):
         return None
     labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
     labelled = labelled and _label_content(doc, link, core_end)

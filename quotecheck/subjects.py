@@ -17,6 +17,7 @@ from .mentions import classify
 from .models import Cue, SourceKind
 from .phrases import phrase_follows
 from .sources import (
+    CONNECTORS,
     STOPWORDS,
     Mention,
     Token,
@@ -55,8 +56,8 @@ def find_subject(
     text: str, left: list[Token], lazy: LazyTokens, cue: Cue, reasons: list[str], opens: bool
 ) -> tuple[Mention | None, int, bool]:
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
-    if left and left[-1].text == "who":
-        mention = _antecedent(text, left[:-1], cue, reasons)
+    if left and left[-1].text in ("who", "which", "that"):
+        mention = _antecedent(text, left[:-1], cue, reasons, left[-1].text)
         if mention is not None:  # the source is mentioned here by "who", as by a pronoun
             mention = mention._replace(start=left[-1].start, end=left[-1].end)
         return mention, cue.span.end, False
@@ -105,14 +106,23 @@ def find_subject(
     return None, cue.span.end, False
 
 
-def _antecedent(text: str, left: list[Token], cue: Cue, reasons: list[str]) -> Mention | None:
-    """For "said Beck, who added …": the source that "who" stands for, just before it."""
-    words = left[:-1] if left and left[-1].text == "," else left
-    mention = classify(text, subject_before(words))
-    if mention is None or mention.kind in (SourceKind.document, SourceKind.vague):
+def _antecedent(
+    text: str, left: list[Token], cue: Cue, reasons: list[str], pronoun: str
+) -> Mention | None:
+    """For "said Beck, who added …" or "a sign that read “…”": the source that the relative
+    pronoun stands for, named just before it ("who" for people, "which"/"that" for documents)."""
+    words = left[:-1] if left and left[-1].text in (",", "—", "–", "-") else left
+    phrase = subject_before(words)
+    articles = [k for k, w in enumerate(phrase) if w.text.lower() in ("the", "a", "an")]
+    if articles and articles[-1] > 0 and phrase[articles[-1] - 1].text.lower() not in CONNECTORS:
+        phrase = phrase[articles[-1] :]  # "A teenager hoisted a sign that read": the sign
+    mention = classify(text, phrase)
+    if mention is None or mention.kind is SourceKind.vague:
         return None
+    if (mention.kind is SourceKind.document) != (pronoun != "who"):
+        return None  # "the report, which said" and "the senator, who said", not the other way
     said = text[mention.start : mention.end]
-    reasons.append(f"'who {cue.span.text}': 'who' is {said!r}, named just before")
+    reasons.append(f"'{pronoun} {cue.span.text}': '{pronoun}' is {said!r}, named just before")
     return mention
 
 
