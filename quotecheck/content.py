@@ -119,7 +119,7 @@ def set_content(
     right_ok = right_words >= 2 and not _continuation(text, right, text[core_end:right_lo])
     left_quote = _only_quote(doc, left) if left_words else _quote_just_before(doc, s_start)
     if left_quote is None and left_words:
-        left_quote = _set_off_quote(doc, subj_start)
+        left_quote = _set_off_quote(doc, subj_start, inverted)
     right_quote = doc.quote_at(right[0]) if right_words else _quote_after_colon(doc, core_end)
     via = link.via_mention
     channel_name = via is not None and doc.quote_at(via.end + 1) is not None
@@ -213,9 +213,10 @@ def _quote_just_before(doc: Doc, s_start: int) -> tuple[int, int] | None:
     return (q.span.start, q.span.end)
 
 
-def _set_off_quote(doc: Doc, subj_start: int) -> tuple[int, int] | None:
+def _set_off_quote(doc: Doc, subj_start: int, inverted: bool) -> tuple[int, int] | None:
     """The quote just before the source that a colon or a dash sets off from the writer's clause
-    ("… lost its identity: “France is no longer France,” he claimed"), if any."""
+    ("… lost its identity: “France is no longer France,” he claimed"), or any full quote just
+    before an inverted cue ("…, but despite the tone, “I think he will,” said Kunin"), if any."""
     gap = doc.text[max(0, subj_start - 3) : subj_start]
     q = doc.quote_at(subj_start - 1 - (len(gap) - len(gap.rstrip(" \t,"))))
     if q is None or doc.text[q.marks.end : subj_start].strip(" \t,") != "":
@@ -223,7 +224,9 @@ def _set_off_quote(doc: Doc, subj_start: int) -> tuple[int, int] | None:
     if q.span.text[-1:] not in (",", "?", "!") or q.span.end <= q.span.start:
         return None  # a term ending the writer's clause, not words handed to a speaker
     before = doc.text[max(0, q.marks.start - 3) : q.marks.start].rstrip(" \t")
-    return (q.span.start, q.span.end) if before[-1:] in (":", "—", "–", "-", "(") else None
+    after_comma = inverted and before[-1:] == "," and q.span.text[:1].isupper()
+    set_off = before[-1:] in (":", "—", "–", "-", "(") or after_comma
+    return (q.span.start, q.span.end) if set_off else None
 
 
 def opens_sentence(doc: Doc, q: Quote) -> bool:

@@ -31,7 +31,7 @@ __all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
 
 # Words that open a clause before its subject ("But Sanders said", "As X put it"): skipped.
 _CONJUNCTION_OPENERS = frozenset(
-    ["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also", "As"]
+    ["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also", "As", "When", "While"]
 )
 _SUBJECT_END = grammar_words("subject_end")
 # Words that never stand inside a speaker's description ("The plan relies on what the city").
@@ -213,7 +213,9 @@ def _short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
     return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
 
 
-_SHORT_OPENERS = frozenset(["the", "a", "an", "this", "that", "one", "another"])
+_SHORT_OPENERS = frozenset(
+    ["the", "a", "an", "this", "that", "one", "another", "someone", "somebody", "everyone"]
+)
 
 
 def _place_modifier(words: list[Token]) -> int:
@@ -247,6 +249,9 @@ _UNKNOWN_NOUN_WORDS = 3  # "said the designer,", "said the retired schoolteacher
 def _unknown_noun_after(text: str, right: list[Token]) -> Mention | None:
     """Read "said the designer, who …": an article and a few lower-case words that end at a
     comma or a full stop describe an unnamed speaker, even when no lexicon knows the noun."""
+    if len(right) > 1 and right[0].text in ("another", "one") and right[1].text == ".":
+        start, end = right[0].start, right[0].end  # "“…,” tweeted another."
+        return Mention(start, end, SourceKind.anonymous, descriptor=text[start:end])
     if not right or right[0].text.lower() not in ("the", "a", "an"):
         return None
     for i, tok in enumerate(right[1 : _UNKNOWN_NOUN_WORDS + 2], start=1):
