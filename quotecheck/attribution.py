@@ -116,7 +116,11 @@ def _nested(prev: Link, link: Link) -> bool:
     mention, cue = link.mention, link.cue
     if mention is None or cue is None:
         return False
-    return prev.content[0] <= mention.start < cue[0] and link.content[0] > mention.start
+    opens = prev.content[0] <= mention.start <= prev.content[0] + _NESTED_LEAD
+    return opens and mention.start < cue[0] and link.content[0] > mention.start
+
+
+_NESTED_LEAD = 3  # the inner source opens the earlier content ("said (that) he never said …")
 
 
 def _make_room(doc: Doc, prev: Link, link: Link) -> None:
@@ -130,7 +134,7 @@ def _make_room(doc: Doc, prev: Link, link: Link) -> None:
     start, end = trim(doc.text, prev.content[0], cut)
     end = _drop_conjunction(doc.text, start, end)
     between = doc.text[end:cut]
-    boundary = any(c in between for c in ",:;—–(") or between.strip() in _CONJUNCTIONS
+    boundary = any(c in between for c in ",:;—–(") or between.strip() in _BOUNDARY_WORDS
     if boundary and word_count(doc.text, (start, end)) >= 2:
         prev.content = (start, end)
         prev.reasons.append("content: ends where the sentence's next report begins")
@@ -138,6 +142,7 @@ def _make_room(doc: Doc, prev: Link, link: Link) -> None:
 
 _CONJUNCTIONS = ("and", "but", "then")  # not "so" or "while": "do so", "for a while"
 _CONJUNCTION_TAIL = tuple(" " + word for word in _CONJUNCTIONS)
+_BOUNDARY_WORDS = (*_CONJUNCTIONS, "-", "--")  # a spaced hyphen is a dash: "Hussein - “…”"
 
 
 def _drop_conjunction(text: str, start: int, end: int) -> int:

@@ -16,7 +16,7 @@ import regex
 
 from .cues import VERB_FORMS
 from .models import CueKind, Quote, Sentence, Stance
-from .sources import Mention, grammar_words
+from .sources import QUANTIFIERS, Mention, grammar_words
 
 __all__ = [
     "MAX_CLAUSE",
@@ -257,8 +257,15 @@ def _quote_ends(doc: Doc, q: Quote) -> bool:
 def _narration_follows(doc: Doc, q: Quote) -> bool:
     """Tell whether the writer's narration resumes after a quote ("“Thank you Georgia” moments
     after polls closed", "“I’m with her” until Clinton spoke up"): the quote alone is reported."""
-    after = doc.text[q.marks.end : q.marks.end + 16].split(None, 1)
+    after = doc.text[q.marks.end : q.marks.end + 24].split(None, 2)
+    if len(after) > 1 and after[1].startswith("time") and _count_word(after[0]):
+        return True  # "said “CNN” five times"
     return bool(after) and after[0] in _NARRATION_WORDS
+
+
+def _count_word(word: str) -> bool:
+    """Tell whether a word counts something ("five", "12", "several")."""
+    return word.isdigit() or word.lower() in QUANTIFIERS
 
 
 def _participle_cut(text: str, start: int, end: int) -> int:

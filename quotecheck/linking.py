@@ -106,11 +106,13 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     subject_start = mention.start if mention is not None and not inverted else cue.span.start
     # "the report, which said …": what a relative clause reports follows its verb
     relative = mention is not None and bool(left) and left[-1].text in _RELATIVES
-    opening = subject_start if relative else sent.start
+    # "… and never mentioned schools": a verb sharing an earlier subject reports what follows it
+    opening = subject_start if relative else cue.span.start if shared is not None else sent.start
     if not set_content(doc, link, opening, subject_start, core_end, sent.end, inverted):
         return None
     labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
     labelled = labelled and _label_content(doc, link, core_end)
+    _carried_quote(doc, link, core_end)
     weak = form is not None and form.lemma in _WEAK_VERBS and not labelled
     if weak and not _weak_ok(doc, link, core_end):
         return None
@@ -134,6 +136,23 @@ def _label_content(doc: Doc, link: Link, core_end: int) -> bool:
     link.content = (start, quote.marks.end)  # the object and the whole quote, marks included
     link.reasons.append("the quote is what the verb's object was called or credited with")
     return True
+
+
+# "a message on Twitter reading “…”": a short object, then a participle of speech and a quote.
+_CARRIER_RE = regex.compile(r"[^,.;:!?“”\"\n]{1,60}?\b(\w+ing)[ \t]+(?=[“\"])")
+
+
+def _carried_quote(doc: Doc, link: Link, core_end: int) -> None:
+    """For "posted a message reading “Thank you Georgia”", the content is the quote the
+    verb's object carries, not the object and the narration around it."""
+    start, end = link.content
+    if start < core_end or doc.quote_at(start) is not None:
+        return
+    m = _CARRIER_RE.match(doc.text, start, min(end, start + 80))
+    quote = doc.quote_at(m.end()) if m is not None and m.group(1) in VERB_FORMS else None
+    if quote is not None and quote.marks.end <= end + 1:
+        link.content = (quote.span.start, quote.span.end)
+        link.reasons.append(f"content: the quote the object carries ({m.group(1)!r} it)")
 
 
 def _phrasal_call(doc: Doc, link: Link) -> bool:
