@@ -184,8 +184,9 @@ def _resumed_mid_sentence(doc: Doc, core_end: int) -> Quote | None:
     sentence goes on, so the words are still the speaker's."""
     start = doc.next_quote_start(core_end, core_end + _RESUME_REACH)
     q = doc.quote_at(start) if start < core_end + _RESUME_REACH else None
-    if q is None or not q.span.text[:1].islower():
-        return None
+    first = q.span.text.split(None, 1)[0] if q is not None and q.span.text.strip() else ""
+    if q is None or not (first[:1].islower() or first in ("But", "And", "Or", "Yet", "So")):
+        return None  # "“…,” he said of the plan, “but …”" or "“But I do know …”"
     return q if _resumed_quote_gap_ok(doc.text[core_end:start]) else None
 
 

@@ -258,7 +258,20 @@ def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
     after_article = out and out[-1].text.lower() in DETERMINERS and i + 1 < len(toks)
     if after_article and capitalised(toks[i + 1].text) and word.endswith(_ADJECTIVE_ENDINGS):
         return True  # "said the younger Mr. Trump", not "told the audience Obama had lied"
+    if all(t.text.islower() for t in out) and _role_then_name(toks, i):
+        return True  # "said master of ceremonies Asab Al-Tabchi"
     return any(_head_noun(t.text) for t in toks[i + 1 : i + 3])
+
+
+def _role_then_name(toks: list[Token], i: int) -> bool:
+    """Tell whether lower-case words from ``i`` lead straight into a two-word name."""
+    for k in range(i, min(len(toks) - 1, i + 4)):
+        if capitalised(toks[k].text):
+            return k > i and capitalised(toks[k + 1].text)
+        word = toks[k].text
+        if not (word.isalpha() and word.islower()) or word in STOPWORDS or word in VERB_FORMS:
+            return word in CONNECTORS and k > i
+    return False
 
 
 # Endings of English adjectives ("younger", "printed", "prominent", "famous", "local").
