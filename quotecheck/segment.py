@@ -181,6 +181,9 @@ def _sentence_fields(
     ]
 
 
+_OPENING_QUOTES = frozenset("“\"‘'«„")
+
+
 def _is_boundary(text: str, boundary: re.Match[str]) -> bool:
     """Decide whether a candidate full stop (or ? ! …) really ends a sentence."""
     following = boundary.group("next")
@@ -202,6 +205,8 @@ def _is_boundary(text: str, boundary: re.Match[str]) -> bool:
         next_word = _NEXT_WORD_RE.match(text, boundary.start("next"))
         return not next_word or next_word.group().lower() not in _TIME_ZONES
     if kind == "may-end":
+        if following in _OPENING_QUOTES:
+            return True  # "… in Santa Monica, Calif. “The reality is …”": a quote opens anew
         next_word = _NEXT_WORD_RE.match(text, boundary.start("next"))
         return bool(next_word) and next_word.group().lower() in load("sentence_starters")
     return True
