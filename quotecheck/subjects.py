@@ -18,6 +18,7 @@ from .models import Cue, SourceKind
 from .phrases import phrase_follows
 from .sources import (
     CONNECTORS,
+    QUANTIFIERS,
     STOPWORDS,
     Mention,
     Token,
@@ -141,7 +142,10 @@ def _unknown_noun_before(text: str, left: list[Token]) -> Mention | None:
         before = left[-size - 1].text if len(left) > size else ""
         edge = not before or not before[0].isalnum() or before.lower() in _CLAUSE_EDGES
         plain = all(w.text.isalpha() and w.text.islower() for w in words)
-        if edge and plain and not any(w.text in STOPWORDS or w.text in VERB_FORMS for w in words):
+        ordinary = not any(
+            w.text in STOPWORDS or w.text in VERB_FORMS or w.text in QUANTIFIERS for w in words
+        )  # not "the most elaborate": a quantifier or degree word makes an adjective phrase
+        if edge and plain and ordinary:
             phrase = text[article.start : words[-1].end]
             return Mention(article.start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
     return None
@@ -171,10 +175,11 @@ def _opening_name(text: str, left: list[Token]) -> Mention | None:
     if not comma or len(words) > _APPOSITIVE_WORDS:
         return None
     first = words[:comma]
-    described = first[0].text.lower() in ("the", "a", "an")  # "the assailant, John McGraw,"
-    if subject_before(first) != first and not described:
-        return None
-    return classify(text, first) or _appositive_name(text, words, comma)
+    if subject_before(first) == first:
+        return classify(text, first) or _appositive_name(text, words, comma)
+    if first[0].text.lower() in ("the", "a", "an") and len(first) <= 3:
+        return _appositive_name(text, words, comma)  # "the assailant, John McGraw,"
+    return None
 
 
 def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | None:
