@@ -52,9 +52,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     elif left and (left[-1].text.lower() in _NOT_FINITE or _possessive(left[-1].text)):
         return None  # "the report", "his remarks", "decision to tell": not a finite verb
     j = len(left)
-    while (
-        j > len(left) - 4 and j and (left[j - 1].text.lower() in _AUX or _adverb(left[j - 1].text))
-    ):
+    while j > len(left) - 4 and j and (left[j - 1].text in _AUX or _adverb(left[j - 1].text)):
         j -= 1
     progressive = cue.span.text.endswith("ing")
     if j and left[j - 1].text.lower() in _BE and not progressive:

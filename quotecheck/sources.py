@@ -167,6 +167,7 @@ def subject_before(toks: list[Token]) -> list[Token]:
     return _trim_phrase(out)
 
 
+_AUXILIARIES = grammar_words("auxiliary")
 _OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me"])
 _KNOWING = frozenset(["familiar", "close", "knowledge", "aware", "briefed", "involved"])
 
@@ -194,8 +195,10 @@ def phrase_after(toks: list[Token]) -> list[Token]:
             break
         if not out and low in PRONOUNS:
             return [tok]
-        if tok.text in _MONTHS or tok.text in _DAYS:
+        if (tok.text in _MONTHS or tok.text in _DAYS) and not _surname_may(out, tok):
             break
+        if out and tok.text in _AUXILIARIES:  # lower case only: "Theresa May", "Will Smith"
+            break  # "Trump then appears …", "Smith has said": the name has ended
         if not _np_word(tok, low) and not _adjective_after(toks, i, out) and not _knowing(out):
             break
         if low in ("in", "on", "at") and not _next_capitalised(toks, i):
@@ -298,5 +301,15 @@ def _trim_phrase(words: list[Token]) -> list[Token]:
     while words and (
         words[-1].text.lower() in CONNECTORS | DETERMINERS or words[-1].text in CLAUSE_WORDS
     ):
+        if _surname_may(words[:-1], words[-1]):
+            break
         words = words[:-1]
     return words
+
+
+def _surname_may(before: list[Token], tok: Token) -> bool:
+    """Tell "Theresa May" (a surname after a first name) from "in May" (the month)."""
+    if tok.text != "May" or not before:
+        return False
+    prev = before[-1].text
+    return capitalised(prev) and prev.lower() not in TITLES and prev not in CLAUSE_WORDS
