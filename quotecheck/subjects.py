@@ -35,6 +35,7 @@ _CONJUNCTION_OPENERS = frozenset(
     ["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also", "As", "When", "While"]
 )
 _SUBJECT_END = grammar_words("subject_end")
+_OBJECT_VERBS = grammar_words("object_verb")
 # Words that never stand inside a speaker's description ("The plan relies on what the city").
 _NOT_IN_NAMES = frozenset(["what", "which", "whom", "whose", "on", "in", "at", "to", "by"])
 
@@ -76,8 +77,11 @@ def find_subject(
     bare = len(left) <= 1  # "“…,” said X" or "Says X": at most a comma before the cue
     if after is not None and bare:
         after = _with_tail(text, after)
+    # "“…,” X, founder of Y, tells Breitbart News": after words before it, a listener
+    listener = cue.lemma in _OBJECT_VERBS and len(left) > 1
     if (
         after is not None
+        and not listener
         and (not left or left[-1].text in ",”\"’'—–-(")
         and _ends(text, after, bare)
     ):
