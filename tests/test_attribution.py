@@ -134,6 +134,20 @@ _PIECES = st.sampled_from(
         "(R-OH), ",
         "who ",
         "on Monday, ",
+        # shapes read since: relative pronouns, suffixes, surnames, poll shares, lists
+        "which ",
+        "that read ",
+        "James B. Comey Jr., ",
+        "Theresa May ",
+        "21 percent ",
+        "another",
+        " - ",
+        "and added: ",
+        "went on to say, ",
+        "a message reading ",
+        "Calif. ",
+        "the announcer ",
+        "someone in the room ",
     ]
 )
 
