@@ -219,6 +219,7 @@ def dash_link(doc: Doc, quote: Quote) -> Link | None:
 _INTRO_WORDS = 40  # the clause before a comma-introduced quote: at most this many words
 _INTRO_CHARS = 400  # and at most this many characters
 _NOUN_MARKERS = grammar_words("noun_marker")
+_ISSUE_VERBS = frozenset(["issued", "released", "posted", "sent", "put", "tweeted", "published"])
 
 
 def comma_link(doc: Doc, quote: Quote) -> Link | None:
@@ -241,6 +242,8 @@ def comma_link(doc: Doc, quote: Quote) -> Link | None:
     if mention is None:
         return None
     verb = words[-2] if words[-1].text == "it" else words[-1]  # "put it"
+    if words[-1].text in DOCUMENTS:
+        verb = words[-3]  # "issued a statement"
     return Link(
         -1,
         (verb.start, words[-1].end),
@@ -262,6 +265,8 @@ def _verb_like(words: list[Token]) -> bool:
     last = words[-1].text
     if last == "it":
         return len(words) > 1 and words[-2].text in ("put", "puts")  # "as Vulture put it, “…”"
+    if len(words) > 2 and last in DOCUMENTS and words[-2].text in ("a", "the"):
+        return words[-3].text in _ISSUE_VERBS  # "Trump issued a statement, “…”"
     if len(words) > 1 and words[-2].text.lower() in _NOUN_MARKERS:
         return False  # "wore a hat, “…”": a noun, not a verb, before the comma
     return last.isalpha() and last.islower() and (last not in STOPWORDS or last in VERB_FORMS)

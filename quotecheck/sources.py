@@ -20,6 +20,7 @@ from .models import SourceKind
 __all__ = [
     "Mention",
     "Token",
+    "abbreviation",
     "capitalised",
     "grammar_words",
     "phrase_after",
@@ -142,7 +143,7 @@ def subject_before(toks: list[Token]) -> list[Token]:
     while i >= 0 and len(out) < _MAX_WORDS:
         tok = toks[i]
         low = tok.text.lower()
-        if tok.text == "." and i > 0 and _abbreviation(toks[i - 1].text):
+        if tok.text == "." and i > 0 and abbreviation(toks[i - 1].text):
             out.append(tok)
         elif tok.text == "." or not (tok.text[0].isalnum()):
             break
@@ -186,7 +187,7 @@ def phrase_after(toks: list[Token]) -> list[Token]:
         low = tok.text.lower()
         if len(out) >= _MAX_WORDS:
             break
-        if tok.text == "." and out and _abbreviation(out[-1].text):
+        if tok.text == "." and out and abbreviation(out[-1].text):
             if i + 1 < len(toks) and capitalised(toks[i + 1].text):
                 out.append(tok)
                 continue
@@ -258,6 +259,8 @@ def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
         return False
     if word in VERB_FORMS:
         return False  # "Boreing said the members …": a reporting verb ends the name
+    if out and word.endswith("ed") and (capitalised(out[-1].text) or _head_noun(out[-1].text)):
+        return False  # "Trump issued a statement", "Democrats controlled the Senate": a verb
     after_article = out and out[-1].text.lower() in DETERMINERS and i + 1 < len(toks)
     if after_article and capitalised(toks[i + 1].text) and word.endswith(_ADJECTIVE_ENDINGS):
         return True  # "said the younger Mr. Trump", not "told the audience Obama had lied"
@@ -287,7 +290,7 @@ def _next_capitalised(toks: list[Token], i: int) -> bool:
     return bool(words) and capitalised(words[0]) and words[0] not in _MONTHS | _DAYS
 
 
-def _abbreviation(word: str) -> bool:
+def abbreviation(word: str) -> bool:
     """Tell whether a word followed by a full stop is an abbreviation ("Gen", "U.S", "J")."""
     return (
         (len(word) == 1 and word.isupper()) or "." in word or word.lower() in TITLES | {"jr", "sr"}

@@ -22,6 +22,7 @@ from .sources import (
     STOPWORDS,
     Mention,
     Token,
+    abbreviation,
     grammar_words,
     phrase_after,
     subject_before,
@@ -32,7 +33,7 @@ __all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
 
 # Words that open a clause before its subject ("But Sanders said", "As X put it"): skipped.
 _CONJUNCTION_OPENERS = frozenset(
-    ["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also", "As", "When", "While"]
+    ["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also", "As"]
 )
 _SUBJECT_END = grammar_words("subject_end")
 _OBJECT_VERBS = grammar_words("object_verb")
@@ -155,6 +156,7 @@ def _unknown_noun_before(text: str, left: list[Token]) -> Mention | None:
     return None
 
 
+_AFTER_ADVERB = CONNECTORS | {"after", "before", "since", "when", "as", "following"}
 _RELATIVE_REACH = 15  # "a White House official who spoke anonymously to discuss … said"
 
 
@@ -203,8 +205,8 @@ def _short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
     """Read "“…,” the gambling tycoon told" or "The billionaire businessman says": all the words
     between a quote (or the sentence start) and the cue, when they are few and name someone."""
     words = left[1:] if left and left[0].text == "," else left
-    if words and words[0].text in _CONJUNCTION_OPENERS:
-        words = words[1:]
+    if words and (words[0].text in _CONJUNCTION_OPENERS or words[0].text in ("When", "While")):
+        words = words[1:]  # "When someone in the crowd yelled, “…”"
     if not opens or not 1 <= len(words) <= 7:
         return None
     first = words[0].text
@@ -335,6 +337,8 @@ def _skip_clause(left: list[Token]) -> list[Token] | None:
     for k in range(len(left) - 1, max(-1, len(left) - 25), -1):
         if left[k].text == ",":
             return left[:k] if k + 1 < len(left) else None
+        if left[k].text == "." and k and abbreviation(left[k - 1].text):
+            continue  # "asked about journalists under Mr. Putin": an abbreviation's full stop
         if left[k].text in '.;:“”"()':
             return None
     return None
@@ -389,6 +393,9 @@ def _clause_opener(text: str, words: list[Token], documents: bool) -> Mention | 
     phrase = phrase_after(words)
     if not phrase or len(phrase) == len(words):
         return None  # no predicate after the phrase: not a clause's subject
+    nxt = words[len(phrase)].text
+    if len(phrase) == 1 and phrase[0].text.endswith("ly") and (nxt == "," or nxt in _AFTER_ADVERB):
+        return None  # "Immediately after the attacks, …": a fronted adverb, not a name
     mention = classify(text, phrase)
     if mention is None or mention.kind is SourceKind.vague:
         return None
