@@ -22,16 +22,16 @@ __all__ = ["Marks", "checkable_reason", "first_in", "scan_marks"]
 # pattern opens with a character class or literal (no look-behind), so the engine can skip
 # ahead; the word boundary before a match is checked by the caller (_opens).
 _DIGITS_RE = re.compile(r"\d[\d.,]*")  # 30, 2011, 1,200, 4.1
-_NUMBER_WORD_RE = re.compile(
-    r"""
-    (?:t(?:wo|hree|en|welve|wenty|hirty|housands?|rillions?)   # searched in lower-cased text;
-      |f(?:our|ive|orty|ifty)|s(?:ix|ixty|even|eventy)        # grouped by first letters, so the
-      |e(?:ight|ighty|leven)|nine|ninety|hundreds?|half       # engine tries a branch or two per
-      |millions?|billions?|dozens?|per(?:cent|\ cent)         # letter, not all 28 words
-    )(?![\w-])
-    """,
-    re.VERBOSE,
+# Each number word alone, searched for only when a substring test finds it in the text: a fast
+# literal scan per number word the text has costs less than trying an alternation of all of
+# them at every letter. Matches opening a word are kept (_opens), as for the allegations.
+_NUMBER_WORDS = (
+    *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
+    *("twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
+    *("hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"),
+    *("billions", "trillion", "trillions", "dozen", "dozens", "percent", "per cent", "half"),
 )
+_NUMBER_WORD_PATTERNS = {word: re.compile(rf"{re.escape(word)}(?![\w-])") for word in _NUMBER_WORDS}
 _NAME_RE = re.compile(
     r"""
     [A-ZÀ-ÖØ-Þ][\w'’.-]*                # a capitalised word: Washington, CIA, Trowbridge
@@ -77,13 +77,14 @@ class Marks(NamedTuple):
     """Checkable details found in one scan of the whole text.
 
     Allegations and figures are (start, end, text), sorted; capitals are every _NAME_RE match in
-    text order, told apart from first words, starters and dates only where a sentence asks for
-    a name (_names_in), as few sentences get that far.
+    text order (their starts alongside, for bisection), told apart from first words, starters
+    and dates only where a sentence asks for a name (_names_in), as few sentences get that far.
     """
 
     allegations: list[tuple[int, int, str]]
     figures: list[tuple[int, int, str]]
     capitals: list[re.Match[str]]
+    capital_starts: list[int]
 
 
 def scan_marks(text: str) -> Marks:
@@ -92,7 +93,8 @@ def scan_marks(text: str) -> Marks:
     figures = [(m.start(), m.end(), m.group().rstrip(".,")) for m in _DIGITS_RE.finditer(text)]
     figures += _number_words(low)
     figures.sort()
-    return Marks(_allegations(low), figures, list(_NAME_RE.finditer(text)))
+    capitals = list(_NAME_RE.finditer(text))
+    return Marks(_allegations(low), figures, capitals, [m.start() for m in capitals])
 
 
 def _allegations(low: str) -> list[tuple[int, int, str]]:
@@ -112,7 +114,11 @@ def _allegations(low: str) -> list[tuple[int, int, str]]:
 def _number_words(low: str) -> list[tuple[int, int, str]]:
     """Number words ("three", "million", "per cent") standing as whole words in ``low``."""
     return [
-        (m.start(), m.end(), m.group()) for m in _NUMBER_WORD_RE.finditer(low) if _opens(low, m)
+        (m.start(), m.end(), m.group())
+        for word, pattern in _NUMBER_WORD_PATTERNS.items()
+        if word in low
+        for m in pattern.finditer(low)
+        if _opens(low, m)
     ]
 
 
@@ -127,16 +133,15 @@ def _is_name(text: str, m: re.Match[str]) -> bool:
     return not (name.startswith(_CALENDAR_WORDS) and _CALENDAR_RE.fullmatch(name))
 
 
-def _names_in(
-    text: str, capitals: list[re.Match[str]], ranges: list[tuple[int, int]]
-) -> Iterator[tuple[int, str]]:
+def _names_in(text: str, marks: Marks, ranges: list[tuple[int, int]]) -> Iterator[tuple[int, str]]:
     """(start, name) of the names lying inside one of ``ranges``, range by range."""
+    capitals, starts = marks.capitals, marks.capital_starts
     for a, b in ranges:
-        i = bisect_left(capitals, a, key=re.Match.start)
-        while i < len(capitals) and capitals[i].start() < b:
+        i = bisect_left(starts, a)
+        while i < len(starts) and starts[i] < b:
             m = capitals[i]
             if m.end() <= b and _is_name(text, m):
-                yield m.start(), m.group()
+                yield starts[i], m.group()
             i += 1
 
 
@@ -167,7 +172,7 @@ def checkable_reason(
     if figure:
         return f"contains a specific figure ('{figure}')"
     opening = {a for a, _ in unsourced}
-    for start, name in _names_in(text, marks.capitals, unsourced):
+    for start, name in _names_in(text, marks, unsourced):
         if start in opening:
             # The writer's text opens with it, capitalised anyway: keep the rest of the name.
             rest = name.split(None, 1)[1:]

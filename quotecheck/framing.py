@@ -27,6 +27,7 @@ __all__ = [
     "SCARE_MAX_WORDS",
     "find_all_signals",
     "find_signals",
+    "find_weighted_signals",
     "signal_weight",
     "speech_like",
 ]
@@ -278,49 +279,81 @@ def find_all_signals(
     One scan covers the stretch from the first sentence to the last, so the cost is per text,
     not per sentence; each signal is then filed under the sentence holding it.
     """
+    return find_weighted_signals(text, spans, quotes)[0]
+
+
+def find_weighted_signals(
+    text: str, spans: Sequence[Span], quotes: Sequence[Quote] = ()
+) -> tuple[tuple[tuple[Signal, ...], ...], list[list[float]]]:
+    """:func:`find_all_signals`, with each signal's :func:`signal_weight` alongside it.
+
+    The weight is known when the signal is made (its kind, entry and place), so the claims
+    stage need not look it up again from the signal's fields.
+    """
     if not spans:
-        return ()
-    lo, hi = spans[0].start, spans[-1].end
-    folded = fold(text[lo:hi])
+        return (), []
+    lo = spans[0].start
+    folded = fold(text[lo : spans[-1].end])
     starts = [s.start - lo for s in spans]
+    ends = [s.end - lo for s in spans]
     title_cases: dict[int, bool] = {}
 
-    def sentence_of(at: int) -> int:
-        i = bisect_right(starts, at) - 1
-        return i if i >= 0 and at < spans[i].end - lo else -1
-
     def in_name(at: int) -> bool:
-        i = sentence_of(at)
+        i = bisect_right(starts, at) - 1
+        if i < 0 or at >= ends[i]:
+            i = -1
         if i not in title_cases:
-            title_cases[i] = _title_case(folded[starts[i] : spans[i].end - lo])
+            title_cases[i] = _title_case(folded[starts[i] : ends[i]])
         return _in_name(folded, at, title_cases[i], starts[i])
 
     found: list[list[Signal]] = [[] for _ in spans]
+    weights: list[list[float]] = [[] for _ in spans]
     quoted = _QuotedStretches(quotes)
     # In text order (ties keep their order), so each sentence's list needs no sorting of its own.
     for kind, a, b in sorted(_hits(folded, in_name), key=itemgetter(1, 2)):
-        i = sentence_of(a)
-        if i < 0 or b > spans[i].end - lo:
+        i = bisect_right(starts, a) - 1
+        if i < 0 or a >= ends[i] or b > ends[i]:
             continue  # between sentences, or running over a sentence's end
         start, end = lo + a, lo + b
         lexicon = " ".join(folded[a:b].split())
-        found[i].append(_signal(kind, text, start, end, lexicon, quoted.covers(start, end)))
+        in_quote = quoted.covers(start, end)
+        found[i].append(_signal(kind, text, start, end, lexicon, in_quote))
+        weights[i].append(0.0 if in_quote else _lexicon_weight(kind, lexicon))
+    _add_scare_quotes(spans, quotes, found, weights)
+    return tuple(map(tuple, found)), weights
+
+
+def _lexicon_weight(kind: SignalKind, lexicon: str) -> float:
+    """The weight of a lexicon signal outside quotes (what :func:`signal_weight` returns)."""
+    return _WEIGHTS.get((kind, lexicon if kind in _CASE_SENSITIVE else lexicon.lower()), 0.0)
+
+
+def _add_scare_quotes(
+    spans: Sequence[Span],
+    quotes: Sequence[Quote],
+    found: list[list[Signal]],
+    weights: list[list[float]],
+) -> None:
+    """File each scare quote that reads as a term under its sentence, keeping text order."""
+    starts = [s.start for s in spans]
+    lo, hi = spans[0].start, spans[-1].end
     scared: set[int] = set()  # sentences with a scare quote, appended out of order
     for q in quotes:
-        i = sentence_of(q.marks.start - lo) if lo <= q.marks.start < hi else -1
-        if i >= 0 and _within(q.marks, spans[i]) and _scare_term(q):
+        if not lo <= q.marks.start < hi:
+            continue
+        i = bisect_right(starts, q.marks.start) - 1
+        if q.marks.start < spans[i].end and _within(q.marks, spans[i]) and _scare_term(q):
             found[i].append(
-                Signal(
-                    kind=SignalKind.scare_quote,
-                    span=q.marks,
-                    lexicon=None,
-                    in_quote=False,
-                )
+                Signal(kind=SignalKind.scare_quote, span=q.marks, lexicon=None, in_quote=False)
             )
+            weights[i].append(SCARE_QUOTE_WEIGHT)
             scared.add(i)
     for i in scared:
-        found[i].sort(key=lambda s: (s.span.start, s.span.end))
-    return tuple(map(tuple, found))
+        pairs = sorted(
+            zip(found[i], weights[i], strict=True), key=lambda p: (p[0].span.start, p[0].span.end)
+        )
+        found[i] = [s for s, _ in pairs]
+        weights[i] = [w for _, w in pairs]
 
 
 def _hits(folded: str, in_name: Callable[[int], bool]) -> list[tuple[SignalKind, int, int]]:

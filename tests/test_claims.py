@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import quotecheck as qc
 from quotecheck.attribution import Sourcing
-from quotecheck.checkable import _NUMBER_WORD_RE
+from quotecheck.checkable import scan_marks
 from quotecheck.claims import classify_claims
 from quotecheck.models import (
     Attribution,
@@ -247,9 +247,14 @@ _NUMBER_WORDS = (
 )
 
 
-def test_number_word_pattern_matches_exactly_the_number_words() -> None:
-    """The grouped number-word pattern matches each number word, and no near miss of one."""
+def test_number_words_are_figures_exactly() -> None:
+    """Each number word standing alone is a figure, and no near miss of one is."""
     near = {w[:-1] for w in _NUMBER_WORDS} | {w + s for w in _NUMBER_WORDS for s in "sy"}
     near |= {"seventeen", "tens", "twos", "per  cent", "percents", "halfs", "ninet", "hundredss"}
-    matched = {w for w in set(_NUMBER_WORDS) | near if _NUMBER_WORD_RE.fullmatch(w)}
-    assert matched == set(_NUMBER_WORDS)
+    near |= {f"x{w}" for w in _NUMBER_WORDS} | {f"{w}-fold" for w in _NUMBER_WORDS}
+    found = {
+        w
+        for w in set(_NUMBER_WORDS) | near
+        if [f[2] for f in scan_marks(f"Some ({w}) of them.").figures] == [w]
+    }
+    assert found == set(_NUMBER_WORDS)
