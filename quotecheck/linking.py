@@ -17,7 +17,7 @@ from .cues import VERB_FORMS
 from .mentions import classify
 from .models import Cue, CueKind, SourceKind
 from .phrases import after_core, fronted_when
-from .sources import Token, grammar_words, phrase_after, tokens
+from .sources import ROLE_NOUNS, VAGUE_GROUPS, Token, grammar_words, phrase_after, tokens
 from .subjects import LazyTokens, clause_subject, find_subject
 
 __all__ = ["file_link", "verb_link"]
@@ -147,10 +147,21 @@ def _carried_quote(doc: Doc, link: Link, core_end: int) -> None:
     if start < core_end or doc.quote_at(start) is not None:
         return
     m = _CARRIER_RE.match(doc.text, start, min(end, start + 80))
-    quote = doc.quote_at(m.end()) if m is not None and m.group(1) in VERB_FORMS else None
+    if m is None or m.group(1) not in _CARRIER_VERBS or _names_people(doc.text, start, m.start(1)):
+        return  # "a video showing supporters shouting “…”": the people shown said it
+    quote = doc.quote_at(m.end())
     if quote is not None and quote.marks.end <= end + 1:
         link.content = (quote.span.start, quote.span.end)
         link.reasons.append(f"content: the quote the object carries ({m.group(1)!r} it)")
+
+
+_CARRIER_VERBS = frozenset(["reading", "saying", "stating", "declaring", "announcing"])
+
+
+def _names_people(text: str, start: int, end: int) -> bool:
+    """Tell whether the words between ``start`` and ``end`` name people ("his supporters")."""
+    words = (t.text.lower() for t in tokens(text, start, end))
+    return any(w in ROLE_NOUNS or w in VAGUE_GROUPS for w in words)
 
 
 def _phrasal_call(doc: Doc, link: Link) -> bool:
