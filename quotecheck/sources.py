@@ -196,8 +196,12 @@ def phrase_after(toks: list[Token]) -> list[Token]:
             break
         if not out and low in PRONOUNS:
             return [tok]
-        if (tok.text in _MONTHS or tok.text in _DAYS) and not _surname_may(out, tok):
-            break
+        if tok.text in _MONTHS or tok.text in _DAYS:
+            if out and out[-1].text.lower() in DETERMINERS:
+                out.append(tok)  # "a Wednesday editorial", "the Sunday paper"
+                continue
+            if not _surname_may(out, tok):
+                break
         if out and tok.text in _AUXILIARIES:  # lower case only: "Theresa May", "Will Smith"
             break  # "Trump then appears …", "Smith has said": the name has ended
         if not _np_word(tok, low) and not _adjective_after(toks, i, out) and not _knowing(out):
