@@ -62,10 +62,12 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     reasons: list[str] = []
     coordinated = to_say or (j and left[j - 1].text in ("and", "but"))  # "X praised Y and said"
     shared = _shared_subject(cue, sentence_links) if coordinated else None
+    continued = shared is not None  # the verb continues a clause: it reports what follows it
     if shared is not None:
         mention, core_end, inverted = None, cue.span.end, False
     elif coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
         mention, core_end, inverted = clause_subject(doc, sent.start, cue, reasons)
+        continued = True
     else:
         opens = lo == sent.start or doc.quote_at(lo - 1) is not None
         mention, core_end, inverted = find_subject(text, left[:j], right, cue, reasons, opens)
@@ -104,8 +106,9 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     subject_start = mention.start if mention is not None and not inverted else cue.span.start
     # "the report, which said …": what a relative clause reports follows its verb
     relative = mention is not None and bool(left) and left[-1].text in _RELATIVES
-    # "… and never mentioned schools": a verb sharing an earlier subject reports what follows it
-    opening = subject_start if relative else cue.span.start if shared is not None else sent.start
+    # "… and never mentioned schools", "…, saying …": a verb continuing a clause reports what
+    # follows it, never the clause before it
+    opening = subject_start if relative else cue.span.start if continued else sent.start
     if not set_content(doc, link, opening, subject_start, core_end, sent.end, inverted):
         return None
     labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted

@@ -268,20 +268,30 @@ def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
     after_article = out and out[-1].text.lower() in DETERMINERS and i + 1 < len(toks)
     if after_article and capitalised(toks[i + 1].text) and word.endswith(_ADJECTIVE_ENDINGS):
         return True  # "said the younger Mr. Trump", not "told the audience Obama had lied"
-    if all(t.text.islower() for t in out) and _role_then_name(toks, i):
+    if all(t.text.islower() for t in out) and _role_then_name(toks, i - len(out)):
         return True  # "said master of ceremonies Asab Al-Tabchi"
     return any(_head_noun(t.text) for t in toks[i + 1 : i + 3])
 
 
 def _role_then_name(toks: list[Token], i: int) -> bool:
-    """Tell whether lower-case words from ``i`` lead straight into a two-word name."""
-    for k in range(i, min(len(toks) - 1, i + 4)):
-        if capitalised(toks[k].text):
-            return k > i and capitalised(toks[k + 1].text)
+    """Tell whether lower-case words from ``i`` are a person's role right before a two-word
+    name: "master of ceremonies Asab Al-Tabchi", "campaign organizer Ana Ruiz"."""
+    k = i
+    while k < min(len(toks) - 1, i + 3) and not capitalised(toks[k].text):
         word = toks[k].text
-        if not (word.isalpha() and word.islower()) or word in STOPWORDS or word in VERB_FORMS:
-            return word in CONNECTORS and k > i
-    return False
+        joins = k > i and word in ("of", "for")
+        if not joins and not (word.isalpha() and word.islower()):
+            return False
+        if not joins and (word in STOPWORDS or word in VERB_FORMS or word in DETERMINERS):
+            return False
+        k += 1
+    if k == i or k + 1 >= len(toks) or not capitalised(toks[k + 1].text):
+        return False
+    first = toks[i].text
+    return first in ROLE_NOUNS or first.endswith(_PERSON_ENDINGS)  # "master", "organizer"
+
+
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
 
 
 # Endings of English adjectives ("younger", "printed", "prominent", "famous", "local").
