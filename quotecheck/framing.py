@@ -60,18 +60,9 @@ _LOWER_OR_UPPER_RE = regex.compile(r"\b\p{L}{4,}")  # longer words, to tell titl
 _WORD_RE = regex.compile(r"[\w'’-]+")  # a word, for counting
 
 
-# Signal's own validator, called with the fields of the signal and its span in one dict: the
-# same checks as Signal(span=Span(...)), at under half the cost of the two keyword calls.
+# Signal's own validator, called with the fields of a signal and its span in one dict: the same
+# checks as Signal(span=Span(...)), at under half the cost of the two keyword calls.
 _validate_signal = Signal.__pydantic_validator__.validate_python
-
-
-def _signal(
-    kind: SignalKind, text: str, start: int, end: int, lexicon: str, quoted: bool
-) -> Signal:
-    """The signal of a lexicon match over ``text[start:end]`` (offsets already inside the text)."""
-    span = {"start": start, "end": end, "text": text[start:end]}
-    fields = {"kind": kind, "span": span, "lexicon": lexicon, "in_quote": quoted}
-    return cast(Signal, _validate_signal(fields))
 
 
 def _lower(folded: str) -> str:
@@ -151,21 +142,36 @@ def find_weighted_signals(
             title_cases[i] = _title_case(folded[starts[i] : ends[i]])
         return _in_name(folded, at, title_cases[i], starts[i])
 
-    found: list[list[Signal]] = [[] for _ in spans]
-    weights: list[list[float]] = [[] for _ in spans]
-    quoted = _QuotedStretches(quotes)
-    # In text order (ties keep their order), so each sentence's list needs no sorting of its own.
-    for kind, a, b in sorted(_hits(folded, in_name), key=itemgetter(1, 2)):
+    hits = sorted(_hits(folded, in_name), key=itemgetter(1, 2))
+    found, weights = _file_hits(text, lo, hits, starts, ends, _QuotedStretches(quotes))
+    _add_scare_quotes(spans, quotes, found, weights)
+    return tuple(map(tuple, found)), weights
+
+
+def _file_hits(
+    text: str,
+    lo: int,
+    hits: list[_Hit],
+    starts: list[int],
+    ends: list[int],
+    quoted: _QuotedStretches,
+) -> tuple[list[list[Signal]], list[list[float]]]:
+    """Each hit (offsets from ``lo``, in text order) as a signal and its weight, per sentence."""
+    found: list[list[Signal]] = [[] for _ in starts]
+    weights: list[list[float]] = [[] for _ in starts]
+    covers = quoted.covers if quoted.starts else None
+    for kind, a, b, lexicon in hits:
         i = bisect_right(starts, a) - 1
         if i < 0 or a >= ends[i] or b > ends[i]:
             continue  # between sentences, or running over a sentence's end
         start, end = lo + a, lo + b
-        lexicon = " ".join(folded[a:b].split())
-        in_quote = quoted.covers(start, end)
-        found[i].append(_signal(kind, text, start, end, lexicon, in_quote))
+        in_quote = covers is not None and covers(start, end)
+        # The fields of the signal and its span in one dict, for Signal's own validator.
+        span = {"start": start, "end": end, "text": text[start:end]}
+        fields = {"kind": kind, "span": span, "lexicon": lexicon, "in_quote": in_quote}
+        found[i].append(cast(Signal, _validate_signal(fields)))
         weights[i].append(0.0 if in_quote else _lexicon_weight(kind, lexicon))
-    _add_scare_quotes(spans, quotes, found, weights)
-    return tuple(map(tuple, found)), weights
+    return found, weights
 
 
 def _lexicon_weight(kind: SignalKind, lexicon: str) -> float:
@@ -201,8 +207,12 @@ def _add_scare_quotes(
         weights[i] = [w for _, w in pairs]
 
 
-def _hits(folded: str, in_name: Callable[[int], bool]) -> list[tuple[SignalKind, int, int]]:
-    """Every lexicon match in ``folded``: (kind, start, end)."""
+# A lexicon match: kind, start, end, and its entry as the signal's lexicon (white space single).
+_Hit = tuple[SignalKind, int, int, str]
+
+
+def _hits(folded: str, in_name: Callable[[int], bool]) -> list[_Hit]:
+    """Every lexicon match in ``folded``: (kind, start, end, entry)."""
     low = _lower(folded)
     found = _lexicon_tokens(low)
     anchors: dict[str, list[int]] = {}
@@ -210,11 +220,11 @@ def _hits(folded: str, in_name: Callable[[int], bool]) -> list[tuple[SignalKind,
         if form in _TABLES.phrases:
             anchors.setdefault(form, []).append(start)
     hits = [
-        (k, a, b)
+        (k, a, b, " ".join(folded[a:b].split()))
         for anchor in sorted(anchors)
         for k, a, b in _phrase_hits(folded, low, anchor, anchors[anchor])
     ]
-    hits += _word_hits(folded, low, found, {(k, a) for k, a, _ in hits}, in_name)
+    hits += _word_hits(folded, low, found, {(k, a) for k, a, _, _ in hits}, in_name)
     return hits
 
 
@@ -297,7 +307,7 @@ def _word_hits(
     found: list[tuple[int, str]],
     taken: set[tuple[SignalKind, int]],
     in_name: Callable[[int], bool],
-) -> list[tuple[SignalKind, int, int]]:
+) -> list[_Hit]:
     """Matches of one-word entries among the ``found`` tokens, skipping kinds a phrase took there.
 
     A token glued to what precedes it ("3rd", "'tis") is not a word of its own.
@@ -307,11 +317,12 @@ def _word_hits(
         if word not in _TABLES.single or (start and _glued(low[start - 1])):
             continue
         end = start + len(word)
-        kinds = list(_TABLES.exact.get(folded[start:end], ()))
+        entry = folded[start:end]  # a token: no white space to collapse
+        kinds = list(_TABLES.exact.get(entry, ()))
         # A capitalised word inside the sentence is part of a name ("Justice Department").
         if word in _TABLES.words and not (folded[start].isupper() and in_name(start)):
             kinds += _TABLES.words[word]
-        hits += [(k, start, end) for k in kinds if (k, start) not in taken]
+        hits += [(k, start, end, entry) for k in kinds if (k, start) not in taken]
     return hits
 
 
