@@ -75,8 +75,13 @@ def unknown_noun_before(text: str, left: list[Token]) -> Mention | None:
         edge = not before or not before[0].isalnum() or before.lower() in _CLAUSE_EDGES
         plain = all(w.text.isalpha() and w.text.islower() for w in words)
         ordinary = not any(
-            w.text in STOPWORDS or w.text in VERB_FORMS or w.text in QUANTIFIERS for w in words
-        )  # not "the most elaborate": a quantifier or degree word makes an adjective phrase
+            w.text in STOPWORDS
+            or w.text in VERB_FORMS
+            or w.text in QUANTIFIERS
+            or w.text in CONNECTORS
+            or w.text.endswith(_ADJECTIVE_ENDINGS)
+            for w in words
+        )  # not "the most elaborate", "the number of", "a potentially hazardous [claim]"
         if edge and plain and ordinary:
             phrase = text[article.start : words[-1].end]
             return Mention(article.start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
@@ -100,8 +105,10 @@ def short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
     """Read "“…,” the gambling tycoon told" or "The billionaire businessman says": all the words
     between a quote (or the sentence start) and the cue, when they are few and name someone."""
     words = left[1:] if left and left[0].text == "," else left
-    if words and (words[0].text in CONJUNCTION_OPENERS or words[0].text in ("When", "While")):
-        words = words[1:]  # "When someone in the crowd yelled, “…”"
+    if words and words[0].text in CONJUNCTION_OPENERS:
+        words = words[1:]
+    elif len(words) > 1 and words[0].text in ("When", "While") and words[1].text in _SOMEONE:
+        words = words[1:]  # "When someone in the crowd yelled, “…”", not "While the report …"
     if not opens or not 1 <= len(words) <= 7:
         return None
     first = words[0].text
@@ -119,6 +126,10 @@ def short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
     return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
 
 
+_SOMEONE = frozenset(["someone", "somebody", "a", "an", "one", "another"])
+# Endings of adjectives and adverbs that no role noun has ("a potentially hazardous claim"):
+# before one of them, the cue is a noun.
+_ADJECTIVE_ENDINGS = ("ous", "ful", "able", "ible", "ly")
 _SHORT_OPENERS = frozenset(
     ["the", "a", "an", "this", "that", "one", "another", "someone", "somebody", "everyone"]
 )
