@@ -8,6 +8,8 @@ from .models import Span
 
 __all__ = [
     "COMPARE_TABLE",
+    "OPENING_MARKS",
+    "QUOTE_OPENERS",
     "SpanFields",
     "fold",
     "make_span",
@@ -17,6 +19,11 @@ __all__ = [
     "strip_fields",
     "strip_span",
 ]
+
+# Typographic marks that only ever open a quote (the straight " and ' may open or close one).
+OPENING_MARKS = "“„‘‚«‹「『"
+# Every character a quote may open with, for "does a quote start here?" checks.
+QUOTE_OPENERS = frozenset(OPENING_MARKS + "\"'")
 
 # One character to one character only: a compare-only view keeps every offset of the original.
 COMPARE_TABLE = str.maketrans(

@@ -20,14 +20,13 @@ from pydantic import TypeAdapter
 
 from .config import AnalyzerConfig
 from .models import Paragraph, Quote, QuoteKind, Span
-from .offsets import SpanFields, rstrip_end, span_fields
+from .offsets import OPENING_MARKS, QUOTE_OPENERS, SpanFields, rstrip_end, span_fields
 
 __all__ = ["QuoteScan", "find_quotes"]
 
-_OPENING_MARKS = "“„‘‚«‹「『"
 _CLOSING_MARKS = "”’»›」』\"'"
 # What may stand right before an opening mark or right after a closing mark.
-_OPEN_CONTEXT = "([{—–-/" + _OPENING_MARKS
+_OPEN_CONTEXT = "([{—–-/" + OPENING_MARKS
 _CLOSE_CONTEXT = ".,;:!?)]}—–-…" + "”’»›」』\"'"
 # The marks that are always returned by _MARK_RE; ’ and ' only when they may open or close.
 _SINGLE_MARKS = '“”„‘‚«»‹›「」『』"'
@@ -169,7 +168,7 @@ class _Pairing:
         if first is None:
             return None
         mark = '"' if self.text.startswith("''", first.start(1)) else first.group(1)
-        same = _FAMILY.get(mark) == _FAMILY[outer.mark] and mark in _OPENING_MARKS + "\"'"
+        same = _FAMILY.get(mark) == _FAMILY[outer.mark] and mark in QUOTE_OPENERS
         return first.start(1) if same and mark != "'" else None
 
     def opens_single_before_close(self, position: int) -> bool:

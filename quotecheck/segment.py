@@ -19,7 +19,7 @@ from pydantic import TypeAdapter
 
 from .lexicons import load, load_rows
 from .models import Paragraph, SentenceRole
-from .offsets import rstrip_end, strip_fields
+from .offsets import QUOTE_OPENERS, rstrip_end, strip_fields
 
 __all__ = ["segment"]
 
@@ -181,9 +181,6 @@ def _sentence_fields(
     ]
 
 
-_OPENING_QUOTES = frozenset("“\"‘'«„")
-
-
 def _is_boundary(text: str, boundary: re.Match[str]) -> bool:
     """Decide whether a candidate full stop (or ? ! …) really ends a sentence."""
     following = boundary.group("next")
@@ -205,7 +202,7 @@ def _is_boundary(text: str, boundary: re.Match[str]) -> bool:
         next_word = _NEXT_WORD_RE.match(text, boundary.start("next"))
         return not next_word or next_word.group().lower() not in _TIME_ZONES
     if kind == "may-end":
-        if following in _OPENING_QUOTES:
+        if following in QUOTE_OPENERS:
             return True  # "… in Santa Monica, Calif. “The reality is …”": a quote opens anew
         next_word = _NEXT_WORD_RE.match(text, boundary.start("next"))
         return bool(next_word) and next_word.group().lower() in load("sentence_starters")

@@ -25,6 +25,7 @@ from .described import (
 )
 from .mentions import classify
 from .models import Cue, SourceKind
+from .offsets import QUOTE_OPENERS
 from .phrases import phrase_follows
 from .sources import (
     CONNECTORS,
@@ -225,12 +226,9 @@ def _appositive_end(text: str, right: list[Token], end: int) -> int:
     for t in right[idx + 1 :]:
         if t.text in ",.;:":
             return t.start
-    if text[right[-1].end : right[-1].end + 3].lstrip()[:1] in _OPENING_MARKS:
+    if text[right[-1].end : right[-1].end + 3].lstrip()[:1] in QUOTE_OPENERS:
         return end  # "said Beck, who said there were “…”": the clause runs into a quote
     return right[-1].end
-
-
-_OPENING_MARKS = frozenset("“\"‘'«„")
 
 
 _OPENER_WORDS = 20  # a fronted phrase ("At Sunday night’s debate,") is at most this long
