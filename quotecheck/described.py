@@ -79,7 +79,7 @@ def unknown_noun_before(text: str, left: list[Token]) -> Mention | None:
             or w.text in VERB_FORMS
             or w.text in QUANTIFIERS
             or w.text in CONNECTORS
-            or w.text.endswith(_ADJECTIVE_ENDINGS)
+            or w.text.endswith(_NOT_NOUN_ENDINGS)
             for w in words
         )  # not "the most elaborate", "the number of", "a potentially hazardous [claim]"
         if edge and plain and ordinary:
@@ -129,7 +129,7 @@ def short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
 _SOMEONE = frozenset(["someone", "somebody", "a", "an", "one", "another"])
 # Endings of adjectives and adverbs that no role noun has ("a potentially hazardous claim"):
 # before one of them, the cue is a noun.
-_ADJECTIVE_ENDINGS = ("ous", "ful", "able", "ible", "ly")
+_NOT_NOUN_ENDINGS = ("ous", "ful", "able", "ible", "ly")
 _SHORT_OPENERS = frozenset(
     ["the", "a", "an", "this", "that", "one", "another", "someone", "somebody", "everyone"]
 )
