@@ -21,6 +21,7 @@ from .sources import (
 
 __all__ = [
     "CONJUNCTION_OPENERS",
+    "RELATIVE_PRONOUNS",
     "antecedent",
     "described",
     "relative_who",
@@ -28,6 +29,9 @@ __all__ = [
     "unknown_noun_after",
     "unknown_noun_before",
 ]
+
+# Relative pronouns that stand for a source named just before them ("said Beck, who said …").
+RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])
 
 # Words that open a clause before its subject ("But Sanders said", "As X put it"): skipped.
 CONJUNCTION_OPENERS = frozenset(

@@ -14,6 +14,7 @@ import regex
 from .content import Doc, Link, introduces, set_content
 from .coref import SourceBook
 from .cues import VERB_FORMS
+from .described import RELATIVE_PRONOUNS
 from .mentions import classify
 from .models import Cue, CueKind, SourceKind
 from .phrases import after_core, fronted_when
@@ -25,7 +26,6 @@ __all__ = ["file_link", "verb_link"]
 _LEFT = 160  # a source before its verb: at most this many characters back
 _RIGHT = 100  # a source or listener after the verb: at most this many characters on
 
-_RELATIVES = ("who", "which", "that")
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _AUX = grammar_words("auxiliary")
 _NOUN_BEFORE = grammar_words("noun_marker")
@@ -105,7 +105,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     core_end = after_core(doc, link, core_end, sent.end)
     subject_start = mention.start if mention is not None and not inverted else cue.span.start
     # "the report, which said …": what a relative clause reports follows its verb
-    relative = mention is not None and bool(left) and left[-1].text in _RELATIVES
+    relative = mention is not None and bool(left) and left[-1].text in RELATIVE_PRONOUNS
     # "… and never mentioned schools", "…, saying …": a verb continuing a clause reports what
     # follows it, never the clause before it
     opening = subject_start if relative else cue.span.start if continued else sent.start

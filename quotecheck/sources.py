@@ -231,11 +231,19 @@ def _compound_before_role(toks: list[Token], i: int, out: list[Token]) -> bool:
     before it is an edge (a quote, a comma, the start) or a name."""
     word = toks[i].text
     # ``out`` is built walking back: its last word is the one just after ``word``
-    if not out or out[-1].text.lower() not in ROLE_NOUNS or not (word.isalpha() and word.islower()):
+    if not out or out[-1].text.lower() not in ROLE_NOUNS:
         return False
-    if word in STOPWORDS or word in CONNECTORS or word in VERB_FORMS:
+    if not _plain_word(word) or word in CONNECTORS:
         return False
     return i == 0 or not toks[i - 1].text[0].isalnum() or capitalised(toks[i - 1].text)
+
+
+def _plain_word(word: str) -> bool:
+    """Tell whether a word is a lower-case content word: no function word, article or
+    reporting verb, so it may be part of a role ("portfolio manager", "speechwriter")."""
+    if not (word.isalpha() and word.islower()):
+        return False
+    return word not in STOPWORDS and word not in VERB_FORMS and word not in DETERMINERS
 
 
 # Lower-case particles inside names ("Charles de Gaulle", "Osama bin Laden"): never a role.
@@ -248,9 +256,7 @@ def _role_before_full_name(toks: list[Token], i: int, out: list[Token]) -> bool:
     word = toks[i].text
     if len(out) < 2 or not all(capitalised(t.text) for t in out[-2:]):
         return False
-    if not (word.isalpha() and word.islower()) or word in NAME_PARTICLES:
-        return False
-    if word in STOPWORDS or word in CONNECTORS or word in VERB_FORMS or word in DETERMINERS:
+    if not _plain_word(word) or word in NAME_PARTICLES or word in CONNECTORS:
         return False
     return i > 0 and (capitalised(toks[i - 1].text) or toks[i - 1].text.lower() in MODIFIERS)
 
@@ -280,9 +286,7 @@ def _role_then_name(toks: list[Token], i: int) -> bool:
     while k < min(len(toks) - 1, i + 3) and not capitalised(toks[k].text):
         word = toks[k].text
         joins = k > i and word in ("of", "for")
-        if not joins and not (word.isalpha() and word.islower()):
-            return False
-        if not joins and (word in STOPWORDS or word in VERB_FORMS or word in DETERMINERS):
+        if not joins and not _plain_word(word):
             return False
         k += 1
     if k == i or k + 1 >= len(toks) or not capitalised(toks[k + 1].text):

@@ -16,6 +16,7 @@ import regex
 from .content import WINDOW, Doc
 from .described import (
     CONJUNCTION_OPENERS,
+    RELATIVE_PRONOUNS,
     antecedent,
     described,
     relative_who,
@@ -62,7 +63,7 @@ def find_subject(
     text: str, left: list[Token], lazy: LazyTokens, cue: Cue, reasons: list[str], opens: bool
 ) -> tuple[Mention | None, int, bool]:
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
-    if left and left[-1].text in ("who", "which", "that"):
+    if left and left[-1].text in RELATIVE_PRONOUNS:
         mention = antecedent(text, left[:-1], cue, reasons, left[-1].text)
         if mention is not None:  # the source is mentioned here by "who", as by a pronoun
             mention = mention._replace(start=left[-1].start, end=left[-1].end)
