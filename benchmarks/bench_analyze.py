@@ -78,6 +78,14 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
 }
 
 
+def build() -> str:
+    """Which build of quotecheck is timed: the mypyc-compiled wheel or the Python source."""
+    from quotecheck import claims
+
+    compiled = not claims.__file__ or not claims.__file__.endswith(".py")
+    return "compiled with mypyc" if compiled else "pure Python"
+
+
 def main() -> int:
     """Print MB/s on news text and the scaling table on adversarial input."""
     ap = argparse.ArgumentParser(description=__doc__)
@@ -86,6 +94,7 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="adversarial sizes 100k/200k/400k")
     args = ap.parse_args()
 
+    print(f"quotecheck {quotecheck.__version__}, {build()}, Python {sys.version.split()[0]}")
     corpus = news_corpus(args.eval, args.mb)
     quotecheck.analyze(corpus[0])  # warm caches (lexicons, compiled patterns)
     seconds, chars = time_texts(corpus)

@@ -26,6 +26,14 @@ settings.register_profile("thorough", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
+def pytest_report_header() -> str:
+    """Say which build the tests exercise: the source or the mypyc-compiled wheel."""
+    from quotecheck import claims
+
+    build = "pure Python" if claims.__file__.endswith(".py") else "compiled with mypyc"
+    return f"quotecheck: {build}, from {Path(claims.__file__).parent}"
+
+
 def load_cases(stage: str) -> list[dict[str, Any]]:
     """Return the golden cases of ``tests/cases/<stage>.json``."""
     cases: list[dict[str, Any]] = json.loads((CASES / f"{stage}.json").read_text("utf-8"))["cases"]
