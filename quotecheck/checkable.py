@@ -15,6 +15,7 @@ from typing import NamedTuple
 import regex
 
 from .lexicons import load
+from .signaltables import anchor
 
 __all__ = ["Marks", "checkable_reason", "first_in", "scan_marks"]
 
@@ -57,7 +58,8 @@ _CALENDAR_WORDS = (
 
 
 def _phrase_table(entries: Iterable[str]) -> dict[str, list[re.Pattern[str]]]:
-    """Patterns of lower-cased lexicon phrases, filed under their first word.
+    """Patterns of lower-cased lexicon phrases, filed under the word a text must hold for one to
+    match: the phrase's anchor (its longest uncommon word), rarer than a first word like "in".
 
     Searched in lower-cased text, with no IGNORECASE flag and no leading look-behind so the
     engine keeps its fast literal path; the caller checks the word boundary before a match.
@@ -65,11 +67,38 @@ def _phrase_table(entries: Iterable[str]) -> dict[str, list[re.Pattern[str]]]:
     table: dict[str, list[re.Pattern[str]]] = {}
     for entry in sorted(entries):
         body = re.escape(entry.lower()).replace(r"\ ", r"\s{1,4}")
-        table.setdefault(entry.lower().split(" ", 1)[0], []).append(re.compile(rf"{body}(?![\w-])"))
+        table.setdefault(anchor(entry.lower()), []).append(re.compile(rf"{body}(?![\w-])"))
     return table
 
 
+def _gates(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each word filed under the shortest listed word inside it (its gate; maybe itself).
+
+    A substring test per gate first: a text without "bribe" holds no "bribes" or "bribery"
+    either, so one scan of the text rules out the whole group.
+    """
+    ordered = sorted(set(words), key=len)
+    gates: dict[str, tuple[str, ...]] = {}
+    for word in ordered:
+        gate = next(g for g in ordered if g in word)
+        if gate != word:
+            gates[gate] = (*gates.get(gate, ()), word)
+        else:
+            gates.setdefault(word, ())
+    return gates
+
+
+def _present(low: str, gates: dict[str, tuple[str, ...]]) -> Iterator[str]:
+    """The words of a gate table (see :func:`_gates`) that occur in ``low``, as substrings."""
+    for gate, words in gates.items():
+        if gate in low:
+            yield gate
+            yield from (word for word in words if word in low)
+
+
 _ALLEGATIONS = _phrase_table(load("allegation"))
+_ALLEGATION_GATES = _gates(_ALLEGATIONS)
+_NUMBER_GATES = _gates(_NUMBER_WORDS)
 _STARTERS = frozenset(w.lower() for w in load("sentence_starters"))
 
 
@@ -101,9 +130,8 @@ def _allegations(low: str) -> list[tuple[int, int, str]]:
     """Allegation phrases in the lower-cased text, sorted."""
     found = [
         (m.start(), m.end(), m.group())
-        for word, patterns in _ALLEGATIONS.items()
-        if word in low  # a substring test first: most entries are absent from most texts
-        for pattern in patterns
+        for word in _present(low, _ALLEGATION_GATES)  # most entries are absent from most texts
+        for pattern in _ALLEGATIONS[word]
         for m in pattern.finditer(low)
         if _opens(low, m)
     ]
@@ -115,9 +143,8 @@ def _number_words(low: str) -> list[tuple[int, int, str]]:
     """Number words ("three", "million", "per cent") standing as whole words in ``low``."""
     return [
         (m.start(), m.end(), m.group())
-        for word, pattern in _NUMBER_WORD_PATTERNS.items()
-        if word in low
-        for m in pattern.finditer(low)
+        for word in _present(low, _NUMBER_GATES)
+        for m in _NUMBER_WORD_PATTERNS[word].finditer(low)
         if _opens(low, m)
     ]
 

@@ -62,7 +62,7 @@ def per_sentence(
             i += 1
         if active:
             active = [j for j in active if bounds[j][1] > span.start]
-        found.append([ordered[j] for j in active])
+        found.append([ordered[j] for j in active] if active else [])
     return found
 
 

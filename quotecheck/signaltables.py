@@ -16,7 +16,7 @@ from .lexicons import load, load_rows
 from .models import SignalKind
 from .offsets import fold
 
-__all__ = ["CASE_SENSITIVE", "TABLES", "TOKEN_RE", "Phrase", "Tables", "glued"]
+__all__ = ["CASE_SENSITIVE", "TABLES", "TOKEN_RE", "Phrase", "Tables", "anchor", "glued"]
 
 # The standard library's engine for the hot token scan: it measured several times faster here.
 TOKEN_RE = re.compile(r"[^\W\d_][\w'-]*")  # a word, hyphens and apostrophes inside
@@ -125,7 +125,7 @@ _COMMON_WORDS = frozenset(
 )
 
 
-def _anchor(entry: str) -> str:
+def anchor(entry: str) -> str:
     """The word a phrase is filed under: its longest uncommon word (a whole token), so the
     rarest, most likely; its longest word when all are common."""
     words = entry.lower().split(" ")
@@ -147,10 +147,10 @@ def _may_overlap(entry: str) -> bool:
 def _phrase(kind: SignalKind, entry: str) -> Phrase:
     """The pattern of a multi-word entry, and the window around its anchor where a match lies."""
     words = entry.lower().split(" ")
-    anchor = _anchor(entry)
+    key = anchor(entry)
     window = None
-    if not _may_overlap(entry) and words.count(anchor) == 1:
-        k = words.index(anchor)
+    if not _may_overlap(entry) and words.count(key) == 1:
+        k = words.index(key)
         before = sum(len(w) for w in words[:k])
         gaps = len(words) - 1  # each a run of 1 to 4 white-space characters
         window = (before + k, before + 4 * k, sum(len(w) for w in words) + 4 * gaps)
@@ -171,7 +171,7 @@ def _build() -> Tables:
     for kind, entry in weights:
         if " " in entry:
             phrase = _phrase(kind, entry)
-            phrases[_anchor(entry)] = (*phrases.get(_anchor(entry), ()), phrase)
+            phrases[anchor(entry)] = (*phrases.get(anchor(entry), ()), phrase)
         elif kind in CASE_SENSITIVE:
             exact[entry] = (*exact.get(entry, ()), kind)
         else:

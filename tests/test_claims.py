@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import quotecheck as qc
 from quotecheck.attribution import Sourcing
-from quotecheck.checkable import scan_marks
+from quotecheck.checkable import _ALLEGATIONS, _NUMBER_GATES, _gates, _present, scan_marks
 from quotecheck.claims import classify_claims
 from quotecheck.models import (
     Attribution,
@@ -258,3 +258,13 @@ def test_number_words_are_figures_exactly() -> None:
         if [f[2] for f in scan_marks(f"Some ({w}) of them.").figures] == [w]
     }
     assert found == set(_NUMBER_WORDS)
+
+
+_GATED = sorted({*_ALLEGATIONS, *_NUMBER_GATES, *(w for ws in _NUMBER_GATES.values() for w in ws)})
+
+
+@given(st.lists(st.one_of(st.text(max_size=3), st.sampled_from(_GATED)), max_size=12))
+def test_gated_substring_tests_find_every_word_a_plain_test_finds(parts: list[str]) -> None:
+    """Testing a group's shortest word first finds the same words as one test per word."""
+    low = "".join(parts).lower()
+    assert sorted(_present(low, _gates(_GATED))) == [w for w in _GATED if w in low]
