@@ -18,6 +18,7 @@ Sources are resolved in text order by :class:`~quotecheck.coref.SourceBook`, so 
 from __future__ import annotations
 
 import bisect
+import itertools
 from typing import NamedTuple
 
 from pydantic import TypeAdapter
@@ -35,9 +36,10 @@ from .models import (
     QuoteKind,
     Source,
     SourceKind,
+    Span,
     Stance,
 )
-from .offsets import span_fields
+from .offsets import SpanFields, span_fields
 from .shapes import according_link, colon_link, comma_link, dash_link, vague_link
 
 __all__ = ["Sourcing", "attribute"]
@@ -78,7 +80,7 @@ def attribute(
     links = _quote_shape_links(doc, book, links)
     links = _inherit(doc, links, config, cues)
     links = _vague_links(doc, book, cues, links)
-    return _build(doc, book, quotes, links)
+    return _build(doc, book, quotes, links, cues)
 
 
 def _cue_links(doc: Doc, book: SourceBook, cues: tuple[Cue, ...]) -> list[Link]:
@@ -170,11 +172,10 @@ class _Cover:
     """The stretches of text some link's content covers, for O(log n) membership tests."""
 
     def __init__(self, links: list[Link]) -> None:
-        spans = sorted(k.content for k in links)
+        spans = sorted([k.content for k in links])
         self.starts = [a for a, _ in spans]
-        self.reach: list[int] = []  # furthest end among the spans starting at or before each one
-        for _, end in spans:
-            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+        # the furthest end among the spans starting at or before each one
+        self.reach = list(itertools.accumulate([b for _, b in spans], max))
 
     def __contains__(self, pos: int) -> bool:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -295,7 +296,9 @@ def _vague_links(
     return sorted(links + extra, key=lambda k: k.content[0])
 
 
-def _build(doc: Doc, book: SourceBook, quotes: tuple[Quote, ...], links: list[Link]) -> Sourcing:
+def _build(
+    doc: Doc, book: SourceBook, quotes: tuple[Quote, ...], links: list[Link], cues: tuple[Cue, ...]
+) -> Sourcing:
     """Freeze links into Attributions, settle every quote's kind and attribution id."""
     text = doc.text
     used = sorted(
@@ -321,8 +324,9 @@ def _build(doc: Doc, book: SourceBook, quotes: tuple[Quote, ...], links: list[Li
         if i >= 0 and q.span.end <= links[i].content[1] + 2:
             by_quote[q.id] = i
             links[i].quote_ids.append(q.id)
+    spans = _Spans(doc, cues)
     attributions = _ATTRIBUTIONS.validate_python(
-        [_attribution(text, n, k, ids) for n, k in enumerate(links)]
+        [_attribution(spans, n, k, ids) for n, k in enumerate(links)]
     )
     settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
     return Sourcing(settled, sources, attributions)
@@ -338,15 +342,40 @@ def _named_term(text: str, q: Quote) -> bool:
 _ATTRIBUTIONS = TypeAdapter(tuple[Attribution, ...])
 
 
-def _attribution(text: str, n: int, k: Link, ids: dict[int, str]) -> dict[str, object]:
+class _Spans:
+    """The Spans a text's cues and quotes already have, handed out again for the same offsets.
+
+    Validation takes a Span instance as it is, so a cue or a quote credited whole skips the
+    span validator; any other stretch gets its fields, validated with the Attribution.
+    """
+
+    def __init__(self, doc: Doc, cues: tuple[Cue, ...]) -> None:
+        self.doc = doc
+        self.cues = {(c.span.start, c.span.end): c.span for c in cues}
+
+    def cue(self, cue: tuple[int, int]) -> Span | SpanFields:
+        """The cue's Span, or the fields of one."""
+        span = self.cues.get(cue)
+        return span if span is not None else span_fields(self.doc.text, *cue)
+
+    def content(self, content: tuple[int, int]) -> Span | SpanFields:
+        """The quote's inner Span when the content is exactly a quote, or the fields of one."""
+        q = self.doc.quote_at(content[0])
+        if q is not None and q.span.start == content[0] and q.span.end == content[1]:
+            return q.span
+        return span_fields(self.doc.text, *content)
+
+
+def _attribution(spans: _Spans, n: int, k: Link, ids: dict[int, str]) -> dict[str, object]:
     """The fields of one Attribution, validated with the others by :data:`_ATTRIBUTIONS`."""
+    text = spans.doc.text
     return {
         "id": f"a{n + 1}",
         "source_id": ids[k.source],
-        "cue": span_fields(text, *k.cue) if k.cue else None,
+        "cue": spans.cue(k.cue) if k.cue else None,
         "cue_kind": k.cue_kind,
         "stance": k.stance if isinstance(k.stance, Stance) else Stance.neutral,
-        "content": span_fields(text, *k.content),
+        "content": spans.content(k.content),
         "quote_ids": k.quote_ids,
         "via_source_id": ids.get(k.via) if k.via is not None else None,
         "when": span_fields(text, *k.when) if k.when else None,

@@ -60,18 +60,24 @@ class Link:
 
 
 class Doc:
-    """The text with its sentences and outer quotes indexed for quick position lookups."""
+    """The text with its sentences and outer quotes indexed for quick position lookups.
+
+    Offsets are kept in plain lists of ints: reading a field of a frozen model costs several
+    times more than indexing a list, and the readers look them up at every cue.
+    """
 
     def __init__(self, text: str, sentences: list[Sentence], quotes: tuple[Quote, ...]) -> None:
         self.text = text
         self.sentences = sentences
         self.starts = [s.span.start for s in sentences]
+        self.ends = [s.span.end for s in sentences]
         outer: list[Quote] = []
         for q in sorted(quotes, key=lambda q: q.marks.start):
             if not outer or q.marks.start >= outer[-1].marks.end:
                 outer.append(q)
         self.outer = outer
         self.q_starts = [q.marks.start for q in outer]
+        self.q_ends = [q.marks.end for q in outer]
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the nearest one before it)."""
@@ -80,24 +86,25 @@ class Doc:
     def quote_at(self, pos: int) -> Quote | None:
         """The outer quote whose marks contain ``pos``, if any."""
         i = bisect.bisect_right(self.q_starts, pos) - 1
-        if i >= 0 and pos < self.outer[i].marks.end:
+        if i >= 0 and pos < self.q_ends[i]:
             return self.outer[i]
         return None
 
     def last_quote_end(self, lo: int, hi: int) -> int:
         """End of the last outer quote that closes in ``[lo, hi)``, or ``lo``."""
         i = bisect.bisect_right(self.q_starts, hi) - 1
-        while i >= 0 and self.outer[i].marks.end > hi:
+        ends = self.q_ends
+        while i >= 0 and ends[i] > hi:
             i -= 1
-        if i >= 0 and self.outer[i].marks.end > lo:
-            return self.outer[i].marks.end
+        if i >= 0 and ends[i] > lo:
+            return ends[i]
         return lo
 
     def next_quote_start(self, lo: int, hi: int) -> int:
         """Start of the first outer quote opening in ``[lo, hi)``, or ``hi``."""
         i = bisect.bisect_left(self.q_starts, lo)
-        if i < len(self.outer) and self.outer[i].marks.start < hi:
-            return self.outer[i].marks.start
+        if i < len(self.q_starts) and self.q_starts[i] < hi:
+            return self.q_starts[i]
         return hi
 
 
@@ -288,9 +295,10 @@ def _continuation(text: str, right: tuple[int, int], tail: str) -> bool:
 
 def _extend_over_quote(doc: Doc, lo: int, end: int) -> int:
     """If a quote opens in ``[lo, end)`` and runs past ``end``, extend to its close."""
-    i = bisect.bisect_left(doc.q_starts, lo)
-    while i < len(doc.outer) and doc.outer[i].marks.start < end:
-        end = max(end, doc.outer[i].marks.end)
+    starts, ends = doc.q_starts, doc.q_ends
+    i = bisect.bisect_left(starts, lo)
+    while i < len(starts) and starts[i] < end:
+        end = max(end, ends[i])
         i += 1
     return end
 
@@ -318,14 +326,20 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_WORD_RE = regex.compile(r"\w+")
+# Up to four words in one match: the number of the last group that took part is the count.
+# Possessive runs never backtrack, so the match stays linear however long the span.
+_FOUR_WORDS_RE = regex.compile(
+    r"""
+    \W*+ (?: (\w++) \W*+          # the first word
+        (?: (\w++) \W*+            # the second
+            (?: (\w++) \W*+ (\w)?  # the third, and the start of a fourth
+    )? )? )?
+    """,
+    regex.VERBOSE,
+)
 
 
 def word_count(text: str, span: tuple[int, int]) -> int:
     """Count words in a span, stopping at four (all the decisions need)."""
-    n = 0
-    for _ in _WORD_RE.finditer(text, span[0], span[1]):
-        n += 1
-        if n >= 4:
-            break
-    return n
+    m = _FOUR_WORDS_RE.match(text, span[0], span[1])
+    return (m.lastindex or 0) if m is not None else 0

@@ -42,10 +42,12 @@ _NOT_FINITE = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to
 def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     """Read a reporting verb: its subject (before or after it), its object, and its content."""
     text = doc.text
-    si = doc.sentence_at(cue.span.start)
-    sent = doc.sentences[si].span
-    lo = doc.last_quote_end(max(sent.start, cue.span.start - _LEFT), cue.span.start)
-    left = tokens(text, lo, cue.span.start)
+    span = cue.span  # its fields, and the sentence's, read once: a model's fields are slow to read
+    c_start, c_end, verb = span.start, span.end, span.text
+    si = doc.sentence_at(c_start)
+    s_start, s_end = doc.starts[si], doc.ends[si]
+    lo = doc.last_quote_end(max(s_start, c_start - _LEFT), c_start)
+    window = left = tokens(text, lo, c_start)
     to_say = _went_on_to(left)
     if to_say:
         left = left[:-1]  # "X went on to say": the verb reports what X said
@@ -54,26 +56,27 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     j = len(left)
     while j > len(left) - 4 and j and (left[j - 1].text in _AUX or _adverb(left[j - 1].text)):
         j -= 1
-    progressive = cue.span.text.endswith("ing")
+    progressive = verb.endswith("ing")
     if j and left[j - 1].text.lower() in _BE and not progressive:
         return None  # passive: "was told", "is said to": the subject is not the speaker
-    hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + _RIGHT))
-    right = LazyTokens(text, cue.span.end, hi)
+    hi = doc.next_quote_start(c_end, min(s_end, c_end + _RIGHT))
+    right = LazyTokens(text, c_end, hi)
     reasons: list[str] = []
     coordinated = to_say or (j and left[j - 1].text in ("and", "but"))  # "X praised Y and said"
     shared = _shared_subject(cue, sentence_links) if coordinated else None
     continued = shared is not None  # the verb continues a clause: it reports what follows it
     if shared is not None:
-        mention, core_end, inverted = None, cue.span.end, False
+        mention, core_end, inverted = None, c_end, False
     elif coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
-        mention, core_end, inverted = clause_subject(doc, sent.start, cue, reasons)
+        whole = window if lo == s_start else None  # the words from the sentence start
+        mention, core_end, inverted = clause_subject(doc, s_start, cue, reasons, whole)
         continued = True
     else:
-        opens = lo == sent.start or doc.quote_at(lo - 1) is not None
+        opens = lo == s_start or doc.quote_at(lo - 1) is not None
         mention, core_end, inverted = find_subject(text, left[:j], right, cue, reasons, opens)
     link = Link(
         -1,
-        (cue.span.start, cue.span.end),
+        (c_start, c_end),
         CueKind.speech_verb,
         cue.stance,
         (0, 0),
@@ -83,7 +86,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     )
     if shared is not None:
         link.source = shared.source
-        reasons.append(f"{cue.span.text!r} shares its subject with the sentence's earlier report")
+        reasons.append(f"{verb!r} shares its subject with the sentence's earlier report")
     elif mention is None:
         closing = doc.quote_at(lo - 1) is not None and text[max(0, lo - 2) : lo].startswith(",")
         comma = (left and left[-1].text == ",") or closing  # ", adding" or "“…,” adding"
@@ -92,24 +95,22 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
             return None
         link.source = earlier.source
         reasons.append("the participle continues the sentence's earlier attribution")
-    form = VERB_FORMS.get(cue.span.text) or VERB_FORMS.get(cue.span.text.lower())
+    form = VERB_FORMS.get(verb) or VERB_FORMS.get(verb.lower())
     if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
         obj = classify(text, phrase_after(right.get()))
         if obj is not None:
             core_end = max(core_end, obj.end)
             if obj.kind is SourceKind.media:
                 link.via_mention = obj
-                reasons.append(
-                    f"{cue.span.text} {text[obj.start : obj.end]}: the channel it went through"
-                )
-    core_end = after_core(doc, link, core_end, sent.end)
-    subject_start = mention.start if mention is not None and not inverted else cue.span.start
+                reasons.append(f"{verb} {text[obj.start : obj.end]}: the channel it went through")
+    core_end = after_core(doc, link, core_end, s_end)
+    subject_start = mention.start if mention is not None and not inverted else c_start
     # "the report, which said …": what a relative clause reports follows its verb
     relative = mention is not None and bool(left) and left[-1].text in RELATIVE_PRONOUNS
     # "… and never mentioned schools", "…, saying …": a verb continuing a clause reports what
     # follows it, never the clause before it
-    opening = subject_start if relative else cue.span.start if continued else sent.start
-    if not set_content(doc, link, opening, subject_start, core_end, sent.end, inverted):
+    opening = subject_start if relative else c_start if continued else s_start
+    if not set_content(doc, link, opening, subject_start, core_end, s_end, inverted):
         return None
     labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
     labelled = labelled and _label_content(doc, link, core_end)
@@ -120,7 +121,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     if _place_phrase(doc, link) and not _skip_to_quote(doc, link):
         return None  # "whispering in his ear", "assisting in Iraq": no words reported
     if link.when is None:
-        link.when = fronted_when(text, sent.start, subject_start)
+        link.when = fronted_when(text, s_start, subject_start)
     return link
 
 

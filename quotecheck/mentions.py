@@ -99,15 +99,21 @@ def _plural(words: list[Token]) -> bool:
     return ROLE_NOUNS.get(head, head.endswith("s") and not head.endswith("ss"))
 
 
+_POST_MODIFIERS = frozenset(
+    ["of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"]
+)  # words that open what follows a head noun
+
+
 def _head(words: list[Token]) -> Token:
     """Return the head word: the last word before a post-modifier ("spokesman for the agency")."""
-    for i, tok in enumerate(words):
-        low = tok.text.lower()
-        if i and low in ("of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"):
-            prev = words[i - 1].text.lower()
+    for i in range(1, len(words)):
+        low = words[i].text.lower()
+        if low in _POST_MODIFIERS:
+            before = words[i - 1].text
+            prev = before.lower()
             if prev in ROLE_NOUNS or prev in DOCUMENTS or prev in VAGUE_GROUPS:
                 return words[i - 1]
-            if low != "of" and not capitalised(words[i - 1].text):
+            if low != "of" and not capitalised(before):
                 return words[i - 1]
     if len(words) > 1 and words[-1].text == ".":
         return words[-2]  # "James B. Comey Jr.": the abbreviation's full stop is not the head
@@ -158,18 +164,18 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
     """Classify a capitalised phrase: a titled person, a bare name, an organisation."""
     phrase = text[start:end]
     lows = [w.text.lower().rstrip(".") for w in words]
-    possessive = next((i for i, w in enumerate(words) if w.text.endswith(("’s", "'s"))), None)
+    possessive = _possessive(words)
     owner = None
     if possessive is not None and possessive + 1 < len(words):
         owner = words[possessive].text[:-2]
         words = words[possessive + 1 :]
         lows = lows[possessive + 1 :]
     named = len(lows) - _suffix_words(lows)  # "King Jr.": a suffix after a title is no name
-    last_title = max((i for i, w in enumerate(lows[:named]) if w in TITLES), default=-1)
+    last_title = _last_title(lows, named)
     if last_title == named - 1 and named < len(lows):
-        last_title = max((i for i, w in enumerate(lows[: named - 1]) if w in TITLES), default=-1)
+        last_title = _last_title(lows, named - 1)
     last_title = max(last_title, _role_before_name(words))
-    if last_title == -1 and (set(lows) & ORG_HEADS or _acronym(words)):
+    if last_title == -1 and (not ORG_HEADS.isdisjoint(lows) or _acronym(words)):
         return Mention(start, end, SourceKind.organization, name=phrase, plural=True)
     name_from = last_title + 1
     if 0 <= last_title < len(words) - 1 and lows[name_from] == "of":
@@ -198,6 +204,22 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
 _SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", ""])
 
 
+def _possessive(words: list[Token]) -> int | None:
+    """Index of the first possessive word ("Trump’s"), if any."""
+    for i, w in enumerate(words):
+        if w.text.endswith(("’s", "'s")):
+            return i
+    return None
+
+
+def _last_title(lows: list[str], n: int) -> int:
+    """Index of the last title among the first ``n`` lower-cased words, or -1."""
+    for i in range(n - 1, -1, -1):
+        if lows[i] in TITLES:
+            return i
+    return -1
+
+
 def _suffix_words(lows: list[str]) -> int:
     """How many words at the end of a name are suffixes ("Jr.", "III") or their full stops."""
     n = 0
@@ -209,16 +231,15 @@ def _suffix_words(lows: list[str]) -> int:
 def _role_before_name(words: list[Token]) -> int:
     """Index of a lower-case role noun that a name follows ("Cruz constituent Dan Golvach",
     "Republican party boss Reince Priebus"): it ends the role as a title would; -1 if none."""
-    return max(
-        (
-            i
-            for i, w in enumerate(words[:-1])
-            if w.text.islower()
-            and capitalised(words[i + 1].text)
-            and (w.text in ROLE_NOUNS or _unlisted_role(words, i))
-        ),
-        default=-1,
-    )
+    for i in range(len(words) - 2, -1, -1):  # the last one counts: walk back from the end
+        w = words[i].text
+        if (
+            w.islower()
+            and words[i + 1].text[:1].isupper()
+            and (w in ROLE_NOUNS or _unlisted_role(words, i))
+        ):
+            return i
+    return -1
 
 
 def _unlisted_role(words: list[Token], i: int) -> bool:

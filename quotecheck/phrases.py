@@ -9,6 +9,8 @@ characters, and a channel's name ("with CNN") is read in at most ``WINDOW``.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .content import WINDOW, Doc, Link
@@ -61,12 +63,31 @@ _CHANNEL_RE = regex.compile(
 
 _WITH_RE = regex.compile(r"[ \t]*(?:with|to)\ ")  # "in an interview with CNN"
 
+# Every phrase above opens (after the same optional comma) with one of these words: a cheap
+# look at the first word skips the four patterns after most cues, where no such phrase follows.
+_LEAD_WORDS = frozenset(
+    """on late early in during since until last this next earlier later to yesterday today
+    tonight recently previously Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()  # noqa: SIM905
+)
+# The standard library's engine, and ASCII letters only: the run ends where each pattern's
+# first word ends, whatever either engine counts as a word character.
+_LEAD_WORD_RE = re.compile(r"[ \t]*,?[ \t]*([A-Za-z]+)")
+
+
+def _may_open_phrase(text: str, pos: int, endpos: int) -> bool:
+    """Tell whether a time, channel or statement phrase may start at ``pos``: False only when
+    none of the patterns can match there, so they need not be tried."""
+    m = _LEAD_WORD_RE.match(text, pos, endpos)
+    return m is not None and m[1] in _LEAD_WORDS
+
 
 def after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
     """Step over time, channel and "in a statement" phrases after the cue; record them."""
     text = doc.text
     for _ in range(4):
         near = min(end, pos + _NEAR)  # the regex module scans for literals up to endpos
+        if not _may_open_phrase(text, pos, near):
+            break
         m = _WHEN_RE.match(text, pos, near)
         if m:
             link.when = (m.start("when"), m.end("when"))
@@ -121,7 +142,8 @@ def _via_after(doc: Doc, link: Link, pos: int, end: int) -> int:
 
 def fronted_when(text: str, start: int, subject_start: int) -> tuple[int, int] | None:
     """A time phrase opening the sentence ("On Wednesday, X said")."""
-    m = _WHEN_RE.match(text, start, min(subject_start, start + _NEAR))
+    near = min(subject_start, start + _NEAR)
+    m = _WHEN_RE.match(text, start, near) if _may_open_phrase(text, start, near) else None
     if m and text[m.end() : m.end() + 1] == ",":
         return (m.start("when"), m.end("when"))
     return None
@@ -129,4 +151,6 @@ def fronted_when(text: str, start: int, subject_start: int) -> tuple[int, int] |
 
 def phrase_follows(rest: str) -> bool:
     """Tell whether ``rest`` opens with a time, statement or channel phrase ("on Tuesday", …)."""
+    if not _may_open_phrase(rest, 0, len(rest)):
+        return False
     return bool(_WHEN_RE.match(rest) or _STATEMENT_AT_RE.match(rest) or _CHANNEL_RE.match(rest))

@@ -63,9 +63,15 @@ _TOKEN_RE = re.compile(
 )
 
 
+# Building the tuple directly skips the Python-level ``Token.__new__`` call, once per token.
+_new_tuple = tuple.__new__
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Tokenise ``text[start:end]`` into words and punctuation with absolute offsets."""
-    return [Token(m[0], m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return [
+        _new_tuple(Token, (m[0], m.start(), m.end())) for m in _TOKEN_RE.finditer(text, start, end)
+    ]
 
 
 def _lower_set(name: str) -> frozenset[str]:
@@ -103,6 +109,7 @@ _MONTHS = frozenset(
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
 _DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
+_CALENDAR = _MONTHS | _DAYS
 STOPWORDS = grammar_words("stop")
 _MAX_WORDS = 14
 
@@ -112,20 +119,26 @@ def capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# Every listed lower-case word that may stand inside a source's name: one lookup, not nine.
+_NP_WORDS = (
+    frozenset(ROLE_NOUNS)
+    | MEDIA_HEADS
+    | MODIFIERS
+    | CONNECTORS
+    | DETERMINERS
+    | QUANTIFIERS
+    | DOCUMENTS
+    | ORG_HEADS
+    | VAGUE_GROUPS
+)
+
+
 def _np_word(tok: Token, lowered: str) -> bool:
     """Tell whether a word can stand inside a source's name or description."""
-    if capitalised(tok.text):
-        return tok.text not in CLAUSE_WORDS or tok.text in ("May",)
+    if tok.text[:1].isupper():
+        return tok.text not in CLAUSE_WORDS or tok.text == "May"
     return (
-        lowered in ROLE_NOUNS
-        or lowered in MEDIA_HEADS
-        or lowered in MODIFIERS
-        or lowered in CONNECTORS
-        or lowered in DETERMINERS
-        or lowered in QUANTIFIERS
-        or lowered in DOCUMENTS
-        or lowered in ORG_HEADS
-        or lowered in VAGUE_GROUPS
+        lowered in _NP_WORDS
         or lowered[:1].isdigit()  # "9/11 widow Terry Strada", "the 46-year-old"
         or "-" in lowered  # "the 46-year-old", "the conservative-leaning newspaper"
     )
@@ -142,30 +155,40 @@ def subject_before(toks: list[Token]) -> list[Token]:
         i = opening[-1] - 1 if opening else -1
     while i >= 0 and len(out) < _MAX_WORDS:
         tok = toks[i]
-        low = tok.text.lower()
-        if tok.text == "." and i > 0 and abbreviation(toks[i - 1].text):
-            out.append(tok)
-        elif tok.text == "." or not (tok.text[0].isalnum()):
+        word = tok.text
+        if word == ".":
+            if i == 0 or not abbreviation(toks[i - 1].text):
+                break
+        elif not word[0].isalnum():
             break
-        elif not out and low in _OBJECT_PRONOUNS:
-            break  # "the voters who backed him said": an object is not the speaker
-        elif not out and low in PRONOUNS:
-            return [tok]
-        elif not out and low.endswith(("’s", "'s")) and low[:-2] in PRONOUNS:
-            return [Token(tok.text[:-2], tok.start, tok.end - 2)]  # "he’s said": he has said
-        elif (
-            not _np_word(tok, low)
-            and not _adjective_before_head(toks, i, out)
-            and not _compound_before_role(toks, i, out)
-            and not _role_before_full_name(toks, i, out)
-            and not _knowing(toks[max(0, i - 4) : i])
-        ) or (tok.text == "May" and out):
-            break
+        elif out:
+            if word == "May" or not _np_or_described(toks, i, out, word.lower()):
+                break
         else:
-            out.append(tok)
+            low = word.lower()
+            if low in _OBJECT_PRONOUNS:
+                break  # "the voters who backed him said": an object is not the speaker
+            if low in PRONOUNS:
+                return [tok]
+            if low.endswith(("’s", "'s")) and low[:-2] in PRONOUNS:
+                return [Token(word[:-2], tok.start, tok.end - 2)]  # "he’s said": he has said
+            if not _np_or_described(toks, i, out, low):
+                break
+        out.append(tok)
         i -= 1
     out.reverse()
     return _trim_phrase(out)
+
+
+def _np_or_described(toks: list[Token], i: int, out: list[Token], low: str) -> bool:
+    """Walking back: tell whether ``toks[i]`` still belongs to the source's phrase."""
+    return (
+        _np_word(toks[i], low)
+        or _adjective_before_head(toks, i, out)
+        or _compound_before_role(toks, i, out)
+        or _role_before_full_name(toks, i, out)
+        or _knowing(toks[max(0, i - 4) : i])
+    )
 
 
 _AUXILIARIES = grammar_words("auxiliary")
@@ -222,7 +245,10 @@ def _adjective_before_head(toks: list[Token], i: int, out: list[Token]) -> bool:
     ("the gambling commission", "a former campaign aide")."""
     if not out or not _head_noun(out[0].text) or not toks[i].text.islower():
         return False
-    return any(t.text.lower() in DETERMINERS | QUANTIFIERS for t in toks[max(0, i - 2) : i])
+    return any(t.text.lower() in _COUNTING for t in toks[max(0, i - 2) : i])
+
+
+_COUNTING = DETERMINERS | QUANTIFIERS  # "the gambling commission", "two campaign aides"
 
 
 def _compound_before_role(toks: list[Token], i: int, out: list[Token]) -> bool:
@@ -305,27 +331,29 @@ _ADJECTIVE_ENDINGS = ("er", "ed", "ent", "ant", "ous", "ive", "al", "ful", "ic",
 def _next_capitalised(toks: list[Token], i: int) -> bool:
     nxt = toks[i + 1 : i + 3]
     words = [t.text for t in nxt if t.text.lower() not in DETERMINERS]
-    return bool(words) and capitalised(words[0]) and words[0] not in _MONTHS | _DAYS
+    return bool(words) and capitalised(words[0]) and words[0] not in _CALENDAR
 
 
 def abbreviation(word: str) -> bool:
     """Tell whether a word followed by a full stop is an abbreviation ("Gen", "U.S", "J")."""
-    return (
-        (len(word) == 1 and word.isupper()) or "." in word or word.lower() in TITLES | {"jr", "sr"}
-    )
+    return (len(word) == 1 and word.isupper()) or "." in word or word.lower() in _ABBREVIATED
+
+
+_ABBREVIATED = TITLES | {"jr", "sr"}
 
 
 def _trim_phrase(words: list[Token]) -> list[Token]:
     """Drop connectors and clause words at the edges of a phrase."""
     while words and (words[0].text.lower() in CONNECTORS or words[0].text in CLAUSE_WORDS):
         words = words[1:]
-    while words and (
-        words[-1].text.lower() in CONNECTORS | DETERMINERS or words[-1].text in CLAUSE_WORDS
-    ):
+    while words and (words[-1].text.lower() in _LOOSE_ENDS or words[-1].text in CLAUSE_WORDS):
         if _surname_may(words[:-1], words[-1]):
             break
         words = words[:-1]
     return words
+
+
+_LOOSE_ENDS = CONNECTORS | DETERMINERS  # never the last word of a name: "the", "of"
 
 
 def _surname_may(before: list[Token], tok: Token) -> bool:

@@ -189,15 +189,16 @@ def _subject_end(after: str) -> bool:
 
 
 def clause_subject(
-    doc: Doc, start: int, cue: Cue, reasons: list[str]
+    doc: Doc, start: int, cue: Cue, reasons: list[str], before: list[Token] | None = None
 ) -> tuple[Mention | None, int, bool]:
     """For "X emailed supporters saying …" the source is the clause's subject, X.
 
     The subject opens the sentence, before any quote in it ("Kerpen needled the CNN “reporter,”
-    saying, “…”"); a sentence that opens with a quote has no such subject.
+    saying, “…”"); a sentence that opens with a quote has no such subject. ``before``, when
+    given, holds the words from ``start`` up to the cue, already tokenised by the caller.
     """
     end = doc.next_quote_start(start, min(cue.span.start, start + WINDOW))
-    words = tokens(doc.text, start, end)
+    words = before if before is not None and end == cue.span.start else tokens(doc.text, start, end)
     mention = opening_subject(doc.text, words)
     if mention is not None:
         reasons.append(f"{cue.span.text!r} continues the clause whose subject is the source")
