@@ -9,6 +9,10 @@ editorial framing of opinion, quotes with no speaker and unbalanced quote marks.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
+from pydantic import TypeAdapter
+
 from .attribution import Sourcing
 from .claims import is_question
 from .framing import speech_like
@@ -30,6 +34,13 @@ from .models import (
 __all__ = ["find_flags"]
 
 _SPECIFIC = ("contains an allegation", "contains a specific figure")
+_DETAIL = ("contains", "names")
+_RANK = {severity: severity.rank for severity in Severity}
+# The flags of a text are built as dicts, sorted, and validated in one pydantic call: a third
+# cheaper than a Flag(...) call each (their Spans are models already and are not re-checked).
+_FLAGS = TypeAdapter(tuple[Flag, ...]).validator
+_UNBALANCED = "this quote mark has no partner; the quote's extent is a guess"
+_SPEAKERLESS = "these quoted words read like speech but no speaker is named"
 
 
 def find_flags(
@@ -44,22 +55,30 @@ def find_flags(
     >>> [(f.kind.value, f.severity.value) for f in find_flags(t, claims, Sourcing((), (), ()), ())]
     [('unattributed_claim', 'high')]
     """
-    flags: list[Flag] = []
+    flags: list[dict[str, Any]] = []
     for claim in claims:
         if _may_flag(claim) and not is_question(claim.span.text):
-            flags += _claim_flags(claim)
-    flags += _source_flags(claims, sourcing)
-    flags += _speakerless_flags(sourcing)
-    flags += [
-        Flag(
-            kind=FlagKind.unbalanced_quote_marks,
-            span=span,
-            message="this quote mark has no partner; the quote's extent is a guess",
-            severity=Severity.low,
-        )
-        for span in unbalanced
-    ]
-    return tuple(sorted(flags, key=lambda f: (f.span.start, -f.severity.rank, f.kind.value)))
+            _claim_flags(claim, flags)
+    if sourcing.attributions:
+        _source_flags(claims, sourcing, flags)
+    if sourcing.quotes:
+        _speakerless_flags(sourcing, flags)
+    for span in unbalanced:
+        flags.append(_flag(FlagKind.unbalanced_quote_marks, span, _UNBALANCED, Severity.low))
+    if not flags:
+        return ()
+    flags.sort(key=_order)
+    return cast(tuple[Flag, ...], _FLAGS.validate_python(flags))
+
+
+def _flag(kind: FlagKind, span: Span, message: str, severity: Severity) -> dict[str, Any]:
+    """The fields of one Flag, validated with all the others at the end."""
+    return {"kind": kind, "span": span, "message": message, "severity": severity}
+
+
+def _order(flag: dict[str, Any]) -> tuple[int, int, str]:
+    """Sort by position, most severe first, then kind (a StrEnum compares as its value)."""
+    return flag["span"].start, -_RANK[flag["severity"]], flag["kind"]
 
 
 def _may_flag(claim: Claim) -> bool:
@@ -68,46 +87,40 @@ def _may_flag(claim: Claim) -> bool:
     return checkable_or_editorial and claim.role is SentenceRole.body
 
 
-def _claim_flags(claim: Claim) -> list[Flag]:
-    """unattributed_claim and editorial_framing for one body sentence."""
-    flags = []
-    specific = next((r for r in claim.reasons if r.startswith(_SPECIFIC)), None)
-    unsourced_kind = claim.kind in (ClaimKind.unattributed, ClaimKind.editorial)
+def _claim_flags(claim: Claim, flags: list[dict[str, Any]]) -> None:
+    """Add unattributed_claim and editorial_framing for one body sentence to ``flags``."""
+    editorial = claim.kind is ClaimKind.editorial
+    unsourced_kind = editorial or claim.kind is ClaimKind.unattributed
     if claim.checkable and (unsourced_kind or claim.unsourced):
+        specific = detail = ""
+        for reason in claim.reasons:
+            if not specific and reason.startswith(_SPECIFIC):
+                specific = reason
+            if not detail and reason.startswith(_DETAIL):
+                detail = reason
         span = claim.span if unsourced_kind else claim.unsourced[0]
         what = "the writer states this" if unsourced_kind else "this part of the sentence states"
-        detail = next((r for r in claim.reasons if r.startswith(("contains", "names"))), "")
-        flags.append(
-            Flag(
-                kind=FlagKind.unattributed_claim,
-                span=span,
-                message=f"{what} as fact with no source" + (f"; it {detail}" if detail else ""),
-                severity=Severity.high if specific and unsourced_kind else Severity.medium,
-            )
-        )
-    if claim.kind is ClaimKind.editorial:
+        message = f"{what} as fact with no source" + (f"; it {detail}" if detail else "")
+        severity = Severity.high if specific and unsourced_kind else Severity.medium
+        flags.append(_flag(FlagKind.unattributed_claim, span, message, severity))
+    if editorial:
         own = [s for s in claim.framing if not s.in_quote]
-        flags.append(
-            Flag(
-                kind=FlagKind.editorial_framing,
-                span=claim.span,
-                message="the writer's own framing: " + _signal_summary(own),
-                severity=Severity.medium if claim.checkable else Severity.low,
-            )
-        )
-    return flags
+        message = "the writer's own framing: " + _signal_summary(own)
+        severity = Severity.medium if claim.checkable else Severity.low
+        flags.append(_flag(FlagKind.editorial_framing, claim.span, message, severity))
 
 
 def _signal_summary(signals: list[Signal]) -> str:
     """'imperialist (evaluative), in the name of (presupposition)'."""
-    seen = dict.fromkeys(f"{s.span.text} ({s.kind.value})" for s in signals)
+    # str() of a StrEnum member is its value, read in C; .value goes through a Python property.
+    seen = dict.fromkeys(f"{s.span.text} ({s.kind!s})" for s in signals)
     return ", ".join(seen) or "evaluative wording"
 
 
-def _source_flags(claims: tuple[Claim, ...], sourcing: Sourcing) -> list[Flag]:
-    """anonymous_source and vague_source, once per attribution in a body sentence."""
-    if not sourcing.attributions:
-        return []
+def _source_flags(
+    claims: tuple[Claim, ...], sourcing: Sourcing, flags: list[dict[str, Any]]
+) -> None:
+    """Add anonymous_source and vague_source, once per attribution in a body sentence."""
     sources = {s.id: s for s in sourcing.sources}
     skip = {
         a
@@ -115,7 +128,6 @@ def _source_flags(claims: tuple[Claim, ...], sourcing: Sourcing) -> list[Flag]:
         if c.attribution_ids and (c.role is not SentenceRole.body or is_question(c.span.text))
         for a in c.attribution_ids
     }
-    flags = []
     for a in sourcing.attributions:
         source = sources.get(a.source_id)
         if a.id in skip or source is None:
@@ -124,40 +136,22 @@ def _source_flags(claims: tuple[Claim, ...], sourcing: Sourcing) -> list[Flag]:
             flags.append(_anonymous_flag(a, source, sources))
         elif source.kind is SourceKind.vague:
             cue = a.cue.text if a.cue is not None else "vague wording"
-            flags.append(
-                Flag(
-                    kind=FlagKind.vague_source,
-                    span=a.cue or a.content,
-                    message=f"credited only to '{cue}': no identifiable source for this content",
-                    severity=Severity.medium,
-                )
-            )
-    return flags
+            message = f"credited only to '{cue}': no identifiable source for this content"
+            flags.append(_flag(FlagKind.vague_source, a.cue or a.content, message, Severity.medium))
 
 
-def _anonymous_flag(a: Attribution, source: Source, sources: dict[str, Source]) -> Flag:
+def _anonymous_flag(a: Attribution, source: Source, sources: dict[str, Source]) -> dict[str, Any]:
     """An unnamed source, with the outlet it reached the writer through."""
     label = source.descriptor or (source.mentions[0].text if source.mentions else "unnamed")
     via = sources.get(a.via_source_id or "")
     through = f", as told to {via.name}" if via is not None and via.name else ""
     mention = next((m for m in source.mentions if a.content.start - 400 < m.start), None)
-    return Flag(
-        kind=FlagKind.anonymous_source,
-        span=mention or a.cue or a.content,
-        message=f"credited to an unnamed source ({label}){through}: ask who, and why unnamed",
-        severity=Severity.medium,
-    )
+    message = f"credited to an unnamed source ({label}){through}: ask who, and why unnamed"
+    return _flag(FlagKind.anonymous_source, mention or a.cue or a.content, message, Severity.medium)
 
 
-def _speakerless_flags(sourcing: Sourcing) -> list[Flag]:
-    """Scare-kind quotes that read like speech: someone said this, but who?"""
-    return [
-        Flag(
-            kind=FlagKind.speakerless_quote,
-            span=q.marks,
-            message="these quoted words read like speech but no speaker is named",
-            severity=Severity.low,
-        )
-        for q in sourcing.quotes
-        if q.kind is QuoteKind.scare and q.depth == 0 and speech_like(q.span.text)
-    ]
+def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]]) -> None:
+    """Add scare-kind quotes that read like speech: someone said this, but who?"""
+    for q in sourcing.quotes:
+        if q.kind is QuoteKind.scare and q.depth == 0 and speech_like(q.span.text):
+            flags.append(_flag(FlagKind.speakerless_quote, q.marks, _SPEAKERLESS, Severity.low))
