@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from enum import StrEnum
-from typing import TypeVar, cast
+from collections import Counter
 
 from .attribution import Sourcing
 from .models import Claim, ClaimKind, SentenceRole, SourceKind, SourcingSummary
 
 __all__ = ["summarize"]
 
-_K = TypeVar("_K", bound=StrEnum)
-
 _NAMED_SOURCES = frozenset(
     {SourceKind.person, SourceKind.organization, SourceKind.media, SourceKind.document}
 )
-# Called with a dict: the same checks as ``SourcingSummary(...)`` without the keyword-argument
-# __init__ wrapper (this runs once per text, so its fixed cost counts for short texts).
-_validate_summary = SourcingSummary.__pydantic_validator__.validate_python
+_NAMED_CLAIMS = frozenset({ClaimKind.quoted, ClaimKind.attributed})
+_UNSOURCED_CLAIMS = frozenset({ClaimKind.unattributed, ClaimKind.editorial})
 
 
 def summarize(claims: tuple[Claim, ...], sourcing: Sourcing) -> SourcingSummary:
@@ -31,48 +26,30 @@ def summarize(claims: tuple[Claim, ...], sourcing: Sourcing) -> SourcingSummary:
     >>> summarize((c,), Sourcing((), (), ())).unattributed_share
     1.0
     """
-    body = _count([c.kind for c in claims if c.role is SentenceRole.body])
-    total = sum(body.values())
+    body = [c for c in claims if c.role is SentenceRole.body]
+    by_kind = Counter(c.kind.value for c in body)
     kinds = {s.id: s.kind for s in sourcing.sources}
-    credited = [kinds[a.source_id] for a in sourcing.attributions if a.source_id in kinds]
+    attributions = Counter(
+        kinds[a.source_id].value for a in sourcing.attributions if a.source_id in kinds
+    )
     named = {
         a.source_id
         for a in sourcing.attributions
         if a.source_id in kinds and kinds[a.source_id] in _NAMED_SOURCES
     }
-    get = body.get
-    fields = {
-        "sentences": total,
-        "claims_by_kind": _by_value(body),
-        "quotes_by_kind": _by_value(_count([q.kind for q in sourcing.quotes])),
-        "attributions_by_source_kind": _by_value(_count(credited)),
-        "named_share": _share(get(ClaimKind.quoted, 0) + get(ClaimKind.attributed, 0), total),
-        "anonymous_share": _share(get(ClaimKind.anonymous, 0), total),
-        "vague_share": _share(get(ClaimKind.vague, 0), total),
-        "unattributed_share": _share(
-            get(ClaimKind.unattributed, 0) + get(ClaimKind.editorial, 0), total
-        ),
-        "distinct_named_sources": len(named),
-    }
-    return cast(SourcingSummary, _validate_summary(fields))
+    total = len(body)
 
+    def share(selected: frozenset[ClaimKind]) -> float:
+        return round(sum(by_kind[k.value] for k in selected) / total, 4) if total else 0.0
 
-def _share(count: int, total: int) -> float:
-    """``count`` as a share of ``total`` body sentences, to four places; 0.0 for no sentences."""
-    if count == 0 or count == total:
-        return float(count > 0)  # what round() gives, without its costly decimal conversion
-    return round(count / total, 4)
-
-
-def _count(kinds: Iterable[_K]) -> dict[_K, int]:
-    """How often each kind occurs (a plain dict: Counter's set-up costs more on short texts)."""
-    counts: dict[_K, int] = {}
-    for kind in kinds:
-        counts[kind] = counts.get(kind, 0) + 1
-    return counts
-
-
-def _by_value(counts: Mapping[_K, int]) -> dict[str, int]:
-    """The counts keyed by each kind's value, in value order."""
-    # str() of a StrEnum member is its value, read in C; .value goes through a Python property.
-    return {str(kind): n for kind, n in sorted(counts.items())}
+    return SourcingSummary(
+        sentences=total,
+        claims_by_kind=dict(sorted(by_kind.items())),
+        quotes_by_kind=dict(sorted(Counter(q.kind.value for q in sourcing.quotes).items())),
+        attributions_by_source_kind=dict(sorted(attributions.items())),
+        named_share=share(_NAMED_CLAIMS),
+        anonymous_share=share(frozenset({ClaimKind.anonymous})),
+        vague_share=share(frozenset({ClaimKind.vague})),
+        unattributed_share=share(_UNSOURCED_CLAIMS),
+        distinct_named_sources=len(named),
+    )
