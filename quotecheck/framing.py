@@ -54,7 +54,10 @@ _SPEECHY_RE = regex.compile(
     regex.VERBOSE | regex.IGNORECASE,
 )
 # The same words in lower-cased ASCII-only text, by plain character ranges (cheaper to test).
-_ASCII_TOKEN_RE = re.compile(r"[a-z][a-z0-9_'-]*")
+# Tokens as the odd pieces of a split: re.split hands back plain strings, no match object per
+# token, and the even pieces (the gaps) give each token's offset by their lengths.
+_ASCII_TOKENS_RE = re.compile(r"([a-z][a-z0-9_'-]*)")
+_TOKENS_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _WORD_BEFORE_RE = regex.compile(r"\w")  # some word precedes: not the first word
 _LOWER_OR_UPPER_RE = regex.compile(r"\b\p{L}{4,}")  # longer words, to tell title case
 _WORD_RE = regex.compile(r"[\w'’-]+")  # a word, for counting
@@ -235,11 +238,15 @@ def _lexicon_tokens(low: str) -> list[tuple[int, str]]:
     possessives ("regime's" stands for "regime").
     """
     table = _TABLES.tokens
-    tokens = _ASCII_TOKEN_RE if low.isascii() else _TOKEN_RE
-    # (start, token) pairs, not match objects: keeping thousands of those alive costs the
-    # garbage collector more than the pass itself on long texts.
-    known = [(m.start(), m.group()) for m in tokens.finditer(low) if m.group() in table]
-    return [(start, form) for start, token in known for form in table[token]]
+    pieces = (_ASCII_TOKENS_RE if low.isascii() else _TOKENS_RE).split(low)
+    found: list[tuple[int, str]] = []
+    at = len(pieces[0])
+    for i in range(1, len(pieces), 2):
+        token = pieces[i]
+        if token in table:
+            found.extend((at, form) for form in table[token])
+        at += len(token) + len(pieces[i + 1])
+    return found
 
 
 class _QuotedStretches:

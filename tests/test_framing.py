@@ -9,10 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotecheck.framing import (
-    _ASCII_TOKEN_RE,
+    _ASCII_TOKENS_RE,
     _TABLES,
     _TOKEN_RE,
+    _TOKENS_RE,
     _glued,
+    _lexicon_tokens,
     _lower,
     _Phrase,
     _phrase_matches,
@@ -197,6 +199,23 @@ def test_phrase_search_around_anchors_finds_what_a_whole_text_scan_finds(
 
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_ascii_token_pattern_finds_the_same_words_in_ascii_text(text: str) -> None:
-    """The ASCII-only token pattern splits lower-cased ASCII text into the same words."""
+    """The ASCII-only token pattern splits lower-cased ASCII text into the same pieces."""
     low = _lower(text)
-    assert _ASCII_TOKEN_RE.findall(low) == _TOKEN_RE.findall(low)
+    assert _ASCII_TOKENS_RE.split(low) == _TOKENS_RE.split(low)
+
+
+_TOKEN_PIECES = ["clearly", "regime's", "so-called", "you", "Desperate", "ab", "é", "İ", "9"]
+
+
+@given(st.lists(st.sampled_from([*_TOKEN_PIECES, " ", "’", "-", "_", ".", "\n"]), max_size=30))
+def test_lexicon_tokens_are_the_table_hits_of_every_token(pieces: list[str]) -> None:
+    """_lexicon_tokens lists each token found in the table, at its offset, with its forms."""
+    low = _lower("".join(pieces))
+    table = _TABLES.tokens
+    expected = [
+        (m.start(), form)
+        for m in _TOKEN_RE.finditer(low)
+        if m.group() in table
+        for form in table[m.group()]
+    ]
+    assert _lexicon_tokens(low) == expected
