@@ -63,15 +63,25 @@ _TOKEN_RE = re.compile(
 )
 
 
+# The same tokens as the odd pieces of a split: plain strings, not a match object per token,
+# each offset found from the lengths of the pieces before it.
+_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})", re.VERBOSE)
 # Building the tuple directly skips the Python-level ``Token.__new__`` call, once per token.
 _new_tuple = tuple.__new__
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Tokenise ``text[start:end]`` into words and punctuation with absolute offsets."""
-    return [
-        _new_tuple(Token, (m[0], m.start(), m.end())) for m in _TOKEN_RE.finditer(text, start, end)
-    ]
+    start = max(start, 0)  # clamped as a regex's pos and endpos are, before slicing
+    pieces = _TOKEN_SPLIT_RE.split(text[start : max(start, end)])
+    found: list[Token] = []
+    at = start + len(pieces[0])
+    for i in range(1, len(pieces), 2):
+        word = pieces[i]
+        after = at + len(word)
+        found.append(_new_tuple(Token, (word, at, after)))
+        at = after + len(pieces[i + 1])
+    return found
 
 
 def _lower_set(name: str) -> frozenset[str]:

@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotecheck.coref import SourceBook
 from quotecheck.mentions import classify
 from quotecheck.models import SourceKind
-from quotecheck.sources import Mention, phrase_after, subject_before, tokens
+from quotecheck.sources import _TOKEN_RE, Mention, phrase_after, subject_before, tokens
 
 MENTIONS: list[tuple[str, dict[str, Any]]] = [
     (
@@ -133,3 +135,22 @@ def test_unresolved_pronoun_is_kept_as_an_unnamed_speaker() -> None:
     sources, _ = book.sources([index])
     assert sources[0].kind is SourceKind.anonymous
     assert "no earlier" in reason
+
+
+def test_tokens_are_words_and_marks_with_absolute_offsets() -> None:
+    """A window's tokens carry their offsets in the whole text, inner apostrophes kept."""
+    text = "Well, al-Sisi’s aide said: “No.”"
+    got = [tuple(t) for t in tokens(text, 6, 26)]
+    assert got == [("al-Sisi’s", 6, 15), ("aide", 16, 20), ("said", 21, 25), (":", 25, 26)]
+    assert all(text[a:b] == word for word, a, b in got)
+
+
+@given(
+    st.text(alphabet="ab ’'-&./,9\n“é_", max_size=40),
+    st.integers(min_value=-3, max_value=45),
+    st.integers(min_value=-3, max_value=45),
+)
+def test_tokens_match_the_token_pattern_in_any_window(text: str, start: int, end: int) -> None:
+    """tokens(text, start, end) finds what the token pattern finds between pos and endpos."""
+    expected = [(m[0], m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    assert [tuple(t) for t in tokens(text, start, end)] == expected
