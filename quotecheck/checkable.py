@@ -22,7 +22,7 @@ __all__ = ["Marks", "checkable_reason", "first_in", "scan_marks"]
 # The standard library's engine for the whole-text scans below: faster here than `regex`. Each
 # pattern opens with a character class or literal (no look-behind), so the engine can skip
 # ahead; the word boundary before a match is checked by the caller (_opens).
-_DIGITS_RE = re.compile(r"(\d[\d.,]*)")  # 30, 2011, 1,200, 4.1 (a group: see _matches)
+_DIGITS_RE = re.compile(r"\d[\d.,]*")  # 30, 2011, 1,200, 4.1
 # Each number word alone, searched for only when a substring test finds it in the text: a fast
 # literal scan per number word the text has costs less than trying an alternation of all of
 # them at every letter. Matches opening a word are kept (_opens), as for the allegations.
@@ -35,8 +35,8 @@ _NUMBER_WORDS = (
 _NUMBER_WORD_PATTERNS = {word: re.compile(rf"{re.escape(word)}(?![\w-])") for word in _NUMBER_WORDS}
 _NAME_RE = re.compile(
     r"""
-    ([A-ZÀ-ÖØ-Þ][\w'’.-]*               # a capitalised word: Washington, CIA, Trowbridge
-    (?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,5})  # and the rest of a multi-word name
+    [A-ZÀ-ÖØ-Þ][\w'’.-]*                # a capitalised word: Washington, CIA, Trowbridge
+    (?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,5}   # and the rest of a multi-word name
     """,
     re.VERBOSE,
 )
@@ -112,34 +112,18 @@ class Marks(NamedTuple):
 
     allegations: list[tuple[int, int, str]]
     figures: list[tuple[int, int, str]]
-    capitals: list[tuple[int, int, str]]
+    capitals: list[re.Match[str]]
     capital_starts: list[int]
 
 
 def scan_marks(text: str) -> Marks:
     """Find allegations, figures and capitalised names once per text."""
     low = text.replace("\u0130", "I").lower()  # same length as text: offsets stay put
-    figures = [(a, b, digits.rstrip(".,")) for a, b, digits in _matches(_DIGITS_RE, text)]
+    figures = [(m.start(), m.end(), m.group().rstrip(".,")) for m in _DIGITS_RE.finditer(text)]
     figures += _number_words(low)
     figures.sort()
-    capitals = _matches(_NAME_RE, text)
-    return Marks(_allegations(low), figures, capitals, [a for a, _, _ in capitals])
-
-
-def _matches(grouped: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of every match of a pattern that is one group around the whole match.
-
-    The matches are the odd pieces of a split, plain strings with offsets from the lengths of
-    the pieces before them: cheaper than a match object per match on a whole text.
-    """
-    pieces = grouped.split(text)
-    found: list[tuple[int, int, str]] = []
-    at = len(pieces[0])
-    for i in range(1, len(pieces), 2):
-        piece = pieces[i]
-        found.append((at, at + len(piece), piece))
-        at += len(piece) + len(pieces[i + 1])
-    return found
+    capitals = list(_NAME_RE.finditer(text))
+    return Marks(_allegations(low), figures, capitals, [m.start() for m in capitals])
 
 
 def _allegations(low: str) -> list[tuple[int, int, str]]:
@@ -165,10 +149,12 @@ def _number_words(low: str) -> list[tuple[int, int, str]]:
     ]
 
 
-def _is_name(text: str, start: int, name: str) -> bool:
+def _is_name(text: str, m: re.Match[str]) -> bool:
     """True for a capitalised run that names an actor: not a first word, a starter or a date."""
+    start = m.start()
     if start and text[start - 1] not in _NAME_AFTER:
         return False
+    name = m.group()
     if name.lower() in _STARTERS:
         return False
     return not (name.startswith(_CALENDAR_WORDS) and _CALENDAR_RE.fullmatch(name))
@@ -180,9 +166,9 @@ def _names_in(text: str, marks: Marks, ranges: list[tuple[int, int]]) -> Iterato
     for a, b in ranges:
         i = bisect_left(starts, a)
         while i < len(starts) and starts[i] < b:
-            start, end, name = capitals[i]
-            if end <= b and _is_name(text, start, name):
-                yield start, name
+            m = capitals[i]
+            if m.end() <= b and _is_name(text, m):
+                yield starts[i], m.group()
             i += 1
 
 

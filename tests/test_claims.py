@@ -18,16 +18,7 @@ from hypothesis import strategies as st
 
 import quotecheck as qc
 from quotecheck.attribution import Sourcing
-from quotecheck.checkable import (
-    _ALLEGATIONS,
-    _DIGITS_RE,
-    _NAME_RE,
-    _NUMBER_GATES,
-    _gates,
-    _matches,
-    _present,
-    scan_marks,
-)
+from quotecheck.checkable import _ALLEGATIONS, _NUMBER_GATES, _gates, _present, scan_marks
 from quotecheck.claims import classify_claims
 from quotecheck.models import (
     Attribution,
@@ -277,11 +268,3 @@ def test_gated_substring_tests_find_every_word_a_plain_test_finds(parts: list[st
     """Testing a group's shortest word first finds the same words as one test per word."""
     low = "".join(parts).lower()
     assert sorted(_present(low, _gates(_GATED))) == [w for w in _GATED if w in low]
-
-
-@given(st.text(alphabet="Ab Of the 1,2.É’-\n", max_size=60))
-def test_split_matches_are_the_pattern_matches(text: str) -> None:
-    """_matches reads the same (start, end, text) as finditer, for names and for figures."""
-    for grouped in (_NAME_RE, _DIGITS_RE):
-        expected = [(m.start(), m.end(), m.group()) for m in grouped.finditer(text)]
-        assert _matches(grouped, text) == expected
