@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import regex
 from pydantic import TypeAdapter
@@ -129,7 +129,8 @@ _CANDIDATE_RE = re.compile(
 )
 _FIRST_WORD_RE = re.compile(rf"(?:{_trie(_ASCII_FIRST_WORDS)})(?![A-Za-z])")  # at the text start
 # A text's cues are validated in one pydantic call: cheaper than a call per Cue and per Span.
-_CUES = TypeAdapter(tuple[Cue, ...])
+# The core validator is called directly (TypeAdapter.validate_python adds Python overhead).
+_CUES = TypeAdapter(tuple[Cue, ...]).validator
 _GLUE_RE = regex.compile(r"[\w’'\-]")  # a character that joins a word to the one before it
 _KINDS = {kind.value: kind for kind in CueKind}  # a dict lookup is cheaper than CueKind(...)
 _CUE_REACH = 80  # the longest cue phrase ("in a newly released written statement") fits in this
@@ -190,7 +191,7 @@ def find_cues(
         if m.start(1) not in seen and not _inside(regions, m.start(1)):
             cues.append(_cue(text, m.start(1), m.end(1), CueKind.colon, ":", Stance.neutral))
     cues.sort(key=lambda c: c["span"]["start"])
-    return _CUES.validate_python(cues)
+    return cast(tuple[Cue, ...], _CUES.validate_python(cues))
 
 
 def _word_starts(text: str) -> Iterator[int]:

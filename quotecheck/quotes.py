@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import regex
 from pydantic import TypeAdapter
@@ -97,9 +97,10 @@ _NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next w
 _TERMINAL_INSIDE = ",.!?…;:—–-"
 _MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
 # The quotes (and unpaired marks) of a text are validated in one call each: far cheaper than a
-# pydantic call per Quote and per Span.
-_QUOTES = TypeAdapter(tuple[Quote, ...])
-_SPANS = TypeAdapter(tuple[Span, ...])
+# pydantic call per Quote and per Span. The core validators are called directly: the
+# TypeAdapter.validate_python wrapper adds a few thousand instructions of Python per call.
+_QUOTES = TypeAdapter(tuple[Quote, ...]).validator
+_SPANS = TypeAdapter(tuple[Span, ...]).validator
 
 
 class QuoteScan(NamedTuple):
@@ -358,7 +359,7 @@ def _build_quotes(
             }
         )
         containers.append((content["start"], content["end"]))
-    return _QUOTES.validate_python(quotes)
+    return cast(tuple[Quote, ...], _QUOTES.validate_python(quotes))
 
 
 def _clause_start(starts: list[int], containers: list[tuple[int, int]], position: int) -> int:
@@ -412,4 +413,5 @@ def _merge_runs(text: str, marks: list[tuple[int, int]]) -> tuple[Span, ...]:
             runs[-1][1] = max(runs[-1][1], end)
         else:
             runs.append([start, end])
-    return _SPANS.validate_python([span_fields(text, start, end) for start, end in runs])
+    spans = _SPANS.validate_python([span_fields(text, start, end) for start, end in runs])
+    return cast(tuple[Span, ...], spans)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import regex
 from pydantic import TypeAdapter
 
 from .lexicons import load, load_rows
-from .models import Paragraph, SentenceRole
+from .models import Paragraph, SentenceRole, Span
 from .offsets import QUOTE_OPENERS, rstrip_end, strip_fields
 
 __all__ = ["segment"]
@@ -88,8 +88,12 @@ _TIME_ZONES = frozenset(
 _CLOSING_PUNCTUATION = ".!?…:;" + _TRAILERS
 
 # Every Paragraph, Sentence and Span of a text is validated in one call: a pydantic call per
-# model would cost more than all of the segmentation itself.
-_PARAGRAPHS = TypeAdapter(tuple[Paragraph, ...])
+# model would cost more than all of the segmentation itself. The core validators are called
+# directly: TypeAdapter.validate_python adds a few thousand instructions of Python per call.
+_PARAGRAPHS = TypeAdapter(tuple[Paragraph, ...]).validator
+# The spans shared by a paragraph and its only sentence: validated once and passed as instances,
+# which costs less than validating the same fields twice as nested dicts.
+_SPANS = TypeAdapter(list[Span]).validator
 
 
 @cache
@@ -106,14 +110,26 @@ def segment(text: str) -> tuple[Paragraph, ...]:
     ['Hi there.', 'Mr. Smith said no.', 'It rained.']
     """
     paragraphs: list[dict[str, Any]] = []
+    alone: list[tuple[dict[str, Any], dict[str, Any]]] = []  # one-sentence paragraphs
     n_sentences = 0
     for index, (start, end) in enumerate(_paragraph_bounds(text)):
         sentences = _sentences(text, start, end, index, n_sentences)
         n_sentences += len(sentences)
-        paragraphs.append(
-            {"index": index, "span": strip_fields(text, start, end), "sentences": sentences}
-        )
-    return _PARAGRAPHS.validate_python(paragraphs)
+        paragraph = {"index": index, "span": strip_fields(text, start, end), "sentences": sentences}
+        if len(sentences) == 1 and sentences[0]["span"] == paragraph["span"]:
+            alone.append((paragraph, sentences[0]))
+        paragraphs.append(paragraph)
+    _share_spans(alone)
+    return cast(tuple[Paragraph, ...], _PARAGRAPHS.validate_python(paragraphs))
+
+
+def _share_spans(alone: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
+    """Give each one-sentence paragraph and its sentence the same validated Span instance."""
+    if not alone:
+        return
+    spans = _SPANS.validate_python([paragraph["span"] for paragraph, _ in alone])
+    for (paragraph, sentence), span in zip(alone, spans, strict=True):
+        paragraph["span"] = sentence["span"] = span
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -156,7 +172,7 @@ def _sentences(
     ):
         pieces.append((body_start, end, SentenceRole.byline))
         return _sentence_fields(text, pieces, paragraph, first_index)
-    dateline = _DATELINE_RE.match(text, body_start, end)
+    dateline = _dateline(text, body_start, end)
     if dateline and dateline.end() < end and text[dateline.end() : end].strip():
         pieces.append((body_start, dateline.end(), SentenceRole.dateline))
         body_start = dateline.end()
@@ -169,6 +185,15 @@ def _sentences(
     if len(pieces) == 1 and _is_headline(text, start, end):
         pieces = [(start, end, SentenceRole.headline)]
     return _sentence_fields(text, pieces, paragraph, first_index)
+
+
+def _dateline(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """Match a dateline at ``start``, after a cheap test of its first two characters."""
+    # A dateline opens with two characters that are not lower case ("WASHINGTON", "N.Y."):
+    # most paragraphs ("The", "Mr") are ruled out here without a regex call.
+    if start + 1 < end and text[start].isupper() and not text[start + 1].islower():
+        return _DATELINE_RE.match(text, start, end)
+    return None
 
 
 def _sentence_fields(
