@@ -92,7 +92,10 @@ class Tables(NamedTuple):
     words: dict[str, tuple[SignalKind, ...]]  # one-word entry (lower-cased) -> its kinds
     exact: dict[str, tuple[SignalKind, ...]]  # one-word entry of a case-sensitive kind
     phrases: dict[str, tuple[Phrase, ...]]  # anchor word (lower-cased) -> multi-word entries
-    weights: dict[tuple[SignalKind, str], float]
+    # (kind, entry) -> weight. The keys hold the kind's plain string, which hashes and compares
+    # like the enum member: look-ups by (SignalKind, entry) find them, and a tuple of two plain
+    # strings is no work for the garbage collector (one holding an enum member is, every time).
+    weights: dict[tuple[str, str], float]
     single: frozenset[str]  # every one-word entry, lower-cased
     tokens: dict[str, tuple[str, ...]]  # token -> the one-word entries and anchors it stands for
 
@@ -177,7 +180,16 @@ def _build() -> Tables:
         else:
             words[entry] = (*words.get(entry, ()), kind)
     single = frozenset(words) | frozenset(e.lower() for e in exact)
-    return Tables(words, exact, phrases, weights, single, _token_table(single | set(phrases)))
+    plain = {(str(kind), entry): weight for (kind, entry), weight in weights.items()}
+    tables = (_shared(words), _shared(exact), phrases, plain, single)
+    return Tables(*tables, _token_table(single | set(phrases)))
+
+
+def _shared(table: dict[str, tuple[SignalKind, ...]]) -> dict[str, tuple[SignalKind, ...]]:
+    """``table`` with equal values as one tuple: thousands of entries share a few kind tuples,
+    and each distinct tuple of enum members is an object the garbage collector visits."""
+    distinct: dict[tuple[SignalKind, ...], tuple[SignalKind, ...]] = {}
+    return {key: distinct.setdefault(kinds, kinds) for key, kinds in table.items()}
 
 
 def _token_table(forms: Iterable[str]) -> dict[str, tuple[str, ...]]:
