@@ -11,6 +11,7 @@ from __future__ import annotations
 from .batch import BatchStats, analyze_corpus, run_batch
 from .config import DEFAULT_CONFIG, AnalyzerConfig
 from .errors import (
+    AssemblyError,
     BatchError,
     InputError,
     InputTypeError,
@@ -55,6 +56,7 @@ __all__ = [
     "DEFAULT_CONFIG",
     "Analysis",
     "AnalyzerConfig",
+    "AssemblyError",
     "Attribution",
     "BatchError",
     "BatchStats",

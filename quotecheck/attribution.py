@@ -21,8 +21,7 @@ import bisect
 import itertools
 from typing import NamedTuple
 
-from pydantic import TypeAdapter
-
+from .assemble import assemble
 from .config import AnalyzerConfig
 from .content import Doc, Link, opens_sentence, trim, word_count
 from .coref import SourceBook
@@ -39,7 +38,7 @@ from .models import (
     Span,
     Stance,
 )
-from .offsets import SpanFields, span_fields
+from .offsets import make_span
 from .shapes import according_link, colon_link, comma_link, dash_link, vague_link
 
 __all__ = ["Sourcing", "attribute"]
@@ -325,9 +324,7 @@ def _build(
             by_quote[q.id] = i
             links[i].quote_ids.append(q.id)
     spans = _Spans(doc, cues)
-    attributions = _ATTRIBUTIONS.validate_python(
-        [_attribution(spans, n, k, ids) for n, k in enumerate(links)]
-    )
+    attributions = tuple(_attribution(spans, n, k, ids) for n, k in enumerate(links))
     settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
     return Sourcing(settled, sources, attributions)
 
@@ -338,54 +335,48 @@ def _named_term(text: str, q: Quote) -> bool:
     return before.endswith(_SO_CALLED)
 
 
-# All of a text's attributions are validated in one call: far cheaper than one per Attribution.
-_ATTRIBUTIONS = TypeAdapter(tuple[Attribution, ...])
-
-
 class _Spans:
-    """The Spans a text's cues and quotes already have, handed out again for the same offsets.
-
-    Validation takes a Span instance as it is, so a cue or a quote credited whole skips the
-    span validator; any other stretch gets its fields, validated with the Attribution.
-    """
+    """The Spans a text's cues and quotes already have, handed out again for the same offsets."""
 
     def __init__(self, doc: Doc, cues: tuple[Cue, ...]) -> None:
         self.doc = doc
         self.cues = {(c.span.start, c.span.end): c.span for c in cues}
 
-    def cue(self, cue: tuple[int, int]) -> Span | SpanFields:
-        """The cue's Span, or the fields of one."""
+    def cue(self, cue: tuple[int, int]) -> Span:
+        """The cue's Span, or a new one for those offsets."""
         span = self.cues.get(cue)
-        return span if span is not None else span_fields(self.doc.text, *cue)
+        return span if span is not None else make_span(self.doc.text, *cue)
 
-    def content(self, content: tuple[int, int]) -> Span | SpanFields:
-        """The quote's inner Span when the content is exactly a quote, or the fields of one."""
+    def content(self, content: tuple[int, int]) -> Span:
+        """The quote's inner Span when the content is exactly a quote, or a new one."""
         q = self.doc.quote_at(content[0])
         if q is not None and q.span.start == content[0] and q.span.end == content[1]:
             return q.span
-        return span_fields(self.doc.text, *content)
+        return make_span(self.doc.text, *content)
 
 
-def _attribution(spans: _Spans, n: int, k: Link, ids: dict[int, str]) -> dict[str, object]:
-    """The fields of one Attribution, validated with the others by :data:`_ATTRIBUTIONS`."""
+def _attribution(spans: _Spans, n: int, k: Link, ids: dict[int, str]) -> Attribution:
+    """One link, frozen as an Attribution."""
     text = spans.doc.text
-    return {
+    fields = {
         "id": f"a{n + 1}",
         "source_id": ids[k.source],
         "cue": spans.cue(k.cue) if k.cue else None,
         "cue_kind": k.cue_kind,
         "stance": k.stance if isinstance(k.stance, Stance) else Stance.neutral,
         "content": spans.content(k.content),
-        "quote_ids": k.quote_ids,
+        "quote_ids": tuple(k.quote_ids),
         "via_source_id": ids.get(k.via) if k.via is not None else None,
-        "when": span_fields(text, *k.when) if k.when else None,
-        "reasons": k.reasons,
+        "when": make_span(text, *k.when) if k.when else None,
+        "reasons": tuple(k.reasons),
     }
+    return assemble(Attribution, fields)
 
 
 def _settle(q: Quote, by_quote: dict[str, int], attributions: tuple[Attribution, ...]) -> Quote:
     """Point a quote at its attribution, or make it a scare quote with the reason."""
+    fields = q.__dict__  # q's fields, copied below with the changes
     if q.id in by_quote:
-        return q.model_copy(update={"attribution_id": attributions[by_quote[q.id]].id})
+        return assemble(Quote, {**fields, "attribution_id": attributions[by_quote[q.id]].id})
     reason = "no source: no cue names a speaker for it, so it is read as a scare quote"
-    return q.model_copy(update={"kind": QuoteKind.scare, "reasons": (*q.reasons, reason)})
+    return assemble(Quote, {**fields, "kind": QuoteKind.scare, "reasons": (*q.reasons, reason)})

@@ -11,8 +11,9 @@ sentence with none is ``unattributed``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
+from .assemble import assemble, text_span
 from .attribution import Sourcing
 from .checkable import Marks, checkable_reason, first_in, scan_marks
 from .claimparts import (
@@ -140,24 +141,19 @@ def _classify(
     speakers = [s for s in signals if s.in_quote] if quotes else []
     if speakers:
         reasons.append("framing inside quotes is the speaker's: " + _entries(speakers))
-    # One validation call for the claim and its new spans: the same checks as Claim(...). Every
-    # range lies inside the sentence, so its span needs no clamping.
     fields = {
         "index": sentence.index,
         "span": span,
         "kind": kind,
         "role": sentence.role,
         "attribution_ids": tuple(a.id for a in atts) if atts else (),
-        "sourced": [{"start": a, "end": b, "text": text[a:b]} for a, b in sourced],
-        "unsourced": [{"start": a, "end": b, "text": text[a:b]} for a, b in unsourced],
+        "sourced": tuple(text_span(text, a, b) for a, b in sourced),
+        "unsourced": tuple(text_span(text, a, b) for a, b in unsourced),
         "framing": signals,
         "checkable": checkable,
         "reasons": tuple(reasons),
     }
-    return cast(Claim, _validate_claim(fields))
-
-
-_validate_claim = Claim.__pydantic_validator__.validate_python
+    return assemble(Claim, fields)
 
 
 def is_question(sentence: str) -> bool:

@@ -11,15 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pydantic import TypeAdapter
-
+from .assemble import assemble
 from .mentions import classify
 from .models import Source, SourceKind
-from .offsets import span_fields
+from .offsets import make_span
 from .sources import Mention, Token, tokens
-
-# All of a text's sources are validated in one call: far cheaper than one call per Source.
-_SOURCES = TypeAdapter(tuple[Source, ...])
 
 __all__ = ["SourceBook"]
 
@@ -89,7 +85,7 @@ class SourceBook:
             )
             self.drafts.append(draft)
             index = len(self.drafts) - 1
-            reason = reason or f"new {m.kind.value} source"
+            reason = reason or f"new {m.kind!s} source"
         draft = self.drafts[index]
         draft.absorb(m)
         self._index(index, draft)
@@ -120,7 +116,7 @@ class SourceBook:
         found = self._named.get((m.kind, _key(key) if m.name else key.lower()))
         if found is not None:
             d = self.drafts[found]
-            return found, f"same {m.kind.value} as the earlier {d.name or d.descriptor!r}"
+            return found, f"same {m.kind!s} as the earlier {d.name or d.descriptor!r}"
         if m.name and m.kind is SourceKind.person:
             return self._person(m)
         return None, ""
@@ -169,26 +165,25 @@ class SourceBook:
 
     def sources(self, order: list[int]) -> tuple[tuple[Source, ...], dict[int, str]]:
         """Freeze the drafts listed in ``order`` into Sources; return them and index -> id."""
-        fields: list[dict[str, object]] = []
+        sources: list[Source] = []
         ids: dict[int, str] = {}
         for i in order:
             d = self.drafts[i]
-            ids[i] = f"s{len(fields) + 1}"
+            ids[i] = f"s{len(sources) + 1}"
             kind = d.kind
             if kind is SourceKind.person and not d.name:
                 kind = SourceKind.anonymous
-            fields.append(
-                {
-                    "id": ids[i],
-                    "kind": kind,
-                    "name": d.name,
-                    "role": d.role,
-                    "affiliation": d.affiliation,
-                    "descriptor": d.descriptor,
-                    "mentions": [span_fields(self.text, s, e) for s, e in sorted(set(d.mentions))],
-                }
-            )
-        return _SOURCES.validate_python(fields), ids
+            fields = {
+                "id": ids[i],
+                "kind": kind,
+                "name": d.name,
+                "role": d.role,
+                "affiliation": d.affiliation,
+                "descriptor": d.descriptor,
+                "mentions": tuple(make_span(self.text, s, e) for s, e in sorted(set(d.mentions))),
+            }
+            sources.append(assemble(Source, fields))
+        return tuple(sources), ids
 
 
 _LOOKBACK = 400  # characters before a pronoun searched for the person it may stand for

@@ -11,14 +11,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from typing import Any, NamedTuple, cast
+from typing import NamedTuple
 
 import regex
-from pydantic import TypeAdapter
 
+from .assemble import assemble
 from .lexicons import load_rows
 from .models import Cue, CueKind, Paragraph, Quote, Stance
-from .offsets import span_fields
+from .offsets import make_span
 
 __all__ = ["VERB_FORMS", "VerbForm", "find_cues", "quote_regions"]
 
@@ -128,9 +128,6 @@ _CANDIDATE_RE = re.compile(
     re.VERBOSE,
 )
 _FIRST_WORD_RE = re.compile(rf"(?:{_trie(_ASCII_FIRST_WORDS)})(?![A-Za-z])")  # at the text start
-# A text's cues are validated in one pydantic call: cheaper than a call per Cue and per Span.
-# The core validator is called directly (TypeAdapter.validate_python adds Python overhead).
-_CUES = TypeAdapter(tuple[Cue, ...]).validator
 _GLUE_RE = regex.compile(r"[\w’'\-]")  # a character that joins a word to the one before it
 _KINDS = {kind.value: kind for kind in CueKind}  # a dict lookup is cheaper than CueKind(...)
 _CUE_REACH = 80  # the longest cue phrase ("in a newly released written statement") fits in this
@@ -178,7 +175,7 @@ def find_cues(
     ['said']
     """
     regions = quote_regions(quotes)
-    cues: list[dict[str, Any]] = []
+    cues: list[Cue] = []
     for start in _word_starts(text):
         if _inside(regions, start):
             continue
@@ -186,12 +183,12 @@ def find_cues(
         if m is not None:
             cues.append(_word_cue(text, m))
     cues.extend(_colon_cues(text, quotes, regions))
-    seen = {c["span"]["start"] for c in cues if c["kind"] is CueKind.colon}
+    seen = {c.span.start for c in cues if c.kind is CueKind.colon}
     for m in _NAME_COLON_RE.finditer(text):
         if m.start(1) not in seen and not _inside(regions, m.start(1)):
             cues.append(_cue(text, m.start(1), m.end(1), CueKind.colon, ":", Stance.neutral))
-    cues.sort(key=lambda c: c["span"]["start"])
-    return cast(tuple[Cue, ...], _CUES.validate_python(cues))
+    cues.sort(key=lambda c: c.span.start)
+    return tuple(cues)
 
 
 def _word_starts(text: str) -> Iterator[int]:
@@ -206,27 +203,26 @@ def _word_starts(text: str) -> Iterator[int]:
             yield m.start(1)
 
 
-def _word_cue(text: str, m: regex.Match[str]) -> dict[str, Any]:
-    """The fields of the Cue for one match of _CUE_RE: a speech verb, vague or fixed phrase."""
+def _word_cue(text: str, m: regex.Match[str]) -> Cue:
+    """The Cue for one match of _CUE_RE: a speech verb, vague or fixed phrase."""
     kind = _KINDS[m.lastgroup]
     if kind is CueKind.speech_verb:
         form = VERB_FORMS.get(m.group()) or VERB_FORMS[m.group().lower()]
         return _cue(text, m.start(), m.end(), kind, form.lemma, form.stance)
     if kind is CueKind.vague:
         return _cue(text, m.start(), m.end(), kind, m.group().lower(), Stance.tentative)
-    return _cue(text, m.start(), m.end(), kind, kind.value.replace("_", " "), Stance.neutral)
+    return _cue(text, m.start(), m.end(), kind, str(kind).replace("_", " "), Stance.neutral)
 
 
-def _cue(
-    text: str, start: int, end: int, kind: CueKind, lemma: str, stance: Stance
-) -> dict[str, Any]:
-    """The fields of the Cue on ``text[start:end]``, validated with all the others at the end."""
-    return {"span": span_fields(text, start, end), "kind": kind, "lemma": lemma, "stance": stance}
+def _cue(text: str, start: int, end: int, kind: CueKind, lemma: str, stance: Stance) -> Cue:
+    """The Cue on ``text[start:end]``."""
+    fields = {"span": make_span(text, start, end), "kind": kind, "lemma": lemma, "stance": stance}
+    return assemble(Cue, fields)
 
 
 def _colon_cues(
     text: str, quotes: tuple[Quote, ...], regions: tuple[list[int], list[int]]
-) -> list[dict[str, Any]]:
+) -> list[Cue]:
     """Return a colon cue for every outer quote introduced by a colon ("X: “…”")."""
     cues = []
     for start in regions[0]:

@@ -8,6 +8,7 @@ parse messages. Finders never raise for "found nothing"; only caller mistakes ra
 from __future__ import annotations
 
 __all__ = [
+    "AssemblyError",
     "BatchError",
     "InputError",
     "InputTypeError",
@@ -52,6 +53,11 @@ class SourceDocumentError(QuotecheckError, ValueError):
     def __init__(self, message: str, *, name: str | None = None) -> None:
         super().__init__(message)
         self.name = name
+
+
+class AssemblyError(QuotecheckError, TypeError):
+    """Raised when a stage builds a model with a missing or unknown field, or a span outside its
+    text: a bug in quotecheck, not in the caller's input. Please report it with the text."""
 
 
 class BatchError(QuotecheckError, RuntimeError):

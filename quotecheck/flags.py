@@ -9,10 +9,9 @@ editorial framing of opinion, quotes with no speaker and unbalanced quote marks.
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from pydantic import TypeAdapter
-
+from .assemble import assemble
 from .attribution import Sourcing
 from .claims import is_question
 from .framing import speech_like
@@ -36,9 +35,6 @@ __all__ = ["find_flags"]
 _SPECIFIC = ("contains an allegation", "contains a specific figure")
 _DETAIL = ("contains", "names")
 _RANK = {severity: severity.rank for severity in Severity}
-# The flags of a text are built as dicts, sorted, and validated in one pydantic call: a third
-# cheaper than a Flag(...) call each (their Spans are models already and are not re-checked).
-_FLAGS = TypeAdapter(tuple[Flag, ...]).validator
 _UNBALANCED = "this quote mark has no partner; the quote's extent is a guess"
 _SPEAKERLESS = "these quoted words read like speech but no speaker is named"
 
@@ -68,11 +64,11 @@ def find_flags(
     if not flags:
         return ()
     flags.sort(key=_order)
-    return cast(tuple[Flag, ...], _FLAGS.validate_python(flags))
+    return tuple(assemble(Flag, fields) for fields in flags)
 
 
 def _flag(kind: FlagKind, span: Span, message: str, severity: Severity) -> dict[str, Any]:
-    """The fields of one Flag, validated with all the others at the end."""
+    """The fields of one Flag, sorted with the others before they become Flags."""
     return {"kind": kind, "span": span, "message": message, "severity": severity}
 
 

@@ -15,10 +15,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
-from typing import cast
 
 import regex
 
+from .assemble import assemble, text_span
 from .models import Quote, QuoteKind, Signal, SignalKind, Span
 from .offsets import fold
 from .signaltables import CASE_SENSITIVE as _CASE_SENSITIVE
@@ -61,11 +61,6 @@ _TOKENS_RE = re.compile(f"({_TOKEN_RE.pattern})")
 _WORD_BEFORE_RE = regex.compile(r"\w")  # some word precedes: not the first word
 _LOWER_OR_UPPER_RE = regex.compile(r"\b\p{L}{4,}")  # longer words, to tell title case
 _WORD_RE = regex.compile(r"[\w'’-]+")  # a word, for counting
-
-
-# Signal's own validator, called with the fields of a signal and its span in one dict: the same
-# checks as Signal(span=Span(...)), at under half the cost of the two keyword calls.
-_validate_signal = Signal.__pydantic_validator__.validate_python
 
 
 def _lower(folded: str) -> str:
@@ -169,10 +164,9 @@ def _file_hits(
             continue  # between sentences, or running over a sentence's end
         start, end = lo + a, lo + b
         in_quote = covers is not None and covers(start, end)
-        # The fields of the signal and its span in one dict, for Signal's own validator.
-        span = {"start": start, "end": end, "text": text[start:end]}
+        span = text_span(text, start, end)
         fields = {"kind": kind, "span": span, "lexicon": lexicon, "in_quote": in_quote}
-        found[i].append(cast(Signal, _validate_signal(fields)))
+        found[i].append(assemble(Signal, fields))
         weights[i].append(0.0 if in_quote else _lexicon_weight(kind, lexicon))
     return found, weights
 
@@ -197,9 +191,8 @@ def _add_scare_quotes(
             continue
         i = bisect_right(starts, q.marks.start) - 1
         if q.marks.start < spans[i].end and _within(q.marks, spans[i]) and _scare_term(q):
-            found[i].append(
-                Signal(kind=SignalKind.scare_quote, span=q.marks, lexicon=None, in_quote=False)
-            )
+            fields = {"kind": SignalKind.scare_quote, "span": q.marks, "in_quote": False}
+            found[i].append(assemble(Signal, fields))
             weights[i].append(SCARE_QUOTE_WEIGHT)
             scared.add(i)
     for i in scared:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TypedDict, cast
-
+from .assemble import text_span
 from .models import Span
 
 __all__ = [
     "COMPARE_TABLE",
     "OPENING_MARKS",
     "QUOTE_OPENERS",
-    "SpanFields",
     "fold",
     "make_span",
     "rstrip_end",
-    "span_fields",
     "strip_bounds",
-    "strip_fields",
     "strip_span",
 ]
 
@@ -73,31 +69,12 @@ def fold(text: str) -> str:
     return text
 
 
-class SpanFields(TypedDict):
-    """The fields of a Span, not yet validated: a stage may nest them in a larger model's input
-    and validate everything in one call, which is much cheaper than a call per Span."""
-
-    start: int
-    end: int
-    text: str
-
-
-# Span's own validator, called with a dict: the same checks as ``Span(...)`` without the
-# keyword-argument __init__ wrapper, which costs a third of the time on short spans.
-_validate_span = Span.__pydantic_validator__.validate_python
-
-
-def span_fields(text: str, start: int, end: int) -> SpanFields:
-    """The fields of ``make_span(text, start, end)``: the same clamping, not yet validated."""
+def make_span(text: str, start: int, end: int) -> Span:
+    """Build the Span ``text[start:end]``, clamping to the text's bounds."""
     if not 0 <= start <= end <= len(text):  # one chained test: offsets are almost always valid
         start = max(0, min(start, len(text)))
         end = max(start, min(end, len(text)))
-    return {"start": start, "end": end, "text": text[start:end]}
-
-
-def make_span(text: str, start: int, end: int) -> Span:
-    """Build the Span ``text[start:end]``, clamping to the text's bounds."""
-    return cast(Span, _validate_span(span_fields(text, start, end)))
+    return text_span(text, start, end)
 
 
 def rstrip_end(text: str, start: int, end: int) -> int:
@@ -112,17 +89,6 @@ def strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     return start, rstrip_end(text, start, end)
-
-
-def strip_fields(text: str, start: int, end: int) -> SpanFields:
-    """The fields of ``strip_span(text, start, end)``, not yet validated (see SpanFields)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if 0 <= start <= end <= len(text):  # always, for offsets into ``text``
-        return {"start": start, "end": end, "text": text[start:end]}
-    return span_fields(text, start, end)
 
 
 def strip_span(text: str, start: int, end: int) -> Span:

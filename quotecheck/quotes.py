@@ -13,14 +13,14 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any, NamedTuple, cast
+from typing import NamedTuple
 
 import regex
-from pydantic import TypeAdapter
 
+from .assemble import assemble
 from .config import AnalyzerConfig
 from .models import Paragraph, Quote, QuoteKind, Span
-from .offsets import OPENING_MARKS, QUOTE_OPENERS, SpanFields, rstrip_end, span_fields
+from .offsets import OPENING_MARKS, QUOTE_OPENERS, make_span, rstrip_end
 
 __all__ = ["QuoteScan", "find_quotes"]
 
@@ -96,11 +96,6 @@ _FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next pa
 _NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
 _TERMINAL_INSIDE = ",.!?…;:—–-"
 _MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
-# The quotes (and unpaired marks) of a text are validated in one call each: far cheaper than a
-# pydantic call per Quote and per Span. The core validators are called directly: the
-# TypeAdapter.validate_python wrapper adds a few thousand instructions of Python per call.
-_QUOTES = TypeAdapter(tuple[Quote, ...]).validator
-_SPANS = TypeAdapter(tuple[Span, ...]).validator
 
 
 class QuoteScan(NamedTuple):
@@ -334,7 +329,7 @@ def _build_quotes(
     """Turn pairs into Quote models in document order, skipping empty ones."""
     starts = [s.span.start for p in paragraphs for s in p.sentences]
     pairs = sorted(pairs, key=lambda pair: (pair[0].start, -pair[2]))
-    quotes: list[dict[str, Any]] = []
+    quotes: list[Quote] = []
     containers: list[tuple[int, int]] = []  # content ranges of quotes that may contain later ones
     for opener, content_end, marks_end in pairs:
         closed = marks_end > content_end
@@ -342,24 +337,23 @@ def _build_quotes(
             content_end = rstrip_end(text, opener.start + opener.width, content_end)
         if not _VISIBLE_RE.search(text, opener.start + opener.width, content_end):
             continue
-        content = span_fields(text, opener.start + opener.width, content_end)
-        marks = span_fields(text, opener.start, marks_end if closed else content["end"])
+        content = make_span(text, opener.start + opener.width, content_end)
+        marks = make_span(text, opener.start, marks_end if closed else content.end)
         clause_start = _clause_start(starts, containers, opener.start)
         kind, reason = _provisional_kind(text, clause_start, content, marks, closed, config)
-        quotes.append(
-            {
-                "id": f"q{len(quotes) + 1}",
-                "span": content,
-                "marks": marks,
-                "kind": kind,
-                "paragraph": opener.paragraph,
-                "depth": opener.depth,
-                "closed": closed,
-                "reasons": (reason,) if closed else (reason, "no closing mark: runs to the break"),
-            }
-        )
-        containers.append((content["start"], content["end"]))
-    return cast(tuple[Quote, ...], _QUOTES.validate_python(quotes))
+        fields = {
+            "id": f"q{len(quotes) + 1}",
+            "span": content,
+            "marks": marks,
+            "kind": kind,
+            "paragraph": opener.paragraph,
+            "depth": opener.depth,
+            "closed": closed,
+            "reasons": (reason,) if closed else (reason, "no closing mark: runs to the break"),
+        }
+        quotes.append(assemble(Quote, fields))
+        containers.append((content.start, content.end))
+    return tuple(quotes)
 
 
 def _clause_start(starts: list[int], containers: list[tuple[int, int]], position: int) -> int:
@@ -375,20 +369,19 @@ def _clause_start(starts: list[int], containers: list[tuple[int, int]], position
 def _provisional_kind(
     text: str,
     clause_start: int,
-    content: SpanFields,
-    marks: SpanFields,
+    content: Span,
+    marks: Span,
     closed: bool,
     config: AnalyzerConfig,
 ) -> tuple[QuoteKind, str]:
     """Direct when the quote stands as its own clause; partial when woven into a sentence."""
-    lead = _last_visible(text, clause_start, marks["start"])
+    lead = _last_visible(text, clause_start, marks.start)
     opens_clause = not lead or lead in ":,—–("
-    words = len(content["text"].split(maxsplit=config.partial_max_words))
-    after = text[marks["end"] : marks["end"] + 1] if closed else ""
+    words = len(content.text.split(maxsplit=config.partial_max_words))
+    after = text[marks.end : marks.end + 1] if closed else ""
     ends_clause = (
         not closed
-        or _last_visible(text, content["start"], content["end"], skip=_CLOSING_MARKS)
-        in _TERMINAL_INSIDE
+        or _last_visible(text, content.start, content.end, skip=_CLOSING_MARKS) in _TERMINAL_INSIDE
         or (after != "" and after in _TERMINAL_INSIDE)  # „Wir schaffen das“, sagte sie.
     )
     if opens_clause and (ends_clause or words > config.partial_max_words):
@@ -413,5 +406,4 @@ def _merge_runs(text: str, marks: list[tuple[int, int]]) -> tuple[Span, ...]:
             runs[-1][1] = max(runs[-1][1], end)
         else:
             runs.append([start, end])
-    spans = _SPANS.validate_python([span_fields(text, start, end) for start, end in runs])
-    return cast(tuple[Span, ...], spans)
+    return tuple(make_span(text, start, end) for start, end in runs)

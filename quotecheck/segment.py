@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import Any, cast
 
 import regex
-from pydantic import TypeAdapter
 
+from .assemble import assemble
 from .lexicons import load, load_rows
-from .models import Paragraph, SentenceRole, Span
-from .offsets import QUOTE_OPENERS, rstrip_end, strip_fields
+from .models import Paragraph, Sentence, SentenceRole
+from .offsets import QUOTE_OPENERS, make_span, rstrip_end, strip_bounds, strip_span
 
 __all__ = ["segment"]
 
@@ -87,14 +86,6 @@ _TIME_ZONES = frozenset(
 )
 _CLOSING_PUNCTUATION = ".!?…:;" + _TRAILERS
 
-# Every Paragraph, Sentence and Span of a text is validated in one call: a pydantic call per
-# model would cost more than all of the segmentation itself. The core validators are called
-# directly: TypeAdapter.validate_python adds a few thousand instructions of Python per call.
-_PARAGRAPHS = TypeAdapter(tuple[Paragraph, ...]).validator
-# The spans shared by a paragraph and its only sentence: validated once and passed as instances,
-# which costs less than validating the same fields twice as nested dicts.
-_SPANS = TypeAdapter(list[Span]).validator
-
 
 @cache
 def _abbreviations() -> dict[str, str]:
@@ -109,27 +100,18 @@ def segment(text: str) -> tuple[Paragraph, ...]:
     >>> [s.span.text for p in paragraphs for s in p.sentences]
     ['Hi there.', 'Mr. Smith said no.', 'It rained.']
     """
-    paragraphs: list[dict[str, Any]] = []
-    alone: list[tuple[dict[str, Any], dict[str, Any]]] = []  # one-sentence paragraphs
+    paragraphs: list[Paragraph] = []
     n_sentences = 0
     for index, (start, end) in enumerate(_paragraph_bounds(text)):
         sentences = _sentences(text, start, end, index, n_sentences)
         n_sentences += len(sentences)
-        paragraph = {"index": index, "span": strip_fields(text, start, end), "sentences": sentences}
-        if len(sentences) == 1 and sentences[0]["span"] == paragraph["span"]:
-            alone.append((paragraph, sentences[0]))
-        paragraphs.append(paragraph)
-    _share_spans(alone)
-    return cast(tuple[Paragraph, ...], _PARAGRAPHS.validate_python(paragraphs))
-
-
-def _share_spans(alone: list[tuple[dict[str, Any], dict[str, Any]]]) -> None:
-    """Give each one-sentence paragraph and its sentence the same validated Span instance."""
-    if not alone:
-        return
-    spans = _SPANS.validate_python([paragraph["span"] for paragraph, _ in alone])
-    for (paragraph, sentence), span in zip(alone, spans, strict=True):
-        paragraph["span"] = sentence["span"] = span
+        first, last = strip_bounds(text, start, end)
+        span = sentences[0].span if len(sentences) == 1 else None
+        if span is None or span.start != first or span.end != last:
+            span = make_span(text, first, last)  # else one instance for paragraph and sentence
+        fields = {"index": index, "span": span, "sentences": tuple(sentences)}
+        paragraphs.append(assemble(Paragraph, fields))
+    return tuple(paragraphs)
 
 
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -158,10 +140,8 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
     return bool(first) and first.group().islower() and last not in _CLOSING_PUNCTUATION
 
 
-def _sentences(
-    text: str, start: int, end: int, paragraph: int, first_index: int
-) -> list[dict[str, Any]]:
-    """Split one paragraph into the fields of its sentences (with a dateline or byline)."""
+def _sentences(text: str, start: int, end: int, paragraph: int, first_index: int) -> list[Sentence]:
+    """Split one paragraph into its sentences (with a dateline or byline)."""
     pieces: list[tuple[int, int, SentenceRole]] = []
     body_start = start
     if start == end or text[start].isspace():  # not isspace() is also regex's \S: no search
@@ -171,7 +151,7 @@ def _sentences(
         text, body_start, rstrip_end(text, body_start, end)
     ):
         pieces.append((body_start, end, SentenceRole.byline))
-        return _sentence_fields(text, pieces, paragraph, first_index)
+        return _sentence_models(text, pieces, paragraph, first_index)
     dateline = _dateline(text, body_start, end)
     if dateline and dateline.end() < end and text[dateline.end() : end].strip():
         pieces.append((body_start, dateline.end(), SentenceRole.dateline))
@@ -184,7 +164,7 @@ def _sentences(
     pieces.append((cut, end, SentenceRole.body))
     if len(pieces) == 1 and _is_headline(text, start, end):
         pieces = [(start, end, SentenceRole.headline)]
-    return _sentence_fields(text, pieces, paragraph, first_index)
+    return _sentence_models(text, pieces, paragraph, first_index)
 
 
 def _dateline(text: str, start: int, end: int) -> regex.Match[str] | None:
@@ -196,12 +176,15 @@ def _dateline(text: str, start: int, end: int) -> regex.Match[str] | None:
     return None
 
 
-def _sentence_fields(
+def _sentence_models(
     text: str, pieces: list[tuple[int, int, SentenceRole]], paragraph: int, first_index: int
-) -> list[dict[str, Any]]:
-    """The fields of each Sentence of ``pieces``, trimmed of surrounding white space."""
+) -> list[Sentence]:
+    """The Sentence of each of ``pieces``, trimmed of surrounding white space."""
     return [
-        {"index": index, "paragraph": paragraph, "span": strip_fields(text, s, e), "role": role}
+        assemble(
+            Sentence,
+            {"index": index, "paragraph": paragraph, "span": strip_span(text, s, e), "role": role},
+        )
         for index, (s, e, role) in enumerate(pieces, first_index)
     ]
 

@@ -27,10 +27,11 @@ def summarize(claims: tuple[Claim, ...], sourcing: Sourcing) -> SourcingSummary:
     1.0
     """
     body = [c for c in claims if c.role is SentenceRole.body]
-    by_kind = Counter(c.kind.value for c in body)
+    # str() of a StrEnum member is its value, read in C; .value goes through a Python property.
+    by_kind = Counter(str(c.kind) for c in body)
     kinds = {s.id: s.kind for s in sourcing.sources}
     attributions = Counter(
-        kinds[a.source_id].value for a in sourcing.attributions if a.source_id in kinds
+        str(kinds[a.source_id]) for a in sourcing.attributions if a.source_id in kinds
     )
     named = {
         a.source_id
@@ -40,12 +41,12 @@ def summarize(claims: tuple[Claim, ...], sourcing: Sourcing) -> SourcingSummary:
     total = len(body)
 
     def share(selected: frozenset[ClaimKind]) -> float:
-        return round(sum(by_kind[k.value] for k in selected) / total, 4) if total else 0.0
+        return round(sum(by_kind[str(k)] for k in selected) / total, 4) if total else 0.0
 
     return SourcingSummary(
         sentences=total,
         claims_by_kind=dict(sorted(by_kind.items())),
-        quotes_by_kind=dict(sorted(Counter(q.kind.value for q in sourcing.quotes).items())),
+        quotes_by_kind=dict(sorted(Counter(str(q.kind) for q in sourcing.quotes).items())),
         attributions_by_source_kind=dict(sorted(attributions.items())),
         named_share=share(_NAMED_CLAIMS),
         anonymous_share=share(frozenset({ClaimKind.anonymous})),

@@ -1,0 +1,98 @@
+"""assemble(cls, fields) -> model: the pipeline's own models, built without validating them again.
+
+Pydantic validation is the gate for data from outside: a caller's ``Span(...)``, a dict, JSON read
+back with ``Analysis.model_validate_json``. The models :func:`quotecheck.analyze` builds are
+different: every value is computed by the pipeline itself, every Span is cut from the caller's
+text (``text[start:end]``), every tuple is a tuple and every label an enum member. Validating
+them again cost more than any stage's own reading (docs/benchmarks.md), so the stages build them
+here instead.
+
+Each instance is made the way pydantic's own ``model_construct`` makes one (the object, its
+``__dict__`` in declaration order, the set of fields given, no extra, no private values), without
+its per-field Python loop.
+
+What stays checked, here and in the tests:
+- :func:`text_span` refuses offsets outside the text or reversed, so the offsets contract holds
+  by construction;
+- :func:`assemble` refuses a missing required field or an unknown one;
+- tests/test_outputs_revalidate.py validates every analysis of the seed, the golden cases,
+  hypothesis text and real articles again and demands the very same types and values.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final, TypeVar
+
+from pydantic import BaseModel
+from pydantic_core import PydanticUndefined
+
+from .errors import AssemblyError
+from .models import Span
+
+__all__ = ["assemble", "text_span"]
+
+M = TypeVar("M", bound=BaseModel)
+
+_REQUIRED: Final = PydanticUndefined
+_set: Final = object.__setattr__  # pydantic's own way past a frozen model's __setattr__
+
+
+class _Layout:
+    """One model class's fields in declaration order, with defaults."""
+
+    def __init__(self, cls: type[BaseModel]) -> None:
+        fields = cls.model_fields
+        # Declaration order: pydantic serialises a model's __dict__ in its own order.
+        self.template: dict[str, Any] = {
+            name: _REQUIRED if info.is_required() else info.get_default(call_default_factory=True)
+            for name, info in fields.items()
+        }
+        self.required = tuple(name for name, info in fields.items() if info.is_required())
+        self.factories = tuple(n for n, info in fields.items() if info.default_factory is not None)
+        self.size = len(fields)
+
+
+_LAYOUTS: dict[type[BaseModel], _Layout] = {}
+
+
+def assemble(cls: type[M], fields: dict[str, Any]) -> M:
+    """A ``cls`` holding ``fields``, each missing one at its default, not validated again.
+
+    The values must be what validation would give: tuples for tuple fields, enum members for
+    enum fields, models for nested models.
+    """
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        layout = _LAYOUTS[cls] = _Layout(cls)
+    values = {**layout.template, **fields}
+    if len(values) != layout.size:
+        unknown = sorted(set(fields) - set(layout.template))
+        msg = f"{cls.__name__} has no field {', '.join(unknown)}"
+        raise AssemblyError(msg)
+    for name in layout.required:
+        if values[name] is _REQUIRED:
+            msg = f"{cls.__name__} needs its required field {name!r}"
+            raise AssemblyError(msg)
+    for name in layout.factories:  # a fresh default each time, never a shared mutable one
+        if name not in fields:
+            values[name] = cls.model_fields[name].get_default(call_default_factory=True)
+    return _instance(cls, values, set(fields))
+
+
+def text_span(text: str, start: int, end: int) -> Span:
+    """The Span ``text[start:end]``; its offsets must lie inside ``text``, in order."""
+    if not 0 <= start <= end <= len(text):
+        msg = f"span {start}:{end} does not lie inside a text of {len(text)} characters"
+        raise AssemblyError(msg)
+    fields = {"start": start, "end": end, "text": text[start:end]}
+    return _instance(Span, fields, {"start", "end", "text"})
+
+
+def _instance(cls: type[M], values: dict[str, Any], given: set[str]) -> M:
+    """A new ``cls`` object holding ``values``, as pydantic's ``model_construct`` leaves one."""
+    model = cls.__new__(cls)
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", given)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
