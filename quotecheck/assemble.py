@@ -49,6 +49,8 @@ class _Layout:
         self.required = tuple(name for name, info in fields.items() if info.is_required())
         self.factories = tuple(n for n, info in fields.items() if info.default_factory is not None)
         self.size = len(fields)
+        self.names = list(fields)
+        self.everything = set(fields)
 
 
 _LAYOUTS: dict[type[BaseModel], _Layout] = {}
@@ -63,6 +65,9 @@ def assemble(cls: type[M], fields: dict[str, Any]) -> M:
     layout = _LAYOUTS.get(cls)
     if layout is None:
         layout = _LAYOUTS[cls] = _Layout(cls)
+    # Most stages give every field, in declaration order: that dict can be the model's own.
+    if len(fields) == layout.size and list(fields) == layout.names:
+        return _instance(cls, fields, layout.everything.copy())
     values = {**layout.template, **fields}
     if len(values) != layout.size:
         unknown = sorted(set(fields) - set(layout.template))

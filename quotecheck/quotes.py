@@ -346,6 +346,7 @@ def _build_quotes(
             "span": content,
             "marks": marks,
             "kind": kind,
+            "attribution_id": None,  # set by the attribution stage
             "paragraph": opener.paragraph,
             "depth": opener.depth,
             "closed": closed,

@@ -16,6 +16,7 @@ from quotecheck.models import (
     ClaimKind,
     Quote,
     QuoteKind,
+    Sentence,
     SentenceRole,
     SourcingSummary,
     Span,
@@ -95,3 +96,15 @@ def test_text_span_equals_the_validated_span(text: str, data: st.DataObject) -> 
     assert built == validated
     assert built.model_dump() == validated.model_dump()
     assert text[built.start : built.end] == built.text
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["declared-order", "reversed"])
+def test_fields_in_any_order_are_stored_in_declaration_order(order: int) -> None:
+    """Every field given, in declaration order or not, is stored in pydantic's own order."""
+    span = text_span(TEXT, 0, 5)
+    given = {"index": 0, "paragraph": 0, "span": span, "role": SentenceRole.body}
+    fields = dict(list(given.items())[::order])
+    built = assemble(Sentence, fields)
+    assert list(built.__dict__) == list(Sentence.model_fields)
+    assert built.model_dump_json() == Sentence(**given).model_dump_json()
+    assert built.model_fields_set == set(given)
