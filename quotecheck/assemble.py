@@ -4,8 +4,8 @@ Pydantic validation is the gate for data from outside: a caller's ``Span(...)``,
 back with ``Analysis.model_validate_json``. The models :func:`quotecheck.analyze` builds are
 different: every value is computed by the pipeline itself, every Span is cut from the caller's
 text (``text[start:end]``), every tuple is a tuple and every label an enum member. Validating
-them again cost more than any stage's own reading (docs/benchmarks.md), so the stages build them
-here instead.
+them again cost more than a tenth of ``analyze``'s instructions (docs/benchmarks.md), so the
+stages build them here instead.
 
 Each instance is made the way pydantic's own ``model_construct`` makes one (the object, its
 ``__dict__`` in declaration order, the set of fields given, no extra, no private values), without
