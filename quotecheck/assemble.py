@@ -96,7 +96,7 @@ def _instance(cls: type[M], values: dict[str, Any], given: set[str]) -> M:
     """A new ``cls`` object holding ``values``, as pydantic's ``model_construct`` leaves one."""
     # object.__setattr__ passes a frozen model's __setattr__, as pydantic itself does; spelt out
     # in full, mypyc calls it directly (a third cheaper than through an alias).
-    model = cls.__new__(cls)
+    model = object.__new__(cls)  # BaseModel has no __new__ of its own
     object.__setattr__(model, "__dict__", values)
     object.__setattr__(model, "__pydantic_fields_set__", given)
     object.__setattr__(model, "__pydantic_extra__", None)
