@@ -48,7 +48,6 @@ class _Layout:
         }
         self.required = tuple(name for name, info in fields.items() if info.is_required())
         self.factories = tuple(n for n, info in fields.items() if info.default_factory is not None)
-        self.size = len(fields)
         self.names = list(fields)
         self.everything = set(fields)
 
@@ -66,11 +65,11 @@ def assemble(cls: type[M], fields: dict[str, Any]) -> M:
     if layout is None:
         layout = _LAYOUTS[cls] = _Layout(cls)
     # Most stages give every field, in declaration order: that dict can be the model's own.
-    if len(fields) == layout.size and list(fields) == layout.names:
+    if len(fields) == len(layout.names) and list(fields) == layout.names:
         return _instance(cls, fields, layout.everything.copy())
     values = {**layout.template, **fields}
-    if len(values) != layout.size:
-        unknown = sorted(set(fields) - set(layout.template))
+    if len(values) != len(layout.names):
+        unknown = sorted(set(fields) - layout.everything)
         msg = f"{cls.__name__} has no field {', '.join(unknown)}"
         raise AssemblyError(msg)
     for name in layout.required:

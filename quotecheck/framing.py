@@ -191,8 +191,13 @@ def _add_scare_quotes(
             continue
         i = bisect_right(starts, q.marks.start) - 1
         if q.marks.start < spans[i].end and _within(q.marks, spans[i]) and _scare_term(q):
-            scare = {"kind": SignalKind.scare_quote, "span": q.marks, "lexicon": None}
-            found[i].append(assemble(Signal, {**scare, "in_quote": False}))
+            fields = {
+                "kind": SignalKind.scare_quote,
+                "span": q.marks,
+                "lexicon": None,
+                "in_quote": False,
+            }
+            found[i].append(assemble(Signal, fields))
             weights[i].append(SCARE_QUOTE_WEIGHT)
             scared.add(i)
     for i in scared:
