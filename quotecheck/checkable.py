@@ -23,9 +23,11 @@ __all__ = ["Marks", "checkable_reason", "first_in", "scan_marks"]
 # pattern opens with a character class or literal (no look-behind), so the engine can skip
 # ahead; the word boundary before a match is checked by the caller (_opens).
 _DIGITS_RE = re.compile(r"\d[\d.,]*")  # 30, 2011, 1,200, 4.1
-# Each number word alone, searched for only when a substring test finds it in the text: a fast
-# literal scan per number word the text has costs less than trying an alternation of all of
-# them at every letter. Matches opening a word are kept (_opens), as for the allegations.
+_LETTERS_RE = re.compile(r"[a-z]+")  # runs of ASCII letters, in lower-cased text
+# Each number word alone, searched for only when the text holds it as a whole run of letters
+# (_needs): a fast literal scan per number word the text has costs less than trying an
+# alternation of all of them at every letter. Matches opening a word are kept (_opens), as for
+# the allegations.
 _NUMBER_WORDS = (
     *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven"),
     *("twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"),
@@ -71,34 +73,25 @@ def _phrase_table(entries: Iterable[str]) -> dict[str, list[re.Pattern[str]]]:
     return table
 
 
-def _gates(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Each word filed under the shortest listed word inside it (its gate; maybe itself).
+def _needs(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each word with the runs of ASCII letters a text must hold as whole runs for it to match.
 
-    A substring test per gate first: a text without "bribe" holds no "bribes" or "bribery"
-    either, so one scan of the text rules out the whole group.
+    A match opens a word and ends one (no letter, digit, underscore or hyphen on either side),
+    and the word's own spaces and hyphens are no letters either: so each run of letters in the
+    word is a whole run of letters in the text. A word with no ASCII letter needs nothing.
     """
-    ordered = sorted(set(words), key=len)
-    gates: dict[str, tuple[str, ...]] = {}
-    for word in ordered:
-        gate = next(g for g in ordered if g in word)
-        if gate != word:
-            gates[gate] = (*gates.get(gate, ()), word)
-        else:
-            gates.setdefault(word, ())
-    return gates
+    return {word: tuple(_LETTERS_RE.findall(word)) for word in sorted(set(words))}
 
 
-def _present(low: str, gates: dict[str, tuple[str, ...]]) -> Iterator[str]:
-    """The words of a gate table (see :func:`_gates`) that occur in ``low``, as substrings."""
-    for gate, words in gates.items():
-        if gate in low:
-            yield gate
-            yield from (word for word in words if word in low)
+def _present(runs: set[str], needs: dict[str, tuple[str, ...]]) -> Iterator[str]:
+    """The words of a needs table (see :func:`_needs`) whose runs of letters all occur in a text
+    with the set of letter runs ``runs``: every word that can match there, and maybe a few more."""
+    return (word for word, needed in needs.items() if runs.issuperset(needed))
 
 
 _ALLEGATIONS = _phrase_table(load("allegation"))
-_ALLEGATION_GATES = _gates(_ALLEGATIONS)
-_NUMBER_GATES = _gates(_NUMBER_WORDS)
+_ALLEGATION_NEEDS = _needs(_ALLEGATIONS)
+_NUMBER_NEEDS = _needs(_NUMBER_WORDS)
 _STARTERS = frozenset(w.lower() for w in load("sentence_starters"))
 
 
@@ -120,17 +113,20 @@ def scan_marks(text: str) -> Marks:
     """Find allegations, figures and capitalised names once per text."""
     low = text.replace("\u0130", "I").lower()  # same length as text: offsets stay put
     figures = [(m.start(), m.end(), m.group().rstrip(".,")) for m in _DIGITS_RE.finditer(text)]
-    figures += _number_words(low)
+    # One set of the text's runs of letters rules out most entries at once: a set look-up per
+    # entry instead of a substring search through the whole text per entry.
+    runs = set(_LETTERS_RE.findall(low))
+    figures += _number_words(low, runs)
     figures.sort()
     capitals = list(_NAME_RE.finditer(text))
-    return Marks(_allegations(low), figures, capitals, [m.start() for m in capitals])
+    return Marks(_allegations(low, runs), figures, capitals, [m.start() for m in capitals])
 
 
-def _allegations(low: str) -> list[tuple[int, int, str]]:
-    """Allegation phrases in the lower-cased text, sorted."""
+def _allegations(low: str, runs: set[str]) -> list[tuple[int, int, str]]:
+    """Allegation phrases in the lower-cased text (whose letter runs are ``runs``), sorted."""
     found = [
         (m.start(), m.end(), m.group())
-        for word in _present(low, _ALLEGATION_GATES)  # most entries are absent from most texts
+        for word in _present(runs, _ALLEGATION_NEEDS)  # most entries are absent from most texts
         for pattern in _ALLEGATIONS[word]
         for m in pattern.finditer(low)
         if _opens(low, m)
@@ -139,11 +135,12 @@ def _allegations(low: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def _number_words(low: str) -> list[tuple[int, int, str]]:
-    """Number words ("three", "million", "per cent") standing as whole words in ``low``."""
+def _number_words(low: str, runs: set[str]) -> list[tuple[int, int, str]]:
+    """Number words ("three", "million", "per cent") standing as whole words in ``low`` (whose
+    letter runs are ``runs``)."""
     return [
         (m.start(), m.end(), m.group())
-        for word in _present(low, _NUMBER_GATES)
+        for word in _present(runs, _NUMBER_NEEDS)
         for m in _NUMBER_WORD_PATTERNS[word].finditer(low)
         if _opens(low, m)
     ]
