@@ -9,7 +9,8 @@ stages build them here instead.
 
 Each instance is made the way pydantic's own ``model_construct`` makes one (the object, its
 ``__dict__`` in declaration order, the set of fields given, no extra, no private values), without
-its per-field Python loop.
+its per-field Python loop. A model given every field shares its class's one read-only set of
+field names (:class:`~quotecheck.fieldnames.FieldNames`) instead of holding a set of its own.
 
 What stays checked, here and in the tests:
 - :func:`text_span` refuses offsets outside the text or reversed, so the offsets contract holds
@@ -27,6 +28,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from .errors import AssemblyError
+from .fieldnames import FieldNames
 from .models import Span
 
 __all__ = ["assemble", "text_span"]
@@ -49,10 +51,12 @@ class _Layout:
         self.required = tuple(name for name, info in fields.items() if info.is_required())
         self.factories = tuple(n for n, info in fields.items() if info.default_factory is not None)
         self.names = list(fields)
-        self.everything = set(fields)
+        # Every field given: one set for all such instances, which cannot change (fieldnames).
+        self.everything = FieldNames(fields)
 
 
 _LAYOUTS: dict[type[BaseModel], _Layout] = {}
+_SPAN_FIELDS = FieldNames(("start", "end", "text"))
 
 
 def assemble(cls: type[M], fields: dict[str, Any]) -> M:
@@ -66,7 +70,7 @@ def assemble(cls: type[M], fields: dict[str, Any]) -> M:
         layout = _LAYOUTS[cls] = _Layout(cls)
     # Most stages give every field, in declaration order: that dict can be the model's own.
     if len(fields) == len(layout.names) and list(fields) == layout.names:
-        return _instance(cls, fields, layout.everything.copy())
+        return _instance(cls, fields, layout.everything)
     values = {**layout.template, **fields}
     if len(values) != len(layout.names):
         unknown = sorted(set(fields) - layout.everything)
@@ -88,7 +92,7 @@ def text_span(text: str, start: int, end: int) -> Span:
         msg = f"span {start}:{end} does not lie inside a text of {len(text)} characters"
         raise AssemblyError(msg)
     fields = {"start": start, "end": end, "text": text[start:end]}
-    return _instance(Span, fields, {"start", "end", "text"})
+    return _instance(Span, fields, _SPAN_FIELDS)
 
 
 def _instance(cls: type[M], values: dict[str, Any], given: set[str]) -> M:
