@@ -10,7 +10,7 @@ from .attribution import attribute
 from .claims import classify_claims
 from .config import DEFAULT_CONFIG, AnalyzerConfig
 from .cues import find_cues
-from .errors import InputError, require_text
+from .errors import InputError, InputTypeError, require_text
 from .flags import find_flags
 from .models import Analysis, Flag
 from .quotes import find_quotes
@@ -32,7 +32,7 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
         An :class:`~quotecheck.models.Analysis` whose every ``Span`` indexes ``text`` exactly.
 
     Raises:
-        InputTypeError: ``text`` is not a ``str``.
+        InputTypeError: ``text`` is not a ``str``, or ``doc_id`` is neither a ``str`` nor None.
         InputError: ``text`` is longer than ``config.max_chars``.
 
     >>> a = analyze('“We will stay,” the minister said.')
@@ -40,6 +40,10 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
     'We will stay,'
     """
     text = require_text(text)
+    if doc_id is not None and not isinstance(doc_id, str):
+        # Said before the work, not by the Analysis model after it.
+        msg = f"doc_id must be a str or None, got {type(doc_id).__name__}: pass str(doc_id)"
+        raise InputTypeError(msg, got=type(doc_id))
     config = config or DEFAULT_CONFIG
     if len(text) > config.max_chars:
         msg = (

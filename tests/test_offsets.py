@@ -180,6 +180,16 @@ def test_non_text_input_says_what_to_pass(value: object) -> None:
         quotecheck.analyze(value)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("doc_id", [7, b"id", ("a",)], ids=["int", "bytes", "tuple"])
+def test_non_str_doc_id_says_what_to_pass(doc_id: object) -> None:
+    """A doc_id that is not a str raises InputTypeError up front, naming its type."""
+    with pytest.raises(
+        InputTypeError, match=rf"doc_id must be a str or None, got {type(doc_id).__name__}"
+    ):
+        quotecheck.analyze("Prices rose.", doc_id=doc_id)  # type: ignore[arg-type]
+    assert quotecheck.analyze("Prices rose.", doc_id=str(doc_id)).doc_id == str(doc_id)
+
+
 def test_empty_string_gives_empty_analysis() -> None:
     """The empty string is valid input and yields an Analysis with nothing in it."""
     a = quotecheck.analyze("")
