@@ -11,7 +11,8 @@ forwards ("said Trowbridge", "according to the Pentagon", "told the Washington P
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple, final
 
 from .cues import VERB_FORMS
 from .lexicons import load, load_rows
@@ -29,12 +30,29 @@ __all__ = [
 ]
 
 
-class Token(NamedTuple):
-    """A word or punctuation mark with its offsets in the text."""
+@final
+class Token:
+    """A word or punctuation mark with its offsets in the text.
 
-    text: str
-    start: int
-    end: int
+    A plain class rather than a NamedTuple: mypyc builds one with a direct native call, where a
+    NamedTuple goes through a Python-level ``__new__``; the tokenisers build thousands per text.
+    Tokens are compared by identity, which is how the readers compare them (two tokens of one
+    text never share their offsets).
+    """
+
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+
+    def __iter__(self) -> Iterator[str | int]:
+        """The text, start and end, as the NamedTuple this class replaced gave them."""
+        return iter((self.text, self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Token(text={self.text!r}, start={self.start}, end={self.end})"
 
 
 class Mention(NamedTuple):
@@ -66,8 +84,6 @@ _TOKEN_RE = re.compile(
 # The same tokens as the odd pieces of a split: plain strings, not a match object per token,
 # each offset found from the lengths of the pieces before it.
 _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})", re.VERBOSE)
-# Building the tuple directly skips the Python-level ``Token.__new__`` call, once per token.
-_new_tuple = tuple.__new__
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -79,7 +95,7 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     for i in range(1, len(pieces), 2):
         word = pieces[i]
         after = at + len(word)
-        found.append(_new_tuple(Token, (word, at, after)))
+        found.append(Token(word, at, after))
         at = after + len(pieces[i + 1])
     return found
 
