@@ -10,7 +10,6 @@ is small.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 
 import regex
 
@@ -41,22 +40,40 @@ _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "while", "as"])
 _NARRATION_WORDS = grammar_words("subject_end") | {"and", "but", "then", "moments", "twice"}
 
 
-@dataclass
 class Link:
-    """A provisional attribution: content credited to a source index through a cue."""
+    """A provisional attribution: content credited to a source index through a cue.
 
-    source: int
-    cue: tuple[int, int] | None
-    cue_kind: CueKind
-    stance: Stance
-    content: tuple[int, int]
-    sentence: int
-    via: int | None = None
-    when: tuple[int, int] | None = None
-    reasons: list[str] = field(default_factory=list)
-    quote_ids: list[str] = field(default_factory=list)
-    mention: Mention | None = None  # the source's mention, filed in the book once the link holds
-    via_mention: Mention | None = None
+    A plain class with its own ``__init__``, not a dataclass: mypyc runs a dataclass's generated
+    ``__init__`` as interpreted Python, several times slower, and one is built per cue.
+    """
+
+    def __init__(
+        self,
+        source: int,
+        cue: tuple[int, int] | None,
+        cue_kind: CueKind,
+        stance: Stance,
+        content: tuple[int, int],
+        sentence: int,
+        via: int | None = None,
+        when: tuple[int, int] | None = None,
+        reasons: list[str] | None = None,
+        quote_ids: list[str] | None = None,
+        mention: Mention | None = None,
+        via_mention: Mention | None = None,
+    ) -> None:
+        self.source = source
+        self.cue = cue
+        self.cue_kind = cue_kind
+        self.stance = stance
+        self.content = content
+        self.sentence = sentence
+        self.via = via
+        self.when = when
+        self.reasons: list[str] = reasons if reasons is not None else []
+        self.quote_ids: list[str] = quote_ids if quote_ids is not None else []
+        self.mention = mention  # the source's mention, filed in the book once the link holds
+        self.via_mention = via_mention
 
 
 class Doc:
