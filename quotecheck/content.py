@@ -295,7 +295,10 @@ def _count_word(word: str) -> bool:
 
 def _participle_cut(text: str, start: int, end: int) -> int:
     """End a reported clause before ", adding that …": the participle starts a new statement."""
-    for m in _PARTICIPLE_RE.finditer(text, start, min(end, start + 400)):
+    stop = min(end, start + 400)
+    if text.find(",", start, stop) < 0 or text.find("ing", start, stop) < 0:
+        return end  # the pattern needs both: most clauses lack one, and a find is cheap
+    for m in _PARTICIPLE_RE.finditer(text, start, stop):
         if m.group(1) in VERB_FORMS:
             cut: int = m.start()
             return cut

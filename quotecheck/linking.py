@@ -150,7 +150,10 @@ def _carried_quote(doc: Doc, link: Link, core_end: int) -> None:
     start, end = link.content
     if start < core_end or doc.quote_at(start) is not None:
         return
-    m = _CARRIER_RE.match(doc.text, start, min(end, start + 80))
+    stop = min(end, start + 80)
+    if doc.text.find("“", start, stop) < 0 and doc.text.find('"', start, stop) < 0:
+        return  # the pattern ends before a quote mark: without one in reach it cannot match
+    m = _CARRIER_RE.match(doc.text, start, stop)
     if m is None or m.group(1) not in _CARRIER_VERBS or _names_people(doc.text, start, m.start(1)):
         return  # "a video showing supporters shouting “…”": the people shown said it
     quote = doc.quote_at(m.end())
