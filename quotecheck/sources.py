@@ -87,17 +87,40 @@ _TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})", re.VERBOSE)
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Tokenise ``text[start:end]`` into words and punctuation with absolute offsets."""
+    r"""Tokenise ``text[start:end]`` into words and punctuation with absolute offsets.
+
+    No token holds white space and every other character belongs to one, so each run between
+    white space is tokenised alone: ``str.split`` finds the runs, and the pattern is tried only
+    on runs that are not one plain word ("said", "Clinton") or a word and one mark ("Rep.",
+    "Thursday,"). ``str.split`` and ``str.isalnum`` agree with the pattern's ``\s`` and ``\w``
+    (``\w`` is ``isalnum`` or "_"), so the tokens are those the pattern finds in the whole span.
+    """
     start = max(start, 0)  # clamped as a regex's pos and endpos are, before slicing
-    pieces = _TOKEN_SPLIT_RE.split(text[start : max(start, end)])
     found: list[Token] = []
-    at = start + len(pieces[0])
+    at = start
+    for run in text[start : max(start, end)].split():
+        at = text.find(run, at)  # only white space comes before the run: this is where it starts
+        after = at + len(run)
+        if len(run) == 1 or run.isalnum():
+            found.append(Token(run, at, after))
+        elif run[:-1].isalnum() and run[-1] != "_":  # "Rep.", "Thursday,": a word, then a mark
+            found.append(Token(run[:-1], at, after - 1))
+            found.append(Token(run[-1], after - 1, after))
+        else:
+            _split_run(run, at, found)
+        at = after
+    return found
+
+
+def _split_run(run: str, at: int, found: list[Token]) -> None:
+    """Tokenise one run without white space that starts at ``at``, adding to ``found``."""
+    pieces = _TOKEN_SPLIT_RE.split(run)
+    at += len(pieces[0])
     for i in range(1, len(pieces), 2):
         word = pieces[i]
         after = at + len(word)
         found.append(Token(word, at, after))
         at = after + len(pieces[i + 1])
-    return found
 
 
 def _lower_set(name: str) -> frozenset[str]:
