@@ -120,8 +120,8 @@ def main() -> int:
     megabytes = chars / 1e6
     wall, cpu = time_passes(corpus, args.passes)
     print(f"news: {len(corpus)} articles, {megabytes:.2f} MB, {args.passes} passes (one core)")
-    for name, seconds in (("wall clock", wall), ("CPU time", cpu)):
-        rates = sorted(megabytes / s for s in seconds)
+    for name, times in (("wall clock", wall), ("CPU time", cpu)):
+        rates = sorted(megabytes / t for t in times)
         print(
             f"  {name:<10} best {rates[-1]:.2f} MB/s, median {statistics.median(rates):.2f}, "
             f"worst {rates[0]:.2f}"
