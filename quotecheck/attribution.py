@@ -17,13 +17,12 @@ Sources are resolved in text order by :class:`~quotecheck.coref.SourceBook`, so 
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from typing import NamedTuple
 
 from .assemble import assemble
 from .config import AnalyzerConfig
-from .content import Doc, Link, opens_sentence, trim, word_count
+from .content import Doc, Link, bisect_right, opens_sentence, trim, word_count
 from .coref import SourceBook
 from .linking import file_link, verb_link
 from .models import (
@@ -177,7 +176,7 @@ class _Cover:
         self.reach = list(itertools.accumulate([b for _, b in spans], max))
 
     def __contains__(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.starts, pos) - 1
+        i = bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.reach[i]
 
 
@@ -221,7 +220,7 @@ def _inherit(
         qi = doc.sentence_at(q.marks.start)
         if q.span.start in covered or not opens_sentence(doc, q) or qi in cued:
             continue  # a quote with an unread cue of its own is not a continuation
-        i = bisect.bisect_right(keys, q.marks.start) - 1
+        i = bisect_right(keys, q.marks.start) - 1
         if i < 0:
             continue
         prev = ends[i]
@@ -310,7 +309,7 @@ def _build(
     for q in quotes:
         if _named_term(text, q):
             continue
-        i = bisect.bisect_right(starts, q.span.start) - 1
+        i = bisect_right(starts, q.span.start) - 1
         floor = i - 4  # contents overlap little: a few steps back is enough, and stays linear
         while (
             i > floor

@@ -9,8 +9,6 @@ is small.
 
 from __future__ import annotations
 
-import bisect
-
 import regex
 
 from .cues import VERB_FORMS
@@ -22,6 +20,8 @@ __all__ = [
     "WINDOW",
     "Doc",
     "Link",
+    "bisect_left",
+    "bisect_right",
     "introduces",
     "opens_sentence",
     "set_content",
@@ -38,6 +38,32 @@ _CONJUNCTIONS = frozenset(["and", "but", "or", "so", "while", "as"])
 # Words after a quote that resume the writer's narration: a time, a place, a new verb. The
 # lexicon's subject_end class serves both this and the end of an inverted source's name.
 _NARRATION_WORDS = grammar_words("subject_end") | {"and", "but", "then", "moments", "twice"}
+
+
+def bisect_right(a: list[int], x: int) -> int:
+    """``bisect.bisect_right`` on a sorted list of ints, compiled here: from compiled code a
+    call into the bisect module costs several times the search itself, and the readers bisect
+    at every cue."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < a[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def bisect_left(a: list[int], x: int) -> int:
+    """``bisect.bisect_left`` on a sorted list of ints, compiled here (see :func:`bisect_right`)."""
+    lo, hi = 0, len(a)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if a[mid] < x:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 class Link:
@@ -98,18 +124,18 @@ class Doc:
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the nearest one before it)."""
-        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return max(0, bisect_right(self.starts, pos) - 1)
 
     def quote_at(self, pos: int) -> Quote | None:
         """The outer quote whose marks contain ``pos``, if any."""
-        i = bisect.bisect_right(self.q_starts, pos) - 1
+        i = bisect_right(self.q_starts, pos) - 1
         if i >= 0 and pos < self.q_ends[i]:
             return self.outer[i]
         return None
 
     def last_quote_end(self, lo: int, hi: int) -> int:
         """End of the last outer quote that closes in ``[lo, hi)``, or ``lo``."""
-        i = bisect.bisect_right(self.q_starts, hi) - 1
+        i = bisect_right(self.q_starts, hi) - 1
         ends = self.q_ends
         while i >= 0 and ends[i] > hi:
             i -= 1
@@ -119,7 +145,7 @@ class Doc:
 
     def next_quote_start(self, lo: int, hi: int) -> int:
         """Start of the first outer quote opening in ``[lo, hi)``, or ``hi``."""
-        i = bisect.bisect_left(self.q_starts, lo)
+        i = bisect_left(self.q_starts, lo)
         if i < len(self.q_starts) and self.q_starts[i] < hi:
             return self.q_starts[i]
         return hi
@@ -316,7 +342,7 @@ def _continuation(text: str, right: tuple[int, int], tail: str) -> bool:
 def _extend_over_quote(doc: Doc, lo: int, end: int) -> int:
     """If a quote opens in ``[lo, end)`` and runs past ``end``, extend to its close."""
     starts, ends = doc.q_starts, doc.q_ends
-    i = bisect.bisect_left(starts, lo)
+    i = bisect_left(starts, lo)
     while i < len(starts) and starts[i] < end:
         end = max(end, ends[i])
         i += 1
