@@ -17,7 +17,6 @@ Sources are resolved in text order by :class:`~quotecheck.coref.SourceBook`, so 
 
 from __future__ import annotations
 
-import itertools
 from typing import NamedTuple
 
 from .assemble import assemble
@@ -172,8 +171,13 @@ class _Cover:
     def __init__(self, links: list[Link]) -> None:
         spans = sorted([k.content for k in links])
         self.starts = [a for a, _ in spans]
-        # the furthest end among the spans starting at or before each one
-        self.reach = list(itertools.accumulate([b for _, b in spans], max))
+        # the furthest end among the spans starting at or before each one (a plain loop: from
+        # compiled code, itertools.accumulate calls max through the generic call path per span)
+        self.reach: list[int] = []
+        far = 0
+        for i, (_, b) in enumerate(spans):
+            far = b if i == 0 or b > far else far
+            self.reach.append(far)
 
     def __contains__(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
@@ -339,19 +343,20 @@ class _Spans:
 
     def __init__(self, doc: Doc, cues: tuple[Cue, ...]) -> None:
         self.doc = doc
-        self.cues = {(c.span.start, c.span.end): c.span for c in cues}
+        spans = [c.span for c in cues]  # each field read once: a model's fields are slow to read
+        self.cues = {(s.start, s.end): s for s in spans}
 
     def cue(self, cue: tuple[int, int]) -> Span:
         """The cue's Span, or a new one for those offsets."""
         span = self.cues.get(cue)
-        return span if span is not None else make_span(self.doc.text, *cue)
+        return span if span is not None else make_span(self.doc.text, cue[0], cue[1])
 
     def content(self, content: tuple[int, int]) -> Span:
         """The quote's inner Span when the content is exactly a quote, or a new one."""
         q = self.doc.quote_at(content[0])
         if q is not None and q.span.start == content[0] and q.span.end == content[1]:
             return q.span
-        return make_span(self.doc.text, *content)
+        return make_span(self.doc.text, content[0], content[1])
 
 
 def _attribution(spans: _Spans, n: int, k: Link, ids: dict[int, str]) -> Attribution:
@@ -366,7 +371,7 @@ def _attribution(spans: _Spans, n: int, k: Link, ids: dict[int, str]) -> Attribu
         "content": spans.content(k.content),
         "quote_ids": tuple(k.quote_ids),
         "via_source_id": ids.get(k.via) if k.via is not None else None,
-        "when": make_span(text, *k.when) if k.when else None,
+        "when": make_span(text, k.when[0], k.when[1]) if k.when else None,
         "reasons": tuple(k.reasons),
     }
     return assemble(Attribution, fields)

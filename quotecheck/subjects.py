@@ -49,13 +49,13 @@ class LazyTokens:
     """The words after a cue, tokenised only if a reading needs them (most cues do not)."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.args = (text, start, end)
+        self.text, self.start, self.end = text, start, end
         self.words: list[Token] | None = None
 
     def get(self) -> list[Token]:
         """Tokenise once, on first use."""
         if self.words is None:
-            self.words = tokens(*self.args)
+            self.words = tokens(self.text, self.start, self.end)  # not *args: a native call
         return self.words
 
 
