@@ -47,7 +47,9 @@ def classify(text: str, words: list[Token]) -> Mention | None:
     if mention is not None and mention.name and mention.kind in _ARTICLE_FREE:
         name = mention.name
         if name[:4] in ("the ", "The "):
-            return mention._replace(name=name[4:])
+            bare = mention.copy()
+            bare.name = name[4:]
+            return bare
     return mention
 
 

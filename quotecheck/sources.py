@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import NamedTuple, final
+from typing import final
 
 from .cues import VERB_FORMS
 from .lexicons import load, load_rows
@@ -55,19 +55,84 @@ class Token:
         return f"Token(text={self.text!r}, start={self.start}, end={self.end})"
 
 
-class Mention(NamedTuple):
-    """A classified mention of a source: what it is and what the text says about it."""
+@final
+class Mention:
+    """A classified mention of a source: what it is and what the text says about it.
 
-    start: int
-    end: int
-    kind: SourceKind
-    name: str | None = None
-    role: str | None = None
-    affiliation: str | None = None
-    descriptor: str | None = None
-    pronoun: str | None = None  # "he", "she", "they", "it" for a pronoun mention
-    plural: bool = False
-    definite_role: bool = False  # "the spokesman": refers back to an earlier source
+    A plain class rather than a NamedTuple, as :class:`Token` is: mypyc builds one with a
+    direct native call instead of the NamedTuple's Python-level ``__new__``. A reader that
+    changes a mention changes a :meth:`copy`, so a mention once made is never altered.
+    """
+
+    __slots__ = (
+        "affiliation",
+        "definite_role",
+        "descriptor",
+        "end",
+        "kind",
+        "name",
+        "plural",
+        "pronoun",
+        "role",
+        "start",
+    )
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        kind: SourceKind,
+        name: str | None = None,
+        role: str | None = None,
+        affiliation: str | None = None,
+        descriptor: str | None = None,
+        pronoun: str | None = None,  # "he", "she", "they", "it" for a pronoun mention
+        plural: bool = False,
+        definite_role: bool = False,  # "the spokesman": refers back to an earlier source
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+        self.role = role
+        self.affiliation = affiliation
+        self.descriptor = descriptor
+        self.pronoun = pronoun
+        self.plural = plural
+        self.definite_role = definite_role
+
+    def copy(self) -> Mention:
+        """A new mention with the same fields, for a reader to change."""
+        return Mention(
+            self.start,
+            self.end,
+            self.kind,
+            self.name,
+            self.role,
+            self.affiliation,
+            self.descriptor,
+            self.pronoun,
+            self.plural,
+            self.definite_role,
+        )
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={getattr(self, k)!r}" for k in _MENTION_FIELDS)
+        return f"Mention({fields})"
+
+
+_MENTION_FIELDS = (
+    "start",
+    "end",
+    "kind",
+    "name",
+    "role",
+    "affiliation",
+    "descriptor",
+    "pronoun",
+    "plural",
+    "definite_role",
+)
 
 
 # The standard library's engine: the same matches as `regex` here, and faster for this scan.

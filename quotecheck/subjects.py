@@ -66,7 +66,8 @@ def find_subject(
     if left and left[-1].text in RELATIVE_PRONOUNS:
         mention = antecedent(text, left[:-1], cue, reasons, left[-1].text)
         if mention is not None:  # the source is mentioned here by "who", as by a pronoun
-            mention = mention._replace(start=left[-1].start, end=left[-1].end)
+            mention = mention.copy()
+            mention.start, mention.end = left[-1].start, left[-1].end
         return mention, cue.span.end, False
     before = classify(text, subject_before(left)) or short_subject(text, left, opens)
     if before is not None:
@@ -147,7 +148,9 @@ def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | Non
     if mention is None or mention.kind is not SourceKind.person:
         return None
     role = text[words[1].start : words[comma - 1].end] if comma > 1 else None
-    return mention._replace(start=words[0].start, role=mention.role or role)
+    named = mention.copy()
+    named.start, named.role = words[0].start, mention.role or role
+    return named
 
 
 _TAIL_RE = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\-]*){1,2}(?=[,.;:!?)]|\s*$)")
@@ -158,7 +161,9 @@ def _with_tail(text: str, mention: Mention) -> Mention:
     m = _TAIL_RE.match(text, mention.end, mention.end + 40)
     if m is None or (m.end() < len(text) and (text[m.end()].isalpha() or text[m.end()] == "-")):
         return mention  # no tail, or the window cut a word in two
-    return mention._replace(end=m.end())
+    longer = mention.copy()
+    longer.end = m.end()
+    return longer
 
 
 def _ends(text: str, mention: Mention, bare: bool) -> bool:
