@@ -9,8 +9,6 @@ with the same name. Everything else starts a new source. Sources become frozen
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .assemble import assemble
 from .mentions import classify
 from .models import Source, SourceKind
@@ -22,18 +20,30 @@ __all__ = ["SourceBook"]
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen"])
 
 
-@dataclass
 class _Draft:
-    """A source being assembled: its best description so far and every mention."""
+    """A source being assembled: its best description so far and every mention.
 
-    kind: SourceKind
-    name: str | None = None
-    role: str | None = None
-    affiliation: str | None = None
-    descriptor: str | None = None
-    plural: bool = False
-    mentions: list[tuple[int, int]] = field(default_factory=list)
-    last: int = 0  # offset of the latest mention, for recency
+    A plain class, not a dataclass: mypyc runs a dataclass's generated ``__init__`` as
+    interpreted Python.
+    """
+
+    def __init__(
+        self,
+        kind: SourceKind,
+        name: str | None = None,
+        role: str | None = None,
+        affiliation: str | None = None,
+        descriptor: str | None = None,
+        plural: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.name = name
+        self.role = role
+        self.affiliation = affiliation
+        self.descriptor = descriptor
+        self.plural = plural
+        self.mentions: list[tuple[int, int]] = []
+        self.last = 0  # offset of the latest mention, for recency
 
     def absorb(self, m: Mention) -> None:
         """Add a mention and whatever new detail it carries."""
