@@ -72,23 +72,37 @@ def attribute(
         return Sourcing(quotes, (), ())
     doc = Doc(text, sentences, quotes)
     book = SourceBook(text)
-    links = _cue_links(doc, book, cues)
-    links = _colon_links(doc, book, cues, links)
+    fields = _CueFields(cues)
+    links = _cue_links(doc, book, fields)
+    links = _colon_links(doc, book, fields, links)
     links = _quote_shape_links(doc, book, links)
-    links = _inherit(doc, links, config, cues)
-    links = _vague_links(doc, book, cues, links)
-    return _build(doc, book, quotes, links, cues)
+    links = _inherit(doc, links, config, fields)
+    links = _vague_links(doc, book, fields, links)
+    return _build(doc, book, quotes, links, fields)
 
 
-def _cue_links(doc: Doc, book: SourceBook, cues: tuple[Cue, ...]) -> list[Link]:
+class _CueFields:
+    """The cues with their kinds and offsets, each model field read once: every step of the
+    stage goes through all the cues, and a model's fields are slow to read."""
+
+    def __init__(self, cues: tuple[Cue, ...]) -> None:
+        self.cues = cues
+        self.kinds = [c.kind for c in cues]
+        self.spans = [c.span for c in cues]
+        self.starts = [span.start for span in self.spans]
+        self.ends = [span.end for span in self.spans]
+
+
+def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
     """Read every reporting verb and "according to", in text order."""
     links: list[Link] = []
-    for cue in cues:
-        if cue.kind is CueKind.speech_verb:
-            si = doc.sentence_at(cue.span.start)
+    for n, cue in enumerate(fields.cues):
+        kind = fields.kinds[n]
+        if kind is CueKind.speech_verb:
+            si = doc.sentence_at(fields.starts[n])
             same = [k for k in links[-3:] if k.sentence == si]
             link = verb_link(doc, cue, same)
-        elif cue.kind is CueKind.according_to:
+        elif kind is CueKind.according_to:
             link = according_link(doc, cue)
         else:
             continue
@@ -184,14 +198,12 @@ class _Cover:
         return i >= 0 and pos < self.reach[i]
 
 
-def _colon_links(
-    doc: Doc, book: SourceBook, cues: tuple[Cue, ...], links: list[Link]
-) -> list[Link]:
+def _colon_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
     """Credit quotes introduced by "X:" when no verb has claimed them."""
     extra = []
     covered = _Cover(links)
-    for cue in cues:
-        if cue.kind is CueKind.colon and cue.span.end + 2 not in covered:
+    for n, cue in enumerate(fields.cues):
+        if fields.kinds[n] is CueKind.colon and fields.ends[n] + 2 not in covered:
             link = colon_link(doc, cue)
             if link is not None and link.content[0] not in covered:
                 extra.append(file_link(book, link))
@@ -211,20 +223,20 @@ def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Li
     return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
 
 
-def _inherit(
-    doc: Doc, links: list[Link], config: AnalyzerConfig, cues: tuple[Cue, ...]
-) -> list[Link]:
+def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFields) -> list[Link]:
     """Give a cue-less stand-alone quote the speaker of the quote just before it."""
-    cued = {doc.sentence_at(c.span.start) for c in cues if c.kind is CueKind.speech_verb}
+    speech = CueKind.speech_verb
+    cued = {doc.sentence_at(fields.starts[n]) for n, k in enumerate(fields.kinds) if k is speech}
     ends = sorted(links, key=lambda k: k.content[1])
     keys = [k.content[1] for k in ends]
     out = list(links)
     covered = _Cover(links)
-    for q in doc.outer:
-        qi = doc.sentence_at(q.marks.start)
+    for n, q in enumerate(doc.outer):
+        mark = doc.q_starts[n]  # q.marks.start, already read
+        qi = doc.sentence_at(mark)
         if q.span.start in covered or not opens_sentence(doc, q) or qi in cued:
             continue  # a quote with an unread cue of its own is not a continuation
-        i = bisect_right(keys, q.marks.start) - 1
+        i = bisect_right(keys, mark) - 1
         if i < 0:
             continue
         prev = ends[i]
@@ -284,14 +296,12 @@ def _hands_on(doc: Doc, prev: Link, last: int) -> bool:
 _SPEAKERS = (SourceKind.person, SourceKind.anonymous)  # who goes on talking in a new paragraph
 
 
-def _vague_links(
-    doc: Doc, book: SourceBook, cues: tuple[Cue, ...], links: list[Link]
-) -> list[Link]:
+def _vague_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
     """Credit clauses with "reportedly" and the like to a vague source, unless already sourced."""
     extra = []
     covered = _Cover(links)
-    for cue in cues:
-        if cue.kind is CueKind.vague and cue.span.start not in covered:
+    for n, cue in enumerate(fields.cues):
+        if fields.kinds[n] is CueKind.vague and fields.starts[n] not in covered:
             link = vague_link(doc, cue)
             if link is not None:
                 extra.append(file_link(book, link))
@@ -299,7 +309,7 @@ def _vague_links(
 
 
 def _build(
-    doc: Doc, book: SourceBook, quotes: tuple[Quote, ...], links: list[Link], cues: tuple[Cue, ...]
+    doc: Doc, book: SourceBook, quotes: tuple[Quote, ...], links: list[Link], fields: _CueFields
 ) -> Sourcing:
     """Freeze links into Attributions, settle every quote's kind and attribution id."""
     text = doc.text
@@ -326,7 +336,7 @@ def _build(
         if i >= 0 and q.span.end <= links[i].content[1] + 2:
             by_quote[q.id] = i
             links[i].quote_ids.append(q.id)
-    spans = _Spans(doc, cues)
+    spans = _Spans(doc, fields)
     attributions = tuple(_attribution(spans, n, k, ids) for n, k in enumerate(links))
     settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
     return Sourcing(settled, sources, attributions)
@@ -341,10 +351,9 @@ def _named_term(text: str, q: Quote) -> bool:
 class _Spans:
     """The Spans a text's cues and quotes already have, handed out again for the same offsets."""
 
-    def __init__(self, doc: Doc, cues: tuple[Cue, ...]) -> None:
+    def __init__(self, doc: Doc, fields: _CueFields) -> None:
         self.doc = doc
-        spans = [c.span for c in cues]  # each field read once: a model's fields are slow to read
-        self.cues = {(s.start, s.end): s for s in spans}
+        self.cues = {(fields.starts[n], fields.ends[n]): s for n, s in enumerate(fields.spans)}
 
     def cue(self, cue: tuple[int, int]) -> Span:
         """The cue's Span, or a new one for those offsets."""

@@ -9,6 +9,8 @@ is small.
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from .cues import VERB_FORMS
@@ -112,15 +114,20 @@ class Doc:
     def __init__(self, text: str, sentences: list[Sentence], quotes: tuple[Quote, ...]) -> None:
         self.text = text
         self.sentences = sentences
-        self.starts = [s.span.start for s in sentences]
-        self.ends = [s.span.end for s in sentences]
-        outer: list[Quote] = []
-        for q in sorted(quotes, key=lambda q: q.marks.start):
-            if not outer or q.marks.start >= outer[-1].marks.end:
-                outer.append(q)
-        self.outer = outer
-        self.q_starts = [q.marks.start for q in outer]
-        self.q_ends = [q.marks.end for q in outer]
+        spans = [s.span for s in sentences]  # every model field read once
+        self.starts = [span.start for span in spans]
+        self.ends = [span.end for span in spans]
+        marks = [q.marks for q in quotes]
+        ends = [m.end for m in marks]
+        self.outer: list[Quote] = []
+        self.q_starts: list[int] = []
+        self.q_ends: list[int] = []
+        # by start, ties in the given order (as a stable sort by start): a nested quote is skipped
+        for start, i in sorted([(m.start, i) for i, m in enumerate(marks)]):
+            if not self.q_ends or start >= self.q_ends[-1]:
+                self.outer.append(quotes[i])
+                self.q_starts.append(start)
+                self.q_ends.append(ends[i])
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the nearest one before it)."""
@@ -422,8 +429,8 @@ def _four_words(text: str, span: tuple[int, int]) -> int:
 # The characters whose ``\\w`` word_count decides alone (tests/test_attribution_speed_equivalence.py
 # checks them against the regex module): ASCII, a no-break space, and U+2010-U+2027 (dashes,
 # curly quotes, ellipsis), none of which but ASCII letters, digits and "_" is a word character.
-_ASCII_WORD = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
-_PLAIN_NON_WORD = frozenset(
+_ASCII_WORD: Final = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+_PLAIN_NON_WORD: Final = frozenset(
     [chr(c) for c in range(128) if chr(c) not in _ASCII_WORD]
     + ["\xa0"]
     + [chr(c) for c in range(0x2010, 0x2028)]
