@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
-from typing import NamedTuple
+from typing import NamedTuple, final
 
 import regex
 
@@ -105,15 +104,22 @@ class QuoteScan(NamedTuple):
     unbalanced: tuple[Span, ...]
 
 
-@dataclass
+@final
 class _Open:
-    """An opening mark waiting for its closer."""
+    """An opening mark waiting for its closer.
 
-    start: int  # offset of the opening mark
-    mark: str
-    width: int  # characters in the mark: 2 for '' and ``
-    paragraph: int
-    depth: int
+    A plain class, not a dataclass: mypyc builds it with a native call, where a dataclass's
+    generated ``__init__`` runs as interpreted Python.
+    """
+
+    __slots__ = ("depth", "mark", "paragraph", "start", "width")
+
+    def __init__(self, start: int, mark: str, width: int, paragraph: int, depth: int) -> None:
+        self.start = start  # offset of the opening mark
+        self.mark = mark
+        self.width = width  # characters in the mark: 2 for '' and ``
+        self.paragraph = paragraph
+        self.depth = depth
 
 
 class _Pairing:
@@ -212,14 +218,24 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCo
     return QuoteScan(quotes, _merge_runs(text, state.unpaired))
 
 
-class _Mark(NamedTuple):
-    """One quote-mark character (or doubled mark) and what stands around it."""
+@final
+class _Mark:
+    """One quote-mark character (or doubled mark) and what stands around it.
 
-    mark: str  # the mark, '' read as " and `` as “
-    position: int
-    paragraph: int
-    spaced_before: bool  # white space, a bracket or a dash before it: it may open
-    spaced_after: bool  # white space or punctuation after it: it may close
+    A plain class, not a NamedTuple: mypyc builds it with a native call and reads its fields
+    directly, where a NamedTuple goes through a Python-level ``__new__``; one is made per mark.
+    """
+
+    __slots__ = ("mark", "paragraph", "position", "spaced_after", "spaced_before")
+
+    def __init__(
+        self, mark: str, position: int, paragraph: int, spaced_before: bool, spaced_after: bool
+    ) -> None:
+        self.mark = mark  # the mark, '' read as " and `` as “
+        self.position = position
+        self.paragraph = paragraph
+        self.spaced_before = spaced_before  # white space, a bracket or a dash before it: may open
+        self.spaced_after = spaced_after  # white space or punctuation after it: it may close
 
 
 def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> None:
@@ -241,7 +257,12 @@ def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> No
 
 def _role(state: _Pairing, m: _Mark) -> str:
     """Return 'open', 'close', 'stray' (an unpairable mark) or 'apostrophe' for one mark."""
-    mark, position, _, spaced_before, spaced_after = m
+    mark, position, spaced_before, spaced_after = (
+        m.mark,
+        m.position,
+        m.spaced_before,
+        m.spaced_after,
+    )
     if mark in "’'":
         return _single_role(state, m)
     can_close = _closable(state, mark)
@@ -266,7 +287,12 @@ def _role(state: _Pairing, m: _Mark) -> str:
 
 def _single_role(state: _Pairing, m: _Mark) -> str:
     """Tell a closing or opening single quote from an apostrophe."""
-    mark, position, paragraph, spaced_before, spaced_after = m
+    mark, position, spaced_before, spaced_after = (
+        m.mark,
+        m.position,
+        m.spaced_before,
+        m.spaced_after,
+    )
     text = state.text
     if not spaced_before and not spaced_after:
         return "apostrophe"  # don’t, O’Brien, rock’n’roll
@@ -277,7 +303,7 @@ def _single_role(state: _Pairing, m: _Mark) -> str:
     if not _closable(state, mark):
         return "apostrophe"
     if text[position - 1] in "sS" and _lowercase_follows(text, position):
-        limit = state.ends[paragraph]
+        limit = state.ends[m.paragraph]
         if state.has_later_single_close(position, limit) and not state.opens_single_before_close(
             position
         ):
