@@ -164,7 +164,11 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     found: list[Token] = []
     at = start
     for run in text[start : max(start, end)].split():
-        at = text.find(run, at)  # only white space comes before the run: this is where it starts
+        # The run starts at the first character after ``at`` that is not white space: at ``at``
+        # itself, or, past the usual single space, at the next; a search only past more space.
+        first = run[0]
+        if text[at] != first:
+            at = at + 1 if text[at + 1] == first else text.find(run, at)
         after = at + len(run)
         if len(run) == 1 or run.isalnum():
             found.append(Token(run, at, after))
