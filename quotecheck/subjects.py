@@ -63,16 +63,18 @@ def find_subject(
     text: str, left: list[Token], lazy: LazyTokens, cue: Cue, reasons: list[str], opens: bool
 ) -> tuple[Mention | None, int, bool]:
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
+    span = cue.span  # read once: a model's fields are slow to read
+    c_end = span.end
     if left and left[-1].text in RELATIVE_PRONOUNS:
         mention = antecedent(text, left[:-1], cue, reasons, left[-1].text)
         if mention is not None:  # the source is mentioned here by "who", as by a pronoun
             mention = mention.copy()
             mention.start, mention.end = left[-1].start, left[-1].end
-        return mention, cue.span.end, False
+        return mention, c_end, False
     before = classify(text, subject_before(left)) or short_subject(text, left, opens)
     if before is not None:
-        reasons.append(f"{text[before.start : cue.span.end]!r}: the source stands before the cue")
-        return before, cue.span.end, False
+        reasons.append(f"{text[before.start : c_end]!r}: the source stands before the cue")
+        return before, c_end, False
     right = lazy.get()
     after_words = phrase_after(right)
     after = (
@@ -91,30 +93,30 @@ def find_subject(
         and (not left or left[-1].text in ",”\"’'—–-(")
         and _ends(text, after, bare)
     ):
-        reasons.append(f"{text[cue.span.start : after.end]!r}: inverted cue, source after the verb")
+        reasons.append(f"{text[span.start : after.end]!r}: inverted cue, source after the verb")
         return after, _appositive_end(text, right, after.end), True
     if left and left[-1].text == ",":
         m = _opening_name(text, left) if opens else None
         if m is not None:
             reasons.append("the source opens the clause; what follows it in commas describes it")
-            return m, cue.span.end, False
+            return m, c_end, False
         nested = _skip_clause(left[:-1])
         if nested is not None:
             m = classify(text, subject_before(nested))
             if m is not None:
                 reasons.append("the source is separated from its verb by a clause in commas")
-                return m, cue.span.end, False
+                return m, c_end, False
     unknown = unknown_noun_before(text, left)
     if unknown is not None:
-        reasons.append(f"{text[unknown.start : cue.span.end]!r}: the source stands before the cue")
-        return unknown, cue.span.end, False
+        reasons.append(f"{text[unknown.start : c_end]!r}: the source stands before the cue")
+        return unknown, c_end, False
     who = relative_who(left)
     if who is not None:
         m = classify(text, subject_before(left[:who]))
         if m is not None and m.kind is not SourceKind.document:
             reasons.append("the source is followed by a relative clause ('who …') before its verb")
-            return m, cue.span.end, False
-    return None, cue.span.end, False
+            return m, c_end, False
+    return None, c_end, False
 
 
 _AFTER_ADVERB = CONNECTORS | {"after", "before", "since", "when", "as", "following"}
@@ -202,12 +204,13 @@ def clause_subject(
     saying, “…”"); a sentence that opens with a quote has no such subject. ``before``, when
     given, holds the words from ``start`` up to the cue, already tokenised by the caller.
     """
-    end = doc.next_quote_start(start, min(cue.span.start, start + WINDOW))
-    words = before if before is not None and end == cue.span.start else tokens(doc.text, start, end)
+    span = cue.span  # read once: a model's fields are slow to read
+    end = doc.next_quote_start(start, min(span.start, start + WINDOW))
+    words = before if before is not None and end == span.start else tokens(doc.text, start, end)
     mention = opening_subject(doc.text, words)
     if mention is not None:
-        reasons.append(f"{cue.span.text!r} continues the clause whose subject is the source")
-    return mention, cue.span.end, False
+        reasons.append(f"{span.text!r} continues the clause whose subject is the source")
+    return mention, span.end, False
 
 
 def _skip_clause(left: list[Token]) -> list[Token] | None:
