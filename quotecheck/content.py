@@ -166,8 +166,7 @@ def set_content(
     q = doc.quote_at(s_start)
     left_lo = q.marks.start if q is not None else max(s_start, subj_start - MAX_CLAUSE)
     left = trim(text, left_lo, subj_start)
-    m = _LEAD_IN_RE.match(text, core_end, min(s_end, core_end + 40))
-    right_lo = m.end() if m else core_end
+    right_lo = _lead_in_end(text, core_end, min(s_end, core_end + 40))
     right_hi = _extend_over_quote(doc, right_lo, min(s_end, right_lo + MAX_CLAUSE))
     right = trim(text, right_lo, _participle_cut(text, right_lo, right_hi))
     left_words, right_words = word_count(text, left), word_count(text, right)
@@ -217,6 +216,44 @@ def set_content(
     else:
         return False
     return True
+
+
+def _lead_in_end(text: str, pos: int, endpos: int) -> int:
+    """Where the words after a cue begin: the end of ``_LEAD_IN_RE``'s match at ``pos``.
+
+    Read a character at a time while the characters are ASCII or dashes (whose classes are
+    plain); at any other character the pattern decides, as before.
+    """
+    end = min(endpos, len(text))
+    if pos < 0 or pos > end:
+        return _lead_in_by_pattern(text, pos, endpos)
+    i = pos
+    while i < end and text[i] in _LEAD_IN_MARKS:
+        i += 1
+    if i < end and text[i] >= "\x80":
+        return _lead_in_by_pattern(text, pos, endpos)  # maybe white space beyond ASCII
+    if text.startswith("that", i, end):
+        after = text[i + 4] if i + 4 < end else ""
+        if after >= "\x80" and after not in "–—":
+            return _lead_in_by_pattern(text, pos, endpos)  # maybe a letter beyond ASCII
+        if not after or after not in _ASCII_WORD:  # "that" ends a word: ``that\b``
+            i += 4
+    while i < end and text[i] in _LEAD_OUT_MARKS:
+        i += 1
+    if i < end and text[i] >= "\x80" and text[i] not in "–—":
+        return _lead_in_by_pattern(text, pos, endpos)
+    return i
+
+
+def _lead_in_by_pattern(text: str, pos: int, endpos: int) -> int:
+    m = _LEAD_IN_RE.match(text, pos, endpos)
+    return m.end() if m else pos
+
+
+# The ASCII white space of the regex module's ``\s``, and the marks of ``_LEAD_IN_RE``'s
+# classes: before "that" (with dashes) and after it.
+_LEAD_IN_MARKS: Final = frozenset(" \t\n\x0b\x0c\r,:;-–—")
+_LEAD_OUT_MARKS: Final = frozenset(" \t\n\x0b\x0c\r,:")
 
 
 _RESUME_RE = regex.compile(r"[^.;:!?“”\"\n,]{0,30},[ \t]*(?=[“\"])")
