@@ -17,7 +17,7 @@ Sources are resolved in text order by :class:`~quotecheck.coref.SourceBook`, so 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .assemble import assemble
 from .config import AnalyzerConfig
@@ -50,7 +50,15 @@ class Sourcing(NamedTuple):
     attributions: tuple[Attribution, ...]
 
 
-_SO_CALLED = ("so-called", "so called", "dubbed", "termed", "the term", "the word", "the phrase")
+_SO_CALLED: Final = (
+    "so-called",
+    "so called",
+    "dubbed",
+    "termed",
+    "the term",
+    "the word",
+    "the phrase",
+)
 
 
 def attribute(
@@ -133,7 +141,8 @@ def _nested(prev: Link, link: Link) -> bool:
     return opens and mention.start < cue[0] and link.content[0] > mention.start
 
 
-_NESTED_LEAD = 3  # the inner source opens the earlier content ("said (that) he never said …")
+# the inner source opens the earlier content ("said (that) he never said …")
+_NESTED_LEAD: Final = 3
 
 
 def _make_room(doc: Doc, prev: Link, link: Link) -> None:
@@ -153,9 +162,9 @@ def _make_room(doc: Doc, prev: Link, link: Link) -> None:
         prev.reasons.append("content: ends where the sentence's next report begins")
 
 
-_CONJUNCTIONS = ("and", "but", "then")  # not "so" or "while": "do so", "for a while"
-_CONJUNCTION_TAIL = tuple(" " + word for word in _CONJUNCTIONS)
-_BOUNDARY_WORDS = (*_CONJUNCTIONS, "-", "--")  # a spaced hyphen is a dash: "Hussein - “…”"
+_CONJUNCTIONS: Final = ("and", "but", "then")  # not "so" or "while": "do so", "for a while"
+_CONJUNCTION_TAIL: Final = tuple(" " + word for word in _CONJUNCTIONS)
+_BOUNDARY_WORDS: Final = (*_CONJUNCTIONS, "-", "--")  # a spaced hyphen is a dash: "Hussein - “…”"
 
 
 def _drop_conjunction(text: str, start: int, end: int) -> int:
@@ -267,7 +276,8 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
     return sorted(out, key=lambda k: k.content[0])
 
 
-_NARRATION_SENTENCES = 2  # "“…,” X said. He holds two degrees. “…”": at most this many between
+# "“…,” X said. He holds two degrees. “…”": at most this many between
+_NARRATION_SENTENCES: Final = 2
 
 
 def _narration_between(doc: Doc, prev: Link, last: int, qi: int, cued: set[int]) -> bool:
@@ -293,7 +303,8 @@ def _hands_on(doc: Doc, prev: Link, last: int) -> bool:
     return closes and prev.cue_kind is CueKind.speech_verb and speaker
 
 
-_SPEAKERS = (SourceKind.person, SourceKind.anonymous)  # who goes on talking in a new paragraph
+# who goes on talking in a new paragraph
+_SPEAKERS: Final = (SourceKind.person, SourceKind.anonymous)
 
 
 def _vague_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:

@@ -32,14 +32,14 @@ __all__ = [
 ]
 
 # What may sit between a cue and the content that follows it.
-_LEAD_IN_RE = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
-MAX_CLAUSE = 1200  # a reported clause longer than this is cut: bounds the work per cue
-WINDOW = 240  # characters to look at on either side of a cue for its source
-_PARTICIPLE_RE = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
-_CONJUNCTIONS = frozenset(["and", "but", "or", "so", "while", "as"])
+_LEAD_IN_RE: Final = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
+MAX_CLAUSE: Final = 1200  # a reported clause longer than this is cut: bounds the work per cue
+WINDOW: Final = 240  # characters to look at on either side of a cue for its source
+_PARTICIPLE_RE: Final = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
+_CONJUNCTIONS: Final = frozenset(["and", "but", "or", "so", "while", "as"])
 # Words after a quote that resume the writer's narration: a time, a place, a new verb. The
 # lexicon's subject_end class serves both this and the end of an inverted source's name.
-_NARRATION_WORDS = grammar_words("subject_end") | {"and", "but", "then", "moments", "twice"}
+_NARRATION_WORDS: Final = grammar_words("subject_end") | {"and", "but", "then", "moments", "twice"}
 
 
 def bisect_right(a: list[int], x: int) -> int:
@@ -256,7 +256,7 @@ _LEAD_IN_MARKS: Final = frozenset(" \t\n\x0b\x0c\r,:;-–—")
 _LEAD_OUT_MARKS: Final = frozenset(" \t\n\x0b\x0c\r,:")
 
 
-_RESUME_RE = regex.compile(r"[^.;:!?“”\"\n,]{0,30},[ \t]*(?=[“\"])")
+_RESUME_RE: Final = regex.compile(r"[^.;:!?“”\"\n,]{0,30},[ \t]*(?=[“\"])")
 
 
 def _resumed_quote(doc: Doc, core_end: int) -> Quote | None:
@@ -265,7 +265,7 @@ def _resumed_quote(doc: Doc, core_end: int) -> Quote | None:
     return doc.quote_at(m.end()) if m else _resumed_mid_sentence(doc, core_end)
 
 
-_RESUME_REACH = 200  # "“…,” said X, director of … in London, “but it is …”"
+_RESUME_REACH: Final = 200  # "“…,” said X, director of … in London, “but it is …”"
 
 
 def _resumed_quote_gap_ok(gap: str) -> bool:
@@ -404,7 +404,7 @@ def _only_quote(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
     return None
 
 
-_EDGE = " \t\r\n,;:—–-"
+_EDGE: Final = " \t\r\n,;:—–-"
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -418,7 +418,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Up to four words in one match: the number of the last group that took part is the count.
 # Possessive runs never backtrack, so the match stays linear however long the span.
-_FOUR_WORDS_RE = regex.compile(
+_FOUR_WORDS_RE: Final = regex.compile(
     r"""
     \W*+ (?: (\w++) \W*+          # the first word
         (?: (\w++) \W*+            # the second

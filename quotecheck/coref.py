@@ -9,6 +9,8 @@ with the same name. Everything else starts a new source. Sources become frozen
 
 from __future__ import annotations
 
+from typing import Final
+
 from .assemble import assemble
 from .mentions import classify
 from .models import Source, SourceKind
@@ -17,7 +19,9 @@ from .sources import Mention, Token, tokens
 
 __all__ = ["SourceBook"]
 
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen"])
+_HONORIFICS: Final = frozenset(
+    ["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen"]
+)
 
 
 class _Draft:
@@ -196,7 +200,7 @@ class SourceBook:
         return tuple(sources), ids
 
 
-_LOOKBACK = 400  # characters before a pronoun searched for the person it may stand for
+_LOOKBACK: Final = 400  # characters before a pronoun searched for the person it may stand for
 
 
 def _mentioned_person(text: str, before: int) -> Mention | None:

@@ -7,6 +7,8 @@ added …", "a sign that read “…”". Each reader looks at a few words only.
 
 from __future__ import annotations
 
+from typing import Final
+
 from .cues import VERB_FORMS
 from .mentions import classify
 from .models import Cue, SourceKind
@@ -31,16 +33,16 @@ __all__ = [
 ]
 
 # Relative pronouns that stand for a source named just before them ("said Beck, who said …").
-RELATIVE_PRONOUNS = frozenset(["who", "which", "that"])
+RELATIVE_PRONOUNS: Final = frozenset(["who", "which", "that"])
 
 # Words that open a clause before its subject ("But Sanders said", "As X put it"): skipped.
-CONJUNCTION_OPENERS = frozenset(
+CONJUNCTION_OPENERS: Final = frozenset(
     ["But", "And", "Yet", "So", "Or", "Then", "Now", "Still", "Also", "As"]
 )
 
 
 # Words that never stand inside a speaker's description ("The plan relies on what the city").
-_NOT_IN_NAMES = frozenset(["what", "which", "whom", "whose", "on", "in", "at", "to", "by"])
+_NOT_IN_NAMES: Final = frozenset(["what", "which", "whom", "whose", "on", "in", "at", "to", "by"])
 
 
 def antecedent(
@@ -63,7 +65,7 @@ def antecedent(
     return mention
 
 
-_CLAUSE_EDGES = frozenset(["and", "but", "as", "when", "while", "then", "so", "because"])
+_CLAUSE_EDGES: Final = frozenset(["and", "but", "as", "when", "while", "then", "so", "because"])
 
 
 def unknown_noun_before(text: str, left: list[Token]) -> Mention | None:
@@ -92,7 +94,7 @@ def unknown_noun_before(text: str, left: list[Token]) -> Mention | None:
     return None
 
 
-_RELATIVE_REACH = 15  # "a White House official who spoke anonymously to discuss … said"
+_RELATIVE_REACH: Final = 15  # "a White House official who spoke anonymously to discuss … said"
 
 
 def relative_who(left: list[Token]) -> int | None:
@@ -130,11 +132,11 @@ def short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
     return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
 
 
-_SOMEONE = frozenset(["someone", "somebody", "a", "an", "one", "another"])
+_SOMEONE: Final = frozenset(["someone", "somebody", "a", "an", "one", "another"])
 # Endings of adjectives and adverbs that no role noun has ("a potentially hazardous claim"):
 # before one of them, the cue is a noun.
-_NOT_NOUN_ENDINGS = ("ous", "ful", "able", "ible", "ly")
-_SHORT_OPENERS = frozenset(
+_NOT_NOUN_ENDINGS: Final = ("ous", "ful", "able", "ible", "ly")
+_SHORT_OPENERS: Final = frozenset(
     ["the", "a", "an", "this", "that", "one", "another", "someone", "somebody", "everyone"]
 )
 
@@ -164,7 +166,7 @@ def described(text: str, words: list[Token]) -> Mention | None:
     return Mention(words[0].start, words[-1].end, SourceKind.anonymous, descriptor=phrase)
 
 
-_UNKNOWN_NOUN_WORDS = 3  # "said the designer,", "said the retired schoolteacher."
+_UNKNOWN_NOUN_WORDS: Final = 3  # "said the designer,", "said the retired schoolteacher."
 
 
 def unknown_noun_after(text: str, right: list[Token]) -> Mention | None:

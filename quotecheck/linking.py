@@ -9,6 +9,8 @@ source's name: a name never runs into a quote.
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from .content import Doc, Link, introduces, set_content
@@ -23,17 +25,17 @@ from .subjects import LazyTokens, clause_subject, find_subject
 
 __all__ = ["file_link", "verb_link"]
 
-_LEFT = 160  # a source before its verb: at most this many characters back
-_RIGHT = 100  # a source or listener after the verb: at most this many characters on
+_LEFT: Final = 160  # a source before its verb: at most this many characters back
+_RIGHT: Final = 100  # a source or listener after the verb: at most this many characters on
 
-_BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
-_AUX = grammar_words("auxiliary")
-_NOUN_BEFORE = grammar_words("noun_marker")
-_OBJECT_VERBS = grammar_words("object_verb")
-_WEAK_VERBS = grammar_words("weak_verb")
-_LABEL_VERBS = grammar_words("label_verb")
-_LABEL_REACH = 100  # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”"
-_NOT_FINITE = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
+_BE: Final = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_AUX: Final = grammar_words("auxiliary")
+_NOUN_BEFORE: Final = grammar_words("noun_marker")
+_OBJECT_VERBS: Final = grammar_words("object_verb")
+_WEAK_VERBS: Final = grammar_words("weak_verb")
+_LABEL_VERBS: Final = grammar_words("label_verb")
+_LABEL_REACH: Final = 100  # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”"
+_NOT_FINITE: Final = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
 
 
 # --------------------------------------------------------------------------- speech verbs
@@ -141,7 +143,7 @@ def _label_content(doc: Doc, link: Link, core_end: int) -> bool:
 
 
 # "a message on Twitter reading “…”": a short object, then a participle of speech and a quote.
-_CARRIER_RE = regex.compile(r"[^,.;:!?“”\"\n]{1,60}?\b(\w+ing)[ \t]+(?=[“\"])")
+_CARRIER_RE: Final = regex.compile(r"[^,.;:!?“”\"\n]{1,60}?\b(\w+ing)[ \t]+(?=[“\"])")
 
 
 def _carried_quote(doc: Doc, link: Link, core_end: int) -> None:
@@ -162,7 +164,7 @@ def _carried_quote(doc: Doc, link: Link, core_end: int) -> None:
         link.reasons.append(f"content: the quote the object carries ({m.group(1)!r} it)")
 
 
-_CARRIER_VERBS = frozenset(["reading", "saying", "stating", "declaring", "announcing"])
+_CARRIER_VERBS: Final = frozenset(["reading", "saying", "stating", "declaring", "announcing"])
 
 
 def _names_people(text: str, start: int, end: int) -> bool:
@@ -208,8 +210,10 @@ def _skip_to_quote(doc: Doc, link: Link) -> bool:
     return True
 
 
-_THAT_RE = regex.compile(r"\bthat\s+")
-_PLACE_PREPOSITIONS = frozenset(["in", "at", "on", "with", "into", "from", "during", "by", "for"])
+_THAT_RE: Final = regex.compile(r"\bthat\s+")
+_PLACE_PREPOSITIONS: Final = frozenset(
+    ["in", "at", "on", "with", "into", "from", "during", "by", "for"]
+)
 
 
 def _possessive(word: str) -> bool:
@@ -241,7 +245,7 @@ def _adverb(word: str) -> bool:
 
 # Words before "to say" that leave the saying to the clause's subject ("went on to say",
 # "was prompted to say", "went so far as to say"); not "declined to say" or "refused to say".
-_TO_SAY_LEADS = frozenset(["on", "prompted", "as", "quick", "moved", "proceeded", "rushed"])
+_TO_SAY_LEADS: Final = frozenset(["on", "prompted", "as", "quick", "moved", "proceeded", "rushed"])
 
 
 def _went_on_to(left: list[Token]) -> bool:

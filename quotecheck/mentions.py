@@ -8,6 +8,7 @@ document, an anonymous source (its descriptor kept) or a vague one, or a pronoun
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from .models import SourceKind
 from .sources import (
@@ -34,7 +35,9 @@ from .sources import (
 __all__ = ["classify"]
 
 # One search for any anonymity descriptor inside a lower-cased phrase (a plain substring test).
-_ANONYMITY_RE = re.compile("|".join(re.escape(a) for a in sorted(ANONYMITY, key=len, reverse=True)))
+_ANONYMITY_RE: Final = re.compile(
+    "|".join(re.escape(a) for a in sorted(ANONYMITY, key=len, reverse=True))
+)
 
 
 def classify(text: str, words: list[Token]) -> Mention | None:
@@ -53,9 +56,9 @@ def classify(text: str, words: list[Token]) -> Mention | None:
     return mention
 
 
-_ARTICLE_FREE = (SourceKind.organization, SourceKind.media)
+_ARTICLE_FREE: Final = (SourceKind.organization, SourceKind.media)
 # Lower-case openers that describe an unnamed member of a group ("a Democrat", "one Republican").
-_INDEFINITE = frozenset(["a", "an", "another", "one"])
+_INDEFINITE: Final = frozenset(["a", "an", "another", "one"])
 
 
 def _classify(text: str, words: list[Token]) -> Mention | None:
@@ -101,7 +104,7 @@ def _plural(words: list[Token]) -> bool:
     return ROLE_NOUNS.get(head, head.endswith("s") and not head.endswith("ss"))
 
 
-_POST_MODIFIERS = frozenset(
+_POST_MODIFIERS: Final = frozenset(
     ["of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"]
 )  # words that open what follows a head noun
 
@@ -203,7 +206,7 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
     return Mention(start, end, SourceKind.person, name=name, role=role or None, affiliation=owner)
 
 
-_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", ""])
+_SUFFIXES: Final = frozenset(["jr", "sr", "ii", "iii", "iv", ""])
 
 
 def _possessive(words: list[Token]) -> int | None:

@@ -20,10 +20,10 @@ from .sources import phrase_after, tokens
 
 __all__ = ["after_core", "fronted_when", "phrase_follows"]
 
-_NEAR = 120  # how far a time, channel or statement phrase may reach
+_NEAR: Final = 120  # how far a time, channel or statement phrase may reach
 
 
-_WHEN_RE = regex.compile(
+_WHEN_RE: Final = regex.compile(
     r"""
     [ \t]*,?[ \t]*                                         # optional comma before it
     (?P<when>
@@ -48,7 +48,7 @@ _WHEN_RE = regex.compile(
 )
 
 
-_CHANNEL_RE = regex.compile(
+_CHANNEL_RE: Final = regex.compile(
     r"""
     [ \t]*,?[ \t]*
     (?:to\ reporters|to\ journalists|to\ the\ press|to\ supporters|to\ a\ crowd|
@@ -61,11 +61,11 @@ _CHANNEL_RE = regex.compile(
 )
 
 
-_WITH_RE = regex.compile(r"[ \t]*(?:with|to)\ ")  # "in an interview with CNN"
+_WITH_RE: Final = regex.compile(r"[ \t]*(?:with|to)\ ")  # "in an interview with CNN"
 
 # Every phrase above opens (after the same optional comma) with one of these words: a cheap
 # look at the first word skips the four patterns after most cues, where no such phrase follows.
-_LEAD_WORDS = frozenset(
+_LEAD_WORDS: Final = frozenset(
     """on late early in during since until last this next earlier later to yesterday today
     tonight recently previously Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()  # noqa: SIM905
 )
@@ -120,7 +120,7 @@ def after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
     return pos
 
 
-_ANONYMITY_RE = regex.compile(
+_ANONYMITY_RE: Final = regex.compile(
     r"""[ \t]*,?[ \t]*on\ (?:the\ )?condition\ (?:of\ anonymity
         |that\ (?:he|she|they|it)\ (?:not\ be|remain|was\ not|were\ not)\ (?:named|identified))
         (?![\w])""",
@@ -128,7 +128,7 @@ _ANONYMITY_RE = regex.compile(
 )
 
 
-_STATEMENT_AT_RE = regex.compile(
+_STATEMENT_AT_RE: Final = regex.compile(
     r"""[ \t]*,?[ \t]*in\ (?:a|an|the|his|her|its|their)\ (?:[a-z\-]+\ ){0,2}?
         (?:statement|interview|press\ release|news\ conference|press\ conference|letter|
            speech|memo|filing|testimony|tweet|email)(?![\w])""",

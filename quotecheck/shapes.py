@@ -5,6 +5,8 @@ Like :mod:`quotecheck.linking`, each reader looks only at a bounded window aroun
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from .content import MAX_CLAUSE, WINDOW, Doc, Link, set_content, trim, word_count
@@ -26,7 +28,7 @@ from .subjects import opening_subject
 
 __all__ = ["according_link", "colon_link", "comma_link", "dash_link", "vague_link"]
 
-_LABELS = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
+_LABELS: Final = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
 
 
 def according_link(doc: Doc, cue: Cue) -> Link | None:
@@ -55,7 +57,7 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
     return link
 
 
-_CLAUSE_EDGE = ",;:()—–"
+_CLAUSE_EDGE: Final = ",;:()—–"
 
 
 def vague_link(doc: Doc, cue: Cue) -> Link | None:
@@ -166,7 +168,7 @@ def _after_dash(left: list[Token]) -> list[Token]:
 
 
 # Openers that may stand before the subject of a colon sentence: "As Professor Foner put it: …".
-_LEAD_INS = frozenset({"as", "then", "but", "and", "so", "still", "later", "instead"})
+_LEAD_INS: Final = frozenset({"as", "then", "but", "and", "so", "still", "later", "instead"})
 
 
 def _clause_subject(text: str, left: list[Token]) -> Mention | None:
@@ -177,14 +179,16 @@ def _clause_subject(text: str, left: list[Token]) -> Mention | None:
     return opening_subject(text, toks, documents=True)
 
 
-_COLON_CLAUSE_WORDS = 30  # a longer run before the colon is rarely one speaker's clause
+_COLON_CLAUSE_WORDS: Final = 30  # a longer run before the colon is rarely one speaker's clause
 
 
 # A dash after a quote, on its line or opening the next one, then the name that signs it.
-_DASH_RE = regex.compile(r"[ \t\u00a0]*(?:\r?\n){0,2}[ \t\u00a0]*[―—–-][ \t\u00a0]*(?=\p{Lu})")
-_DASHES = "―—–-"
-_SIGNATURE_WORDS = 8  # "― Sonya Herridge", "- President Obama, tweeting after …"
-_SIGNATURE_CHARS = 160  # and the characters read for them: a bounded look keeps this linear
+_DASH_RE: Final = regex.compile(
+    r"[ \t\u00a0]*(?:\r?\n){0,2}[ \t\u00a0]*[―—–-][ \t\u00a0]*(?=\p{Lu})"
+)
+_DASHES: Final = "―—–-"
+_SIGNATURE_WORDS: Final = 8  # "― Sonya Herridge", "- President Obama, tweeting after …"
+_SIGNATURE_CHARS: Final = 160  # and the characters read for them: a bounded look keeps this linear
 
 
 def dash_link(doc: Doc, quote: Quote) -> Link | None:
@@ -216,10 +220,12 @@ def dash_link(doc: Doc, quote: Quote) -> Link | None:
     )
 
 
-_INTRO_WORDS = 40  # the clause before a comma-introduced quote: at most this many words
-_INTRO_CHARS = 400  # and at most this many characters
-_NOUN_MARKERS = grammar_words("noun_marker")
-_ISSUE_VERBS = frozenset(["issued", "released", "posted", "sent", "put", "tweeted", "published"])
+_INTRO_WORDS: Final = 40  # the clause before a comma-introduced quote: at most this many words
+_INTRO_CHARS: Final = 400  # and at most this many characters
+_NOUN_MARKERS: Final = grammar_words("noun_marker")
+_ISSUE_VERBS: Final = frozenset(
+    ["issued", "released", "posted", "sent", "put", "tweeted", "published"]
+)
 
 
 def comma_link(doc: Doc, quote: Quote) -> Link | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import final
+from typing import Final, final
 
 from .cues import VERB_FORMS
 from .lexicons import load, load_rows
@@ -121,7 +121,7 @@ class Mention:
         return f"Mention({fields})"
 
 
-_MENTION_FIELDS = (
+_MENTION_FIELDS: Final = (
     "start",
     "end",
     "kind",
@@ -136,7 +136,7 @@ _MENTION_FIELDS = (
 
 
 # The standard library's engine: the same matches as `regex` here, and faster for this scan.
-_TOKEN_RE = re.compile(
+_TOKEN_RE: Final = re.compile(
     r"""
     \w+(?:[’'\-&./]\w+)*       # a word, with inner apostrophes, hyphens, dots, slashes ("U.S",
                                # "al-Sisi", "9/11")
@@ -148,7 +148,7 @@ _TOKEN_RE = re.compile(
 
 # The same tokens as the odd pieces of a split: plain strings, not a match object per token,
 # each offset found from the lengths of the pieces before it.
-_TOKEN_SPLIT_RE = re.compile(f"({_TOKEN_RE.pattern})", re.VERBOSE)
+_TOKEN_SPLIT_RE: Final = re.compile(f"({_TOKEN_RE.pattern})", re.VERBOSE)
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -196,19 +196,19 @@ def _lower_set(name: str) -> frozenset[str]:
     return frozenset(entry.lower() for entry in load(name))
 
 
-TITLES = _lower_set("titles")
-ROLE_NOUNS = {row[0]: row[1] == "plural" for row in load_rows("person_roles")}
-ANONYMITY = tuple(load("anonymity"))
-MEDIA = frozenset(load("media"))
-DOCUMENTS = _lower_set("documents")
-ORG_HEADS = frozenset(r[0] for r in load_rows("organizations") if r[1] == "head")
-ORG_NAMES = frozenset(r[0] for r in load_rows("organizations") if r[1] == "name")
-METONYMS = frozenset(r[0] for r in load_rows("organizations") if r[1] == "metonym")
-MEDIA_HEADS = frozenset(
+TITLES: Final = _lower_set("titles")
+ROLE_NOUNS: Final = {row[0]: row[1] == "plural" for row in load_rows("person_roles")}
+ANONYMITY: Final = tuple(load("anonymity"))
+MEDIA: Final = frozenset(load("media"))
+DOCUMENTS: Final = _lower_set("documents")
+ORG_HEADS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "head")
+ORG_NAMES: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "name")
+METONYMS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "metonym")
+MEDIA_HEADS: Final = frozenset(
     "newspaper paper magazine network outlet broadcaster tabloid website channel station".split()  # noqa: SIM905
 )
-VAGUE_GROUPS = frozenset(r[0] for r in load_rows("vague_cues") if r[1] == "group")
-PRONOUNS = {row[0]: (row[1], row[2] == "plural") for row in load_rows("pronouns")}
+VAGUE_GROUPS: Final = frozenset(r[0] for r in load_rows("vague_cues") if r[1] == "group")
+PRONOUNS: Final = {row[0]: (row[1], row[2] == "plural") for row in load_rows("pronouns")}
 
 
 def grammar_words(word_class: str) -> frozenset[str]:
@@ -216,20 +216,20 @@ def grammar_words(word_class: str) -> frozenset[str]:
     return frozenset(row[0] for row in load_rows("source_grammar") if row[1] == word_class)
 
 
-DETERMINERS = frozenset(["the", "a", "an"])
-QUANTIFIERS = grammar_words("quantifier")
-CONNECTORS = grammar_words("connector")
+DETERMINERS: Final = frozenset(["the", "a", "an"])
+QUANTIFIERS: Final = grammar_words("quantifier")
+CONNECTORS: Final = grammar_words("connector")
 # Lower-case modifiers that may stand inside a source's description.
-MODIFIERS = grammar_words("modifier")
+MODIFIERS: Final = grammar_words("modifier")
 # Capitalised words that start a clause rather than a name: the walk back stops before them.
-CLAUSE_WORDS = grammar_words("clause")
-_MONTHS = frozenset(
+CLAUSE_WORDS: Final = grammar_words("clause")
+_MONTHS: Final = frozenset(
     "January February March April May June July August September October November December".split()  # noqa: SIM905
 )
-_DAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
-_CALENDAR = _MONTHS | _DAYS
-STOPWORDS = grammar_words("stop")
-_MAX_WORDS = 14
+_DAYS: Final = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
+_CALENDAR: Final = _MONTHS | _DAYS
+STOPWORDS: Final = grammar_words("stop")
+_MAX_WORDS: Final = 14
 
 
 def capitalised(word: str) -> bool:
@@ -238,7 +238,7 @@ def capitalised(word: str) -> bool:
 
 
 # Every listed lower-case word that may stand inside a source's name: one lookup, not nine.
-_NP_WORDS = (
+_NP_WORDS: Final = (
     frozenset(ROLE_NOUNS)
     | MEDIA_HEADS
     | MODIFIERS
@@ -309,9 +309,9 @@ def _np_or_described(toks: list[Token], i: int, out: list[Token], low: str) -> b
     )
 
 
-_AUXILIARIES = grammar_words("auxiliary")
-_OBJECT_PRONOUNS = frozenset(["him", "her", "them", "us", "me"])
-_KNOWING = frozenset(["familiar", "close", "knowledge", "aware", "briefed", "involved"])
+_AUXILIARIES: Final = grammar_words("auxiliary")
+_OBJECT_PRONOUNS: Final = frozenset(["him", "her", "them", "us", "me"])
+_KNOWING: Final = frozenset(["familiar", "close", "knowledge", "aware", "briefed", "involved"])
 
 
 def _knowing(words: list[Token]) -> bool:
@@ -366,7 +366,7 @@ def _adjective_before_head(toks: list[Token], i: int, out: list[Token]) -> bool:
     return any(t.text.lower() in _COUNTING for t in toks[max(0, i - 2) : i])
 
 
-_COUNTING = DETERMINERS | QUANTIFIERS  # "the gambling commission", "two campaign aides"
+_COUNTING: Final = DETERMINERS | QUANTIFIERS  # "the gambling commission", "two campaign aides"
 
 
 def _compound_before_role(toks: list[Token], i: int, out: list[Token]) -> bool:
@@ -391,7 +391,7 @@ def _plain_word(word: str) -> bool:
 
 
 # Lower-case particles inside names ("Charles de Gaulle", "Osama bin Laden"): never a role.
-NAME_PARTICLES = grammar_words("name_particle")
+NAME_PARTICLES: Final = grammar_words("name_particle")
 
 
 def _role_before_full_name(toks: list[Token], i: int, out: list[Token]) -> bool:
@@ -439,11 +439,23 @@ def _role_then_name(toks: list[Token], i: int) -> bool:
     return first in ROLE_NOUNS or first.endswith(_PERSON_ENDINGS)  # "master", "organizer"
 
 
-_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
+_PERSON_ENDINGS: Final = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person")
 
 
 # Endings of English adjectives ("younger", "printed", "prominent", "famous", "local").
-_ADJECTIVE_ENDINGS = ("er", "ed", "ent", "ant", "ous", "ive", "al", "ful", "ic", "ible", "able")
+_ADJECTIVE_ENDINGS: Final = (
+    "er",
+    "ed",
+    "ent",
+    "ant",
+    "ous",
+    "ive",
+    "al",
+    "ful",
+    "ic",
+    "ible",
+    "able",
+)
 
 
 def _next_capitalised(toks: list[Token], i: int) -> bool:
@@ -457,7 +469,7 @@ def abbreviation(word: str) -> bool:
     return (len(word) == 1 and word.isupper()) or "." in word or word.lower() in _ABBREVIATED
 
 
-_ABBREVIATED = TITLES | {"jr", "sr"}
+_ABBREVIATED: Final = TITLES | {"jr", "sr"}
 
 
 def _trim_phrase(words: list[Token]) -> list[Token]:
@@ -471,7 +483,7 @@ def _trim_phrase(words: list[Token]) -> list[Token]:
     return words
 
 
-_LOOSE_ENDS = CONNECTORS | DETERMINERS  # never the last word of a name: "the", "of"
+_LOOSE_ENDS: Final = CONNECTORS | DETERMINERS  # never the last word of a name: "the", "of"
 
 
 def _surname_may(before: list[Token], tok: Token) -> bool:

@@ -11,6 +11,8 @@ words next to the cue.
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from .content import WINDOW, Doc
@@ -41,8 +43,8 @@ from .sources import (
 
 __all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
 
-_SUBJECT_END = grammar_words("subject_end")
-_OBJECT_VERBS = grammar_words("object_verb")
+_SUBJECT_END: Final = grammar_words("subject_end")
+_OBJECT_VERBS: Final = grammar_words("object_verb")
 
 
 class LazyTokens:
@@ -119,10 +121,10 @@ def find_subject(
     return None, c_end, False
 
 
-_AFTER_ADVERB = CONNECTORS | {"after", "before", "since", "when", "as", "following"}
+_AFTER_ADVERB: Final = CONNECTORS | {"after", "before", "since", "when", "as", "following"}
 
 
-_APPOSITIVE_WORDS = 30  # "“…,” Scott Pruitt, the attorney general of Oklahoma, …, said"
+_APPOSITIVE_WORDS: Final = 30  # "“…,” Scott Pruitt, the attorney general of Oklahoma, …, said"
 
 
 def _opening_name(text: str, left: list[Token]) -> Mention | None:
@@ -155,7 +157,7 @@ def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | Non
     return named
 
 
-_TAIL_RE = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\-]*){1,2}(?=[,.;:!?)]|\s*$)")
+_TAIL_RE: Final = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\-]*){1,2}(?=[,.;:!?)]|\s*$)")
 
 
 def _with_tail(text: str, mention: Mention) -> Mention:
@@ -241,7 +243,7 @@ def _appositive_end(text: str, right: list[Token], end: int) -> int:
     return right[-1].end
 
 
-_OPENER_WORDS = 20  # a fronted phrase ("At Sunday night’s debate,") is at most this long
+_OPENER_WORDS: Final = 20  # a fronted phrase ("At Sunday night’s debate,") is at most this long
 
 
 def opening_subject(text: str, words: list[Token], documents: bool = False) -> Mention | None:
