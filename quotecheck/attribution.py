@@ -109,7 +109,7 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
         if kind is CueKind.speech_verb:
             si = doc.sentence_at(fields.starts[n])
             same = [k for k in links[-3:] if k.sentence == si]
-            link = verb_link(doc, cue, same)
+            link = verb_link(doc, cue, fields.spans[n], fields.starts[n], fields.ends[n], same)
         elif kind is CueKind.according_to:
             link = according_link(doc, cue)
         else:

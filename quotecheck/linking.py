@@ -18,7 +18,7 @@ from .coref import SourceBook
 from .cues import VERB_FORMS
 from .described import RELATIVE_PRONOUNS
 from .mentions import classify
-from .models import Cue, CueKind, SourceKind
+from .models import Cue, CueKind, SourceKind, Span
 from .phrases import after_core, fronted_when
 from .sources import ROLE_NOUNS, VAGUE_GROUPS, Token, grammar_words, phrase_after, tokens
 from .subjects import LazyTokens, clause_subject, find_subject
@@ -41,11 +41,16 @@ _NOT_FINITE: Final = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "deci
 # --------------------------------------------------------------------------- speech verbs
 
 
-def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
-    """Read a reporting verb: its subject (before or after it), its object, and its content."""
+def verb_link(
+    doc: Doc, cue: Cue, span: Span, c_start: int, c_end: int, sentence_links: list[Link]
+) -> Link | None:
+    """Read a reporting verb: its subject (before or after it), its object, and its content.
+
+    ``span``, ``c_start`` and ``c_end`` are the cue's span and offsets, which the caller has
+    read already: a model's fields are slow to read, so each is read once.
+    """
     text = doc.text
-    span = cue.span  # its fields, and the sentence's, read once: a model's fields are slow to read
-    c_start, c_end, verb = span.start, span.end, span.text
+    verb = span.text
     si = doc.sentence_at(c_start)
     s_start, s_end = doc.starts[si], doc.ends[si]
     lo = doc.last_quote_end(max(s_start, c_start - _LEFT), c_start)
@@ -65,7 +70,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     right = LazyTokens(text, c_end, hi)
     reasons: list[str] = []
     coordinated = to_say or (j and left[j - 1].text in ("and", "but"))  # "X praised Y and said"
-    shared = _shared_subject(cue, sentence_links) if coordinated else None
+    shared = _shared_subject(c_start, sentence_links) if coordinated else None
     continued = shared is not None  # the verb continues a clause: it reports what follows it
     if shared is not None:
         mention, core_end, inverted = None, c_end, False
@@ -92,7 +97,7 @@ def verb_link(doc: Doc, cue: Cue, sentence_links: list[Link]) -> Link | None:
     elif mention is None:
         closing = doc.quote_at(lo - 1) is not None and text[max(0, lo - 2) : lo].startswith(",")
         comma = (left and left[-1].text == ",") or closing  # ", adding" or "“…,” adding"
-        earlier = _participle_subject(cue, bool(comma) and j == len(left), sentence_links)
+        earlier = _participle_subject(verb, bool(comma) and j == len(left), sentence_links)
         if earlier is None:
             return None
         link.source = earlier.source
@@ -253,16 +258,17 @@ def _went_on_to(left: list[Token]) -> bool:
     return len(left) > 1 and left[-1].text == "to" and left[-2].text.lower() in _TO_SAY_LEADS
 
 
-def _shared_subject(cue: Cue, links: list[Link]) -> Link | None:
-    """For "X said A but added B", the sentence's earlier report, whose source "added" shares."""
-    if links and links[-1].cue is not None and links[-1].cue[1] <= cue.span.start:
+def _shared_subject(c_start: int, links: list[Link]) -> Link | None:
+    """For "X said A but added B", the sentence's earlier report, whose source "added" shares
+    (the cue starts at ``c_start``)."""
+    if links and links[-1].cue is not None and links[-1].cue[1] <= c_start:
         return links[-1]
     return None
 
 
-def _participle_subject(cue: Cue, after_comma: bool, links: list[Link]) -> Link | None:
+def _participle_subject(verb: str, after_comma: bool, links: list[Link]) -> Link | None:
     """For ", adding that …" (the comma may close a quote: "“Morning Joe,” adding …") return
     the sentence's earlier link, whose source continues."""
-    if cue.span.text.endswith("ing") and after_comma and links:
+    if verb.endswith("ing") and after_comma and links:
         return links[-1]
     return None
