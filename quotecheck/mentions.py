@@ -7,7 +7,6 @@ document, an anonymous source (its descriptor kept) or a vague one, or a pronoun
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 from .models import SourceKind
@@ -33,11 +32,6 @@ from .sources import (
 )
 
 __all__ = ["classify"]
-
-# One search for any anonymity descriptor inside a lower-cased phrase (a plain substring test).
-_ANONYMITY_RE: Final = re.compile(
-    "|".join(re.escape(a) for a in sorted(ANONYMITY, key=len, reverse=True))
-)
 
 
 def classify(text: str, words: list[Token]) -> Mention | None:
@@ -71,7 +65,7 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
     first = words[0].text.lower()
     if len(words) == 1 and first in PRONOUNS:
         return _pronoun_mention(start, end, first)
-    if _ANONYMITY_RE.search(low):
+    if any(a in low for a in ANONYMITY):  # a plain substring test, cheaper than one search
         return Mention(start, end, SourceKind.anonymous, descriptor=phrase, plural=_plural(words))
     if low in VAGUE_GROUPS or (first in QUANTIFIERS and low.split(" ", 1)[-1] in VAGUE_GROUPS):
         return Mention(start, end, SourceKind.vague, descriptor=phrase, plural=True)
