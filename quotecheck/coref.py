@@ -19,6 +19,8 @@ from .sources import Mention, Token, tokens
 
 __all__ = ["SourceBook"]
 
+# str() of each kind, for the reasons: an enum's __str__ runs as interpreted Python.
+_KIND_NAMES: Final = {kind: str(kind) for kind in SourceKind}
 _HONORIFICS: Final = frozenset(
     ["mr", "mrs", "ms", "miss", "dr", "prof", "sen", "rep", "gov", "gen"]
 )
@@ -99,7 +101,7 @@ class SourceBook:
             )
             self.drafts.append(draft)
             index = len(self.drafts) - 1
-            reason = reason or f"new {m.kind!s} source"
+            reason = reason or f"new {_KIND_NAMES[m.kind]} source"
         draft = self.drafts[index]
         draft.absorb(m)
         self._index(index, draft)
@@ -130,7 +132,7 @@ class SourceBook:
         found = self._named.get((m.kind, _key(key) if m.name else key.lower()))
         if found is not None:
             d = self.drafts[found]
-            return found, f"same {m.kind!s} as the earlier {d.name or d.descriptor!r}"
+            return found, f"same {_KIND_NAMES[m.kind]} as the earlier {d.name or d.descriptor!r}"
         if m.name and m.kind is SourceKind.person:
             return self._person(m)
         return None, ""
