@@ -15,7 +15,7 @@ from .assemble import assemble
 from .mentions import classify
 from .models import Source, SourceKind
 from .offsets import make_span
-from .sources import Mention, Token, tokens
+from .sources import Mention, Token, quoted, tokens
 
 __all__ = ["SourceBook"]
 
@@ -132,7 +132,10 @@ class SourceBook:
         found = self._named.get((m.kind, _key(key) if m.name else key.lower()))
         if found is not None:
             d = self.drafts[found]
-            return found, f"same {_KIND_NAMES[m.kind]} as the earlier {d.name or d.descriptor!r}"
+            return (
+                found,
+                f"same {_KIND_NAMES[m.kind]} as the earlier {quoted(d.name or d.descriptor)}",
+            )
         if m.name and m.kind is SourceKind.person:
             return self._person(m)
         return None, ""
@@ -146,7 +149,7 @@ class SourceBook:
         d = self.drafts[found]
         assert d.name is not None
         if len(m.name.split()) == 1 or len(d.name.split()) == 1:
-            return found, f"{m.name!r} is the surname of {d.name!r}, introduced earlier"
+            return found, f"{quoted(m.name)} is the surname of {quoted(d.name)}, introduced earlier"
         return None, ""
 
     def _role(self, m: Mention) -> tuple[int | None, str]:
@@ -154,9 +157,12 @@ class SourceBook:
         assert m.role is not None
         found = self._roles.get(m.role.lower().split()[-1])
         if found is None:
-            return None, f"no earlier source has the role {m.role!r}; kept as described"
+            return None, f"no earlier source has the role {quoted(m.role)}; kept as described"
         d = self.drafts[found]
-        return found, f"{self.text[m.start : m.end]!r} refers back to {d.name or d.role!r}"
+        return (
+            found,
+            f"{quoted(self.text[m.start : m.end])} refers back to {quoted(d.name or d.role)}",
+        )
 
     def _pronoun(self, m: Mention) -> tuple[int | None, str]:
         """Join a pronoun to the nearest earlier compatible source."""
@@ -169,15 +175,22 @@ class SourceBook:
             if named is not None:
                 index, _ = self.add(named)
                 who = self.text[named.start : named.end]
-                return index, f"{m.pronoun!r} refers to {who!r}, the one person named just before"
+                return (
+                    index,
+                    f"{quoted(m.pronoun)} refers to {quoted(who)}, "
+                    "the one person named just before",
+                )
         if found is None:
             return (
                 None,
-                f"{m.pronoun!r} has no earlier compatible source; kept as an unnamed speaker",
+                f"{quoted(m.pronoun)} has no earlier compatible source; kept as an unnamed speaker",
             )
         d = self.drafts[found]
         label = d.name or d.descriptor or d.role
-        return found, f"{m.pronoun!r} refers to the nearest compatible source, {label!r}"
+        return (
+            found,
+            f"{quoted(m.pronoun)} refers to the nearest compatible source, {quoted(label)}",
+        )
 
     def sources(self, order: list[int]) -> tuple[tuple[Source, ...], dict[int, str]]:
         """Freeze the drafts listed in ``order`` into Sources; return them and index -> id."""

@@ -12,14 +12,7 @@ from typing import Final
 from .cues import VERB_FORMS
 from .mentions import classify
 from .models import Cue, SourceKind
-from .sources import (
-    CONNECTORS,
-    QUANTIFIERS,
-    STOPWORDS,
-    Mention,
-    Token,
-    subject_before,
-)
+from .sources import CONNECTORS, QUANTIFIERS, STOPWORDS, Mention, Token, quoted, subject_before
 
 __all__ = [
     "CONJUNCTION_OPENERS",
@@ -61,7 +54,7 @@ def antecedent(
     if (mention.kind is SourceKind.document) != (pronoun != "who"):
         return None  # "the report, which said" and "the senator, who said", not the other way
     said = text[mention.start : mention.end]
-    reasons.append(f"'{pronoun} {cue.span.text}': '{pronoun}' is {said!r}, named just before")
+    reasons.append(f"'{pronoun} {cue.span.text}': '{pronoun}' is {quoted(said)}, named just before")
     return mention
 
 

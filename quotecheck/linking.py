@@ -20,7 +20,7 @@ from .described import RELATIVE_PRONOUNS
 from .mentions import classify
 from .models import Cue, CueKind, SourceKind, Span
 from .phrases import after_core, fronted_when
-from .sources import ROLE_NOUNS, VAGUE_GROUPS, Token, grammar_words, phrase_after, tokens
+from .sources import ROLE_NOUNS, VAGUE_GROUPS, Token, grammar_words, phrase_after, quoted, tokens
 from .subjects import LazyTokens, clause_subject, find_subject
 
 __all__ = ["file_link", "verb_link"]
@@ -93,7 +93,7 @@ def verb_link(
     )
     if shared is not None:
         link.source = shared.source
-        reasons.append(f"{verb!r} shares its subject with the sentence's earlier report")
+        reasons.append(f"{quoted(verb)} shares its subject with the sentence's earlier report")
     elif mention is None:
         closing = doc.quote_at(lo - 1) is not None and text[max(0, lo - 2) : lo].startswith(",")
         comma = (left and left[-1].text == ",") or closing  # ", adding" or "“…,” adding"
@@ -166,7 +166,7 @@ def _carried_quote(doc: Doc, link: Link, core_end: int) -> None:
     quote = doc.quote_at(m.end())
     if quote is not None and quote.marks.end <= end + 1:
         link.content = (quote.span.start, quote.span.end)
-        link.reasons.append(f"content: the quote the object carries ({m.group(1)!r} it)")
+        link.reasons.append(f"content: the quote the object carries ({quoted(m.group(1))} it)")
 
 
 _CARRIER_VERBS: Final = frozenset(["reading", "saying", "stating", "declaring", "announcing"])
@@ -238,7 +238,7 @@ def file_link(book: SourceBook, link: Link) -> Link:
     if link.mention is not None:
         link.source, why = book.add(link.mention)
         said = book.text[link.mention.start : link.mention.end]
-        link.reasons.insert(0, f"source {said!r}: {why}")
+        link.reasons.insert(0, f"source {quoted(said)}: {why}")
     if link.via_mention is not None:
         link.via, why = book.add(link.via_mention)
     return link

@@ -16,7 +16,7 @@ import regex
 from .content import WINDOW, Doc, Link
 from .mentions import classify
 from .models import CueKind, SourceKind
-from .sources import phrase_after, tokens
+from .sources import phrase_after, quoted, tokens
 
 __all__ = ["after_core", "fronted_when", "phrase_follows"]
 
@@ -148,7 +148,7 @@ def _via_after(doc: Doc, link: Link, pos: int, end: int) -> int:
     if channel.kind is SourceKind.media:
         link.via_mention = channel
         link.reasons.append(
-            f"{doc.text[channel.start : channel.end]!r} is the channel it went through"
+            f"{quoted(doc.text[channel.start : channel.end])} is the channel it went through"
         )
     return channel.end
 

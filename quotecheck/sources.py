@@ -25,6 +25,7 @@ __all__ = [
     "capitalised",
     "grammar_words",
     "phrase_after",
+    "quoted",
     "subject_before",
     "tokens",
 ]
@@ -190,6 +191,12 @@ def _split_run(run: str, at: int, found: list[Token]) -> None:
         after = at + len(word)
         found.append(Token(word, at, after))
         at = after + len(pieces[i + 1])
+
+
+def quoted(value: object) -> str:
+    """``repr(value)``, for the reasons' f-strings: mypyc compiles ``{x!r}`` to a call of
+    ``str.format``, several times slower than ``repr``, and the reasons quote words at every cue."""
+    return repr(value)
 
 
 def _lower_set(name: str) -> frozenset[str]:

@@ -37,6 +37,7 @@ from .sources import (
     abbreviation,
     grammar_words,
     phrase_after,
+    quoted,
     subject_before,
     tokens,
 )
@@ -75,7 +76,7 @@ def find_subject(
         return mention, c_end, False
     before = classify(text, subject_before(left)) or short_subject(text, left, opens)
     if before is not None:
-        reasons.append(f"{text[before.start : c_end]!r}: the source stands before the cue")
+        reasons.append(f"{quoted(text[before.start : c_end])}: the source stands before the cue")
         return before, c_end, False
     right = lazy.get()
     after_words = phrase_after(right)
@@ -95,7 +96,9 @@ def find_subject(
         and (not left or left[-1].text in ",”\"’'—–-(")
         and _ends(text, after, bare)
     ):
-        reasons.append(f"{text[span.start : after.end]!r}: inverted cue, source after the verb")
+        reasons.append(
+            f"{quoted(text[span.start : after.end])}: inverted cue, source after the verb"
+        )
         return after, _appositive_end(text, right, after.end), True
     if left and left[-1].text == ",":
         m = _opening_name(text, left) if opens else None
@@ -110,7 +113,7 @@ def find_subject(
                 return m, c_end, False
     unknown = unknown_noun_before(text, left)
     if unknown is not None:
-        reasons.append(f"{text[unknown.start : c_end]!r}: the source stands before the cue")
+        reasons.append(f"{quoted(text[unknown.start : c_end])}: the source stands before the cue")
         return unknown, c_end, False
     who = relative_who(left)
     if who is not None:
@@ -211,7 +214,7 @@ def clause_subject(
     words = before if before is not None and end == span.start else tokens(doc.text, start, end)
     mention = opening_subject(doc.text, words)
     if mention is not None:
-        reasons.append(f"{span.text!r} continues the clause whose subject is the source")
+        reasons.append(f"{quoted(span.text)} continues the clause whose subject is the source")
     return mention, span.end, False
 
 
