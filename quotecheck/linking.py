@@ -25,6 +25,10 @@ from .subjects import LazyTokens, clause_subject, find_subject
 
 __all__ = ["file_link", "verb_link"]
 
+# Enum members read once: from compiled code each ``Kind.member`` is a slow attribute lookup.
+_CUE_SPEECH_VERB: Final = CueKind.speech_verb
+_SOURCE_MEDIA: Final = SourceKind.media
+
 _LEFT: Final = 160  # a source before its verb: at most this many characters back
 _RIGHT: Final = 100  # a source or listener after the verb: at most this many characters on
 
@@ -84,7 +88,7 @@ def verb_link(
     link = Link(
         -1,
         (c_start, c_end),
-        CueKind.speech_verb,
+        _CUE_SPEECH_VERB,
         cue.stance,
         (0, 0),
         si,
@@ -107,7 +111,7 @@ def verb_link(
         obj = classify(text, phrase_after(right.get()))
         if obj is not None:
             core_end = max(core_end, obj.end)
-            if obj.kind is SourceKind.media:
+            if obj.kind is _SOURCE_MEDIA:
                 link.via_mention = obj
                 reasons.append(f"{verb} {text[obj.start : obj.end]}: the channel it went through")
     core_end = after_core(doc, link, core_end, s_end)

@@ -44,6 +44,11 @@ from .sources import (
 
 __all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
 
+# Enum members read once: from compiled code each ``Kind.member`` is a slow attribute lookup.
+_SOURCE_DOCUMENT: Final = SourceKind.document
+_SOURCE_PERSON: Final = SourceKind.person
+_SOURCE_VAGUE: Final = SourceKind.vague
+
 _SUBJECT_END: Final = grammar_words("subject_end")
 _OBJECT_VERBS: Final = grammar_words("object_verb")
 
@@ -118,7 +123,7 @@ def find_subject(
     who = relative_who(left)
     if who is not None:
         m = classify(text, subject_before(left[:who]))
-        if m is not None and m.kind is not SourceKind.document:
+        if m is not None and m.kind is not _SOURCE_DOCUMENT:
             reasons.append("the source is followed by a relative clause ('who …') before its verb")
             return m, c_end, False
     return None, c_end, False
@@ -152,7 +157,7 @@ def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | Non
     if not name or subject_before(name) != name:
         return None
     mention = classify(text, name)
-    if mention is None or mention.kind is not SourceKind.person:
+    if mention is None or mention.kind is not _SOURCE_PERSON:
         return None
     role = text[words[1].start : words[comma - 1].end] if comma > 1 else None
     named = mention.copy()
@@ -280,8 +285,8 @@ def _clause_opener(text: str, words: list[Token], documents: bool) -> Mention | 
     if len(phrase) == 1 and phrase[0].text.endswith("ly") and (nxt == "," or nxt in _AFTER_ADVERB):
         return None  # "Immediately after the attacks, …": a fronted adverb, not a name
     mention = classify(text, phrase)
-    if mention is None or mention.kind is SourceKind.vague:
+    if mention is None or mention.kind is _SOURCE_VAGUE:
         return None
-    if mention.kind is SourceKind.document and not documents:
+    if mention.kind is _SOURCE_DOCUMENT and not documents:
         return None
     return mention
