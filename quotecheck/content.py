@@ -232,7 +232,7 @@ def _lead_in_end(text: str, pos: int, endpos: int) -> int:
         i += 1
     if i < end and text[i] >= "\x80":
         return _lead_in_by_pattern(text, pos, endpos)  # maybe white space beyond ASCII
-    if text.startswith("that", i, end):
+    if i + 4 <= end and text[i : i + 4] == "that":  # not startswith(…, i, end): a method call
         after = text[i + 4] if i + 4 < end else ""
         if after >= "\x80" and after not in "–—":
             return _lead_in_by_pattern(text, pos, endpos)  # maybe a letter beyond ASCII
