@@ -23,16 +23,24 @@ from .assemble import assemble
 from .config import AnalyzerConfig
 from .content import Doc, Link, bisect_right, opens_sentence, trim, word_count
 from .coref import SourceBook
+from .kinds import (
+    CUE_ACCORDING_TO,
+    CUE_COLON,
+    CUE_INHERITED,
+    CUE_SPEECH_VERB,
+    CUE_VAGUE,
+    QUOTE_SCARE,
+    SOURCE_ANONYMOUS,
+    SOURCE_PERSON,
+    STANCE_NEUTRAL,
+)
 from .linking import file_link, verb_link
 from .models import (
     Attribution,
     Cue,
-    CueKind,
     Paragraph,
     Quote,
-    QuoteKind,
     Source,
-    SourceKind,
     Span,
     Stance,
 )
@@ -40,17 +48,6 @@ from .offsets import make_span
 from .shapes import according_link, colon_link, comma_link, dash_link, vague_link
 
 __all__ = ["Sourcing", "attribute"]
-
-# Enum members read once: from compiled code each ``Kind.member`` is a slow attribute lookup.
-_CUE_SPEECH_VERB: Final = CueKind.speech_verb
-_CUE_ACCORDING_TO: Final = CueKind.according_to
-_CUE_COLON: Final = CueKind.colon
-_CUE_INHERITED: Final = CueKind.inherited
-_SOURCE_PERSON: Final = SourceKind.person
-_SOURCE_ANONYMOUS: Final = SourceKind.anonymous
-_CUE_VAGUE: Final = CueKind.vague
-_STANCE_NEUTRAL: Final = Stance.neutral
-_QUOTE_SCARE: Final = QuoteKind.scare
 
 
 class Sourcing(NamedTuple):
@@ -117,11 +114,11 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
     links: list[Link] = []
     for n, cue in enumerate(fields.cues):
         kind = fields.kinds[n]
-        if kind is _CUE_SPEECH_VERB:
+        if kind is CUE_SPEECH_VERB:
             si = doc.sentence_at(fields.starts[n])
             same = [k for k in links[-3:] if k.sentence == si]
             link = verb_link(doc, cue, fields.spans[n], fields.starts[n], fields.ends[n], same)
-        elif kind is _CUE_ACCORDING_TO:
+        elif kind is CUE_ACCORDING_TO:
             link = according_link(doc, cue)
         else:
             continue
@@ -223,7 +220,7 @@ def _colon_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Lin
     extra = []
     covered = _Cover(links)
     for n, cue in enumerate(fields.cues):
-        if fields.kinds[n] is _CUE_COLON and fields.ends[n] + 2 not in covered:
+        if fields.kinds[n] is CUE_COLON and fields.ends[n] + 2 not in covered:
             link = colon_link(doc, cue)
             if link is not None and link.content[0] not in covered:
                 extra.append(file_link(book, link))
@@ -245,7 +242,7 @@ def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Li
 
 def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFields) -> list[Link]:
     """Give a cue-less stand-alone quote the speaker of the quote just before it."""
-    speech = _CUE_SPEECH_VERB
+    speech = CUE_SPEECH_VERB
     cued = {doc.sentence_at(fields.starts[n]) for n, k in enumerate(fields.kinds) if k is speech}
     ends = sorted(links, key=lambda k: k.content[1])
     keys = [k.content[1] for k in ends]
@@ -275,7 +272,7 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
         link = Link(
             prev.source,
             None,
-            _CUE_INHERITED,
+            CUE_INHERITED,
             prev.stance,
             (q.span.start, q.span.end),
             qi,
@@ -311,11 +308,11 @@ def _hands_on(doc: Doc, prev: Link, last: int) -> bool:
     paragraph = doc.sentences[last].paragraph
     closes = last + 1 >= len(doc.sentences) or doc.sentences[last + 1].paragraph != paragraph
     speaker = prev.mention is not None and prev.mention.kind in _SPEAKERS
-    return closes and prev.cue_kind is _CUE_SPEECH_VERB and speaker
+    return closes and prev.cue_kind is CUE_SPEECH_VERB and speaker
 
 
 # who goes on talking in a new paragraph
-_SPEAKERS: Final = (_SOURCE_PERSON, _SOURCE_ANONYMOUS)
+_SPEAKERS: Final = (SOURCE_PERSON, SOURCE_ANONYMOUS)
 
 
 def _vague_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
@@ -323,7 +320,7 @@ def _vague_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Lin
     extra = []
     covered = _Cover(links)
     for n, cue in enumerate(fields.cues):
-        if fields.kinds[n] is _CUE_VAGUE and fields.starts[n] not in covered:
+        if fields.kinds[n] is CUE_VAGUE and fields.starts[n] not in covered:
             link = vague_link(doc, cue)
             if link is not None:
                 extra.append(file_link(book, link))
@@ -402,7 +399,7 @@ def _attribution(spans: _Spans, n: int, k: Link, ids: dict[int, str]) -> Attribu
         "source_id": ids[k.source],
         "cue": spans.cue(k.cue) if k.cue else None,
         "cue_kind": k.cue_kind,
-        "stance": k.stance if isinstance(k.stance, Stance) else _STANCE_NEUTRAL,
+        "stance": k.stance if isinstance(k.stance, Stance) else STANCE_NEUTRAL,
         "content": spans.content(k.content),
         "quote_ids": tuple(k.quote_ids),
         "via_source_id": ids.get(k.via) if k.via is not None else None,
@@ -420,4 +417,4 @@ def _settle(q: Quote, by_quote: dict[str, int], attributions: tuple[Attribution,
         return assemble(Quote, {**fields, "attribution_id": attributions[by_quote[qid]].id})
     reason = "no source: no cue names a speaker for it, so it is read as a scare quote"
     reasons = (*fields["reasons"], reason)
-    return assemble(Quote, {**fields, "kind": _QUOTE_SCARE, "reasons": reasons})
+    return assemble(Quote, {**fields, "kind": QUOTE_SCARE, "reasons": reasons})

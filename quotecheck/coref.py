@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from .assemble import assemble
+from .kinds import SOURCE_ANONYMOUS, SOURCE_PERSON
 from .mentions import classify
 from .models import Source, SourceKind
 from .offsets import make_span
@@ -19,9 +20,6 @@ from .sources import Mention, Token, quoted, tokens
 
 __all__ = ["SourceBook"]
 
-# Enum members read once: from compiled code each ``Kind.member`` is a slow attribute lookup.
-_SOURCE_PERSON: Final = SourceKind.person
-_SOURCE_ANONYMOUS: Final = SourceKind.anonymous
 
 # str() of each kind, for the reasons: an enum's __str__ runs as interpreted Python.
 _KIND_NAMES: Final = {kind: str(kind) for kind in SourceKind}
@@ -60,7 +58,7 @@ class _Draft:
         self.mentions.append((m.start, m.end))
         self.last = max(self.last, m.start)
         longer = m.name and (not self.name or len(m.name) > len(self.name))
-        if longer and self.kind is _SOURCE_PERSON and m.kind is _SOURCE_PERSON:
+        if longer and self.kind is SOURCE_PERSON and m.kind is SOURCE_PERSON:
             self.name = m.name
         self.role = self.role or m.role
         self.affiliation = self.affiliation or m.affiliation
@@ -117,7 +115,7 @@ class SourceBook:
             self._named[(d.kind, _key(d.name))] = index
         if d.descriptor:
             self._named[(d.kind, d.descriptor.lower())] = index
-        person = d.kind is _SOURCE_PERSON
+        person = d.kind is SOURCE_PERSON
         if person and d.name:
             self._surnames[_surname(d.name)] = index
         if person and d.role:
@@ -140,7 +138,7 @@ class SourceBook:
                 found,
                 f"same {_KIND_NAMES[m.kind]} as the earlier {quoted(d.name or d.descriptor)}",
             )
-        if m.name and m.kind is _SOURCE_PERSON:
+        if m.name and m.kind is SOURCE_PERSON:
             return self._person(m)
         return None, ""
 
@@ -204,8 +202,8 @@ class SourceBook:
             d = self.drafts[i]
             ids[i] = f"s{len(sources) + 1}"
             kind = d.kind
-            if kind is _SOURCE_PERSON and not d.name:
-                kind = _SOURCE_ANONYMOUS
+            if kind is SOURCE_PERSON and not d.name:
+                kind = SOURCE_ANONYMOUS
             fields = {
                 "id": ids[i],
                 "kind": kind,
@@ -233,7 +231,7 @@ def _mentioned_person(text: str, before: int) -> Mention | None:
     found: dict[str, Mention] = {}
     for run in _capitalised_runs(toks):
         m = classify(text, run)
-        named = m is not None and m.kind is _SOURCE_PERSON and m.name and not m.pronoun
+        named = m is not None and m.kind is SOURCE_PERSON and m.name and not m.pronoun
         if named and m is not None and m.name and (m.role or len(m.name.split()) >= 2):
             found.setdefault(m.name.split()[-1], m)
     return next(iter(found.values())) if len(found) == 1 else None

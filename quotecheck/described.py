@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Final
 
 from .cues import VERB_FORMS
+from .kinds import SOURCE_ANONYMOUS, SOURCE_DOCUMENT, SOURCE_VAGUE
 from .mentions import classify
-from .models import Cue, SourceKind
+from .models import Cue
 from .sources import CONNECTORS, QUANTIFIERS, STOPWORDS, Mention, Token, quoted, subject_before
 
 __all__ = [
@@ -25,10 +26,6 @@ __all__ = [
     "unknown_noun_before",
 ]
 
-# Enum members read once: from compiled code each ``Kind.member`` is a slow attribute lookup.
-_SOURCE_VAGUE: Final = SourceKind.vague
-_SOURCE_DOCUMENT: Final = SourceKind.document
-_SOURCE_ANONYMOUS: Final = SourceKind.anonymous
 
 # Relative pronouns that stand for a source named just before them ("said Beck, who said …").
 RELATIVE_PRONOUNS: Final = frozenset(["who", "which", "that"])
@@ -54,9 +51,9 @@ def antecedent(
     if articles and articles[-1] > 0 and phrase[articles[-1] - 1].text.lower() not in CONNECTORS:
         phrase = phrase[articles[-1] :]  # "A teenager hoisted a sign that read": the sign
     mention = classify(text, phrase)
-    if mention is None or mention.kind is _SOURCE_VAGUE:
+    if mention is None or mention.kind is SOURCE_VAGUE:
         return None
-    if (mention.kind is _SOURCE_DOCUMENT) != (pronoun != "who"):
+    if (mention.kind is SOURCE_DOCUMENT) != (pronoun != "who"):
         return None  # "the report, which said" and "the senator, who said", not the other way
     said = text[mention.start : mention.end]
     reasons.append(f"'{pronoun} {cue.span.text}': '{pronoun}' is {quoted(said)}, named just before")
@@ -88,7 +85,7 @@ def unknown_noun_before(text: str, left: list[Token]) -> Mention | None:
         )  # not "the most elaborate", "the number of", "a potentially hazardous [claim]"
         if edge and plain and ordinary:
             phrase = text[article.start : words[-1].end]
-            return Mention(article.start, words[-1].end, _SOURCE_ANONYMOUS, descriptor=phrase)
+            return Mention(article.start, words[-1].end, SOURCE_ANONYMOUS, descriptor=phrase)
     return None
 
 
@@ -127,7 +124,7 @@ def short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
     ):
         return None
     phrase = text[words[0].start : words[-1].end]
-    return Mention(words[0].start, words[-1].end, _SOURCE_ANONYMOUS, descriptor=phrase)
+    return Mention(words[0].start, words[-1].end, SOURCE_ANONYMOUS, descriptor=phrase)
 
 
 _SOMEONE: Final = frozenset(["someone", "somebody", "a", "an", "one", "another"])
@@ -161,7 +158,7 @@ def described(text: str, words: list[Token]) -> Mention | None:
     if len(words) < 2 or words[0].text.lower() not in ("the", "a", "an"):
         return None
     phrase = text[words[0].start : words[-1].end]
-    return Mention(words[0].start, words[-1].end, _SOURCE_ANONYMOUS, descriptor=phrase)
+    return Mention(words[0].start, words[-1].end, SOURCE_ANONYMOUS, descriptor=phrase)
 
 
 _UNKNOWN_NOUN_WORDS: Final = 3  # "said the designer,", "said the retired schoolteacher."
@@ -172,7 +169,7 @@ def unknown_noun_after(text: str, right: list[Token]) -> Mention | None:
     comma or a full stop describe an unnamed speaker, even when no lexicon knows the noun."""
     if len(right) > 1 and right[0].text in ("another", "one") and right[1].text == ".":
         start, end = right[0].start, right[0].end  # "“…,” tweeted another."
-        return Mention(start, end, _SOURCE_ANONYMOUS, descriptor=text[start:end])
+        return Mention(start, end, SOURCE_ANONYMOUS, descriptor=text[start:end])
     if not right or right[0].text.lower() not in ("the", "a", "an"):
         return None
     for i, tok in enumerate(right[1 : _UNKNOWN_NOUN_WORDS + 2], start=1):
@@ -180,7 +177,7 @@ def unknown_noun_after(text: str, right: list[Token]) -> Mention | None:
             return Mention(
                 right[0].start,
                 right[i - 1].end,
-                _SOURCE_ANONYMOUS,
+                SOURCE_ANONYMOUS,
                 descriptor=text[right[0].start : right[i - 1].end],
             )
         if not (tok.text.isalpha() and tok.text.islower()) or tok.text in STOPWORDS:

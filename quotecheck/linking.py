@@ -17,17 +17,15 @@ from .content import Doc, Link, introduces, set_content
 from .coref import SourceBook
 from .cues import VERB_FORMS
 from .described import RELATIVE_PRONOUNS
+from .kinds import CUE_SPEECH_VERB, SOURCE_MEDIA
 from .mentions import classify
-from .models import Cue, CueKind, SourceKind, Span
+from .models import Cue, Span
 from .phrases import after_core, fronted_when
 from .sources import ROLE_NOUNS, VAGUE_GROUPS, Token, grammar_words, phrase_after, quoted, tokens
 from .subjects import LazyTokens, clause_subject, find_subject
 
 __all__ = ["file_link", "verb_link"]
 
-# Enum members read once: from compiled code each ``Kind.member`` is a slow attribute lookup.
-_CUE_SPEECH_VERB: Final = CueKind.speech_verb
-_SOURCE_MEDIA: Final = SourceKind.media
 
 _LEFT: Final = 160  # a source before its verb: at most this many characters back
 _RIGHT: Final = 100  # a source or listener after the verb: at most this many characters on
@@ -88,7 +86,7 @@ def verb_link(
     link = Link(
         -1,
         (c_start, c_end),
-        _CUE_SPEECH_VERB,
+        CUE_SPEECH_VERB,
         cue.stance,
         (0, 0),
         si,
@@ -111,7 +109,7 @@ def verb_link(
         obj = classify(text, phrase_after(right.get()))
         if obj is not None:
             core_end = max(core_end, obj.end)
-            if obj.kind is _SOURCE_MEDIA:
+            if obj.kind is SOURCE_MEDIA:
                 link.via_mention = obj
                 reasons.append(f"{verb} {text[obj.start : obj.end]}: the channel it went through")
     core_end = after_core(doc, link, core_end, s_end)

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Final
 
-from .models import SourceKind
+from .kinds import (
+    SOURCE_ANONYMOUS,
+    SOURCE_DOCUMENT,
+    SOURCE_MEDIA,
+    SOURCE_ORGANIZATION,
+    SOURCE_PERSON,
+    SOURCE_VAGUE,
+)
 from .sources import (
     ANONYMITY,
     CONNECTORS,
@@ -33,14 +40,6 @@ from .sources import (
 
 __all__ = ["classify"]
 
-# Enum members read once: from compiled code each ``Kind.member`` is a slow attribute lookup.
-_SOURCE_ORGANIZATION: Final = SourceKind.organization
-_SOURCE_MEDIA: Final = SourceKind.media
-_SOURCE_ANONYMOUS: Final = SourceKind.anonymous
-_SOURCE_VAGUE: Final = SourceKind.vague
-_SOURCE_PERSON: Final = SourceKind.person
-_SOURCE_DOCUMENT: Final = SourceKind.document
-
 
 def classify(text: str, words: list[Token]) -> Mention | None:
     """Classify a noun phrase as a source mention, or None when it cannot be a source.
@@ -58,7 +57,7 @@ def classify(text: str, words: list[Token]) -> Mention | None:
     return mention
 
 
-_ARTICLE_FREE: Final = (_SOURCE_ORGANIZATION, _SOURCE_MEDIA)
+_ARTICLE_FREE: Final = (SOURCE_ORGANIZATION, SOURCE_MEDIA)
 # Lower-case openers that describe an unnamed member of a group ("a Democrat", "one Republican").
 _INDEFINITE: Final = frozenset(["a", "an", "another", "one"])
 
@@ -74,30 +73,30 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
     if len(words) == 1 and first in PRONOUNS:
         return _pronoun_mention(start, end, first)
     if any(a in low for a in ANONYMITY):  # a plain substring test, cheaper than one search
-        return Mention(start, end, _SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
+        return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
     if low in VAGUE_GROUPS or (first in QUANTIFIERS and low.split(" ", 1)[-1] in VAGUE_GROUPS):
-        return Mention(start, end, _SOURCE_VAGUE, descriptor=phrase, plural=True)
+        return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     bare = phrase[4:] if first == "the" else phrase
     if bare in MEDIA or (bare.rstrip("’'s") in MEDIA and first != "the" and len(words) == 1):
-        return Mention(start, end, _SOURCE_MEDIA, name=phrase)
+        return Mention(start, end, SOURCE_MEDIA, name=phrase)
     head = _head(words)
     head_low = head.text.lower()
     if not capitalised(head.text):
         return _common_noun_mention(text, words, head, start, end)
     if words[0].text in _INDEFINITE and len(words) > 1:  # "another New Hampshire Republican"
-        return Mention(start, end, _SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
+        return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
     if low in METONYMS or low in ORG_NAMES or bare.lower() in ORG_NAMES:
-        return Mention(start, end, _SOURCE_ORGANIZATION, name=phrase)
+        return Mention(start, end, SOURCE_ORGANIZATION, name=phrase)
     if head_low in TITLES and len(words) <= 3 and first == "the":
         return Mention(
-            start, end, _SOURCE_ANONYMOUS, descriptor=phrase, role=phrase[4:], definite_role=True
+            start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=phrase[4:], definite_role=True
         )
     return _proper_mention(text, words, start, end)
 
 
 def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:
     plural = PRONOUNS[pronoun][1]
-    kind = _SOURCE_ORGANIZATION if pronoun == "it" else _SOURCE_PERSON
+    kind = SOURCE_ORGANIZATION if pronoun == "it" else SOURCE_PERSON
     return Mention(start, end, kind, pronoun=pronoun, plural=plural)
 
 
@@ -136,14 +135,14 @@ def _common_noun_mention(
     first = words[0].text.lower()
     affiliation = _affiliation(text, words)
     if head_low in VAGUE_GROUPS and (len(words) == 1 or first in QUANTIFIERS) and not affiliation:
-        return Mention(start, end, _SOURCE_VAGUE, descriptor=phrase, plural=True)
+        return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     if head_low in ROLE_NOUNS or head_low in VAGUE_GROUPS:
         definite = first == "the" and not ROLE_NOUNS.get(head_low, True) and len(words) <= 4
         role = text[words[1].start if first == "the" else start : head.end]
         return Mention(
             start,
             end,
-            _SOURCE_ANONYMOUS,
+            SOURCE_ANONYMOUS,
             descriptor=phrase,
             role=role,
             affiliation=affiliation,
@@ -151,11 +150,11 @@ def _common_noun_mention(
             definite_role=definite,
         )
     if head_low in MEDIA_HEADS:
-        return Mention(start, end, _SOURCE_MEDIA, name=phrase, affiliation=affiliation)
+        return Mention(start, end, SOURCE_MEDIA, name=phrase, affiliation=affiliation)
     if head_low in DOCUMENTS:
-        return Mention(start, end, _SOURCE_DOCUMENT, name=phrase, affiliation=affiliation)
+        return Mention(start, end, SOURCE_DOCUMENT, name=phrase, affiliation=affiliation)
     if head_low in ORG_HEADS:
-        return Mention(start, end, _SOURCE_ORGANIZATION, name=phrase, plural=True)
+        return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
     return None
 
 
@@ -183,7 +182,7 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
         last_title = _last_title(lows, named - 1)
     last_title = max(last_title, _role_before_name(words))
     if last_title == -1 and (not ORG_HEADS.isdisjoint(lows) or _acronym(words)):
-        return Mention(start, end, _SOURCE_ORGANIZATION, name=phrase, plural=True)
+        return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
     name_from = last_title + 1
     if 0 <= last_title < len(words) - 1 and lows[name_from] == "of":
         name_from = max(name_from + 2, len(words) - 2)  # "Secretary of State John Kerry"
@@ -194,7 +193,7 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
         name_words = name_words[:of]
     if not name_words:  # a title alone: "President", "the Secretary of State"
         return Mention(
-            start, end, _SOURCE_ANONYMOUS, descriptor=phrase, role=phrase, definite_role=True
+            start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=phrase, definite_role=True
         )
     name = text[name_words[0].start : name_words[-1].end]
     title_end = last_title + (last_title + 1 < len(words) and words[last_title + 1].text == ".")
@@ -205,7 +204,7 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
         role = role[4:]
     if role and role.lower().startswith(("a ", "an ")):
         role = role.split(" ", 1)[1]
-    return Mention(start, end, _SOURCE_PERSON, name=name, role=role or None, affiliation=owner)
+    return Mention(start, end, SOURCE_PERSON, name=name, role=role or None, affiliation=owner)
 
 
 _SUFFIXES: Final = frozenset(["jr", "sr", "ii", "iii", "iv", ""])

@@ -14,15 +14,12 @@ from typing import Final
 import regex
 
 from .content import WINDOW, Doc, Link
+from .kinds import CUE_STATEMENT, SOURCE_MEDIA
 from .mentions import classify
-from .models import CueKind, SourceKind
 from .sources import phrase_after, quoted, tokens
 
 __all__ = ["after_core", "fronted_when", "phrase_follows"]
 
-# Enum members read once: from compiled code each ``Kind.member`` is a slow attribute lookup.
-_CUE_STATEMENT: Final = CueKind.statement
-_SOURCE_MEDIA: Final = SourceKind.media
 
 _NEAR: Final = 120  # how far a time, channel or statement phrase may reach
 
@@ -117,7 +114,7 @@ def after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
         m = _CHANNEL_RE.match(text, pos, near) or _STATEMENT_AT_RE.match(text, pos, near)
         if m:
             if m.group().strip(" ,").lower().startswith(("in a statement", "in an interview")):
-                link.cue_kind = _CUE_STATEMENT
+                link.cue_kind = CUE_STATEMENT
             pos = _via_after(doc, link, m.end(), end)
             continue
         break
@@ -149,7 +146,7 @@ def _via_after(doc: Doc, link: Link, pos: int, end: int) -> int:
     channel = classify(doc.text, words)
     if channel is None:
         return pos
-    if channel.kind is _SOURCE_MEDIA:
+    if channel.kind is SOURCE_MEDIA:
         link.via_mention = channel
         link.reasons.append(
             f"{quoted(doc.text[channel.start : channel.end])} is the channel it went through"

@@ -26,8 +26,9 @@ from .described import (
     unknown_noun_after,
     unknown_noun_before,
 )
+from .kinds import SOURCE_DOCUMENT, SOURCE_PERSON, SOURCE_VAGUE
 from .mentions import classify
-from .models import Cue, SourceKind
+from .models import Cue
 from .offsets import QUOTE_OPENERS
 from .phrases import phrase_follows
 from .sources import (
@@ -44,10 +45,6 @@ from .sources import (
 
 __all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
 
-# Enum members read once: from compiled code each ``Kind.member`` is a slow attribute lookup.
-_SOURCE_DOCUMENT: Final = SourceKind.document
-_SOURCE_PERSON: Final = SourceKind.person
-_SOURCE_VAGUE: Final = SourceKind.vague
 
 _SUBJECT_END: Final = grammar_words("subject_end")
 _OBJECT_VERBS: Final = grammar_words("object_verb")
@@ -123,7 +120,7 @@ def find_subject(
     who = relative_who(left)
     if who is not None:
         m = classify(text, subject_before(left[:who]))
-        if m is not None and m.kind is not _SOURCE_DOCUMENT:
+        if m is not None and m.kind is not SOURCE_DOCUMENT:
             reasons.append("the source is followed by a relative clause ('who …') before its verb")
             return m, c_end, False
     return None, c_end, False
@@ -157,7 +154,7 @@ def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | Non
     if not name or subject_before(name) != name:
         return None
     mention = classify(text, name)
-    if mention is None or mention.kind is not _SOURCE_PERSON:
+    if mention is None or mention.kind is not SOURCE_PERSON:
         return None
     role = text[words[1].start : words[comma - 1].end] if comma > 1 else None
     named = mention.copy()
@@ -285,8 +282,8 @@ def _clause_opener(text: str, words: list[Token], documents: bool) -> Mention | 
     if len(phrase) == 1 and phrase[0].text.endswith("ly") and (nxt == "," or nxt in _AFTER_ADVERB):
         return None  # "Immediately after the attacks, …": a fronted adverb, not a name
     mention = classify(text, phrase)
-    if mention is None or mention.kind is _SOURCE_VAGUE:
+    if mention is None or mention.kind is SOURCE_VAGUE:
         return None
-    if mention.kind is _SOURCE_DOCUMENT and not documents:
+    if mention.kind is SOURCE_DOCUMENT and not documents:
         return None
     return mention
