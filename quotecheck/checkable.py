@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -22,8 +22,13 @@ __all__ = ["Marks", "checkable_reason", "first_in", "scan_marks"]
 # The standard library's engine for the whole-text scans below: faster here than `regex`. Each
 # pattern opens with a character class or literal (no look-behind), so the engine can skip
 # ahead; the word boundary before a match is checked by the caller (_opens).
-_DIGITS_RE = re.compile(r"\d[\d.,]*")  # 30, 2011, 1,200, 4.1
+# Figures as the odd pieces of a split: plain strings, no match object per figure, and the even
+# pieces (the text between) give each figure's offset by their lengths.
+_DIGITS_RE: Final = re.compile(r"(\d[\d.,]*)")  # 30, 2011, 1,200, 4.1
 _LETTERS_RE = re.compile(r"[a-z]+")  # runs of ASCII letters, in lower-cased text
+# The same runs as the pieces of a bytes split: every byte but an ASCII letter becomes a space
+# ("?" stands for each character beyond ASCII), a C-level scan with no pattern to try.
+_LETTER_BYTES: Final = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 # Each number word alone, searched for only when the text holds it as a whole run of letters
 # (_needs): a fast literal scan per number word the text has costs less than trying an
 # alternation of all of them at every letter. Matches opening a word are kept (_opens), as for
@@ -34,16 +39,18 @@ _NUMBER_WORDS = (
     *("hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion"),
     *("billions", "trillion", "trillions", "dozen", "dozens", "percent", "per cent", "half"),
 )
-_NUMBER_WORD_PATTERNS = {word: re.compile(rf"{re.escape(word)}(?![\w-])") for word in _NUMBER_WORDS}
-_NAME_RE = re.compile(
+_NUMBER_WORD_PATTERNS: Final = {
+    word: re.compile(rf"{re.escape(word)}(?![\w-])") for word in _NUMBER_WORDS
+}
+_NAME_RE: Final = re.compile(
     r"""
     [A-ZÀ-ÖØ-Þ][\w'’.-]*                # a capitalised word: Washington, CIA, Trowbridge
     (?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-Þ][\w'’.-]*){0,5}   # and the rest of a multi-word name
     """,
     re.VERBOSE,
 )
-_NAME_AFTER = frozenset(" \t\r\n(,;:—–-")  # a name counts after these (not as a first word)
-_CALENDAR_RE = regex.compile(
+_NAME_AFTER: Final = frozenset(" \t\r\n(,;:—–-")  # a name counts after these (not as a first word)
+_CALENDAR_RE: Final = regex.compile(
     r"""
     (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday      # days and months are
       |January|February|March|April|May|June|July|August|September  # capitalised, but no
@@ -73,26 +80,34 @@ def _phrase_table(entries: Iterable[str]) -> dict[str, list[re.Pattern[str]]]:
     return table
 
 
-def _needs(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+def _needs(words: Iterable[str]) -> dict[str, tuple[bytes, ...]]:
     """Each word with the runs of ASCII letters a text must hold as whole runs for it to match.
 
     A match opens a word and ends one (no letter, digit, underscore or hyphen on either side),
     and the word's own spaces and hyphens are no letters either: so each run of letters in the
     word is a whole run of letters in the text. A word with no ASCII letter needs nothing.
     """
-    return {word: tuple(_LETTERS_RE.findall(word)) for word in sorted(set(words))}
+    return {
+        word: tuple(run.encode("ascii") for run in _LETTERS_RE.findall(word))
+        for word in sorted(set(words))
+    }
 
 
-def _present(runs: set[str], needs: dict[str, tuple[str, ...]]) -> Iterator[str]:
+def _letter_runs(low: str) -> set[bytes]:
+    """The runs of ASCII letters in ``low`` (what ``_LETTERS_RE.findall`` finds), as bytes."""
+    return set(low.encode("ascii", "replace").translate(_LETTER_BYTES).split())
+
+
+def _present(runs: set[bytes], needs: dict[str, tuple[bytes, ...]]) -> list[str]:
     """The words of a needs table (see :func:`_needs`) whose runs of letters all occur in a text
     with the set of letter runs ``runs``: every word that can match there, and maybe a few more."""
-    return (word for word, needed in needs.items() if runs.issuperset(needed))
+    return [word for word, needed in needs.items() if runs.issuperset(needed)]
 
 
-_ALLEGATIONS = _phrase_table(load("allegation"))
-_ALLEGATION_NEEDS = _needs(_ALLEGATIONS)
-_NUMBER_NEEDS = _needs(_NUMBER_WORDS)
-_STARTERS = frozenset(w.lower() for w in load("sentence_starters"))
+_ALLEGATIONS: Final = _phrase_table(load("allegation"))
+_ALLEGATION_NEEDS: Final = _needs(_ALLEGATIONS)
+_NUMBER_NEEDS: Final = _needs(_NUMBER_WORDS)
+_STARTERS: Final = frozenset(w.lower() for w in load("sentence_starters"))
 
 
 class Marks(NamedTuple):
@@ -112,17 +127,31 @@ class Marks(NamedTuple):
 def scan_marks(text: str) -> Marks:
     """Find allegations, figures and capitalised names once per text."""
     low = text.replace("\u0130", "I").lower()  # same length as text: offsets stay put
-    figures = [(m.start(), m.end(), m.group().rstrip(".,")) for m in _DIGITS_RE.finditer(text)]
+    figures = _figures(text)
     # One set of the text's runs of letters rules out most entries at once: a set look-up per
     # entry instead of a substring search through the whole text per entry.
-    runs = set(_LETTERS_RE.findall(low))
+    runs = _letter_runs(low)
     figures += _number_words(low, runs)
     figures.sort()
     capitals = list(_NAME_RE.finditer(text))
     return Marks(_allegations(low, runs), figures, capitals, [m.start() for m in capitals])
 
 
-def _allegations(low: str, runs: set[str]) -> list[tuple[int, int, str]]:
+def _figures(text: str) -> list[tuple[int, int, str]]:
+    """Runs of digits (with their points and commas) in ``text``: (start, end, figure), in order;
+    the figure without the points and commas that end the run."""
+    pieces = _DIGITS_RE.split(text)
+    figures: list[tuple[int, int, str]] = []
+    at = len(pieces[0])
+    for i in range(1, len(pieces), 2):
+        run = pieces[i]
+        end = at + len(run)
+        figures.append((at, end, run.rstrip(".,")))
+        at = end + len(pieces[i + 1])
+    return figures
+
+
+def _allegations(low: str, runs: set[bytes]) -> list[tuple[int, int, str]]:
     """Allegation phrases in the lower-cased text (whose letter runs are ``runs``), sorted."""
     found = [
         (m.start(), m.end(), m.group())
@@ -135,7 +164,7 @@ def _allegations(low: str, runs: set[str]) -> list[tuple[int, int, str]]:
     return found
 
 
-def _number_words(low: str, runs: set[str]) -> list[tuple[int, int, str]]:
+def _number_words(low: str, runs: set[bytes]) -> list[tuple[int, int, str]]:
     """Number words ("three", "million", "per cent") standing as whole words in ``low`` (whose
     letter runs are ``runs``)."""
     return [
