@@ -4,30 +4,34 @@ Attribution contents (and the quotes they credit) are a sentence's *sourced* par
 words, the source's mentions and "when" phrases are sourcing apparatus; the gaps left between
 them, trimmed of punctuation, are the writer's own text. Used by :mod:`quotecheck.claims`, which
 turns the ranges into spans once per sentence.
+
+The stage reads each attribution's and quote's model fields once per text, into a
+:class:`Credit` or :class:`Quoted`: from compiled code a pydantic field read costs hundreds of
+instructions, and a sentence goes through its attributions and quotes several times.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Iterable, Sequence
+from typing import Final, TypeVar, final
 
 import regex
 
 from .models import Attribution, Quote, QuoteKind, Source, Span
 
 __all__ = [
+    "Credit",
     "MentionIndex",
+    "Quoted",
     "Range",
-    "attribution_extent",
     "gaps",
-    "in_sentence",
+    "in_text_order",
     "inside",
     "mention_index",
     "merge",
     "parts",
     "per_sentence",
-    "quote_extent",
     "trim",
 ]
 
@@ -39,124 +43,184 @@ MentionIndex = dict[str, tuple[list[int], list[Range], int]]
 _CLAUSE_MARK_RE = regex.compile(r"[;:—–]|\s-\s")  # where a partial quote's clause starts
 _TRIM = " \t\r\n,;:.!?—–-()[]\"'“”‘’«»„"
 _FAR = 1 << 62  # sorts after every end offset
+_PARTIAL: Final = QuoteKind.partial  # a Final constant: one read, not an enum attribute lookup
 
 _T = TypeVar("_T")
 
 
+@final
+class Credit:
+    """One attribution's offsets and ids, its model's fields read once."""
+
+    __slots__ = (
+        "content",
+        "content_end",
+        "content_start",
+        "cue",
+        "cue_text",
+        "end",
+        "id",
+        "quote_ids",
+        "source_id",
+        "start",
+        "via_source_id",
+        "when",
+    )
+
+    def __init__(self, a: Attribution) -> None:
+        content, cue, when = a.content, a.cue, a.when
+        self.id: str = a.id
+        self.source_id: str = a.source_id
+        self.via_source_id: str | None = a.via_source_id
+        self.quote_ids: tuple[str, ...] = a.quote_ids
+        self.content: Span = content
+        self.content_start: int = content.start
+        self.content_end: int = content.end
+        self.cue: Range | None = None
+        self.cue_text: str | None = None
+        self.when: Range | None = None if when is None else (when.start, when.end)
+        # Where the content and cue lie, together: what a sentence must overlap to hold it.
+        self.start = self.content_start
+        self.end = self.content_end
+        if cue is not None:
+            cue_start, cue_end = cue.start, cue.end
+            self.cue = (cue_start, cue_end)
+            self.cue_text = cue.text
+            self.start = min(self.start, cue_start)
+            self.end = max(self.end, cue_end)
+
+    def in_sentence(self, start: int, end: int) -> bool:
+        """True when the content overlaps the sentence ``start:end``, or the cue lies inside."""
+        if self.content_start < end and start < self.content_end:
+            return True
+        return self.cue is not None and start <= self.cue[0] < end
+
+
+@final
+class Quoted:
+    """One quote's marks, kind and ids, its model's fields read once."""
+
+    __slots__ = ("attribution_id", "end", "id", "partial", "quote", "start")
+
+    def __init__(self, q: Quote) -> None:
+        marks = q.marks
+        self.quote: Quote = q
+        self.id: str = q.id
+        self.attribution_id: str | None = q.attribution_id
+        self.start: int = marks.start  # where the quote's marks lie
+        self.end: int = marks.end
+        self.partial: bool = q.kind is _PARTIAL
+
+
+def in_text_order(items: list[_T], starts: list[int], ties: list[int]) -> list[_T]:
+    """``items`` sorted by ``starts``, then ``ties``, then their order in ``items``: one sort
+    of plain tuples, where sorting twice by a key function would call it once per item."""
+    keyed = sorted([(starts[i], ties[i], i) for i in range(len(items))])
+    return [items[i] for _, _, i in keyed]
+
+
 def per_sentence(
-    spans: Sequence[Span], items: Sequence[_T], extent: Callable[[_T], Range]
+    sentences: Sequence[Range], items: Sequence[_T], bounds: Sequence[Range]
 ) -> list[list[_T]]:
     """Items overlapping each sentence, by one sweep over both in text order.
 
-    A quote or content may run over many sentences (a multi-paragraph quote), so no fixed
-    window would do; the sweep keeps the items still open at the current sentence.
+    ``items`` are sorted by the start of their ``bounds``. A quote or content may run over many
+    sentences (a multi-paragraph quote), so no fixed window would do; the sweep keeps the items
+    still open at the current sentence.
     """
-    ordered = sorted(items, key=lambda x: extent(x)[0])
-    bounds = [extent(x) for x in ordered]
     found: list[list[_T]] = []
-    active: list[int] = []  # positions in ``ordered``, in order
-    i = 0
-    for span in spans:
-        while i < len(ordered) and bounds[i][0] < span.end:
+    active: list[int] = []  # positions in ``items``, in order
+    i, n = 0, len(items)
+    for start, end in sentences:
+        while i < n and bounds[i][0] < end:
             active.append(i)
             i += 1
         if active:
-            active = [j for j in active if bounds[j][1] > span.start]
-        found.append([ordered[j] for j in active] if active else [])
+            active = [j for j in active if bounds[j][1] > start]
+        found.append([items[j] for j in active] if active else [])
     return found
-
-
-def quote_extent(q: Quote) -> Range:
-    """Where a quote's marks lie."""
-    return q.marks.start, q.marks.end
-
-
-def attribution_extent(a: Attribution) -> Range:
-    """Where an attribution's content and cue lie, together."""
-    if a.cue is None:
-        return a.content.start, a.content.end
-    return min(a.content.start, a.cue.start), max(a.content.end, a.cue.end)
-
-
-def in_sentence(a: Attribution, span: Span) -> bool:
-    """True when the content overlaps the sentence, or the cue lies inside it."""
-    content_in = a.content.start < span.end and span.start < a.content.end
-    return content_in or (a.cue is not None and span.start <= a.cue.start < span.end)
 
 
 def parts(
     text: str,
     mentions: MentionIndex,
-    span: Span,
-    atts: Sequence[Attribution],
-    quotes: Sequence[Quote],
+    sentence: Range,
+    credits: Sequence[Credit],
+    quotes: Sequence[Quoted],
 ) -> tuple[list[Range], list[Range]]:
     """The sentence's sourced ranges, and those with the sourcing apparatus, each merged."""
-    sourced = merge(_sourced_ranges(text, span, atts, quotes))
-    return sourced, merge(sourced + _apparatus_ranges(mentions, span, atts))
+    sourced = merge(_sourced_ranges(text, sentence, credits, quotes))
+    return sourced, merge(sourced + _apparatus_ranges(mentions, sentence, credits))
 
 
 def _sourced_ranges(
-    text: str, span: Span, atts: Sequence[Attribution], quotes: Sequence[Quote]
+    text: str, sentence: Range, credits: Sequence[Credit], quotes: Sequence[Quoted]
 ) -> list[Range]:
     """Credited contents and attributed quotes, clipped to the sentence."""
-    ranges = [(a.content.start, a.content.end) for a in atts]
-    credited = {qid for a in atts for qid in a.quote_ids}
+    ranges = [(c.content_start, c.content_end) for c in credits]
+    credited = {qid for c in credits for qid in c.quote_ids}
     clause_starts: list[int] | None = None  # found once per sentence, only when needed
     for q in quotes:
         if q.attribution_id is not None or q.id in credited:
-            ranges.append((q.marks.start, q.marks.end))
-            if q.kind is QuoteKind.partial:
+            ranges.append((q.start, q.end))
+            if q.partial:
                 if clause_starts is None:
-                    clause_starts = _clause_starts(text, span)
-                i = bisect_right(clause_starts, q.marks.start)
-                ranges.append((clause_starts[i - 1] if i else span.start, q.marks.end))
-    return _clip(ranges, span)
+                    clause_starts = _clause_starts(text, sentence)
+                i = bisect_right(clause_starts, q.start)
+                ranges.append((clause_starts[i - 1] if i else sentence[0], q.end))
+    return _clip(ranges, sentence)
 
 
-def _clip(ranges: list[Range], span: Span) -> list[Range]:
+def _clip(ranges: list[Range], sentence: Range) -> list[Range]:
     """The ranges overlapping the sentence, cut to it."""
-    lo, hi = span.start, span.end
+    lo, hi = sentence
     return [(max(a, lo), min(b, hi)) for a, b in ranges if a < hi and b > lo]
 
 
-def _clause_starts(text: str, span: Span) -> list[int]:
+def _clause_starts(text: str, sentence: Range) -> list[int]:
     """Where clauses start in a sentence (after ";", ":", a dash): the clause holding a partial
     quote, the writer's paraphrase of the speaker, starts at the last one before the quote."""
-    return [m.end() for m in _CLAUSE_MARK_RE.finditer(text, span.start, span.end)]
+    return [m.end() for m in _CLAUSE_MARK_RE.finditer(text, sentence[0], sentence[1])]
 
 
 def _apparatus_ranges(
-    mentions: MentionIndex, span: Span, atts: Sequence[Attribution]
+    mentions: MentionIndex, sentence: Range, credits: Sequence[Credit]
 ) -> list[Range]:
     """Cue words, source mentions and "when" phrases: sourcing, not claims."""
     ranges: list[Range] = []
-    for a in atts:
-        for part in (a.cue, a.when):
-            if part is not None:
-                ranges.append((part.start, part.end))
-    for sid in {sid for a in atts for sid in (a.source_id, a.via_source_id) if sid}:
-        ranges += _mentions_in(mentions, sid, span)
-    return _clip(ranges, span)
+    source_ids: set[str] = set()
+    for c in credits:
+        if c.cue is not None:
+            ranges.append(c.cue)
+        if c.when is not None:
+            ranges.append(c.when)
+        if c.source_id:
+            source_ids.add(c.source_id)
+        if c.via_source_id:
+            source_ids.add(c.via_source_id)
+    for sid in source_ids:  # the order is lost in merge(), which sorts
+        ranges += _mentions_in(mentions, sid, sentence)
+    return _clip(ranges, sentence)
 
 
-def _mentions_in(mentions: MentionIndex, source_id: str, span: Span) -> list[Range]:
+def _mentions_in(mentions: MentionIndex, source_id: str, sentence: Range) -> list[Range]:
     """A source's mentions overlapping the sentence, by bisection over its sorted mentions."""
     found = mentions.get(source_id)
     if found is None:
         return []
     starts, bounds, longest = found
-    hi = bisect_left(starts, span.end)  # mentions starting before the sentence ends
-    lo = bisect_left(starts, span.start - longest, 0, hi)  # the earliest that can reach into it
-    return [(a, b) for a, b in bounds[lo:hi] if b > span.start]
+    start, end = sentence
+    hi = bisect_left(starts, end)  # mentions starting before the sentence ends
+    lo = bisect_left(starts, start - longest, 0, hi)  # the earliest that can reach into it
+    return [(a, b) for a, b in bounds[lo:hi] if b > start]
 
 
 def mention_index(sources: Iterable[Source]) -> MentionIndex:
     """Each source's mentions as sorted starts, (start, end) pairs and the longest length."""
     index: MentionIndex = {}
     for source in sources:
-        bounds = sorted((m.start, m.end) for m in source.mentions)
-        longest = max((b - a for a, b in bounds), default=0)
+        bounds = sorted([(m.start, m.end) for m in source.mentions])
+        longest = max([b - a for a, b in bounds], default=0)
         index[source.id] = ([a for a, _ in bounds], bounds, longest)
     return index
 
@@ -172,19 +236,19 @@ def merge(ranges: Iterable[Range]) -> list[Range]:
     return merged
 
 
-def gaps(span: Span, covered: list[Range]) -> list[Range]:
-    """The parts of ``span`` outside ``covered``, trimmed of white space and punctuation."""
-    text, offset = span.text, span.start
-    pieces, at = [], span.start
+def gaps(sentence: Range, sentence_text: str, covered: list[Range]) -> list[Range]:
+    """The parts of the sentence outside ``covered``, trimmed of white space and punctuation."""
+    offset, end = sentence
+    pieces, at = [], offset
     for a, b in covered:
         if a > at:
             pieces.append((at, a))
         at = max(at, b)
-    if span.end > at:
-        pieces.append((at, span.end))
+    if end > at:
+        pieces.append((at, end))
     trimmed = []
     for a, b in pieces:
-        piece = trim(text[a - offset : b - offset], a)
+        piece = trim(sentence_text[a - offset : b - offset], a)
         if piece is not None:
             trimmed.append(piece)
     return trimmed

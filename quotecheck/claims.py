@@ -11,38 +11,38 @@ sentence with none is ``unattributed``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Final, final
 
 from .assemble import assemble, text_span
 from .attribution import Sourcing
 from .checkable import Marks, checkable_reason, first_in, scan_marks
 from .claimparts import (
+    Credit,
     MentionIndex,
+    Quoted,
     Range,
-    attribution_extent,
     gaps,
-    in_sentence,
+    in_text_order,
     inside,
     mention_index,
     merge,
     parts,
     per_sentence,
-    quote_extent,
     trim,
 )
 from .framing import find_weighted_signals
+from .kinds import SOURCE_ANONYMOUS, SOURCE_VAGUE
 from .models import (
-    Attribution,
     Claim,
     ClaimKind,
     Paragraph,
-    Quote,
     Sentence,
     SentenceRole,
     Signal,
     SignalKind,
     Source,
     SourceKind,
+    Span,
 )
 
 __all__ = [
@@ -53,26 +53,52 @@ __all__ = [
     "is_question",
 ]
 
-EDITORIAL_THRESHOLD = 1.0
+EDITORIAL_THRESHOLD: Final = 1.0
 """Summed weight of the writer's own framing signals that makes a sentence editorial."""
 
-FIGURE_BONUS = 0.5
+FIGURE_BONUS: Final = 0.5
 """Extra weight needed when the writer's text states a specific figure: figures mark reporting."""
 
-PARAPHRASE_FACTOR = 0.5
+PARAPHRASE_FACTOR: Final = 0.5
 """Share of a signal's weight that counts when it sits in a credited paraphrase (indirect speech,
 not a quote): the source's claim, but in words the writer chose."""
 
-_MIN_UNSOURCED_WORDS = 3  # "on Wednesday" or "in May" left after a cue is not a claim
+_MIN_UNSOURCED_WORDS: Final = 3  # "on Wednesday" or "in May" left after a cue is not a claim
+
+# Enum members as Final constants: from compiled code ``ClaimKind.editorial`` is an attribute
+# lookup on the class each time it runs, a Final name one read of a C static.
+_QUOTED: Final = ClaimKind.quoted
+_ATTRIBUTED: Final = ClaimKind.attributed
+_ANONYMOUS: Final = ClaimKind.anonymous
+_VAGUE: Final = ClaimKind.vague
+_UNATTRIBUTED: Final = ClaimKind.unattributed
+_EDITORIAL: Final = ClaimKind.editorial
+_BODY: Final = SentenceRole.body
 
 
-class _Context(NamedTuple):
+@final
+class _Who:
+    """What a claim's reasons say about one source: its kind and how to name it."""
+
+    __slots__ = ("kind", "label")
+
+    def __init__(self, source: Source) -> None:
+        self.kind: SourceKind = source.kind
+        self.label: str = _source_label(source)
+
+
+@final
+class _Context:
     """Lookup tables shared by every sentence of one text."""
 
-    text: str
-    sources: dict[str, Source]
-    mentions: MentionIndex
-    marks: Marks
+    __slots__ = ("figures", "marks", "mentions", "sources", "text")
+
+    def __init__(self, text: str, sources: tuple[Source, ...]) -> None:
+        self.text = text
+        self.sources: dict[str, _Who] = {s.id: _Who(s) for s in sources}
+        self.mentions: MentionIndex = mention_index(sources)
+        self.marks: Marks = scan_marks(text)
+        self.figures: list[tuple[int, int, str]] = self.marks.figures
 
 
 def classify_claims(
@@ -86,69 +112,87 @@ def classify_claims(
     >>> [c.kind.value for c in classify_claims(t, segment(t), Sourcing((), (), ()))]
     ['editorial']
     """
-    quotes = tuple(sorted(sourcing.quotes, key=lambda q: q.marks.start))
-    atts = tuple(sorted(sourcing.attributions, key=lambda a: a.content.start))
-    ctx = _Context(
-        text=text,
-        sources={s.id: s for s in sourcing.sources},
-        mentions=mention_index(sourcing.sources),
-        marks=scan_marks(text),
-    )
+    ctx = _Context(text, sourcing.sources)
+    quotes = [Quoted(q) for q in sourcing.quotes]
+    quotes = in_text_order(quotes, [q.start for q in quotes], [0] * len(quotes))
+    # In order of content, then (stably) of content and cue together, as the sweep needs.
+    credits = [Credit(a) for a in sourcing.attributions]
+    credits = in_text_order(credits, [c.start for c in credits], [c.content_start for c in credits])
     sentences = [s for p in paragraphs for s in p.sentences]
     spans = [s.span for s in sentences]
-    signals, weights = find_weighted_signals(text, spans, quotes)
-    quotes_at = per_sentence(spans, quotes, quote_extent)
-    atts_at = per_sentence(spans, atts, attribution_extent)
-    return tuple(
-        _classify(ctx, s, sig, w, q, [a for a in at if in_sentence(a, s.span)] if at else at)
-        for s, sig, w, q, at in zip(sentences, signals, weights, quotes_at, atts_at, strict=True)
-    )
+    bounds = [(span.start, span.end) for span in spans]
+    signals, weights = find_weighted_signals(text, spans, tuple([q.quote for q in quotes]))
+    quotes_at = per_sentence(bounds, quotes, [(q.start, q.end) for q in quotes])
+    credits_at = per_sentence(bounds, credits, [(c.start, c.end) for c in credits])
+    claims: list[Claim] = []
+    for n, sentence in enumerate(sentences):
+        start, end = bounds[n]
+        at = credits_at[n]
+        if at:
+            at = [c for c in at if c.in_sentence(start, end)]
+        parts_of = _Sentence(sentence, spans[n], bounds[n])
+        claims.append(_classify(ctx, parts_of, signals[n], weights[n], quotes_at[n], at))
+    return tuple(claims)
+
+
+@final
+class _Sentence:
+    """One sentence's model, span and offsets, each field read once."""
+
+    __slots__ = ("bounds", "sentence", "span", "start", "text")
+
+    def __init__(self, sentence: Sentence, span: Span, bounds: Range) -> None:
+        self.sentence = sentence
+        self.span = span
+        self.bounds = bounds
+        self.start = bounds[0]
+        self.text: str = span.text
 
 
 def _classify(
     ctx: _Context,
-    sentence: Sentence,
+    s: _Sentence,
     signals: tuple[Signal, ...],
     weights: list[float],
-    quotes: list[Quote],
-    atts: list[Attribution],
+    quotes: list[Quoted],
+    credits: list[Credit],
 ) -> Claim:
     """Build the claim of one sentence from its signals (and their weights), quotes and
     attributions."""
-    span, text = sentence.span, ctx.text
-    if atts or quotes:
-        sourced, covered = parts(text, ctx.mentions, span, atts, quotes)
-        unsourced = [r for r in gaps(span, covered) if _enough_words(text, r)]
+    text = ctx.text
+    if credits or quotes:
+        sourced, covered = parts(text, ctx.mentions, s.bounds, credits, quotes)
+        unsourced = [r for r in gaps(s.bounds, s.text, covered) if _enough_words(text, r)]
     else:  # most sentences: all the writer's own
-        sourced, whole = [], trim(span.text, span.start)
+        sourced, whole = [], trim(s.text, s.start)
         unsourced = [whole] if whole is not None and _enough_words(text, whole) else []
-    weighted = _writer_signals(signals, weights, sourced, atts) if signals else []
-    figure = first_in(ctx.marks.figures, unsourced) if unsourced else None
+    weighted = _writer_signals(signals, weights, sourced, credits) if signals else []
+    figure = first_in(ctx.figures, unsourced) if unsourced else None
     editorial = bool(weighted) and _is_editorial(weighted, figure is not None)
-    kind, reasons = _sourced_kind(ctx, atts, quotes) if atts else (ClaimKind.unattributed, [])
+    kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (_UNATTRIBUTED, [])
     if editorial:
-        kind, reasons = ClaimKind.editorial, [*_framing_reasons([x for x, _ in weighted]), *reasons]
-    elif kind is ClaimKind.unattributed:
+        kind, reasons = _EDITORIAL, [*_framing_reasons(weighted), *reasons]
+    elif kind is _UNATTRIBUTED:
         reasons = ["no source"]
     why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
-    checkable = bool(why_checkable) and sentence.role is SentenceRole.body
-    checkable = checkable and not is_question(span.text)
-    if why_checkable and kind in (ClaimKind.unattributed, ClaimKind.editorial):
+    role = s.sentence.role
+    checkable = bool(why_checkable) and role is _BODY and not is_question(s.text)
+    if why_checkable and (kind is _UNATTRIBUTED or kind is _EDITORIAL):
         reasons.append(why_checkable)
-    if atts and unsourced:
+    if credits and unsourced:
         reasons.append("unsourced part: " + _quote_excerpt(text, unsourced[0]))
     # A signal inside a quote lies in one of the quotes overlapping the sentence.
-    speakers = [s for s in signals if s.in_quote] if quotes else []
+    speakers = [x.span.text for x in signals if x.in_quote] if quotes else []
     if speakers:
         reasons.append("framing inside quotes is the speaker's: " + _entries(speakers))
     fields = {
-        "index": sentence.index,
-        "span": span,
+        "index": s.sentence.index,
+        "span": s.span,
         "kind": kind,
-        "role": sentence.role,
-        "attribution_ids": tuple(a.id for a in atts) if atts else (),
-        "sourced": tuple(text_span(text, a, b) for a, b in sourced),
-        "unsourced": tuple(text_span(text, a, b) for a, b in unsourced),
+        "role": role,
+        "attribution_ids": tuple([c.id for c in credits]) if credits else (),
+        "sourced": tuple([text_span(text, a, b) for a, b in sourced]),
+        "unsourced": tuple([text_span(text, a, b) for a, b in unsourced]),
         "framing": signals,
         "checkable": checkable,
         "reasons": tuple(reasons),
@@ -169,60 +213,58 @@ def _enough_words(text: str, r: Range) -> bool:
 # --------------------------------------------------------------------------- kinds and reasons
 
 
-_RANK = {
-    ClaimKind.quoted: 0,
-    ClaimKind.attributed: 1,
-    ClaimKind.anonymous: 2,
-    ClaimKind.vague: 3,
-    ClaimKind.unattributed: 4,
-}
+# Claim kinds from best-sourced to worst: an attribution's kind is its index here (ranks compare
+# as ints; a dict keyed by the enum would hash each member through Enum.__hash__, in Python).
+_BY_RANK: Final = (_QUOTED, _ATTRIBUTED, _ANONYMOUS, _VAGUE, _UNATTRIBUTED)
+_QUOTED_RANK: Final = 0
+_ATTRIBUTED_RANK: Final = 1
+_ANONYMOUS_RANK: Final = 2
+_VAGUE_RANK: Final = 3
+_UNATTRIBUTED_RANK: Final = 4
 
 
 def _sourced_kind(
-    ctx: _Context, atts: Sequence[Attribution], quotes: Sequence[Quote]
+    ctx: _Context, credits: Sequence[Credit], quotes: Sequence[Quoted]
 ) -> tuple[ClaimKind, list[str]]:
     """The best-sourced attribution's kind, and one reason per attribution."""
-    best, reasons = ClaimKind.unattributed, []
+    best, reasons = _UNATTRIBUTED_RANK, []
     quoted = {q.attribution_id for q in quotes if q.attribution_id is not None}
-    for a in atts:
-        source = ctx.sources.get(a.source_id)
-        kind = _attribution_kind(a, source, quoted)
-        reasons.append(_attribution_reason(ctx, a, source, kind))
-        best = min(best, kind, key=_RANK.__getitem__)
-    return best, reasons
+    for c in credits:
+        source = ctx.sources.get(c.source_id)
+        rank = _attribution_rank(c, source, quoted)
+        reasons.append(_attribution_reason(ctx, c, source, _BY_RANK[rank]))
+        best = min(best, rank)
+    return _BY_RANK[best], reasons
 
 
-def _attribution_kind(a: Attribution, source: Source | None, quoted: set[str]) -> ClaimKind:
-    """Kind of claim one attribution supports (``quoted``: ids some quote points at)."""
-    if source is None or source.kind is SourceKind.vague:
-        return ClaimKind.vague
-    if source.kind is SourceKind.anonymous:
-        return ClaimKind.anonymous
-    is_quoted = bool(a.quote_ids) or a.id in quoted
-    return ClaimKind.quoted if is_quoted else ClaimKind.attributed
+def _attribution_rank(c: Credit, source: _Who | None, quoted: set[str]) -> int:
+    """Rank of the kind of claim one attribution supports (``quoted``: ids some quote points
+    at)."""
+    if source is None or source.kind is SOURCE_VAGUE:
+        return _VAGUE_RANK
+    if source.kind is SOURCE_ANONYMOUS:
+        return _ANONYMOUS_RANK
+    is_quoted = bool(c.quote_ids) or c.id in quoted
+    return _QUOTED_RANK if is_quoted else _ATTRIBUTED_RANK
 
 
-def _attribution_reason(
-    ctx: _Context, a: Attribution, source: Source | None, kind: ClaimKind
-) -> str:
+def _attribution_reason(ctx: _Context, c: Credit, source: _Who | None, kind: ClaimKind) -> str:
     """One readable line: who, through which words, by which channel."""
-    cue = f" via '{a.cue.text}'" if a.cue is not None else " (continues their quote)"
-    name = _source_label(source)
-    via = ctx.sources.get(a.via_source_id or "")
-    through = f" through {_source_label(via)}" if via is not None else ""
-    if kind is ClaimKind.quoted:
+    cue = f" via '{c.cue_text}'" if c.cue_text is not None else " (continues their quote)"
+    name = source.label if source is not None else "an unknown source"
+    via = ctx.sources.get(c.via_source_id or "")
+    through = f" through {via.label}" if via is not None else ""
+    if kind is _QUOTED:
         return f"quotes {name}{cue}{through}"
-    if kind is ClaimKind.attributed:
+    if kind is _ATTRIBUTED:
         return f"reported by {name}{cue}{through}"
-    if kind is ClaimKind.anonymous:
+    if kind is _ANONYMOUS:
         return f"credited to an unnamed source ({name}){cue}{through}"
     return f"vague sourcing{cue}{through}"
 
 
-def _source_label(source: Source | None) -> str:
+def _source_label(source: Source) -> str:
     """How to name a source in a reason."""
-    if source is None:
-        return "an unknown source"
     return (
         source.name
         or source.descriptor
@@ -230,78 +272,100 @@ def _source_label(source: Source | None) -> str:
     )
 
 
-_KIND_LABEL = {
-    SignalKind.evaluative: "evaluative terms",
-    SignalKind.presupposition: "presupposing phrases",
-    SignalKind.intent: "claims about intent",
-    SignalKind.speculation: "speculation",
-    SignalKind.intensifier: "intensifiers",
-    SignalKind.scare_quote: "scare quotes",
-    SignalKind.voice: "the writer's own voice",
+# Keyed by the kind's string: str() of a StrEnum member is its value, read in C.
+_KIND_LABEL: Final = {
+    SignalKind.evaluative.value: "evaluative terms",
+    SignalKind.presupposition.value: "presupposing phrases",
+    SignalKind.intent.value: "claims about intent",
+    SignalKind.speculation.value: "speculation",
+    SignalKind.intensifier.value: "intensifiers",
+    SignalKind.scare_quote.value: "scare quotes",
+    SignalKind.voice.value: "the writer's own voice",
 }
 
 
-def _framing_reasons(signals: Sequence[Signal]) -> list[str]:
+@final
+class _Weighted:
+    """One of the writer's signals with its weight, and its span's offsets and text read once."""
+
+    __slots__ = ("end", "signal", "start", "text", "weight")
+
+    def __init__(self, signal: Signal, span: Span, weight: float) -> None:
+        self.signal = signal
+        self.start: int = span.start
+        self.end: int = span.end
+        self.text: str = span.text
+        self.weight = weight
+
+
+def _framing_reasons(weighted: Sequence[_Weighted]) -> list[str]:
     """One reason per signal kind: 'evaluative terms: imperialist, neocolonial predations'."""
-    by_kind: dict[SignalKind, list[Signal]] = {}
-    for s in signals:
-        by_kind.setdefault(s.kind, []).append(s)
+    by_kind: dict[str, list[str]] = {}
+    for w in weighted:
+        by_kind.setdefault(str(w.signal.kind), []).append(w.text)
     return [f"{_KIND_LABEL[k]}: {_entries(v)}" for k, v in by_kind.items()]
 
 
-def _entries(signals: Sequence[Signal]) -> str:
+def _entries(texts: list[str]) -> str:
     """Distinct signal texts, in order, comma-separated."""
-    return ", ".join(dict.fromkeys(s.span.text for s in signals))
+    return ", ".join(dict.fromkeys(texts))
 
 
 def _writer_signals(
     signals: Sequence[Signal],
     weights: Sequence[float],
     sourced: list[Range],
-    atts: Sequence[Attribution],
-) -> list[tuple[Signal, float]]:
+    credits: Sequence[Credit],
+) -> list[_Weighted]:
     """The writer's own signals, then those in a credited paraphrase (not a quote), weighted."""
-    pairs = zip(signals, weights, strict=True)
-    if not sourced:  # nothing credited: every signal outside quotes is the writer's
-        return [(s, w) for s, w in pairs if w > 0]
-    own: list[tuple[Signal, float]] = []
-    paraphrase: list[tuple[Signal, float]] = []
+    if len(signals) != len(weights):
+        msg = f"{len(signals)} signals but {len(weights)} weights"
+        raise ValueError(msg)
+    own: list[_Weighted] = []
+    paraphrase: list[_Weighted] = []
     cues: list[Range] | None = None  # merged once per sentence, only when needed
-    for s, weight in pairs:
+    for n, s in enumerate(signals):
+        weight = weights[n]
         if weight <= 0:
             continue  # inside a quote: the speaker's words
-        start, end = s.span.start, s.span.end
-        if not inside(start, end, sourced):
-            own.append((s, weight))
+        found = _Weighted(s, s.span, weight)
+        # Nothing credited: every signal outside quotes is the writer's.
+        if not sourced or not inside(found.start, found.end, sourced):
+            own.append(found)
             continue
         if cues is None:
-            cues = merge((a.cue.start, a.cue.end) for a in atts if a.cue is not None)
+            cues = merge([c.cue for c in credits if c.cue is not None])
         # Cue words are the writer's choice even inside a partial quote's clause ("blasted").
-        if inside(start, end, cues):
-            own.append((s, weight))
+        if inside(found.start, found.end, cues):
+            own.append(found)
         else:
-            paraphrase.append((s, weight * PARAPHRASE_FACTOR))
+            found.weight = weight * PARAPHRASE_FACTOR
+            paraphrase.append(found)
     return own + paraphrase
 
 
-def _is_editorial(weighted: Sequence[tuple[Signal, float]], figure: bool) -> bool:
+def _is_editorial(weighted: Sequence[_Weighted], figure: bool) -> bool:
     """Weights reach the threshold; with a figure, weak signals must add up to more."""
     weight = _total_weight(weighted)
-    strongest = max((w for _, w in weighted), default=0.0)
+    strongest = 0.0
+    for w in weighted:
+        strongest = max(strongest, w.weight)
     if figure and strongest < EDITORIAL_THRESHOLD:
         return weight >= EDITORIAL_THRESHOLD + FIGURE_BONUS
     return weight >= EDITORIAL_THRESHOLD
 
 
-def _total_weight(weighted: Sequence[tuple[Signal, float]]) -> float:
+def _total_weight(weighted: Sequence[_Weighted]) -> float:
     """Sum of weights: overlapping signals count as their heaviest, a repeated term once."""
     best: dict[str, float] = {}
     end, key = -1, ""
-    for s, w in sorted(weighted, key=lambda pair: pair[0].span.start):
-        if s.span.start >= end:  # a new stretch of words
-            key = s.span.text.lower()
-        end = max(end, s.span.end)
-        best[key] = max(best.get(key, 0.0), w)
+    # By start, ties in list order: sorting (start, position) pairs needs no key function.
+    for _, n in sorted([(w.start, n) for n, w in enumerate(weighted)]):
+        w = weighted[n]
+        if w.start >= end:  # a new stretch of words
+            key = w.text.lower()
+        end = max(end, w.end)
+        best[key] = max(best.get(key, 0.0), w.weight)
     return sum(best.values())
 
 
