@@ -15,12 +15,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
+from typing import Final
 
 import regex
 
 from .assemble import assemble, text_span
 from .models import Quote, QuoteKind, Signal, SignalKind, Span
 from .offsets import fold
+from .signaltables import ASCII_TOKENS as _ASCII_TOKENS
 from .signaltables import CASE_SENSITIVE as _CASE_SENSITIVE
 from .signaltables import TABLES as _TABLES
 from .signaltables import TOKEN_RE as _TOKEN_RE
@@ -53,11 +55,25 @@ _SPEECHY_RE = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-# The same words in lower-cased ASCII-only text, by plain character ranges (cheaper to test).
 # Tokens as the odd pieces of a split: re.split hands back plain strings, no match object per
-# token, and the even pieces (the gaps) give each token's offset by their lengths.
-_ASCII_TOKENS_RE = re.compile(r"([a-z][a-z0-9_'-]*)")
-_TOKENS_RE = re.compile(f"({_TOKEN_RE.pattern})")
+# token, and the even pieces (the gaps) give each token's offset by their lengths. Used for
+# texts holding word characters beyond ASCII (see _lexicon_tokens for the others); in ASCII-only
+# lower-cased text the same words are these plain character ranges (cheaper to test).
+_TOKENS_RE: Final = re.compile(f"({_TOKEN_RE.pattern})")
+_ASCII_TOKENS_RE: Final = re.compile(r"([a-z][a-z0-9_'-]*)")
+# Runs of word characters (\w) beyond ASCII: those a token may open with, and decimal digits.
+# Each opens with a plain class, not a repeat, so the engine skips ahead to a run's start.
+_NON_ASCII_LETTERS_RE: Final = re.compile(r"[^\x00-\x7f\W\d][^\x00-\x7f\W\d]*")
+_NON_ASCII_DIGITS_RE: Final = re.compile(r"[^\x00-\x7f\D][^\x00-\x7f\D]*")
+_NON_ASCII_WORD_RE: Final = re.compile(r"[^\x00-\x7f\W]")  # a word character beyond ASCII
+# Bytes of lower-cased text to runs of token characters: each character a token may hold stays,
+# every other byte (upper case cannot occur, "?" stands for all else) becomes a space.
+_RUN_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_'-"
+_RUN_BYTES: Final = bytes(c if chr(c) in _RUN_CHARS else 0x20 for c in range(256))
+_NOT_LETTERS: Final = b"0123456789_'-\x01"  # what a run holds before its token's first letter
+# Every key of the token table is ASCII (tests/test_framing_speed_equivalence.py): then a token
+# holding a character beyond ASCII is no key, and only where it starts and ends matters.
+_ASCII_KEYS_ONLY: Final = len(_ASCII_TOKENS) == len(_TABLES.tokens)
 _WORD_BEFORE_RE = regex.compile(r"\w")  # some word precedes: not the first word
 _LOWER_OR_UPPER_RE = regex.compile(r"\b\p{L}{4,}")  # longer words, to tell title case
 _WORD_RE = regex.compile(r"[\w'’-]+")  # a word, for counting
@@ -68,7 +84,12 @@ def _lower(folded: str) -> str:
     return folded.replace("\u0130", "I").lower()
 
 
-_WEIGHTS = _TABLES.weights
+_WEIGHTS: Final = _TABLES.weights
+# The tables read in the hot loops, as module constants (no attribute read per token).
+_PHRASES: Final = _TABLES.phrases
+_SINGLE: Final = _TABLES.single
+_EXACT: Final = _TABLES.exact
+_WORDS: Final = _TABLES.words
 
 
 def signal_weight(signal: Signal) -> float:
@@ -154,16 +175,24 @@ def _file_hits(
     ends: list[int],
     quoted: _QuotedStretches,
 ) -> tuple[list[list[Signal]], list[list[float]]]:
-    """Each hit (offsets from ``lo``, in text order) as a signal and its weight, per sentence."""
+    """Each hit (offsets from ``lo``, in text order) as a signal and its weight, per sentence.
+
+    The hits come in text order, so the sentence and the quoted stretch at each hit are found by
+    walking forward through them (what bisect_right would find, with no call per hit).
+    """
     found: list[list[Signal]] = [[] for _ in starts]
     weights: list[list[float]] = [[] for _ in starts]
-    covers = quoted.covers if quoted.starts else None
+    q_starts, q_ends = quoted.starts, quoted.ends
+    i = j = -1  # the last sentence, and quoted stretch, starting at or before the hit
     for kind, a, b, lexicon in hits:
-        i = bisect_right(starts, a) - 1
+        while i + 1 < len(starts) and starts[i + 1] <= a:
+            i += 1
         if i < 0 or a >= ends[i] or b > ends[i]:
             continue  # between sentences, or running over a sentence's end
         start, end = lo + a, lo + b
-        in_quote = covers is not None and covers(start, end)
+        while j + 1 < len(q_starts) and q_starts[j + 1] <= start:
+            j += 1
+        in_quote = j >= 0 and end <= q_ends[j]
         span = text_span(text, start, end)
         fields = {"kind": kind, "span": span, "lexicon": lexicon, "in_quote": in_quote}
         found[i].append(assemble(Signal, fields))
@@ -171,9 +200,20 @@ def _file_hits(
     return found, weights
 
 
+_SCARE_QUOTE: Final = SignalKind.scare_quote  # read once: from compiled code, an enum look-up
+
+# Each kind with its plain string and whether it is matched case-sensitively, to be found by
+# identity: hashing an enum member (for a dict or set look-up) runs Enum.__hash__ in Python.
+_KINDS: Final = tuple((kind, str(kind), kind in _CASE_SENSITIVE) for kind in SignalKind)
+
+
 def _lexicon_weight(kind: SignalKind, lexicon: str) -> float:
     """The weight of a lexicon signal outside quotes (what :func:`signal_weight` returns)."""
-    return _WEIGHTS.get((kind, lexicon if kind in _CASE_SENSITIVE else lexicon.lower()), 0.0)
+    # The weight table's keys hold the kind's plain string (signaltables.Tables.weights).
+    for member, plain, case_sensitive in _KINDS:
+        if member is kind:
+            return _WEIGHTS.get((plain, lexicon if case_sensitive else lexicon.lower()), 0.0)
+    return 0.0
 
 
 def _add_scare_quotes(
@@ -187,13 +227,16 @@ def _add_scare_quotes(
     lo, hi = spans[0].start, spans[-1].end
     scared: set[int] = set()  # sentences with a scare quote, appended out of order
     for q in quotes:
-        if not lo <= q.marks.start < hi:
+        marks = q.marks  # each field of a model read once: every read is an attribute look-up
+        at = marks.start
+        if not lo <= at < hi:
             continue
-        i = bisect_right(starts, q.marks.start) - 1
-        if q.marks.start < spans[i].end and _within(q.marks, spans[i]) and _scare_term(q):
+        i = bisect_right(starts, at) - 1
+        span = spans[i]
+        if at < span.end and _within(marks, span) and _scare_term(q):
             fields = {
-                "kind": SignalKind.scare_quote,
-                "span": q.marks,
+                "kind": _SCARE_QUOTE,
+                "span": marks,
                 "lexicon": None,
                 "in_quote": False,
             }
@@ -218,7 +261,7 @@ def _hits(folded: str, in_name: Callable[[int], bool]) -> list[_Hit]:
     found = _lexicon_tokens(low)
     anchors: dict[str, list[int]] = {}
     for start, form in found:
-        if form in _TABLES.phrases:
+        if form in _PHRASES:
             anchors.setdefault(form, []).append(start)
     hits = [
         (k, a, b, " ".join(folded[a:b].split()))
@@ -232,9 +275,51 @@ def _hits(folded: str, in_name: Callable[[int], bool]) -> list[_Hit]:
 def _lexicon_tokens(low: str) -> list[tuple[int, str]]:
     """(start, form) of every token of ``low`` standing for a one-word entry or a phrase anchor.
 
-    One pass over the tokens with one dictionary look-up each: the table already knows the
-    possessives ("regime's" stands for "regime").
+    One dictionary look-up per token: the table already knows the possessives ("regime's"
+    stands for "regime"). A token is a letter and the token characters after it, so each run of
+    token characters holds one token, from its first letter to the run's end; the runs are the
+    pieces of a bytes split, cheaper than the token pattern's (the pieces' lengths, and one byte
+    between them, give each token's offset). A word character beyond ASCII stands in the bytes
+    as one no key holds (_mark_non_ascii_words).
     """
+    runs = low.encode("ascii", "replace").translate(_RUN_BYTES)
+    if not low.isascii():
+        if not _ASCII_KEYS_ONLY and _NON_ASCII_WORD_RE.search(low):
+            return _pattern_tokens(low)
+        runs = _mark_non_ascii_words(low, runs)
+    table = _ASCII_TOKENS
+    found: list[tuple[int, str]] = []
+    at = 0
+    for run in runs.split(b" "):
+        if run in table:
+            for form in table[run]:
+                found.append((at, form))
+        elif len(run) and run[0] < 0x61:  # no letter first ("3rd", "'tis"): the token is the rest
+            token = run.lstrip(_NOT_LETTERS)
+            if token in table:
+                start = at + len(run) - len(token)
+                for form in table[token]:
+                    found.append((start, form))
+        at += len(run) + 1
+    return found
+
+
+def _mark_non_ascii_words(low: str, runs: bytes) -> bytes:
+    """``runs`` (the bytes of ``low``, see :func:`_lexicon_tokens`) with each word character of
+    ``low`` beyond ASCII standing in it: a decimal digit as 0x01, a token character no token may
+    open with, and any other as 0x80, which a token may open with; no key holds either."""
+    if not _NON_ASCII_WORD_RE.search(low):
+        return runs
+    marked = bytearray(runs)
+    for m in _NON_ASCII_LETTERS_RE.finditer(low):
+        marked[m.start() : m.end()] = b"\x80" * (m.end() - m.start())
+    for m in _NON_ASCII_DIGITS_RE.finditer(low):
+        marked[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return bytes(marked)
+
+
+def _pattern_tokens(low: str) -> list[tuple[int, str]]:
+    """:func:`_lexicon_tokens` by the token pattern, for any text."""
     table = _TABLES.tokens
     pieces = (_ASCII_TOKENS_RE if low.isascii() else _TOKENS_RE).split(low)
     found: list[tuple[int, str]] = []
@@ -242,13 +327,15 @@ def _lexicon_tokens(low: str) -> list[tuple[int, str]]:
     for i in range(1, len(pieces), 2):
         token = pieces[i]
         if token in table:
-            found.extend((at, form) for form in table[token])
+            for form in table[token]:
+                found.append((at, form))
         at += len(token) + len(pieces[i + 1])
     return found
 
 
 class _QuotedStretches:
-    """The stretches of text inside quote marks, merged, for fast 'is this quoted?' checks."""
+    """The stretches of text inside quote marks, merged (starts and ends, sorted), for fast
+    'is this quoted?' checks."""
 
     def __init__(self, quotes: Sequence[Quote]) -> None:
         merged: list[list[int]] = []
@@ -260,11 +347,6 @@ class _QuotedStretches:
         self.starts = [a for a, _ in merged]
         self.ends = [b for _, b in merged]
 
-    def covers(self, start: int, end: int) -> bool:
-        """True when ``start:end`` lies inside one stretch."""
-        i = bisect_right(self.starts, start) - 1
-        return i >= 0 and end <= self.ends[i]
-
 
 # A search around one anchor costs about as much as a whole-text scan of this many characters.
 _WINDOW_COST = 1000
@@ -274,7 +356,7 @@ def _phrase_hits(
     folded: str, low: str, anchor: str, at: list[int]
 ) -> Iterable[tuple[SignalKind, int, int]]:
     """Matches of the multi-word entries filed under ``anchor``, which starts words at ``at``."""
-    for phrase in _TABLES.phrases[anchor]:
+    for phrase in _PHRASES[anchor]:
         haystack = folded if phrase.kind in _CASE_SENSITIVE else low
         # Both find the same matches; a whole-text scan is cheaper once the anchor is common.
         if len(at) * _WINDOW_COST > len(haystack):
@@ -317,17 +399,20 @@ def _word_hits(
 
     A token glued to what precedes it ("3rd", "'tis") is not a word of its own.
     """
-    hits = []
+    hits: list[_Hit] = []
+    taken_at = {a for _, a in taken}  # ints: most tokens are ruled out without hashing a kind
     for start, word in found:
-        if word not in _TABLES.single or (start and _glued(low[start - 1])):
+        if word not in _SINGLE or (start and _glued(low[start - 1])):
             continue
         end = start + len(word)
         entry = folded[start:end]  # a token: no white space to collapse
-        kinds = list(_TABLES.exact.get(entry, ()))
+        kinds = list(_EXACT.get(entry, ()))
         # A capitalised word inside the sentence is part of a name ("Justice Department").
-        if word in _TABLES.words and not (folded[start].isupper() and in_name(start)):
-            kinds += _TABLES.words[word]
-        hits += [(k, start, end, entry) for k in kinds if (k, start) not in taken]
+        if word in _WORDS and not (folded[start].isupper() and in_name(start)):
+            kinds += _WORDS[word]
+        for k in kinds:
+            if start not in taken_at or (k, start) not in taken:
+                hits.append((k, start, end, entry))
     return hits
 
 

@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .lexicons import load, load_rows
 from .models import SignalKind
 from .offsets import fold
 
-__all__ = ["CASE_SENSITIVE", "TABLES", "TOKEN_RE", "Phrase", "Tables", "anchor", "glued"]
+__all__ = [
+    "ASCII_TOKENS",
+    "CASE_SENSITIVE",
+    "TABLES",
+    "TOKEN_RE",
+    "Phrase",
+    "Tables",
+    "anchor",
+    "glued",
+]
 
 # The standard library's engine for the hot token scan: it measured several times faster here.
 TOKEN_RE = re.compile(r"[^\W\d_][\w'-]*")  # a word, hyphens and apostrophes inside
@@ -207,3 +216,9 @@ def _token_table(forms: Iterable[str]) -> dict[str, tuple[str, ...]]:
 
 # Built once at import from the lexicons; keep _SOURCES and docs/lexicons.md in sync.
 TABLES = _build()
+
+# The token table keyed by the ASCII tokens as bytes, for texts whose tokens are all ASCII (a
+# token beyond ASCII is no such key): framing scans those as bytes.
+ASCII_TOKENS: Final = {
+    token.encode("ascii"): forms for token, forms in TABLES.tokens.items() if token.isascii()
+}
