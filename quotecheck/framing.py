@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 from typing import Final
 
@@ -354,38 +354,52 @@ _WINDOW_COST = 1000
 
 def _phrase_hits(
     folded: str, low: str, anchor: str, at: list[int]
-) -> Iterable[tuple[SignalKind, int, int]]:
+) -> list[tuple[SignalKind, int, int]]:
     """Matches of the multi-word entries filed under ``anchor``, which starts words at ``at``."""
+    hits: list[tuple[SignalKind, int, int]] = []
     for phrase in _PHRASES[anchor]:
-        haystack = folded if phrase.kind in _CASE_SENSITIVE else low
+        kind = phrase.kind
+        haystack = folded if _case_sensitive(kind) else low
         # Both find the same matches; a whole-text scan is cheaper once the anchor is common.
         if len(at) * _WINDOW_COST > len(haystack):
-            matches: Iterable[re.Match[str]] = phrase.pattern.finditer(haystack)
+            matches = list(phrase.pattern.finditer(haystack))
         else:
             matches = _phrase_matches(phrase, haystack, at)
         for m in matches:
-            if m.start() == 0 or not _glued(haystack[m.start() - 1]):
-                yield phrase.kind, m.start(), m.end()
+            start = m.start()
+            if start == 0 or not _glued(haystack[start - 1]):
+                hits.append((kind, start, m.end()))
+    return hits
 
 
-def _phrase_matches(phrase: _Phrase, haystack: str, at: list[int]) -> Iterable[re.Match[str]]:
+def _case_sensitive(kind: SignalKind) -> bool:
+    """True for a kind matched case-sensitively (found by identity, see _KINDS)."""
+    for member, _, case_sensitive in _KINDS:
+        if member is kind:
+            return case_sensitive
+    return False
+
+
+def _phrase_matches(phrase: _Phrase, haystack: str, at: list[int]) -> list[re.Match[str]]:
     """The matches of ``phrase`` a whole-text scan finds that may open a word (and maybe more).
 
     A match opening a word holds its anchor as a word of its own, so a short search around each
     of the anchor's words finds it: its start lies a known distance before, and the search stops
     one character past its greatest length, so the look-ahead at its end sees the real text.
+    A list, not a generator: mypyc compiles a generator into a class and a call per item.
     """
     if phrase.window is None:
-        yield from phrase.pattern.finditer(haystack)
-        return
+        return list(phrase.pattern.finditer(haystack))
     least, most, longest = phrase.window
+    found: list[re.Match[str]] = []
     seen: set[int] = set()
     for anchor_at in at:
         first, last = max(0, anchor_at - most), anchor_at - least
         for m in phrase.pattern.finditer(haystack, first, min(len(haystack), last + longest + 1)):
             if m.start() <= last and m.start() not in seen:
                 seen.add(m.start())
-                yield m
+                found.append(m)
+    return found
 
 
 def _word_hits(
