@@ -139,13 +139,13 @@ def classify_claims(
 class _Sentence:
     """One sentence's model, span and offsets, each field read once."""
 
-    __slots__ = ("bounds", "sentence", "span", "start", "text")
+    __slots__ = ("bounds", "end", "sentence", "span", "start", "text")
 
     def __init__(self, sentence: Sentence, span: Span, bounds: Range) -> None:
         self.sentence = sentence
         self.span = span
         self.bounds = bounds
-        self.start = bounds[0]
+        self.start, self.end = bounds
         self.text: str = span.text
 
 
@@ -162,9 +162,9 @@ def _classify(
     text = ctx.text
     if credits or quotes:
         sourced, covered = parts(text, ctx.mentions, s.bounds, credits, quotes)
-        unsourced = [r for r in gaps(s.bounds, s.text, covered) if _enough_words(text, r)]
+        unsourced = [r for r in gaps(text, s.bounds, covered) if _enough_words(text, r)]
     else:  # most sentences: all the writer's own
-        sourced, whole = [], trim(s.text, s.start)
+        sourced, whole = [], trim(text, s.start, s.end)
         unsourced = [whole] if whole is not None and _enough_words(text, whole) else []
     weighted = _writer_signals(signals, weights, sourced, credits) if signals else []
     figure = first_in(ctx.figures, unsourced) if unsourced else None
@@ -181,8 +181,13 @@ def _classify(
         reasons.append(why_checkable)
     if credits and unsourced:
         reasons.append("unsourced part: " + _quote_excerpt(text, unsourced[0]))
-    # A signal inside a quote lies in one of the quotes overlapping the sentence.
-    speakers = [x.span.text for x in signals if x.in_quote] if quotes else []
+    # A signal inside a quote lies in one of the quotes overlapping the sentence, and weighs 0
+    # (framing.signal_weight): only those weighing nothing need their in_quote read.
+    speakers = (
+        [x.span.text for n, x in enumerate(signals) if weights[n] <= 0 and x.in_quote]
+        if quotes
+        else []
+    )
     if speakers:
         reasons.append("framing inside quotes is the speaker's: " + _entries(speakers))
     fields = {
@@ -308,7 +313,12 @@ def _framing_reasons(weighted: Sequence[_Weighted]) -> list[str]:
 
 def _entries(texts: list[str]) -> str:
     """Distinct signal texts, in order, comma-separated."""
-    return ", ".join(dict.fromkeys(texts))
+    # A scan of the few kept so far: dict.fromkeys is a method call through Python's C API.
+    distinct: list[str] = []
+    for t in texts:
+        if t not in distinct:
+            distinct.append(t)
+    return ", ".join(distinct)
 
 
 def _writer_signals(
@@ -357,6 +367,8 @@ def _is_editorial(weighted: Sequence[_Weighted], figure: bool) -> bool:
 
 def _total_weight(weighted: Sequence[_Weighted]) -> float:
     """Sum of weights: overlapping signals count as their heaviest, a repeated term once."""
+    if len(weighted) == 1:  # most sentences with a signal: its weight (0.0 + w is w)
+        return weighted[0].weight
     best: dict[str, float] = {}
     end, key = -1, ""
     # By start, ties in list order: sorting (start, position) pairs needs no key function.

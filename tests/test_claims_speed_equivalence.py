@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import sys
+
+import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotecheck.claimparts import in_text_order, per_sentence
+from quotecheck.claimparts import (
+    _CLAUSE_MARK_RE,
+    _TRIM,
+    _clause_starts,
+    _is_space,
+    in_text_order,
+    per_sentence,
+    trim,
+)
+from quotecheck.claims import _entries
 
 _ITEMS = st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=25)
 
@@ -37,3 +49,43 @@ def test_per_sentence_finds_every_overlap(
     bounds = sorted((a, a + n) for a, n in items)
     expected = [[r for r in bounds if r[0] < b and r[1] > a] for a, b in kept]
     assert per_sentence(kept, bounds, bounds) == expected
+
+
+# Characters the clause scan meets: its marks, white space of every kind (the separators
+# U+001C-U+001F are str.isspace() but not \s), letters and other punctuation.
+_CLAUSE_ALPHABET = ';:—–-‒― \t\n\x0b\x1c\x1f\x85\xa0\u2028\u3000\u180e\u200bab,."“'
+
+
+@given(st.text(alphabet=_CLAUSE_ALPHABET, max_size=40), st.integers(0, 45), st.integers(0, 45))
+def test_clause_starts_match_the_pattern(text: str, start: int, end: int) -> None:
+    """The str.find scan gives the ends of the pattern's matches within the sentence."""
+    expected = [m.end() for m in _CLAUSE_MARK_RE.finditer(text, start, end)]
+    assert _clause_starts(text, (start, end)) == expected
+
+
+def test_white_space_of_the_pattern_is_str_white_space() -> None:
+    """Every character \\s matches is str.isspace(), so isspace() may rule characters out."""
+    space = regex.compile(r"\s")
+    assert all(chr(c).isspace() for c in range(sys.maxunicode + 1) if space.match(chr(c)))
+    assert all(_is_space(c) is bool(space.match(c)) for c in _CLAUSE_ALPHABET)
+
+
+@given(st.lists(st.sampled_from(["brutal", "regime", "Regime", "so-called", "", "a, b"])))
+def test_entries_keep_each_text_once_in_order(texts: list[str]) -> None:
+    """The scan of kept texts joins what dict.fromkeys would."""
+    assert _entries(texts) == ", ".join(dict.fromkeys(texts))
+
+
+def _strip_trim(piece: str, start: int) -> tuple[int, int] | None:
+    """The strip-based trim the in-place scan stands in for."""
+    lead = len(piece) - len(piece.lstrip(_TRIM))
+    tail = len(piece.rstrip(_TRIM))
+    return (start + lead, start + tail) if tail > lead else None
+
+
+@given(st.text(alphabet=_TRIM + "ab é\xa0\u2009…", max_size=20), st.data())
+def test_trim_leaves_what_strip_leaves(text: str, data: st.DataObject) -> None:
+    """Looking at the ends in place gives the range str.strip(_TRIM) leaves of the slice."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert trim(text, start, end) == _strip_trim(text[start:end], start)
