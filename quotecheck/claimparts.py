@@ -13,7 +13,7 @@ instructions, and a sentence goes through its attributions and quotes several ti
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Final, TypeVar, final
 
 import regex
@@ -123,9 +123,7 @@ def in_text_order(items: list[_T], starts: list[int], ties: list[int]) -> list[_
     return [items[i] for _, _, i in keyed]
 
 
-def per_sentence(
-    sentences: Sequence[Range], items: Sequence[_T], bounds: Sequence[Range]
-) -> list[list[_T]]:
+def per_sentence(sentences: list[Range], items: list[_T], bounds: list[Range]) -> list[list[_T]]:
     """Items overlapping each sentence, by one sweep over both in text order.
 
     ``items`` are sorted by the start of their ``bounds``. A quote or content may run over many
@@ -149,8 +147,8 @@ def parts(
     text: str,
     mentions: MentionIndex,
     sentence: Range,
-    credits: Sequence[Credit],
-    quotes: Sequence[Quoted],
+    credits: list[Credit],
+    quotes: list[Quoted],
 ) -> tuple[list[Range], list[Range]]:
     """The sentence's sourced ranges, and those with the sourcing apparatus, each merged."""
     sourced = merge(_sourced_ranges(text, sentence, credits, quotes))
@@ -158,7 +156,7 @@ def parts(
 
 
 def _sourced_ranges(
-    text: str, sentence: Range, credits: Sequence[Credit], quotes: Sequence[Quoted]
+    text: str, sentence: Range, credits: list[Credit], quotes: list[Quoted]
 ) -> list[Range]:
     """Credited contents and attributed quotes, clipped to the sentence."""
     ranges = [(c.content_start, c.content_end) for c in credits]
@@ -219,7 +217,7 @@ def _is_space(char: str) -> bool:
 
 
 def _apparatus_ranges(
-    mentions: MentionIndex, sentence: Range, credits: Sequence[Credit]
+    mentions: MentionIndex, sentence: Range, credits: list[Credit]
 ) -> list[Range]:
     """Cue words, source mentions and "when" phrases: sourcing, not claims."""
     ranges: list[Range] = []

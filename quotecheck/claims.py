@@ -10,7 +10,6 @@ sentence with none is ``unattributed``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final, final
 
 from .assemble import assemble, text_span
@@ -229,28 +228,32 @@ _UNATTRIBUTED_RANK: Final = 4
 
 
 def _sourced_kind(
-    ctx: _Context, credits: Sequence[Credit], quotes: Sequence[Quoted]
+    ctx: _Context, credits: list[Credit], quotes: list[Quoted]
 ) -> tuple[ClaimKind, list[str]]:
     """The best-sourced attribution's kind, and one reason per attribution."""
     best, reasons = _UNATTRIBUTED_RANK, []
-    quoted = {q.attribution_id for q in quotes if q.attribution_id is not None}
     for c in credits:
         source = ctx.sources.get(c.source_id)
-        rank = _attribution_rank(c, source, quoted)
+        rank = _attribution_rank(c, source, quotes)
         reasons.append(_attribution_reason(ctx, c, source, _BY_RANK[rank]))
         best = min(best, rank)
     return _BY_RANK[best], reasons
 
 
-def _attribution_rank(c: Credit, source: _Who | None, quoted: set[str]) -> int:
-    """Rank of the kind of claim one attribution supports (``quoted``: ids some quote points
-    at)."""
+def _attribution_rank(c: Credit, source: _Who | None, quotes: list[Quoted]) -> int:
+    """Rank of the kind of claim one attribution supports (``quotes``: the sentence's)."""
     if source is None or source.kind is SOURCE_VAGUE:
         return _VAGUE_RANK
     if source.kind is SOURCE_ANONYMOUS:
         return _ANONYMOUS_RANK
-    is_quoted = bool(c.quote_ids) or c.id in quoted
-    return _QUOTED_RANK if is_quoted else _ATTRIBUTED_RANK
+    return _QUOTED_RANK if c.quote_ids or _points_at(quotes, c.id) else _ATTRIBUTED_RANK
+
+
+def _points_at(quotes: list[Quoted], attribution_id: str) -> bool:
+    """True when one of ``quotes`` is credited to the attribution (a scan of the sentence's few
+    quotes, where a set of their ids was built for every sentence with an attribution; mypyc
+    compiles any() over a generator into a plain loop)."""
+    return any(q.attribution_id == attribution_id for q in quotes)
 
 
 def _attribution_reason(ctx: _Context, c: Credit, source: _Who | None, kind: ClaimKind) -> str:
@@ -303,7 +306,7 @@ class _Weighted:
         self.weight = weight
 
 
-def _framing_reasons(weighted: Sequence[_Weighted]) -> list[str]:
+def _framing_reasons(weighted: list[_Weighted]) -> list[str]:
     """One reason per signal kind: 'evaluative terms: imperialist, neocolonial predations'."""
     by_kind: dict[str, list[str]] = {}
     for w in weighted:
@@ -322,10 +325,10 @@ def _entries(texts: list[str]) -> str:
 
 
 def _writer_signals(
-    signals: Sequence[Signal],
-    weights: Sequence[float],
+    signals: tuple[Signal, ...],
+    weights: list[float],
     sourced: list[Range],
-    credits: Sequence[Credit],
+    credits: list[Credit],
 ) -> list[_Weighted]:
     """The writer's own signals, then those in a credited paraphrase (not a quote), weighted."""
     if len(signals) != len(weights):
@@ -354,7 +357,7 @@ def _writer_signals(
     return own + paraphrase
 
 
-def _is_editorial(weighted: Sequence[_Weighted], figure: bool) -> bool:
+def _is_editorial(weighted: list[_Weighted], figure: bool) -> bool:
     """Weights reach the threshold; with a figure, weak signals must add up to more."""
     weight = _total_weight(weighted)
     strongest = 0.0
@@ -365,7 +368,7 @@ def _is_editorial(weighted: Sequence[_Weighted], figure: bool) -> bool:
     return weight >= EDITORIAL_THRESHOLD
 
 
-def _total_weight(weighted: Sequence[_Weighted]) -> float:
+def _total_weight(weighted: list[_Weighted]) -> float:
     """Sum of weights: overlapping signals count as their heaviest, a repeated term once."""
     if len(weighted) == 1:  # most sentences with a signal: its weight (0.0 + w is w)
         return weighted[0].weight
