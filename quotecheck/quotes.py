@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import NamedTuple, final
+from typing import Final, NamedTuple, final
 
 import regex
 
-from .assemble import assemble
+from .assemble import _instance
 from .config import AnalyzerConfig
+from .fieldnames import FieldNames
 from .models import Paragraph, Quote, QuoteKind, Span
 from .offsets import OPENING_MARKS, QUOTE_OPENERS, make_span, rstrip_end
 
@@ -95,6 +96,14 @@ _FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next pa
 _NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
 _TERMINAL_INSIDE = ",.!?…;:—–-"
 _MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
+# Enum members read once: from compiled code each QuoteKind.member is an attribute lookup.
+_DIRECT: Final = QuoteKind.direct
+_PARTIAL: Final = QuoteKind.partial
+_UNCLOSED: Final = "no closing mark: runs to the break"
+# Every field is given, in declaration order, so each model is made by assemble's _instance with
+# its class's one shared set of field names: assemble would check the dict's keys against the
+# fields and then do just that (~1.7k instructions a model more).
+_QUOTE_FIELDS: Final = FieldNames(Quote.model_fields)
 
 
 class QuoteScan(NamedTuple):
@@ -359,14 +368,19 @@ def _build_quotes(
     containers: list[tuple[int, int]] = []  # content ranges of quotes that may contain later ones
     for opener, content_end, marks_end in pairs:
         closed = marks_end > content_end
+        content_start = opener.start + opener.width
         if not closed:
-            content_end = rstrip_end(text, opener.start + opener.width, content_end)
-        if not _VISIBLE_RE.search(text, opener.start + opener.width, content_end):
+            content_end = rstrip_end(text, content_start, content_end)
+        if not _VISIBLE_RE.search(text, content_start, content_end):
             continue
-        content = make_span(text, opener.start + opener.width, content_end)
-        marks = make_span(text, opener.start, marks_end if closed else content.end)
+        content = make_span(text, content_start, content_end)
+        # The offsets make_span used, kept as ints: a pydantic model's field is a slow read.
+        content_start, content_end = _clamped(text, content_start, content_end)
+        marks = make_span(text, opener.start, marks_end if closed else content_end)
+        marks_start, marks_end = _clamped(text, opener.start, marks_end if closed else content_end)
         clause_start = _clause_start(starts, containers, opener.start)
-        kind, reason = _provisional_kind(text, clause_start, content, marks, closed, config)
+        bounds = (content_start, content_end, marks_start, marks_end)
+        kind, reason = _provisional_kind(text, clause_start, bounds, closed, config)
         fields = {
             "id": f"q{len(quotes) + 1}",
             "span": content,
@@ -376,11 +390,19 @@ def _build_quotes(
             "paragraph": opener.paragraph,
             "depth": opener.depth,
             "closed": closed,
-            "reasons": (reason,) if closed else (reason, "no closing mark: runs to the break"),
+            "reasons": (reason,) if closed else (reason, _UNCLOSED),
         }
-        quotes.append(assemble(Quote, fields))
-        containers.append((content.start, content.end))
+        quotes.append(_instance(Quote, fields, _QUOTE_FIELDS))
+        containers.append((content_start, content_end))
     return tuple(quotes)
+
+
+def _clamped(text: str, start: int, end: int) -> tuple[int, int]:
+    """The offsets make_span gives ``text[start:end]``, clamped to the text's bounds."""
+    if not 0 <= start <= end <= len(text):
+        start = max(0, min(start, len(text)))
+        end = max(start, min(end, len(text)))
+    return start, end
 
 
 def _clause_start(starts: list[int], containers: list[tuple[int, int]], position: int) -> int:
@@ -396,26 +418,30 @@ def _clause_start(starts: list[int], containers: list[tuple[int, int]], position
 def _provisional_kind(
     text: str,
     clause_start: int,
-    content: Span,
-    marks: Span,
+    bounds: tuple[int, int, int, int],
     closed: bool,
     config: AnalyzerConfig,
 ) -> tuple[QuoteKind, str]:
-    """Direct when the quote stands as its own clause; partial when woven into a sentence."""
-    lead = _last_visible(text, clause_start, marks.start)
+    """Direct when the quote stands as its own clause; partial when woven into a sentence.
+
+    ``bounds`` are the start and end of the quote's content, then of its marks.
+    """
+    content_start, content_end, marks_start, marks_end = bounds
+    lead = _last_visible(text, clause_start, marks_start)
     opens_clause = not lead or lead in ":,—–("
-    words = len(content.text.split(maxsplit=config.partial_max_words))
-    after = text[marks.end : marks.end + 1] if closed else ""
+    limit = config.partial_max_words
+    words = len(text[content_start:content_end].split(maxsplit=limit))
+    after = text[marks_end : marks_end + 1] if closed else ""
     ends_clause = (
         not closed
-        or _last_visible(text, content.start, content.end, skip=_CLOSING_MARKS) in _TERMINAL_INSIDE
+        or _last_visible(text, content_start, content_end, skip=_CLOSING_MARKS) in _TERMINAL_INSIDE
         or (after != "" and after in _TERMINAL_INSIDE)  # „Wir schaffen das“, sagte sie.
     )
-    if opens_clause and (ends_clause or words > config.partial_max_words):
-        return QuoteKind.direct, "stands as its own clause"
+    if opens_clause and (ends_clause or words > limit):
+        return _DIRECT, "stands as its own clause"
     if lead:
-        return QuoteKind.partial, "woven into the writer's sentence"
-    return QuoteKind.partial, "a short fragment that the sentence goes on from"
+        return _PARTIAL, "woven into the writer's sentence"
+    return _PARTIAL, "a short fragment that the sentence goes on from"
 
 
 def _last_visible(text: str, start: int, end: int, skip: str = "") -> str:
