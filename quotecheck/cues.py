@@ -8,14 +8,13 @@ writer's, so they are never cues. Every regex runs once over the whole text, in 
 
 from __future__ import annotations
 
-import bisect
 import re
-from collections.abc import Iterator
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
-from .assemble import assemble
+from .assemble import _instance
+from .fieldnames import FieldNames
 from .lexicons import load_rows
 from .models import Cue, CueKind, Paragraph, Quote, Stance
 from .offsets import make_span
@@ -44,10 +43,14 @@ VERB_FORMS: dict[str, VerbForm] = _verb_forms()
 
 # Forms that are far more often nouns (or parts of names such as "United States", "Washington
 # Post") than verbs; the past tense and -ing forms of the same verbs stay cues.
-_NOUN_FORMS = frozenset(row[0] for row in load_rows("source_grammar") if row[1] == "noun_form")
-_CUE_VERBS = sorted(f for f in VERB_FORMS if f not in _NOUN_FORMS)
+_NOUN_FORMS: Final = frozenset(
+    row[0] for row in load_rows("source_grammar") if row[1] == "noun_form"
+)
+_CUE_VERBS: Final = sorted(f for f in VERB_FORMS if f not in _NOUN_FORMS)
 # Headlines capitalise verbs ("Trump Says …"); only the commonest are safe to take capitalised.
-_CAPITALISED = [f.capitalize() for f in ("say", "says", "said", "tells", "told", "warns", "claims")]
+_CAPITALISED: Final = [
+    f.capitalize() for f in ("say", "says", "said", "tells", "told", "warns", "claims")
+]
 
 
 def _trie(words: list[str]) -> str:
@@ -70,12 +73,12 @@ def _trie_node(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return f"(?:{body})?" if "" in node else body
 
 
-_VAGUE = [row[0] for row in load_rows("vague_cues") if row[1] in ("adverb", "passive")]
-_OWNERS = ("a", "an", "the", "his", "her", "its", "their")  # in a / his / their statement
+_VAGUE: Final = [row[0] for row in load_rows("vague_cues") if row[1] in ("adverb", "passive")]
+_OWNERS: Final = ("a", "an", "the", "his", "her", "its", "their")  # in a / his / their statement
 
 # One pass finds every cue word. The word lists come from lexicons/speech_verbs.txt and
 # lexicons/vague_cues.txt, factored into tries: each character is tried once per position.
-_CUE_RE = regex.compile(
+_CUE_RE: Final = regex.compile(
     rf"""
     \b
     (?:
@@ -96,13 +99,13 @@ _CUE_RE = regex.compile(
 
 # Every word that can start a cue: only at these does _CUE_RE get tried (one pass over the text
 # finds them, far cheaper than letting _CUE_RE try its alternatives at every position).
-_FIRST_WORDS = frozenset(
+_FIRST_WORDS: Final = frozenset(
     entry.split(" ", 1)[0]
     for entry in _CUE_VERBS + _CAPITALISED + _VAGUE + [v.capitalize() for v in _VAGUE]
 ) | {"according", "According", "in", "In"}
 # How every cue can begin, word for word ("it is believed", "in their "): _CUE_RE without
 # its word-end checks, so wherever _CUE_RE matches, one of these does too.
-_LEADS = [
+_LEADS: Final = [
     *_CUE_VERBS,
     *_CAPITALISED,
     *_VAGUE,
@@ -115,9 +118,9 @@ _LEADS = [
 # with hyphens or apostrophes, never start one) and that begins one of _LEADS. The stdlib ``re``
 # is used here because it skips letters in C, about five times faster than ``regex`` on this
 # pattern; the character before the word is consumed so that the scan only stops at non-letters.
-_LEAD_LETTERS = re.escape("".join(sorted({lead[0] for lead in _LEADS})))
-_ASCII_FIRST_WORDS = sorted(w for w in _FIRST_WORDS if w.isascii() and w.isalpha())
-_CANDIDATE_RE = re.compile(
+_LEAD_LETTERS: Final = re.escape("".join(sorted({lead[0] for lead in _LEADS})))
+_ASCII_FIRST_WORDS: Final = sorted(w for w in _FIRST_WORDS if w.isascii() and w.isalpha())
+_CANDIDATE_RE: Final = re.compile(
     rf"""
     [^A-Za-z0-9_'\-]                   # the character before: no ASCII letter, digit, ' or -
     (?=[{_LEAD_LETTERS}])               # one set lookup rules out most places, before ...
@@ -127,13 +130,25 @@ _CANDIDATE_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_FIRST_WORD_RE = re.compile(rf"(?:{_trie(_ASCII_FIRST_WORDS)})(?![A-Za-z])")  # at the text start
-_GLUE_RE = regex.compile(r"[\w’'\-]")  # a character that joins a word to the one before it
-_KINDS = {kind.value: kind for kind in CueKind}  # a dict lookup is cheaper than CueKind(...)
-_CUE_REACH = 80  # the longest cue phrase ("in a newly released written statement") fits in this
+# The same words at the very start of the text, where no character stands before them.
+_FIRST_WORD_RE: Final = re.compile(rf"(?:{_trie(_ASCII_FIRST_WORDS)})(?![A-Za-z])")
+_GLUE_RE: Final = regex.compile(r"[\w’'\-]")  # a character that joins a word to the one before it
+_KINDS: Final = {kind.value: kind for kind in CueKind}  # a dict lookup, cheaper than CueKind(...)
+# Enum members read once: from compiled code each CueKind.member is an attribute lookup.
+_COLON: Final = CueKind.colon
+_SPEECH_VERB: Final = CueKind.speech_verb
+_VAGUE_CUE: Final = CueKind.vague
+_NEUTRAL: Final = Stance.neutral
+_TENTATIVE: Final = Stance.tentative
+# Every field is given, in declaration order, so each model is made by assemble's _instance with
+# its class's one shared set of field names: assemble would check the dict's keys against the
+# fields and then do just that (~1.7k instructions a model more).
+_CUE_FIELDS: Final = FieldNames(Cue.model_fields)
+# The longest cue phrase ("in a newly released written statement") fits in this.
+_CUE_REACH: Final = 80
 
 # "Lynch: No outside influence …", "FALLIN: Well, I think …": a name opening a line, then a colon.
-_NAME_COLON_RE = regex.compile(
+_NAME_COLON_RE: Final = regex.compile(
     r"""
     ^[ \t]*                                   # a line start
     (?:[A-Z][\w.’'\-]*[ \t]+){0,4}            # up to four more capitalised words
@@ -143,8 +158,9 @@ _NAME_COLON_RE = regex.compile(
     regex.VERBOSE | regex.MULTILINE,
 )
 
-# Whitespace between a colon and the quote it introduces.
-_COLON_GAP_RE = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){0,2}\Z")  # a blank line may too
+# Whitespace between a colon and the quote it introduces (a blank line may too). find_cues walks
+# it with _colon_gap_start instead; tests compare the two.
+_COLON_GAP_RE: Final = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){0,2}\Z")
 
 
 def quote_regions(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
@@ -162,8 +178,21 @@ def quote_regions(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
 def _inside(regions: tuple[list[int], list[int]], pos: int) -> bool:
     """Tell whether ``pos`` falls inside one of the quote regions."""
     starts, ends = regions
-    i = bisect.bisect_right(starts, pos) - 1
+    i = _bisect_right(starts, pos) - 1
     return i >= 0 and pos < ends[i]
+
+
+def _bisect_right(values: list[int], x: int) -> int:
+    """``bisect.bisect_right(values, x)``, compiled: a call into bisect costs ~1k instructions."""
+    lo = 0
+    hi = len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if x < values[mid]:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
 
 
 def find_cues(
@@ -182,53 +211,100 @@ def find_cues(
         m = _CUE_RE.match(text, start, min(len(text), start + _CUE_REACH))
         if m is not None:
             cues.append(_word_cue(text, m))
-    cues.extend(_colon_cues(text, quotes, regions))
-    seen = {c.span.start for c in cues if c.kind is CueKind.colon}
-    for m in _NAME_COLON_RE.finditer(text):
-        if m.start(1) not in seen and not _inside(regions, m.start(1)):
-            cues.append(_cue(text, m.start(1), m.end(1), CueKind.colon, ":", Stance.neutral))
+    colons = _colons(text, regions)
+    for colon in colons:
+        cues.append(_cue(text, colon, colon + 1, _COLON, ":", _NEUTRAL))
+    seen = set(colons)
+    for colon in _name_colons(text):
+        if colon not in seen and not _inside(regions, colon):
+            cues.append(_cue(text, colon, colon + 1, _COLON, ":", _NEUTRAL))
     cues.sort(key=lambda c: c.span.start)
     return tuple(cues)
 
 
-def _word_starts(text: str) -> Iterator[int]:
-    """Yield the start of every word that may begin a cue: a first word not glued to another."""
-    if _FIRST_WORD_RE.match(text):
-        yield 0
+def _name_colons(text: str) -> list[int]:
+    """The colon of every match of _NAME_COLON_RE ("Lynch: No outside influence"), in order.
+
+    Each match lies within one line (its ^ follows a \\n, and none of its characters is one)
+    and holds a colon, so the pattern is tried only at the start of the lines with a colon:
+    the same matches, without its scan over every line (tests compare the two).
+    """
+    colons: list[int] = []
+    colon = text.find(":")
+    while colon >= 0:
+        line_start = text.rfind("\n", 0, colon) + 1
+        m = _NAME_COLON_RE.match(text, line_start)
+        if m is not None:
+            colons.append(m.start(1))
+        line_end = text.find("\n", colon)
+        if line_end < 0:
+            break
+        colon = text.find(":", line_end)
+    return colons
+
+
+def _word_starts(text: str) -> list[int]:
+    """Return the start of every word that may begin a cue: a first word not glued to another."""
+    # A list, not a generator: from compiled code each step of a generator is a helper call.
+    starts = [0] if _FIRST_WORD_RE.match(text) else []
     for m in _CANDIDATE_RE.finditer(text):
         before = text[m.start()]
         # A non-ASCII character before the word (’, é) is checked here: an ASCII-only set in
         # _CANDIDATE_RE is tested faster, and ``regex`` decides what is a word character.
         if before.isascii() or not _GLUE_RE.match(before):
-            yield m.start(1)
+            starts.append(m.start(1))
+    return starts
 
 
 def _word_cue(text: str, m: regex.Match[str]) -> Cue:
     """The Cue for one match of _CUE_RE: a speech verb, vague or fixed phrase."""
     kind = _KINDS[m.lastgroup]
-    if kind is CueKind.speech_verb:
-        form = VERB_FORMS.get(m.group()) or VERB_FORMS[m.group().lower()]
-        return _cue(text, m.start(), m.end(), kind, form.lemma, form.stance)
-    if kind is CueKind.vague:
-        return _cue(text, m.start(), m.end(), kind, m.group().lower(), Stance.tentative)
-    return _cue(text, m.start(), m.end(), kind, str(kind).replace("_", " "), Stance.neutral)
+    start, end = m.span()
+    words = text[start:end]
+    if kind is _SPEECH_VERB:
+        form = VERB_FORMS.get(words) or VERB_FORMS[words.lower()]
+        return _cue(text, start, end, kind, form.lemma, form.stance)
+    if kind is _VAGUE_CUE:
+        return _cue(text, start, end, kind, words.lower(), _TENTATIVE)
+    return _cue(text, start, end, kind, str(kind).replace("_", " "), _NEUTRAL)
 
 
 def _cue(text: str, start: int, end: int, kind: CueKind, lemma: str, stance: Stance) -> Cue:
     """The Cue on ``text[start:end]``."""
     fields = {"span": make_span(text, start, end), "kind": kind, "lemma": lemma, "stance": stance}
-    return assemble(Cue, fields)
+    return _instance(Cue, fields, _CUE_FIELDS)
 
 
-def _colon_cues(
-    text: str, quotes: tuple[Quote, ...], regions: tuple[list[int], list[int]]
-) -> list[Cue]:
-    """Return a colon cue for every outer quote introduced by a colon ("X: “…”")."""
-    cues = []
+def _colons(text: str, regions: tuple[list[int], list[int]]) -> list[int]:
+    """Return the colon before every outer quote introduced by one ("X: “…”"), in order."""
+    colons = []
     for start in regions[0]:
-        before = text[max(0, start - 8) : start]
-        gap = _COLON_GAP_RE.search(before)
-        colon = start - (len(gap.group()) if gap else 0) - 1
+        colon = _colon_gap_start(text, start) - 1
         if colon >= 0 and text[colon] == ":" and not _inside(regions, colon):
-            cues.append(_cue(text, colon, colon + 1, CueKind.colon, ":", Stance.neutral))
-    return cues
+            colons.append(colon)
+    return colons
+
+
+def _colon_gap_start(text: str, start: int) -> int:
+    """Where _COLON_GAP_RE's match in the 8 characters before ``start`` begins (or ``start``).
+
+    Spaces, tabs and no-break spaces, with at most two line breaks (\\n or \\r\\n) among
+    them, read backwards: the pattern's search finds its leftmost match, and any ending of a
+    match is one too, so that is the longest such run before ``start``. A loop here instead of
+    the search, which cost ~17k instructions a quote (tests compare the two).
+    """
+    floor = max(0, start - 8)
+    gap = start
+    breaks = 0
+    while gap > floor:
+        ch = text[gap - 1]
+        if ch in " \t\u00a0":
+            gap -= 1
+        elif ch == "\n" and breaks < 2:
+            breaks += 1
+            gap -= 1
+            if gap > floor and text[gap - 1] == "\r":
+                gap -= 1
+        else:
+            break
+    return gap

@@ -12,27 +12,29 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Final
 
 import regex
 
-from .assemble import assemble
+from .assemble import _instance
+from .fieldnames import FieldNames
 from .lexicons import load, load_rows
 from .models import Paragraph, Sentence, SentenceRole
-from .offsets import QUOTE_OPENERS, make_span, rstrip_end, strip_bounds, strip_span
+from .offsets import QUOTE_OPENERS, make_span, rstrip_end, strip_bounds
 
 __all__ = ["segment"]
 
 # Closing quote marks and brackets that may follow a sentence's final punctuation.
 # Keep in sync with quotes._CLOSERS: both name the marks that can close a quote.
-_TRAILERS = "\"'”’»›」)]"
+_TRAILERS: Final = "\"'”’»›」)]"
 
 # A line: the stdlib ``re`` scans a negated set of four characters faster than ``regex`` does.
-_LINE_RE = re.compile(r"[^\n\r\u2028\u2029]+")
+_LINE_RE: Final = re.compile(r"[^\n\r\u2028\u2029]+")
 
 # A candidate sentence end. The stdlib ``re`` is used because a pattern that opens with a set
 # lets it skip to the next stop in C (twice as fast as ``regex`` here); its \s is str.isspace(),
 # so the four ASCII separators \x1c-\x1f are moved to the other side to keep regex's \s and \S.
-_BOUNDARY_RE = re.compile(
+_BOUNDARY_RE: Final = re.compile(
     r"""
     (?P<stop> [.!?…][.!?…]* )            # terminal punctuation, ellipses included
     [\"'”’»›」)\]]*                      # closing quotes or brackets after it (see _TRAILERS)
@@ -44,11 +46,11 @@ _BOUNDARY_RE = re.compile(
 
 # The word before a full stop: letters, digits and inner dots ("U.S", "a.m", "Gen"). Searched
 # backwards from the stop, so the first position tried is the one that matches.
-_WORD_BEFORE_RE = regex.compile(r"[\w.]{1,12}$", regex.REVERSE)
-_NEXT_WORD_RE = regex.compile(r"\w{1,20}")
-_FIRST_CHAR_RE = regex.compile(r"\S")
+_WORD_BEFORE_RE: Final = regex.compile(r"[\w.]{1,12}$", regex.REVERSE)
+_NEXT_WORD_RE: Final = regex.compile(r"\w{1,20}")
+_FIRST_CHAR_RE: Final = regex.compile(r"\S")
 
-_DATELINE_RE = regex.compile(
+_DATELINE_RE: Final = regex.compile(
     r"""
     [\p{Lu}][\p{Lu}.'’ -]{1,40}            # the place, in capitals: WASHINGTON, NEW YORK
     (?: ,\ [\p{L}.]{2,20}(?:\ [\p{L}.]{2,20}){0,2} )?  # an optional state or country
@@ -58,11 +60,25 @@ _DATELINE_RE = regex.compile(
     """,
     regex.VERBOSE,
 )
-_BYLINE_RE = regex.compile(r"By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,6}")
+_BYLINE_RE: Final = regex.compile(
+    r"By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,6}"
+)
 
-_HEADLINE_MAX_WORDS = 25
+# Enum members read once: from compiled code each SentenceRole.member is an attribute lookup.
+_BODY: Final = SentenceRole.body
+_BYLINE: Final = SentenceRole.byline
+_DATELINE: Final = SentenceRole.dateline
+_HEADLINE: Final = SentenceRole.headline
+
+# Every field is given, in declaration order, so each model is made by assemble's _instance with
+# its class's one shared set of field names: assemble would check the dict's keys against the
+# fields and then do just that (~1.7k instructions a model more).
+_PARAGRAPH_FIELDS: Final = FieldNames(Paragraph.model_fields)
+_SENTENCE_FIELDS: Final = FieldNames(Sentence.model_fields)
+
+_HEADLINE_MAX_WORDS: Final = 25
 # Words that carry on a clock time after "p.m." rather than start a new sentence.
-_TIME_ZONES = frozenset(
+_TIME_ZONES: Final = frozenset(
     [
         "eastern",
         "pacific",
@@ -84,7 +100,8 @@ _TIME_ZONES = frozenset(
         "cet",
     ]
 )
-_CLOSING_PUNCTUATION = ".!?…:;" + _TRAILERS
+_CLOSING_PUNCTUATION: Final = ".!?…:;" + _TRAILERS
+_STOPS: Final = ".!?…"  # the characters of _BOUNDARY_RE's "stop" group
 
 
 @cache
@@ -110,7 +127,7 @@ def segment(text: str) -> tuple[Paragraph, ...]:
         if span is None or span.start != first or span.end != last:
             span = make_span(text, first, last)  # else one instance for paragraph and sentence
         fields = {"index": index, "span": span, "sentences": tuple(sentences)}
-        paragraphs.append(assemble(Paragraph, fields))
+        paragraphs.append(_instance(Paragraph, fields, _PARAGRAPH_FIELDS))
     return tuple(paragraphs)
 
 
@@ -118,9 +135,8 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """Return (start, end) of each paragraph: non-blank lines, wrapped lines joined."""
     bounds: list[tuple[int, int]] = []
     previous_end = -1
-    for match in _LINE_RE.finditer(text):
-        start, end = match.span()
-        if match.group().isspace():
+    for start, end in _lines(text):
+        if text[start:end].isspace():
             continue
         if bounds and _continues(text, previous_end, start):
             bounds[-1] = (bounds[-1][0], end)
@@ -128,6 +144,25 @@ def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
             bounds.append((start, end))
         previous_end = end
     return bounds
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every match of _LINE_RE: the runs of characters between line breaks."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return [match.span() for match in _LINE_RE.finditer(text)]
+    # Only \n breaks lines here: str.find skips to each one far faster than the pattern's scan
+    # (tests compare the two).
+    lines: list[tuple[int, int]] = []
+    start = 0
+    size = len(text)
+    while start < size:
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        if end > start:
+            lines.append((start, end))
+        start = end + 1
+    return lines
 
 
 def _continues(text: str, previous_end: int, start: int) -> bool:
@@ -150,20 +185,26 @@ def _sentences(text: str, start: int, end: int, paragraph: int, first_index: int
     if text.startswith("By", body_start) and _BYLINE_RE.fullmatch(
         text, body_start, rstrip_end(text, body_start, end)
     ):
-        pieces.append((body_start, end, SentenceRole.byline))
+        pieces.append((body_start, end, _BYLINE))
         return _sentence_models(text, pieces, paragraph, first_index)
     dateline = _dateline(text, body_start, end)
-    if dateline and dateline.end() < end and text[dateline.end() : end].strip():
-        pieces.append((body_start, dateline.end(), SentenceRole.dateline))
-        body_start = dateline.end()
+    if dateline:
+        dateline_end = dateline.end()
+        if dateline_end < end and text[dateline_end:end].strip():
+            pieces.append((body_start, dateline_end, _DATELINE))
+            body_start = dateline_end
     cut = body_start
     for boundary in _BOUNDARY_RE.finditer(text, body_start, end):
-        if _is_boundary(text, boundary):
-            pieces.append((cut, boundary.start("gap"), SentenceRole.body))
-            cut = boundary.start("next")
-    pieces.append((cut, end, SentenceRole.body))
+        # One call for the match's bounds: its groups are found from them (see _gap_start),
+        # each further method call on the match costing as much as the tests themselves.
+        stop, following = boundary.span()
+        following -= 1  # the "next" group is the match's last character
+        if _is_boundary(text, stop, following):
+            pieces.append((cut, _gap_start(text, following), _BODY))
+            cut = following
+    pieces.append((cut, end, _BODY))
     if len(pieces) == 1 and _is_headline(text, start, end):
-        pieces = [(start, end, SentenceRole.headline)]
+        pieces = [(start, end, _HEADLINE)]
     return _sentence_models(text, pieces, paragraph, first_index)
 
 
@@ -180,24 +221,40 @@ def _sentence_models(
     text: str, pieces: list[tuple[int, int, SentenceRole]], paragraph: int, first_index: int
 ) -> list[Sentence]:
     """The Sentence of each of ``pieces``, trimmed of surrounding white space."""
-    return [
-        assemble(
-            Sentence,
-            {"index": index, "paragraph": paragraph, "span": strip_span(text, s, e), "role": role},
-        )
-        for index, (s, e, role) in enumerate(pieces, first_index)
-    ]
+    sentences: list[Sentence] = []
+    index = first_index
+    for s, e, role in pieces:
+        first, last = strip_bounds(text, s, e)  # what strip_span does, without its *args call
+        span = make_span(text, first, last)
+        fields = {"index": index, "paragraph": paragraph, "span": span, "role": role}
+        sentences.append(_instance(Sentence, fields, _SENTENCE_FIELDS))
+        index += 1
+    return sentences
 
 
-def _is_boundary(text: str, boundary: re.Match[str]) -> bool:
-    """Decide whether a candidate full stop (or ? ! …) really ends a sentence."""
-    following = boundary.group("next")
+def _gap_start(text: str, following: int) -> int:
+    """Where the white space of a _BOUNDARY_RE match ending at ``following`` begins."""
+    # The gap runs back to the closing mark or stop before it, none of which is white space.
+    gap = following
+    while text[gap - 1].isspace() and not "\x1c" <= text[gap - 1] <= "\x1f":
+        gap -= 1
+    return gap
+
+
+def _is_boundary(text: str, start: int, following_at: int) -> bool:
+    """Decide whether a candidate full stop (or ? ! …) really ends a sentence.
+
+    ``start`` is where a _BOUNDARY_RE match begins (its "stop" group) and ``following_at`` is
+    its last character (its "next" group).
+    """
+    following = text[following_at]
     if following.islower() or following in ",;:)]}":
         return False
-    stop = boundary.group("stop")
-    if stop != ".":
+    # The stop is the whole run of [.!?…] at start (what follows it is a closer or white space),
+    # so it is one full stop exactly when a full stop stands alone there.
+    if text[start] != "." or text[start + 1] in _STOPS:
         return True
-    word_match = _WORD_BEFORE_RE.search(text, max(0, boundary.start() - 12), boundary.start())
+    word_match = _WORD_BEFORE_RE.search(text, max(0, start - 12), start)
     word = word_match.group().lstrip(".") if word_match else ""
     if len(word) == 1 and word.isupper():
         return False  # an initial: J. R. R. Tolkien
@@ -205,14 +262,14 @@ def _is_boundary(text: str, boundary: re.Match[str]) -> bool:
     if kind == "title":
         return False
     if kind == "number":
-        return not text[boundary.start("next")].isdigit()
+        return not following.isdigit()
     if kind == "time":
-        next_word = _NEXT_WORD_RE.match(text, boundary.start("next"))
+        next_word = _NEXT_WORD_RE.match(text, following_at)
         return not next_word or next_word.group().lower() not in _TIME_ZONES
     if kind == "may-end":
         if following in QUOTE_OPENERS:
             return True  # "… in Santa Monica, Calif. “The reality is …”": a quote opens anew
-        next_word = _NEXT_WORD_RE.match(text, boundary.start("next"))
+        next_word = _NEXT_WORD_RE.match(text, following_at)
         return bool(next_word) and next_word.group().lower() in load("sentence_starters")
     return True
 

@@ -1,0 +1,86 @@
+"""Fast paths of the front stages give what the patterns and library calls they replace give."""
+
+from __future__ import annotations
+
+import bisect
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+from pydantic import BaseModel
+
+from quotecheck.config import DEFAULT_CONFIG
+from quotecheck.cues import (
+    _COLON_GAP_RE,
+    _NAME_COLON_RE,
+    _bisect_right,
+    _colon_gap_start,
+    _name_colons,
+    find_cues,
+)
+from quotecheck.quotes import find_quotes
+from quotecheck.segment import _BOUNDARY_RE, _LINE_RE, _STOPS, _gap_start, _lines, segment
+
+# White space of every kind the gap patterns meet (and the separators \x1c-\x1f they leave out),
+# the marks around a sentence end, and a few ordinary characters.
+_ALPHABET = " \t\n\r\xa0\u2009\u3000\x1c\x1f\x85:.!?…\"'”’»)]aZ9“"
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=14), st.integers(min_value=0, max_value=14))
+def test_colon_gap_start_is_where_the_pattern_matches(text: str, start: int) -> None:
+    """_colon_gap_start finds the start of _COLON_GAP_RE's search in the 8 characters before."""
+    start = min(start, len(text))
+    before = text[max(0, start - 8) : start]
+    gap = _COLON_GAP_RE.search(before)
+    expected = start - (len(gap.group()) if gap else 0)
+    assert _colon_gap_start(text, start) == expected
+
+
+@given(st.lists(st.integers(min_value=-5, max_value=40), max_size=12), st.integers(-8, 45))
+def test_bisect_right_is_bisects(values: list[int], x: int) -> None:
+    """cues._bisect_right gives bisect.bisect_right's index on sorted lists."""
+    values.sort()
+    assert _bisect_right(values, x) == bisect.bisect_right(values, x)
+
+
+@given(st.text(alphabet=_ALPHABET, max_size=30))
+def test_boundary_groups_follow_from_the_match_bounds(text: str) -> None:
+    """segment reads the groups off a boundary's span: gap start, next character, stop."""
+    for m in _BOUNDARY_RE.finditer(text):
+        start, end = m.span()
+        assert m.start("next") == end - 1
+        assert _gap_start(text, end - 1) == m.start("gap")
+        alone = text[start] == "." and text[start + 1] not in _STOPS
+        assert alone == (m.group("stop") == ".")
+
+
+# Line breaks of every kind, and the letters, marks and spaces a speaker's name line is made of.
+_LINE_ALPHABET = "\n\r\u2028\u2029\x85\x0b \t:.’'-aZB"
+
+
+@given(st.text(alphabet=_LINE_ALPHABET, max_size=40))
+def test_lines_are_the_line_patterns_matches(text: str) -> None:
+    """segment._lines gives the spans of _LINE_RE's matches, with and without \\r or U+2028."""
+    assert _lines(text) == [m.span() for m in _LINE_RE.finditer(text)]
+
+
+@given(st.text(alphabet=_LINE_ALPHABET, max_size=40))
+@example("B Z: a\nZ: Z: a\r\n\tBa-Z’B:  Z\n :a")
+def test_name_colons_are_the_name_patterns_matches(text: str) -> None:
+    """cues._name_colons finds the colon of every _NAME_COLON_RE match, trying line starts only."""
+    assert _name_colons(text) == [m.start(1) for m in _NAME_COLON_RE.finditer(text)]
+
+
+def test_front_models_hold_every_field_in_order() -> None:
+    """The models the front stages make directly hold all their fields, in declaration order."""
+    text = "WASHINGTON (AP) — “We won’t,” Mr. Smith said.\n\nLynch: No. It was ‘odd’, she said."
+    paragraphs = segment(text)
+    quotes = find_quotes(text, paragraphs, DEFAULT_CONFIG).quotes
+    cues = find_cues(text, paragraphs, quotes)
+    sentences = [s for p in paragraphs for s in p.sentences]
+    models: list[BaseModel] = [*paragraphs, *sentences, *quotes, *cues]
+    assert quotes
+    assert cues
+    assert len(sentences) > len(paragraphs)
+    for model in models:
+        assert list(model.__dict__) == list(type(model).model_fields)
+        assert model.model_fields_set == set(type(model).model_fields)
