@@ -273,11 +273,16 @@ def mention_index(sources: Iterable[Source]) -> MentionIndex:
 def merge(ranges: list[Range]) -> list[Range]:
     """Sort and merge overlapping or touching ranges."""
     merged: list[Range] = []
+    lo, hi = 0, -1  # the range being merged; none while hi < lo
     for a, b in sorted(ranges) if len(ranges) > 1 else ranges:  # one range needs no sort
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        if hi >= lo and a <= hi:
+            hi = max(hi, b)
         elif b > a:
-            merged.append((a, b))
+            if hi >= lo:
+                merged.append((lo, hi))
+            lo, hi = a, b
+    if hi >= lo:
+        merged.append((lo, hi))
     return merged
 
 

@@ -16,6 +16,7 @@ from quotecheck.claimparts import (
     _clause_starts,
     _is_space,
     in_text_order,
+    merge,
     per_sentence,
     trim,
 )
@@ -102,3 +103,21 @@ def test_bisect_left_finds_what_the_bisect_module_finds(
     lo = data.draw(st.integers(0, len(xs)))
     hi = data.draw(st.integers(lo, len(xs)))
     assert _bisect_left(xs, x, lo, hi) == bisect.bisect_left(xs, x, lo, hi)
+
+
+def _list_merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The merge that rewrote its last range in the list at every overlap."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        elif b > a:
+            merged.append((a, b))
+    return merged
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=12))
+def test_merge_keeps_the_open_range_in_locals(ranges: list[tuple[int, int]]) -> None:
+    """Merging with the open range held in two ints gives the list-rewriting merge's ranges,
+    empty and reversed ranges included."""
+    assert merge(ranges) == _list_merge(ranges)
