@@ -371,7 +371,7 @@ def _build_quotes(
         content_start = opener.start + opener.width
         if not closed:
             content_end = rstrip_end(text, content_start, content_end)
-        if not _VISIBLE_RE.search(text, content_start, content_end):
+        if not _visible(text, content_start, content_end):
             continue
         content = make_span(text, content_start, content_end)
         # The offsets make_span used, kept as ints: a pydantic model's field is a slow read.
@@ -395,6 +395,15 @@ def _build_quotes(
         quotes.append(_instance(Quote, fields, _QUOTE_FIELDS))
         containers.append((content_start, content_end))
     return tuple(quotes)
+
+
+def _visible(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds a character matching _VISIBLE_RE (not white space)."""
+    # Nearly every quote opens on a visible character: what str.isspace() refuses, regex's \S
+    # takes (tests check every code point), so the call into ``regex`` is made only for the rest.
+    if start < end and not text[start].isspace():
+        return True
+    return _VISIBLE_RE.search(text, start, end) is not None
 
 
 def _clamped(text: str, start: int, end: int) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import sys
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -17,7 +18,7 @@ from quotecheck.cues import (
     _name_colons,
     find_cues,
 )
-from quotecheck.quotes import find_quotes
+from quotecheck.quotes import _VISIBLE_RE, find_quotes
 from quotecheck.segment import _BOUNDARY_RE, _LINE_RE, _STOPS, _gap_start, _lines, segment
 
 # White space of every kind the gap patterns meet (and the separators \x1c-\x1f they leave out),
@@ -84,3 +85,10 @@ def test_front_models_hold_every_field_in_order() -> None:
     for model in models:
         assert list(model.__dict__) == list(type(model).model_fields)
         assert model.model_fields_set == set(type(model).model_fields)
+
+
+def test_what_isspace_refuses_the_visible_pattern_takes() -> None:
+    """quotes._visible may skip _VISIBLE_RE when str.isspace() refuses the first character."""
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    refused = "".join(ch for ch in everything if not ch.isspace())
+    assert all(_VISIBLE_RE.match(ch) for ch in refused)
