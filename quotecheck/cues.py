@@ -248,11 +248,12 @@ def _word_starts(text: str) -> list[int]:
     # A list, not a generator: from compiled code each step of a generator is a helper call.
     starts = [0] if _FIRST_WORD_RE.match(text) else []
     for m in _CANDIDATE_RE.finditer(text):
-        before = text[m.start()]
+        at = m.start()  # the one character before the word: the word (group 1) starts after it
+        before = text[at]
         # A non-ASCII character before the word (’, é) is checked here: an ASCII-only set in
         # _CANDIDATE_RE is tested faster, and ``regex`` decides what is a word character.
         if before.isascii() or not _GLUE_RE.match(before):
-            starts.append(m.start(1))
+            starts.append(at + 1)
     return starts
 
 

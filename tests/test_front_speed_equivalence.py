@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.cues import (
+    _CANDIDATE_RE,
     _COLON_GAP_RE,
     _NAME_COLON_RE,
     _bisect_right,
@@ -92,3 +93,10 @@ def test_what_isspace_refuses_the_visible_pattern_takes() -> None:
     everything = "".join(map(chr, range(sys.maxunicode + 1)))
     refused = "".join(ch for ch in everything if not ch.isspace())
     assert all(_VISIBLE_RE.match(ch) for ch in refused)
+
+
+@given(st.text(alphabet="saidtoldin ‘’'-é\n(“", max_size=30))
+def test_candidate_words_start_one_character_into_the_match(text: str) -> None:
+    """cues._word_starts takes a candidate word to start one character after its match."""
+    for m in _CANDIDATE_RE.finditer(text):
+        assert m.start(1) == m.start() + 1
