@@ -30,13 +30,22 @@ from .claimparts import (
     trim,
 )
 from .framing import find_weighted_signals
-from .kinds import SOURCE_ANONYMOUS, SOURCE_VAGUE
+from .kinds import (
+    CLAIM_ANONYMOUS,
+    CLAIM_ATTRIBUTED,
+    CLAIM_EDITORIAL,
+    CLAIM_QUOTED,
+    CLAIM_UNATTRIBUTED,
+    CLAIM_VAGUE,
+    ROLE_BODY,
+    SOURCE_ANONYMOUS,
+    SOURCE_VAGUE,
+)
 from .models import (
     Claim,
     ClaimKind,
     Paragraph,
     Sentence,
-    SentenceRole,
     Signal,
     SignalKind,
     Source,
@@ -63,16 +72,6 @@ PARAPHRASE_FACTOR: Final = 0.5
 not a quote): the source's claim, but in words the writer chose."""
 
 _MIN_UNSOURCED_WORDS: Final = 3  # "on Wednesday" or "in May" left after a cue is not a claim
-
-# Enum members as Final constants: from compiled code ``ClaimKind.editorial`` is an attribute
-# lookup on the class each time it runs, a Final name one read of a C static.
-_QUOTED: Final = ClaimKind.quoted
-_ATTRIBUTED: Final = ClaimKind.attributed
-_ANONYMOUS: Final = ClaimKind.anonymous
-_VAGUE: Final = ClaimKind.vague
-_UNATTRIBUTED: Final = ClaimKind.unattributed
-_EDITORIAL: Final = ClaimKind.editorial
-_BODY: Final = SentenceRole.body
 
 
 @final
@@ -168,15 +167,15 @@ def _classify(
     weighted = _writer_signals(signals, weights, sourced, credits) if signals else []
     figure = first_in(ctx.figures, unsourced) if unsourced else None
     editorial = bool(weighted) and _is_editorial(weighted, figure is not None)
-    kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (_UNATTRIBUTED, [])
+    kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
     if editorial:
-        kind, reasons = _EDITORIAL, [*_framing_reasons(weighted), *reasons]
-    elif kind is _UNATTRIBUTED:
+        kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons]
+    elif kind is CLAIM_UNATTRIBUTED:
         reasons = ["no source"]
     why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
     role = s.sentence.role
-    checkable = bool(why_checkable) and role is _BODY and not is_question(s.text)
-    if why_checkable and (kind is _UNATTRIBUTED or kind is _EDITORIAL):
+    checkable = bool(why_checkable) and role is ROLE_BODY and not is_question(s.text)
+    if why_checkable and (kind is CLAIM_UNATTRIBUTED or kind is CLAIM_EDITORIAL):
         reasons.append(why_checkable)
     if credits and unsourced:
         reasons.append("unsourced part: " + _quote_excerpt(text, unsourced[0]))
@@ -219,7 +218,7 @@ def _enough_words(text: str, r: Range) -> bool:
 
 # Claim kinds from best-sourced to worst: an attribution's kind is its index here (ranks compare
 # as ints; a dict keyed by the enum would hash each member through Enum.__hash__, in Python).
-_BY_RANK: Final = (_QUOTED, _ATTRIBUTED, _ANONYMOUS, _VAGUE, _UNATTRIBUTED)
+_BY_RANK: Final = (CLAIM_QUOTED, CLAIM_ATTRIBUTED, CLAIM_ANONYMOUS, CLAIM_VAGUE, CLAIM_UNATTRIBUTED)
 _QUOTED_RANK: Final = 0
 _ATTRIBUTED_RANK: Final = 1
 _ANONYMOUS_RANK: Final = 2
@@ -262,11 +261,11 @@ def _attribution_reason(ctx: _Context, c: Credit, source: _Who | None, kind: Cla
     name = source.label if source is not None else "an unknown source"
     via = ctx.sources.get(c.via_source_id or "")
     through = f" through {via.label}" if via is not None else ""
-    if kind is _QUOTED:
+    if kind is CLAIM_QUOTED:
         return f"quotes {name}{cue}{through}"
-    if kind is _ATTRIBUTED:
+    if kind is CLAIM_ATTRIBUTED:
         return f"reported by {name}{cue}{through}"
-    if kind is _ANONYMOUS:
+    if kind is CLAIM_ANONYMOUS:
         return f"credited to an unnamed source ({name}){cue}{through}"
     return f"vague sourcing{cue}{through}"
 

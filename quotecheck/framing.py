@@ -20,6 +20,7 @@ from typing import Final
 import regex
 
 from .assemble import assemble, text_span
+from .kinds import SIGNAL_SCARE_QUOTE
 from .models import Quote, QuoteKind, Signal, SignalKind, Span
 from .offsets import fold
 from .signaltables import ASCII_TOKENS as _ASCII_TOKENS
@@ -200,8 +201,6 @@ def _file_hits(
     return found, weights
 
 
-_SCARE_QUOTE: Final = SignalKind.scare_quote  # read once: from compiled code, an enum look-up
-
 # Each kind with its plain string and whether it is matched case-sensitively, to be found by
 # identity: hashing an enum member (for a dict or set look-up) runs Enum.__hash__ in Python.
 _KINDS: Final = tuple((kind, str(kind), kind in _CASE_SENSITIVE) for kind in SignalKind)
@@ -235,7 +234,7 @@ def _add_scare_quotes(
         span = spans[i]
         if at < span.end and _within(marks, span) and _scare_term(q):
             fields = {
-                "kind": _SCARE_QUOTE,
+                "kind": SIGNAL_SCARE_QUOTE,
                 "span": marks,
                 "lexicon": None,
                 "in_quote": False,

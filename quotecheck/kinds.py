@@ -10,16 +10,29 @@ from __future__ import annotations
 
 from typing import Final
 
-from .models import CueKind, QuoteKind, SourceKind, Stance
+from .models import ClaimKind, CueKind, QuoteKind, SentenceRole, SignalKind, SourceKind, Stance
 
 __all__ = [
+    "CLAIM_ANONYMOUS",
+    "CLAIM_ATTRIBUTED",
+    "CLAIM_EDITORIAL",
+    "CLAIM_QUOTED",
+    "CLAIM_UNATTRIBUTED",
+    "CLAIM_VAGUE",
     "CUE_ACCORDING_TO",
     "CUE_COLON",
     "CUE_INHERITED",
     "CUE_SPEECH_VERB",
     "CUE_STATEMENT",
     "CUE_VAGUE",
+    "QUOTE_DIRECT",
+    "QUOTE_PARTIAL",
     "QUOTE_SCARE",
+    "ROLE_BODY",
+    "ROLE_BYLINE",
+    "ROLE_DATELINE",
+    "ROLE_HEADLINE",
+    "SIGNAL_SCARE_QUOTE",
     "SOURCE_ANONYMOUS",
     "SOURCE_DOCUMENT",
     "SOURCE_MEDIA",
@@ -27,8 +40,21 @@ __all__ = [
     "SOURCE_PERSON",
     "SOURCE_VAGUE",
     "STANCE_NEUTRAL",
+    "STANCE_TENTATIVE",
 ]
 
+CLAIM_ANONYMOUS: Final = ClaimKind.anonymous
+"""``ClaimKind.anonymous``."""
+CLAIM_ATTRIBUTED: Final = ClaimKind.attributed
+"""``ClaimKind.attributed``."""
+CLAIM_EDITORIAL: Final = ClaimKind.editorial
+"""``ClaimKind.editorial``."""
+CLAIM_QUOTED: Final = ClaimKind.quoted
+"""``ClaimKind.quoted``."""
+CLAIM_UNATTRIBUTED: Final = ClaimKind.unattributed
+"""``ClaimKind.unattributed``."""
+CLAIM_VAGUE: Final = ClaimKind.vague
+"""``ClaimKind.vague``."""
 CUE_ACCORDING_TO: Final = CueKind.according_to
 """``CueKind.according_to``."""
 CUE_COLON: Final = CueKind.colon
@@ -41,8 +67,22 @@ CUE_STATEMENT: Final = CueKind.statement
 """``CueKind.statement``."""
 CUE_VAGUE: Final = CueKind.vague
 """``CueKind.vague``."""
+QUOTE_DIRECT: Final = QuoteKind.direct
+"""``QuoteKind.direct``."""
+QUOTE_PARTIAL: Final = QuoteKind.partial
+"""``QuoteKind.partial``."""
 QUOTE_SCARE: Final = QuoteKind.scare
 """``QuoteKind.scare``."""
+ROLE_BODY: Final = SentenceRole.body
+"""``SentenceRole.body``."""
+ROLE_BYLINE: Final = SentenceRole.byline
+"""``SentenceRole.byline``."""
+ROLE_DATELINE: Final = SentenceRole.dateline
+"""``SentenceRole.dateline``."""
+ROLE_HEADLINE: Final = SentenceRole.headline
+"""``SentenceRole.headline``."""
+SIGNAL_SCARE_QUOTE: Final = SignalKind.scare_quote
+"""``SignalKind.scare_quote``."""
 SOURCE_ANONYMOUS: Final = SourceKind.anonymous
 """``SourceKind.anonymous``."""
 SOURCE_DOCUMENT: Final = SourceKind.document
@@ -57,3 +97,5 @@ SOURCE_VAGUE: Final = SourceKind.vague
 """``SourceKind.vague``."""
 STANCE_NEUTRAL: Final = Stance.neutral
 """``Stance.neutral``."""
+STANCE_TENTATIVE: Final = Stance.tentative
+"""``Stance.tentative``."""

@@ -16,9 +16,10 @@ from typing import Final, NamedTuple, final
 
 import regex
 
-from .assemble import _instance
+from .assemble import instance
 from .config import AnalyzerConfig
 from .fieldnames import FieldNames
+from .kinds import QUOTE_DIRECT, QUOTE_PARTIAL
 from .models import Paragraph, Quote, QuoteKind, Span
 from .offsets import OPENING_MARKS, QUOTE_OPENERS, make_span, rstrip_end
 
@@ -96,11 +97,8 @@ _FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next pa
 _NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
 _TERMINAL_INSIDE = ",.!?…;:—–-"
 _MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
-# Enum members read once: from compiled code each QuoteKind.member is an attribute lookup.
-_DIRECT: Final = QuoteKind.direct
-_PARTIAL: Final = QuoteKind.partial
 _UNCLOSED: Final = "no closing mark: runs to the break"
-# Every field is given, in declaration order, so each model is made by assemble's _instance with
+# Every field is given, in declaration order, so each model is made by assemble.instance with
 # its class's one shared set of field names: assemble would check the dict's keys against the
 # fields and then do just that (~1.7k instructions a model more).
 _QUOTE_FIELDS: Final = FieldNames(Quote.model_fields)
@@ -392,7 +390,7 @@ def _build_quotes(
             "closed": closed,
             "reasons": (reason,) if closed else (reason, _UNCLOSED),
         }
-        quotes.append(_instance(Quote, fields, _QUOTE_FIELDS))
+        quotes.append(instance(Quote, fields, _QUOTE_FIELDS))
         containers.append((content_start, content_end))
     return tuple(quotes)
 
@@ -447,10 +445,10 @@ def _provisional_kind(
         or (after != "" and after in _TERMINAL_INSIDE)  # „Wir schaffen das“, sagte sie.
     )
     if opens_clause and (ends_clause or words > limit):
-        return _DIRECT, "stands as its own clause"
+        return QUOTE_DIRECT, "stands as its own clause"
     if lead:
-        return _PARTIAL, "woven into the writer's sentence"
-    return _PARTIAL, "a short fragment that the sentence goes on from"
+        return QUOTE_PARTIAL, "woven into the writer's sentence"
+    return QUOTE_PARTIAL, "a short fragment that the sentence goes on from"
 
 
 def _last_visible(text: str, start: int, end: int, skip: str = "") -> str:

@@ -16,8 +16,9 @@ from typing import Final
 
 import regex
 
-from .assemble import _instance
+from .assemble import instance
 from .fieldnames import FieldNames
+from .kinds import ROLE_BODY, ROLE_BYLINE, ROLE_DATELINE, ROLE_HEADLINE
 from .lexicons import load, load_rows
 from .models import Paragraph, Sentence, SentenceRole
 from .offsets import QUOTE_OPENERS, make_span, rstrip_end, strip_bounds
@@ -64,13 +65,8 @@ _BYLINE_RE: Final = regex.compile(
     r"By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,6}"
 )
 
-# Enum members read once: from compiled code each SentenceRole.member is an attribute lookup.
-_BODY: Final = SentenceRole.body
-_BYLINE: Final = SentenceRole.byline
-_DATELINE: Final = SentenceRole.dateline
-_HEADLINE: Final = SentenceRole.headline
 
-# Every field is given, in declaration order, so each model is made by assemble's _instance with
+# Every field is given, in declaration order, so each model is made by assemble.instance with
 # its class's one shared set of field names: assemble would check the dict's keys against the
 # fields and then do just that (~1.7k instructions a model more).
 _PARAGRAPH_FIELDS: Final = FieldNames(Paragraph.model_fields)
@@ -127,7 +123,7 @@ def segment(text: str) -> tuple[Paragraph, ...]:
         if span is None or span.start != first or span.end != last:
             span = make_span(text, first, last)  # else one instance for paragraph and sentence
         fields = {"index": index, "span": span, "sentences": tuple(sentences)}
-        paragraphs.append(_instance(Paragraph, fields, _PARAGRAPH_FIELDS))
+        paragraphs.append(instance(Paragraph, fields, _PARAGRAPH_FIELDS))
     return tuple(paragraphs)
 
 
@@ -186,13 +182,13 @@ def _sentences(text: str, start: int, end: int, paragraph: int, first_index: int
     if text[body_start : body_start + 2] == "By" and _BYLINE_RE.fullmatch(
         text, body_start, rstrip_end(text, body_start, end)
     ):
-        pieces.append((body_start, end, _BYLINE))
+        pieces.append((body_start, end, ROLE_BYLINE))
         return _sentence_models(text, pieces, paragraph, first_index)
     dateline = _dateline(text, body_start, end)
     if dateline:
         dateline_end = dateline.end()
         if dateline_end < end and text[dateline_end:end].strip():
-            pieces.append((body_start, dateline_end, _DATELINE))
+            pieces.append((body_start, dateline_end, ROLE_DATELINE))
             body_start = dateline_end
     cut = body_start
     for boundary in _BOUNDARY_RE.finditer(text, body_start, end):
@@ -201,11 +197,11 @@ def _sentences(text: str, start: int, end: int, paragraph: int, first_index: int
         stop, following = boundary.span()
         following -= 1  # the "next" group is the match's last character
         if _is_boundary(text, stop, following):
-            pieces.append((cut, _gap_start(text, following), _BODY))
+            pieces.append((cut, _gap_start(text, following), ROLE_BODY))
             cut = following
-    pieces.append((cut, end, _BODY))
+    pieces.append((cut, end, ROLE_BODY))
     if len(pieces) == 1 and _is_headline(text, start, end):
-        pieces = [(start, end, _HEADLINE)]
+        pieces = [(start, end, ROLE_HEADLINE)]
     return _sentence_models(text, pieces, paragraph, first_index)
 
 
@@ -228,7 +224,7 @@ def _sentence_models(
         first, last = strip_bounds(text, s, e)  # what strip_span does, without its *args call
         span = make_span(text, first, last)
         fields = {"index": index, "paragraph": paragraph, "span": span, "role": role}
-        sentences.append(_instance(Sentence, fields, _SENTENCE_FIELDS))
+        sentences.append(instance(Sentence, fields, _SENTENCE_FIELDS))
         index += 1
     return sentences
 

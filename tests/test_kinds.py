@@ -5,9 +5,25 @@ from __future__ import annotations
 import pytest
 
 from quotecheck import kinds
-from quotecheck.models import CueKind, QuoteKind, SourceKind, Stance
+from quotecheck.models import (
+    ClaimKind,
+    CueKind,
+    QuoteKind,
+    SentenceRole,
+    SignalKind,
+    SourceKind,
+    Stance,
+)
 
-_ENUMS = {"CUE": CueKind, "QUOTE": QuoteKind, "SOURCE": SourceKind, "STANCE": Stance}
+_ENUMS = {
+    "CLAIM": ClaimKind,
+    "CUE": CueKind,
+    "QUOTE": QuoteKind,
+    "ROLE": SentenceRole,
+    "SIGNAL": SignalKind,
+    "SOURCE": SourceKind,
+    "STANCE": Stance,
+}
 
 
 @pytest.mark.parametrize("name", kinds.__all__)
