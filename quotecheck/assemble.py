@@ -31,7 +31,7 @@ from .errors import AssemblyError
 from .fieldnames import FieldNames
 from .models import Span
 
-__all__ = ["assemble", "text_span"]
+__all__ = ["assemble", "instance", "text_span"]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -70,7 +70,7 @@ def assemble(cls: type[M], fields: dict[str, Any]) -> M:
         layout = _LAYOUTS[cls] = _Layout(cls)
     # Most stages give every field, in declaration order: that dict can be the model's own.
     if len(fields) == len(layout.names) and list(fields) == layout.names:
-        return _instance(cls, fields, layout.everything)
+        return instance(cls, fields, layout.everything)
     values = {**layout.template, **fields}
     if len(values) != len(layout.names):
         unknown = sorted(set(fields) - layout.everything)
@@ -83,7 +83,7 @@ def assemble(cls: type[M], fields: dict[str, Any]) -> M:
     for name in layout.factories:  # a fresh default each time, never a shared mutable one
         if name not in fields:
             values[name] = cls.model_fields[name].get_default(call_default_factory=True)
-    return _instance(cls, values, set(fields))
+    return instance(cls, values, set(fields))
 
 
 def text_span(text: str, start: int, end: int) -> Span:
@@ -92,11 +92,17 @@ def text_span(text: str, start: int, end: int) -> Span:
         msg = f"span {start}:{end} does not lie inside a text of {len(text)} characters"
         raise AssemblyError(msg)
     fields = {"start": start, "end": end, "text": text[start:end]}
-    return _instance(Span, fields, _SPAN_FIELDS)
+    return instance(Span, fields, _SPAN_FIELDS)
 
 
-def _instance(cls: type[M], values: dict[str, Any], given: set[str]) -> M:
-    """A new ``cls`` object holding ``values``, as pydantic's ``model_construct`` leaves one."""
+def instance(cls: type[M], values: dict[str, Any], given: set[str]) -> M:
+    """A new ``cls`` object holding ``values`` as they are, with ``given`` as its fields set.
+
+    What :func:`assemble` ends in, for a stage whose one dict literal gives every field in
+    declaration order and so needs none of assemble's checks; ``given`` is then the class's one
+    :class:`~quotecheck.fieldnames.FieldNames`. Nothing here is checked:
+    tests/test_outputs_revalidate.py validates such a stage's models again.
+    """
     # object.__setattr__ passes a frozen model's __setattr__, as pydantic itself does; spelt out
     # in full, mypyc calls it directly (a third cheaper than through an alias).
     model = object.__new__(cls)  # BaseModel has no __new__ of its own

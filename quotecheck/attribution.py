@@ -21,7 +21,7 @@ from typing import Final, NamedTuple
 
 from .assemble import assemble
 from .config import AnalyzerConfig
-from .content import Doc, Link, bisect_right, opens_sentence, trim, word_count
+from .content import Doc, Link, opens_sentence, trim, word_count
 from .coref import SourceBook
 from .kinds import (
     CUE_ACCORDING_TO,
@@ -46,6 +46,7 @@ from .models import (
 )
 from .offsets import make_span
 from .shapes import according_link, colon_link, comma_link, dash_link, vague_link
+from .sortedints import bisect_right
 
 __all__ = ["Sourcing", "attribute"]
 

@@ -18,7 +18,9 @@ from typing import Final, TypeVar, final
 
 import regex
 
-from .models import Attribution, Quote, QuoteKind, Source, Span
+from .kinds import QUOTE_PARTIAL
+from .models import Attribution, Quote, Source, Span
+from .sortedints import bisect_left
 
 __all__ = [
     "Credit",
@@ -47,7 +49,6 @@ _CLAUSE_MARKS: Final = (";", ":", "—", "–", "-")
 _SPACE_RE: Final = regex.compile(r"\s")
 _TRIM: Final = " \t\r\n,;:.!?—–-()[]\"'“”‘’«»„"
 _FAR: Final = 1 << 62  # sorts after every end offset
-_PARTIAL: Final = QuoteKind.partial  # a Final constant: one read, not an enum attribute lookup
 
 _T = TypeVar("_T")
 
@@ -113,7 +114,7 @@ class Quoted:
         self.attribution_id: str | None = q.attribution_id
         self.start: int = marks.start  # where the quote's marks lie
         self.end: int = marks.end
-        self.partial: bool = q.kind is _PARTIAL
+        self.partial: bool = q.kind is QUOTE_PARTIAL
 
 
 def in_text_order(items: list[_T], starts: list[int], ties: list[int]) -> list[_T]:
@@ -243,21 +244,9 @@ def _mentions_in(mentions: MentionIndex, source_id: str, sentence: Range) -> lis
         return []
     starts, bounds, longest = found
     start, end = sentence
-    hi = _bisect_left(starts, end, 0, len(starts))  # mentions starting before the sentence ends
-    lo = _bisect_left(starts, start - longest, 0, hi)  # the earliest that can reach into it
+    hi = bisect_left(starts, end)  # mentions starting before the sentence ends
+    lo = bisect_left(starts, start - longest, 0, hi)  # the earliest that can reach into it
     return [(a, b) for a, b in bounds[lo:hi] if b > start]
-
-
-def _bisect_left(xs: list[int], x: int, lo: int, hi: int) -> int:
-    """bisect.bisect_left over ints, compiled: a call into the bisect module from compiled code
-    costs a global look-up and a Python call (tests/test_claims_speed_equivalence compares)."""
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if xs[mid] < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 def mention_index(sources: Iterable[Source]) -> MentionIndex:

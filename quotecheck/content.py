@@ -15,6 +15,7 @@ import regex
 
 from .cues import VERB_FORMS
 from .models import CueKind, Quote, Sentence, Stance
+from .sortedints import bisect_left, bisect_right
 from .sources import QUANTIFIERS, Mention, grammar_words
 
 __all__ = [
@@ -22,8 +23,6 @@ __all__ = [
     "WINDOW",
     "Doc",
     "Link",
-    "bisect_left",
-    "bisect_right",
     "introduces",
     "opens_sentence",
     "set_content",
@@ -40,32 +39,6 @@ _CONJUNCTIONS: Final = frozenset(["and", "but", "or", "so", "while", "as"])
 # Words after a quote that resume the writer's narration: a time, a place, a new verb. The
 # lexicon's subject_end class serves both this and the end of an inverted source's name.
 _NARRATION_WORDS: Final = grammar_words("subject_end") | {"and", "but", "then", "moments", "twice"}
-
-
-def bisect_right(a: list[int], x: int) -> int:
-    """``bisect.bisect_right`` on a sorted list of ints, compiled here: from compiled code a
-    call into the bisect module costs several times the search itself, and the readers bisect
-    at every cue."""
-    lo, hi = 0, len(a)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if x < a[mid]:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
-
-
-def bisect_left(a: list[int], x: int) -> int:
-    """``bisect.bisect_left`` on a sorted list of ints, compiled here (see :func:`bisect_right`)."""
-    lo, hi = 0, len(a)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if a[mid] < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
 
 
 class Link:

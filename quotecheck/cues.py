@@ -13,11 +13,13 @@ from typing import Final, NamedTuple
 
 import regex
 
-from .assemble import _instance
+from .assemble import instance
 from .fieldnames import FieldNames
+from .kinds import CUE_COLON, CUE_SPEECH_VERB, CUE_VAGUE, STANCE_NEUTRAL, STANCE_TENTATIVE
 from .lexicons import load_rows
 from .models import Cue, CueKind, Paragraph, Quote, Stance
 from .offsets import make_span
+from .sortedints import bisect_right
 
 __all__ = ["VERB_FORMS", "VerbForm", "find_cues", "quote_regions"]
 
@@ -134,13 +136,7 @@ _CANDIDATE_RE: Final = re.compile(
 _FIRST_WORD_RE: Final = re.compile(rf"(?:{_trie(_ASCII_FIRST_WORDS)})(?![A-Za-z])")
 _GLUE_RE: Final = regex.compile(r"[\w’'\-]")  # a character that joins a word to the one before it
 _KINDS: Final = {kind.value: kind for kind in CueKind}  # a dict lookup, cheaper than CueKind(...)
-# Enum members read once: from compiled code each CueKind.member is an attribute lookup.
-_COLON: Final = CueKind.colon
-_SPEECH_VERB: Final = CueKind.speech_verb
-_VAGUE_CUE: Final = CueKind.vague
-_NEUTRAL: Final = Stance.neutral
-_TENTATIVE: Final = Stance.tentative
-# Every field is given, in declaration order, so each model is made by assemble's _instance with
+# Every field is given, in declaration order, so each model is made by assemble.instance with
 # its class's one shared set of field names: assemble would check the dict's keys against the
 # fields and then do just that (~1.7k instructions a model more).
 _CUE_FIELDS: Final = FieldNames(Cue.model_fields)
@@ -178,21 +174,8 @@ def quote_regions(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
 def _inside(regions: tuple[list[int], list[int]], pos: int) -> bool:
     """Tell whether ``pos`` falls inside one of the quote regions."""
     starts, ends = regions
-    i = _bisect_right(starts, pos) - 1
+    i = bisect_right(starts, pos) - 1
     return i >= 0 and pos < ends[i]
-
-
-def _bisect_right(values: list[int], x: int) -> int:
-    """``bisect.bisect_right(values, x)``, compiled: a call into bisect costs ~1k instructions."""
-    lo = 0
-    hi = len(values)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if x < values[mid]:
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
 
 
 def find_cues(
@@ -213,11 +196,11 @@ def find_cues(
             cues.append(_word_cue(text, m))
     colons = _colons(text, regions)
     for colon in colons:
-        cues.append(_cue(text, colon, colon + 1, _COLON, ":", _NEUTRAL))
+        cues.append(_cue(text, colon, colon + 1, CUE_COLON, ":", STANCE_NEUTRAL))
     seen = set(colons)
     for colon in _name_colons(text):
         if colon not in seen and not _inside(regions, colon):
-            cues.append(_cue(text, colon, colon + 1, _COLON, ":", _NEUTRAL))
+            cues.append(_cue(text, colon, colon + 1, CUE_COLON, ":", STANCE_NEUTRAL))
     cues.sort(key=lambda c: c.span.start)
     return tuple(cues)
 
@@ -262,18 +245,18 @@ def _word_cue(text: str, m: regex.Match[str]) -> Cue:
     kind = _KINDS[m.lastgroup]
     start, end = m.span()
     words = text[start:end]
-    if kind is _SPEECH_VERB:
+    if kind is CUE_SPEECH_VERB:
         form = VERB_FORMS.get(words) or VERB_FORMS[words.lower()]
         return _cue(text, start, end, kind, form.lemma, form.stance)
-    if kind is _VAGUE_CUE:
-        return _cue(text, start, end, kind, words.lower(), _TENTATIVE)
-    return _cue(text, start, end, kind, str(kind).replace("_", " "), _NEUTRAL)
+    if kind is CUE_VAGUE:
+        return _cue(text, start, end, kind, words.lower(), STANCE_TENTATIVE)
+    return _cue(text, start, end, kind, str(kind).replace("_", " "), STANCE_NEUTRAL)
 
 
 def _cue(text: str, start: int, end: int, kind: CueKind, lemma: str, stance: Stance) -> Cue:
     """The Cue on ``text[start:end]``."""
     fields = {"span": make_span(text, start, end), "kind": kind, "lemma": lemma, "stance": stance}
-    return _instance(Cue, fields, _CUE_FIELDS)
+    return instance(Cue, fields, _CUE_FIELDS)
 
 
 def _colons(text: str, regions: tuple[list[int], list[int]]) -> list[int]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import sys
 
 import regex
@@ -12,7 +11,6 @@ from hypothesis import strategies as st
 from quotecheck.claimparts import (
     _CLAUSE_MARK_RE,
     _TRIM,
-    _bisect_left,
     _clause_starts,
     _is_space,
     in_text_order,
@@ -92,17 +90,6 @@ def test_trim_leaves_what_strip_leaves(text: str, data: st.DataObject) -> None:
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert trim(text, start, end) == _strip_trim(text[start:end], start)
-
-
-@given(st.lists(st.integers(-5, 30)), st.integers(-10, 40), st.data())
-def test_bisect_left_finds_what_the_bisect_module_finds(
-    xs: list[int], x: int, data: st.DataObject
-) -> None:
-    """The compiled bisection gives bisect.bisect_left's answer, bounds and all."""
-    xs.sort()
-    lo = data.draw(st.integers(0, len(xs)))
-    hi = data.draw(st.integers(lo, len(xs)))
-    assert _bisect_left(xs, x, lo, hi) == bisect.bisect_left(xs, x, lo, hi)
 
 
 def _list_merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

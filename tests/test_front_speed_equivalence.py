@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import sys
 
 from hypothesis import example, given
@@ -14,7 +13,6 @@ from quotecheck.cues import (
     _CANDIDATE_RE,
     _COLON_GAP_RE,
     _NAME_COLON_RE,
-    _bisect_right,
     _colon_gap_start,
     _name_colons,
     find_cues,
@@ -35,13 +33,6 @@ def test_colon_gap_start_is_where_the_pattern_matches(text: str, start: int) -> 
     gap = _COLON_GAP_RE.search(before)
     expected = start - (len(gap.group()) if gap else 0)
     assert _colon_gap_start(text, start) == expected
-
-
-@given(st.lists(st.integers(min_value=-5, max_value=40), max_size=12), st.integers(-8, 45))
-def test_bisect_right_is_bisects(values: list[int], x: int) -> None:
-    """cues._bisect_right gives bisect.bisect_right's index on sorted lists."""
-    values.sort()
-    assert _bisect_right(values, x) == bisect.bisect_right(values, x)
 
 
 @given(st.text(alphabet=_ALPHABET, max_size=30))
