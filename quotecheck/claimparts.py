@@ -42,9 +42,8 @@ Range = tuple[int, int]
 # Per source id: its mentions' sorted starts, their (start, end) pairs, the longest one's length.
 MentionIndex = dict[str, tuple[list[int], list[Range], int]]
 
-# Where a partial quote's clause starts; _clause_starts finds its matches by hand, from the
-# marks in _CLAUSE_MARKS (keep the two in step).
-_CLAUSE_MARK_RE: Final = regex.compile(r"[;:—–]|\s-\s")
+# Where a partial quote's clause starts: after one of these marks, or a hyphen with white space
+# on both sides (the pattern ``[;:—–]|\s-\s``, which the tests compare _clause_starts with).
 _CLAUSE_MARKS: Final = (";", ":", "—", "–", "-")
 _SPACE_RE: Final = regex.compile(r"\s")
 _TRIM: Final = " \t\r\n,;:.!?—–-()[]\"'“”‘’«»„"
@@ -181,12 +180,12 @@ def _clip(ranges: list[Range], sentence: Range) -> list[Range]:
 
 
 def _clause_starts(text: str, sentence: Range) -> list[int]:
-    """Where clauses start in a sentence (after ";", ":", a dash): the clause holding a partial
+    r"""Where clauses start in a sentence (after ";", ":", a dash): the clause holding a partial
     quote, the writer's paraphrase of the speaker, starts at the last one before the quote.
 
-    The ends of _CLAUSE_MARK_RE's matches, found from its marks by str.find: the regex module
-    costs tens of thousands of instructions per sentence here (tests/test_claims_speed_equivalence
-    checks the two agree).
+    The ends of the matches of ``[;:—–]|\s-\s``, found from its marks by str.find: the regex
+    module costs tens of thousands of instructions per sentence here
+    (tests/test_claims_speed_equivalence checks the two agree).
     """
     start, end = sentence[0], min(sentence[1], len(text))  # as the pattern clips endpos
     hits: list[int] = []

@@ -154,10 +154,6 @@ _NAME_COLON_RE: Final = regex.compile(
     regex.VERBOSE | regex.MULTILINE,
 )
 
-# Whitespace between a colon and the quote it introduces (a blank line may too). find_cues walks
-# it with _colon_gap_start instead; tests compare the two.
-_COLON_GAP_RE: Final = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){0,2}\Z")
-
 
 def quote_regions(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
     """Return the starts and ends of the outermost quotes' marks, sorted, for fast lookup."""
@@ -270,7 +266,10 @@ def _colons(text: str, regions: tuple[list[int], list[int]]) -> list[int]:
 
 
 def _colon_gap_start(text: str, start: int) -> int:
-    """Where _COLON_GAP_RE's match in the 8 characters before ``start`` begins (or ``start``).
+    """Where the white space between a colon and the quote at ``start`` begins (or ``start``).
+
+    The pattern ``[ \\t\\u00a0]*(?:\\r?\\n[ \\t\\u00a0]*){0,2}\\Z`` searched in the 8 characters
+    before ``start`` (a blank line may stand between them), read by hand.
 
     Spaces, tabs and no-break spaces, with at most two line breaks (\\n or \\r\\n) among
     them, read backwards: the pattern's search finds its leftmost match, and any ending of a

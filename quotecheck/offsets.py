@@ -9,6 +9,7 @@ __all__ = [
     "COMPARE_TABLE",
     "OPENING_MARKS",
     "QUOTE_OPENERS",
+    "clamp",
     "fold",
     "make_span",
     "rstrip_end",
@@ -69,11 +70,18 @@ def fold(text: str) -> str:
     return text
 
 
-def make_span(text: str, start: int, end: int) -> Span:
-    """Build the Span ``text[start:end]``, clamping to the text's bounds."""
+def clamp(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved inside ``text`` and in order: the offsets make_span uses."""
     if not 0 <= start <= end <= len(text):  # one chained test: offsets are almost always valid
         start = max(0, min(start, len(text)))
         end = max(start, min(end, len(text)))
+    return start, end
+
+
+def make_span(text: str, start: int, end: int) -> Span:
+    """Build the Span ``text[start:end]``, clamping to the text's bounds."""
+    if not 0 <= start <= end <= len(text):  # tested here too: clamp is rarely needed
+        start, end = clamp(text, start, end)
     return text_span(text, start, end)
 
 
@@ -93,4 +101,5 @@ def strip_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def strip_span(text: str, start: int, end: int) -> Span:
     """Build the Span of ``text[start:end]`` trimmed of surrounding white space."""
-    return make_span(text, *strip_bounds(text, start, end))
+    first, last = strip_bounds(text, start, end)  # not *args: a generic call from compiled code
+    return make_span(text, first, last)

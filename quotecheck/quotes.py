@@ -21,7 +21,7 @@ from .config import AnalyzerConfig
 from .fieldnames import FieldNames
 from .kinds import QUOTE_DIRECT, QUOTE_PARTIAL
 from .models import Paragraph, Quote, QuoteKind, Span
-from .offsets import OPENING_MARKS, QUOTE_OPENERS, make_span, rstrip_end
+from .offsets import OPENING_MARKS, QUOTE_OPENERS, clamp, make_span, rstrip_end
 
 __all__ = ["QuoteScan", "find_quotes"]
 
@@ -371,11 +371,11 @@ def _build_quotes(
             content_end = rstrip_end(text, content_start, content_end)
         if not _visible(text, content_start, content_end):
             continue
+        # The offsets of the Spans, kept as ints: a pydantic model's field is a slow read.
+        content_start, content_end = clamp(text, content_start, content_end)
+        marks_start, marks_end = clamp(text, opener.start, marks_end if closed else content_end)
         content = make_span(text, content_start, content_end)
-        # The offsets make_span used, kept as ints: a pydantic model's field is a slow read.
-        content_start, content_end = _clamped(text, content_start, content_end)
-        marks = make_span(text, opener.start, marks_end if closed else content_end)
-        marks_start, marks_end = _clamped(text, opener.start, marks_end if closed else content_end)
+        marks = make_span(text, marks_start, marks_end)
         clause_start = _clause_start(starts, containers, opener.start)
         bounds = (content_start, content_end, marks_start, marks_end)
         kind, reason = _provisional_kind(text, clause_start, bounds, closed, config)
@@ -402,14 +402,6 @@ def _visible(text: str, start: int, end: int) -> bool:
     if start < end and not text[start].isspace():
         return True
     return _VISIBLE_RE.search(text, start, end) is not None
-
-
-def _clamped(text: str, start: int, end: int) -> tuple[int, int]:
-    """The offsets make_span gives ``text[start:end]``, clamped to the text's bounds."""
-    if not 0 <= start <= end <= len(text):
-        start = max(0, min(start, len(text)))
-        end = max(start, min(end, len(text)))
-    return start, end
 
 
 def _clause_start(starts: list[int], containers: list[tuple[int, int]], position: int) -> int:

@@ -21,7 +21,7 @@ from .fieldnames import FieldNames
 from .kinds import ROLE_BODY, ROLE_BYLINE, ROLE_DATELINE, ROLE_HEADLINE
 from .lexicons import load, load_rows
 from .models import Paragraph, Sentence, SentenceRole
-from .offsets import QUOTE_OPENERS, make_span, rstrip_end, strip_bounds
+from .offsets import QUOTE_OPENERS, make_span, rstrip_end, strip_bounds, strip_span
 
 __all__ = ["segment"]
 
@@ -221,9 +221,12 @@ def _sentence_models(
     sentences: list[Sentence] = []
     index = first_index
     for s, e, role in pieces:
-        first, last = strip_bounds(text, s, e)  # what strip_span does, without its *args call
-        span = make_span(text, first, last)
-        fields = {"index": index, "paragraph": paragraph, "span": span, "role": role}
+        fields = {
+            "index": index,
+            "paragraph": paragraph,
+            "span": strip_span(text, s, e),
+            "role": role,
+        }
         sentences.append(instance(Sentence, fields, _SENTENCE_FIELDS))
         index += 1
     return sentences

@@ -9,7 +9,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quotecheck.claimparts import (
-    _CLAUSE_MARK_RE,
     _TRIM,
     _clause_starts,
     _is_space,
@@ -51,6 +50,9 @@ def test_per_sentence_finds_every_overlap(
     expected = [[r for r in bounds if r[0] < b and r[1] > a] for a, b in kept]
     assert per_sentence(kept, bounds, bounds) == expected
 
+
+# Where a partial quote's clause starts, as _clause_starts had it: the pattern it stands in for.
+_CLAUSE_MARK_RE = regex.compile(r"[;:—–]|\s-\s")
 
 # Characters the clause scan meets: its marks, white space of every kind (the separators
 # U+001C-U+001F are str.isspace() but not \s), letters and other punctuation.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+import regex
 from hypothesis import example, given
 from hypothesis import strategies as st
 from pydantic import BaseModel
@@ -11,7 +12,6 @@ from pydantic import BaseModel
 from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.cues import (
     _CANDIDATE_RE,
-    _COLON_GAP_RE,
     _NAME_COLON_RE,
     _colon_gap_start,
     _name_colons,
@@ -19,6 +19,9 @@ from quotecheck.cues import (
 )
 from quotecheck.quotes import _VISIBLE_RE, find_quotes
 from quotecheck.segment import _BOUNDARY_RE, _LINE_RE, _STOPS, _gap_start, _lines, segment
+
+# The white space between a colon and its quote, as find_cues searched for it before the loop.
+_COLON_GAP_RE = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){0,2}\Z")
 
 # White space of every kind the gap patterns meet (and the separators \x1c-\x1f they leave out),
 # the marks around a sentence end, and a few ordinary characters.

@@ -13,6 +13,7 @@ import quotecheck
 from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.errors import InputTypeError, QuotecheckError
 from quotecheck.models import Analysis, Quote, Span
+from quotecheck.offsets import clamp, make_span
 from quotecheck.quotes import find_quotes
 from quotecheck.segment import segment
 from tests.strategies import (
@@ -196,3 +197,14 @@ def test_empty_string_gives_empty_analysis() -> None:
     assert a == Analysis(length=0, summary=a.summary)
     assert a.sentences == ()
     assert a.summary.sentences == 0
+
+
+@given(st.text(max_size=20), st.integers(-30, 30), st.integers(-30, 30))
+def test_clamp_gives_the_offsets_of_make_spans_span(text: str, start: int, end: int) -> None:
+    """clamp moves offsets inside the text and in order, as make_span does to build its Span."""
+    first, last = clamp(text, start, end)
+    span = make_span(text, start, end)
+    assert (span.start, span.end) == (first, last)
+    assert 0 <= first <= last <= len(text)
+    if 0 <= start <= end <= len(text):
+        assert (first, last) == (start, end)
