@@ -24,6 +24,8 @@ __all__ = [
     "Failure",
     "Flag",
     "FlagKind",
+    "Genre",
+    "GenreKind",
     "Paragraph",
     "Quote",
     "QuoteKind",
@@ -129,6 +131,21 @@ class SignalKind(StrEnum):
     intensifier = "intensifier"  # certainty markers: "clearly", "of course", "undeniably"
     scare_quote = "scare_quote"  # quote marks with no speaker
     voice = "voice"  # the writer speaks in person or prescribes: "we", "you", "should"
+    imputation = "imputation"  # the writer puts words in others' mouths: "they claim", "will tell you"
+    rhetorical_question = "rhetorical_question"  # the writer asks without wanting an answer
+
+
+class GenreKind(StrEnum):
+    """What kind of piece a text is, as an editor would file it."""
+
+    news = "news"  # a report: sourced facts, the writer out of sight
+    analysis = "analysis"  # reporting with the writer's interpretation ("what this means")
+    opinion = "opinion"  # a column or editorial: the writer argues
+    review = "review"  # a critic judges a film, book, play, product
+    press_release = "press_release"  # an organisation announces its own news
+    transcript = "transcript"  # questions and answers, or speaker turns
+    letter = "letter"  # a reader's letter to the editor
+    unknown = "unknown"  # too short or too mixed to tell
 
 
 class FlagKind(StrEnum):
@@ -294,6 +311,17 @@ class Signal(_Frozen):
     )
 
 
+class Genre(_Frozen):
+    """The genre of a text, how sure the reading is, and the signals that decided it."""
+
+    kind: GenreKind = Field(default=GenreKind.unknown, description="The genre.")
+    confidence: float = Field(
+        default=0.0, ge=0.0, le=1.0, description="0 (a guess) to 1 (labelled or given)."
+    )
+    reasons: tuple[str, ...] = Field(default=(), description="The signals read, for a person.")
+    given: bool = Field(default=False, description="True when the caller passed the genre.")
+
+
 class Claim(_Frozen):
     """One sentence and how it is sourced."""
 
@@ -359,6 +387,9 @@ class Analysis(_Frozen):
     attributions: tuple[Attribution, ...] = Field(default=(), description="In content order.")
     claims: tuple[Claim, ...] = Field(default=(), description="One per sentence, in order.")
     flags: tuple[Flag, ...] = Field(default=(), description="By position in the text.")
+    genre: Genre = Field(
+        default_factory=Genre, description="The text's genre, read or given; labels use it."
+    )
     summary: SourcingSummary = Field(
         default_factory=SourcingSummary, description="How the article is sourced, in numbers."
     )

@@ -129,11 +129,37 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
             link = according_link(doc, cue)
         else:
             continue
+        if link is not None and _imputed(doc.text, book, link):
+            continue  # the writer's framing ("they claim", "X will tell you"), not a source
         if link is not None and links and _swallows(links[-1], link):
             _make_room(doc, links[-1], link)
         if link is not None and not _duplicate(links, link):
             links.append(file_link(book, link))
     return links
+
+
+# Verbs of contested claiming: an unresolved "they" with one of these, in the present, is the
+# writer imputing a view ("They claim …"); with "say" or "argue" it is usually a real report
+# whose antecedent is no source (respondents, plaintiffs), so those stay.
+_IMPUTING_CUES: Final = frozenset(["claim", "insist", "pretend", "imagine"])
+_MODALS: Final = frozenset(["will", "would", "'ll", "’ll", "'d", "’d", "can", "could", "may", "might"])
+
+
+def _imputed(text: str, book: SourceBook, link: Link) -> bool:
+    """Tell whether a cue imputes a view rather than reports one: a present-tense cue whose
+    "they" names no one before it ("They claim …"), or a modal cue addressed to the reader
+    ("the bureaucrats will tell you …"). The claims stage reads these words as the writer's
+    framing (lexicons/imputation.txt)."""
+    mention, cue = link.mention, link.cue
+    if mention is None or cue is None:
+        return False
+    word = text[cue[0] : cue[1]].lower()
+    if mention.pronoun == "they" and book.is_empty():
+        return word in _IMPUTING_CUES
+    before = text[max(0, cue[0] - 8) : cue[0]].split()
+    after = text[cue[1] : cue[1] + 6].split()
+    modal = bool(before) and before[-1].lower() in _MODALS
+    return modal and bool(after) and after[0].lower().strip(",") in ("you", "us")
 
 
 def _swallows(prev: Link, link: Link) -> bool:

@@ -26,6 +26,8 @@ from quotecheck.claims.signaltables import TABLES as _TABLES
 from quotecheck.claims.signaltables import TOKEN_RE as _TOKEN_RE
 from quotecheck.claims.signaltables import Phrase as _Phrase
 from quotecheck.claims.signaltables import glued as _glued
+from quotecheck.claims.senses import RULED as _RULED
+from quotecheck.claims.senses import literal as _literal
 from quotecheck.kinds import SIGNAL_SCARE_QUOTE
 from quotecheck.models import Quote, QuoteKind, Signal, SignalKind, Span
 from quotecheck.offsets import fold
@@ -191,6 +193,8 @@ def _file_hits(
         if i < 0 or a >= ends[i] or b > ends[i]:
             continue  # between sentences, or running over a sentence's end
         start, end = lo + a, lo + b
+        if lexicon.lower() in _RULED and _literal(text, start, end, lexicon):
+            continue  # the plain sense: "the blame lies with", "rose by 3%"
         while j + 1 < len(q_starts) and q_starts[j + 1] <= start:
             j += 1
         in_quote = j >= 0 and end <= q_ends[j]
