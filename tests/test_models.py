@@ -18,6 +18,8 @@ from quotecheck.models import (
     Edit,
     Failure,
     Flag,
+    Genre,
+    GenreKind,
     FlagKind,
     Paragraph,
     Quote,
@@ -115,6 +117,12 @@ def _samples() -> dict[type[BaseModel], BaseModel]:
         unattributed_share=0.5,
         distinct_named_sources=1,
     )
+    genre = Genre(
+        kind=GenreKind.opinion,
+        confidence=0.9,
+        reasons=("section label 'Opinion'",),
+        given=False,
+    )
     analysis = Analysis(
         doc_id="doc-1",
         length=len(TEXT),
@@ -124,6 +132,7 @@ def _samples() -> dict[type[BaseModel], BaseModel]:
         attributions=(attribution,),
         claims=(claim,),
         flags=(flag,),
+        genre=genre,
         summary=summary,
     )
     edit = Edit(
@@ -157,6 +166,7 @@ def _samples() -> dict[type[BaseModel], BaseModel]:
         claim,
         flag,
         summary,
+        genre,
         analysis,
         edit,
         verification,

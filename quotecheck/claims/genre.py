@@ -46,7 +46,7 @@ _SECOND: Final = frozenset(
     ["you", "You", "your", "Your", "you're", "You're", "yourself", "you'll", "You'll"]
 )
 _PRESCRIPTIONS: Final = frozenset(
-    ["should", "Should", "must", "ought to", "need to", "we must", "We must", "we should"]
+    ["should", "Should", "must", "ought to", "need to", "needs to"]
 )
 
 
@@ -126,6 +126,8 @@ def read_genre(
     >>> g.kind.value, g.reasons[0]
     ('opinion', "section label 'Opinion'")
     """
+    if not paragraphs:
+        return Genre()  # no text: nothing to read, no reason to give
     labelled = _section_label(paragraphs)
     if labelled is not None:
         kind, label = labelled

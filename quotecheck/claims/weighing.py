@@ -126,8 +126,8 @@ def weigh_sentence(
     >>> t = "Does anyone actually read these reports?"
     >>> s, w, notes = weigh_sentence(t, Span(start=0, end=len(t), text=t), (), [],
     ...                              Policy(None, AnalyzerConfig(), 1.0))
-    >>> [(x.kind.value, x.span.text) for x in s], w
-    [('rhetorical_question', 'anyone'), [1.0]]
+    >>> [(x.kind.value, x.span.text, weight) for x, weight in zip(s, w)]
+    [('rhetorical_question', 'anyone', 1.0)]
     """
     notes: list[str] = []
     if signals and (policy.news or policy.audience or _has_scare(signals)):
