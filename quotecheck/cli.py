@@ -184,6 +184,12 @@ def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--text-column", default="text", metavar="C", help="default: text")
     p.add_argument("--id-column", default="id", metavar="C", help="default: id")
     p.add_argument(
+        "--genre-column",
+        default="genre",
+        metavar="C",
+        help="CSV column with a known genre (news, opinion, ...); default: genre",
+    )
+    p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -379,6 +385,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         text_column=args.text_column,
         id_column=args.id_column,
+        genre_column=args.genre_column,
         progress=args.progress,
     )
     return stats.exit_code

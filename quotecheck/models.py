@@ -131,7 +131,9 @@ class SignalKind(StrEnum):
     intensifier = "intensifier"  # certainty markers: "clearly", "of course", "undeniably"
     scare_quote = "scare_quote"  # quote marks with no speaker
     voice = "voice"  # the writer speaks in person or prescribes: "we", "you", "should"
-    imputation = "imputation"  # the writer puts words in others' mouths: "they claim", "will tell you"
+    imputation = (
+        "imputation"  # the writer puts words in others' mouths: "they claim", "will tell you"
+    )
     rhetorical_question = "rhetorical_question"  # the writer asks without wanting an answer
 
 

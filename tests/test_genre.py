@@ -1,14 +1,17 @@
-"""The genre reading (claims/genre.py) and the labels and flags that follow it, on golden documents."""
+"""The genre reading (claims/genre.py), and the labels and flags that follow it."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 import quotecheck as qc
-from quotecheck.claims.genre import answer_paragraphs, given_genre, read_genre
 from quotecheck.attribution.attribute import Sourcing
+from quotecheck.claims.genre import answer_paragraphs, given_genre, read_genre
+from quotecheck.cli import main
 from quotecheck.config import AnalyzerConfig
 from quotecheck.text.segment import segment
 from tests.conftest import case_params, load_cases
@@ -127,7 +130,8 @@ def test_read_genre_needs_enough_sentences() -> None:
     paragraphs = segment(text)
     frames = [(), ()], [[], []]
     few = read_genre(text, paragraphs, Sourcing((), (), ()), *frames, AnalyzerConfig())
-    assert few.kind is qc.GenreKind.unknown and "too short" in few.reasons[0]
+    assert few.kind is qc.GenreKind.unknown
+    assert "too short" in few.reasons[0]
     one = AnalyzerConfig(genre_min_sentences=1)
     assert read_genre(text, paragraphs, Sourcing((), (), ()), *frames, one).kind is not (
         qc.GenreKind.unknown
@@ -175,3 +179,54 @@ def test_claim_reasons_name_the_genre() -> None:
     """A label decided by the genre says which genre decided it."""
     a = qc.analyze(PLAIN_COLUMN)
     assert any("genre opinion" in r for c in a.claims for r in c.reasons)
+
+
+def test_jsonl_genre_field_reaches_the_analysis(tmp_path: Path) -> None:
+    """A JSONL record's 'genre' field is the caller's genre; a bad one is an error record."""
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "a", "text": "The council should act.", "genre": "opinion"},
+        {"id": "b", "text": "The council should act."},
+        {"id": "c", "text": "The council should act.", "genre": "gossip"},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    out = tmp_path / "out.jsonl"
+    stats = qc.run_batch(src, out, engine="serial", progress=False, log=lambda _: None)
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert lines[0]["genre"]["kind"] == "opinion"
+    assert lines[0]["genre"]["given"] is True
+    assert lines[1]["genre"]["given"] is False
+    assert lines[2]["error_type"] == "InputError"
+    assert "gossip" in lines[2]["error"]
+    assert stats.exit_code == 1
+
+
+def test_csv_genre_column_option(tmp_path: Path) -> None:
+    """--genre-column names the CSV column with the genre; an empty cell reads the text."""
+    src = tmp_path / "in.csv"
+    src.write_text("id,body,kind\nx,The council should act.,letter\ny,The council should act.,\n")
+    out = tmp_path / "out.jsonl"
+    code = main(
+        [
+            "batch",
+            str(src),
+            "-o",
+            str(out),
+            "--text-column",
+            "body",
+            "--genre-column",
+            "kind",
+            "--engine",
+            "serial",
+            "--no-progress",
+        ]
+    )
+    lines = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert code == 0
+    assert lines[0]["genre"] == {
+        "kind": "letter",
+        "confidence": 1.0,
+        "reasons": ["given by the caller"],
+        "given": True,
+    }
+    assert lines[1]["genre"]["given"] is False

@@ -142,7 +142,9 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
 # writer imputing a view ("They claim …"); with "say" or "argue" it is usually a real report
 # whose antecedent is no source (respondents, plaintiffs), so those stay.
 _IMPUTING_CUES: Final = frozenset(["claim", "insist", "pretend", "imagine"])
-_MODALS: Final = frozenset(["will", "would", "'ll", "’ll", "'d", "’d", "can", "could", "may", "might"])
+_MODALS: Final = frozenset(
+    ["will", "would", "'ll", "’ll", "'d", "’d", "can", "could", "may", "might"]
+)
 
 
 def _imputed(text: str, book: SourceBook, link: Link) -> bool:

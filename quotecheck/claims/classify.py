@@ -17,7 +17,6 @@ from quotecheck.attribution.attribute import Sourcing
 from quotecheck.claims.checkable import Marks, checkable_reason, first_in, scan_marks
 from quotecheck.claims.framing import find_weighted_signals
 from quotecheck.claims.genre import answer_paragraphs
-from quotecheck.claims.weighing import Policy, Weighed, weigh_sentence
 from quotecheck.claims.parts import (
     Credit,
     MentionIndex,
@@ -32,6 +31,8 @@ from quotecheck.claims.parts import (
     per_sentence,
     trim,
 )
+from quotecheck.claims.weighing import Policy, Weighed, weigh_sentence
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.kinds import (
     CLAIM_ANONYMOUS,
     CLAIM_ATTRIBUTED,
@@ -44,7 +45,6 @@ from quotecheck.kinds import (
     SOURCE_ANONYMOUS,
     SOURCE_VAGUE,
 )
-from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.models import (
     Claim,
     ClaimKind,

@@ -20,14 +20,14 @@ from typing import Final
 import regex
 
 from quotecheck.assemble import assemble, text_span
+from quotecheck.claims.senses import RULED as _RULED
+from quotecheck.claims.senses import literal as _literal
 from quotecheck.claims.signaltables import ASCII_TOKENS as _ASCII_TOKENS
 from quotecheck.claims.signaltables import CASE_SENSITIVE as _CASE_SENSITIVE
 from quotecheck.claims.signaltables import TABLES as _TABLES
 from quotecheck.claims.signaltables import TOKEN_RE as _TOKEN_RE
 from quotecheck.claims.signaltables import Phrase as _Phrase
 from quotecheck.claims.signaltables import glued as _glued
-from quotecheck.claims.senses import RULED as _RULED
-from quotecheck.claims.senses import literal as _literal
 from quotecheck.kinds import SIGNAL_SCARE_QUOTE
 from quotecheck.models import Quote, QuoteKind, Signal, SignalKind, Span
 from quotecheck.offsets import fold

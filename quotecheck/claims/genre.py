@@ -45,9 +45,7 @@ _FIRST_SINGULAR: Final = frozenset(["I", "I'm", "I've", "I'd", "me", "my", "My",
 _SECOND: Final = frozenset(
     ["you", "You", "your", "Your", "you're", "You're", "yourself", "you'll", "You'll"]
 )
-_PRESCRIPTIONS: Final = frozenset(
-    ["should", "Should", "must", "ought to", "need to", "needs to"]
-)
+_PRESCRIPTIONS: Final = frozenset(["should", "Should", "must", "ought to", "need to", "needs to"])
 
 
 def _label_table() -> dict[str, GenreKind]:
@@ -83,7 +81,9 @@ _ABOUT_RE: Final = regex.compile(r"About\s+\p{Lu}[\w&.'-]*(?:\s+\p{Lu}[\w&.'-]*)
 # "Q:", "A.", "Q -": an interview's turns.
 _Q_TURN_RE: Final = regex.compile(r"(?:Q|Question)\s*[:.\-–—]\s")
 _A_TURN_RE: Final = regex.compile(r"(?:A|Answer)\s*[:.\-–—]\s")
-_STARS_RE: Final = regex.compile(r"[★☆✩✪✭]|\b[0-5](?:\.5)?\s*(?:/\s*[45]|out of [45])\b|\b\d stars?\b")
+_STARS_RE: Final = regex.compile(
+    r"[★☆✩✪✭]|\b[0-5](?:\.5)?\s*(?:/\s*[45]|out of [45])\b|\b\d stars?\b"
+)
 
 
 class _Profile(NamedTuple):
@@ -157,7 +157,9 @@ def _section_label(paragraphs: tuple[Paragraph, ...]) -> tuple[GenreKind, str] |
     return None
 
 
-def _furniture(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerConfig) -> Genre | None:
+def _furniture(
+    text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerConfig
+) -> Genre | None:
     """A genre told by its furniture: press-release blocks, salutations, credits, Q/A turns."""
     found: dict[GenreKind, list[str]] = {}
     for p in paragraphs:
@@ -171,10 +173,14 @@ def _furniture(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCon
     if turns >= config.genre_qa_turns:
         # Each turn past the least adds to the confidence as another marker would.
         extra = ["and more turns"] * min(3, turns - config.genre_qa_turns)
-        found.setdefault(GenreKind.transcript, []).extend([f"{turns} question-and-answer turns", *extra])
+        found.setdefault(GenreKind.transcript, []).extend(
+            [f"{turns} question-and-answer turns", *extra]
+        )
     cast = _CAST_RE.findall(text)
     if len(cast) >= 2:
-        found.setdefault(GenreKind.review, []).extend([f"cast in parentheses: {c}" for c in cast[:3]])
+        found.setdefault(GenreKind.review, []).extend(
+            [f"cast in parentheses: {c}" for c in cast[:3]]
+        )
     head = " ".join(p.span.text for p in paragraphs[:_TOP_PARAGRAPHS]).lower()
     for phrase, kind in _ANYWHERE.items():
         if phrase in head:
@@ -186,7 +192,9 @@ def _furniture(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCon
     if not found:
         return None
     kind = max(found, key=lambda k: len(found[k]))
-    confidence = min(_MAX_READ_CONFIDENCE, _MARKER_CONFIDENCE + _MARKER_STEP * (len(found[kind]) - 1))
+    confidence = min(
+        _MAX_READ_CONFIDENCE, _MARKER_CONFIDENCE + _MARKER_STEP * (len(found[kind]) - 1)
+    )
     return Genre(kind=kind, confidence=confidence, reasons=tuple(found[kind]))
 
 
@@ -210,10 +218,8 @@ def answer_paragraphs(paragraphs: tuple[Paragraph, ...]) -> frozenset[int]:
     answers: set[int] = set()
     for n in range(1, len(paragraphs)):
         before, this = paragraphs[n - 1].span.text, paragraphs[n].span.text
-        if _A_TURN_RE.match(this) and _Q_TURN_RE.match(before):
-            answers.add(n)
-        elif _is_question_paragraph(paragraphs[n - 1]) and not _is_question_paragraph(
-            paragraphs[n]
+        if (_A_TURN_RE.match(this) and _Q_TURN_RE.match(before)) or (
+            _is_question_paragraph(paragraphs[n - 1]) and not _is_question_paragraph(paragraphs[n])
         ):
             answers.add(n)
     return frozenset(answers)
@@ -242,9 +248,11 @@ def _profile(
         if s.role is not SentenceRole.body:
             continue
         body += 1
-        own = [
-            (x, weights[n][i]) for i, x in enumerate(signals[n]) if weights[n][i] > 0
-        ] if n < len(signals) else []
+        own = (
+            [(x, weights[n][i]) for i, x in enumerate(signals[n]) if weights[n][i] > 0]
+            if n < len(signals)
+            else []
+        )
         said = {x.span.text for x, _ in own if x.kind is SignalKind.voice}
         voice += bool(said)
         first += bool(said & _FIRST_SINGULAR)
@@ -316,4 +324,6 @@ def _from_profile(p: _Profile, config: AnalyzerConfig) -> Genre:
 def _profiled(kind: GenreKind, lead: float, reasons: tuple[str, ...]) -> Genre:
     """A genre read from densities, surer the further past its threshold the text is."""
     confidence = min(_MAX_READ_CONFIDENCE, _PROFILE_CONFIDENCE + 0.2 * (lead - 1.0))
-    return Genre(kind=kind, confidence=round(max(_PROFILE_CONFIDENCE, confidence), 3), reasons=reasons)
+    return Genre(
+        kind=kind, confidence=round(max(_PROFILE_CONFIDENCE, confidence), 3), reasons=reasons
+    )

@@ -19,8 +19,33 @@ __all__ = ["RULED", "literal"]
 
 _NUMBER: Final = "<number>"
 _NUMBER_WORDS: Final = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred hundreds thousand thousands million millions billion half dozen".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "half",
+        "dozen",
+    ]
 )
 # The word next to a match: letters, digits and the marks inside figures ("3.5", "$40", "10%").
 _BEFORE_RE: Final = regex.compile(r"([\w$£€%.,'’-]+)\W*$")

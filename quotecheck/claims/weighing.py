@@ -28,8 +28,30 @@ Weighed = tuple[Sequence[tuple[Signal, ...]], Sequence[list[float]]]
 
 _NEWS_LITERAL: Final = frozenset(e.lower() for e in load("news_literal"))
 _AUDIENCE: Final = frozenset(
-    "we We we're We're we've We've we'd We'd us our Our ours ourselves let's Let's "
-    "you You your Your you're You're yourself".split()
+    [
+        "we",
+        "We",
+        "we're",
+        "We're",
+        "we've",
+        "We've",
+        "we'd",
+        "We'd",
+        "us",
+        "our",
+        "Our",
+        "ours",
+        "ourselves",
+        "let's",
+        "Let's",
+        "you",
+        "You",
+        "your",
+        "Your",
+        "you're",
+        "You're",
+        "yourself",
+    ]
 )
 _OPINION: Final = frozenset([GenreKind.opinion, GenreKind.letter])
 _AUDIENCE_GENRES: Final = frozenset(
@@ -39,7 +61,23 @@ _NEIGHBOUR_GENRES: Final = frozenset(
     [GenreKind.opinion, GenreKind.letter, GenreKind.analysis, GenreKind.review]
 )
 _DETERMINERS: Final = frozenset(
-    "its their his her our your my the this that these those a an such".split()
+    [
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "a",
+        "an",
+        "such",
+    ]
 )
 _WORD_BEFORE_RE: Final = regex.compile(r"([\w'’]+)\W*$")
 
@@ -65,9 +103,9 @@ class Policy:
         "audience_factor",
         "base",
         "kind",
+        "label",
         "lean_reason",
         "leans",
-        "label",
         "neighbour_weight",
         "neighbours",
         "news",
@@ -168,11 +206,15 @@ def _reweigh(
             out[n] = max(out[n], policy.scare_weight)
             scare.append(s.span.text)
     if news:
-        notes.append(f"factual vocabulary in news weighs {policy.news_factor:g} "
-                     f"({policy.label}): {', '.join(dict.fromkeys(news))}")
+        notes.append(
+            f"factual vocabulary in news weighs {policy.news_factor:g} "
+            f"({policy.label}): {', '.join(dict.fromkeys(news))}"
+        )
     if audience:
-        notes.append(f"'we'/'you' are not the writer's here ({policy.label}): "
-                     f"{', '.join(dict.fromkeys(audience))}")
+        notes.append(
+            f"'we'/'you' are not the writer's here ({policy.label}): "
+            f"{', '.join(dict.fromkeys(audience))}"
+        )
     if scare:
         notes.append(f"scare quotes keep the writer's distance: {', '.join(scare)}")
     return out
@@ -188,8 +230,7 @@ def _distancing(text: str, marks: Span) -> bool:
 
 
 def _rhetorical(
-    text: str,
-    span: Span, signals: tuple[Signal, ...], weights: list[float], policy: Policy
+    text: str, span: Span, signals: tuple[Signal, ...], weights: list[float], policy: Policy
 ) -> tuple[tuple[Signal, ...], list[float]]:
     """Add a rhetorical-question signal to a writer's question: on its marker ("anyone",
     "really"), or, in an opinion piece, on the question mark at half weight."""

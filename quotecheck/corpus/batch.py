@@ -73,7 +73,7 @@ def _analyze_record(item: Item, config: AnalyzerConfig) -> Result:
     if isinstance(item, Failure):
         return item
     try:
-        return analyze(item.text, doc_id=item.id, config=config)
+        return analyze(item.text, doc_id=item.id, config=config, genre=item.genre)
     except Exception as exc:  # a bug in one article's analysis is reported, not fatal
         return _failure(item, exc)
 
@@ -406,6 +406,7 @@ def run_batch(
     scheduler: object = None,
     text_column: str = "text",
     id_column: str = "id",
+    genre_column: str = "genre",
     progress: bool | None = None,
     log: Callable[[str], None] | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
@@ -428,6 +429,8 @@ def run_batch(
         scheduler: Dask scheduler address (``engine="dask"``); ``None`` starts a local cluster.
         text_column: The field or column holding the article text.
         id_column: The field or column holding the record id.
+        genre_column: The CSV column holding a known genre (JSONL records: a ``genre`` field);
+            an empty cell lets the genre be read from the text.
         progress: A tqdm bar (articles/s, ETA) on stderr; ``None`` = only when stderr is a
             terminal and tqdm is installed. Without a bar, ``log`` gets a line every 10 s.
         log: Receives progress and final lines; default writes them to stderr.
@@ -442,7 +445,13 @@ def run_batch(
     """
     _check(engine, workers)
     log = log or _stderr
-    read = partial(read_corpus, input_path, text_column=text_column, id_column=id_column)
+    read = partial(
+        read_corpus,
+        input_path,
+        text_column=text_column,
+        id_column=id_column,
+        genre_column=genre_column,
+    )
     records = read()  # fails early on a missing input or column, before touching the output
     state = prepare_resume(output_path) if resume else ResumeState()
     started = time.monotonic()

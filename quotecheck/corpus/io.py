@@ -64,6 +64,7 @@ class Record:
     url: str | None = None
     published: str | None = None
     outlet: str | None = None
+    genre: str | None = None  # the article's genre when the corpus knows it (GenreKind value)
 
 
 _META_FIELDS = ("title", "url", "published", "outlet")
@@ -84,8 +85,12 @@ def from_mapping(
     default_id: str,
     text_field: str = "text",
     id_field: str = "id",
+    genre_field: str = "genre",
 ) -> Record | Failure:
-    """Build a Record from a decoded row, or a Failure saying what the row lacks."""
+    """Build a Record from a decoded row, or a Failure saying what the row lacks.
+
+    A non-empty ``genre_field`` is the caller's genre for the article (checked when analysed).
+    """
     raw_id = row.get(id_field)
     doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
     if text_field not in row:
@@ -97,7 +102,8 @@ def from_mapping(
         msg = f"{text_field!r} must be a string, got {type(text).__name__}; store the text as str"
         return Failure(doc_id=doc_id, error=msg, error_type="InputTypeError", line=line)
     meta = {name: _meta(row.get(name)) for name in _META_FIELDS}
-    return Record(id=doc_id, text=text, line=line, **meta)
+    genre = _meta(row.get(genre_field)) or None  # an empty CSV cell: not known
+    return Record(id=doc_id, text=text, line=line, genre=genre, **meta)
 
 
 def _open_text(path: Path) -> IO[str]:
@@ -166,7 +172,11 @@ def _check_columns(columns: Iterable[str], text_column: str, path: Path) -> None
 
 
 def read_csv(
-    path: str | os.PathLike[str], *, text_column: str = "text", id_column: str = "id"
+    path: str | os.PathLike[str],
+    *,
+    text_column: str = "text",
+    id_column: str = "id",
+    genre_column: str = "genre",
 ) -> Iterator[Record | Failure]:
     """Yield one Record per data row of a CSV file with a header; ``line`` is the row's line.
 
@@ -179,10 +189,12 @@ def read_csv(
     path = Path(path)
     with _open_text(path) as fh:
         _check_columns(next(csv.reader(fh), []), text_column, path)
-    return _csv_rows(path, text_column, id_column)
+    return _csv_rows(path, text_column, id_column, genre_column)
 
 
-def _csv_rows(path: Path, text_column: str, id_column: str) -> Iterator[Record | Failure]:
+def _csv_rows(
+    path: Path, text_column: str, id_column: str, genre_column: str = "genre"
+) -> Iterator[Record | Failure]:
     """The rows of a CSV file whose header has been checked."""
     csv.field_size_limit(2**31 - 1)  # article texts are far longer than csv's 128 KB default
     with _open_text(path) as fh:
@@ -193,6 +205,7 @@ def _csv_rows(path: Path, text_column: str, id_column: str) -> Iterator[Record |
                 reader.line_num,
                 text_field=text_column,
                 id_field=id_column,
+                genre_field=genre_column,
                 default_id=f"row-{number}",
             )
 
@@ -236,7 +249,11 @@ def _parquet_rows(
 
 
 def read_corpus(
-    path: str | os.PathLike[str], *, text_column: str = "text", id_column: str = "id"
+    path: str | os.PathLike[str],
+    *,
+    text_column: str = "text",
+    id_column: str = "id",
+    genre_column: str = "genre",
 ) -> Iterator[Record | Failure]:
     """Pick the reader by what ``path`` is: a folder, ``.csv``, ``.parquet``, else JSONL.
 
@@ -254,7 +271,9 @@ def read_corpus(
         raise BatchError(msg, path=str(path))
     suffixes = [s.lower() for s in path.suffixes]
     if ".csv" in suffixes:
-        return read_csv(path, text_column=text_column, id_column=id_column)
+        return read_csv(
+            path, text_column=text_column, id_column=id_column, genre_column=genre_column
+        )
     if suffixes and suffixes[-1] in (".parquet", ".pq"):
         return read_parquet(path, text_column=text_column, id_column=id_column)
     return read_jsonl(path, text_field=text_column, id_field=id_column)
