@@ -200,10 +200,11 @@ def _classify(
     figure = first_in(ctx.figures, unsourced) if unsourced else None
     role = s.sentence.role
     weight = _total_weight(weighted) if weighted else 0.0
+    credited = bool(credits) or bool(quotes)
     kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
     if answer and not credits and role is ROLE_BODY:
         kind, reasons = CLAIM_QUOTED, [policy.answer_reason]
-    elif _is_editorial(weighted, figure is not None, policy.threshold(bool(credits or quotes))):
+    elif _is_editorial(weighted, weight, figure is not None, policy.threshold(credited)):
         kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons, *notes]
         if weight < EDITORIAL_THRESHOLD:
             reasons.append(policy.lean_reason)
@@ -424,12 +425,11 @@ def _in_cue(w: _Weighted, credits: list[Credit]) -> bool:
     return False
 
 
-def _is_editorial(weighted: list[_Weighted], figure: bool, threshold: float) -> bool:
-    """Weights reach the threshold; with a figure, weak signals must add up to more than the
-    general threshold (a figure marks reporting, whatever the genre)."""
+def _is_editorial(weighted: list[_Weighted], weight: float, figure: bool, threshold: float) -> bool:
+    """Weights (summing to ``weight``) reach the threshold; with a figure, weak signals must add
+    up to more than the general threshold (a figure marks reporting, whatever the genre)."""
     if not weighted:
         return False
-    weight = _total_weight(weighted)
     strongest = 0.0
     for w in weighted:
         strongest = max(strongest, w.weight)

@@ -34,6 +34,7 @@ __all__ = ["answer_paragraphs", "given_genre", "read_genre"]
 
 _LABEL_PARAGRAPHS: Final = 3  # a section label stands in one of the first paragraphs
 _TOP_PARAGRAPHS: Final = 5  # a wire tag or "issued this statement" stands this near the top
+_RATING_LINE_CHARS: Final = 80  # a line holding a star rating is this short
 _LABEL_MAX_WORDS: Final = 5  # a paragraph of a label alone is this short
 _LABEL_CONFIDENCE: Final = 0.9
 _MARKER_CONFIDENCE: Final = 0.6  # one block of a genre's furniture; each more adds _MARKER_STEP
@@ -65,9 +66,15 @@ def _marker_table(anywhere: bool) -> dict[str, GenreKind]:
 
 _LABELS: Final = _label_table()
 _MARKERS: Final = _marker_table(anywhere=False)
+# The paragraph-opening markers filed under their first word, so a paragraph costs one look-up.
+_BY_FIRST_WORD: Final = {
+    first: tuple(m for m in _MARKERS if m.split()[0] == first)
+    for first in {m.split()[0] for m in _MARKERS}
+}
 _ANYWHERE: Final = _marker_table(anywhere=True)
 # "Eddie Carbone (Mark Strong)": a character and the actor playing them, as reviews credit a cast.
-_CAST_RE: Final = regex.compile(r"(?<=\p{Lu}\w+ )\((\p{Lu}[\w'’.-]+(?: \p{Lu}[\w'’.-]+){1,2})\)")
+_CAST_RE: Final = regex.compile(r"\((\p{Lu}[\w'’.-]+(?: \p{Lu}[\w'’.-]+){1,2})\)")
+_NAME_BEFORE_RE: Final = regex.compile(r"\p{Lu}[\w'’-]*\s$")  # "Carbone " before "(Mark Strong)"
 # "Opinion: …", "EDITORIAL | …", "Review — …": a label opening a paragraph before a separator.
 _LABEL_LEAD_RE: Final = regex.compile(
     r"""
@@ -166,7 +173,9 @@ def _furniture(
         marker = _marker(p.span.text)
         if marker is not None:
             found.setdefault(marker[0], []).append(marker[1])
-    stars = len(_STARS_RE.findall(text[: len(text)]))
+    # A rating stands on a short line of its own ("Rating: 3/5", "The Long Tide (M) ★★★★").
+    short = [p.span.text for p in paragraphs if len(p.span.text) <= _RATING_LINE_CHARS]
+    stars = sum(1 for line in short if _STARS_RE.search(line))
     if stars:
         found.setdefault(GenreKind.review, []).append(f"{stars} star rating(s)")
     turns = len(answer_paragraphs(paragraphs))
@@ -176,7 +185,7 @@ def _furniture(
         found.setdefault(GenreKind.transcript, []).extend(
             [f"{turns} question-and-answer turns", *extra]
         )
-    cast = _CAST_RE.findall(text)
+    cast = _cast(text) if "(" in text else []
     if len(cast) >= 2:
         found.setdefault(GenreKind.review, []).extend(
             [f"cast in parentheses: {c}" for c in cast[:3]]
@@ -198,17 +207,32 @@ def _furniture(
     return Genre(kind=kind, confidence=confidence, reasons=tuple(found[kind]))
 
 
+def _cast(text: str) -> list[str]:
+    """Actors credited in parentheses after their character's name: "Eddie (Mark Strong)"."""
+    found: list[str] = []
+    for m in _CAST_RE.finditer(text):
+        if _NAME_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()):
+            found.append(m.group(1))
+    return found
+
+
 def _marker(paragraph: str) -> tuple[GenreKind, str] | None:
     """The genre furniture a paragraph opens with, and how to name it in a reason."""
     head = paragraph.lstrip()
-    if _ABOUT_RE.match(head) and (len(head.split()) <= 6 or ":" in head[:60]):
+    pieces = head[:40].split(None, 1)
+    if not pieces:
+        return None
+    word = pieces[0].rstrip(":,.;").lower()
+    if word not in _BY_FIRST_WORD:
+        return None
+    if word == "about" and _ABOUT_RE.match(head) and (len(head.split()) <= 6 or ":" in head[:60]):
         return GenreKind.press_release, f"an {head.split(':')[0].strip()[:40]!r} block"
-    low = head.lower()
-    for phrase, kind in _MARKERS.items():
+    low = head[:60].lower()
+    for phrase in _BY_FIRST_WORD.get(word, ()):
         if phrase == "about":
             continue
         if low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalnum()):
-            return kind, f"{head[: len(phrase)]!r} opens a paragraph"
+            return _MARKERS[phrase], f"{head[: len(phrase)]!r} opens a paragraph"
     return None
 
 
@@ -217,6 +241,10 @@ def answer_paragraphs(paragraphs: tuple[Paragraph, ...]) -> frozenset[int]:
     or a paragraph that is only a question followed by one that is not)."""
     answers: set[int] = set()
     for n in range(1, len(paragraphs)):
+        if not paragraphs[n - 1].span.text.rstrip().endswith(("?", ":")) and not (
+            _Q_TURN_RE.match(paragraphs[n - 1].span.text)
+        ):
+            continue
         before, this = paragraphs[n - 1].span.text, paragraphs[n].span.text
         if (_A_TURN_RE.match(this) and _Q_TURN_RE.match(before)) or (
             _is_question_paragraph(paragraphs[n - 1]) and not _is_question_paragraph(paragraphs[n])
@@ -242,24 +270,30 @@ def _profile(
 ) -> _Profile:
     """Densities of voice, framing and sourcing over the body sentences."""
     sentences = [s for p in paragraphs for s in p.sentences]
-    covered = _credited(sourcing)
+    covered = _Sweep(_credited(sourcing))
     body = voice = first = second = prescriptive = framed = sourced = 0
     for n, s in enumerate(sentences):
         if s.role is not SentenceRole.body:
             continue
         body += 1
-        own = (
-            [(x, weights[n][i]) for i, x in enumerate(signals[n]) if weights[n][i] > 0]
-            if n < len(signals)
-            else []
-        )
-        said = {x.span.text for x, _ in own if x.kind is SignalKind.voice}
-        voice += bool(said)
-        first += bool(said & _FIRST_SINGULAR)
-        second += bool(said & _SECOND)
-        prescriptive += bool(said & _PRESCRIPTIONS)
-        framed += sum(w for x, w in own if x.kind is not SignalKind.voice) >= 1.0
-        sourced += _overlaps(covered, s.span.start, s.span.end)
+        sourced += covered.half_covered(s.span.start, s.span.end)
+        if n >= len(signals) or not signals[n]:
+            continue
+        said: set[str] = set()
+        weight = 0.0
+        for x, w in zip(signals[n], weights[n], strict=True):
+            if w <= 0:
+                continue  # inside a quote: the speaker's
+            if x.kind is SignalKind.voice:
+                said.add(x.span.text)
+            else:
+                weight += w
+        if said:
+            voice += 1
+            first += bool(said & _FIRST_SINGULAR)
+            second += bool(said & _SECOND)
+            prescriptive += bool(said & _PRESCRIPTIONS)
+        framed += weight >= 1.0
     total = max(body, 1)
     return _Profile(
         body,
@@ -273,21 +307,40 @@ def _profile(
 
 
 def _credited(sourcing: Sourcing) -> list[tuple[int, int]]:
-    """Stretches credited to a source: attribution contents and attributed quotes, sorted."""
+    """Stretches credited to a source (attribution contents and attributed quotes), merged
+    into disjoint sorted ranges so each sentence is measured by one forward sweep."""
     spans = [(a.content.start, a.content.end) for a in sourcing.attributions]
     spans += [(q.marks.start, q.marks.end) for q in sourcing.quotes if q.attribution_id]
-    return sorted(spans)
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """True when a sentence ``start:end`` overlaps one of ``spans`` by half its length or more."""
-    need = (end - start) / 2
-    got = 0
-    for a, b in spans:
-        if a >= end:
-            break
-        got += max(0, min(b, end) - max(a, start))
-    return got >= need
+class _Sweep:
+    """How much of each sentence, taken in text order, the credited ranges cover."""
+
+    __slots__ = ("at", "spans")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.at = 0  # the first range that may still reach a later sentence
+
+    def half_covered(self, start: int, end: int) -> bool:
+        """True when the ranges cover half of ``start:end`` or more."""
+        spans = self.spans
+        while self.at < len(spans) and spans[self.at][1] <= start:
+            self.at += 1
+        got = 0
+        i = self.at
+        while i < len(spans) and spans[i][0] < end:
+            a, b = spans[i]
+            got += min(b, end) - max(a, start)
+            i += 1
+        return 2 * got >= end - start
 
 
 def _from_profile(p: _Profile, config: AnalyzerConfig) -> Genre:
