@@ -175,7 +175,7 @@ def _furniture(
             found.setdefault(marker[0], []).append(marker[1])
     # A rating stands on a short line of its own ("Rating: 3/5", "The Long Tide (M) ★★★★").
     short = [p.span.text for p in paragraphs if len(p.span.text) <= _RATING_LINE_CHARS]
-    stars = sum(1 for line in short if _STARS_RE.search(line))
+    stars = sum(1 for line in short if _may_rate(line) and _STARS_RE.search(line))
     if stars:
         found.setdefault(GenreKind.review, []).append(f"{stars} star rating(s)")
     turns = len(answer_paragraphs(paragraphs))
@@ -205,6 +205,11 @@ def _furniture(
         _MAX_READ_CONFIDENCE, _MARKER_CONFIDENCE + _MARKER_STEP * (len(found[kind]) - 1)
     )
     return Genre(kind=kind, confidence=confidence, reasons=tuple(found[kind]))
+
+
+def _may_rate(line: str) -> bool:
+    """True when a short line could hold a rating: cheaper to ask than the pattern."""
+    return "/" in line or "★" in line or "☆" in line or "out of" in line or "star" in line
 
 
 def _cast(text: str) -> list[str]:
@@ -272,11 +277,13 @@ def _profile(
     sentences = [s for p in paragraphs for s in p.sentences]
     covered = _Sweep(_credited(sourcing))
     body = voice = first = second = prescriptive = framed = sourced = 0
+    body_role = SentenceRole.body  # read once: an enum member is an attribute look-up
     for n, s in enumerate(sentences):
-        if s.role is not SentenceRole.body:
+        if s.role is not body_role:
             continue
         body += 1
-        sourced += covered.half_covered(s.span.start, s.span.end)
+        span = s.span
+        sourced += covered.half_covered(span.start, span.end)
         if n >= len(signals) or not signals[n]:
             continue
         said: set[str] = set()
@@ -338,7 +345,7 @@ class _Sweep:
         i = self.at
         while i < len(spans) and spans[i][0] < end:
             a, b = spans[i]
-            got += min(b, end) - max(a, start)
+            got += (b if b < end else end) - (a if a > start else start)
             i += 1
         return 2 * got >= end - start
 
