@@ -73,6 +73,8 @@ def _analyze_record(item: Item, config: AnalyzerConfig) -> Result:
     if isinstance(item, Failure):
         return item
     try:
+        if item.genre is None:  # most corpora say nothing of genre: read it from the text
+            return analyze(item.text, doc_id=item.id, config=config)
         return analyze(item.text, doc_id=item.id, config=config, genre=item.genre)
     except Exception as exc:  # a bug in one article's analysis is reported, not fatal
         return _failure(item, exc)
