@@ -16,6 +16,7 @@ from .errors import (
     InputError,
     InputTypeError,
     LexiconError,
+    MissingExtraError,
     QuotecheckError,
     SourceDocumentError,
 )
@@ -31,6 +32,7 @@ from .models import (
     Failure,
     Flag,
     FlagKind,
+    Page,
     Paragraph,
     Quote,
     QuoteKind,
@@ -49,6 +51,7 @@ from .models import (
 )
 from .pipeline import analyze, flag_unattributed
 from .verification import SourceIndex, verify, verify_quote
+from .webpage import analyze_html
 
 __version__ = "0.1.0"
 
@@ -72,6 +75,8 @@ __all__ = [
     "InputError",
     "InputTypeError",
     "LexiconError",
+    "MissingExtraError",
+    "Page",
     "Paragraph",
     "Quote",
     "QuoteKind",
@@ -93,6 +98,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_corpus",
+    "analyze_html",
     "flag_unattributed",
     "run_batch",
     "verify",

@@ -13,6 +13,7 @@ __all__ = [
     "InputError",
     "InputTypeError",
     "LexiconError",
+    "MissingExtraError",
     "QuotecheckError",
     "SourceDocumentError",
 ]
@@ -66,6 +67,21 @@ class BatchError(QuotecheckError, RuntimeError):
     def __init__(self, message: str, *, path: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+
+
+class MissingExtraError(QuotecheckError, ImportError):
+    """Raised when a feature needs an optional extra that is not installed (e.g. ``html``)."""
+
+    def __init__(self, message: str, *, extra: str, package: str) -> None:
+        super().__init__(message, name=package)
+        self.extra = extra
+        self.package = package
+
+
+def missing_extra(feature: str, extra: str, package: str) -> MissingExtraError:
+    """The error for ``feature`` needing ``package``, telling how to install the ``extra``."""
+    msg = f"{feature} needs {package}: install it with pip install 'quotecheck[{extra}]'"
+    return MissingExtraError(msg, extra=extra, package=package)
 
 
 def require_text(value: object, *, what: str = "text") -> str:
