@@ -215,6 +215,10 @@ def test_cli_reads_a_page_as_its_article(
     sniffed.write_text(PAGE, "utf-8")
     assert main(["analyze", str(sniffed)]) == 0
     view = capsys.readouterr().out
+    assert view.splitlines()[1] == (
+        "web page: “Harbour bridge repairs to cost twice the estimate” by Maren Okafor, "
+        "The Coastal Ledger, 2026-03-14"
+    )
     assert "Priya Raman" in view
     assert "tracker" not in view
     assert main(["flag", str(PAGE_PATH), "--format", "json"]) == 0
