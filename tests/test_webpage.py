@@ -241,3 +241,20 @@ def test_cli_refuses_pages_without_the_extra(
             assert err.count("\n") == 0
             assert err.startswith(f"quotecheck: error: {name} is an HTML page")
             assert "pip install 'quotecheck[html]'" in err
+
+
+def test_cli_verify_reads_a_page_source_as_its_article(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A source document given as a web page is matched against its article text only."""
+    pytest.importorskip("trafilatura")
+    from quotecheck.cli import main
+
+    article = tmp_path / "article.txt"
+    article.write_text("“The cables are in worse shape than we expected,” Priya Raman said.\n")
+    assert main(["verify", str(article), "--source", str(PAGE_PATH), "--format", "json"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)
+    source = extract_page(PAGE).text
+    span = result["source_span"]
+    assert source[span["start"] : span["end"]] == span["text"]
+    assert result["status"] in {"minor_edit", "altered"}  # "anyone" became "we"
