@@ -19,14 +19,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from .errors import InputError, MissingExtraError, QuotecheckError
-from .models import Analysis, Severity, Verification, VerificationStatus
-from .pipeline import analyze
-from .report import FORMATS, line_cols, render, source_label, speaker_of
-from .webpage import HTML_SUFFIXES, analyze_html, extract_page, looks_like_html
+from quotecheck.errors import InputError, MissingExtraError, QuotecheckError
+from quotecheck.models import Analysis, Severity, Verification, VerificationStatus
+from quotecheck.pipeline import analyze
+from quotecheck.report.text import FORMATS, line_cols, render, source_label, speaker_of
+from quotecheck.webpage import HTML_SUFFIXES, analyze_html, extract_page, looks_like_html
 
 if TYPE_CHECKING:
-    from .batch import Engine
+    from quotecheck.corpus.batch import Engine
 
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -84,7 +84,7 @@ def _error(message: str) -> None:
 
 
 def _build_parser() -> _Parser:
-    from . import __version__
+    from quotecheck import __version__
 
     parser = _Parser(
         prog="quotecheck",
@@ -357,7 +357,9 @@ def _cmd_flag(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from .verification import verify  # late: building its index is only needed here
+    from quotecheck.verification.verifier import (
+        verify,  # late: building its index is only needed here
+    )
 
     text, analysis = _analyze_file(args.article, args.article)
     sources = {name: _read_source(name) for name in args.source}
@@ -423,7 +425,7 @@ def _clip(s: str, limit: int) -> str:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import BatchInterrupted
+    from quotecheck.corpus.batch import BatchInterrupted
 
     if args.scheduler and args.engine != "dask":
         msg = "--scheduler needs --engine dask (see 'quotecheck batch --help')"
@@ -462,7 +464,7 @@ def _spooled_stdin() -> Iterator[str]:
 
 
 def _run_batch(args: argparse.Namespace, input_path: str) -> int:
-    from .batch import run_batch
+    from quotecheck.corpus.batch import run_batch
 
     engine: Engine = args.engine
     stats = run_batch(
@@ -481,7 +483,7 @@ def _run_batch(args: argparse.Namespace, input_path: str) -> int:
 
 
 def _cmd_completion(args: argparse.Namespace) -> int:
-    from .completion import completion_script
+    from quotecheck.completion import completion_script
 
     sys.stdout.write(completion_script(_build_parser(), args.shell))
     return EXIT_OK

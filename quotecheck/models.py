@@ -378,7 +378,6 @@ class Analysis(_Frozen):
     )
     page: Page | None = Field(
         default=None,
-        exclude_if=lambda page: page is None,  # plain-text analyses keep their JSON unchanged
         description="For a web page (analyze_html): the extracted text the offsets index, with "
         "title, byline and date; None for plain text.",
     )

@@ -38,10 +38,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from .config import AnalyzerConfig
-from .models import Analysis, Attribution, Claim, Quote, Source
-from .models import Span as CharSpan
-from .pipeline import analyze
+from quotecheck.config import AnalyzerConfig
+from quotecheck.models import Analysis, Attribution, Claim, Quote, Source
+from quotecheck.models import Span as CharSpan
+from quotecheck.pipeline import analyze
 
 __all__ = ["FACTORY", "QuotecheckComponent", "make_quotecheck"]
 

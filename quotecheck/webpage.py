@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .config import AnalyzerConfig
-from .errors import InputError, InputTypeError, missing_extra
-from .models import Analysis, Page
-from .pipeline import analyze
+from quotecheck.config import AnalyzerConfig
+from quotecheck.errors import InputError, InputTypeError, missing_extra
+from quotecheck.models import Analysis, Page
+from quotecheck.pipeline import analyze
 
 __all__ = ["HTML_SUFFIXES", "analyze_html", "extract_page", "looks_like_html"]
 

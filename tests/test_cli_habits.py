@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 import quotecheck as qc
-from quotecheck import batch
-from quotecheck.batch import _duration, _Progress
 from quotecheck.cli import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, main
+from quotecheck.corpus import batch, worker
+from quotecheck.corpus.batch import _duration, _Progress
 from tests.conftest import ROOT, SEEDS
 from tests.test_batch import article, write_corpus
 
@@ -123,7 +123,7 @@ def test_ctrl_c_says_how_to_resume(
     src = write_corpus(tmp_path / "in.jsonl", 60, bad_every=7)
     out, reference = tmp_path / "out file.jsonl", tmp_path / "ref.jsonl"
     qc.run_batch(src, reference, engine="serial", progress=False, log=lambda m: None)
-    real = batch._analyze_record
+    real = worker.analyze_record
     seen = []
 
     def interrupted(item: object, config: object) -> object:
@@ -132,7 +132,7 @@ def test_ctrl_c_says_how_to_resume(
             raise KeyboardInterrupt
         return real(item, config)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(batch, "_analyze_record", interrupted)
+    monkeypatch.setattr(worker, "analyze_record", interrupted)
     argv = ["batch", str(src), "-o", str(out), "--engine", "serial", "--no-progress"]
     assert main(argv) == EXIT_INTERRUPTED
     err = capsys.readouterr().err.strip()
@@ -142,7 +142,7 @@ def test_ctrl_c_says_how_to_resume(
     assert f"interrupted; {written} records are in {out}." in err
     command = shlex.split(err.split("To finish, run: ", 1)[1])
     assert command == ["quotecheck", *argv, "--resume"]
-    monkeypatch.setattr(batch, "_analyze_record", real)
+    monkeypatch.setattr(worker, "analyze_record", real)
     assert main(command[1:]) == 1  # the corpus has broken lines: exit 1, as the full run
     assert out.read_bytes() == reference.read_bytes()
 

@@ -252,12 +252,12 @@ def test_analysis_sentences_flattens_paragraphs() -> None:
     assert analysis.sentences == analysis.paragraphs[0].sentences
 
 
-def test_page_appears_in_json_only_when_set() -> None:
-    """A plain-text Analysis dumps no page key (its JSON is as before); a web page's keeps it."""
+def test_page_is_null_for_plain_text() -> None:
+    """A plain-text Analysis has page None (null in JSON, last); a web page's round-trips."""
     analysis = SAMPLES[Analysis]
     assert isinstance(analysis, Analysis)
     assert analysis.page is None
-    assert '"page"' not in analysis.model_dump_json()
+    assert analysis.model_dump_json().endswith(',"page":null}')
     with_page = analysis.model_copy(update={"page": SAMPLES[Page]})
     assert '"page":{"text":' in with_page.model_dump_json()
     assert Analysis.model_validate_json(with_page.model_dump_json()) == with_page

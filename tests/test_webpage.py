@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import quotecheck as qc
-from quotecheck.batch import analyze_corpus
+from quotecheck.corpus.batch import analyze_corpus
 from quotecheck.models import Analysis, Failure, Span
 from quotecheck.webpage import analyze_html, extract_page, looks_like_html
 
