@@ -16,9 +16,11 @@ from .errors import (
     InputError,
     InputTypeError,
     LexiconError,
+    MissingExtraError,
     QuotecheckError,
     SourceDocumentError,
 )
+from .frames import read_frames, to_frames
 from .models import (
     Analysis,
     Attribution,
@@ -72,6 +74,7 @@ __all__ = [
     "InputError",
     "InputTypeError",
     "LexiconError",
+    "MissingExtraError",
     "Paragraph",
     "Quote",
     "QuoteKind",
@@ -94,7 +97,9 @@ __all__ = [
     "analyze",
     "analyze_corpus",
     "flag_unattributed",
+    "read_frames",
     "run_batch",
+    "to_frames",
     "verify",
     "verify_quote",
 ]

@@ -21,9 +21,9 @@ __all__ = [
 ]
 
 DISTRIBUTION = "news-quotecheck"
-"""The name to install quotecheck by (``pip install news-quotecheck``); it imports as ``quotecheck``.
-The name ``quotecheck`` on the public index belongs to an unrelated project. Keep in sync with
-``[project].name`` in pyproject.toml (a test checks)."""
+"""The name to install quotecheck by (``pip install news-quotecheck``); it imports as
+``quotecheck``. The name ``quotecheck`` on the public index belongs to an unrelated project.
+Keep in sync with ``[project].name`` in pyproject.toml (a test checks)."""
 
 
 def install_hint(extra: str) -> str:
