@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from quotecheck import batch
-from quotecheck.batch import BatchStats, analyze_corpus, run_batch
-from quotecheck.corpus import Record
+from quotecheck.corpus import batch
+from quotecheck.corpus.batch import BatchStats, analyze_corpus, run_batch
+from quotecheck.corpus.io import Record
 from quotecheck.errors import BatchError
 from quotecheck.models import Analysis, Failure
 from quotecheck.pipeline import analyze
@@ -256,7 +256,7 @@ def test_resume_completes_a_torn_output(tmp_path: Path) -> None:
 
 
 RUNNER = (
-    "import sys; from quotecheck.batch import run_batch; "
+    "import sys; from quotecheck.corpus.batch import run_batch; "
     "run_batch(sys.argv[1], sys.argv[2], workers=2, progress=False)"
 )
 

@@ -13,7 +13,6 @@ import pytest
 
 import quotecheck as qc
 from quotecheck.errors import BatchError, InputError, InputTypeError, MissingExtraError
-from quotecheck.frames import FRAMES, SCHEMAS
 from quotecheck.models import (
     ClaimKind,
     CueKind,
@@ -24,6 +23,7 @@ from quotecheck.models import (
     SourceKind,
     Stance,
 )
+from quotecheck.report.frames import FRAMES, SCHEMAS
 from tests.conftest import ROOT, SEEDS
 
 pd = pytest.importorskip("pandas")
