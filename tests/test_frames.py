@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import doctest
 import gzip
 import json
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -412,3 +414,19 @@ def test_without_pandas_the_error_names_the_extra(
         assert isinstance(info.value, ImportError)
         assert isinstance(info.value, qc.QuotecheckError)
         assert (info.value.extra, info.value.module) == ("pandas", "pandas")
+
+
+def test_readme_pandas_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's pandas lines (no doctest: pandas is an extra) run after its doctest's."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    namespace: dict[str, Any] = {}
+    for example in doctest.DocTestParser().get_examples(readme):
+        exec(example.source, namespace)  # the README's own session, which defines `a`
+    section = readme[readme.index("## In pandas and Jupyter") :]
+    block = re.search(r"```python\n(?P<code>(?:(?!>>>).)*?)```", section, re.DOTALL)
+    assert block is not None
+    assert "qc.to_frames(a)" in block["code"]
+    exec(block["code"], namespace)
+    out = capsys.readouterr().out
+    assert "We will not back down," in out
+    assert "example" in out

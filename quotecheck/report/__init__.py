@@ -8,3 +8,9 @@ or a batch's JSONL output, into pandas DataFrames (pandas imported only there, w
 May import ``models`` and ``errors``; nothing in the pipeline imports this room (``models``
 reaches ``notebook`` only inside its display methods, at call time).
 """
+
+from quotecheck.report.common import line_cols, source_label, speaker_of
+from quotecheck.report.html import html_report
+from quotecheck.report.text import FORMATS, Format, render
+
+__all__ = ["FORMATS", "Format", "html_report", "line_cols", "render", "source_label", "speaker_of"]

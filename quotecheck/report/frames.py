@@ -42,7 +42,7 @@ from quotecheck.models import (
     Span,
     Stance,
 )
-from quotecheck.report.text import Lookup, source_label
+from quotecheck.report.common import Lookup, source_label
 
 if TYPE_CHECKING:
     from pandas import DataFrame
@@ -379,11 +379,6 @@ def to_frames(analyses: Analysis | Iterable[Analysis | Failure]) -> dict[str, Da
     Raises:
         MissingExtraError: pandas is not installed (``pip install 'news-quotecheck[pandas]'``).
         InputTypeError: an item is not an Analysis or a Failure.
-
-    >>> import quotecheck as qc
-    >>> frames = qc.to_frames(qc.analyze("“It will rain,” the forecaster said.", doc_id="w"))
-    >>> frames["quotes"][["doc_id", "kind", "text", "start", "end"]].to_dict("records")
-    [{'doc_id': 'w', 'kind': 'direct', 'text': 'It will rain,', 'start': 1, 'end': 14}]
     """
     _pandas("to_frames")  # before any work, so a missing extra is said at once
     if isinstance(analyses, Analysis):
