@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
+from pathlib import Path
 
 import pytest
 
+import quotecheck
 from quotecheck.corpus import io
 from quotecheck.corpus.cluster import DASK_HINT
 from quotecheck.errors import DISTRIBUTION, MissingExtraError, install_hint
@@ -94,3 +97,20 @@ def test_readme_says_how_to_install_on_cluster_workers() -> None:
     assert "pip wheel '.[dask]' -w dist/" in readme
     assert "--find-links dist/ 'news-quotecheck[dask]'" in readme
     assert "PipInstall" in readme
+
+
+def test_without_pandas_the_error_names_the_extra(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Without pandas both doors raise MissingExtraError with the pip command for the extra."""
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    for call in (
+        lambda: quotecheck.to_frames([]),
+        lambda: quotecheck.read_frames(tmp_path / "x.jsonl"),
+    ):
+        with pytest.raises(MissingExtraError) as info:
+            call()
+        assert "pip install 'news-quotecheck[pandas]'" in str(info.value)
+        assert isinstance(info.value, ImportError)
+        assert isinstance(info.value, quotecheck.QuotecheckError)
+        assert (info.value.extra, info.value.module) == ("pandas", "pandas")

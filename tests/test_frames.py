@@ -6,7 +6,6 @@ import doctest
 import gzip
 import json
 import re
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ from typing import Any
 import pytest
 
 import quotecheck as qc
-from quotecheck.errors import BatchError, InputError, InputTypeError, MissingExtraError
+from quotecheck.errors import BatchError, InputError, InputTypeError
 from quotecheck.models import (
     ClaimKind,
     CueKind,
@@ -400,20 +399,6 @@ def test_to_frames_refuses_what_is_not_an_analysis() -> None:
     """Texts or dicts in place of analyses get an InputTypeError naming the item."""
     with pytest.raises(InputTypeError, match=r"item 1 is a str: pass the results of"):
         qc.to_frames([qc.analyze("A."), "raw text"])  # type: ignore[list-item]
-
-
-def test_without_pandas_the_error_names_the_extra(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """Without pandas both doors raise MissingExtraError with the pip command for the extra."""
-    monkeypatch.setitem(sys.modules, "pandas", None)
-    for call in (lambda: qc.to_frames([]), lambda: qc.read_frames(tmp_path / "x.jsonl")):
-        with pytest.raises(MissingExtraError) as info:
-            call()
-        assert "pip install 'news-quotecheck[pandas]'" in str(info.value)
-        assert isinstance(info.value, ImportError)
-        assert isinstance(info.value, qc.QuotecheckError)
-        assert (info.value.extra, info.value.module) == ("pandas", "pandas")
 
 
 def test_readme_pandas_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
