@@ -50,6 +50,7 @@ from quotecheck.models import (
     VerificationStatus,
 )
 from quotecheck.pipeline import analyze, flag_unattributed
+from quotecheck.report.frames import read_frames, to_frames
 from quotecheck.verification.verifier import SourceIndex, verify, verify_quote
 from quotecheck.webpage import analyze_html
 
@@ -100,7 +101,9 @@ __all__ = [
     "analyze_corpus",
     "analyze_html",
     "flag_unattributed",
+    "read_frames",
     "run_batch",
+    "to_frames",
     "verify",
     "verify_quote",
 ]

@@ -7,6 +7,7 @@ stage modules, not here; models only hold data and cheap derived properties.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Literal
 
@@ -386,6 +387,27 @@ class Analysis(_Frozen):
     def sentences(self) -> tuple[Sentence, ...]:
         """Every sentence of every paragraph, in order."""
         return tuple(s for p in self.paragraphs for s in p.sentences)
+
+    # Display only; the report room does the work (imported late: it imports this module).
+    def __repr__(self) -> str:
+        """One line: the id, length and counts (``model_dump_json`` gives everything)."""
+        from quotecheck.report.notebook import analysis_repr
+
+        return analysis_repr(self)
+
+    __str__ = __repr__
+
+    def __rich_repr__(self) -> Iterator[object]:
+        """The one-line summary, for rich's pretty printer."""
+        from quotecheck.report.notebook import analysis_rich_repr
+
+        return analysis_rich_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The article with its highlights, legend and flags, for Jupyter (no script needed)."""
+        from quotecheck.report.notebook import analysis_html
+
+        return analysis_html(self)
 
 
 # --------------------------------------------------------------------------- verification

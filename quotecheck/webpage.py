@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from quotecheck.config import AnalyzerConfig
-from quotecheck.errors import InputError, InputTypeError, missing_extra
+from quotecheck.errors import InputError, InputTypeError, MissingExtraError
 from quotecheck.models import Analysis, Page
 from quotecheck.pipeline import analyze
 
@@ -62,8 +62,8 @@ def _trafilatura() -> Any:
     try:
         import trafilatura
     except ImportError as exc:
-        error = missing_extra("reading HTML pages", "html", "trafilatura")
-        raise error from exc
+        feature = "reading HTML pages"
+        raise MissingExtraError(feature, extra="html", module="trafilatura") from exc
     return trafilatura
 
 
@@ -86,7 +86,7 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
         date, url, site name, description and language where the page states them.
 
     Raises:
-        MissingExtraError: trafilatura is not installed (``pip install 'quotecheck[html]'``).
+        MissingExtraError: trafilatura is not installed (``pip install 'news-quotecheck[html]'``).
         InputTypeError: ``html`` is neither ``str`` nor bytes.
         InputError: the page holds no article text.
     """
@@ -126,7 +126,7 @@ def analyze_html(
         url: The page's address, kept as metadata.
 
     Raises:
-        MissingExtraError: trafilatura is not installed (``pip install 'quotecheck[html]'``).
+        MissingExtraError: trafilatura is not installed (``pip install 'news-quotecheck[html]'``).
         InputError: the page holds no article text, or its text is too long.
     """
     page = extract_page(html, url=url)

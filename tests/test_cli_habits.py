@@ -91,7 +91,7 @@ def test_progress_without_tqdm_says_so(tmp_path: Path, monkeypatch: pytest.Monke
     logged: list[str] = []
     qc.run_batch(src, tmp_path / "o.jsonl", engine="serial", progress=True, log=logged.append)
     assert "--progress needs tqdm" in logged[0]
-    assert "pip install 'quotecheck[progress]'" in logged[0]
+    assert "pip install 'news-quotecheck[progress]'" in logged[0]
     assert logged[1].startswith("quotecheck batch: 1/3 (33%), ")
 
 

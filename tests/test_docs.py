@@ -12,8 +12,9 @@ The convention, for anyone writing docs:
 * An HTML comment on the line just before a block changes that block (it is invisible on the page):
   ``<!-- doctest: exit=1 -->`` every command in it must exit 1 instead of 0;
   ``<!-- doctest: skip (needs a running Dask scheduler) -->`` the block is not run — give a reason;
-  ``<!-- doctest: needs=spacy -->`` the block runs only where that module is installed (an optional
-  extra); elsewhere it is left out and the page is reported as skipped, after its other blocks ran.
+  ``<!-- doctest: requires pandas -->`` the block runs only where that module can be imported
+  (an optional extra: CI also runs the suite with the core dependencies alone). Such a block
+  should not define names that unmarked blocks after it use.
 * The working directory is the repository root as seen through a scratch folder: each top-level
   entry of the repo (``seeds/``, ``docs/``, ``README.md``…) is symlinked into it, so examples read
   ``seeds/libya-special-forces.txt`` as if from the root, while the files they write
@@ -48,7 +49,7 @@ FENCE_RE = re.compile(
     re.MULTILINE | re.DOTALL | re.VERBOSE,
 )
 MARKER_RE = re.compile(
-    r"<!--\s*doctest:\s*(?P<what>skip|exit=(?P<code>\d+)|needs=(?P<module>[\w.]+))\b.*?-->\s*\Z"
+    r"<!--\s*doctest:\s*(?P<what>skip|exit=(?P<code>\d+)|requires\s+(?P<module>[\w.]+))\b.*?-->\s*\Z"
 )
 SHELL_LANGS = {"sh", "bash", "shell", "console"}
 
@@ -62,7 +63,7 @@ class Block:
     line: int  # 1-based line of the opening fence
     skip: bool
     exit_code: int
-    needs: str | None = None  # a module the block needs (an optional extra's)
+    requires: str | None = None  # a module the block needs (an optional extra)
 
 
 def blocks(text: str) -> list[Block]:
@@ -78,7 +79,7 @@ def blocks(text: str) -> list[Block]:
                 line=text.count("\n", 0, m.start()) + 1,
                 skip=bool(marker and marker["what"] == "skip"),
                 exit_code=int(marker["code"]) if marker and marker["code"] else 0,
-                needs=marker["module"] if marker else None,
+                requires=marker["module"] if marker else None,
             )
         )
     return found
@@ -114,13 +115,9 @@ def scratch_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_examples_run(page: Path, scratch_root: Path) -> None:
     """Every python block and every `quotecheck` command of this page runs as documented."""
     namespace: dict[str, object] = {"__name__": f"docs.{page.stem}"}
-    missing: set[str] = set()
     for block in blocks(page.read_text("utf-8")):
         where = f"{page.relative_to(ROOT)}:{block.line}"
-        if block.skip:
-            continue
-        if block.needs and importlib.util.find_spec(block.needs) is None:
-            missing.add(block.needs)
+        if block.skip or (block.requires and importlib.util.find_spec(block.requires) is None):
             continue
         if block.lang == "python":
             exec(compile(block.code, where, "exec"), namespace)
@@ -138,8 +135,6 @@ def test_examples_run(page: Path, scratch_root: Path) -> None:
                     f"{where}: `{command}` exited {done.returncode}, expected {block.exit_code}\n"
                     f"{done.stderr[-3000:]}"
                 )
-    if missing:
-        pytest.skip(f"blocks needing {', '.join(sorted(missing))} not run: not installed")
 
 
 def test_docs_exist() -> None:
@@ -177,7 +172,7 @@ def test_convention_parser() -> None:
         "Text\n\n<!-- doctest: exit=1 -->\n```sh\nquotecheck flag a.txt \\\n  --fail-on low\n"
         "pip install x\n```\n\n<!-- doctest: skip (cluster) -->\n```python\nboom()\n```\n"
         "```console\n$ quotecheck analyze -\noutput line\n```\n"
-        "<!-- doctest: needs=spacy -->\n```python\nimport spacy\n```\n"
+        "<!-- doctest: requires pandas -->\n```python\nqc.to_frames(a)\n```\n"
     )
     found = blocks(page)
     assert [(b.lang, b.skip, b.exit_code) for b in found] == [
@@ -186,7 +181,7 @@ def test_convention_parser() -> None:
         ("console", False, 0),
         ("python", False, 0),
     ]
-    assert [b.needs for b in found] == [None, None, None, "spacy"]
+    assert [b.requires for b in found] == [None, None, None, "pandas"]
     assert commands(found[0]) == ["quotecheck flag a.txt --fail-on low"]
     assert commands(found[2]) == ["quotecheck analyze -"]
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 
 import quotecheck as qc
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, readme_block, readme_session
 from tests.strategies import news_text, quoted_article
 
 spacy = pytest.importorskip("spacy")
@@ -228,3 +228,11 @@ def test_factory_is_found_through_the_entry_point(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["Hi,", "True"]
+
+
+def test_readme_spacy_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    """The README's spaCy lines (no doctest: spaCy is an extra) run after its doctest's."""
+    namespace = readme_session()
+    exec(readme_block("## Web pages and spaCy", "spacy.blank"), namespace)
+    out = capsys.readouterr().out.strip()
+    assert out == "[('direct', 'We will not back down,', 'Ana Ruiz')]"

@@ -6,6 +6,7 @@ import json
 import socket
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,7 @@ import quotecheck as qc
 from quotecheck.corpus.batch import analyze_corpus
 from quotecheck.models import Analysis, Failure, Span
 from quotecheck.webpage import analyze_html, extract_page, looks_like_html
+from tests.conftest import ROOT, readme_block, readme_session
 
 DATA = Path(__file__).resolve().parent / "data"
 PAGE_PATH = DATA / "news-page.html"
@@ -172,10 +174,10 @@ def test_wrong_type_is_an_input_type_error() -> None:
 
 def test_without_trafilatura_pages_are_refused(without_trafilatura: None) -> None:
     """Without the html extra, analyze_html raises MissingExtraError naming the extra."""
-    with pytest.raises(qc.MissingExtraError, match=r"quotecheck\[html\]") as caught:
+    with pytest.raises(qc.MissingExtraError, match=r"news-quotecheck\[html\]") as caught:
         analyze_html(PAGE)
     assert isinstance(caught.value, ImportError)
-    assert (caught.value.extra, caught.value.package) == ("html", "trafilatura")
+    assert (caught.value.extra, caught.value.module) == ("html", "trafilatura")
 
 
 # --------------------------------------------------------------------------- batch
@@ -198,7 +200,7 @@ def test_batch_records_holding_pages_fail_without_the_extra(without_trafilatura:
     (result,) = analyze_corpus([{"id": "page", "text": PAGE}], engine="serial")
     assert isinstance(result, Failure)
     assert result.error_type == "MissingExtraError"
-    assert "quotecheck[html]" in result.error
+    assert "news-quotecheck[html]" in result.error
 
 
 def test_cli_reads_a_page_as_its_article(
@@ -240,7 +242,7 @@ def test_cli_refuses_pages_without_the_extra(
             err = capsys.readouterr().err.strip()
             assert err.count("\n") == 0
             assert err.startswith(f"quotecheck: error: {name} is an HTML page")
-            assert "pip install 'quotecheck[html]'" in err
+            assert "pip install 'news-quotecheck[html]'" in err
 
 
 def test_cli_verify_reads_a_page_source_as_its_article(
@@ -258,3 +260,16 @@ def test_cli_verify_reads_a_page_source_as_its_article(
     span = result["source_span"]
     assert source[span["start"] : span["end"]] == span["text"]
     assert result["status"] in {"minor_edit", "altered"}  # "anyone" became "we"
+
+
+def test_readme_web_page_lines(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    """The README's web-page lines (no doctest: trafilatura is an extra) run after its doctest's."""
+    pytest.importorskip("trafilatura")
+    monkeypatch.chdir(ROOT)
+    namespace = readme_session()
+    exec(readme_block("## Web pages and spaCy", "analyze_html"), namespace)
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        "Library opening hours cut from April | Ines Dahl | 2026-02-03",
+        "We have protected the children’s reading hours,",
+    ]

@@ -44,7 +44,7 @@ from quotecheck.corpus.worker import (
     encode_chunk,
     failure,
 )
-from quotecheck.errors import BatchError
+from quotecheck.errors import BatchError, install_hint
 from quotecheck.models import Failure
 
 __all__ = [
@@ -325,8 +325,8 @@ class _Progress:
 
     EVERY = 10.0
     NO_TQDM = (
-        "quotecheck batch: --progress needs tqdm for a progress bar (pip install "
-        "'quotecheck[progress]'); logging a progress line every 10 s instead"
+        f"quotecheck batch: --progress needs tqdm for a progress bar ({install_hint('progress')}); "
+        "logging a progress line every 10 s instead"
     )
 
     def __init__(

@@ -1,4 +1,4 @@
-"""The Dask engine: run a batch on a dask.distributed cluster (optional ``quotecheck[dask]``).
+"""The Dask engine: run a batch on a dask.distributed cluster (optional extra ``dask``).
 
 dask.distributed is imported only when this engine is used, so the package works without it.
 Workers run the same module-level task as the local process pool, so they need quotecheck
@@ -12,11 +12,11 @@ from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
-from quotecheck.errors import BatchError
+from quotecheck.errors import BatchError, install_hint
 
 __all__ = ["DASK_HINT", "analyze_bag", "dask_engine"]
 
-DASK_HINT = "pip install 'quotecheck[dask]'"
+DASK_HINT = install_hint("dask")
 """How to install the Dask engine's dependencies."""
 
 

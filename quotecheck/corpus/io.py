@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from quotecheck.errors import BatchError
+from quotecheck.errors import BatchError, install_hint
 from quotecheck.models import Analysis, ClaimKind, Failure, QuoteKind, SourceKind, SourcingSummary
 
 __all__ = [
@@ -51,7 +51,7 @@ __all__ = [
 Result = Analysis | Failure
 """What the batch yields for each input record: its analysis, or why it has none."""
 
-_PARQUET_HINT = "install pyarrow (pip install 'quotecheck[parquet]') to read or write Parquet"
+_PARQUET_HINT = f"install pyarrow ({install_hint('parquet')}) to read or write Parquet"
 
 
 @dataclass(frozen=True, slots=True)
