@@ -45,13 +45,19 @@ _MAY_QUOTE = rf"""(?:
 _MARK_RE = re.compile(
     rf"""
     ''|``                         # doubled apostrophes or backticks: one double mark (NYT style)
+    | ‘‘|’’                       # doubled single curly marks typed for double ones
+    | ,,(?=\S)                    # two commas typed for a low-9 opening mark („)
+    | ″                           # a double prime typed for a straight double mark
     | {"|".join(map(re.escape, _SINGLE_MARKS))}   # every other single-character mark
     | ’{_MAY_QUOTE} | '{_MAY_QUOTE}               # a single mark that is no apostrophe
     """,
     re.VERBOSE,
 )
-# The doubled marks stand for a straight double quote (''...'') or an opening curly one (``...'').
-_DOUBLED = {"''": '"', "``": "“"}
+# The doubled marks stand for a straight double quote (''...'') or an opening curly one (``...''),
+# doubled curly singles for curly doubles (‘‘…’’), two commas for „; the double prime is a ".
+_DOUBLED = {"''": '"', "``": "“", "‘‘": "“", "’’": "”", ",,": "„", "″": '"'}
+# Look-alikes that are no quote mark where they stand: "1,,2" (a typo), 12″ (inches).
+_LOOKALIKES: Final = frozenset([",,", "″"])
 
 # For each opening mark, the marks that may close it. „ closes with “ (German) or ” (Polish);
 # straight and curly double marks close each other, since typing often mixes them.
@@ -176,7 +182,8 @@ class _Pairing:
         first = _FIRST_MARK_RE.match(self.text, start)
         if first is None:
             return None
-        mark = '"' if self.text.startswith("''", first.start(1)) else first.group(1)
+        at = first.start(1)
+        mark = _DOUBLED.get(self.text[at : at + 2], _DOUBLED.get(first.group(1), first.group(1)))
         same = _FAMILY.get(mark) == _FAMILY[outer.mark] and mark in QUOTE_OPENERS
         return first.start(1) if same and mark != "'" else None
 
@@ -253,6 +260,9 @@ def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> No
     after = text[position + width] if position + width < len(text) else " "
     spaced_before = before.isspace() or before in _OPEN_CONTEXT
     spaced_after = after.isspace() or after in _CLOSE_CONTEXT
+    if mark != text[position] and text[position : position + width] in _LOOKALIKES:
+        if (text[position] == "," and not spaced_before) or before.isdigit():
+            return  # "1,,2" or a 12″ record: a typo or a unit, not a quote mark
     role = _role(state, _Mark(mark, position, paragraph, spaced_before, spaced_after))
     if role == "open":
         _open(state, mark, position, width, paragraph)
