@@ -101,6 +101,10 @@ def find_subject(
         reasons.append(
             f"{quoted(text[span.start : after.end])}: inverted cue, source after the verb"
         )
+        named = _inverted_appositive(text, right, after)
+        if named is not None:
+            reasons.append(f"the name after it in commas names {quoted(named.name)}")
+            return named, named.end, True
         return after, _appositive_end(text, right, after.end), True
     if left and left[-1].text == ",":
         m = _opening_name(text, left) if opens else None
@@ -141,10 +145,20 @@ def _opening_name(text: str, left: list[Token]) -> Mention | None:
         return None
     first = words[:comma]
     if subject_before(first) == first:
-        return classify(text, first) or _appositive_name(text, words, comma)
+        described = classify(text, first)
+        if described is not None and described.name is not None:
+            return described  # "Senate Majority Leader Mitch McConnell, R-Ky.,": named already
+        return _appositive_name(text, words, comma) or described  # "The spokeswoman, Jane Roe,"
     if first[0].text.lower() in ("the", "a", "an") and len(first) <= 3:
         return _appositive_name(text, words, comma)  # "the assailant, John McGraw,"
+    if len(first) <= _ROLE_WORDS and first[-1].text.isalpha() and first[-1].text.islower():
+        return _appositive_name(text, words, comma)  # "Labour's shadow chancellor, Tom Hughes,"
     return None
+
+
+# Words before a role that are no part of it: "the", "her lawyer", "Labour's shadow chancellor"
+_ROLE_LEADS: Final = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my"])
+_ROLE_WORDS: Final = 6  # a description before an appositive name: at most this many words
 
 
 def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | None:
@@ -156,9 +170,13 @@ def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | Non
     mention = classify(text, name)
     if mention is None or mention.kind is not SOURCE_PERSON:
         return None
-    role = text[words[1].start : words[comma - 1].end] if comma > 1 else None
+    lead = words[0].text
+    skip = lead.lower() in _ROLE_LEADS or lead.endswith(("’s", "'s"))
+    role = text[words[int(skip)].start : words[comma - 1].end] if comma > int(skip) else None
     named = mention.copy()
     named.start, named.role = words[0].start, mention.role or role
+    if lead.endswith(("’s", "'s")) and lead[:1].isupper() and named.affiliation is None:
+        named.affiliation = lead[:-2]  # "Labour's shadow chancellor": the party it belongs to
     return named
 
 
@@ -230,6 +248,40 @@ def _skip_clause(left: list[Token]) -> list[Token] | None:
         if left[k].text in '.;:“”"()':
             return None
     return None
+
+
+_HONORIFICS: Final = frozenset(["mr", "ms", "mrs", "miss", "mx", "dr"])  # "the minister, Ms Frost"
+_APPOSITIVE_NAME_WORDS: Final = 4  # "said the minister, Angela Frost": a name of a few words
+
+
+def _inverted_appositive(text: str, right: list[Token], after: Mention) -> Mention | None:
+    """Read "said the minister, Angela Frost.": a role after the verb, then in commas the name
+    of the one person it describes; the person, named, with the role kept."""
+    if after.name is not None or after.role is None or after.plural:
+        return None
+    idx = next((i for i, t in enumerate(right) if t.start >= after.end), None)
+    if idx is None or right[idx].text != ",":
+        return None
+    name: list[Token] = []
+    for t in right[idx + 1 : idx + 2 + _APPOSITIVE_NAME_WORDS]:
+        if t.text in ",.;:!?)":
+            break
+        name.append(t)
+    stop = idx + 1 + len(name)
+    ends = stop >= len(right) or right[stop].text in ",.;:!?)"
+    if not name or len(name) > _APPOSITIVE_NAME_WORDS or not ends:
+        return None
+    if subject_before(name) != name or not all(t.text[:1].isupper() for t in name):
+        return None
+    mention = classify(text, name)
+    if mention is None or mention.kind is not SOURCE_PERSON or mention.name is None:
+        return None
+    named = mention.copy()
+    honorific = mention.role is not None and mention.role.rstrip(".").lower() in _HONORIFICS
+    named.start = after.start
+    named.role = after.role if honorific or mention.role is None else mention.role
+    named.affiliation = mention.affiliation or after.affiliation
+    return named
 
 
 def _appositive_end(text: str, right: list[Token], end: int) -> int:
