@@ -42,11 +42,13 @@ from quotecheck.attribution.sources import (
 from quotecheck.kinds import SOURCE_DOCUMENT, SOURCE_PERSON, SOURCE_VAGUE
 from quotecheck.models import Cue
 from quotecheck.offsets import QUOTE_OPENERS
+from quotecheck.text.cues import VERB_FORMS
 
 __all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
 
 
 _SUBJECT_END: Final = grammar_words("subject_end")
+_AUX: Final = grammar_words("auxiliary")
 _OBJECT_VERBS: Final = grammar_words("object_verb")
 
 
@@ -70,6 +72,7 @@ def find_subject(
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
     span = cue.span  # read once: a model's fields are slow to read
     c_end = span.end
+    left = _without_interrupter(left)  # "Officials in both parties, though, say"
     if left and left[-1].text in RELATIVE_PRONOUNS:
         mention = antecedent(text, left[:-1], cue, reasons, left[-1].text)
         if mention is not None:  # the source is mentioned here by "who", as by a pronoun
@@ -96,7 +99,7 @@ def find_subject(
         after is not None
         and not listener
         and (not left or left[-1].text in ",”\"’'—–-(")
-        and _ends(text, after, bare)
+        and _ends(text, after, bare or (left[-1].text == "," and _relative_follows(text, after)))
     ):
         reasons.append(
             f"{quoted(text[span.start : after.end])}: inverted cue, source after the verb"
@@ -117,6 +120,13 @@ def find_subject(
             if m is not None:
                 reasons.append("the source is separated from its verb by a clause in commas")
                 return m, c_end, False
+    long = _long_subject(text, left) if opens else None
+    if long is not None:
+        reasons.append(
+            f"{quoted(text[long.start : long.end])} opens the sentence; what follows it up to "
+            "the cue only says where it belongs"
+        )
+        return long, c_end, False
     unknown = unknown_noun_before(text, left)
     if unknown is not None:
         reasons.append(f"{quoted(text[unknown.start : c_end])}: the source stands before the cue")
@@ -128,6 +138,70 @@ def find_subject(
             reasons.append("the source is followed by a relative clause ('who …') before its verb")
             return m, c_end, False
     return None, c_end, False
+
+
+# Words that open an aside between a subject and its verb ("Officials, though, say").
+_INTERRUPTERS: Final = frozenset(
+    [
+        "though",
+        "however",
+        "meanwhile",
+        "too",
+        "also",
+        "instead",
+        "nonetheless",
+        "nevertheless",
+        "in",
+        "for",
+        "by",
+        "separately",
+        "privately",
+        "publicly",
+        "likewise",
+        "similarly",
+        "then",
+    ]
+)
+_INTERRUPTER_WORDS: Final = 3  # ", for their part," ", in turn,": an aside of a few words
+
+
+def _without_interrupter(left: list[Token]) -> list[Token]:
+    """Drop an aside in commas just before the cue (", though,", ", for their part,")."""
+    if len(left) < 4 or left[-1].text != ",":
+        return left
+    for k in range(len(left) - 2, max(0, len(left) - 3 - _INTERRUPTER_WORDS), -1):
+        if left[k].text == ",":
+            aside = left[k + 1 : -1]
+            plain = all(t.text.isalpha() and t.text.islower() for t in aside)
+            if aside and plain and aside[0].text in _INTERRUPTERS and k > 0:
+                return left[:k]
+            return left
+    return left
+
+
+# Prepositions that open a phrase placing a subject ("officials in both parties",
+# "researchers at the university", "residents across the region").
+_PLACING: Final = frozenset(
+    ["in", "at", "from", "of", "for", "on", "with", "across", "around", "inside", "within"]
+)
+_PLACING_WORDS: Final = 8  # the placing phrase: at most this many words
+_NO_PLACE: Final = frozenset(["who", "which", "that", "whose", "and", "or", "but"])
+
+
+def _long_subject(text: str, left: list[Token]) -> Mention | None:
+    """Read "Former senior officials in both parties say": a source phrase opens the sentence,
+    and only a phrase placing it ("in both parties", "at the ministry") stands before the cue."""
+    words = left[1:] if left and left[0].text in CONJUNCTION_OPENERS else left
+    phrase = phrase_after(words)
+    rest = words[len(phrase) :]
+    if not phrase or not rest or len(rest) > _PLACING_WORDS or rest[0].text not in _PLACING:
+        return None
+    for t in rest:
+        low = t.text.lower()
+        if not t.text[0].isalnum() or low in _NO_PLACE or low in VERB_FORMS or low in _AUX:
+            return None  # a clause or a verb of its own: not a placing phrase
+    mention = classify(text, phrase)
+    return mention if mention is not None and mention.pronoun is None else None
 
 
 _AFTER_ADVERB: Final = CONNECTORS | {"after", "before", "since", "when", "as", "following"}
@@ -208,6 +282,13 @@ def _ends(text: str, mention: Mention, bare: bool) -> bool:
         or (bare and _subject_end(after))
         or phrase_follows(rest)
     )
+
+
+def _relative_follows(text: str, mention: Mention) -> bool:
+    """Tell whether "who" or "which" follows an inverted source ("…, said a diplomat who asked
+    not to be identified"): a clause describing the source, not a listener."""
+    word = text[mention.end : mention.end + 8].split(None, 1)
+    return bool(word) and word[0] in RELATIVE_PRONOUNS
 
 
 def _subject_end(after: str) -> bool:
