@@ -123,6 +123,8 @@ def verb_link(
                 reasons.append(f"{verb} {text[obj.start : obj.end]}: the channel it went through")
     core_end = after_core(doc, link, core_end, s_end)
     subject_start = mention.start if mention is not None and not inverted else c_start
+    if mention is not None and not inverted:
+        subject_start = _described_lead(text, left, subject_start)  # "a beaming Lopez"
     # "the report, which said …": what a relative clause reports follows its verb
     relative = mention is not None and bool(left) and left[-1].text in RELATIVE_PRONOUNS
     # "… and never mentioned schools", "…, saying …": a verb continuing a clause reports what
@@ -221,6 +223,25 @@ def _passive_link(doc: Doc, cue: Cue, si: int, c_start: int, c_end: int) -> Link
     else:
         link.reasons.append("content: the sentence the passive verb reports")
     return link
+
+
+_LEAD_ARTICLES: Final = frozenset(["a", "an", "the"])
+_LEAD_WORDS: Final = 4  # "“…,” a visibly shaken Lopez said": an article and a few adjectives
+
+
+def _described_lead(text: str, left: list[Token], subject_start: int) -> int:
+    """Start a named subject at the article of the description before it ("“…,” a beaming
+    Lopez said"), so that the quote before it stands alone."""
+    k = len(left)
+    while k and left[k - 1].start >= subject_start:
+        k -= 1
+    lead = left[max(0, k - _LEAD_WORDS) : k]
+    for i, t in enumerate(lead):
+        if t.text.lower() in _LEAD_ARTICLES:
+            rest = lead[i + 1 :]
+            if rest and all(w.text.isalpha() and w.text.islower() for w in rest):
+                return t.start
+    return subject_start
 
 
 _REQUEST_VERBS: Final = frozenset(["ask", "request"])
