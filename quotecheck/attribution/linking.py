@@ -235,12 +235,12 @@ def _described_lead(text: str, left: list[Token], subject_start: int) -> int:
     k = len(left)
     while k and left[k - 1].start >= subject_start:
         k -= 1
-    lead = left[max(0, k - _LEAD_WORDS) : k]
-    for i, t in enumerate(lead):
-        if t.text.lower() in _LEAD_ARTICLES:
-            rest = lead[i + 1 :]
-            if rest and all(w.text.isalpha() and w.text.islower() for w in rest):
-                return t.start
+    for i in range(max(0, k - _LEAD_WORDS), k - 1):
+        if left[i].text.lower() in _LEAD_ARTICLES:
+            rest = left[i + 1 : k]
+            edge = i == 0 or left[i - 1].text in ",”\"’'"  # right after the quote or a comma
+            if edge and all(w.text.isalpha() and w.text.islower() for w in rest):
+                return left[i].start
     return subject_start
 
 
