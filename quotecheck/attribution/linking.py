@@ -135,6 +135,7 @@ def verb_link(
     labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
     labelled = labelled and _label_content(doc, link, core_end)
     _carried_quote(doc, link, core_end)
+    _as_quote(doc, link, core_end)
     if form is not None and form.lemma in _REQUEST_VERBS and _infinitive(text, link.content[0]):
         return None  # "who asked not to be identified": a request, not a statement
     weak = form is not None and form.lemma in _WEAK_VERBS and not labelled
@@ -287,6 +288,18 @@ def _carried_quote(doc: Doc, link: Link, core_end: int) -> None:
     if quote is not None and quote.marks.end <= end + 1:
         link.content = (quote.span.start, quote.span.end)
         link.reasons.append(f"content: the quote the object carries ({quoted(m.group(1))} it)")
+
+
+def _as_quote(doc: Doc, link: Link, core_end: int) -> None:
+    """For "in what campaigners described as “a betrayal”", the content is the quote after
+    "as", not "as" with it."""
+    start, end = link.content
+    if start < core_end or not doc.text.startswith("as ", start):
+        return
+    quote = doc.quote_at(start + 3)
+    if quote is not None and quote.marks.start == start + 3 and quote.marks.end >= end - 1:
+        link.content = (quote.span.start, quote.span.end)
+        link.reasons.append("content: the quote the words were described as")
 
 
 _CARRIER_VERBS: Final = frozenset(["reading", "saying", "stating", "declaring", "announcing"])

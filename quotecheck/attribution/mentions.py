@@ -95,9 +95,11 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
 
 
 def _group_word(words: list[Token], head_low: str) -> bool:
-    """Tell whether a lone capitalised word is a group noun capitalised only because it opens
-    the sentence ("Officials said", "Analysts say"), not a name."""
-    return len(words) == 1 and (head_low in ROLE_NOUNS or head_low in VAGUE_GROUPS)
+    """Tell whether a capitalised head is a group noun capitalised only because it opens the
+    sentence ("Officials said", "Researchers at the university said"), not a name."""
+    if len(words) > 1 and _head(words) is not words[0]:
+        return False
+    return head_low in ROLE_NOUNS or head_low in VAGUE_GROUPS
 
 
 def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:

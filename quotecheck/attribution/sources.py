@@ -345,7 +345,9 @@ def phrase_after(toks: list[Token]) -> list[Token]:
         if len(out) >= _MAX_WORDS:
             break
         if tok.text == "." and out and abbreviation(out[-1].text):
-            if i + 1 < len(toks) and capitalised(toks[i + 1].text):
+            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            # "a U.S. official", "the U.N. envoy": a known noun after an initialism goes on too
+            if capitalised(nxt) or ("." in out[-1].text and nxt.lower() in _NP_WORDS):
                 out.append(tok)
                 continue
             break

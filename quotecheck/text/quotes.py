@@ -101,6 +101,8 @@ _VISIBLE_RE = regex.compile(r"\S")  # is there anything but white space between 
 _SINGLE_OPEN_RE = regex.compile(r"(?:(?<=[\s(\[{—–“\"])|^)[‘'](?=\p{L})")
 _FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next paragraph
 _NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
+_NEXT_DOUBLE_RE = regex.compile(r"[“”„\"]")  # the next double mark of any kind
+_RUN_ON_CHARS: Final = 2000  # how far a press release's statement may run on unmarked
 _TERMINAL_INSIDE = ",.!?…;:—–-"
 _MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
 _UNCLOSED: Final = "no closing mark: runs to the break"
@@ -168,11 +170,28 @@ class _Pairing:
         end = self.ends[paragraph]
         outer = self.stack[0]
         continuation = self._continuation_mark(paragraph + 1, outer)
-        keep = 1 if continuation is not None else 0
+        runs_on = continuation is None and len(self.stack) == 1 and self._closes_later(outer, end)
+        keep = 1 if continuation is not None or runs_on else 0
         while len(self.stack) > keep:
             self.close_unclosed(self.stack.pop(), end)
         if continuation is not None:
             self.skip.add(continuation)
+
+    def _closes_later(self, outer: _Open, end: int) -> bool:
+        """Tell whether a double quote left open at a paragraph's end runs on through paragraphs
+        with no marks to a closing mark that ends a later paragraph (a press release's statement:
+        one opening mark, one closing mark, none between). Reads at most ``_RUN_ON_CHARS``."""
+        if _FAMILY[outer.mark] != "double" or outer.width != 1:
+            return False
+        stop = min(len(self.text), end + _RUN_ON_CHARS)
+        m = _NEXT_DOUBLE_RE.search(self.text, end, stop)
+        if m is None or m.group() not in _CLOSERS[outer.mark]:
+            return False
+        at = m.end()
+        if at < len(self.text) and not self.text[at].isspace():
+            return False  # a closing mark ends the paragraph it closes
+        line_end = self.text.find("\n", at)
+        return self.text[at : len(self.text) if line_end < 0 else line_end].strip() == ""
 
     def _continuation_mark(self, paragraph: int, outer: _Open) -> int | None:
         """Offset of the opening mark that continues ``outer`` at the start of ``paragraph``."""
