@@ -114,8 +114,10 @@ def _plural(words: list[Token]) -> bool:
 
 
 _POST_MODIFIERS: Final = frozenset(
-    ["of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"]
-    + ["briefed", "involved", "knowledgeable", "aware"]  # "two people briefed on the talks"
+    [
+        *("of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"),
+        *("briefed", "involved", "knowledgeable", "aware"),  # "two people briefed on the talks"
+    ]
 )  # words that open what follows a head noun
 
 

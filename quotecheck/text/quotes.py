@@ -279,9 +279,9 @@ def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> No
     after = text[position + width] if position + width < len(text) else " "
     spaced_before = before.isspace() or before in _OPEN_CONTEXT
     spaced_after = after.isspace() or after in _CLOSE_CONTEXT
-    if mark != text[position] and text[position : position + width] in _LOOKALIKES:
-        if (text[position] == "," and not spaced_before) or before.isdigit():
-            return  # "1,,2" or a 12″ record: a typo or a unit, not a quote mark
+    lookalike = mark != text[position] and text[position : position + width] in _LOOKALIKES
+    if lookalike and ((text[position] == "," and not spaced_before) or before.isdigit()):
+        return  # "1,,2" or a 12″ record: a typo or a unit, not a quote mark
     role = _role(state, _Mark(mark, position, paragraph, spaced_before, spaced_after))
     if role == "open":
         _open(state, mark, position, width, paragraph)
