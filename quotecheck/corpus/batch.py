@@ -4,7 +4,8 @@ Records travel to the workers in small chunks, and only a bounded window of chun
 any time, so memory stays flat however large the corpus is. Every future is read: an article
 that raises becomes a :class:`~quotecheck.models.Failure` in its place, and a worker that dies
 takes no innocent article with it (its chunk is retried one record at a time). The worker
-function, :func:`_analyze_record`, is shared by the process pool and the Dask engine.
+function, :func:`~quotecheck.corpus.worker.analyze_record`, is shared by the process pool and
+the Dask engine.
 """
 
 from __future__ import annotations
@@ -35,9 +36,16 @@ from quotecheck.corpus.io import (
     read_corpus,
     write_summary,
 )
-from quotecheck.errors import BatchError, QuotecheckError
+from quotecheck.corpus.worker import (
+    Encoded,
+    Item,
+    analyze_chunk,
+    encode,
+    encode_chunk,
+    failure,
+)
+from quotecheck.errors import BatchError
 from quotecheck.models import Failure
-from quotecheck.pipeline import analyze
 
 __all__ = ["DEFAULT_MAX_CHARS", "BatchStats", "Engine", "analyze_corpus", "run_batch"]
 
@@ -52,8 +60,6 @@ _WINDOW_PER_SLOT = 3  # chunks in flight per worker: enough to keep every worker
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
-Item = Record | Failure
-Encoded = tuple[bool, str]  # (failed, the output line as JSON)
 
 
 class _Pending(Protocol[T_co]):
@@ -63,44 +69,6 @@ class _Pending(Protocol[T_co]):
 
 
 Submit = Callable[[Callable[[list[Item]], list[T]], list[Item]], _Pending[list[T]]]
-
-
-# --------------------------------------------------------------------------- the worker
-
-
-def _analyze_record(item: Item, config: AnalyzerConfig) -> Result:
-    """Analyse one record; any exception becomes a Failure so one article cannot stop a corpus."""
-    if isinstance(item, Failure):
-        return item
-    try:
-        return analyze(item.text, doc_id=item.id, config=config)
-    except Exception as exc:  # a bug in one article's analysis is reported, not fatal
-        return _failure(item, exc)
-
-
-def _failure(item: Item, exc: BaseException) -> Failure:
-    """The Failure recording that ``exc`` stopped ``item``."""
-    if isinstance(item, Failure):
-        return item
-    msg = str(exc) or repr(exc)
-    if not isinstance(exc, QuotecheckError):  # not the record's fault: say where it came from
-        msg += " (raised while analysing this record; please report it)"
-    return Failure(doc_id=item.id, error=msg, error_type=type(exc).__name__, line=item.line)
-
-
-def _encode(result: Result) -> Encoded:
-    """The output line of a result, and whether it is an error record."""
-    return isinstance(result, Failure), result.model_dump_json()
-
-
-def _analyze_chunk(chunk: list[Item], config: AnalyzerConfig) -> list[Result]:
-    """Task for an engine: analyse a chunk of records, returning models."""
-    return [_analyze_record(item, config) for item in chunk]
-
-
-def _encode_chunk(chunk: list[Item], config: AnalyzerConfig) -> list[Encoded]:
-    """Task for an engine: analyse a chunk and serialise in the worker, sparing the parent."""
-    return [_encode(_analyze_record(item, config)) for item in chunk]
 
 
 # --------------------------------------------------------------------------- streaming
@@ -293,11 +261,11 @@ def analyze_corpus(
     ['0', '1']
     """
     _check(engine, workers)
-    task = partial(_analyze_chunk, config=config or DEFAULT_CONFIG)
+    task = partial(analyze_chunk, config=config or DEFAULT_CONFIG)
     return _stream(
         records,
         task,
-        _failure,
+        failure,
         workers=workers,
         engine=engine,
         scheduler=scheduler,
@@ -448,7 +416,7 @@ def run_batch(
     started = time.monotonic()
     stream = _stream(
         (item for item in records if not state.take(item)),
-        partial(_encode_chunk, config=config or DEFAULT_CONFIG),
+        partial(encode_chunk, config=config or DEFAULT_CONFIG),
         _encode_failure,
         workers=workers,
         engine=engine,
@@ -473,7 +441,7 @@ def run_batch(
 
 def _encode_failure(item: Item, exc: BaseException) -> Encoded:
     """The error record's line for a record its engine lost."""
-    return _encode(_failure(item, exc))
+    return encode(failure(item, exc))
 
 
 def _write(

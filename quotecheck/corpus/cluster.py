@@ -79,7 +79,7 @@ def analyze_bag(bag: Any, config: AnalyzerConfig | None = None) -> Any:
     Build the bag lazily (e.g. ``dask.bag.from_sequence(paths).map(load)``) so records are
     loaded on the workers; compute or ``to_textfiles`` the result.
     """
-    from quotecheck.corpus.batch import _analyze_record
+    from quotecheck.corpus.worker import analyze_record
 
     _distributed()
-    return bag.map(_analyze_record, config=config or DEFAULT_CONFIG)
+    return bag.map(analyze_record, config=config or DEFAULT_CONFIG)

@@ -5,3 +5,9 @@ view, ``render`` (the one entry point, choosing the format) and the lookups ever
 ``html`` builds the HTML report from the package data in ``templates/``. May import ``models``
 and ``errors``; nothing in the pipeline imports this room.
 """
+
+from quotecheck.report.common import line_cols, source_label, speaker_of
+from quotecheck.report.html import html_report
+from quotecheck.report.text import FORMATS, Format, render
+
+__all__ = ["FORMATS", "Format", "html_report", "line_cols", "render", "source_label", "speaker_of"]

@@ -15,7 +15,7 @@ from itertools import pairwise
 from string import Template
 
 from quotecheck.models import Analysis, ClaimKind, SentenceRole, Source, SourceKind, Span
-from quotecheck.report.text import Lookup, clip, source_label
+from quotecheck.report.common import Lookup, clip, source_label
 
 __all__ = ["html_report"]
 
