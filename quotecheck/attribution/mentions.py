@@ -99,7 +99,8 @@ def _group_word(words: list[Token], head_low: str) -> bool:
     sentence ("Officials said", "Researchers at the university said"), not a name."""
     if len(words) > 1 and _head(words) is not words[0]:
         return False
-    return head_low in ROLE_NOUNS or head_low in VAGUE_GROUPS
+    # a plural: "Secretary of State John Kerry" opens with a title, not a group
+    return ROLE_NOUNS.get(head_low, False) or head_low in VAGUE_GROUPS
 
 
 def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:
