@@ -150,6 +150,7 @@ class _Pairing:
         self.skip: set[int] = set()  # continuation marks of multi-paragraph quotes
         self.paragraph = 0  # the paragraph of the latest mark
         self._next_single_close = -1
+        self._run_on_close = -1  # the closing mark a run-on statement was found to end at
         self._next_single_open = -1
 
     def reach(self, position: int) -> None:
@@ -183,6 +184,8 @@ class _Pairing:
         one opening mark, one closing mark, none between). Reads at most ``_RUN_ON_CHARS``."""
         if _FAMILY[outer.mark] != "double" or outer.width != 1:
             return False
+        if self._run_on_close > end:
+            return True  # found from an earlier paragraph's end: each stretch is read once
         stop = min(len(self.text), end + _RUN_ON_CHARS)
         m = _NEXT_DOUBLE_RE.search(self.text, end, stop)
         if m is None or m.group() not in _CLOSERS[outer.mark]:
@@ -191,7 +194,10 @@ class _Pairing:
         if at < len(self.text) and not self.text[at].isspace():
             return False  # a closing mark ends the paragraph it closes
         line_end = self.text.find("\n", at)
-        return self.text[at : len(self.text) if line_end < 0 else line_end].strip() == ""
+        if self.text[at : len(self.text) if line_end < 0 else line_end].strip() != "":
+            return False
+        self._run_on_close = m.start()
+        return True
 
     def _continuation_mark(self, paragraph: int, outer: _Open) -> int | None:
         """Offset of the opening mark that continues ``outer`` at the start of ``paragraph``."""
