@@ -1,17 +1,22 @@
 """analyze_corpus and run_batch: analyse a corpus in parallel, streaming results in input order.
 
-Records travel to the workers in small chunks, and only a bounded window of chunks is in flight at
+Records travel to the workers in small tasks, and only a bounded window of tasks is in flight at
 any time, so memory stays flat however large the corpus is. Every future is read: an article
-that raises becomes a :class:`~quotecheck.models.Failure` in its place, and a worker that dies
-takes no innocent article with it (its chunk is retried one record at a time). The worker
-function, :func:`_analyze_record`, is shared by the process pool and the Dask engine.
+that raises becomes a :class:`~quotecheck.models.Failure` in its place. Nothing a worker does can
+stall the run: a record that takes longer than ``record_timeout`` becomes an error record (its
+worker is stopped), a worker that dies takes no innocent article with it (a failed task is
+retried one record at a time), pool workers ignore Ctrl-C (the parent stops them) and exit when
+the parent dies. The worker function, :func:`_encode_record` around :func:`_analyze_record`, is
+shared by every engine, so they write byte-identical files.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -30,16 +35,25 @@ from .corpus import (
     Result,
     ResumeState,
     count_records,
+    dump_result,
     from_mapping,
     prepare_resume,
     read_corpus,
     write_summary,
 )
-from .errors import BatchError, QuotecheckError
+from .errors import BatchError, QuotecheckError, RecordTimeoutError, WorkerCrashError
 from .models import Failure
+from .outputs import LineWriter, check_paths
 from .pipeline import analyze
 
-__all__ = ["DEFAULT_MAX_CHARS", "BatchStats", "Engine", "analyze_corpus", "run_batch"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "DEFAULT_RECORD_TIMEOUT",
+    "BatchStats",
+    "Engine",
+    "analyze_corpus",
+    "run_batch",
+]
 
 Engine = Literal["process", "dask", "serial"]
 """Where articles are analysed: a local process pool, a Dask cluster, or this process."""
@@ -47,22 +61,38 @@ Engine = Literal["process", "dask", "serial"]
 DEFAULT_MAX_CHARS = 1_000_000
 """Longest record accepted by a batch; longer ones become Failures (news runs far shorter)."""
 
-_CHUNK = 8  # records per task: amortises inter-process overhead, keeps latency low
-_WINDOW_PER_SLOT = 3  # chunks in flight per worker: enough to keep every worker busy
+DEFAULT_RECORD_TIMEOUT = 300.0
+"""Seconds one record may take on the process or Dask engine before it becomes an error record
+(a long news article takes well under a second)."""
+
+_CHUNK = 8  # records per Dask (and serial) task: amortises the scheduler's overhead per task
+_WINDOW_PER_SLOT = 3  # tasks in flight per worker: enough to keep every worker busy
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 Item = Record | Failure
 Encoded = tuple[bool, str]  # (failed, the output line as JSON)
+Task = Callable[[list[Item]], list[T]]
+OnError = Callable[[Item, BaseException], T]
 
 
 class _Pending(Protocol[T_co]):
-    """A future of either engine: concurrent.futures or dask.distributed."""
+    """A future of any engine: concurrent.futures or dask.distributed."""
 
-    def result(self) -> T_co: ...
+    def result(self, timeout: float | None = None) -> T_co: ...
 
 
-Submit = Callable[[Callable[[list[Item]], list[T]], list[Item]], _Pending[list[T]]]
+class _Runner(Protocol):
+    """An open engine: runs tasks of ``chunk`` records, ``slots`` at a time."""
+
+    slots: int
+    chunk: int
+
+    def submit(self, fn: Task[T], chunk: list[Item]) -> _Pending[list[T]]:
+        """Start ``fn(chunk)``; return its future."""
+
+    def abandon(self, future: _Pending[Any]) -> None:
+        """Give up on a task that overran its time: stop its worker where the engine can."""
 
 
 # --------------------------------------------------------------------------- the worker
@@ -74,7 +104,9 @@ def _analyze_record(item: Item, config: AnalyzerConfig) -> Result:
         return item
     try:
         return analyze(item.text, doc_id=item.id, config=config)
-    except Exception as exc:  # a bug in one article's analysis is reported, not fatal
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # also MemoryError and a panic in pydantic-core: one record lost
         return _failure(item, exc)
 
 
@@ -90,7 +122,18 @@ def _failure(item: Item, exc: BaseException) -> Failure:
 
 def _encode(result: Result) -> Encoded:
     """The output line of a result, and whether it is an error record."""
-    return isinstance(result, Failure), result.model_dump_json()
+    return isinstance(result, Failure), dump_result(result)
+
+
+def _encode_record(item: Item, config: AnalyzerConfig) -> Encoded:
+    """The worker: analyse one record and serialise it there, sparing the parent; never raises."""
+    result = _analyze_record(item, config)
+    try:
+        return _encode(result)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # e.g. out of memory while serialising a huge analysis
+        return _encode(_failure(item, exc))
 
 
 def _analyze_chunk(chunk: list[Item], config: AnalyzerConfig) -> list[Result]:
@@ -99,8 +142,53 @@ def _analyze_chunk(chunk: list[Item], config: AnalyzerConfig) -> list[Result]:
 
 
 def _encode_chunk(chunk: list[Item], config: AnalyzerConfig) -> list[Encoded]:
-    """Task for an engine: analyse a chunk and serialise in the worker, sparing the parent."""
-    return [_encode(_analyze_record(item, config)) for item in chunk]
+    """Task for an engine: analyse a chunk of records into output lines."""
+    return [_encode_record(item, config) for item in chunk]
+
+
+def _lost(item: Item, exc: BaseException, *, timeout: float | None) -> Failure:
+    """The error record of a record its engine lost; the same on every engine, whatever ``exc``."""
+    if isinstance(item, Failure):
+        return item
+    err: QuotecheckError
+    if isinstance(exc, TimeoutError):
+        err = RecordTimeoutError(
+            f"analysing this record took longer than the record timeout ({timeout:g} s); "
+            f"raise it with record_timeout=… (--record-timeout) if the article is that long"
+        )
+    else:
+        err = WorkerCrashError(
+            "the worker analysing this record died (killed, out of memory or crashed), again "
+            "when the record was retried alone; check the record and the memory limit"
+        )
+    return Failure(doc_id=item.id, error=str(err), error_type=type(err).__name__, line=item.line)
+
+
+def _encode_lost(item: Item, exc: BaseException, *, timeout: float | None) -> Encoded:
+    """The output line of a record its engine lost."""
+    return _encode(_lost(item, exc, timeout=timeout))
+
+
+def _init_worker(parent: int) -> None:
+    """Set up a pool worker: Ctrl-C is the parent's to handle, and the worker dies with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # also drops a Ctrl-C that came during start-up
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if sys.platform == "linux":  # the kernel kills this process when its parent dies
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+    else:  # elsewhere a thread watches for the parent to go
+        threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def _exit_with(parent: int) -> None:
+    """Exit this process once ``parent`` is no longer its parent."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 # --------------------------------------------------------------------------- streaming
@@ -131,108 +219,175 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def _limit(timeout: float | None, records: int) -> float | None:
+    """How long to wait for a task of ``records`` records."""
+    return None if timeout is None else timeout * records
+
+
 def _collect(
-    submit: Submit[T],
-    task: Callable[[list[Item]], list[T]],
+    runner: _Runner,
+    task: Task[T],
     chunk: list[Item],
     future: _Pending[list[T]],
-    on_error: Callable[[Item, BaseException], T],
+    on_error: OnError[T],
+    timeout: float | None,
 ) -> list[T]:
-    """Read one future; if the engine failed, retry its records one by one, then give up."""
+    """Read one future; if it overran, give up on it; if its engine failed, retry alone."""
+    # The clock starts when this task heads the queue: all earlier ones are done, so it is
+    # already running, and it never gets less than its time.
     try:
-        return future.result()
-    except Exception as exc:  # a dead worker or lost task: read, never drop
+        return future.result(timeout=_limit(timeout, len(chunk)))
+    except TimeoutError as exc:
+        runner.abandon(future)
         if len(chunk) == 1:
             return [on_error(chunk[0], exc)]
-    results: list[T] = []
-    for item in chunk:
-        try:
-            results.extend(submit(task, [item]).result())
-        except Exception as exc:  # this record itself kills the worker
-            results.append(on_error(item, exc))
-    return results
+    except Exception:  # a dead worker, or a task lost because another one killed the pool
+        pass
+    return [_alone(runner, task, item, on_error, timeout) for item in chunk]
+
+
+def _alone(
+    runner: _Runner, task: Task[T], item: Item, on_error: OnError[T], timeout: float | None
+) -> T:
+    """Run one record on its own, so that a failure now is that record's."""
+    future = runner.submit(task, [item])
+    try:
+        return future.result(timeout=timeout)[0]
+    except Exception as exc:  # this record itself kills or stalls its worker
+        if isinstance(exc, TimeoutError):
+            runner.abandon(future)
+        return on_error(item, exc)
 
 
 def _ordered(
     items: Iterable[Item],
-    submit: Submit[T],
-    task: Callable[[list[Item]], list[T]],
-    window: int,
-    on_error: Callable[[Item, BaseException], T],
+    runner: _Runner,
+    task: Task[T],
+    on_error: OnError[T],
+    timeout: float | None,
 ) -> Iterator[T]:
-    """Run ``task`` over chunks of ``items``, at most ``window`` chunks in flight, in order."""
+    """Run ``task`` over chunks of ``items``, a bounded window in flight, yielding in order."""
+    window = runner.slots * _WINDOW_PER_SLOT
     pending: deque[tuple[list[Item], _Pending[list[T]]]] = deque()
-    for chunk in _chunks(items, _CHUNK):
-        pending.append((chunk, submit(task, chunk)))
+    for chunk in _chunks(items, runner.chunk):
+        pending.append((chunk, runner.submit(task, chunk)))
         if len(pending) >= window:
-            yield from _collect(submit, task, *pending.popleft(), on_error)
+            yield from _collect(runner, task, *pending.popleft(), on_error, timeout)
     while pending:
-        yield from _collect(submit, task, *pending.popleft(), on_error)
+        yield from _collect(runner, task, *pending.popleft(), on_error, timeout)
 
 
 # --------------------------------------------------------------------------- engines
 
 
-def _done(fn: Callable[[list[Item]], list[T]], chunk: list[Item]) -> Future[list[T]]:
-    """The serial engine: run now, hand back a finished future."""
-    future: Future[list[T]] = Future()
-    future.set_result(fn(chunk))
-    return future
+class _Serial:
+    """The serial engine: run each task at once, in this process (no time limit)."""
+
+    slots, chunk = 1, _CHUNK
+
+    def submit(self, fn: Task[T], chunk: list[Item]) -> Future[list[T]]:
+        """Run the task now; hand back a finished future."""
+        future: Future[list[T]] = Future()
+        try:
+            future.set_result(fn(chunk))
+        except Exception as exc:  # as a pool would report it
+            future.set_exception(exc)
+        return future
+
+    def abandon(self, future: _Pending[Any]) -> None:
+        """Nothing to stop: serial tasks have finished when submitted."""
+
+
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Block Ctrl-C in this thread, so processes started meanwhile start with it blocked."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a Ctrl-C held back arrives now
 
 
 class _Pool:
-    """A spawn-based process pool that replaces itself when a worker dies."""
+    """A spawn-based process pool, one record per task, replaced when a worker dies or stalls."""
+
+    chunk = 1  # one record per task: a timeout or a crash then names its record alone
 
     def __init__(self, workers: int) -> None:
-        self.workers = workers
+        self.slots = workers
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
         # spawn, not fork: the parent may run threads (tqdm, dask) that fork would copy mid-state
-        return ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+        return ProcessPoolExecutor(
+            self.slots,
+            mp_context=get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(os.getpid(),),
+        )
 
-    def submit(self, fn: Callable[[list[Item]], list[T]], chunk: list[Item]) -> Future[list[T]]:
-        """Submit a task, restarting the pool first if a dead worker broke it."""
-        try:
-            return self.pool.submit(fn, chunk)
-        except BrokenProcessPool:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = self._new()
-            return self.pool.submit(fn, chunk)
+    def submit(self, fn: Task[T], chunk: list[Item]) -> Future[list[T]]:
+        """Submit a task, replacing the pool first if a dead worker broke it."""
+        with _sigint_blocked():  # workers start here; Ctrl-C during their start-up is ours
+            try:
+                return self.pool.submit(fn, chunk)
+            except BrokenProcessPool:
+                self.kill()
+                self.pool = self._new()
+                return self.pool.submit(fn, chunk)
+
+    def abandon(self, future: _Pending[Any]) -> None:
+        """Stop every worker (one of them is stuck) and start a fresh pool."""
+        self.kill()
+        self.pool = self._new()
+
+    def kill(self) -> None:
+        """Kill the workers at once; their unfinished tasks fail and are retried by the reader."""
+        processes = list((self.pool._processes or {}).values())  # the only handle on them
+        for process in processes:
+            process.kill()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(10)
 
     def close(self) -> None:
-        """Stop the workers, dropping tasks not started (e.g. after Ctrl-C)."""
+        """Stop the idle workers after a finished run."""
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager
-def _engine(
-    engine: str, workers: int | None, scheduler: object
-) -> Iterator[tuple[Submit[Any], int]]:
-    """Open an engine; yield its submit function and how many tasks it runs at once."""
+def _engine(engine: str, workers: int | None, scheduler: object) -> Iterator[_Runner]:
+    """Open an engine for the length of a run."""
     if engine == "serial":
-        yield _done, 1
+        yield _Serial()
     elif engine == "process":
-        count = _workers(workers)
-        pool = _Pool(count)
+        pool = _Pool(_workers(workers))
         try:
-            yield pool.submit, count
-        finally:
-            pool.close()
+            yield pool
+        except BaseException:  # Ctrl-C, an error, or the reader stopped: do not wait for workers
+            pool.kill()
+            raise
+        pool.close()
     else:
         from .cluster import dask_engine
 
-        with dask_engine(scheduler, workers) as opened:
-            yield opened
+        with dask_engine(scheduler, workers) as runner:
+            yield runner
 
 
-def _check(engine: str, workers: int | None) -> None:
-    """Refuse an unknown engine or a worker count below one, before any work starts."""
+def _check(engine: str, workers: int | None, record_timeout: float | None) -> None:
+    """Refuse an unknown engine, a worker count below one or a bad timeout, before any work."""
     if engine not in ("process", "dask", "serial"):
         msg = f"unknown engine {engine!r}; use 'process', 'dask' or 'serial'"
         raise BatchError(msg)
     if workers is not None and workers < 1:
         msg = f"workers must be at least 1, got {workers}"
+        raise BatchError(msg)
+    if record_timeout is not None and not record_timeout > 0:
+        msg = f"record_timeout must be a number of seconds above 0 (or None), got {record_timeout}"
         raise BatchError(msg)
 
 
@@ -243,18 +398,19 @@ def _workers(workers: int | None) -> int:
 
 def _stream(
     records: Iterable[object],
-    task: Callable[[list[Item]], list[T]],
-    on_error: Callable[[Item, BaseException], T],
+    task: Task[T],
+    on_error: OnError[T],
     *,
     workers: int | None,
     engine: str,
     scheduler: object,
     max_chars: int,
+    record_timeout: float | None,
 ) -> Iterator[T]:
     """Coerce, then run ``task`` on the chosen engine, yielding results in input order."""
     items = (_coerce(item, i, max_chars) for i, item in enumerate(records))
-    with _engine(engine, workers, scheduler) as (submit, slots):
-        yield from _ordered(items, submit, task, slots * _WINDOW_PER_SLOT, on_error)
+    with _engine(engine, workers, scheduler) as runner:
+        yield from _ordered(items, runner, task, on_error, record_timeout)
 
 
 def analyze_corpus(
@@ -265,6 +421,7 @@ def analyze_corpus(
     scheduler: object = None,
     config: AnalyzerConfig | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    record_timeout: float | None = DEFAULT_RECORD_TIMEOUT,
 ) -> Iterator[Result]:
     """Analyse many articles in parallel, yielding one Analysis or Failure per record, in order.
 
@@ -282,26 +439,31 @@ def analyze_corpus(
             ``None`` to start a local cluster.
         config: Analyzer settings sent to every worker.
         max_chars: Records with longer texts become Failures instead of being analysed.
+        record_timeout: Seconds one record may take on the process or Dask engine before it
+            becomes a Failure (``RecordTimeoutError``); ``None`` waits for ever. The serial
+            engine cannot interrupt itself and ignores it.
 
     Returns:
         An iterator of Analysis (``doc_id`` = record id) or Failure, one per record.
 
     Raises:
-        BatchError: unknown engine, bad ``workers``, or Dask missing or unreachable.
+        BatchError: unknown engine, bad ``workers`` or ``record_timeout``, or Dask missing or
+            unreachable.
 
     >>> [a.doc_id for a in analyze_corpus(["It rained.", 42], engine="serial")]
     ['0', '1']
     """
-    _check(engine, workers)
+    _check(engine, workers, record_timeout)
     task = partial(_analyze_chunk, config=config or DEFAULT_CONFIG)
     return _stream(
         records,
         task,
-        _failure,
+        partial(_lost, timeout=record_timeout),
         workers=workers,
         engine=engine,
         scheduler=scheduler,
         max_chars=max_chars,
+        record_timeout=record_timeout,
     )
 
 
@@ -410,13 +572,17 @@ def run_batch(
     log: Callable[[str], None] | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     config: AnalyzerConfig | None = None,
+    record_timeout: float | None = DEFAULT_RECORD_TIMEOUT,
 ) -> BatchStats:
     """Analyse a corpus file or folder into a JSONL file, one line per record in input order.
 
     Each line is an Analysis (``doc_id`` = the record id) or an error record (a Failure:
-    ``doc_id``, ``error``, ``error_type``, ``line``). Lines are written whole (one write, then
-    flush), so an interrupted run leaves only whole lines plus at most one partial line, which
-    ``resume=True`` cuts off before skipping the ids already written and doing the rest.
+    ``doc_id``, ``error``, ``error_type``, ``line``). Before any work, the paths are checked:
+    no two of input, output and summary may be one file, and the outputs must be writable.
+    Lines are written whole (a line the disk cannot take is cut off again), so an interrupted
+    run leaves whole lines plus at most one torn line, which ``resume=True`` cuts off before
+    checking that the output came from this input and doing the rest. The summary is written
+    beside its path and moved into place when complete.
 
     Args:
         input_path: JSONL (``.jsonl``/``.gz``), CSV, Parquet, or a folder of ``.txt`` files.
@@ -433,37 +599,42 @@ def run_batch(
         log: Receives progress and final lines; default writes them to stderr.
         max_chars: Longer texts become error records.
         config: Analyzer settings.
+        record_timeout: Seconds one record may take before it becomes an error record
+            (process and Dask engines); ``None`` waits for ever.
 
     Returns:
         :class:`BatchStats`; ``stats.exit_code`` is 1 when any record failed.
 
     Raises:
-        BatchError: the input cannot be read, or the options are wrong.
+        BatchError: the options are wrong, a path is unusable, the input cannot be read, the
+            output to resume came from another input, or an output cannot be written.
     """
-    _check(engine, workers)
+    _check(engine, workers, record_timeout)
     log = log or _stderr
+    check_paths(input_path, output_path, summary_path)
     read = partial(read_corpus, input_path, text_column=text_column, id_column=id_column)
     records = read()  # fails early on a missing input or column, before touching the output
-    state = prepare_resume(output_path) if resume else ResumeState()
+    state = prepare_resume(output_path, read()) if resume else ResumeState()
     started = time.monotonic()
     stream = _stream(
-        (item for item in records if not state.take(item)),
+        islice(records, state.written, None),
         partial(_encode_chunk, config=config or DEFAULT_CONFIG),
-        _encode_failure,
+        partial(_encode_lost, timeout=record_timeout),
         workers=workers,
         engine=engine,
         scheduler=scheduler,
         max_chars=max_chars,
+        record_timeout=record_timeout,
     )
     with _Progress(progress, count_records(input_path), state.written, log) as bar:
-        done, failed = _write(stream, output_path, append=resume, bar=bar, before=state.failed)
+        done, failed = _write(stream, output_path, keep=state.keep, bar=bar, before=state.failed)
     if summary_path is not None:
         write_summary(output_path, read(), summary_path)
     stats = BatchStats(
-        total=state.skipped + done,
+        total=state.written + done,
         analyzed=done - failed,
         failed=failed + state.failed,
-        skipped=state.skipped,
+        skipped=state.written,
         seconds=time.monotonic() - started,
         output=os.fspath(output_path),
     )
@@ -471,30 +642,23 @@ def run_batch(
     return stats
 
 
-def _encode_failure(item: Item, exc: BaseException) -> Encoded:
-    """The error record's line for a record its engine lost."""
-    return _encode(_failure(item, exc))
-
-
 def _write(
     stream: Iterable[Encoded],
     path: str | os.PathLike[str],
     *,
-    append: bool,
+    keep: int | None,
     bar: _Progress,
     before: int,
 ) -> tuple[int, int]:
-    """Write each line whole (one write, then flush); return (lines written, error records)."""
-    done = failed = 0
+    """Write each line whole after the first ``keep`` bytes; return (lines, error records)."""
+    failed = 0
     results = iter(stream)
     # Take the first result before opening the output: that starts the engine, so a scheduler
     # that cannot be reached fails here and leaves an existing output file untouched.
     first = next(results, None)
-    with open(path, "ab" if append else "wb") as out:
+    with LineWriter(path, keep=keep) as out:
         for bad, line in itertools.chain(() if first is None else (first,), results):
-            out.write(line.encode("utf-8") + b"\n")  # one write per line: no torn lines
-            out.flush()
-            done += 1
+            out.write(line.encode("utf-8") + b"\n")
             failed += bad
             bar.update(before + failed)
-    return done, failed
+        return out.lines, failed

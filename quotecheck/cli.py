@@ -8,6 +8,8 @@ Exit codes: 0 all good; 1 some documents failed (``batch``) or a flag reached ``
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import json
 import os
 import shutil
@@ -50,11 +52,15 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    parser = _build_parser()
+    stdout = sys.stdout
+    if stdout is None:  # started with standard output closed (`>&-`)
+        sys.stdout = _ClosedStdout()
     try:
-        args = parser.parse_args(argv)
+        args = _build_parser().parse_args(argv)
         handler: _Handler = args.handler
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a write error shows here, not as noise at interpreter exit
+        return code
     except SystemExit as exc:  # --help and --version end parsing on purpose
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except (_UsageError, QuotecheckError) as exc:
@@ -67,11 +73,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `head`) has gone; stop quietly and keep Python's final flush silent.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # standard output closed or on a full disk
+        _error(f"cannot write the output ({exc.strerror or exc}); redirect it or use -o FILE")
+        return EXIT_USAGE
+    finally:
+        if stdout is None:
+            sys.stdout = stdout
+
+
+class _ClosedStdout(io.StringIO):
+    """Stands in for a closed standard output: writing to it is an OSError, not a crash."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
 
 
 def _error(message: str) -> None:
     first = " ".join(message.split())  # one line, whatever the message holds
-    print(f"quotecheck: error: {first}", file=sys.stderr)
+    if sys.stderr is not None:  # with standard error closed too, the exit code must do
+        print(f"quotecheck: error: {first}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- parser
@@ -184,6 +207,13 @@ def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--text-column", default="text", metavar="C", help="default: text")
     p.add_argument("--id-column", default="id", metavar="C", help="default: id")
     p.add_argument(
+        "--record-timeout",
+        type=_seconds,
+        default=300.0,
+        metavar="S",
+        help="seconds one record may take before it becomes an error record (default: 300)",
+    )
+    p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -201,6 +231,17 @@ def _positive(value: str) -> int:
         msg = f"expected a whole number of at least 1, got {value!r}"
         raise argparse.ArgumentTypeError(msg)
     return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        msg = f"expected a number of seconds above 0, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return seconds
 
 
 # --------------------------------------------------------------------------- input and output
@@ -378,5 +419,6 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         text_column=args.text_column,
         id_column=args.id_column,
         progress=args.progress,
+        record_timeout=args.record_timeout,
     )
     return stats.exit_code

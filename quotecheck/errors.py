@@ -14,7 +14,9 @@ __all__ = [
     "InputTypeError",
     "LexiconError",
     "QuotecheckError",
+    "RecordTimeoutError",
     "SourceDocumentError",
+    "WorkerCrashError",
 ]
 
 
@@ -66,6 +68,16 @@ class BatchError(QuotecheckError, RuntimeError):
     def __init__(self, message: str, *, path: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+
+
+class RecordTimeoutError(QuotecheckError, TimeoutError):
+    """Named (as ``error_type``) by the error record of a batch record whose analysis took
+    longer than the batch's ``record_timeout``; its worker was stopped and the batch went on."""
+
+
+class WorkerCrashError(QuotecheckError, RuntimeError):
+    """Named (as ``error_type``) by the error record of a batch record whose worker process died
+    (killed, out of memory, crashed) both in its task and when retried alone."""
 
 
 def require_text(value: object, *, what: str = "text") -> str:
