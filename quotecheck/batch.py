@@ -66,6 +66,7 @@ DEFAULT_RECORD_TIMEOUT = 300.0
 (a long news article takes well under a second)."""
 
 _CHUNK = 8  # records per Dask (and serial) task: amortises the scheduler's overhead per task
+_STARTUP = 60.0  # seconds a fresh process pool may take to start (spawn, import), beyond limits
 _WINDOW_PER_SLOT = 3  # tasks in flight per worker: enough to keep every worker busy
 
 T = TypeVar("T")
@@ -93,6 +94,9 @@ class _Runner(Protocol):
 
     def abandon(self, future: _Pending[Any]) -> None:
         """Give up on a task that overran its time: stop its worker where the engine can."""
+
+    def allowance(self) -> float:
+        """Seconds to allow now, beyond the record timeout, for workers still starting."""
 
 
 # --------------------------------------------------------------------------- the worker
@@ -219,9 +223,9 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _limit(timeout: float | None, records: int) -> float | None:
+def _limit(runner: _Runner, timeout: float | None, records: int) -> float | None:
     """How long to wait for a task of ``records`` records."""
-    return None if timeout is None else timeout * records
+    return None if timeout is None else timeout * records + runner.allowance()
 
 
 def _collect(
@@ -236,7 +240,7 @@ def _collect(
     # The clock starts when this task heads the queue: all earlier ones are done, so it is
     # already running, and it never gets less than its time.
     try:
-        return future.result(timeout=_limit(timeout, len(chunk)))
+        return future.result(timeout=_limit(runner, timeout, len(chunk)))
     except TimeoutError as exc:
         runner.abandon(future)
         if len(chunk) == 1:
@@ -252,7 +256,7 @@ def _alone(
     """Run one record on its own, so that a failure now is that record's."""
     future = runner.submit(task, [item])
     try:
-        return future.result(timeout=timeout)[0]
+        return future.result(timeout=_limit(runner, timeout, 1))[0]
     except Exception as exc:  # this record itself kills or stalls its worker
         if isinstance(exc, TimeoutError):
             runner.abandon(future)
@@ -297,6 +301,10 @@ class _Serial:
     def abandon(self, future: _Pending[Any]) -> None:
         """Nothing to stop: serial tasks have finished when submitted."""
 
+    def allowance(self) -> float:
+        """Nothing starts."""
+        return 0.0
+
 
 @contextmanager
 def _sigint_blocked() -> Iterator[None]:
@@ -321,6 +329,7 @@ class _Pool:
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
+        self.born, self.up = time.monotonic(), False
         # spawn, not fork: the parent may run threads (tqdm, dask) that fork would copy mid-state
         return ProcessPoolExecutor(
             self.slots,
@@ -333,11 +342,22 @@ class _Pool:
         """Submit a task, replacing the pool first if a dead worker broke it."""
         with _sigint_blocked():  # workers start here; Ctrl-C during their start-up is ours
             try:
-                return self.pool.submit(fn, chunk)
+                future = self.pool.submit(fn, chunk)
             except BrokenProcessPool:
                 self.kill()
                 self.pool = self._new()
-                return self.pool.submit(fn, chunk)
+                future = self.pool.submit(fn, chunk)
+        future.add_done_callback(partial(self._started, self.pool))
+        return future
+
+    def _started(self, pool: ProcessPoolExecutor, future: Future[Any]) -> None:
+        """Note that ``pool`` is up once one of its tasks has succeeded."""
+        if pool is self.pool and not future.cancelled() and future.exception() is None:
+            self.up = True
+
+    def allowance(self) -> float:
+        """Until the first task of a fresh pool succeeds, time to start the workers."""
+        return 0.0 if self.up else max(0.0, self.born + _STARTUP - time.monotonic())
 
     def abandon(self, future: _Pending[Any]) -> None:
         """Stop every worker (one of them is stuck) and start a fresh pool."""

@@ -70,6 +70,10 @@ class _DaskRunner:
         """Stop waiting for an overrunning task (Dask cannot interrupt a running one)."""
         future.cancel()
 
+    def allowance(self) -> float:
+        """The cluster's workers are running before the first task is sent."""
+        return 0.0
+
 
 @contextmanager
 def dask_engine(scheduler: object = None, workers: int | None = None) -> Iterator[_DaskRunner]:

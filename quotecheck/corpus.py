@@ -1,12 +1,14 @@
 """Read and write corpora: JSONL (also .gz), folders of .txt, CSV, Parquet; JSONL and CSV out.
 
-Readers are generators that hold one record at a time, so a corpus of any size streams. A record
-that cannot be used (invalid JSON, no text, text that is not a string) is not dropped: the reader
-yields a :class:`~quotecheck.models.Failure` in its place, with the record's id when it has one and
-its 1-based line (or row) number, and goes on.
+Readers are generators that hold one record at a time, so a corpus of any size streams. They read
+bytes as stored: strict UTF-8, no newline translation (``.gz`` included), JSONL records ending at
+``\\n`` only. A record that cannot be used (not UTF-8, invalid JSON or CSV, no text, text that is
+not a string) is not dropped: the reader yields a :class:`~quotecheck.models.Failure` in its
+place, with the record's id when it has one and its 1-based line (or row) number, and goes on.
 
-Output lines are exactly ``Analysis.model_dump_json()`` or ``Failure.model_dump_json()``, one per
-input record and in input order, so ``Analysis.model_validate_json(line)`` reads them back. The
+Output lines are exactly ``Analysis.model_dump_json()`` or ``Failure.model_dump_json()`` (ASCII-
+escaped JSON when the text holds a lone surrogate), one per input record and in input order, so
+:func:`load_result` reads them back. The
 per-article summary CSV needs each record's outlet and title, which an ``Analysis`` does not hold;
 :func:`write_summary` therefore joins the output file with the input again, line by line.
 """
