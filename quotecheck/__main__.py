@@ -21,10 +21,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     def hold(signum: int, frame: FrameType | None) -> None:
         held.append(signum)
 
-    try:
-        previous = _signal.signal(_signal.SIGINT, hold)
-    except ValueError:  # not the main thread: signals are not ours to handle
+    previous = _signal.getsignal(_signal.SIGINT)
+    if previous == _signal.SIG_IGN:  # started with Ctrl-C ignored (e.g. `cmd &`): keep it so
         previous = None
+    else:
+        try:
+            _signal.signal(_signal.SIGINT, hold)
+        except ValueError:  # not the main thread: signals are not ours to handle
+            previous = None
     try:
         from .cli import main as run
     finally:

@@ -65,7 +65,7 @@ DEFAULT_RECORD_TIMEOUT = 300.0
 """Seconds one record may take on the process or Dask engine before it becomes an error record
 (a long news article takes well under a second)."""
 
-_CHUNK = 8  # records per Dask (and serial) task: amortises the scheduler's overhead per task
+_CHUNK = 8  # records per task: amortises the engine's overhead per task
 _STARTUP = 60.0  # seconds a fresh process pool may take to start (spawn, import), beyond limits
 _WINDOW_PER_SLOT = 3  # tasks in flight per worker: enough to keep every worker busy
 
@@ -96,18 +96,49 @@ class _Runner(Protocol):
         """Give up on a task that overran its time: stop its worker where the engine can."""
 
     def allowance(self) -> float:
-        """Seconds to allow now, beyond the record timeout, for workers still starting."""
+        """Seconds left in which a wait may still be down to workers starting, not to the task."""
 
 
 # --------------------------------------------------------------------------- the worker
 
 
-def _analyze_record(item: Item, config: AnalyzerConfig) -> Result:
-    """Analyse one record; any exception becomes a Failure so one article cannot stop a corpus."""
+def _timeout_message(seconds: float | None) -> str:
+    return (
+        f"analysing this record took longer than the record timeout ({seconds:g} s); raise it "
+        f"with record_timeout=… (--record-timeout) if the article is that long"
+    )
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise RecordTimeoutError in this (main) thread once ``seconds`` have passed."""
+    if seconds is None or threading.current_thread() is not threading.main_thread():
+        yield  # SIGALRM reaches the main thread only; the parent's wait is the limit then
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise RecordTimeoutError(_timeout_message(seconds))
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _analyze_record(item: Item, config: AnalyzerConfig, timeout: float | None = None) -> Result:
+    """Analyse one record; any exception becomes a Failure so one article cannot stop a corpus.
+
+    With ``timeout`` (pool workers only: it takes over SIGALRM), a record that takes longer is
+    interrupted and becomes a RecordTimeoutError Failure.
+    """
     if isinstance(item, Failure):
         return item
     try:
-        return analyze(item.text, doc_id=item.id, config=config)
+        with _time_limit(timeout):
+            return analyze(item.text, doc_id=item.id, config=config)
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # also MemoryError and a panic in pydantic-core: one record lost
@@ -129,9 +160,9 @@ def _encode(result: Result) -> Encoded:
     return isinstance(result, Failure), dump_result(result)
 
 
-def _encode_record(item: Item, config: AnalyzerConfig) -> Encoded:
+def _encode_record(item: Item, config: AnalyzerConfig, timeout: float | None = None) -> Encoded:
     """The worker: analyse one record and serialise it there, sparing the parent; never raises."""
-    result = _analyze_record(item, config)
+    result = _analyze_record(item, config, timeout)
     try:
         return _encode(result)
     except (KeyboardInterrupt, SystemExit):
@@ -140,14 +171,18 @@ def _encode_record(item: Item, config: AnalyzerConfig) -> Encoded:
         return _encode(_failure(item, exc))
 
 
-def _analyze_chunk(chunk: list[Item], config: AnalyzerConfig) -> list[Result]:
+def _analyze_chunk(
+    chunk: list[Item], config: AnalyzerConfig, timeout: float | None = None
+) -> list[Result]:
     """Task for an engine: analyse a chunk of records, returning models."""
-    return [_analyze_record(item, config) for item in chunk]
+    return [_analyze_record(item, config, timeout) for item in chunk]
 
 
-def _encode_chunk(chunk: list[Item], config: AnalyzerConfig) -> list[Encoded]:
+def _encode_chunk(
+    chunk: list[Item], config: AnalyzerConfig, timeout: float | None = None
+) -> list[Encoded]:
     """Task for an engine: analyse a chunk of records into output lines."""
-    return [_encode_record(item, config) for item in chunk]
+    return [_encode_record(item, config, timeout) for item in chunk]
 
 
 def _lost(item: Item, exc: BaseException, *, timeout: float | None) -> Failure:
@@ -156,10 +191,7 @@ def _lost(item: Item, exc: BaseException, *, timeout: float | None) -> Failure:
         return item
     err: QuotecheckError
     if isinstance(exc, TimeoutError):
-        err = RecordTimeoutError(
-            f"analysing this record took longer than the record timeout ({timeout:g} s); "
-            f"raise it with record_timeout=… (--record-timeout) if the article is that long"
-        )
+        err = RecordTimeoutError(_timeout_message(timeout))
     else:
         err = WorkerCrashError(
             "the worker analysing this record died (killed, out of memory or crashed), again "
@@ -223,9 +255,22 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _limit(runner: _Runner, timeout: float | None, records: int) -> float | None:
-    """How long to wait for a task of ``records`` records."""
-    return None if timeout is None else timeout * records + runner.allowance()
+def _result(
+    runner: _Runner, future: _Pending[list[T]], timeout: float | None, records: int
+) -> list[T]:
+    """Wait for a task of ``records`` records: ``timeout`` each, and longer while the pool starts.
+
+    Raises:
+        TimeoutError: the task overran.
+    """
+    if timeout is None:
+        return future.result()
+    while True:
+        try:
+            return future.result(timeout=timeout * records)
+        except TimeoutError:
+            if runner.allowance() <= 0:  # the workers were up: the task itself is slow
+                raise
 
 
 def _collect(
@@ -240,7 +285,7 @@ def _collect(
     # The clock starts when this task heads the queue: all earlier ones are done, so it is
     # already running, and it never gets less than its time.
     try:
-        return future.result(timeout=_limit(runner, timeout, len(chunk)))
+        return _result(runner, future, timeout, len(chunk))
     except TimeoutError as exc:
         runner.abandon(future)
         if len(chunk) == 1:
@@ -256,7 +301,7 @@ def _alone(
     """Run one record on its own, so that a failure now is that record's."""
     future = runner.submit(task, [item])
     try:
-        return future.result(timeout=_limit(runner, timeout, 1))[0]
+        return _result(runner, future, timeout, 1)[0]
     except Exception as exc:  # this record itself kills or stalls its worker
         if isinstance(exc, TimeoutError):
             runner.abandon(future)
@@ -320,9 +365,9 @@ def _sigint_blocked() -> Iterator[None]:
 
 
 class _Pool:
-    """A spawn-based process pool, one record per task, replaced when a worker dies or stalls."""
+    """A spawn-based process pool, replaced when a worker dies or stalls."""
 
-    chunk = 1  # one record per task: a timeout or a crash then names its record alone
+    chunk = _CHUNK  # one record per task would cost a quarter of the throughput on short news
 
     def __init__(self, workers: int) -> None:
         self.slots = workers
@@ -411,6 +456,11 @@ def _check(engine: str, workers: int | None, record_timeout: float | None) -> No
         raise BatchError(msg)
 
 
+def _alarm(engine: str, record_timeout: float | None) -> float | None:
+    """The time limit a worker sets itself per record: only pool workers own their SIGALRM."""
+    return record_timeout if engine == "process" and hasattr(signal, "setitimer") else None
+
+
 def _workers(workers: int | None) -> int:
     """The worker count: the caller's, or one per CPU."""
     return workers or os.cpu_count() or 1
@@ -474,7 +524,9 @@ def analyze_corpus(
     ['0', '1']
     """
     _check(engine, workers, record_timeout)
-    task = partial(_analyze_chunk, config=config or DEFAULT_CONFIG)
+    task = partial(
+        _analyze_chunk, config=config or DEFAULT_CONFIG, timeout=_alarm(engine, record_timeout)
+    )
     return _stream(
         records,
         task,
@@ -638,7 +690,9 @@ def run_batch(
     started = time.monotonic()
     stream = _stream(
         islice(records, state.written, None),
-        partial(_encode_chunk, config=config or DEFAULT_CONFIG),
+        partial(
+            _encode_chunk, config=config or DEFAULT_CONFIG, timeout=_alarm(engine, record_timeout)
+        ),
         partial(_encode_lost, timeout=record_timeout),
         workers=workers,
         engine=engine,

@@ -33,6 +33,11 @@ def _cli(*argv: str) -> list[str]:
     return [sys.executable, "-m", "quotecheck", *argv]
 
 
+def _ctrl_c_default() -> None:
+    """In the child: take Ctrl-C as a terminal would, even if this test run ignores it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _one_line_error(err: str) -> None:
     assert "Traceback" not in err
     assert err.count("\n") == 1
@@ -178,6 +183,25 @@ def test_the_worker_survives_memory_errors_and_panics(monkeypatch: pytest.Monkey
     assert batch._encode_record(record, config) == (True, "{}")
 
 
+def test_a_slow_record_is_stopped_by_its_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a time limit (as pool workers get it), a slow analysis is interrupted on time and
+    reads exactly as a timeout seen by the parent; the next record is analysed as usual."""
+
+    def slow(text: str, **kwargs: Any) -> Analysis:
+        if text == "slow":
+            time.sleep(30)
+        return Analysis(doc_id=kwargs.get("doc_id"), length=len(text))
+
+    monkeypatch.setattr(batch, "analyze", slow)
+    started = time.monotonic()
+    stopped = batch._analyze_record(Record(id="s", text="slow", line=2), batch.DEFAULT_CONFIG, 0.3)
+    assert time.monotonic() - started < 5
+    assert stopped == batch._lost(Record(id="s", text="", line=2), TimeoutError(), timeout=0.3)
+    fine = batch._analyze_record(Record(id="f", text="fast"), batch.DEFAULT_CONFIG, 0.3)
+    assert isinstance(fine, Analysis)
+    time.sleep(0.5)  # the timer was cleared: nothing fires later
+
+
 def test_engine_failures_read_the_same_on_every_engine() -> None:
     """A lost record's error record does not depend on which engine lost it, or how."""
     from concurrent.futures.process import BrokenProcessPool
@@ -282,6 +306,7 @@ def test_ctrl_c_stops_a_batch_at_once_and_quietly(tmp_path: Path, delay: float |
         _cli("batch", str(corpus), "-o", str(out), "--workers", "2", "--no-progress"),
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=_ctrl_c_default,
     )
     if delay == "running":
         _wait_for_lines(out, proc, 10)
@@ -362,7 +387,10 @@ def test_ctrl_c_during_start_up_is_one_line(tmp_path: Path, delay: float) -> Non
     article = tmp_path / "a.txt"
     article.write_text("“Yes,” she said. " * 2000, encoding="utf-8")
     proc = subprocess.Popen(
-        _cli("analyze", str(article)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        _cli("analyze", str(article)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_default,
     )
     time.sleep(delay)
     proc.send_signal(signal.SIGINT)
