@@ -414,9 +414,16 @@ class _Pool:
         processes = list((self.pool._processes or {}).values())  # the only handle on them
         for process in processes:
             process.kill()
-        self.pool.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.join(10)
+        # A worker killed while sending a result leaves half a message in the result pipe, and
+        # the pool's manager thread waits for the rest for ever (so does interpreter exit, which
+        # joins that thread). With every worker dead, closing this process's end of the pipe
+        # ends that wait: the thread reads end-of-file, marks the pool broken and exits.
+        writer = getattr(getattr(self.pool, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            writer.close()
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
         """Stop the idle workers after a finished run."""
