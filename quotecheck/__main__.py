@@ -30,7 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ValueError:  # not the main thread: signals are not ours to handle
             previous = None
     try:
-        from .cli import main as run
+        from quotecheck.cli import main as run
     finally:
         if previous is not None:
             _signal.signal(_signal.SIGINT, previous)

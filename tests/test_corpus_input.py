@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.corpus import Record, read_corpus, read_csv, read_jsonl, read_txt_dir
+from quotecheck.corpus.io import Record, read_corpus, read_csv, read_jsonl, read_txt_dir
 from quotecheck.errors import BatchError
 from quotecheck.models import Failure
 

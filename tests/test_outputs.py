@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from quotecheck import outputs
-from quotecheck.corpus import Record, dump_result, write_summary
+from quotecheck.corpus import outputs
+from quotecheck.corpus.io import Record, dump_result, write_summary
+from quotecheck.corpus.outputs import LineWriter, check_paths, spreadsheet_cell
 from quotecheck.errors import BatchError
 from quotecheck.models import Analysis
-from quotecheck.outputs import LineWriter, check_paths, spreadsheet_cell
 
 
 @pytest.fixture
