@@ -8,6 +8,8 @@ Exit codes: 0 all good; 1 some documents failed (``batch``) or a flag reached ``
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import json
 import os
 import shlex
@@ -59,13 +61,17 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    parser = _build_parser()
+    stdout = sys.stdout
+    if stdout is None:  # started with standard output closed (`>&-`)
+        sys.stdout = _ClosedStdout()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
+        args = _build_parser().parse_args(argv)
         args.argv = argv  # for the --resume command an interrupted batch prints
         handler: _Handler = args.handler
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a write error shows here, not as noise at interpreter exit
+        return code
     except SystemExit as exc:  # --help and --version end parsing on purpose
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except (_UsageError, QuotecheckError) as exc:
@@ -78,11 +84,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `head`) has gone; stop quietly and keep Python's final flush silent.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # standard output closed or on a full disk
+        _error(f"cannot write the output ({exc.strerror or exc}); redirect it or use -o FILE")
+        return EXIT_USAGE
+    finally:
+        if stdout is None:
+            sys.stdout = stdout
+
+
+class _ClosedStdout(io.StringIO):
+    """Stands in for a closed standard output: writing to it is an OSError, not a crash."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
 
 
 def _error(message: str) -> None:
     first = " ".join(message.split())  # one line, whatever the message holds
-    print(f"quotecheck: error: {first}", file=sys.stderr)
+    if sys.stderr is not None:  # with standard error closed too, the exit code must do
+        print(f"quotecheck: error: {first}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- parser
@@ -208,6 +231,13 @@ def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="CSV column with a known genre (news, opinion, ...); default: genre",
     )
     p.add_argument(
+        "--record-timeout",
+        type=_seconds,
+        default=300.0,
+        metavar="S",
+        help="seconds one record may take before it becomes an error record (default: 300)",
+    )
+    p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
@@ -236,6 +266,17 @@ def _positive(value: str) -> int:
         msg = f"expected a whole number of at least 1, got {value!r}"
         raise argparse.ArgumentTypeError(msg)
     return n
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        msg = f"expected a number of seconds above 0, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return seconds
 
 
 # --------------------------------------------------------------------------- input and output
@@ -490,6 +531,7 @@ def _run_batch(args: argparse.Namespace, input_path: str) -> int:
         id_column=args.id_column,
         genre_column=args.genre_column,
         progress=args.progress,
+        record_timeout=args.record_timeout,
     )
     return stats.exit_code
 

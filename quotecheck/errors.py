@@ -16,7 +16,9 @@ __all__ = [
     "LexiconError",
     "MissingExtraError",
     "QuotecheckError",
+    "RecordTimeoutError",
     "SourceDocumentError",
+    "WorkerCrashError",
     "install_hint",
 ]
 
@@ -92,6 +94,16 @@ class MissingExtraError(QuotecheckError, ImportError):
         )
         self.extra = extra
         self.module = module
+
+
+class RecordTimeoutError(QuotecheckError, TimeoutError):
+    """Named (as ``error_type``) by the error record of a batch record whose analysis took
+    longer than the batch's ``record_timeout``; its worker was stopped and the batch went on."""
+
+
+class WorkerCrashError(QuotecheckError, RuntimeError):
+    """Named (as ``error_type``) by the error record of a batch record whose worker process died
+    (killed, out of memory, crashed) both in its task and when retried alone."""
 
 
 def require_text(value: object, *, what: str = "text") -> str:

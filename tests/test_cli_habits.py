@@ -126,11 +126,11 @@ def test_ctrl_c_says_how_to_resume(
     real = worker.analyze_record
     seen = []
 
-    def interrupted(item: object, config: object) -> object:
+    def interrupted(item: object, config: object, timeout: float | None = None) -> object:
         seen.append(item)
         if len(seen) == 40:  # the serial engine runs a few chunks of 8 ahead of the writer
             raise KeyboardInterrupt
-        return real(item, config)  # type: ignore[arg-type]
+        return real(item, config, timeout)  # type: ignore[arg-type]
 
     monkeypatch.setattr(worker, "analyze_record", interrupted)
     argv = ["batch", str(src), "-o", str(out), "--engine", "serial", "--no-progress"]

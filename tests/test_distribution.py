@@ -24,7 +24,8 @@ def test_distribution_name_matches_pyproject() -> None:
     """errors.DISTRIBUTION is the name pyproject builds; the import name and command stay."""
     project = PYPROJECT["project"]
     assert project["name"] == DISTRIBUTION == "news-quotecheck"
-    assert project["scripts"] == {"quotecheck": "quotecheck.cli:main"}
+    # The command starts in quotecheck.__main__, which loads cli.main with Ctrl-C held back.
+    assert project["scripts"] == {"quotecheck": "quotecheck.__main__:main"}
     assert PYPROJECT["tool"]["hatch"]["build"]["targets"]["wheel"]["packages"] == ["quotecheck"]
     assert {"pandas", "dask", "parquet", "progress", "dev"} <= set(project["optional-dependencies"])
 
