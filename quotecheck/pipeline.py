@@ -1,12 +1,15 @@
 """analyze(text) -> Analysis: the one place where the stages meet, in order.
 
-segment -> quotes -> cues -> attribution (sources) -> claims -> flags -> summary. Every stage is
+segment -> quotes -> cues -> attribution (sources; none inside copy that is not prose;
+transcript turns) -> claims -> flags -> summary. Every stage is
 a pure function over the caller's original text and the frozen results of the stages before it.
 """
 
 from __future__ import annotations
 
 from quotecheck.attribution.attribute import attribute
+from quotecheck.attribution.nonprose import without_nonprose
+from quotecheck.attribution.turns import credit_turns
 from quotecheck.claims.classify import classify_claims
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.errors import InputError, InputTypeError, require_text
@@ -55,6 +58,8 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
     scan = find_quotes(text, paragraphs, config)
     cues = find_cues(text, paragraphs, scan.quotes)
     sourcing = attribute(text, paragraphs, scan.quotes, cues, config)
+    sourcing = without_nonprose(paragraphs, sourcing)
+    sourcing = credit_turns(text, paragraphs, sourcing)
     claims = classify_claims(text, paragraphs, sourcing)
     flags = find_flags(text, claims, sourcing, scan.unbalanced)
     return Analysis(

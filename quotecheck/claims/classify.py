@@ -34,6 +34,7 @@ from quotecheck.kinds import (
     CLAIM_ANONYMOUS,
     CLAIM_ATTRIBUTED,
     CLAIM_EDITORIAL,
+    CLAIM_OTHER,
     CLAIM_QUOTED,
     CLAIM_UNATTRIBUTED,
     CLAIM_VAGUE,
@@ -46,12 +47,14 @@ from quotecheck.models import (
     ClaimKind,
     Paragraph,
     Sentence,
+    SentenceRole,
     Signal,
     SignalKind,
     Source,
     SourceKind,
     Span,
 )
+from quotecheck.text.nonprose import NON_PROSE
 
 __all__ = [
     "EDITORIAL_THRESHOLD",
@@ -168,12 +171,15 @@ def _classify(
     figure = first_in(ctx.figures, unsourced) if unsourced else None
     editorial = bool(weighted) and _is_editorial(weighted, figure is not None)
     kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
-    if editorial:
+    role = s.sentence.role
+    if role in NON_PROSE or not _has_word(s.text):
+        # Copy nobody wrote as a claim (a byline, a caption, a label), or marks alone ("»").
+        kind, reasons, editorial, unsourced = CLAIM_OTHER, [_not_prose_reason(role)], False, []
+    elif editorial:
         kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons]
     elif kind is CLAIM_UNATTRIBUTED:
         reasons = ["no source"]
     why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
-    role = s.sentence.role
     checkable = bool(why_checkable) and role is ROLE_BODY and not is_question(s.text)
     if why_checkable and (kind is CLAIM_UNATTRIBUTED or kind is CLAIM_EDITORIAL):
         reasons.append(why_checkable)
@@ -201,6 +207,16 @@ def _classify(
         "reasons": tuple(reasons),
     }
     return assemble(Claim, fields)
+
+
+def _has_word(sentence: str) -> bool:
+    """True when a sentence holds a letter or a digit: marks alone ("»", "***") say nothing."""
+    return any(c.isalnum() for c in sentence)
+
+
+def _not_prose_reason(role: SentenceRole) -> str:
+    """Why a sentence is no claim: 'not prose: a caption'."""
+    return f"not prose: a {role!s} line" if role in NON_PROSE else "not prose: no words"
 
 
 def is_question(sentence: str) -> bool:
@@ -245,7 +261,8 @@ def _attribution_rank(c: Credit, source: _Who | None, quotes: list[Quoted]) -> i
         return _VAGUE_RANK
     if source.kind is SOURCE_ANONYMOUS:
         return _ANONYMOUS_RANK
-    return _QUOTED_RANK if c.quote_ids or _points_at(quotes, c.id) else _ATTRIBUTED_RANK
+    quoted = c.turn or c.quote_ids or _points_at(quotes, c.id)
+    return _QUOTED_RANK if quoted else _ATTRIBUTED_RANK
 
 
 def _points_at(quotes: list[Quoted], attribution_id: str) -> bool:
