@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from quotecheck.errors import InputError, QuotecheckError
-from quotecheck.models import Analysis, Severity, Verification, VerificationStatus
+from quotecheck.models import Analysis, Flag, FlagKind, Severity, Verification, VerificationStatus
 from quotecheck.pipeline import analyze
 from quotecheck.report.text import FORMATS, line_cols, render, source_label, speaker_of
 
@@ -67,6 +67,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `head`) has gone; stop quietly and keep Python's final flush silent.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+_INPUT_WARNINGS = (FlagKind.not_prose_input, FlagKind.language)
+
+
+def _warn_input(name: str, flags: Sequence[Flag]) -> None:
+    """Say on stderr, one line each, when the input is HTML or not English: every reading of it
+    is unreliable, whatever the output shows."""
+    for f in flags:
+        if f.kind in _INPUT_WARNINGS:
+            first = " ".join(f.message.split())
+            print(f"quotecheck: warning: {name}: {first}", file=sys.stderr)
 
 
 def _error(message: str) -> None:
@@ -266,6 +278,7 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     text = _read_text(args.file)
     doc_id = args.doc_id or (None if args.file == "-" else args.file)
     analysis = analyze(text, doc_id=doc_id)
+    _warn_input(args.file, analysis.flags)
     to_terminal = args.output in (None, "-")
     color = to_terminal and _color(args.color, sys.stdout)
     _write(render(text, analysis, args.format, color=color, width=_width(sys.stdout)), args.output)
@@ -280,6 +293,7 @@ def _cmd_flag(args: argparse.Namespace) -> int:
     for name in args.files:
         text = _read_text(name)
         flags = analyze(text, doc_id=name).flags
+        _warn_input(name, flags)
         worst = max([worst, *(f.severity.rank for f in flags)])  # hidden flags count too
         shown = [f for f in flags if f.severity.rank >= floor]
         for f, (line, col) in zip(

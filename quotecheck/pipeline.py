@@ -17,6 +17,7 @@ from quotecheck.flags import find_flags
 from quotecheck.models import Analysis, Flag
 from quotecheck.summary import summarize
 from quotecheck.text.cues import find_cues
+from quotecheck.text.language import read_input
 from quotecheck.text.quotes import find_quotes
 from quotecheck.text.segment import segment
 
@@ -61,7 +62,8 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
     sourcing = without_nonprose(paragraphs, sourcing)
     sourcing = credit_turns(text, paragraphs, sourcing)
     claims = classify_claims(text, paragraphs, sourcing)
-    flags = find_flags(text, claims, sourcing, scan.unbalanced)
+    reading = read_input(text)
+    flags = find_flags(text, claims, sourcing, scan.unbalanced, reading)
     return Analysis(
         doc_id=doc_id,
         length=len(text),
@@ -72,6 +74,7 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
         claims=claims,
         flags=flags,
         summary=summarize(claims, sourcing),
+        language=reading.language,
     )
 
 
