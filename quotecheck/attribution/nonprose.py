@@ -2,10 +2,10 @@
 
 A photo caption ("Photo: ODT files"), a contact line ("Tel: +44 …"), a credit or a press
 release's boilerplate has the shapes the attribution stage reads as speech ("X: …", "X said"),
-but nobody is reported there: an attribution whose content lies wholly in sentences of those
-roles (``NON_PROSE`` of :mod:`quotecheck.text.nonprose`) is dropped, with the sources only it
-used; the quotes it credited lose their speaker. :func:`renumbered` gives the survivors fresh
-ids in content order, and is shared with :mod:`~quotecheck.attribution.turns`.
+but nobody is reported there: an attribution whose content (or cue) lies wholly in sentences
+of those roles (``NON_PROSE`` of :mod:`quotecheck.text.nonprose`) is dropped, with the sources
+only it used; the quotes it credited lose their speaker. :func:`renumbered` gives the
+survivors fresh ids in content order, and is shared with :mod:`~quotecheck.attribution.turns`.
 """
 
 from __future__ import annotations
@@ -55,9 +55,17 @@ def without_nonprose(paragraphs: tuple[Paragraph, ...], sourcing: Sourcing) -> S
 
 
 def _inside(a: Attribution, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
-    """True when ``a``'s content starts and ends inside one non-prose run."""
-    n = bisect_right(starts, a.content.start) - 1
-    return n >= 0 and a.content.end <= ranges[n][1]
+    """True when ``a``'s content, or its cue, lies inside one non-prose run: a dateline read as
+    a speaker ("MUMBAI: …") is no more a report than a caption is."""
+    if _within(a.content.start, a.content.end, ranges, starts):
+        return True
+    return a.cue is not None and _within(a.cue.start, a.cue.end, ranges, starts)
+
+
+def _within(start: int, end: int, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
+    """True when ``start:end`` lies inside one of ``ranges``."""
+    n = bisect_right(starts, start) - 1
+    return n >= 0 and end <= ranges[n][1]
 
 
 def renumbered(

@@ -59,8 +59,11 @@ class InputReading(NamedTuple):
 
     @property
     def not_english(self) -> bool:
-        """True when enough words were read and they do not read as English."""
-        return self.words >= MIN_WORDS and self.language != "en"
+        """True when enough words were read and they read as another language, or are mostly
+        in another script (a short English caption may match no list well: that is no alarm)."""
+        if self.words < MIN_WORDS or self.language == "en":
+            return False
+        return self.language is not None or self.ascii_share < MIN_ASCII_SHARE
 
 
 @cache

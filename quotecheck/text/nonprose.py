@@ -310,10 +310,8 @@ def _is_contact_line(text: str, start: int, end: int) -> bool:
     """True for a line of a contact block: a name, a title, a phone number, an address."""
     if _CONTACT_DETAIL_RE.search(text, start, end):
         return _short(text, start, end, 25)
-    if not _short(text, start, end, 10):
-        return False
-    stop = _SENTENCE_STOP_RE.search(text, start, end)
-    return stop is None or stop.end() >= end - 1
+    # A name or a title line: short, and no sentence ends in it (names carry no full stop).
+    return _short(text, start, end, 10) and _SENTENCE_STOP_RE.search(text, start, end) is None
 
 
 def _opens_boilerplate(
