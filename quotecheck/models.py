@@ -116,7 +116,7 @@ class SentenceRole(StrEnum):
 
 
 class ClaimKind(StrEnum):
-    """How a sentence is sourced, from best to worst sourced."""
+    """How a sentence is sourced, from best to worst sourced; then ``other``, no claim at all."""
 
     quoted = "quoted"  # carries a direct or partial quote from a source
     attributed = "attributed"  # reports a named source's statement
