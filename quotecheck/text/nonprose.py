@@ -124,7 +124,7 @@ _BOILERPLATE_BLOCK_RE: Final = regex.compile(
     r"""
     (?: notes? \s+ (?: to | for ) \s+ (?: the \s+ )? editors? \s* :?
       | editors? ['’]? s? \s+ notes \s* :?
-      | - {0,2} \s* ends? \s* - {0,2} | \#{3} | -30- | \*{3}
+      | - {0,2} \s* ends? \s* - {0,2} | \#{3} | -30-
       | forward [- ] looking \s+ statements? \s* :?
       | safe \s+ harbou?r \s+ statement \s* :?
       | cautionary \s+ (?: note | statement ) .{0,60} )

@@ -38,7 +38,8 @@ _LABEL_RE: Final = regex.compile(
     )
     (?: \ ?\( [^()\n]{1,40} \) )?                         # "SMITH (Labour):"
     (?: : | (?<= ^[QA] ) \. )                              # the colon (or Q./A.)
-    [ \t\u00a0]+ (?= \S )                                   # and the turn on the same line
+    [ \t\u00a0]+ (?= [\p{L}"“‘'(\[] )                       # and words on the same line (not
+                                                          # "Clinton: 1,769", a table of counts)
     """,
     regex.VERBOSE,
 )
