@@ -32,6 +32,7 @@ from quotecheck.models import (
     Failure,
     Flag,
     FlagKind,
+    Page,
     Paragraph,
     Quote,
     QuoteKind,
@@ -51,6 +52,7 @@ from quotecheck.models import (
 from quotecheck.pipeline import analyze, flag_unattributed
 from quotecheck.report.frames import read_frames, to_frames
 from quotecheck.verification.verifier import SourceIndex, verify, verify_quote
+from quotecheck.webpage import analyze_html
 
 __version__ = "0.1.0"
 
@@ -75,6 +77,7 @@ __all__ = [
     "InputTypeError",
     "LexiconError",
     "MissingExtraError",
+    "Page",
     "Paragraph",
     "Quote",
     "QuoteKind",
@@ -96,6 +99,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_corpus",
+    "analyze_html",
     "flag_unattributed",
     "read_frames",
     "run_batch",

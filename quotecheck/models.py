@@ -25,6 +25,7 @@ __all__ = [
     "Failure",
     "Flag",
     "FlagKind",
+    "Page",
     "Paragraph",
     "Quote",
     "QuoteKind",
@@ -358,6 +359,19 @@ class SourcingSummary(_Frozen):
     )
 
 
+class Page(_Frozen):
+    """A web page's article as :func:`quotecheck.analyze_html` extracted it: text and metadata."""
+
+    text: str = Field(description="The extracted article text; the analysis' offsets index it.")
+    title: str | None = Field(default=None, description="The article's headline or page title.")
+    author: str | None = Field(default=None, description="The byline, e.g. 'Maren Okafor'.")
+    date: str | None = Field(default=None, description="Publication date, 'YYYY-MM-DD'.")
+    url: str | None = Field(default=None, description="The page's address (canonical when given).")
+    sitename: str | None = Field(default=None, description="The publication, e.g. 'The Ledger'.")
+    description: str | None = Field(default=None, description="The page's own summary line.")
+    language: str | None = Field(default=None, description="Language code the page declares.")
+
+
 class Analysis(_Frozen):
     """Everything quotecheck reads in one text: the result of :func:`quotecheck.analyze`."""
 
@@ -376,6 +390,11 @@ class Analysis(_Frozen):
         default=None,
         description="The detected language (ISO 639-1, e.g. 'en'), None when the text is too "
         "short to tell or matches no known language.",
+    )
+    page: Page | None = Field(
+        default=None,
+        description="For a web page (analyze_html): the extracted text the offsets index, with "
+        "title, byline and date; None for plain text.",
     )
 
     @property

@@ -44,10 +44,17 @@ from quotecheck.corpus.worker import (
     encode_chunk,
     failure,
 )
-from quotecheck.errors import BatchError
+from quotecheck.errors import BatchError, install_hint
 from quotecheck.models import Failure
 
-__all__ = ["DEFAULT_MAX_CHARS", "BatchStats", "Engine", "analyze_corpus", "run_batch"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "BatchInterrupted",
+    "BatchStats",
+    "Engine",
+    "analyze_corpus",
+    "run_batch",
+]
 
 Engine = Literal["process", "dask", "serial"]
 """Where articles are analysed: a local process pool, a Dask cluster, or this process."""
@@ -301,9 +308,9 @@ class BatchStats:
     def describe(self) -> str:
         """The final log line: counts, failures, speed and the output path."""
         return (
-            f"quotecheck batch: {self.total} records: {self.total - self.failed} analysed, "
-            f"{self.failed} failed, {self.skipped} already done; {self.seconds:.1f} s "
-            f"({self.rate:.1f} articles/s) -> {self.output}"
+            f"quotecheck batch: {self.total:,} records: {self.total - self.failed:,} analysed, "
+            f"{self.failed:,} failed, {self.skipped:,} already done; {self.seconds:.1f} s "
+            f"({_rate(self.rate)} articles/s) -> {self.output}"
         )
 
 
@@ -317,6 +324,10 @@ class _Progress:
     """A tqdm bar (articles/s, ETA) when wanted and possible; else a log line every 10 s."""
 
     EVERY = 10.0
+    NO_TQDM = (
+        f"quotecheck batch: --progress needs tqdm for a progress bar ({install_hint('progress')}); "
+        "logging a progress line every 10 s instead"
+    )
 
     def __init__(
         self, want: bool | None, total: int | None, initial: int, log: Callable[[str], None]
@@ -329,6 +340,8 @@ class _Progress:
             try:
                 from tqdm import tqdm
             except ImportError:
+                if want:  # asked for by name: say why there is no bar
+                    log(self.NO_TQDM)
                 return
             self.bar = tqdm(total=total, initial=initial, unit=" articles", dynamic_ncols=True)
 
@@ -352,15 +365,43 @@ class _Progress:
             self.log(self.line(now - self.started, failed))
 
     def line(self, elapsed: float, failed: int) -> str:
-        """A plain progress line: records done, speed, ETA, failures."""
+        """A plain progress line: "7,865/15,015 (52%), 786 articles/s, ETA 9 s"."""
         rate = self.done / elapsed if elapsed > 0 else 0.0
         done = self.initial + self.done
+        where = f"{done:,}/{self.total:,} ({100 * done / self.total:.0f}%)" if self.total else ""
+        parts = [where or f"{done:,} records", f"{_rate(rate)} articles/s"]
         if self.total and rate:
-            left = max(0, self.total - done) / rate
-            where = f"{done}/{self.total} ({100 * done / self.total:.0f}%), ETA {left:.0f} s"
-        else:
-            where = str(done)
-        return f"quotecheck batch: {where} records, {rate:.1f} articles/s, {failed} failed"
+            parts.append(f"ETA {_duration(max(0, self.total - done) / rate)}")
+        if failed:
+            parts.append(f"{failed:,} failed")
+        return "quotecheck batch: " + ", ".join(parts)
+
+
+def _rate(per_second: float) -> str:
+    """A speed as people read it: "786", "1,204", or "2.5" below ten."""
+    return f"{per_second:,.0f}" if per_second >= 10 else f"{per_second:.1f}"
+
+
+def _duration(seconds: float) -> str:
+    """A time left as people read it: "9 s", "4 min 05 s", "2 h 10 min"."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        return f"{whole // 60} min {whole % 60:02d} s"
+    return f"{whole // 3600} h {whole % 3600 // 60:02d} min"
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Raised by :func:`run_batch` on Ctrl-C: ``written`` whole lines are safe in ``output``.
+
+    Running the batch again with ``resume=True`` (``--resume``) analyses only what is missing.
+    """
+
+    def __init__(self, written: int, output: str) -> None:
+        super().__init__(f"interrupted with {written:,} records written to {output}")
+        self.written = written
+        self.output = output
 
 
 def run_batch(
@@ -407,6 +448,8 @@ def run_batch(
 
     Raises:
         BatchError: the input cannot be read, or the options are wrong.
+        BatchInterrupted: Ctrl-C (a ``KeyboardInterrupt``) stopped the run; it says how many
+            lines the output holds, and ``resume=True`` finishes it.
     """
     _check(engine, workers)
     log = log or _stderr
@@ -423,8 +466,12 @@ def run_batch(
         scheduler=scheduler,
         max_chars=max_chars,
     )
-    with _Progress(progress, count_records(input_path), state.written, log) as bar:
-        done, failed = _write(stream, output_path, append=resume, bar=bar, before=state.failed)
+    bar = _Progress(progress, count_records(input_path), state.written, log)
+    try:
+        with bar:
+            done, failed = _write(stream, output_path, append=resume, bar=bar, before=state.failed)
+    except KeyboardInterrupt:
+        raise BatchInterrupted(state.written + bar.done, os.fspath(output_path)) from None
     if summary_path is not None:
         write_summary(output_path, read(), summary_path)
     stats = BatchStats(

@@ -12,6 +12,7 @@ from quotecheck.corpus.io import Record, Result
 from quotecheck.errors import QuotecheckError
 from quotecheck.models import Failure
 from quotecheck.pipeline import analyze
+from quotecheck.webpage import analyze_html, looks_like_html
 
 __all__ = [
     "Encoded",
@@ -35,6 +36,8 @@ def analyze_record(item: Item, config: AnalyzerConfig) -> Result:
     if isinstance(item, Failure):
         return item
     try:
+        if looks_like_html(item.text):  # a scraped page: its article, never its markup
+            return analyze_html(item.text, doc_id=item.id, config=config)
         return analyze(item.text, doc_id=item.id, config=config)
     except Exception as exc:  # a bug in one article's analysis is reported, not fatal
         return failure(item, exc)
