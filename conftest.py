@@ -9,6 +9,5 @@ from __future__ import annotations
 
 import importlib.util
 
-collect_ignore = (
-    ["quotecheck/spacy_component.py"] if importlib.util.find_spec("spacy") is None else []
-)
+_SPACY_COMPONENT = "quotecheck/integrations/spacy_component.py"
+collect_ignore = [_SPACY_COMPONENT] if importlib.util.find_spec("spacy") is None else []

@@ -20,6 +20,7 @@ from quotecheck.errors import (
     QuotecheckError,
     SourceDocumentError,
 )
+from quotecheck.integrations.webpage import analyze_html
 from quotecheck.models import (
     Analysis,
     Attribution,
@@ -52,7 +53,6 @@ from quotecheck.models import (
 from quotecheck.pipeline import analyze, flag_unattributed
 from quotecheck.report.frames import read_frames, to_frames
 from quotecheck.verification.verifier import SourceIndex, verify, verify_quote
-from quotecheck.webpage import analyze_html
 
 __version__ = "0.1.0"
 

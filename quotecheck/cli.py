@@ -20,10 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from quotecheck.errors import InputError, MissingExtraError, QuotecheckError
+from quotecheck.integrations.webpage import (
+    HTML_SUFFIXES,
+    analyze_html,
+    extract_page,
+    looks_like_html,
+)
 from quotecheck.models import Analysis, Flag, FlagKind, Severity, Verification, VerificationStatus
 from quotecheck.pipeline import analyze
 from quotecheck.report.text import FORMATS, line_cols, render, source_label, speaker_of
-from quotecheck.webpage import HTML_SUFFIXES, analyze_html, extract_page, looks_like_html
 
 if TYPE_CHECKING:
     from quotecheck.corpus.batch import Engine

@@ -74,7 +74,22 @@ def find_flags(
     if not flags:
         return ()
     flags.sort(key=_order)
-    return tuple(assemble(Flag, fields) for fields in flags)
+    return tuple(assemble(Flag, fields) for fields in _one_per_span(flags))
+
+
+def _one_per_span(flags: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep one flag per problem and span: two reports by one unnamed source ("A spokesman
+    accused … and said …") raise one question about it, not two. ``flags`` are sorted, most
+    severe first at each position, so the first of each is kept."""
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for flag in flags:
+        span = flag["span"]
+        key = (str(flag["kind"]), span.start, span.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(flag)
+    return kept
 
 
 def _flag(kind: FlagKind, span: Span, message: str, severity: Severity) -> dict[str, Any]:

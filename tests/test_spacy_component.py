@@ -19,7 +19,7 @@ from tests.strategies import news_text, quoted_article
 
 spacy = pytest.importorskip("spacy")
 
-from quotecheck.spacy_component import FACTORY, QuotecheckComponent  # noqa: E402
+from quotecheck.integrations.spacy_component import FACTORY, QuotecheckComponent  # noqa: E402
 
 SEED = (SEEDS / "libya-special-forces.txt").read_text("utf-8")
 COLLECTIONS = ("quotes", "sources", "attributions", "claims")
@@ -209,7 +209,7 @@ def test_factory_is_found_through_the_entry_point(tmp_path: Path) -> None:
     """With the pyproject's spacy_factories entry point installed, add_pipe needs no import."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     declared = project["entry-points"]["spacy_factories"]
-    assert declared == {"quotecheck": "quotecheck.spacy_component:make_quotecheck"}
+    assert declared == {"quotecheck": "quotecheck.integrations.spacy_component:make_quotecheck"}
     dist = tmp_path / "quotecheck_entry_point-0.0.dist-info"  # stands in for the installed one
     dist.mkdir()
     (dist / "METADATA").write_text(

@@ -12,8 +12,8 @@ import pytest
 
 import quotecheck as qc
 from quotecheck.corpus.batch import analyze_corpus
+from quotecheck.integrations.webpage import analyze_html, extract_page, looks_like_html
 from quotecheck.models import Analysis, Failure, Span
-from quotecheck.webpage import analyze_html, extract_page, looks_like_html
 from tests.conftest import ROOT, readme_block, readme_session
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -28,6 +28,7 @@ from quotecheck.attribution.shapes import (
     colon_link,
     comma_link,
     dash_link,
+    statement_link,
     vague_link,
 )
 from quotecheck.config import AnalyzerConfig
@@ -131,9 +132,40 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
             continue
         if link is not None and links and _swallows(links[-1], link):
             _make_room(doc, links[-1], link)
-        if link is not None and not _duplicate(links, link):
+        if link is None:
+            continue
+        outer = bool(links) and _reports(doc.text, link, links[-1])
+        if outer or not _duplicate(links, link):
             links.append(file_link(book, link))
+        if outer:
+            _pass_on(links[-2], links[-1])
     return links
+
+
+def _reports(text: str, link: Link, prev: Link) -> bool:
+    """Tell whether a later cue reports the whole of an earlier one, cue and all ("Officials
+    told lawmakers X, three people familiar with the briefing said"): two attributions, nested."""
+    if link.cue is None or prev.cue is None or link.sentence != prev.sentence:
+        return False
+    if prev.mention is None or prev.mention.start > link.content[0] + _NESTED_LEAD:
+        return False  # the inner report's source must open the outer content
+    start, end = link.content
+    if not start <= prev.cue[0] < prev.cue[1] <= end <= link.cue[0]:
+        return False
+    # ", three people familiar with the briefing said", not ", a point that officials dispute"
+    words = text[end : link.cue[0]].split()
+    return bool(words) and words[0] == "," and not _RELATIVES.intersection(words)
+
+
+_RELATIVES: Final = frozenset(["that", "which", "who", "whom", "what"])
+
+
+def _pass_on(inner: Link, outer: Link) -> None:
+    """Record the outer source as the channel through which the inner statement is known."""
+    if inner.via is None and outer.source != inner.source and outer.mention is not None:
+        inner.via = outer.source
+        said = outer.mention.start, outer.mention.end
+        inner.reasons.append(f"known through the outer report's source (at {said[0]}-{said[1]})")
 
 
 def _swallows(prev: Link, link: Link) -> bool:
@@ -241,7 +273,7 @@ def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Li
     covered = _Cover(links)
     for q in doc.outer:
         if q.span.start not in covered:
-            link = dash_link(doc, q) or comma_link(doc, q)
+            link = dash_link(doc, q) or comma_link(doc, q) or statement_link(doc, q)
             if link is not None:
                 extra.append(file_link(book, link))
     return sorted(links + extra, key=lambda k: k.content[0]) if extra else links

@@ -162,10 +162,33 @@ def find_weighted_signals(
             title_cases[i] = _title_case(folded[starts[i] : ends[i]])
         return _in_name(folded, at, title_cases[i], starts[i])
 
-    hits = sorted(_hits(folded, in_name), key=itemgetter(1, 2))
+    hits = _one_per_phrase(sorted(_hits(folded, in_name), key=itemgetter(1, 2)))
     found, weights = _file_hits(text, lo, hits, starts, ends, _QuotedStretches(quotes))
     _add_scare_quotes(spans, quotes, found, weights)
     return tuple(map(tuple, found)), weights
+
+
+def _one_per_phrase(hits: list[_Hit]) -> list[_Hit]:
+    """Keep one signal per phrase and kind: a match inside a longer one of the same kind ("very"
+    in "the very", "likely to" in "is likely to") is the same signal, counted once.
+
+    ``hits`` are in text order (by start, then end); one pass, remembering the last kept hit
+    of each kind.
+    """
+    kept: list[_Hit | None] = []
+    last: dict[str, int] = {}  # by the kind's string: hashing an enum member runs Python code
+    for hit in hits:
+        kind, a, b, _ = hit
+        key = str(kind)
+        k = last.get(key)
+        prev = kept[k] if k is not None else None
+        if prev is not None and a <= prev[2] and b <= prev[2] and a >= prev[1]:
+            continue  # inside the kept phrase of the same kind
+        if prev is not None and a == prev[1] and b > prev[2] and k is not None:
+            kept[k] = None  # the same start, a longer phrase: it replaces the shorter one
+        last[key] = len(kept)
+        kept.append(hit)
+    return [h for h in kept if h is not None]
 
 
 def _file_hits(

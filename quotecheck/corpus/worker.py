@@ -10,9 +10,9 @@ from __future__ import annotations
 from quotecheck.config import AnalyzerConfig
 from quotecheck.corpus.io import Record, Result
 from quotecheck.errors import QuotecheckError
+from quotecheck.integrations.webpage import analyze_html, looks_like_html
 from quotecheck.models import Failure
 from quotecheck.pipeline import analyze
-from quotecheck.webpage import analyze_html, looks_like_html
 
 __all__ = [
     "Encoded",
