@@ -13,6 +13,7 @@ credits that close a paragraph of prose.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
@@ -148,6 +149,24 @@ _ABOUT_BODY_RE: Final = regex.compile(
 )
 _WORD_RE: Final = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.&-]*")
 _SENTENCE_STOP_RE: Final = regex.compile(r"[.!?](?:\s|$)")
+# The first words of every line the tests below can recognise from its start (keep in step with
+# the *_HEAD_RE, _CAPTION_LABEL_RE, _BOILERPLATE_BLOCK_RE, _ABOUT_RE and _AGENCY_CREDIT_RE
+# patterns): a paragraph opening otherwise ("The council …") needs only the cheap tail tests.
+# The stdlib ``re`` fails an anchored alternation of literals in a few steps.
+_OPENER_RE: Final = re.compile(
+    r"""[(\[\d+#*-]|[\w.+-]+@
+    |by\s|(?:reviewed|written|words|interviews?|posted|story|text|report)\sby\s
+    |(?:additional|further|extra|with|and)\s|reporting|writing|editing|edited|research|compiled
+    |produced|graphics|translat|fact-checking|photo|production|contribut|reported
+    |file|main|top|lead|header|feature|pic|image|caption|illustration|graphic|video|credit
+    |courtesy|media|press|investor|pr\s|news|editorial|for\s|contact|journalist|tel|phone|mob
+    |cell|fax|office|email|e-mail|www|http|notes?\s|editor|ends?\b|forward|safe|cautionary
+    |about\s|reuters|ap\b|afp|epa|efe|pa\b|aap|ani|pti|xinhua|bloomberg|getty|sportsfile|inpho
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_TAIL_HINT: Final = 60  # a photo credit closing a caption sits in its last characters
+_SHORT_LINE_CHARS: Final = 160  # longer than this, a paragraph is no contact line
 
 
 def paragraph_roles(text: str, bounds: list[tuple[int, int]]) -> list[SentenceRole | None]:
@@ -155,7 +174,11 @@ def paragraph_roles(text: str, bounds: list[tuple[int, int]]) -> list[SentenceRo
     roles: list[SentenceRole | None] = []
     block: SentenceRole | None = None  # the block a header opened: contact or boilerplate
     for n, (start, end) in enumerate(bounds):
-        start, end = _trimmed(text, start, end)
+        if text[start].isspace() or text[start] in FORMAT_CHARACTERS or text[end - 1].isspace():
+            start, end = _trimmed(text, start, end)
+        if block is None and _plain(text, start, end):
+            roles.append(None)
+            continue
         role, block = _block_role(text, start, end, block, bounds, n)
         if role is ROLE_CAPTION and _is_credit_line(text, start, end) and n and roles[-1] is None:
             previous = _trimmed(text, *bounds[n - 1])
@@ -169,6 +192,18 @@ def paragraph_roles(text: str, bounds: list[tuple[int, int]]) -> list[SentenceRo
         ):
             block = ROLE_CAPTION  # "Image caption," on its own line: the caption is the next one
     return roles
+
+
+def _plain(text: str, start: int, end: int) -> bool:
+    """True when no test can find a role in the paragraph: most prose is ruled out here."""
+    if start == end or _OPENER_RE.match(text, start, end):
+        return False
+    tail = max(start, end - _TAIL_HINT)
+    if text[end - 1] == ")" or text.find(":", tail, end) >= 0:
+        return False  # "… (Getty Images)", "….Credit: Getty Images"
+    return end - start > _SHORT_LINE_CHARS or (
+        text.find("@", start, end) < 0 and text.find("+", start, end) < 0
+    )
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -233,6 +268,8 @@ def sentence_role(text: str, start: int, end: int) -> SentenceRole | None:
     >>> sentence_role("Reporting by the BBC revealed the deal.", 0, 39) is None
     True
     """
+    if not _OPENER_RE.match(text, start, end):
+        return None  # most sentences: no credit or caption label opens them
     head = _CREDIT_HEAD_RE.match(text, start, end)
     if head and _only_names(text, head.end(), end, "credit_words"):
         return ROLE_CREDIT

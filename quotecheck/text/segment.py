@@ -75,6 +75,8 @@ _DATELINE_RE: Final = regex.compile(
     """,
     regex.VERBOSE,
 )
+# What a mixed-case dateline has near its start (an agency, a wire, a date): else no regex call.
+_MIXED_DATELINE_HINT_RE: Final = re.compile(r"[(/—–\d]")
 # Capitals before a colon that label something other than a place ("BREAKING: …").
 _NOT_PLACES: Final = (
     "BREAKING",
@@ -274,6 +276,10 @@ def _dateline(text: str, start: int, end: int) -> regex.Match[str] | None:
     # A dateline opens with a capital ("WASHINGTON", "N.Y.", "New Delhi, Dec 8 (PTI)"); the
     # pattern's mixed-case branch needs a date or an agency right after the place.
     if start + 1 < end and text[start].isupper():
+        if text[start + 1].islower() and not _MIXED_DATELINE_HINT_RE.search(
+            text, start, min(end, start + 40)
+        ):
+            return None  # mixed case ("The …", "New Delhi, Dec 8 (PTI)") needs a date or agency
         found = _DATELINE_RE.match(text, start, end)
         if (
             found

@@ -25,6 +25,8 @@ QUESTION_LABELS: Final = frozenset({"q", "question", "interviewer"})
 ANSWER_LABELS: Final = frozenset({"a", "answer"})
 """Labels (lower case) of the interviewee's turns when no name is given."""
 
+_LABEL_CHARS: Final = 90  # a label (with a bracketed party or title) ends within this
+_LINE_CHARS: Final = 60  # a name alone on its line is no longer than this
 _MIN_TURNS: Final = 3  # named labels: at least three turns ...
 _MIN_SPEAKERS: Final = 2  # ... by at least two different labels
 
@@ -90,6 +92,9 @@ def _candidate(
         end -= 1
     if start >= end or not text[start].isupper():
         return None
+    # A label's colon comes within its first few words; a name line is short: else no label.
+    if text.find(":", start, min(end, start + _LABEL_CHARS)) < 0 and end - start > _LINE_CHARS:
+        return None
     match = _LABEL_RE.match(text, start, end)
     if match is not None:
         key = _key(match.group("name"))
@@ -99,7 +104,11 @@ def _candidate(
         while text[label_end - 1].isspace():
             label_end -= 1
         return _Candidate(start, label_end, key, line=False)
-    if n + 1 < len(bounds) and end - start <= 60 and _NAME_LINE_RE.fullmatch(text, start, end):
+    if (
+        n + 1 < len(bounds)
+        and end - start <= _LINE_CHARS
+        and _NAME_LINE_RE.fullmatch(text, start, end)
+    ):
         key = _key(text[start:end].rstrip(":"))
         if key not in load("not_speakers"):
             return _Candidate(start, end, key, line=True)
