@@ -1,12 +1,15 @@
 """analyze(text) -> Analysis: the one place where the stages meet, in order.
 
-segment -> quotes -> cues -> attribution (sources) -> claims -> flags -> summary. Every stage is
+segment -> quotes -> cues -> attribution (sources; none inside copy that is not prose;
+transcript turns) -> claims -> flags -> summary. Every stage is
 a pure function over the caller's original text and the frozen results of the stages before it.
 """
 
 from __future__ import annotations
 
 from quotecheck.attribution.attribute import attribute
+from quotecheck.attribution.nonprose import without_nonprose
+from quotecheck.attribution.turns import credit_turns
 from quotecheck.claims.classify import classify_claims
 from quotecheck.claims.framing import find_weighted_signals
 from quotecheck.claims.genre import given_genre, read_genre
@@ -16,6 +19,7 @@ from quotecheck.flags import find_flags
 from quotecheck.models import Analysis, Flag, Genre, GenreKind
 from quotecheck.summary import summarize
 from quotecheck.text.cues import find_cues
+from quotecheck.text.language import read_input
 from quotecheck.text.quotes import find_quotes
 from quotecheck.text.segment import segment
 
@@ -66,11 +70,14 @@ def analyze(
     scan = find_quotes(text, paragraphs, config)
     cues = find_cues(text, paragraphs, scan.quotes)
     sourcing = attribute(text, paragraphs, scan.quotes, cues, config)
+    sourcing = without_nonprose(paragraphs, sourcing)
+    sourcing = credit_turns(text, paragraphs, sourcing)
     sentences = [s.span for p in paragraphs for s in p.sentences]
     framing = find_weighted_signals(text, sentences, sourcing.quotes)
     genre_read = given or read_genre(text, paragraphs, sourcing, *framing, config)
     claims = classify_claims(text, paragraphs, sourcing, genre_read, config, framing)
-    flags = find_flags(text, claims, sourcing, scan.unbalanced, genre_read, config)
+    reading = read_input(text)
+    flags = find_flags(text, claims, sourcing, scan.unbalanced, genre_read, config, reading)
     return Analysis(
         doc_id=doc_id,
         length=len(text),
@@ -82,6 +89,7 @@ def analyze(
         flags=flags,
         genre=genre_read,
         summary=summarize(claims, sourcing),
+        language=reading.language,
     )
 
 

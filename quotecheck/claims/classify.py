@@ -37,6 +37,7 @@ from quotecheck.kinds import (
     CLAIM_ANONYMOUS,
     CLAIM_ATTRIBUTED,
     CLAIM_EDITORIAL,
+    CLAIM_OTHER,
     CLAIM_QUOTED,
     CLAIM_UNATTRIBUTED,
     CLAIM_VAGUE,
@@ -51,12 +52,14 @@ from quotecheck.models import (
     Genre,
     Paragraph,
     Sentence,
+    SentenceRole,
     Signal,
     SignalKind,
     Source,
     SourceKind,
     Span,
 )
+from quotecheck.text.nonprose import NON_PROSE
 
 __all__ = [
     "EDITORIAL_THRESHOLD",
@@ -202,7 +205,10 @@ def _classify(
     weight = _total_weight(weighted) if weighted else 0.0
     credited = bool(credits) or bool(quotes)
     kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
-    if answer and not credits and role is ROLE_BODY:
+    if role in NON_PROSE or not _has_word(s.text):
+        # Copy nobody wrote as a claim (a byline, a caption, a label), or marks alone ("»").
+        kind, reasons, unsourced = CLAIM_OTHER, [_not_prose_reason(role)], []
+    elif answer and not credits and role is ROLE_BODY:
         kind, reasons = CLAIM_QUOTED, [policy.answer_reason]
     elif _is_editorial(weighted, weight, figure is not None, policy.threshold(credited)):
         kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons, *notes]
@@ -259,6 +265,16 @@ def _lean_on_neighbours(
         claims[n] = claims[n].model_copy(update={"kind": CLAIM_EDITORIAL, "reasons": why})
 
 
+def _has_word(sentence: str) -> bool:
+    """True when a sentence holds a letter or a digit: marks alone ("»", "***") say nothing."""
+    return any(c.isalnum() for c in sentence)
+
+
+def _not_prose_reason(role: SentenceRole) -> str:
+    """Why a sentence is no claim: 'not prose: a caption'."""
+    return f"not prose: a {role!s} line" if role in NON_PROSE else "not prose: no words"
+
+
 def is_question(sentence: str) -> bool:
     """True when a sentence ends with a question mark (closing quotes and brackets aside)."""
     return sentence.rstrip(" \"'”’»)]").endswith("?")
@@ -301,7 +317,8 @@ def _attribution_rank(c: Credit, source: _Who | None, quotes: list[Quoted]) -> i
         return _VAGUE_RANK
     if source.kind is SOURCE_ANONYMOUS:
         return _ANONYMOUS_RANK
-    return _QUOTED_RANK if c.quote_ids or _points_at(quotes, c.id) else _ATTRIBUTED_RANK
+    quoted = c.turn or c.quote_ids or _points_at(quotes, c.id)
+    return _QUOTED_RANK if quoted else _ATTRIBUTED_RANK
 
 
 def _points_at(quotes: list[Quoted], attribution_id: str) -> bool:
