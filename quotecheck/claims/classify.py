@@ -73,7 +73,8 @@ EDITORIAL_THRESHOLD: Final = 1.0
 """Summed weight of the writer's own framing signals that makes a sentence editorial."""
 
 FIGURE_BONUS: Final = 0.5
-"""Extra weight needed when the writer's text states a specific figure: figures mark reporting."""
+"""Extra weight needed when the writer's text states a specific figure or a date ("on Tuesday",
+"in July"), unless one signal weighs a full point: figures and dates mark reporting."""
 
 PARAPHRASE_FACTOR: Final = 0.5
 """Share of a signal's weight that counts when it sits in a credited paraphrase (indirect speech,
@@ -204,13 +205,16 @@ def _classify(
     role = s.sentence.role
     weight = _total_weight(weighted) if weighted else 0.0
     credited = bool(credits) or bool(quotes)
+    # A date in the writer's words marks reporting as a figure does ("on Tuesday", "in July").
+    dated = first_in(ctx.marks.dates, unsourced) if weighted and figure is None else None
+    reporting = figure if figure is not None else dated
     kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
     if role in NON_PROSE or not _has_word(s.text):
         # Copy nobody wrote as a claim (a byline, a caption, a label), or marks alone ("»").
         kind, reasons, unsourced = CLAIM_OTHER, [_not_prose_reason(role)], []
     elif answer and not credits and role is ROLE_BODY:
         kind, reasons = CLAIM_QUOTED, [policy.answer_reason]
-    elif _is_editorial(weighted, weight, figure is not None, policy.threshold(credited)):
+    elif _is_editorial(weighted, weight, reporting is not None, policy.threshold(credited)):
         kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons, *notes]
         if weight < EDITORIAL_THRESHOLD:
             reasons.append(policy.lean_reason)
@@ -219,6 +223,11 @@ def _classify(
             kind, reasons = CLAIM_EDITORIAL, [policy.lean_reason, *notes]
     elif kind is CLAIM_UNATTRIBUTED:
         reasons = ["no source", *notes]
+    if kind is not CLAIM_EDITORIAL and reporting is not None and weight >= EDITORIAL_THRESHOLD:
+        reasons.append(
+            f"framing weight {weight:.2f} held below {EDITORIAL_THRESHOLD + FIGURE_BONUS:g}: "
+            f"'{reporting}' marks reporting"
+        )
     why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
     checkable = bool(why_checkable) and role is ROLE_BODY and not is_question(s.text)
     if why_checkable and (kind is CLAIM_UNATTRIBUTED or kind is CLAIM_EDITORIAL):
