@@ -1,0 +1,320 @@
+"""Speaker turns in transcripts and interview copy: who says which stretch of a source.
+
+:func:`find_turns` reads speaker labels at the start of a line ("MR. HALVORSEN:", "GRACE
+OKAFOR, HEALTH SECRETARY:", "Q:", "A:", "Okafor:", or a capitalised label alone on its line)
+into :class:`Turn` records with offsets into the source, and stage directions ("[Applause]",
+"(LAUGHTER)", "(inaudible 00:12:03)") into spans that belong to no one. :func:`same_speaker`
+says whether a turn's label names the speaker an article credits, comparing names the way
+:mod:`quotecheck.coref` joins mentions: by surname, or by role ("the Health Secretary").
+
+Everything here is a pure function over the caller's text; offsets index it exactly.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import regex
+
+from .coref import surname
+from .lexicons import load, load_rows
+from .sources import ROLE_NOUNS, TITLES
+
+__all__ = [
+    "Speaker",
+    "Transcript",
+    "Turn",
+    "TurnKind",
+    "find_turns",
+    "same_speaker",
+    "speaker_from_text",
+]
+
+TurnKind = Literal["named", "question", "answer", "generic"]
+
+_LABEL_WORDS = 7  # most words a speaker label has before its role
+_ROLE_WORDS = 8  # most words of a role after the comma ("GRACE OKAFOR, HEALTH SECRETARY")
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam"])
+
+# A speaker label that ends with a colon at the start of a line. Words are separated by single
+# spaces and each starts with a capital (or a digit: "SPEAKER 2"), so there is one way to match
+# a line and no backtracking to speak of; the role after the comma may use small connectors.
+_LABEL_RE = regex.compile(
+    r"""
+    ^[ \t]*                                            # the start of a line
+    (?P<label>
+        (?P<words>
+            [\p{Lu}\d][\p{L}\d.'’\-]*                  # a capitalised word or a number
+            (?:[ ](?:[\p{Lu}\d][\p{L}\d.'’\-]*|of|for|the|and|de|van|von|da|al|bin|le|la)){0,6}
+        )
+        (?:,[ ](?P<role>                               # ", HEALTH SECRETARY": a role
+            [\p{Lu}][\p{L}.'’\-]*
+            (?:[ ](?:[\p{Lu}][\p{L}.'’\-]*|of|for|the|and|on|at|in|to)){0,7}
+        ))?
+        (?:[ ]\((?P<aside>[^()\n]{1,40})\))?           # "(D-NM)": an aside kept in the label
+    )
+    [ \t]*:(?=[ \t]|\r?$)                              # the colon, then a space or the line end
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# A label alone on its line with no colon ("GRACE OKAFOR"): upper-case words only, and counted
+# only when a document has several (a single such line is more likely a title).
+_OWN_LINE_RE = regex.compile(
+    r"""
+    ^[ \t]*
+    (?P<label>
+        \p{Lu}[\p{Lu}.'’\-]*                           # an upper-case word
+        (?:[ ]\p{Lu}[\p{Lu}.'’\-]*){0,5}               # up to five more
+        (?:,[ ]\p{Lu}[\p{Lu}.'’\-]*(?:[ ]\p{Lu}[\p{Lu}.'’\-]*){0,5})?   # ", ROLE"
+    )
+    [ \t]*\r?$                                         # nothing else on the line
+    """,
+    regex.VERBOSE | regex.MULTILINE,
+)
+
+# Text in square brackets or parentheses; a stage direction when it opens with a listed word.
+_BRACKETED_RE = regex.compile(
+    r"""
+    \[ [ \t]* (?P<square>[^\[\]\n]{1,80}) [ \t]* \]   # [Applause]
+    | \( [ \t]* (?P<round>[^()\n]{1,80}) [ \t]* \)    # (LAUGHTER)
+    """,
+    regex.VERBOSE,
+)
+_WORD_RE = regex.compile(r"[\p{L}\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker's stretch of a source: its label and the words after it, up to the next."""
+
+    label: str  # the label as written, e.g. "GRACE OKAFOR, HEALTH SECRETARY" or "Q"
+    name: str | None  # the name in the label ("GRACE OKAFOR"), None for "Q" or "THE PRESIDENT"
+    role: str | None  # the role in the label ("HEALTH SECRETARY", "DIRECTOR"), if any
+    kind: TurnKind  # named, question (an asker), answer ("A:") or generic ("SPEAKER 2")
+    label_start: int  # offset of the label's first character
+    start: int  # offset of the turn's first character after the label
+    end: int  # offset one past its last non-space character
+
+
+@dataclass(frozen=True, slots=True)
+class Transcript:
+    """The turns and stage directions of one source document, in text order."""
+
+    turns: tuple[Turn, ...]
+    directions: tuple[tuple[int, int], ...]  # (start, end) of each stage direction
+    label_starts: tuple[int, ...]  # each turn's label_start, for bisection
+
+    def turn_at(self, offset: int) -> Turn | None:
+        """Return the turn holding character ``offset``, or None outside every turn."""
+        n = bisect_right(self.label_starts, offset) - 1
+        if n < 0 or offset >= self.turns[n].end:
+            return None
+        return self.turns[n]
+
+    def in_direction(self, offset: int) -> bool:
+        """True when character ``offset`` lies inside a stage direction."""
+        n = bisect_right(self.directions, (offset, len(self.directions) + offset + 1)) - 1
+        return n >= 0 and self.directions[n][0] <= offset < self.directions[n][1]
+
+    def labels_between(self, start: int, end: int) -> tuple[Turn, ...]:
+        """Return the turns whose label starts inside characters ``start:end``."""
+        lo = bisect_right(self.label_starts, start - 1)
+        hi = bisect_right(self.label_starts, end - 1)
+        return self.turns[lo:hi]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who an article credits with a quote, reduced to what a label can be compared with."""
+
+    name: str | None  # "Grace Okafor"
+    role: str | None  # "Health Secretary"
+    shown: str  # how to show them, e.g. "Grace Okafor, Health Secretary"
+
+
+# ---------------------------------------------------------------------------- lexicons
+
+
+@cache
+def _label_kinds() -> dict[str, str]:
+    return {row[0]: row[1] for row in load_rows("transcript_labels")}
+
+
+@cache
+def _directions() -> frozenset[str]:
+    return load("stage_directions")
+
+
+def _label_key(label: str) -> str:
+    return " ".join(_WORD_RE.findall(label.replace(".", "").lower()))
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(".") for w in text.split() if w.strip(".")]
+
+
+# ---------------------------------------------------------------------------- parsing
+
+
+def find_turns(text: str) -> Transcript:
+    """Read the speaker turns and stage directions of a source document.
+
+    >>> text = "Q: Will you stay?\\nGRACE OKAFOR, HEALTH SECRETARY: We will. [Applause]"
+    >>> t = find_turns(text)
+    >>> [(turn.label, turn.kind, turn.role) for turn in t.turns]
+    [('Q', 'question', None), ('GRACE OKAFOR, HEALTH SECRETARY', 'named', 'HEALTH SECRETARY')]
+    >>> [text[s:e] for s, e in t.directions]
+    ['[Applause]']
+    """
+    found = _colon_labels(text) + _own_line_labels(text)
+    found.sort(key=lambda f: f[0])
+    turns: list[Turn] = []
+    for n, (label_start, label_end, start, label, role) in enumerate(found):
+        stop = found[n + 1][0] if n + 1 < len(found) else len(text)
+        end = len(text[start:stop].rstrip()) + start
+        if label_end > stop:
+            continue
+        turns.append(_turn(label, role, label_start, start, max(start, end)))
+    starts = tuple(t.label_start for t in turns)
+    return Transcript(tuple(turns), tuple(_find_directions(text)), starts)
+
+
+def _colon_labels(text: str) -> list[tuple[int, int, int, str, str | None]]:
+    """Return (label start, label end, turn start, label, role) for every "LABEL:" line."""
+    out = []
+    counts: Counter[str] = Counter()
+    candidates = []
+    for m in _LABEL_RE.finditer(text):
+        label = m.group("label")
+        key = _label_key(m.group("words"))
+        kind = _label_kinds().get(key)
+        if kind == "header" or not any(c.isalpha() for c in label):
+            continue
+        counts[key] += 1
+        candidates.append((m, key, kind))
+    for m, key, kind in candidates:
+        caps = m.group("words") == m.group("words").upper()
+        # A title-case "Okafor:" is a label only when it recurs (or is Q/A): "Update:" is not.
+        if not caps and kind is None and counts[key] < 2:
+            continue
+        start = m.end()
+        while start < len(text) and text[start] in " \t":
+            start += 1
+        out.append((m.start("label"), m.end("label"), start, m.group("label"), m.group("role")))
+    return out
+
+
+def _own_line_labels(text: str) -> list[tuple[int, int, int, str, str | None]]:
+    """Return labels standing alone on their line ("GRACE OKAFOR"), when there are several."""
+    found = []
+    for m in _OWN_LINE_RE.finditer(text):
+        key = _label_key(m.group("label"))
+        if _label_kinds().get(key) == "header" or len(key) < 2:
+            continue
+        after = m.end()
+        nxt = text.find("\n", after)
+        body_start = nxt + 1 if nxt >= 0 else len(text)
+        if not text[body_start : body_start + 200].strip():
+            continue  # a label is followed by what the speaker says
+        role = m.group("label").split(", ", 1)[1] if ", " in m.group("label") else None
+        found.append((m.start("label"), m.end("label"), body_start, m.group("label"), role))
+    return found if len(found) >= 2 else []
+
+
+def _turn(label: str, role: str | None, label_start: int, start: int, end: int) -> Turn:
+    key = _label_key(label.split(",", 1)[0].split("(", 1)[0])
+    kind = _label_kinds().get(key) or _label_kinds().get(" ".join(key.split()[:-1]))
+    if kind in ("question", "answer", "generic"):
+        return Turn(label, None, role, kind, label_start, start, end)  # type: ignore[arg-type]
+    head = label.split(",", 1)[0].split(" (", 1)[0]
+    name, title = _split_name(head)
+    return Turn(label, name, role or title, "named", label_start, start, end)
+
+
+def _split_name(words_text: str) -> tuple[str | None, str | None]:
+    """Split "HEALTH SECRETARY GRACE OKAFOR" into name and role at the last title word."""
+    words = words_text.split()
+    lows = [w.lower().strip(".") for w in words]
+    last = -1
+    for i, low in enumerate(lows):
+        if low in TITLES or low in ROLE_NOUNS or low in _HONORIFICS or low == "the":
+            last = i
+    role_words = [w for w, low in zip(words[: last + 1], lows, strict=False) if low not in _HONORIFICS]
+    if role_words and role_words[0].lower() == "the":
+        role_words = role_words[1:]
+    name = " ".join(words[last + 1 :]) or None
+    return name, " ".join(role_words) or None
+
+
+def _find_directions(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _BRACKETED_RE.finditer(text):
+        body = (m.group("square") or m.group("round") or "").lower()
+        words = _WORD_RE.findall(body)
+        if any(" ".join(words[:n]) in _directions() for n in (1, 2, 3) if len(words) >= n):
+            out.append(m.span())
+    return out
+
+
+# ---------------------------------------------------------------------------- comparison
+
+
+def speaker_from_text(text: str) -> Speaker:
+    """Read a speaker given as text ("Grace Okafor", "the Health Secretary") into a Speaker."""
+    bare = " ".join(text.split())
+    head, _, after = bare.partition(",")
+    name, role = _split_name(head)
+    if after.strip():
+        role = after.strip().removeprefix("the ").strip() or role
+    if name is not None and name[:1].islower():
+        name, role = None, bare.removeprefix("the ")  # "the health secretary"
+    return Speaker(name, role, bare)
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+def _role_key(role: str | None) -> str:
+    if not role:
+        return ""
+    words = [_fold(w) for w in _words(role) if _fold(w) not in ("the", "a", "an")]
+    return " ".join(words)
+
+
+def identity(turn: Turn) -> str:
+    """Return a key that two labels of one speaker share ("MR. HALVORSEN", "HALVORSEN")."""
+    if turn.name:
+        return "name:" + _fold(surname(turn.name))
+    return "label:" + _label_key(turn.label)
+
+
+def same_speaker(credited: Speaker, turn: Turn) -> bool | None:
+    """Say whether a turn is the credited speaker's: True, False, or None when it cannot tell.
+
+    >>> okafor = find_turns("GRACE OKAFOR, HEALTH SECRETARY: Hello.").turns[0]
+    >>> [same_speaker(speaker_from_text(s), okafor) for s in ("Okafor", "the Health Secretary")]
+    [True, True]
+    >>> same_speaker(speaker_from_text("Tom Reid"), okafor)
+    False
+    """
+    if turn.kind == "question":
+        asker = _role_key(credited.role or credited.shown).split()
+        return bool(asker) and asker[-1] in _label_kinds() and _label_kinds()[asker[-1]] == "question"
+    if turn.kind != "named":
+        return None
+    if credited.name and turn.name:
+        return _fold(surname(credited.name)) == _fold(surname(turn.name))
+    mine, theirs = _role_key(credited.role), _role_key(turn.role)
+    if not (mine and theirs):
+        return None  # a name against a bare role, or nothing to compare
+    # "the secretary" is the Health Secretary when the label's role ends with it, as a definite
+    # role joins the latest source with that role in coref.
+    return mine == theirs or (len(mine.split()) == 1 and theirs.split()[-1] == mine)
