@@ -53,25 +53,18 @@ _NOT_STEMS = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 _S_HOSTS = frozenset(
     ["it", "that", "there", "here", "what", "who", "where", "when", "how", "he", "she", "let"]
 )
+# Spoken contractions written without an apostrophe in transcripts.
+_SPOKEN = {
+    "gonna": ("going", "to"),
+    "wanna": ("want", "to"),
+    "gotta": ("got", "to"),
+    "lemme": ("let", "me"),
+    "gimme": ("give", "me"),
+    "kinda": ("kind", "of"),
+    "sorta": ("sort", "of"),
+    "y'all": ("you", "all"),
+}
 
-# British and American spellings of the same word end differently; compared on the US ending.
-_SPELLING = (
-    ("isation", "ization"),
-    ("ising", "izing"),
-    ("ised", "ized"),
-    ("ises", "izes"),
-    ("ise", "ize"),
-    ("yse", "yze"),
-    ("ours", "ors"),
-    ("our", "or"),
-    ("tres", "ters"),
-    ("tre", "ter"),
-    ("ence", "ense"),
-    ("ogue", "og"),
-    ("mme", "m"),
-    ("lled", "led"),
-    ("lling", "ling"),
-)
 _REGULAR = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
@@ -258,6 +251,9 @@ def expand(keys: Sequence[str]) -> list[str]:
 
 
 def _expand_one(key: str) -> list[str]:
+    spoken = _SPOKEN.get(key)
+    if spoken is not None:
+        return list(spoken)
     if "'" not in key:
         return ["can", "not"] if key == "cannot" else [key]
     if key == "cannot":
@@ -310,8 +306,26 @@ def _stem(word: str) -> str:
     return word
 
 
+@cache
+def _spellings() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """Return the British -> American endings (longest first) and stems of the lexicon."""
+    rows = load_rows("verify_spellings")
+    endings = sorted(
+        ((uk[1:], us[1:]) for uk, us, *_ in rows if uk.startswith("-")),
+        key=lambda pair: -len(pair[0]),
+    )
+    stems = {uk: us for uk, us, *_ in rows if not uk.startswith("-")}
+    return tuple(endings), stems
+
+
 def _spelling(word: str) -> str:
-    for uk, us in _SPELLING:
+    """Return ``word`` in American spelling, as far as the spelling lexicon knows it."""
+    endings, stems = _spellings()
+    for cut in range(len(word), 2, -1):
+        us = stems.get(word[:cut])
+        if us is not None:
+            return us + word[cut:]
+    for uk, us in endings:
         if word.endswith(uk) and len(word) > len(uk) + 2:
             return word[: -len(uk)] + us
     return word
@@ -327,7 +341,8 @@ def _related(a: str, b: str) -> str | None:
         return "number written differently"
     if _stem(a) == _stem(b):
         return "inflection"
-    if _spelling(a) == _spelling(b):
+    us_a, us_b = _spelling(a), _spelling(b)
+    if us_a == us_b or _stem(us_a) == _stem(us_b):
         return "spelling"
     return None
 
@@ -339,9 +354,43 @@ def judge(
     stutter: bool = False,
     annotation: bool = False,
 ) -> Judgement:
-    """Judge one edit: SAME (spacing only), MINOR (function words, inflections) or CONTENT."""
+    """Judge one edit: SAME (spacing only), MINOR (function words, inflections) or CONTENT.
+
+    ``source_keys`` should leave out words inside stage directions ("[Applause]"): they are
+    not the speaker's, so leaving them out changes nothing.
+    """
+    if not quote_keys and all(_has(w, "hesitation") for w in source_keys):
+        note = "leaves out a hesitation" if source_keys else "leaves out a stage direction"
+        return Judgement(SAME, (), note)
     if "".join(quote_keys).replace("'", "") == "".join(source_keys).replace("'", ""):
         return Judgement(SAME, (), "only spacing or punctuation differs")
+    found = _judge(quote_keys, source_keys, stutter=stutter, annotation=annotation)
+    if found.level == CONTENT and not found.meaning:
+        # "The plan's working" for "the plan is working": 's after any noun, tried last so
+        # that a possessive never hides a real change.
+        loose = _judge(_loose(quote_keys), _loose(source_keys), stutter=stutter)
+        if loose.level < CONTENT:
+            return Judgement(loose.level, (), "contraction written out or contracted")
+    return found
+
+
+def _loose(keys: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for key in keys:
+        if key.endswith("'s") and len(key) > 2:
+            out.extend((key[:-2], "is"))
+        else:
+            out.append(key)
+    return out
+
+
+def _judge(
+    quote_keys: Sequence[str],
+    source_keys: Sequence[str],
+    *,
+    stutter: bool = False,
+    annotation: bool = False,
+) -> Judgement:
     q, s = expand(quote_keys), expand(source_keys)
     if q == s:
         return Judgement(MINOR, (), "contraction written out or contracted")
