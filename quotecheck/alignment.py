@@ -33,6 +33,8 @@ __all__ = [
     "meaning_of",
     "realign",
     "with_editorial",
+    "word_forms",
+    "same_word",
 ]
 
 SAME, MINOR, CONTENT = 0, 1, 2  # how much an edit matters, in increasing order
@@ -329,6 +331,50 @@ def _spelling(word: str) -> str:
         if word.endswith(uk) and len(word) > len(uk) + 2:
             return word[: -len(uk)] + us
     return word
+
+
+def same_word(a: str, b: str) -> bool:
+    """True when two word keys are one word: equal, inflected or spelt the other way."""
+    return a == b or _related(a, b) in ("inflection", "spelling")
+
+
+@cache
+def _forms_of_base() -> dict[str, tuple[str, ...]]:
+    return {row[0]: row for row in load_rows("verify_inflections")}
+
+
+@cache
+def _british() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """Return the American -> British endings and stems (the spelling lexicon reversed)."""
+    endings, stems = _spellings()
+    return tuple((us, uk) for uk, us in endings), {us: uk for uk, us in stems.items()}
+
+
+def word_forms(key: str) -> set[str]:
+    """Return likely forms of a word key (inflections, UK/US spellings) to look up in a source.
+
+    Only candidates: keep those :func:`same_word` accepts.
+    """
+    forms = {key, _spelling(key)}
+    endings, stems = _british()
+    for cut in range(len(key), 2, -1):
+        if key[:cut] in stems:
+            forms.add(stems[key[:cut]] + key[cut:])
+            break
+    for us, uk in endings:
+        if key.endswith(us) and len(key) > len(us) + 2:
+            forms.add(key[: -len(us)] + uk)
+            break
+    out = set(forms)
+    for form in forms:
+        base = _stem(form)
+        irregular = _forms_of_base().get(_bases().get(form, ""), ())
+        out.update(irregular)
+        for root in {base, base + "e", base[:-1] + "i" if base.endswith("y") else base}:
+            out.update(root + end for end in ("", "s", "es", "ed", "d", "ing", "er", "ers"))
+        if base and base[-1] not in "aeiouwy":
+            out.update(base + base[-1] + end for end in ("ed", "ing", "er"))
+    return out
 
 
 def _related(a: str, b: str) -> str | None:

@@ -83,24 +83,30 @@ def check_speaker(
         return found.model_copy(update={"credited_speaker": shown})
     ranked = counts.most_common()
     main = turns[ranked[0][0]]
+    # Speakers with a real share of the words; a stray "the" in another turn is not one.
+    speakers = [turns[key] for key, n in ranked if n >= min(_MIN_OTHER, ranked[0][1])]
     update: dict[str, object] = {"credited_speaker": shown, "source_speaker": main.label}
     reasons = list(found.reasons)
-    others = [turns[key] for key, n in ranked[1:] if n >= _MIN_OTHER]
-    if others:
-        labels = " and ".join(repr(t.label) for t in (main, *others))
+    if len(speakers) > 1:
+        labels = " and ".join(repr(t.label) for t in speakers)
         reasons.append(f"the quote runs together the words of {labels}")
         if _ORDER.index(found.status) < _ORDER.index(VerificationStatus.spliced):
             update["status"] = VerificationStatus.spliced
-    match = same_speaker(speaker, main) if speaker is not None else None
-    if match is True:
+    if speaker is None:
+        update["reasons"] = tuple(reasons)
+        return found.model_copy(update=update)
+    matches = [same_speaker(speaker, t) for t in speakers]
+    if False in matches:
+        other = speakers[matches.index(False)]
+        update["speaker_match"] = SpeakerMatch.different
+        update["source_speaker"] = other.label
+        reasons.append(
+            f"misattributed: the words are in a turn of {other.label!r}, not of {shown!r}"
+        )
+    elif all(matches):
         update["speaker_match"] = SpeakerMatch.same
         reasons.append(f"the words are in a turn of {main.label!r}, the speaker credited")
-    elif match is False:
-        update["speaker_match"] = SpeakerMatch.different
-        reasons.append(
-            f"misattributed: the words are in a turn of {main.label!r}, not of {shown!r}"
-        )
-    elif speaker is not None:
+    else:
         reasons.append(f"the words are in a turn of {main.label!r}, who may or may not be {shown!r}")
     update["reasons"] = tuple(reasons)
     return found.model_copy(update=update)

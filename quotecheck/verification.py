@@ -34,7 +34,9 @@ from .models import (
     Source,
     Span,
     Verification,
+    VerificationStatus,
 )
+from .gist import find_gist, gist_verdict
 from .quotetext import ParsedQuote, QuoteToken, parse_quote
 from .sourceindex import Candidate, ShingleIndex
 from .speakercheck import check_speaker, credited
@@ -108,6 +110,12 @@ class SourceIndex:
             return check_speaker(self._index, self.transcript, found, [], who, None)
         placed = self._place(parsed, who)
         found = verdict(self._index, parsed, placed, quote_id, self.transcript)
+        if found.status is VerificationStatus.not_found:
+            gist = find_gist(self._index, parsed, self.transcript)
+            if gist is not None:
+                found, placed = gist_verdict(
+                    self._index, parsed, gist, quote_id, self.transcript
+                )
         doc = self._docs.get(found.source_name or "")
         return check_speaker(self._index, self.transcript, found, placed, who, doc)
 
