@@ -32,9 +32,9 @@ __all__ = [
     "judge",
     "meaning_of",
     "realign",
+    "same_word",
     "with_editorial",
     "word_forms",
-    "same_word",
 ]
 
 SAME, MINOR, CONTENT = 0, 1, 2  # how much an edit matters, in increasing order

@@ -70,7 +70,7 @@ def _key(name: str) -> str:
 
 
 def surname(name: str) -> str:
-    """Return the lower-case last word of a name, honorifics aside ("Dr. Grace Okafor" -> okafor)."""
+    """Return the lower-case last word of a name, honorifics aside: "Dr. Grace Okafor" -> okafor."""
     parts = [p for p in name.replace(".", " ").split() if p.lower() not in _HONORIFICS]
     return parts[-1].lower() if parts else ""
 

@@ -92,9 +92,7 @@ def _turn_number(index: ShingleIndex, transcripts: Transcripts, doc: int, pos: i
     return turn.label_start if at >= turn.start else None
 
 
-def find_gist(
-    index: ShingleIndex, parsed: ParsedQuote, transcripts: Transcripts
-) -> Gist | None:
+def find_gist(index: ShingleIndex, parsed: ParsedQuote, transcripts: Transcripts) -> Gist | None:
     """Return the one short passage that holds most of the quote's content words, if any.
 
     A sliding window of twice the quote's length runs over the hits of each speaker turn, so
@@ -150,7 +148,7 @@ def gist_verdict(
         source_words=passage.text,
         quote_span=quote_span,
         source_span=passage,
-        meaning=meaning_of(own, source_keys),  # type: ignore[arg-type]
+        meaning=meaning_of(own, source_keys),
     )
     words = ", ".join(repr(t.key) for t in gist.shared)
     reasons = (

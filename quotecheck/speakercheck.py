@@ -107,6 +107,8 @@ def check_speaker(
         update["speaker_match"] = SpeakerMatch.same
         reasons.append(f"the words are in a turn of {main.label!r}, the speaker credited")
     else:
-        reasons.append(f"the words are in a turn of {main.label!r}, who may or may not be {shown!r}")
+        reasons.append(
+            f"the words are in a turn of {main.label!r}, who may or may not be {shown!r}"
+        )
     update["reasons"] = tuple(reasons)
     return found.model_copy(update=update)

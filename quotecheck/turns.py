@@ -245,7 +245,9 @@ def _split_name(words_text: str) -> tuple[str | None, str | None]:
     for i, low in enumerate(lows):
         if low in TITLES or low in ROLE_NOUNS or low in _HONORIFICS or low == "the":
             last = i
-    role_words = [w for w, low in zip(words[: last + 1], lows, strict=False) if low not in _HONORIFICS]
+    role_words = [
+        w for w, low in zip(words[: last + 1], lows, strict=False) if low not in _HONORIFICS
+    ]
     if role_words and role_words[0].lower() == "the":
         role_words = role_words[1:]
     name = " ".join(words[last + 1 :]) or None
@@ -307,7 +309,9 @@ def same_speaker(credited: Speaker, turn: Turn) -> bool | None:
     """
     if turn.kind == "question":
         asker = _role_key(credited.role or credited.shown).split()
-        return bool(asker) and asker[-1] in _label_kinds() and _label_kinds()[asker[-1]] == "question"
+        return (
+            bool(asker) and asker[-1] in _label_kinds() and _label_kinds()[asker[-1]] == "question"
+        )
     if turn.kind != "named":
         return None
     if credited.name and turn.name:

@@ -25,6 +25,7 @@ from .alignment import (
     with_editorial,
 )
 from .errors import InputError, SourceDocumentError, require_text
+from .gist import find_gist, gist_verdict
 from .models import (
     Analysis,
     Flag,
@@ -36,7 +37,6 @@ from .models import (
     Verification,
     VerificationStatus,
 )
-from .gist import find_gist, gist_verdict
 from .quotetext import ParsedQuote, QuoteToken, parse_quote
 from .sourceindex import Candidate, ShingleIndex
 from .speakercheck import check_speaker, credited
@@ -113,9 +113,7 @@ class SourceIndex:
         if found.status is VerificationStatus.not_found:
             gist = find_gist(self._index, parsed, self.transcript)
             if gist is not None:
-                found, placed = gist_verdict(
-                    self._index, parsed, gist, quote_id, self.transcript
-                )
+                found, placed = gist_verdict(self._index, parsed, gist, quote_id, self.transcript)
         doc = self._docs.get(found.source_name or "")
         return check_speaker(self._index, self.transcript, found, placed, who, doc)
 
@@ -419,9 +417,7 @@ def verify(
     return SourceIndex(sources).verify_all(analysis, text)
 
 
-def misattribution_flags(
-    analysis: Analysis, results: Sequence[Verification]
-) -> tuple[Flag, ...]:
+def misattribution_flags(analysis: Analysis, results: Sequence[Verification]) -> tuple[Flag, ...]:
     """Return a ``misattributed`` flag on the article's quote for every misattributed verdict.
 
     >>> from quotecheck import analyze
