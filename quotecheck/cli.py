@@ -383,7 +383,8 @@ def _guard_report(
     out: list[str] = []
     for (v, why), place in zip(failing, _quote_places(text, analysis, failing), strict=True):
         where = f"{name}:{place[0]}:{place[1]}" if place else name
-        out.append(_clip(f"{where}: {v.quote_id or 'quote'} fails: {', '.join(why)}", 80))
+        head = f"{v.quote_id or 'quote'} fails: {', '.join(why)} ({where})"
+        out += textwrap.wrap(head, width=_GUARD_WIDTH, subsequent_indent="  ")
         out += _field("article", f"“{_clip(v.quote, 300)}”")
         if v.source_span is not None:
             shown = f"“{_clip(v.source_span.text, 300)}” ({v.source_name})"

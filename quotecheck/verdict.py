@@ -80,6 +80,10 @@ class Placed:
     blocks: tuple[Block, ...]
     matched: int  # quote words (not editorial) matched word for word
     cost: int  # word edits in the alignment
+    # Edits that only write out a contraction or respell a word ("won't" for "will not"): for
+    # choosing between places, they count as matches, not as edits.
+    soft_words: int = 0  # quote words in such edits
+    soft_cost: int = 0  # the word edits they account for
 
 
 @dataclass

@@ -19,9 +19,11 @@ from .alignment import (
     Block,
     align,
     block_cost,
+    expand,
     is_function,
     judge,
     realign,
+    same_word,
     with_editorial,
 )
 from .errors import InputError, SourceDocumentError, require_text
@@ -176,7 +178,21 @@ class SourceIndex:
         blocks = self._trim_edges(doc, [run.tokens[k].key for k in own], own_ids, blocks)
         cost = block_cost(blocks)
         blocks = with_editorial(blocks, [t.editorial for t in run.tokens])
-        return _placed(run, doc, blocks, cost)
+        return self._soften(run, _placed(run, doc, blocks, cost))
+
+    def _soften(self, run: _Run, p: Placed) -> Placed:
+        """Note the edits that only write out a contraction or respell a word."""
+        words = cost = 0
+        for b in p.blocks:
+            if b.op != "replace" or p.doc is None:
+                continue
+            q = [t.key for t in run.tokens[b.q0 : b.q1] if not t.editorial]
+            s = [self._index.word(i) for i in self._index.doc_ids(p.doc, b.s0, b.s1)]
+            q, s = expand(q), expand(s)
+            if q == s or (len(q) == len(s) and all(map(same_word, q, s))):
+                words += b.q1 - b.q0
+                cost += max(b.q1 - b.q0, b.s1 - b.s0)
+        return replace(p, soft_words=words, soft_cost=cost) if words else p
 
     def _trim_edges(
         self, doc: int, keys: list[str], ids: list[int], blocks: list[Block]
@@ -344,7 +360,8 @@ def _choose(
 
 
 def _value(p: Placed, bonus: Callable[[Placed], float]) -> float:
-    return p.matched - 0.5 * p.cost + (bonus(p) if p.matched else 0.0)
+    score = p.matched + p.soft_words - 0.5 * (p.cost - p.soft_cost)
+    return score + (bonus(p) if p.matched else 0.0)
 
 
 def _join_penalty(prev: Placed, cur: Placed, crosses: Callable[[Placed, Placed], bool]) -> float:
