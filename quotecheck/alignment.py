@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
@@ -32,6 +32,7 @@ __all__ = [
     "judge",
     "meaning_of",
     "realign",
+    "respelt",
     "same_word",
     "with_editorial",
     "word_forms",
@@ -252,22 +253,23 @@ def expand(keys: Sequence[str]) -> list[str]:
     return [word for key in keys for word in _expand_one(key)]
 
 
-def _expand_one(key: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _expand_one(key: str) -> tuple[str, ...]:
+    if "'" not in key:
+        if key == "cannot":
+            return ("can", "not")
+        return _SPOKEN.get(key, (key,))
     spoken = _SPOKEN.get(key)
     if spoken is not None:
-        return list(spoken)
-    if "'" not in key:
-        return ["can", "not"] if key == "cannot" else [key]
-    if key == "cannot":
-        return ["can", "not"]
+        return spoken
     if key.endswith("n't") and len(key) > 3:
-        return [_NOT_STEMS.get(key[:-3], key[:-3]), "not"]
+        return (_NOT_STEMS.get(key[:-3], key[:-3]), "not")
     for suffix, full in _SUFFIXES.items():
         if key.endswith(suffix) and len(key) > len(suffix):
-            return [key[: -len(suffix)], full]
+            return (key[: -len(suffix)], full)
     if key.endswith("'s") and key[:-2] in _S_HOSTS:
-        return [key[:-2], "us" if key == "let's" else "is"]
-    return [key]
+        return (key[:-2], "us" if key == "let's" else "is")
+    return (key,)
 
 
 def _number(key: str) -> str | None:
@@ -293,6 +295,7 @@ def meaning_of(quote_keys: Sequence[str], source_keys: Sequence[str]) -> tuple[s
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     base = _bases().get(word)
     if base is not None:
@@ -320,6 +323,7 @@ def _spellings() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
     return tuple(endings), stems
 
 
+@lru_cache(maxsize=1 << 16)
 def _spelling(word: str) -> str:
     """Return ``word`` in American spelling, as far as the spelling lexicon knows it."""
     endings, stems = _spellings()
@@ -331,6 +335,11 @@ def _spelling(word: str) -> str:
         if word.endswith(uk) and len(word) > len(uk) + 2:
             return word[: -len(uk)] + us
     return word
+
+
+def respelt(a: str, b: str) -> bool:
+    """True when two word keys are one word spelt alike or the British/American way."""
+    return a == b or _spelling(a) == _spelling(b)
 
 
 def same_word(a: str, b: str) -> bool:
@@ -411,13 +420,17 @@ def judge(
     if "".join(quote_keys).replace("'", "") == "".join(source_keys).replace("'", ""):
         return Judgement(SAME, (), "only spacing or punctuation differs")
     found = _judge(quote_keys, source_keys, stutter=stutter, annotation=annotation)
-    if found.level == CONTENT and not found.meaning:
+    if found.level == CONTENT and not found.meaning and _has_s(quote_keys, source_keys):
         # "The plan's working" for "the plan is working": 's after any noun, tried last so
         # that a possessive never hides a real change.
         loose = _judge(_loose(quote_keys), _loose(source_keys), stutter=stutter)
         if loose.level < CONTENT:
             return Judgement(loose.level, (), "contraction written out or contracted")
     return found
+
+
+def _has_s(quote_keys: Sequence[str], source_keys: Sequence[str]) -> bool:
+    return any(k.endswith("'s") for k in quote_keys) or any(k.endswith("'s") for k in source_keys)
 
 
 def _loose(keys: Sequence[str]) -> list[str]:

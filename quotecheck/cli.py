@@ -413,6 +413,7 @@ def _field(label: str, value: str) -> list[str]:
         initial_indent=f"  {label:<9} ",
         subsequent_indent=" " * 12,
         break_long_words=True,
+        break_on_hyphens=False,
     )
 
 

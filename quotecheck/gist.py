@@ -4,7 +4,7 @@ When too few of a quote's words match for it to be *found*, :func:`find_gist` lo
 short passage that holds most of the quote's content words (any inflection or spelling: "opened"
 for "open", "colour" for "color"). A clear passage makes the quote ``altered``, with the
 passage shown; an invented quote, whose content words are absent or scattered over the source,
-stays ``not_found``.
+stays ``not_found``; so does a quote none of whose content words is in the sources as written.
 
 The thresholds are chosen so that a quote needs both: at least :data:`MIN_CONTENT` content words
 in the passage, and at least :data:`MIN_SHARE` of all its content words. A quote that shares its
@@ -100,8 +100,8 @@ def find_gist(index: ShingleIndex, parsed: ParsedQuote, transcripts: Transcripts
     """
     content = _content(parsed)
     need = max(MIN_CONTENT, math.ceil(MIN_SHARE * len(content)))
-    if len(content) < MIN_CONTENT:
-        return None
+    if len(content) < MIN_CONTENT or all(index.word_id(t.key) is None for t in content):
+        return None  # not one content word as written: words made up, not a paraphrase
     hits = _hits(index, transcripts, content)
     width = max(8, 2 * len(parsed.tokens))
     best: tuple[int, int, int] | None = None  # (distinct words, -span, -first hit index)

@@ -76,11 +76,14 @@ def check_speaker(
 ) -> Verification:
     """Say whether the credited speaker said the matched words (see the module docstring)."""
     shown = speaker.shown if speaker is not None else None
+    unchanged = found if shown is None else found.model_copy(update={"credited_speaker": shown})
     if doc is None or found.status is VerificationStatus.not_found:
-        return found.model_copy(update={"credited_speaker": shown})
+        return unchanged
+    if not transcripts(doc).turns:
+        return unchanged
     counts, turns = words_in_turns(index, transcripts, doc, placed)
     if not counts:
-        return found.model_copy(update={"credited_speaker": shown})
+        return unchanged
     ranked = counts.most_common()
     main = turns[ranked[0][0]]
     # Speakers with a real share of the words; a stray "the" in another turn is not one.

@@ -12,6 +12,7 @@ Everything here is a pure function over the caller's text; offsets index it exac
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -39,6 +40,9 @@ TurnKind = Literal["named", "question", "answer", "generic"]
 
 _LABEL_WORDS = 7  # most words a speaker label has before its role
 _ROLE_WORDS = 8  # most words of a role after the comma ("GRACE OKAFOR, HEALTH SECRETARY")
+_MIN_SHARE = 0.2  # labels must start this share of a document's non-blank lines (or its first)
+_SHORT_DOCUMENT = 1_000  # lines: a document this short whose first line is a label has turns
+_LABEL_CHARS = 160  # a colon this far into a line is too late to end a speaker label
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam"])
 
 # A speaker label that ends with a colon at the start of a line. Words are separated by single
@@ -46,7 +50,7 @@ _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "
 # a line and no backtracking to speak of; the role after the comma may use small connectors.
 _LABEL_RE = regex.compile(
     r"""
-    ^[ \t]*                                            # the start of a line
+    [ \t]*                                             # the start of a line (matched per line)
     (?P<label>
         (?P<words>
             [\p{Lu}\d][\p{L}\d.'’\-]*                  # a capitalised word or a number
@@ -60,14 +64,14 @@ _LABEL_RE = regex.compile(
     )
     [ \t]*:(?=[ \t]|\r?$)                              # the colon, then a space or the line end
     """,
-    regex.VERBOSE | regex.MULTILINE,
+    regex.VERBOSE,
 )
 
 # A label alone on its line with no colon ("GRACE OKAFOR"): upper-case words only, and counted
 # only when a document has several (a single such line is more likely a title).
 _OWN_LINE_RE = regex.compile(
     r"""
-    ^[ \t]*
+    [ \t]*                                             # the start of a line (matched per line)
     (?P<label>
         \p{Lu}[\p{Lu}.'’\-]*                           # an upper-case word
         (?:[ ]\p{Lu}[\p{Lu}.'’\-]*){0,5}               # up to five more
@@ -75,16 +79,20 @@ _OWN_LINE_RE = regex.compile(
     )
     [ \t]*\r?$                                         # nothing else on the line
     """,
-    regex.VERBOSE | regex.MULTILINE,
+    regex.VERBOSE,
 )
 
 # Text in square brackets or parentheses; a stage direction when it opens with a listed word.
-_BRACKETED_RE = regex.compile(
+# Short upper-case lines (Latin letters), where an own-line label may stand: a cheap first scan.
+# The text is scanned with a newline put in front, so that the first line is a line too.
+_CAPS_LINE_RE = re.compile(r"\n[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .,'’\-]{0,58}(?=\r?\n|\Z)")
+
+_BRACKETED_RE = re.compile(
     r"""
     \[ [ \t]* (?P<square>[^\[\]\n]{1,80}) [ \t]* \]   # [Applause]
     | \( [ \t]* (?P<round>[^()\n]{1,80}) [ \t]* \)    # (LAUGHTER)
     """,
-    regex.VERBOSE,
+    re.VERBOSE,
 )
 _WORD_RE = regex.compile(r"[\p{L}\-]+")
 
@@ -152,7 +160,8 @@ def _directions() -> frozenset[str]:
 
 
 def _label_key(label: str) -> str:
-    return " ".join(_WORD_RE.findall(label.replace(".", "").lower()))
+    bare = label.replace(".", "").replace("'", "").replace("’", "").lower()
+    return " ".join(_WORD_RE.findall(bare))
 
 
 def _words(text: str) -> list[str]:
@@ -165,6 +174,9 @@ def _words(text: str) -> list[str]:
 def find_turns(text: str) -> Transcript:
     """Read the speaker turns and stage directions of a source document.
 
+    A document has turns when its labels start at least a fifth of its non-blank lines, or the
+    first line of a short one: news copy with the odd "The Latest:" or upper-case subhead has none.
+
     >>> text = "Q: Will you stay?\\nGRACE OKAFOR, HEALTH SECRETARY: We will. [Applause]"
     >>> t = find_turns(text)
     >>> [(turn.label, turn.kind, turn.role) for turn in t.turns]
@@ -172,8 +184,12 @@ def find_turns(text: str) -> Transcript:
     >>> [text[s:e] for s, e in t.directions]
     ['[Applause]']
     """
-    found = _colon_labels(text) + _own_line_labels(text)
+    colon, own_line, lines, first = _label_lines(text)
+    found = _colon_labels(colon) + _own_line_labels(own_line)
     found.sort(key=lambda f: f[0])
+    opens = bool(found) and found[0][0] == first and lines <= _SHORT_DOCUMENT
+    if len(found) < _MIN_SHARE * lines and not opens:
+        found = []
     turns: list[Turn] = []
     for n, (label_start, label_end, start, label, role) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else len(text)
@@ -185,16 +201,46 @@ def find_turns(text: str) -> Transcript:
     return Transcript(tuple(turns), tuple(_find_directions(text)), starts)
 
 
-def _colon_labels(text: str) -> list[tuple[int, int, int, str, str | None]]:
+def _label_lines(text: str) -> tuple[list[regex.Match[str]], list[regex.Match[str]], int, int]:
+    """Return the colon-label and own-line-label matches, the non-blank lines, the first's offset.
+
+    Linear and cheap on long documents: colon labels are looked for only on lines with a colon
+    near their start, own-line labels only on short upper-case lines found by one scan.
+    """
+    colon: list[regex.Match[str]] = []
+    done = -1
+    at = text.find(":")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        if start != done and at - start <= _LABEL_CHARS:
+            done = start
+            end = text.find("\n", at)
+            m = _LABEL_RE.match(text, start, len(text) if end < 0 else end)
+            if m is not None:
+                colon.append(m)
+        at = text.find(":", at + 1)
+    own_line = []
+    head = "\n" + text[: text.find("\n") + 1] if not text.startswith("\n") else ""
+    starts = [(m.start(), m.end() - 1) for m in _CAPS_LINE_RE.finditer(head)]  # the first line
+    starts += [(m.start() + 1, m.end()) for m in _CAPS_LINE_RE.finditer(text)]
+    for start, end in starts:
+        m = _OWN_LINE_RE.match(text, start, end)
+        if m is not None:
+            own_line.append(m)
+    lines = text.count("\n") + 1 - text.count("\n\n")
+    first = len(text) - len(text.lstrip())
+    return colon, own_line, lines, first
+
+
+def _colon_labels(matches: list[regex.Match[str]]) -> list[tuple[int, int, int, str, str | None]]:
     """Return (label start, label end, turn start, label, role) for every "LABEL:" line."""
     out = []
     counts: Counter[str] = Counter()
     candidates = []
-    for m in _LABEL_RE.finditer(text):
-        label = m.group("label")
+    for m in matches:
         key = _label_key(m.group("words"))
         kind = _label_kinds().get(key)
-        if kind == "header" or not any(c.isalpha() for c in label):
+        if kind == "header" or not any(c.isalpha() for c in m.group("label")):
             continue
         counts[key] += 1
         candidates.append((m, key, kind))
@@ -203,6 +249,7 @@ def _colon_labels(text: str) -> list[tuple[int, int, int, str, str | None]]:
         # A title-case "Okafor:" is a label only when it recurs (or is Q/A): "Update:" is not.
         if not caps and kind is None and counts[key] < 2:
             continue
+        text = m.string
         start = m.end()
         while start < len(text) and text[start] in " \t":
             start += 1
@@ -210,20 +257,23 @@ def _colon_labels(text: str) -> list[tuple[int, int, int, str, str | None]]:
     return out
 
 
-def _own_line_labels(text: str) -> list[tuple[int, int, int, str, str | None]]:
+def _own_line_labels(
+    matches: list[regex.Match[str]],
+) -> list[tuple[int, int, int, str, str | None]]:
     """Return labels standing alone on their line ("GRACE OKAFOR"), when there are several."""
     found = []
-    for m in _OWN_LINE_RE.finditer(text):
-        key = _label_key(m.group("label"))
-        if _label_kinds().get(key) == "header" or len(key) < 2:
+    for m in matches:
+        label = m.group("label")
+        key = _label_key(label)
+        if _label_kinds().get(key) == "header" or len(key) < 2 or label.endswith("."):
             continue
-        after = m.end()
-        nxt = text.find("\n", after)
+        text = m.string
+        nxt = text.find("\n", m.end())
         body_start = nxt + 1 if nxt >= 0 else len(text)
         if not text[body_start : body_start + 200].strip():
             continue  # a label is followed by what the speaker says
-        role = m.group("label").split(", ", 1)[1] if ", " in m.group("label") else None
-        found.append((m.start("label"), m.end("label"), body_start, m.group("label"), role))
+        role = label.split(", ", 1)[1] if ", " in label else None
+        found.append((m.start("label"), m.end("label"), body_start, label, role))
     return found if len(found) >= 2 else []
 
 

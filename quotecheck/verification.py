@@ -23,7 +23,7 @@ from .alignment import (
     is_function,
     judge,
     realign,
-    same_word,
+    respelt,
     with_editorial,
 )
 from .errors import InputError, SourceDocumentError, require_text
@@ -51,6 +51,7 @@ _OPTIONS = 4  # places tried per piece
 _SPLICE_PENALTY = 2  # edits an unmarked splice must save before it is preferred
 _MIN_RUN = 3  # quote words a spliced-in stretch needs at least
 _EDGE_WORDS = 4  # most source words an edge edit may give back (the window's slack is small)
+_SHORT_FORMS = frozenset(["cannot", "gonna", "wanna", "gotta", "lemme", "gimme", "kinda", "sorta"])
 _SPEAKER_BONUS = 0.3  # a place in the credited speaker's turns wins a tie (under one word)
 _NEAR_BONUS = 0.25  # between equally good places for a piece, the nearer wins (under one word)
 
@@ -158,6 +159,10 @@ class SourceIndex:
 
     def _options(self, run: _Run) -> list[Placed]:
         found = [self._align(run, c) for c in self._index.candidates(run.seek, _OPTIONS)]
+        # Soft edits only matter when choosing between places, none of them exact (an exact
+        # place is never beaten: a soft edit at best counts as a match).
+        if len(found) > 1 and all(p.cost for p in found):
+            found = [self._soften(run, p) for p in found]
         return found or [_unplaced(run)]
 
     def _align(self, run: _Run, cand: Candidate) -> Placed:
@@ -178,7 +183,7 @@ class SourceIndex:
         blocks = self._trim_edges(doc, [run.tokens[k].key for k in own], own_ids, blocks)
         cost = block_cost(blocks)
         blocks = with_editorial(blocks, [t.editorial for t in run.tokens])
-        return self._soften(run, _placed(run, doc, blocks, cost))
+        return _placed(run, doc, blocks, cost)
 
     def _soften(self, run: _Run, p: Placed) -> Placed:
         """Note the edits that only write out a contraction or respell a word."""
@@ -188,8 +193,10 @@ class SourceIndex:
                 continue
             q = [t.key for t in run.tokens[b.q0 : b.q1] if not t.editorial]
             s = [self._index.word(i) for i in self._index.doc_ids(p.doc, b.s0, b.s1)]
+            if len(q) != len(s) and not any("'" in k or k in _SHORT_FORMS for k in (*q, *s)):
+                continue  # no contraction, and respelt words come one for one
             q, s = expand(q), expand(s)
-            if q == s or (len(q) == len(s) and all(map(same_word, q, s))):
+            if q == s or (len(q) == len(s) and all(map(respelt, q, s))):
                 words += b.q1 - b.q0
                 cost += max(b.q1 - b.q0, b.s1 - b.s0)
         return replace(p, soft_words=words, soft_cost=cost) if words else p

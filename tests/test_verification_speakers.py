@@ -138,15 +138,20 @@ def test_verify_quote_accepts_a_speaker() -> None:
     assert (v.credited_speaker, v.source_speaker) == ("Anna Lindqvist", "TOM REID, COUNCIL LEADER")
     assert any(r.startswith("misattributed") for r in v.reasons)
     v = verify_quote("The pool will close in March", source)
-    assert v.speaker_match is SpeakerMatch.unknown and v.credited_speaker is None
+    assert v.speaker_match is SpeakerMatch.unknown
+    assert v.credited_speaker is None
 
 
 def test_credited_speaker_breaks_a_tie() -> None:
     """Words said by both the asker and the answerer are placed in the credited speaker's turn."""
-    source = "Q: Will you cut the budget for schools?\nMAYOR LINDQVIST: We will not cut the budget for schools."
+    source = (
+        "Q: Will you cut the budget for schools?\n"
+        "MAYOR LINDQVIST: We will not cut the budget for schools."
+    )
     v = verify_quote("cut the budget for schools", source, speaker="Lindqvist")
     assert v.speaker_match is SpeakerMatch.same
-    assert v.source_span is not None and v.source_span.start > source.index("MAYOR")
+    assert v.source_span is not None
+    assert v.source_span.start > source.index("MAYOR")
     v = verify_quote("cut the budget for schools", source, speaker="a reporter")
     assert v.source_speaker == "Q"
 
@@ -202,7 +207,8 @@ def test_guard_fails_on_misattributed(tmp_path: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert all(len(line) <= 80 for line in out.splitlines()), out
     assert "q1 fails: misattributed" in out
-    assert "TOM REID, COUNCIL LEADER" in out and "Anna Lindqvist" in out
+    assert "TOM REID, COUNCIL LEADER" in out
+    assert "Anna Lindqvist" in out
     assert "q2" not in out  # altered, but not misattributed
     assert out.rstrip().endswith("1 of 2 quotes fail")
 
