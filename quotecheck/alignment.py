@@ -430,7 +430,7 @@ def judge(
 
 
 def _has_s(quote_keys: Sequence[str], source_keys: Sequence[str]) -> bool:
-    return any(k.endswith("'s") for k in quote_keys) or any(k.endswith("'s") for k in source_keys)
+    return "'s " in " ".join((*quote_keys, *source_keys, ""))
 
 
 def _loose(keys: Sequence[str]) -> list[str]:

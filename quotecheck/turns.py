@@ -146,6 +146,8 @@ class Speaker:
     shown: str  # how to show them, e.g. "Grace Okafor, Health Secretary"
 
 
+_NO_TURNS = Transcript((), (), ())
+
 # ---------------------------------------------------------------------------- lexicons
 
 
@@ -185,6 +187,8 @@ def find_turns(text: str) -> Transcript:
     ['[Applause]']
     """
     colon, own_line, lines, first = _label_lines(text)
+    if not colon and not own_line and "[" not in text and "(" not in text:
+        return _NO_TURNS  # most prose: nothing to read
     found = _colon_labels(colon) + _own_line_labels(own_line)
     found.sort(key=lambda f: f[0])
     opens = bool(found) and found[0][0] == first and lines <= _SHORT_DOCUMENT
@@ -227,7 +231,7 @@ def _label_lines(text: str) -> tuple[list[regex.Match[str]], list[regex.Match[st
         m = _OWN_LINE_RE.match(text, start, end)
         if m is not None:
             own_line.append(m)
-    lines = text.count("\n") + 1 - text.count("\n\n")
+    lines = text.count("\n") + 1 - text.count("\n\n") if colon or own_line else 0
     first = len(text) - len(text.lstrip())
     return colon, own_line, lines, first
 
@@ -306,12 +310,26 @@ def _split_name(words_text: str) -> tuple[str | None, str | None]:
 
 def _find_directions(text: str) -> list[tuple[int, int]]:
     out = []
-    for m in _BRACKETED_RE.finditer(text):
+    for m in _brackets(text):
         body = (m.group("square") or m.group("round") or "").lower()
         words = _WORD_RE.findall(body)
         if any(" ".join(words[:n]) in _directions() for n in (1, 2, 3) if len(words) >= n):
             out.append(m.span())
     return out
+
+
+def _brackets(text: str) -> list[re.Match[str]]:
+    """Return the bracketed stretches of ``text``, matched only where a bracket opens."""
+    found = []
+    for mark in "[(":
+        at = text.find(mark)
+        while at >= 0:
+            m = _BRACKETED_RE.match(text, at)
+            if m is not None:
+                found.append(m)
+            at = text.find(mark, at + 1)
+    found.sort(key=lambda m: m.start())
+    return found
 
 
 # ---------------------------------------------------------------------------- comparison

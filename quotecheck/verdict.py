@@ -262,11 +262,15 @@ def other_speaker_between(
     Two stretches of one speaker's words with someone else's turn between them are two
     answers: an ellipsis joining them is a splice. Stage directions are nobody's turn.
     """
-    transcript = transcripts(doc)
-    if not transcript.turns or end <= 0:
+    if end <= 0:
         return None
     off = index.offsets(doc)
     at, to = off.end(end - 1), off.start(start)
+    if index.texts[doc].find("\n", at, to) < 0:
+        return None  # labels start a line: none between words of one line
+    transcript = transcripts(doc)
+    if not transcript.turns:
+        return None
     before = transcript.turn_at(at - 1)
     mine = identity(before) if before is not None else None
     for turn in transcript.labels_between(at, to):
@@ -280,10 +284,16 @@ def spoken_ids(
 ) -> list[int]:
     """Return the word ids of tokens ``start:end``, without words inside stage directions."""
     ids = index.doc_ids(doc, start, end)
-    transcript = transcripts(doc)
-    if not transcript.directions or not ids:
+    if not ids:
         return ids
     off = index.offsets(doc)
+    text = index.texts[doc]
+    at, to = max(0, off.start(start) - 1), off.end(end - 1) + 1
+    if text.find("[", at, to) < 0 and text.find("(", at, to) < 0:
+        return ids  # no bracket, no stage direction
+    transcript = transcripts(doc)
+    if not transcript.directions:
+        return ids
     return [i for k, i in enumerate(ids, start) if not transcript.in_direction(off.start(k))]
 
 
