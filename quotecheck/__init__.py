@@ -8,18 +8,20 @@
 
 from __future__ import annotations
 
-from .batch import BatchStats, analyze_corpus, run_batch
-from .config import DEFAULT_CONFIG, AnalyzerConfig
-from .errors import (
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
+from quotecheck.corpus.batch import BatchStats, analyze_corpus, run_batch
+from quotecheck.errors import (
     AssemblyError,
     BatchError,
     InputError,
     InputTypeError,
     LexiconError,
+    MissingExtraError,
     QuotecheckError,
     SourceDocumentError,
 )
-from .models import (
+from quotecheck.integrations.webpage import analyze_html
+from quotecheck.models import (
     Analysis,
     Attribution,
     Claim,
@@ -31,6 +33,7 @@ from .models import (
     Failure,
     Flag,
     FlagKind,
+    Page,
     Paragraph,
     Quote,
     QuoteKind,
@@ -48,8 +51,9 @@ from .models import (
     Verification,
     VerificationStatus,
 )
-from .pipeline import analyze, flag_unattributed
-from .verification import SourceIndex, verify, verify_quote
+from quotecheck.pipeline import analyze, flag_unattributed
+from quotecheck.report.frames import read_frames, to_frames
+from quotecheck.verification.verifier import SourceIndex, verify, verify_quote
 
 __version__ = "0.1.0"
 
@@ -73,6 +77,8 @@ __all__ = [
     "InputError",
     "InputTypeError",
     "LexiconError",
+    "MissingExtraError",
+    "Page",
     "Paragraph",
     "Quote",
     "QuoteKind",
@@ -95,8 +101,11 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_corpus",
+    "analyze_html",
     "flag_unattributed",
+    "read_frames",
     "run_batch",
+    "to_frames",
     "verify",
     "verify_quote",
 ]

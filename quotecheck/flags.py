@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .assemble import assemble
-from .attribution import Sourcing
-from .claims import is_question
-from .framing import speech_like
-from .models import (
+from quotecheck.assemble import assemble
+from quotecheck.attribution.attribute import Sourcing
+from quotecheck.claims.classify import is_question
+from quotecheck.claims.framing import speech_like
+from quotecheck.models import (
     Attribution,
     Claim,
     ClaimKind,
@@ -44,8 +44,8 @@ def find_flags(
 ) -> tuple[Flag, ...]:
     """Flag unsourced claims, editorial framing, weak sourcing and odd quote marks, by position.
 
-    >>> from quotecheck.segment import segment
-    >>> from quotecheck.claims import classify_claims
+    >>> from quotecheck.text.segment import segment
+    >>> from quotecheck.claims.classify import classify_claims
     >>> t = "The ministry paid 40 million dollars to the contractor last year."
     >>> claims = classify_claims(t, segment(t), Sourcing((), (), ()))
     >>> [(f.kind.value, f.severity.value) for f in find_flags(t, claims, Sourcing((), (), ()), ())]
@@ -64,7 +64,22 @@ def find_flags(
     if not flags:
         return ()
     flags.sort(key=_order)
-    return tuple(assemble(Flag, fields) for fields in flags)
+    return tuple(assemble(Flag, fields) for fields in _one_per_span(flags))
+
+
+def _one_per_span(flags: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep one flag per problem and span: two reports by one unnamed source ("A spokesman
+    accused … and said …") raise one question about it, not two. ``flags`` are sorted, most
+    severe first at each position, so the first of each is kept."""
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for flag in flags:
+        span = flag["span"]
+        key = (str(flag["kind"]), span.start, span.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(flag)
+    return kept
 
 
 def _flag(kind: FlagKind, span: Span, message: str, severity: Severity) -> dict[str, Any]:

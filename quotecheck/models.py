@@ -7,6 +7,7 @@ stage modules, not here; models only hold data and cheap derived properties.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Literal
 
@@ -24,6 +25,7 @@ __all__ = [
     "Failure",
     "Flag",
     "FlagKind",
+    "Page",
     "Paragraph",
     "Quote",
     "QuoteKind",
@@ -358,6 +360,19 @@ class SourcingSummary(_Frozen):
     )
 
 
+class Page(_Frozen):
+    """A web page's article as :func:`quotecheck.analyze_html` extracted it: text and metadata."""
+
+    text: str = Field(description="The extracted article text; the analysis' offsets index it.")
+    title: str | None = Field(default=None, description="The article's headline or page title.")
+    author: str | None = Field(default=None, description="The byline, e.g. 'Maren Okafor'.")
+    date: str | None = Field(default=None, description="Publication date, 'YYYY-MM-DD'.")
+    url: str | None = Field(default=None, description="The page's address (canonical when given).")
+    sitename: str | None = Field(default=None, description="The publication, e.g. 'The Ledger'.")
+    description: str | None = Field(default=None, description="The page's own summary line.")
+    language: str | None = Field(default=None, description="Language code the page declares.")
+
+
 class Analysis(_Frozen):
     """Everything quotecheck reads in one text: the result of :func:`quotecheck.analyze`."""
 
@@ -372,11 +387,37 @@ class Analysis(_Frozen):
     summary: SourcingSummary = Field(
         default_factory=SourcingSummary, description="How the article is sourced, in numbers."
     )
+    page: Page | None = Field(
+        default=None,
+        description="For a web page (analyze_html): the extracted text the offsets index, with "
+        "title, byline and date; None for plain text.",
+    )
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         """Every sentence of every paragraph, in order."""
         return tuple(s for p in self.paragraphs for s in p.sentences)
+
+    # Display only; the report room does the work (imported late: it imports this module).
+    def __repr__(self) -> str:
+        """One line: the id, length and counts (``model_dump_json`` gives everything)."""
+        from quotecheck.report.notebook import analysis_repr
+
+        return analysis_repr(self)
+
+    __str__ = __repr__
+
+    def __rich_repr__(self) -> Iterator[object]:
+        """The one-line summary, for rich's pretty printer."""
+        from quotecheck.report.notebook import analysis_rich_repr
+
+        return analysis_rich_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The article with its highlights, legend and flags, for Jupyter (no script needed)."""
+        from quotecheck.report.notebook import analysis_html
+
+        return analysis_html(self)
 
 
 # --------------------------------------------------------------------------- verification

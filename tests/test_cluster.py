@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from quotecheck.batch import analyze_corpus, run_batch
-from quotecheck.cluster import DASK_HINT, analyze_bag
-from quotecheck.corpus import Record, read_corpus
+from quotecheck.corpus.batch import analyze_corpus, run_batch
+from quotecheck.corpus.cluster import DASK_HINT, analyze_bag
+from quotecheck.corpus.io import Record, read_corpus
 from quotecheck.errors import BatchError
 from tests.test_batch import article, write_corpus
 
@@ -19,9 +19,9 @@ from tests.test_batch import article, write_corpus
 def test_missing_dask_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without dask.distributed, engine='dask' is a BatchError carrying the install command."""
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(BatchError, match=r"pip install 'quotecheck\[dask\]'"):
+    with pytest.raises(BatchError, match=r"pip install 'news-quotecheck\[dask\]'"):
         list(analyze_corpus(["x"], engine="dask"))
-    assert DASK_HINT == "pip install 'quotecheck[dask]'"
+    assert DASK_HINT == "pip install 'news-quotecheck[dask]'"
 
 
 @pytest.fixture(scope="module")

@@ -10,15 +10,15 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from quotecheck.config import DEFAULT_CONFIG
-from quotecheck.cues import (
+from quotecheck.text.cues import (
     _CANDIDATE_RE,
     _NAME_COLON_RE,
     _colon_gap_start,
     _name_colons,
     find_cues,
 )
-from quotecheck.quotes import _VISIBLE_RE, find_quotes
-from quotecheck.segment import _BOUNDARY_RE, _LINE_RE, _STOPS, _gap_start, _lines, segment
+from quotecheck.text.quotes import _VISIBLE_RE, find_quotes
+from quotecheck.text.segment import _BOUNDARY_RE, _LINE_RE, _STOPS, _gap_start, _lines, segment
 
 # The white space between a colon and its quote, as find_cues searched for it before the loop.
 _COLON_GAP_RE = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){0,2}\Z")

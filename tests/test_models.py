@@ -19,6 +19,7 @@ from quotecheck.models import (
     Failure,
     Flag,
     FlagKind,
+    Page,
     Paragraph,
     Quote,
     QuoteKind,
@@ -145,6 +146,7 @@ def _samples() -> dict[type[BaseModel], BaseModel]:
         reasons=("one word changed",),
     )
     failure = Failure(doc_id="doc-2", error="text must be str", error_type="InputTypeError", line=3)
+    page = Page(text=TEXT, title="Haddad stays", author="A. Writer", date="2026-01-05")
     instances: list[BaseModel] = [
         span_of("Post"),
         sentence,
@@ -161,6 +163,7 @@ def _samples() -> dict[type[BaseModel], BaseModel]:
         edit,
         verification,
         failure,
+        page,
     ]
     return {type(instance): instance for instance in instances}
 
@@ -247,6 +250,17 @@ def test_analysis_sentences_flattens_paragraphs() -> None:
     analysis = SAMPLES[Analysis]
     assert isinstance(analysis, Analysis)
     assert analysis.sentences == analysis.paragraphs[0].sentences
+
+
+def test_page_is_null_for_plain_text() -> None:
+    """A plain-text Analysis has page None (null in JSON, last); a web page's round-trips."""
+    analysis = SAMPLES[Analysis]
+    assert isinstance(analysis, Analysis)
+    assert analysis.page is None
+    assert analysis.model_dump_json().endswith(',"page":null}')
+    with_page = analysis.model_copy(update={"page": SAMPLES[Page]})
+    assert '"page":{"text":' in with_page.model_dump_json()
+    assert Analysis.model_validate_json(with_page.model_dump_json()) == with_page
 
 
 def test_meaning_changed_follows_edits() -> None:

@@ -11,8 +11,8 @@ import pytest
 import quotecheck as qc
 from quotecheck.cli import EXIT_FAILED, EXIT_OK, main
 from quotecheck.models import FlagKind, SpeakerMatch, VerificationStatus
-from quotecheck.turns import find_turns, same_speaker, speaker_from_text
 from quotecheck.verification import SourceIndex, misattribution_flags, verify, verify_quote
+from quotecheck.verification.turns import find_turns, same_speaker, speaker_from_text
 from tests.conftest import CASES, case_params, load_cases
 
 _FILE = json.loads((CASES / "verification_speakers.json").read_text("utf-8"))
