@@ -318,15 +318,26 @@ def _find_directions(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def _direction_heads() -> frozenset[str]:
+    return frozenset(entry[:3] for entry in _directions())
+
+
 def _brackets(text: str) -> list[re.Match[str]]:
-    """Return the bracketed stretches of ``text``, matched only where a bracket opens."""
+    """Return the bracketed stretches of ``text`` that may be stage directions.
+
+    Matched only where a bracket opens on the first three letters of a listed word: most
+    brackets in news copy ("(Reuters)", "(D-NM)") are passed over without a regex.
+    """
     found = []
+    heads = _direction_heads()
     for mark in "[(":
         at = text.find(mark)
         while at >= 0:
-            m = _BRACKETED_RE.match(text, at)
-            if m is not None:
-                found.append(m)
+            if text[at + 1 : at + 6].lstrip(" \t")[:3].lower() in heads:
+                m = _BRACKETED_RE.match(text, at)
+                if m is not None:
+                    found.append(m)
             at = text.find(mark, at + 1)
     found.sort(key=lambda m: m.start())
     return found

@@ -264,13 +264,11 @@ def other_speaker_between(
     """
     if end <= 0:
         return None
-    off = index.offsets(doc)
-    at, to = off.end(end - 1), off.start(start)
-    if index.texts[doc].find("\n", at, to) < 0:
-        return None  # labels start a line: none between words of one line
     transcript = transcripts(doc)
     if not transcript.turns:
-        return None
+        return None  # before any offsets: working them out costs more than reading the turns
+    off = index.offsets(doc)
+    at, to = off.end(end - 1), off.start(start)
     before = transcript.turn_at(at - 1)
     mine = identity(before) if before is not None else None
     for turn in transcript.labels_between(at, to):
