@@ -18,7 +18,7 @@ from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_PERSON
 from quotecheck.models import Source, SourceKind
 from quotecheck.offsets import make_span
 
-__all__ = ["SourceBook"]
+__all__ = ["SourceBook", "surname"]
 
 
 # str() of each kind, for the reasons: an enum's __str__ runs as interpreted Python.
@@ -69,7 +69,8 @@ def _key(name: str) -> str:
     return low[4:] if low.startswith("the ") else low
 
 
-def _surname(name: str) -> str:
+def surname(name: str) -> str:
+    """Return the lower-case last word of a name, honorifics aside: "Dr. Grace Okafor" -> okafor."""
     parts = [p for p in name.replace(".", " ").split() if p.lower() not in _HONORIFICS]
     return parts[-1].lower() if parts else ""
 
@@ -121,7 +122,7 @@ class SourceBook:
             self._named[(d.kind, d.descriptor.lower())] = index
         person = d.kind is SOURCE_PERSON
         if person and d.name:
-            self._surnames[_surname(d.name)] = index
+            self._surnames[surname(d.name)] = index
         if person and d.role:
             self._roles[d.role.lower().split()[-1]] = index
         self._latest[person] = index
@@ -149,7 +150,7 @@ class SourceBook:
     def _person(self, m: Mention) -> tuple[int | None, str]:
         """Join a named person to an earlier person with the same surname."""
         assert m.name is not None
-        found = self._surnames.get(_surname(m.name))
+        found = self._surnames.get(surname(m.name))
         if found is None:
             return None, ""
         d = self.drafts[found]
