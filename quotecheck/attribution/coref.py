@@ -14,7 +14,7 @@ from typing import Final
 from quotecheck.assemble import assemble
 from quotecheck.attribution.mentions import classify
 from quotecheck.attribution.sources import Mention, Token, quoted, tokens
-from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_PERSON
+from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_PERSON, SOURCE_VAGUE
 from quotecheck.models import Source, SourceKind
 from quotecheck.offsets import make_span
 
@@ -87,7 +87,7 @@ class SourceBook:
         self._named: dict[tuple[SourceKind, str], int] = {}  # full name or description -> source
         self._surnames: dict[str, int] = {}  # a person's surname -> the latest such person
         self._roles: dict[str, int] = {}  # last word of a person's role -> the latest such person
-        self._latest: dict[bool, int] = {}  # True: latest person; False: latest group
+        self._latest: dict[str, int] = {}  # "one", "many", "body": the latest such source
 
     def add(self, m: Mention) -> tuple[int, str]:
         """File a mention under an existing or new source; return its index and the reason."""
@@ -118,9 +118,9 @@ class SourceBook:
         person = d.kind is SOURCE_PERSON
         if person and d.name:
             self._surnames[_surname(d.name)] = index
-        if person and d.role:
+        if d.role and (person or d.kind is SOURCE_ANONYMOUS):
             self._roles[d.role.lower().split()[-1]] = index
-        self._latest[person] = index
+        self._latest[_compatibility(d)] = index
 
     def _resolve(self, m: Mention) -> tuple[int | None, str]:
         """Find the earlier source a mention refers to, with a reason, or (None, reason)."""
@@ -139,8 +139,22 @@ class SourceBook:
                 f"same {_KIND_NAMES[m.kind]} as the earlier {quoted(d.name or d.descriptor)}",
             )
         if m.name and m.kind is SOURCE_PERSON:
-            return self._person(m)
+            found, reason = self._person(m)
+            if found is None and m.role:
+                found, reason = self._role_only(m)
+            return found, reason
         return None, ""
+
+    def _role_only(self, m: Mention) -> tuple[int | None, str]:
+        """Name an earlier person known only by role: "the mayor" ... "Mayor Ana Ortiz"."""
+        assert m.role is not None
+        found = self._roles.get(m.role.lower().split()[-1])
+        if found is None:
+            return None, ""
+        d = self.drafts[found]
+        if d.kind is not SOURCE_PERSON or d.name:
+            return None, ""
+        return found, f"{quoted(m.name)} names the {quoted(d.role)} mentioned earlier"
 
     def _person(self, m: Mention) -> tuple[int | None, str]:
         """Join a named person to an earlier person with the same surname."""
@@ -169,9 +183,11 @@ class SourceBook:
     def _pronoun(self, m: Mention) -> tuple[int | None, str]:
         """Join a pronoun to the nearest earlier compatible source."""
         group = m.pronoun in ("it", "they")
-        found = self._latest.get(not group)
-        if found is None and m.pronoun == "they":
-            found = self._latest.get(True)
+        found = None
+        for wanted in _PRONOUN_TAKES.get(m.pronoun or "", ("one",)):
+            found = self._latest.get(wanted)
+            if found is not None:
+                break
         if found is None and not group:
             named = _mentioned_person(self.text, m.start)
             if named is not None:
@@ -202,8 +218,8 @@ class SourceBook:
             d = self.drafts[i]
             ids[i] = f"s{len(sources) + 1}"
             kind = d.kind
-            if kind is SOURCE_PERSON and not d.name:
-                kind = SOURCE_ANONYMOUS
+            if kind is SOURCE_PERSON and not d.name and not d.role:
+                kind = SOURCE_ANONYMOUS  # "he", never resolved: someone, but who is not said
             fields = {
                 "id": ids[i],
                 "kind": kind,
@@ -215,6 +231,26 @@ class SourceBook:
             }
             sources.append(assemble(Source, fields))
         return tuple(sources), ids
+
+
+# What each pronoun may stand for, nearest first: "one" a single person, named or not ("he"
+# after "a council spokesman"); "many" people in the plural (anonymous or vague); "body" an
+# organisation, outlet or document ("it"; "they" for "the council said they …").
+_PRONOUN_TAKES: Final = {
+    "he": ("one",),
+    "she": ("one",),
+    "it": ("body",),
+    "they": ("many", "body", "one"),
+}
+
+
+def _compatibility(d: _Draft) -> str:
+    """Which pronouns a source can be referred to by: see _PRONOUN_TAKES."""
+    if d.kind is SOURCE_PERSON or (d.kind is SOURCE_ANONYMOUS and not d.plural):
+        return "one"
+    if d.kind is SOURCE_ANONYMOUS or d.kind is SOURCE_VAGUE:
+        return "many"
+    return "body"
 
 
 _LOOKBACK: Final = 400  # characters before a pronoun searched for the person it may stand for

@@ -22,6 +22,7 @@ from quotecheck.attribution.sources import (
     ORG_NAMES,
     PRONOUNS,
     QUANTIFIERS,
+    ROLE_CLASSES,
     ROLE_NOUNS,
     TITLES,
     VAGUE_GROUPS,
@@ -58,6 +59,8 @@ def classify(text: str, words: list[Token]) -> Mention | None:
 
 
 _ARTICLE_FREE: Final = (SOURCE_ORGANIZATION, SOURCE_MEDIA)
+# Capitalised only because they open a sentence: never an organisation's name ("The", "An").
+_OPENERS: Final = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "one"])
 # Lower-case openers that describe an unnamed member of a group ("a Democrat", "one Republican").
 _INDEFINITE: Final = frozenset(["a", "an", "another", "one"])
 
@@ -81,17 +84,25 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
         return Mention(start, end, SOURCE_MEDIA, name=phrase)
     head = _head(words)
     head_low = head.text.lower()
-    if not capitalised(head.text):
+    if not capitalised(head.text) or _group_word(words, head):
         return _common_noun_mention(text, words, head, start, end)
     if words[0].text in _INDEFINITE and len(words) > 1:  # "another New Hampshire Republican"
         return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
     if low in METONYMS or low in ORG_NAMES or bare.lower() in ORG_NAMES:
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase)
-    if head_low in TITLES and len(words) <= 3 and first == "the":
-        return Mention(
-            start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=phrase[4:], definite_role=True
-        )
+    if head_low in TITLES and len(words) <= 3 and first == "the":  # "the Prime Minister"
+        return _title_alone(phrase, start, end, head_low)
     return _proper_mention(text, words, start, end)
+
+
+def _group_word(words: list[Token], head: Token) -> bool:
+    """Tell whether a capitalised head is a role or group noun, not a name: "Democrats" (listed
+    capitalised), or "Officials" / "Analysts" capitalised only because they open the sentence."""
+    if head.text in ROLE_NOUNS:
+        return True
+    low = head.text.lower()
+    opening = head is words[0] and head.text[1:].islower()  # not "Secretary of State John Kerry"
+    return opening and (ROLE_NOUNS.get(low, False) or low in VAGUE_GROUPS)
 
 
 def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:
@@ -136,19 +147,8 @@ def _common_noun_mention(
     affiliation = _affiliation(text, words)
     if head_low in VAGUE_GROUPS and (len(words) == 1 or first in QUANTIFIERS) and not affiliation:
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
-    if head_low in ROLE_NOUNS or head_low in VAGUE_GROUPS:
-        definite = first == "the" and not ROLE_NOUNS.get(head_low, True) and len(words) <= 4
-        role = text[words[1].start if first == "the" else start : head.end]
-        return Mention(
-            start,
-            end,
-            SOURCE_ANONYMOUS,
-            descriptor=phrase,
-            role=role,
-            affiliation=affiliation,
-            plural=_plural(words),
-            definite_role=definite,
-        )
+    if head_low in ROLE_NOUNS or head.text in ROLE_NOUNS or head_low in VAGUE_GROUPS:
+        return _role_mention(text, words, head, affiliation)
     if head_low in MEDIA_HEADS:
         return Mention(start, end, SOURCE_MEDIA, name=phrase, affiliation=affiliation)
     if head_low in DOCUMENTS:
@@ -158,9 +158,77 @@ def _common_noun_mention(
     return None
 
 
+def _role_mention(text: str, words: list[Token], head: Token, affiliation: str | None) -> Mention:
+    """Read a description headed by a role noun as an editor does (docs/concepts.md).
+
+    A generic plural ("analysts", "many economists") is vague; a role that one person holds,
+    given without an indefinite article ("the mayor", "its director", "the company's chief
+    executive"), is that person, unnamed here; any other description ("a spokesman", "the
+    official", "a senior Tory MP", "two aides") is an unnamed member of a group: anonymous.
+    """
+    start, end = words[0].start, words[-1].end
+    phrase = text[start:end]
+    head_low = head.text.lower()
+    plural = _plural(words)
+    role_class = ROLE_CLASSES.get(head.text) or ROLE_CLASSES.get(head_low)
+    role_class = role_class or ("generic" if head_low in VAGUE_GROUPS else "office")
+    if plural and role_class == "generic":
+        return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
+    opener = words[0].text.lower()
+    lead = 1 if (opener in _DEFINITE or opener in ("a", "an")) and len(words) > 1 else 0
+    owner = _possessive(words)
+    if owner is not None and words[owner].start < head.start:  # "the company's chief executive"
+        affiliation = affiliation or _owner_name(text, words[lead : owner + 1])
+        lead = owner + 1
+    role = text[words[lead].start : head.end]
+    if not plural and role_class == "office" and not _indefinite(words):
+        return Mention(
+            start,
+            end,
+            SOURCE_PERSON,
+            role=role,
+            affiliation=affiliation,
+            descriptor=phrase,
+            definite_role=True,
+        )
+    definite = words[0].text.lower() == "the" and not plural and len(words) <= 4
+    return Mention(
+        start,
+        end,
+        SOURCE_ANONYMOUS,
+        descriptor=phrase,
+        role=role,
+        affiliation=affiliation,
+        plural=plural,
+        definite_role=definite,
+    )
+
+
+# Words that make a description definite: it picks out one holder of the role.
+_DEFINITE: Final = frozenset(["the", "his", "her", "its", "their", "our", "my", "your", "this"])
+# Words that make it indefinite: one of several ("a senator", "one minister", "another aide").
+_INDEFINITE_WORDS: Final = frozenset(["a", "an", "one", "another", "some", "any", "each", "every"])
+
+
+def _owner_name(text: str, words: list[Token]) -> str | None:
+    """The owner named by a possessive ("Labour's" -> "Labour"), or None for a pronoun."""
+    name = text[words[0].start : words[-1].end - 2]
+    return name if name[:1].isupper() else None
+
+
+def _indefinite(words: list[Token]) -> bool:
+    """Tell whether a description opens with an indefinite article or a count."""
+    first = words[0].text.lower()
+    return first in _INDEFINITE_WORDS or first in QUANTIFIERS or first[:1].isdigit()
+
+
 def _affiliation(text: str, words: list[Token]) -> str | None:
     """Return the capitalised organisation in a description ("US Special Operations Command")."""
-    caps = [t for t in words if capitalised(t.text) and t.text.lower() not in TITLES]
+    caps = [
+        t
+        for t in words
+        if capitalised(t.text) and t.text.lower() not in TITLES and t.text.lower() not in _OPENERS
+    ]
     if not caps:
         return None
     return text[caps[0].start : caps[-1].end]
@@ -192,9 +260,7 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
         owner = text[name_words[of + 1].start : end] if of + 1 < len(name_words) else None
         name_words = name_words[:of]
     if not name_words:  # a title alone: "President", "the Secretary of State"
-        return Mention(
-            start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=phrase, definite_role=True
-        )
+        return _title_alone(phrase, start, end, lows[-1])
     name = text[name_words[0].start : name_words[-1].end]
     title_end = last_title + (last_title + 1 < len(words) and words[last_title + 1].text == ".")
     role = text[words[0].start : words[title_end].end] if last_title >= 0 else None
@@ -205,6 +271,17 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
     if role and role.lower().startswith(("a ", "an ")):
         role = role.split(" ", 1)[1]
     return Mention(start, end, SOURCE_PERSON, name=name, role=role or None, affiliation=owner)
+
+
+def _title_alone(phrase: str, start: int, end: int, head: str) -> Mention:
+    """A capitalised title with no name: the one holder of an office ("the Prime Minister",
+    "the Secretary of State") is a person; a member's title ("the Spokesman") stays anonymous."""
+    role = phrase[4:] if phrase[:4].lower() == "the " else phrase
+    if ROLE_CLASSES.get(head, "office") == "member":
+        return Mention(
+            start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=role, definite_role=True
+        )
+    return Mention(start, end, SOURCE_PERSON, role=role, descriptor=phrase, definite_role=True)
 
 
 _SUFFIXES: Final = frozenset(["jr", "sr", "ii", "iii", "iv", ""])
