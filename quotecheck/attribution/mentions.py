@@ -20,6 +20,7 @@ from quotecheck.attribution.sources import (
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_NAMES,
+    PLACES,
     PRONOUNS,
     QUANTIFIERS,
     ROLE_CLASSES,
@@ -39,7 +40,7 @@ from quotecheck.kinds import (
     SOURCE_VAGUE,
 )
 
-__all__ = ["classify"]
+__all__ = ["classify", "loose_group"]
 
 
 def classify(text: str, words: list[Token]) -> Mention | None:
@@ -58,9 +59,17 @@ def classify(text: str, words: list[Token]) -> Mention | None:
     return mention
 
 
+def loose_group(m: Mention) -> bool:
+    """Tell whether a mention is a loose vague group ("many", "some", "critics", "others"):
+    too loose to be the subject that a relative pronoun or a participle reaches back to, where
+    "security experts" and "Other Republicans" still are."""
+    return m.kind is SOURCE_VAGUE and (m.descriptor or "").lower() in _LOOSE_GROUPS
+
+
 _ARTICLE_FREE: Final = (SOURCE_ORGANIZATION, SOURCE_MEDIA)
 # Capitalised only because they open a sentence: never an organisation's name ("The", "An").
 _OPENERS: Final = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "one"])
+_LOOSE_GROUPS: Final = VAGUE_GROUPS | QUANTIFIERS
 # Lower-case openers that describe an unnamed member of a group ("a Democrat", "one Republican").
 _INDEFINITE: Final = frozenset(["a", "an", "another", "one"])
 
@@ -88,7 +97,7 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
         return _common_noun_mention(text, words, head, start, end)
     if words[0].text in _INDEFINITE and len(words) > 1:  # "another New Hampshire Republican"
         return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
-    if low in METONYMS or low in ORG_NAMES or bare.lower() in ORG_NAMES:
+    if low in METONYMS or low in ORG_NAMES or bare.lower() in ORG_NAMES or bare.lower() in PLACES:
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase)
     if head_low in TITLES and len(words) <= 3 and first == "the":  # "the Prime Minister"
         return _title_alone(phrase, start, end, head_low)
@@ -249,7 +258,8 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
     if last_title == named - 1 and named < len(lows):
         last_title = _last_title(lows, named - 1)
     last_title = max(last_title, _role_before_name(words))
-    if last_title == -1 and (not ORG_HEADS.isdisjoint(lows) or _acronym(words)):
+    org = _org_headed(lows) or (last_title == -1 and not ORG_HEADS.isdisjoint(lows))
+    if org or (last_title == -1 and _acronym(words)):
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
     name_from = last_title + 1
     if 0 <= last_title < len(words) - 1 and lows[name_from] == "of":
@@ -285,6 +295,17 @@ def _title_alone(phrase: str, start: int, end: int, head: str) -> Mention:
 
 
 _SUFFIXES: Final = frozenset(["jr", "sr", "ii", "iii", "iv", ""])
+_ORG_OF_REACH: Final = 4  # "Department of Justice", "Office for National Statistics"
+
+
+def _org_headed(lows: list[str]) -> bool:
+    """Tell whether a capitalised phrase is headed by an organisation noun even though it holds
+    a title word: "The Justice Department", "the Department of Justice" (not "the Bank of
+    England governor Andrew Bailey", whose head is the person)."""
+    if lows[-1] in ORG_HEADS:
+        return True
+    joins = [i for i, w in enumerate(lows) if i and w in ("of", "for")]
+    return bool(joins) and lows[joins[0] - 1] in ORG_HEADS and len(lows) - joins[0] <= _ORG_OF_REACH
 
 
 def _possessive(words: list[Token]) -> int | None:
