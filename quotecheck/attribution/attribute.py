@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Final, NamedTuple
 
 from quotecheck.assemble import assemble
+from quotecheck.attribution.anonymity import anonymity_reasons, explains_anonymity
 from quotecheck.attribution.content import Doc, Link, opens_sentence, trim, word_count
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.linking import file_link, verb_link
@@ -122,6 +123,8 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
     for n, cue in enumerate(fields.cues):
         kind = fields.kinds[n]
         if kind is CUE_SPEECH_VERB:
+            if explains_anonymity(doc.text, fields.starts[n]):
+                continue  # "who asked not to be named": how the source is unnamed, not a report
             si = doc.sentence_at(fields.starts[n])
             same = [k for k in links[-3:] if k.sentence == si]
             link = verb_link(doc, cue, fields.spans[n], fields.starts[n], fields.ends[n], same)
@@ -343,7 +346,7 @@ def _build(
         {i for k in links for i in (k.source, k.via) if i is not None and i >= 0},
         key=lambda i: min(book.drafts[i].mentions),
     )
-    sources, ids = book.sources(used)
+    sources, ids = book.sources(used, _anonymity(doc, book, used))
     starts = [k.content[0] for k in links]
     by_quote: dict[str, int] = {}
     for q in quotes:
@@ -369,6 +372,17 @@ def _build(
     attributions = tuple(_attribution(spans, n, k, ids) for n, k in enumerate(links))
     settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
     return Sourcing(settled, sources, attributions)
+
+
+def _anonymity(doc: Doc, book: SourceBook, used: list[int]) -> dict[int, tuple[int, int]]:
+    """The clause saying why each anonymous source is unnamed, where the text gives one."""
+    anonymous = sorted(
+        (start, i)
+        for i in used
+        if book.kind(i) is SOURCE_ANONYMOUS
+        for start, _ in book.drafts[i].mentions
+    )
+    return anonymity_reasons(doc.text, doc.starts, anonymous)
 
 
 def _named_term(text: str, mark: int) -> bool:

@@ -210,16 +210,29 @@ class SourceBook:
             f"{quoted(m.pronoun)} refers to the nearest compatible source, {quoted(label)}",
         )
 
-    def sources(self, order: list[int]) -> tuple[tuple[Source, ...], dict[int, str]]:
-        """Freeze the drafts listed in ``order`` into Sources; return them and index -> id."""
+    def kind(self, i: int) -> SourceKind:
+        """The kind source ``i`` will have: a person never named nor given a role ("he",
+        unresolved) is someone, but who is not said: anonymous."""
+        d = self.drafts[i]
+        if d.kind is SOURCE_PERSON and not d.name and not d.role:
+            return SOURCE_ANONYMOUS
+        return d.kind
+
+    def sources(
+        self, order: list[int], reasons: dict[int, tuple[int, int]] | None = None
+    ) -> tuple[tuple[Source, ...], dict[int, str]]:
+        """Freeze the drafts listed in ``order`` into Sources; return them and index -> id.
+
+        ``reasons`` maps a source to the clause that says why it is unnamed, when one does.
+        """
         sources: list[Source] = []
         ids: dict[int, str] = {}
+        reasons = reasons or {}
         for i in order:
             d = self.drafts[i]
             ids[i] = f"s{len(sources) + 1}"
-            kind = d.kind
-            if kind is SOURCE_PERSON and not d.name and not d.role:
-                kind = SOURCE_ANONYMOUS  # "he", never resolved: someone, but who is not said
+            kind = self.kind(i)
+            why = reasons.get(i)
             fields = {
                 "id": ids[i],
                 "kind": kind,
@@ -228,6 +241,7 @@ class SourceBook:
                 "affiliation": d.affiliation,
                 "descriptor": d.descriptor,
                 "mentions": tuple(make_span(self.text, s, e) for s, e in sorted(set(d.mentions))),
+                "anonymity_reason": make_span(self.text, why[0], why[1]) if why else None,
             }
             sources.append(assemble(Source, fields))
         return tuple(sources), ids
