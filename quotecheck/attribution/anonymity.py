@@ -20,18 +20,36 @@ import regex
 from quotecheck.lexicons import load_rows
 from quotecheck.sortedints import bisect_right
 
-__all__ = ["WHY_MARKERS", "anonymity_reasons", "explains_anonymity"]
+__all__ = ["WHY_MARKERS", "aliases", "anonymity_reasons", "explains_anonymity"]
 
 _ROWS: Final = load_rows("anonymity_reasons")
 WHY_MARKERS: Final = tuple(row[0] for row in _ROWS if row[1] == "why")
 """Phrases that give a reason for anonymity, not only its condition (for the flag's message)."""
+
+_ALIAS_LEADS: Final = tuple(row[0] + " " for row in _ROWS if row[1] == "alias")
+_ALIAS_REACH: Final = max(len(lead) for lead in _ALIAS_LEADS) + 1
+
+
+_ALIAS_RE: Final = regex.compile(
+    "(?:" + "|".join(regex.escape(lead) for lead in _ALIAS_LEADS) + r")(\p{Lu}[\p{L}’'\-]+)\b",
+    regex.IGNORECASE,
+)
+
+
+def aliases(text: str) -> frozenset[str]:
+    """The names that stand in for withheld ones: "the base chief known as Bob", "a nurse
+    identified only as Maria" (a source so named is anonymous). One pass over the text."""
+    if "as " not in text and " by " not in text:
+        return frozenset()
+    return frozenset(m.group(1) for m in _ALIAS_RE.finditer(text) if m.group(1)[:1].isupper())
+
 
 # Longest phrases first, so "on the condition of anonymity" wins over a shorter overlap.
 _MARKER_RE: Final = regex.compile(
     r"\b(?:"
     + "|".join(
         regex.escape(p).replace(r"\ ", r"\s+")
-        for p in sorted((r[0] for r in _ROWS), key=len, reverse=True)
+        for p in sorted((r[0] for r in _ROWS if r[1] != "alias"), key=len, reverse=True)
     )
     + r")\b",
     regex.IGNORECASE,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from quotecheck.assemble import assemble
+from quotecheck.attribution.anonymity import aliases
 from quotecheck.attribution.mentions import classify
 from quotecheck.attribution.sources import Mention, Token, quoted, tokens
 from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_PERSON, SOURCE_VAGUE
@@ -87,6 +88,7 @@ class SourceBook:
         self._named: dict[tuple[SourceKind, str], int] = {}  # full name or description -> source
         self._surnames: dict[str, int] = {}  # a person's surname -> the latest such person
         self._roles: dict[str, int] = {}  # last word of a person's role -> the latest such person
+        self._aliases: frozenset[str] | None = None  # names standing in for withheld ones
         self._latest: dict[str, int] = {}  # "one", "many", "body": the latest such source
 
     def add(self, m: Mention) -> tuple[int, str]:
@@ -216,7 +218,15 @@ class SourceBook:
         d = self.drafts[i]
         if d.kind is SOURCE_PERSON and not d.name and not d.role:
             return SOURCE_ANONYMOUS
+        if d.kind is SOURCE_PERSON and d.name and " " not in d.name and self._alias(d.name):
+            return SOURCE_ANONYMOUS  # "the base chief known as Bob": a stand-in name
         return d.kind
+
+    def _alias(self, name: str) -> bool:
+        """Tell whether a one-word name stands in for a withheld one (read once per text)."""
+        if self._aliases is None:
+            self._aliases = aliases(self.text)
+        return name in self._aliases
 
     def sources(
         self, order: list[int], reasons: dict[int, tuple[int, int]] | None = None

@@ -164,7 +164,14 @@ def _common_noun_mention(
         return Mention(start, end, SOURCE_DOCUMENT, name=phrase, affiliation=affiliation)
     if head_low in ORG_HEADS:
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
+    if first in ("a", "an") and head_low.endswith(_PERSON_ENDINGS) and head_low.isalpha():
+        # "a producer for Yahoo Studios", "a maintenance guy": one unnamed person, unlisted noun
+        return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=head.text)
     return None
+
+
+# Endings of nouns for people that no lexicon lists ("producer", "guy", "technician").
+_PERSON_ENDINGS: Final = ("er", "or", "ist", "ian", "man", "woman", "person", "guy")
 
 
 def _role_mention(text: str, words: list[Token], head: Token, affiliation: str | None) -> Mention:
