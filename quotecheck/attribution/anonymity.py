@@ -19,6 +19,7 @@ import regex
 
 from quotecheck.lexicons import load_rows
 from quotecheck.sortedints import bisect_right
+from quotecheck.text.cues import VERB_FORMS
 
 __all__ = ["WHY_MARKERS", "aliases", "anonymity_reasons", "explains_anonymity"]
 
@@ -117,8 +118,13 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 def _clause_end(text: str, pos: int) -> int:
-    """Where the clause ends: the next clause mark, or a full stop that ends a sentence."""
+    """Where the clause ends: the next clause mark, a full stop that ends a sentence, "that"
+    right after the phrase ("said on condition of anonymity that …"), or a reporting verb
+    ("who did not wish to be named said …"; not an infinitive: "to speak publicly")."""
     end = min(len(text), pos + _REACH)
+    m = _THAT_RE.match(text, pos, end)
+    if m:
+        return pos
     i = pos
     while i < end:
         c = text[i]
@@ -130,8 +136,22 @@ def _clause_end(text: str, pos: int) -> int:
             and not _abbreviation(text, i)
         ):
             break
+        if c == " " and _verb_follows(text, i + 1, end):
+            break
         i += 1
     return len(text[pos:i].rstrip()) + pos
+
+
+_THAT_RE: Final = regex.compile(r"[ \t]+that\b")
+_VERB_RE: Final = regex.compile(r"[a-z]+")
+
+
+def _verb_follows(text: str, at: int, end: int) -> bool:
+    """Tell whether the word at ``at`` is a finite reporting verb (not after "to")."""
+    m = _VERB_RE.match(text, at, end)
+    if m is None or m.group() not in VERB_FORMS:
+        return False
+    return text[max(0, at - 3) : at] != "to "
 
 
 def _abbreviation(text: str, dot: int) -> bool:

@@ -123,7 +123,9 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
     for n, cue in enumerate(fields.cues):
         kind = fields.kinds[n]
         if kind is CUE_SPEECH_VERB:
-            if explains_anonymity(doc.text, fields.starts[n]):
+            if explains_anonymity(doc.text, fields.starts[n]) or _describes(
+                doc.text, fields.ends[n]
+            ):
                 continue  # "who asked not to be named": how the source is unnamed, not a report
             si = doc.sentence_at(fields.starts[n])
             same = [k for k in links[-3:] if k.sentence == si]
@@ -137,6 +139,14 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
         if link is not None and not _duplicate(links, link):
             links.append(file_link(book, link))
     return links
+
+
+def _describes(text: str, cue_end: int) -> bool:
+    """Tell whether a cue describes its source rather than reports ("people briefed on the
+    talks", "officials briefed about the plan"): a participle with "on" or "about" after it."""
+    return (
+        text.startswith((" on ", " about "), cue_end) and text[cue_end - 7 : cue_end] == "briefed"
+    )
 
 
 def _swallows(prev: Link, link: Link) -> bool:

@@ -28,7 +28,7 @@ from quotecheck.attribution.sources import (
     tokens,
 )
 from quotecheck.attribution.subjects import LazyTokens, clause_subject, find_subject
-from quotecheck.kinds import CUE_SPEECH_VERB, SOURCE_MEDIA
+from quotecheck.kinds import CUE_SPEECH_VERB, SOURCE_DOCUMENT, SOURCE_MEDIA
 from quotecheck.models import Cue, Span
 from quotecheck.text.cues import VERB_FORMS
 
@@ -43,6 +43,7 @@ _AUX: Final = grammar_words("auxiliary")
 _NOUN_BEFORE: Final = grammar_words("noun_marker")
 _OBJECT_VERBS: Final = grammar_words("object_verb")
 _WEAK_VERBS: Final = grammar_words("weak_verb")
+_DOCUMENT_VERBS: Final = grammar_words("document_verb")  # "the report found", "data showed"
 _LABEL_VERBS: Final = grammar_words("label_verb")
 _LABEL_REACH: Final = 100  # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”"
 _NOT_FINITE: Final = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
@@ -113,6 +114,9 @@ def verb_link(
         link.source = earlier.source
         reasons.append("the participle continues the sentence's earlier attribution")
     form = VERB_FORMS.get(verb) or VERB_FORMS.get(verb.lower())
+    documentary = form is not None and form.lemma in _DOCUMENT_VERBS
+    if documentary and (mention is None or mention.kind is not SOURCE_DOCUMENT):
+        return None  # "police found a body", "Smith showed composure": no report
     if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
         obj = classify(text, phrase_after(right.get()))
         if obj is not None:

@@ -111,7 +111,7 @@ def _group_word(words: list[Token], head: Token) -> bool:
         return True
     low = head.text.lower()
     opening = head is words[0] and head.text[1:].islower()  # not "Secretary of State John Kerry"
-    return opening and (ROLE_NOUNS.get(low, False) or low in VAGUE_GROUPS)
+    return opening and (ROLE_NOUNS.get(low, False) or low in VAGUE_GROUPS or low in DOCUMENTS)
 
 
 def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:
@@ -188,6 +188,12 @@ def _role_mention(text: str, words: list[Token], head: Token, affiliation: str |
     plural = _plural(words)
     role_class = ROLE_CLASSES.get(head.text) or ROLE_CLASSES.get(head_low)
     role_class = role_class or ("generic" if head_low in VAGUE_GROUPS else "office")
+    if (
+        role_class == "member"
+        and not plural
+        and _HEADS_SOMETHING.intersection(phrase.lower().split())
+    ):
+        role_class = "office"  # "the chief financial officer", "its head spokesman": one person
     if plural and role_class == "generic":
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     opener = words[0].text.lower()
@@ -220,6 +226,8 @@ def _role_mention(text: str, words: list[Token], head: Token, affiliation: str |
     )
 
 
+# Words that turn a member's noun into one person's office ("chief financial officer").
+_HEADS_SOMETHING: Final = frozenset(["chief", "head", "lead", "principal", "senior-most"])
 # Words that make a description definite: it picks out one holder of the role.
 _DEFINITE: Final = frozenset(["the", "his", "her", "its", "their", "our", "my", "your", "this"])
 # Words that make it indefinite: one of several ("a senator", "one minister", "another aide").

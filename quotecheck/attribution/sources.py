@@ -317,7 +317,7 @@ def _np_or_described(toks: list[Token], i: int, out: list[Token], low: str) -> b
         or _adjective_before_head(toks, i, out)
         or _compound_before_role(toks, i, out)
         or _role_before_full_name(toks, i, out)
-        or _knowing(toks[max(0, i - 4) : i])
+        or _knowing(toks[max(0, i - 4) : i + 1])  # "people briefed on the talks"
     )
 
 
