@@ -185,11 +185,14 @@ class SourceBook:
     def _pronoun(self, m: Mention) -> tuple[int | None, str]:
         """Join a pronoun to the nearest earlier compatible source."""
         group = m.pronoun in ("it", "they")
-        found = None
+        found = None  # the nearest source of any kind the pronoun can stand for
         for wanted in _PRONOUN_TAKES.get(m.pronoun or "", ("one",)):
-            found = self._latest.get(wanted)
-            if found is not None:
-                break
+            candidate = self._latest.get(wanted)
+            nearer = found is None or (
+                candidate is not None and self.drafts[candidate].last > self.drafts[found].last
+            )
+            if candidate is not None and nearer:
+                found = candidate
         if found is None and not group:
             named = _mentioned_person(self.text, m.start)
             if named is not None:
@@ -257,9 +260,10 @@ class SourceBook:
         return tuple(sources), ids
 
 
-# What each pronoun may stand for, nearest first: "one" a single person, named or not ("he"
-# after "a council spokesman"); "many" people in the plural (anonymous or vague); "body" an
-# organisation, outlet or document ("it"; "they" for "the council said they …").
+# What each pronoun may stand for (the nearest such source wins): "one" a single person, named
+# or not ("he" after "a council spokesman"; "they" after "one Tory MP"); "many" people in the
+# plural (anonymous or vague); "body" an organisation, outlet, document or rumour ("it"; "they"
+# for "the council said they …").
 _PRONOUN_TAKES: Final = {
     "he": ("one",),
     "she": ("one",),
@@ -272,9 +276,15 @@ def _compatibility(d: _Draft) -> str:
     """Which pronouns a source can be referred to by: see _PRONOUN_TAKES."""
     if d.kind is SOURCE_PERSON or (d.kind is SOURCE_ANONYMOUS and not d.plural):
         return "one"
+    said = (d.descriptor or "").lower()
+    if d.kind is SOURCE_VAGUE and said.endswith(_HEARSAY):
+        return "body"  # "according to reports": no people to stand for
     if d.kind is SOURCE_ANONYMOUS or d.kind is SOURCE_VAGUE:
         return "many"
     return "body"
+
+
+_HEARSAY: Final = ("reports", "rumors", "rumours", "reportedly", "allegedly")
 
 
 _LOOKBACK: Final = 400  # characters before a pronoun searched for the person it may stand for

@@ -115,7 +115,10 @@ def verb_link(
         reasons.append("the participle continues the sentence's earlier attribution")
     form = VERB_FORMS.get(verb) or VERB_FORMS.get(verb.lower())
     documentary = form is not None and form.lemma in _DOCUMENT_VERBS
-    if documentary and (mention is None or mention.kind is not SOURCE_DOCUMENT):
+    finding = mention is not None and (
+        mention.kind is SOURCE_DOCUMENT or text.startswith(" that ", c_end)
+    )  # "the report found …", "researchers found that …"
+    if documentary and not finding:
         return None  # "police found a body", "Smith showed composure": no report
     if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
         obj = classify(text, phrase_after(right.get()))

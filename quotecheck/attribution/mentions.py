@@ -95,7 +95,9 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
     head_low = head.text.lower()
     if not capitalised(head.text) or _group_word(words, head):
         return _common_noun_mention(text, words, head, start, end)
-    if words[0].text in _INDEFINITE and len(words) > 1:  # "another New Hampshire Republican"
+    if (
+        words[0].text.lower() in _INDEFINITE and len(words) > 1
+    ):  # "another New Hampshire Republican"
         return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
     if low in METONYMS or low in ORG_NAMES or bare.lower() in ORG_NAMES or bare.lower() in PLACES:
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase)
