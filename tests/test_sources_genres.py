@@ -108,3 +108,22 @@ def test_anonymity_reason_round_trips_through_json() -> None:
     again = Analysis.model_validate_json(a.model_dump_json())
     assert again.sources == a.sources
     assert again.sources[0].anonymity_reason is not None
+
+
+def test_every_anonymity_phrase_holds_a_keyword() -> None:
+    """The fast keyword scan can find every phrase of lexicons/anonymity_reasons.txt."""
+    from quotecheck.attribution.anonymity import KEYWORDS
+    from quotecheck.lexicons import load_rows
+
+    phrases = [row[0] for row in load_rows("anonymity_reasons") if row[1] != "alias"]
+    assert phrases
+    for phrase in phrases:
+        assert any(key in phrase for key in KEYWORDS), phrase
+
+
+def test_reason_found_wherever_its_keyword_sits() -> None:
+    """A phrase whose keyword sits far into it ("on condition that they not be named") is found."""
+    text = "A soldier, who spoke on condition that they not be named, said the gate was shut."
+    a = analyze(text)
+    assert a.sources[0].anonymity_reason is not None
+    assert "on condition that they not be named" in a.sources[0].anonymity_reason.text

@@ -19,6 +19,7 @@ from quotecheck.attribution.described import RELATIVE_PRONOUNS
 from quotecheck.attribution.mentions import classify
 from quotecheck.attribution.phrases import after_core, fronted_when
 from quotecheck.attribution.sources import (
+    DOCUMENTS,
     ROLE_NOUNS,
     VAGUE_GROUPS,
     Token,
@@ -65,6 +66,8 @@ def verb_link(
     si = doc.sentence_at(c_start)
     s_start, s_end = doc.starts[si], doc.ends[si]
     lo = doc.last_quote_end(max(s_start, c_start - _LEFT), c_start)
+    if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start):
+        return None  # "found", "showed" with no document near and no "that": not a report
     window = left = tokens(text, lo, c_start)
     to_say = _went_on_to(left)
     if to_say:
@@ -147,6 +150,19 @@ def verb_link(
     if link.when is None:
         link.when = fronted_when(text, s_start, subject_start)
     return link
+
+
+_DOCUMENT_FORMS: Final = frozenset(f for f, v in VERB_FORMS.items() if v.lemma in _DOCUMENT_VERBS)
+_DOCUMENT_REACH: Final = 80  # "Data from the Office for National Statistics showed"
+
+
+def _may_find(text: str, c_end: int, lo: int, c_start: int) -> bool:
+    """A cheap look before the full reading of "found" or "showed": "that" follows, or a
+    document noun stands in the words just before ("the report found", "data … showed")."""
+    if text.startswith(" that ", c_end):
+        return True
+    words = text[max(lo, c_start - _DOCUMENT_REACH) : c_start].lower().split()
+    return any(w.strip(",’'s") in DOCUMENTS for w in words)
 
 
 def _label_content(doc: Doc, link: Link, core_end: int) -> bool:
