@@ -16,9 +16,11 @@ from quotecheck.errors import (
     InputError,
     InputTypeError,
     LexiconError,
+    MissingExtraError,
     QuotecheckError,
     SourceDocumentError,
 )
+from quotecheck.integrations.webpage import analyze_html
 from quotecheck.models import (
     Analysis,
     Attribution,
@@ -31,6 +33,9 @@ from quotecheck.models import (
     Failure,
     Flag,
     FlagKind,
+    Genre,
+    GenreKind,
+    Page,
     Paragraph,
     Quote,
     QuoteKind,
@@ -48,6 +53,7 @@ from quotecheck.models import (
     VerificationStatus,
 )
 from quotecheck.pipeline import analyze, flag_unattributed
+from quotecheck.report.frames import read_frames, to_frames
 from quotecheck.verification.verifier import SourceIndex, verify, verify_quote
 
 __version__ = "0.1.0"
@@ -69,9 +75,13 @@ __all__ = [
     "Failure",
     "Flag",
     "FlagKind",
+    "Genre",
+    "GenreKind",
     "InputError",
     "InputTypeError",
     "LexiconError",
+    "MissingExtraError",
+    "Page",
     "Paragraph",
     "Quote",
     "QuoteKind",
@@ -93,8 +103,11 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_corpus",
+    "analyze_html",
     "flag_unattributed",
+    "read_frames",
     "run_batch",
+    "to_frames",
     "verify",
     "verify_quote",
 ]

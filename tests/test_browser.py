@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import quotecheck as qc
-from quotecheck.report.text import render
+from quotecheck.report import render
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.slow

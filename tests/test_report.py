@@ -30,7 +30,7 @@ from quotecheck.models import (
     SourcingSummary,
     Span,
 )
-from quotecheck.report.text import FORMATS, line_cols, render
+from quotecheck.report import FORMATS, line_cols, render
 from tests.conftest import SEEDS
 
 SEED = (SEEDS / "libya-special-forces.txt").read_text("utf-8")

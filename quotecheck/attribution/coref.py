@@ -91,6 +91,10 @@ class SourceBook:
         self._aliases: frozenset[str] | None = None  # names standing in for withheld ones
         self._latest: dict[str, int] = {}  # "one", "many", "body": the latest such source
 
+    def is_empty(self) -> bool:
+        """True before any source is filed: a "they" now refers to no one in the text."""
+        return not self.drafts
+
     def add(self, m: Mention) -> tuple[int, str]:
         """File a mention under an existing or new source; return its index and the reason."""
         index, reason = self._resolve(m)
@@ -193,8 +197,13 @@ class SourceBook:
             )
             if candidate is not None and nearer:
                 found = candidate
-        if found is None and not group:
+        # No source yet, or only an unnamed one: a person named in the narration since then
+        # ("Science Minister George Freeman refused to say …") is nearer.
+        unnamed = found is not None and self.drafts[found].kind is not SOURCE_PERSON
+        if (found is None or unnamed) and not group:
             named = _mentioned_person(self.text, m.start)
+            if named is not None and found is not None and named.start < self.drafts[found].last:
+                named = None  # the unnamed source is nearer
             if named is not None:
                 index, _ = self.add(named)
                 who = self.text[named.start : named.end]

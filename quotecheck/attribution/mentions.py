@@ -128,7 +128,10 @@ def _plural(words: list[Token]) -> bool:
 
 
 _POST_MODIFIERS: Final = frozenset(
-    ["of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"]
+    [
+        *("of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"),
+        *("briefed", "involved", "knowledgeable", "aware"),  # "two people briefed on the talks"
+    ]
 )  # words that open what follows a head noun
 
 
@@ -155,7 +158,7 @@ def _common_noun_mention(
     phrase = text[start:end]
     head_low = head.text.lower()
     first = words[0].text.lower()
-    affiliation = _affiliation(text, words)
+    affiliation = None if _group_word(words, head) else _affiliation(text, words)
     if head_low in VAGUE_GROUPS and (len(words) == 1 or first in QUANTIFIERS) and not affiliation:
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     if head_low in ROLE_NOUNS or head.text in ROLE_NOUNS or head_low in VAGUE_GROUPS:
@@ -369,8 +372,8 @@ def _unlisted_role(words: list[Token], i: int) -> bool:
     w = words[i].text
     if not w.isalpha() or w in NAME_PARTICLES or w in CONNECTORS or w in DETERMINERS:
         return False  # "Secretary of State John Kerry": "of" joins a title
-    if i == 0 or i + 2 >= len(words):
-        return False
+    if i + 2 >= len(words):
+        return False  # "said therapist Ann Okafor" (i == 0): the role before a full name
     return capitalised(words[i + 2].text)
 
 

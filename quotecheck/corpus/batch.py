@@ -4,7 +4,8 @@ Records travel to the workers in small chunks, and only a bounded window of chun
 any time, so memory stays flat however large the corpus is. Every future is read: an article
 that raises becomes a :class:`~quotecheck.models.Failure` in its place, and a worker that dies
 takes no innocent article with it (its chunk is retried one record at a time). The worker
-function, :func:`_analyze_record`, is shared by the process pool and the Dask engine.
+function, :func:`~quotecheck.corpus.worker.analyze_record`, is shared by the process pool and
+the Dask engine.
 """
 
 from __future__ import annotations
@@ -35,11 +36,25 @@ from quotecheck.corpus.io import (
     read_corpus,
     write_summary,
 )
-from quotecheck.errors import BatchError, QuotecheckError
+from quotecheck.corpus.worker import (
+    Encoded,
+    Item,
+    analyze_chunk,
+    encode,
+    encode_chunk,
+    failure,
+)
+from quotecheck.errors import BatchError, install_hint
 from quotecheck.models import Failure
-from quotecheck.pipeline import analyze
 
-__all__ = ["DEFAULT_MAX_CHARS", "BatchStats", "Engine", "analyze_corpus", "run_batch"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "BatchInterrupted",
+    "BatchStats",
+    "Engine",
+    "analyze_corpus",
+    "run_batch",
+]
 
 Engine = Literal["process", "dask", "serial"]
 """Where articles are analysed: a local process pool, a Dask cluster, or this process."""
@@ -52,8 +67,6 @@ _WINDOW_PER_SLOT = 3  # chunks in flight per worker: enough to keep every worker
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
-Item = Record | Failure
-Encoded = tuple[bool, str]  # (failed, the output line as JSON)
 
 
 class _Pending(Protocol[T_co]):
@@ -63,44 +76,6 @@ class _Pending(Protocol[T_co]):
 
 
 Submit = Callable[[Callable[[list[Item]], list[T]], list[Item]], _Pending[list[T]]]
-
-
-# --------------------------------------------------------------------------- the worker
-
-
-def _analyze_record(item: Item, config: AnalyzerConfig) -> Result:
-    """Analyse one record; any exception becomes a Failure so one article cannot stop a corpus."""
-    if isinstance(item, Failure):
-        return item
-    try:
-        return analyze(item.text, doc_id=item.id, config=config)
-    except Exception as exc:  # a bug in one article's analysis is reported, not fatal
-        return _failure(item, exc)
-
-
-def _failure(item: Item, exc: BaseException) -> Failure:
-    """The Failure recording that ``exc`` stopped ``item``."""
-    if isinstance(item, Failure):
-        return item
-    msg = str(exc) or repr(exc)
-    if not isinstance(exc, QuotecheckError):  # not the record's fault: say where it came from
-        msg += " (raised while analysing this record; please report it)"
-    return Failure(doc_id=item.id, error=msg, error_type=type(exc).__name__, line=item.line)
-
-
-def _encode(result: Result) -> Encoded:
-    """The output line of a result, and whether it is an error record."""
-    return isinstance(result, Failure), result.model_dump_json()
-
-
-def _analyze_chunk(chunk: list[Item], config: AnalyzerConfig) -> list[Result]:
-    """Task for an engine: analyse a chunk of records, returning models."""
-    return [_analyze_record(item, config) for item in chunk]
-
-
-def _encode_chunk(chunk: list[Item], config: AnalyzerConfig) -> list[Encoded]:
-    """Task for an engine: analyse a chunk and serialise in the worker, sparing the parent."""
-    return [_encode(_analyze_record(item, config)) for item in chunk]
 
 
 # --------------------------------------------------------------------------- streaming
@@ -293,11 +268,11 @@ def analyze_corpus(
     ['0', '1']
     """
     _check(engine, workers)
-    task = partial(_analyze_chunk, config=config or DEFAULT_CONFIG)
+    task = partial(analyze_chunk, config=config or DEFAULT_CONFIG)
     return _stream(
         records,
         task,
-        _failure,
+        failure,
         workers=workers,
         engine=engine,
         scheduler=scheduler,
@@ -333,9 +308,9 @@ class BatchStats:
     def describe(self) -> str:
         """The final log line: counts, failures, speed and the output path."""
         return (
-            f"quotecheck batch: {self.total} records: {self.total - self.failed} analysed, "
-            f"{self.failed} failed, {self.skipped} already done; {self.seconds:.1f} s "
-            f"({self.rate:.1f} articles/s) -> {self.output}"
+            f"quotecheck batch: {self.total:,} records: {self.total - self.failed:,} analysed, "
+            f"{self.failed:,} failed, {self.skipped:,} already done; {self.seconds:.1f} s "
+            f"({_rate(self.rate)} articles/s) -> {self.output}"
         )
 
 
@@ -349,6 +324,10 @@ class _Progress:
     """A tqdm bar (articles/s, ETA) when wanted and possible; else a log line every 10 s."""
 
     EVERY = 10.0
+    NO_TQDM = (
+        f"quotecheck batch: --progress needs tqdm for a progress bar ({install_hint('progress')}); "
+        "logging a progress line every 10 s instead"
+    )
 
     def __init__(
         self, want: bool | None, total: int | None, initial: int, log: Callable[[str], None]
@@ -361,6 +340,8 @@ class _Progress:
             try:
                 from tqdm import tqdm
             except ImportError:
+                if want:  # asked for by name: say why there is no bar
+                    log(self.NO_TQDM)
                 return
             self.bar = tqdm(total=total, initial=initial, unit=" articles", dynamic_ncols=True)
 
@@ -384,15 +365,43 @@ class _Progress:
             self.log(self.line(now - self.started, failed))
 
     def line(self, elapsed: float, failed: int) -> str:
-        """A plain progress line: records done, speed, ETA, failures."""
+        """A plain progress line: "7,865/15,015 (52%), 786 articles/s, ETA 9 s"."""
         rate = self.done / elapsed if elapsed > 0 else 0.0
         done = self.initial + self.done
+        where = f"{done:,}/{self.total:,} ({100 * done / self.total:.0f}%)" if self.total else ""
+        parts = [where or f"{done:,} records", f"{_rate(rate)} articles/s"]
         if self.total and rate:
-            left = max(0, self.total - done) / rate
-            where = f"{done}/{self.total} ({100 * done / self.total:.0f}%), ETA {left:.0f} s"
-        else:
-            where = str(done)
-        return f"quotecheck batch: {where} records, {rate:.1f} articles/s, {failed} failed"
+            parts.append(f"ETA {_duration(max(0, self.total - done) / rate)}")
+        if failed:
+            parts.append(f"{failed:,} failed")
+        return "quotecheck batch: " + ", ".join(parts)
+
+
+def _rate(per_second: float) -> str:
+    """A speed as people read it: "786", "1,204", or "2.5" below ten."""
+    return f"{per_second:,.0f}" if per_second >= 10 else f"{per_second:.1f}"
+
+
+def _duration(seconds: float) -> str:
+    """A time left as people read it: "9 s", "4 min 05 s", "2 h 10 min"."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        return f"{whole // 60} min {whole % 60:02d} s"
+    return f"{whole // 3600} h {whole % 3600 // 60:02d} min"
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Raised by :func:`run_batch` on Ctrl-C: ``written`` whole lines are safe in ``output``.
+
+    Running the batch again with ``resume=True`` (``--resume``) analyses only what is missing.
+    """
+
+    def __init__(self, written: int, output: str) -> None:
+        super().__init__(f"interrupted with {written:,} records written to {output}")
+        self.written = written
+        self.output = output
 
 
 def run_batch(
@@ -406,6 +415,7 @@ def run_batch(
     scheduler: object = None,
     text_column: str = "text",
     id_column: str = "id",
+    genre_column: str = "genre",
     progress: bool | None = None,
     log: Callable[[str], None] | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
@@ -428,6 +438,8 @@ def run_batch(
         scheduler: Dask scheduler address (``engine="dask"``); ``None`` starts a local cluster.
         text_column: The field or column holding the article text.
         id_column: The field or column holding the record id.
+        genre_column: The CSV column holding a known genre (JSONL records: a ``genre`` field);
+            an empty cell lets the genre be read from the text.
         progress: A tqdm bar (articles/s, ETA) on stderr; ``None`` = only when stderr is a
             terminal and tqdm is installed. Without a bar, ``log`` gets a line every 10 s.
         log: Receives progress and final lines; default writes them to stderr.
@@ -439,24 +451,36 @@ def run_batch(
 
     Raises:
         BatchError: the input cannot be read, or the options are wrong.
+        BatchInterrupted: Ctrl-C (a ``KeyboardInterrupt``) stopped the run; it says how many
+            lines the output holds, and ``resume=True`` finishes it.
     """
     _check(engine, workers)
     log = log or _stderr
-    read = partial(read_corpus, input_path, text_column=text_column, id_column=id_column)
+    read = partial(
+        read_corpus,
+        input_path,
+        text_column=text_column,
+        id_column=id_column,
+        genre_column=genre_column,
+    )
     records = read()  # fails early on a missing input or column, before touching the output
     state = prepare_resume(output_path) if resume else ResumeState()
     started = time.monotonic()
     stream = _stream(
         (item for item in records if not state.take(item)),
-        partial(_encode_chunk, config=config or DEFAULT_CONFIG),
+        partial(encode_chunk, config=config or DEFAULT_CONFIG),
         _encode_failure,
         workers=workers,
         engine=engine,
         scheduler=scheduler,
         max_chars=max_chars,
     )
-    with _Progress(progress, count_records(input_path), state.written, log) as bar:
-        done, failed = _write(stream, output_path, append=resume, bar=bar, before=state.failed)
+    bar = _Progress(progress, count_records(input_path), state.written, log)
+    try:
+        with bar:
+            done, failed = _write(stream, output_path, append=resume, bar=bar, before=state.failed)
+    except KeyboardInterrupt:
+        raise BatchInterrupted(state.written + bar.done, os.fspath(output_path)) from None
     if summary_path is not None:
         write_summary(output_path, read(), summary_path)
     stats = BatchStats(
@@ -473,7 +497,7 @@ def run_batch(
 
 def _encode_failure(item: Item, exc: BaseException) -> Encoded:
     """The error record's line for a record its engine lost."""
-    return _encode(_failure(item, exc))
+    return encode(failure(item, exc))
 
 
 def _write(

@@ -1,4 +1,4 @@
-"""The Dask engine: run a batch on a dask.distributed cluster (optional ``quotecheck[dask]``).
+"""The Dask engine: run a batch on a dask.distributed cluster (optional extra ``dask``).
 
 dask.distributed is imported only when this engine is used, so the package works without it.
 Workers run the same module-level task as the local process pool, so they need quotecheck
@@ -12,11 +12,11 @@ from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
-from quotecheck.errors import BatchError
+from quotecheck.errors import BatchError, install_hint
 
 __all__ = ["DASK_HINT", "analyze_bag", "dask_engine"]
 
-DASK_HINT = "pip install 'quotecheck[dask]'"
+DASK_HINT = install_hint("dask")
 """How to install the Dask engine's dependencies."""
 
 
@@ -79,7 +79,7 @@ def analyze_bag(bag: Any, config: AnalyzerConfig | None = None) -> Any:
     Build the bag lazily (e.g. ``dask.bag.from_sequence(paths).map(load)``) so records are
     loaded on the workers; compute or ``to_textfiles`` the result.
     """
-    from quotecheck.corpus.batch import _analyze_record
+    from quotecheck.corpus.worker import analyze_record
 
     _distributed()
-    return bag.map(_analyze_record, config=config or DEFAULT_CONFIG)
+    return bag.map(analyze_record, config=config or DEFAULT_CONFIG)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from quotecheck.errors import BatchError
+from quotecheck.errors import BatchError, install_hint
 from quotecheck.models import Analysis, ClaimKind, Failure, QuoteKind, SourceKind, SourcingSummary
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "read_jsonl",
     "read_parquet",
     "read_txt_dir",
+    "read_txt_file",
     "summary_row",
     "write_summary",
 ]
@@ -50,7 +51,7 @@ __all__ = [
 Result = Analysis | Failure
 """What the batch yields for each input record: its analysis, or why it has none."""
 
-_PARQUET_HINT = "install pyarrow (pip install 'quotecheck[parquet]') to read or write Parquet"
+_PARQUET_HINT = f"install pyarrow ({install_hint('parquet')}) to read or write Parquet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ class Record:
     url: str | None = None
     published: str | None = None
     outlet: str | None = None
+    genre: str | None = None  # the article's genre when the corpus knows it (GenreKind value)
 
 
 _META_FIELDS = ("title", "url", "published", "outlet")
@@ -84,8 +86,12 @@ def from_mapping(
     default_id: str,
     text_field: str = "text",
     id_field: str = "id",
+    genre_field: str = "genre",
 ) -> Record | Failure:
-    """Build a Record from a decoded row, or a Failure saying what the row lacks."""
+    """Build a Record from a decoded row, or a Failure saying what the row lacks.
+
+    A non-empty ``genre_field`` is the caller's genre for the article (checked when analysed).
+    """
     raw_id = row.get(id_field)
     doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
     if text_field not in row:
@@ -97,7 +103,8 @@ def from_mapping(
         msg = f"{text_field!r} must be a string, got {type(text).__name__}; store the text as str"
         return Failure(doc_id=doc_id, error=msg, error_type="InputTypeError", line=line)
     meta = {name: _meta(row.get(name)) for name in _META_FIELDS}
-    return Record(id=doc_id, text=text, line=line, **meta)
+    genre = _meta(row.get(genre_field)) or None  # an empty CSV cell: not known
+    return Record(id=doc_id, text=text, line=line, genre=genre, **meta)
 
 
 def _open_text(path: Path) -> IO[str]:
@@ -154,19 +161,40 @@ def read_txt_dir(
         yield Record(id=doc_id, text=text, line=number)
 
 
-def _check_columns(columns: Iterable[str], text_column: str, path: Path) -> None:
-    """Raise BatchError when the text column is not among ``columns``."""
+def read_txt_file(path: str | os.PathLike[str]) -> Iterator[Record | Failure]:
+    """Yield the one Record of a single ``.txt`` article; its id is the file name."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        msg = f"cannot read {path.name} as UTF-8 text ({exc}); convert it to UTF-8"
+        yield Failure(doc_id=path.name, error=msg, error_type=type(exc).__name__, line=1)
+        return
+    yield Record(id=path.name, text=text, line=1)
+
+
+# The default id column may be absent (rows get row-N); an id column the caller names may not.
+_DEFAULT_ID = "id"
+
+
+def _check_columns(columns: Iterable[str], text_column: str, id_column: str, path: Path) -> None:
+    """Raise BatchError when the text column, or an id column other than ``id``, is missing."""
     names = list(columns)
-    if text_column not in names:
-        msg = (
-            f"{path} has no column {text_column!r} (columns: {', '.join(names) or 'none'}); "
-            f"choose the text column with text_column=… (--text-column)"
-        )
-        raise BatchError(msg, path=str(path))
+    for column, option in ((text_column, "text"), (id_column, "id")):
+        if column not in names and (option == "text" or column != _DEFAULT_ID):
+            msg = (
+                f"{path} has no column {column!r} (columns: {', '.join(names) or 'none'}); "
+                f"choose the {option} column with {option}_column=… (--{option}-column)"
+            )
+            raise BatchError(msg, path=str(path))
 
 
 def read_csv(
-    path: str | os.PathLike[str], *, text_column: str = "text", id_column: str = "id"
+    path: str | os.PathLike[str],
+    *,
+    text_column: str = "text",
+    id_column: str = "id",
+    genre_column: str = "genre",
 ) -> Iterator[Record | Failure]:
     """Yield one Record per data row of a CSV file with a header; ``line`` is the row's line.
 
@@ -174,15 +202,17 @@ def read_csv(
     when this is called, before any row is read.
 
     Raises:
-        BatchError: the header has no ``text_column``.
+        BatchError: the header has no ``text_column``, or no ``id_column`` other than ``id``.
     """
     path = Path(path)
     with _open_text(path) as fh:
-        _check_columns(next(csv.reader(fh), []), text_column, path)
-    return _csv_rows(path, text_column, id_column)
+        _check_columns(next(csv.reader(fh), []), text_column, id_column, path)
+    return _csv_rows(path, text_column, id_column, genre_column)
 
 
-def _csv_rows(path: Path, text_column: str, id_column: str) -> Iterator[Record | Failure]:
+def _csv_rows(
+    path: Path, text_column: str, id_column: str, genre_column: str = "genre"
+) -> Iterator[Record | Failure]:
     """The rows of a CSV file whose header has been checked."""
     csv.field_size_limit(2**31 - 1)  # article texts are far longer than csv's 128 KB default
     with _open_text(path) as fh:
@@ -193,6 +223,7 @@ def _csv_rows(path: Path, text_column: str, id_column: str) -> Iterator[Record |
                 reader.line_num,
                 text_field=text_column,
                 id_field=id_column,
+                genre_field=genre_column,
                 default_id=f"row-{number}",
             )
 
@@ -209,7 +240,8 @@ def read_parquet(
     The schema is checked when this is called, before any row is read.
 
     Raises:
-        BatchError: pyarrow is not installed, or the file has no ``text_column``.
+        BatchError: pyarrow is not installed, or the file has no ``text_column`` (or no
+            ``id_column`` other than ``id``).
     """
     try:
         import pyarrow.parquet as pq
@@ -218,7 +250,7 @@ def read_parquet(
         raise BatchError(msg, path=str(path)) from exc
     path = Path(path)
     pfile = pq.ParquetFile(path)
-    _check_columns(pfile.schema_arrow.names, text_column, path)
+    _check_columns(pfile.schema_arrow.names, text_column, id_column, path)
     return _parquet_rows(pfile, batch_size, text_column, id_column)
 
 
@@ -236,27 +268,37 @@ def _parquet_rows(
 
 
 def read_corpus(
-    path: str | os.PathLike[str], *, text_column: str = "text", id_column: str = "id"
+    path: str | os.PathLike[str],
+    *,
+    text_column: str = "text",
+    id_column: str = "id",
+    genre_column: str = "genre",
 ) -> Iterator[Record | Failure]:
-    """Pick the reader by what ``path`` is: a folder, ``.csv``, ``.parquet``, else JSONL.
+    """Pick the reader by what ``path`` is: a folder, ``.csv``, ``.parquet``, ``.txt``, else JSONL.
+
+    A single ``.txt`` file is one article (id = its file name), not JSONL.
 
     Checks eagerly, before the first record is read, that the path exists and that a CSV or
-    Parquet file has the text column, so a batch fails before it touches its output.
+    Parquet file has the columns named, so a batch fails before it touches its output.
 
     Raises:
-        BatchError: the path does not exist, or the text column is missing.
+        BatchError: the path does not exist, or a named text or id column is missing.
     """
     path = Path(path)
     if path.is_dir():
         return read_txt_dir(path)
     if not path.exists():
-        msg = f"input {path} does not exist; pass a JSONL, CSV or Parquet file or a folder"
+        msg = f"input {path} does not exist; pass a JSONL, CSV, Parquet or .txt file, or a folder"
         raise BatchError(msg, path=str(path))
     suffixes = [s.lower() for s in path.suffixes]
     if ".csv" in suffixes:
-        return read_csv(path, text_column=text_column, id_column=id_column)
+        return read_csv(
+            path, text_column=text_column, id_column=id_column, genre_column=genre_column
+        )
     if suffixes and suffixes[-1] in (".parquet", ".pq"):
         return read_parquet(path, text_column=text_column, id_column=id_column)
+    if suffixes and suffixes[-1] == ".txt":
+        return read_txt_file(path)
     return read_jsonl(path, text_field=text_column, id_field=id_column)
 
 
@@ -274,6 +316,8 @@ def count_records(path: str | os.PathLike[str]) -> int | None:
             import pyarrow.parquet as pq
 
             return int(pq.ParquetFile(path).metadata.num_rows)
+        if suffixes and suffixes[-1] == ".txt":
+            return 1
         opener = gzip.open if path.suffix == ".gz" else open
         with opener(path, "rb") as fh:
             return sum(1 for raw in fh if raw.strip())

@@ -7,12 +7,11 @@ The terminal view and the lookups shared by every view live here; the HTML repor
 from __future__ import annotations
 
 import textwrap
-from bisect import bisect_right
-from collections.abc import Sequence
 from typing import Literal, get_args
 
 from quotecheck.errors import InputError, require_text
-from quotecheck.models import Analysis, Attribution, ClaimKind, Quote, Source
+from quotecheck.models import Analysis, ClaimKind
+from quotecheck.report.common import Lookup, clip, line_cols, source_label, speaker_of
 
 __all__ = ["FORMATS", "Format", "line_cols", "render", "source_label", "speaker_of"]
 
@@ -56,68 +55,11 @@ def render(
     if fmt == "text":
         return _text_view(text, analysis, color=color, width=max(width, 40))
     if fmt == "html":
-        from quotecheck.report.html import html_report  # late: it builds on this module's helpers
+        from quotecheck.report.html import html_report  # late: most callers want text
 
         return html_report(text, analysis)
     msg = f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}"
     raise InputError(msg, doc_id=analysis.doc_id)
-
-
-# --------------------------------------------------------------------------- lookups
-
-
-def speaker_of(analysis: Analysis, quote: Quote) -> Source | None:
-    """Return the source credited with ``quote``, or None when it has no speaker."""
-    return Lookup(analysis).speaker(quote)
-
-
-class Lookup:
-    """The ids of one analysis resolved once, so rendering stays linear in its size."""
-
-    def __init__(self, a: Analysis) -> None:
-        self.sources = {s.id: s for s in a.sources}
-        self.attributions = {x.id: x for x in a.attributions}
-        self.said: dict[str, list[tuple[int, Attribution]]] = {}
-        for k, x in enumerate(a.attributions):
-            self.said.setdefault(x.source_id, []).append((k, x))
-
-    def source(self, source_id: str | None) -> Source | None:
-        """The source with this id, if any."""
-        return self.sources.get(source_id) if source_id else None
-
-    def speaker(self, quote: Quote) -> Source | None:
-        """The source credited with ``quote``, if any."""
-        att = self.attributions.get(quote.attribution_id) if quote.attribution_id else None
-        return self.source(att.source_id) if att else None
-
-
-def source_label(source: Source | None) -> str:
-    """Return a short human label for ``source``: name and role, or its description."""
-    if source is None:
-        return "no speaker found"
-    first = source.mentions[0].text if source.mentions else source.kind.value
-    name = source.name or source.descriptor or first
-    if source.role and source.role not in name:
-        return f"{name}, {source.role}"
-    return name
-
-
-def clip(s: str, limit: int) -> str:
-    """Return ``s`` on one line, cut to ``limit`` characters with an ellipsis."""
-    s = " ".join(s.split())
-    return s if len(s) <= limit else s[: max(limit - 1, 1)].rstrip() + "…"
-
-
-def line_cols(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
-    """Return the 1-based (line, column) of each offset in ``text``, in one pass over it."""
-    starts = [0]
-    for row in text.split("\n")[:-1]:
-        starts.append(starts[-1] + len(row) + 1)
-    places = []
-    for offset in offsets:
-        line = bisect_right(starts, offset)
-        places.append((line, offset - starts[line - 1] + 1))
-    return places
 
 
 # --------------------------------------------------------------------------- terminal view
@@ -127,13 +69,23 @@ def _paint(s: str, style: str, color: bool) -> str:
     return f"\x1b[{_ANSI[style]}m{s}\x1b[0m" if color and s else s
 
 
+def _page_line(a: Analysis) -> list[str]:
+    """For a web page: what it is, who wrote it and when ("web page: “Title” by X, 2026-02-03")."""
+    if a.page is None:
+        return []
+    said = f"web page: “{a.page.title}”" if a.page.title else "web page"
+    if a.page.author:
+        said += f" by {a.page.author}"
+    return [", ".join([said, *(v for v in (a.page.sitename, a.page.date) if v)])]
+
+
 def _text_view(text: str, a: Analysis, *, color: bool, width: int) -> str:
     title = a.doc_id or "article"
     head = (
         f"{title}: {a.length:,} characters, {len(a.claims)} sentences, {len(a.quotes)} quotes, "
         f"{len(a.sources)} sources, {len(a.flags)} flags"
     )
-    parts = [_paint(head, "bold", color)]
+    parts = [_paint(head, "bold", color), *_page_line(a)]
     parts += _quotes_section(a, color, width)
     parts += _sources_section(a, color, width)
     parts += _flags_section(text, a, color, width)

@@ -7,3 +7,7 @@ aligns the quote's words with the best of them, and ``verdict`` names the result
 normalized, ellipsis, minor_edit, altered, spliced, not_found) with its edits. May import the
 shared modules; it never re-runs the pipeline.
 """
+
+from quotecheck.verification.verifier import SourceIndex, verify, verify_quote
+
+__all__ = ["SourceIndex", "verify", "verify_quote"]
