@@ -291,6 +291,14 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
         name_words = name_words[:of]
     if not name_words:  # a title alone: "President", "the Secretary of State"
         return _title_alone(phrase, start, end, lows[-1])
+    if (
+        last_title >= 0
+        and name_words[0].text.islower()
+        and name_words[0].text not in NAME_PARTICLES
+    ):
+        # "The health secretary gave MPs …": a verb, not a name, follows the title
+        title_end = words[last_title].end
+        return _title_alone(text[start:title_end], start, title_end, lows[last_title])
     name = text[name_words[0].start : name_words[-1].end]
     title_end = last_title + (last_title + 1 < len(words) and words[last_title + 1].text == ".")
     role = text[words[0].start : words[title_end].end] if last_title >= 0 else None
