@@ -317,14 +317,22 @@ _SPEAKERS: Final = (SOURCE_PERSON, SOURCE_ANONYMOUS)
 
 
 def _vague_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
-    """Credit clauses with "reportedly" and the like to a vague source, unless already sourced."""
+    """Credit clauses with "reportedly" and the like to a vague source, unless already sourced.
+
+    A vague cue inside an earlier vague cue's content is credited by it already; each content
+    starts after the one before ends, so no stretch of text is copied into more than one.
+    """
     extra = []
     covered = _Cover(links)
+    floor = 0
     for n, cue in enumerate(fields.cues):
         if fields.kinds[n] is CUE_VAGUE and fields.starts[n] not in covered:
-            link = vague_link(doc, cue)
+            if fields.starts[n] < floor:
+                continue
+            link = vague_link(doc, cue, floor)
             if link is not None:
                 extra.append(file_link(book, link))
+                floor = link.content[1]
     return sorted(links + extra, key=lambda k: k.content[0])
 
 
