@@ -5,7 +5,8 @@ Usage:  python benchmarks/bench_adversarial.py [--sizes 100000,400000,1600000] [
 
 Each (shape, size) runs in a fresh interpreter, so its peak resident memory is its own: the
 child imports quotecheck, warms it up, notes its peak RSS, builds the text, analyses it and
-writes the result as JSON, then reports the growth of its peak RSS per input character. The
+writes the result as JSON, then reports the growth of its peak RSS per input character. Time
+is CPU time of the one analysis (a shared machine's other work does not count against it). The
 targets (issue #20) are at least 0.5 MB/s for the compiled wheel (the pure-Python source is
 about half as fast) and at most about 100 bytes of memory per input character; ``--check``
 exits 1 when a run misses them (the speed floor is halved for a pure-Python build). Linear time
@@ -65,9 +66,9 @@ from bench_adversarial import SHAPES
 quotecheck.analyze("“We will stay,” the minister said. Officials reportedly agreed.")
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 text = SHAPES[sys.argv[1]](int(sys.argv[2]))
-start = time.perf_counter()
+start = time.process_time()
 analysis = quotecheck.analyze(text)
-seconds = time.perf_counter() - start
+seconds = time.process_time() - start
 json_chars = len(analysis.model_dump_json())
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps({{

@@ -12,6 +12,7 @@ from .config import DEFAULT_CONFIG, AnalyzerConfig
 from .cues import find_cues
 from .errors import InputError, InputTypeError, require_text
 from .flags import find_flags
+from .formatchars import decision_view, restore_spans
 from .models import Analysis, Flag
 from .quotes import find_quotes
 from .segment import segment
@@ -51,13 +52,16 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
             f"split it, or raise the limit with AnalyzerConfig(max_chars=…)"
         )
         raise InputError(msg, doc_id=doc_id)
-    paragraphs = segment(text)
-    scan = find_quotes(text, paragraphs, config)
-    cues = find_cues(text, paragraphs, scan.quotes)
-    sourcing = attribute(text, paragraphs, scan.quotes, cues, config)
-    claims = classify_claims(text, paragraphs, sourcing)
-    flags = find_flags(text, claims, sourcing, scan.unbalanced)
-    return Analysis(
+    # Invisible format characters (a byte-order mark, zero-width spaces, bidi marks) are white
+    # space to every decision: the stages read a same-length view, the Spans quote the original.
+    view = decision_view(text)
+    paragraphs = segment(view)
+    scan = find_quotes(view, paragraphs, config)
+    cues = find_cues(view, paragraphs, scan.quotes)
+    sourcing = attribute(view, paragraphs, scan.quotes, cues, config)
+    claims = classify_claims(view, paragraphs, sourcing)
+    flags = find_flags(view, claims, sourcing, scan.unbalanced)
+    analysis = Analysis(
         doc_id=doc_id,
         length=len(text),
         paragraphs=paragraphs,
@@ -68,6 +72,7 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
         flags=flags,
         summary=summarize(claims, sourcing),
     )
+    return analysis if view is text else restore_spans(analysis, text)
 
 
 def flag_unattributed(text: str, config: AnalyzerConfig | None = None) -> tuple[Flag, ...]:
