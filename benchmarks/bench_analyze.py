@@ -21,8 +21,8 @@ from pathlib import Path
 
 import quotecheck
 from quotecheck.config import DEFAULT_CONFIG
-from quotecheck.quotes import find_quotes
-from quotecheck.segment import segment
+from quotecheck.text.quotes import find_quotes
+from quotecheck.text.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -98,7 +98,7 @@ ADVERSARIAL: dict[str, Callable[[int], str]] = {
 
 def build() -> str:
     """Which build of quotecheck is timed: the mypyc-compiled wheel or the Python source."""
-    from quotecheck import claims
+    from quotecheck.claims import classify as claims
 
     compiled = not claims.__file__ or not claims.__file__.endswith(".py")
     return "compiled with mypyc" if compiled else "pure Python"

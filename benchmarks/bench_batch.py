@@ -59,7 +59,7 @@ def build_corpus(texts: list[str], n: int, path: Path) -> Path:
 
 def child(src: str, out: str, engine: str, workers: int) -> None:
     """Run one batch and print its speed and peak memory as JSON (child-process side)."""
-    from quotecheck.batch import run_batch
+    from quotecheck.corpus.batch import run_batch
 
     stats = run_batch(src, out, workers=workers, engine=engine, progress=False, log=lambda m: None)
     me = resource.getrusage(resource.RUSAGE_SELF)

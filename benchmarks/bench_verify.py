@@ -23,8 +23,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from quotecheck.quotetext import parse_quote, text_keys, token_offsets
-from quotecheck.verification import SourceIndex
+from quotecheck.verification.quotetext import parse_quote, text_keys, token_offsets
+from quotecheck.verification.verifier import SourceIndex
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "polnear-dev.jsonl.gz"
 _SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"]

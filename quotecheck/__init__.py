@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from .batch import BatchStats, analyze_corpus, run_batch
-from .config import DEFAULT_CONFIG, AnalyzerConfig
-from .errors import (
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
+from quotecheck.corpus.batch import BatchStats, analyze_corpus, run_batch
+from quotecheck.errors import (
     AssemblyError,
     BatchError,
     InputError,
@@ -19,7 +19,7 @@ from .errors import (
     QuotecheckError,
     SourceDocumentError,
 )
-from .models import (
+from quotecheck.models import (
     Analysis,
     Attribution,
     Claim,
@@ -47,8 +47,8 @@ from .models import (
     Verification,
     VerificationStatus,
 )
-from .pipeline import analyze, flag_unattributed
-from .verification import SourceIndex, verify, verify_quote
+from quotecheck.pipeline import analyze, flag_unattributed
+from quotecheck.verification.verifier import SourceIndex, verify, verify_quote
 
 __version__ = "0.1.0"
 

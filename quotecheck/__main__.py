@@ -1,5 +1,5 @@
 """``python -m quotecheck``: the same as the ``quotecheck`` command."""
 
-from .cli import main
+from quotecheck.cli import main
 
 raise SystemExit(main())

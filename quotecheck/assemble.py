@@ -27,9 +27,9 @@ from typing import Any, Final, TypeVar
 from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
-from .errors import AssemblyError
-from .fieldnames import FieldNames
-from .models import Span
+from quotecheck.errors import AssemblyError
+from quotecheck.fieldnames import FieldNames
+from quotecheck.models import Span
 
 __all__ = ["assemble", "instance", "text_span"]
 

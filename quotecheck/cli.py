@@ -16,13 +16,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from .errors import InputError, QuotecheckError
-from .models import Analysis, Severity, Verification, VerificationStatus
-from .pipeline import analyze
-from .report import FORMATS, line_cols, render, source_label, speaker_of
+from quotecheck.errors import InputError, QuotecheckError
+from quotecheck.models import Analysis, Severity, Verification, VerificationStatus
+from quotecheck.pipeline import analyze
+from quotecheck.report.text import FORMATS, line_cols, render, source_label, speaker_of
 
 if TYPE_CHECKING:
-    from .batch import Engine
+    from quotecheck.corpus.batch import Engine
 
 __all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
 
@@ -78,7 +78,7 @@ def _error(message: str) -> None:
 
 
 def _build_parser() -> _Parser:
-    from . import __version__
+    from quotecheck import __version__
 
     parser = _Parser(
         prog="quotecheck",
@@ -294,7 +294,9 @@ def _cmd_flag(args: argparse.Namespace) -> int:
 
 
 def _cmd_verify(args: argparse.Namespace) -> int:
-    from .verification import verify  # late: building its index is only needed here
+    from quotecheck.verification.verifier import (
+        verify,  # late: building its index is only needed here
+    )
 
     text = _read_text(args.article)
     analysis = analyze(text, doc_id=args.article)
@@ -361,7 +363,7 @@ def _clip(s: str, limit: int) -> str:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
+    from quotecheck.corpus.batch import run_batch
 
     if args.scheduler and args.engine != "dask":
         msg = "--scheduler needs --engine dask (see 'quotecheck batch --help')"

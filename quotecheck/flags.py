@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .assemble import assemble
-from .attribution import Sourcing
-from .claims import is_question
-from .framing import speech_like
-from .models import (
+from quotecheck.assemble import assemble
+from quotecheck.attribution.attribute import Sourcing
+from quotecheck.claims.classify import is_question
+from quotecheck.claims.framing import speech_like
+from quotecheck.models import (
     Attribution,
     Claim,
     ClaimKind,
@@ -29,7 +29,7 @@ from .models import (
     SourceKind,
     Span,
 )
-from .sortedints import bisect_right
+from quotecheck.sortedints import bisect_right
 
 __all__ = ["find_flags"]
 
@@ -45,8 +45,8 @@ def find_flags(
 ) -> tuple[Flag, ...]:
     """Flag unsourced claims, editorial framing, weak sourcing and odd quote marks, by position.
 
-    >>> from quotecheck.segment import segment
-    >>> from quotecheck.claims import classify_claims
+    >>> from quotecheck.text.segment import segment
+    >>> from quotecheck.claims.classify import classify_claims
     >>> t = "The ministry paid 40 million dollars to the contractor last year."
     >>> claims = classify_claims(t, segment(t), Sourcing((), (), ()))
     >>> [(f.kind.value, f.severity.value) for f in find_flags(t, claims, Sourcing((), (), ()), ())]

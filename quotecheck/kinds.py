@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from typing import Final
 
-from .models import ClaimKind, CueKind, QuoteKind, SentenceRole, SignalKind, SourceKind, Stance
+from quotecheck.models import (
+    ClaimKind,
+    CueKind,
+    QuoteKind,
+    SentenceRole,
+    SignalKind,
+    SourceKind,
+    Stance,
+)
 
 __all__ = [
     "CLAIM_ANONYMOUS",

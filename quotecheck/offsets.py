@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .assemble import text_span
-from .models import Span
+from quotecheck.assemble import text_span
+from quotecheck.models import Span
 
 __all__ = [
     "COMPARE_TABLE",

@@ -6,17 +6,17 @@ a pure function over the caller's original text and the frozen results of the st
 
 from __future__ import annotations
 
-from .attribution import attribute
-from .claims import classify_claims
-from .config import DEFAULT_CONFIG, AnalyzerConfig
-from .cues import find_cues
-from .errors import InputError, InputTypeError, require_text
-from .flags import find_flags
-from .formatchars import decision_view, restore_spans
-from .models import Analysis, Flag
-from .quotes import find_quotes
-from .segment import segment
-from .summary import summarize
+from quotecheck.attribution.attribute import attribute
+from quotecheck.claims.classify import classify_claims
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
+from quotecheck.errors import InputError, InputTypeError, require_text
+from quotecheck.flags import find_flags
+from quotecheck.models import Analysis, Flag
+from quotecheck.summary import summarize
+from quotecheck.text.cues import find_cues
+from quotecheck.text.formatchars import decision_view, restore_spans
+from quotecheck.text.quotes import find_quotes
+from quotecheck.text.segment import segment
 
 __all__ = ["analyze", "flag_unattributed"]
 

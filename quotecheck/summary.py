@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .attribution import Sourcing
-from .models import Claim, ClaimKind, SentenceRole, SourceKind, SourcingSummary
+from quotecheck.attribution.attribute import Sourcing
+from quotecheck.models import Claim, ClaimKind, SentenceRole, SourceKind, SourcingSummary
 
 __all__ = ["summarize"]
 

@@ -28,7 +28,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 def pytest_report_header() -> str:
     """Say which build the tests exercise: the source or the mypyc-compiled wheel."""
-    from quotecheck import claims
+    from quotecheck.claims import classify as claims
 
     build = "pure Python" if claims.__file__.endswith(".py") else "compiled with mypyc"
     return f"quotecheck: {build}, from {Path(claims.__file__).parent}"

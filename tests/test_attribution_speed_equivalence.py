@@ -8,7 +8,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotecheck.content import (
+from quotecheck.attribution.content import (
     _ASCII_WORD,
     _LEAD_IN_RE,
     _PLAIN_NON_WORD,
@@ -16,7 +16,7 @@ from quotecheck.content import (
     _lead_in_end,
     word_count,
 )
-from quotecheck.phrases import _LEAD_WORDS, _may_open_phrase
+from quotecheck.attribution.phrases import _LEAD_WORDS, _may_open_phrase
 
 # Characters of every kind word_count meets: ASCII, the typographic marks it reads itself, and
 # letters, digits and combining marks outside ASCII that it hands to the pattern.

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from quotecheck import batch
-from quotecheck.batch import BatchStats, analyze_corpus, run_batch
-from quotecheck.corpus import Record
+from quotecheck.corpus import batch, worker
+from quotecheck.corpus.batch import BatchStats, analyze_corpus, run_batch
+from quotecheck.corpus.io import Record
 from quotecheck.errors import BatchError
 from quotecheck.models import Analysis, Failure
 from quotecheck.pipeline import analyze
@@ -86,7 +86,7 @@ def test_exceptions_in_analysis_become_failures(monkeypatch: pytest.MonkeyPatch)
             raise IndexError(msg)
         return Analysis(doc_id=doc_id, length=len(text))
 
-    monkeypatch.setattr(batch, "analyze", fragile)
+    monkeypatch.setattr(worker, "analyze", fragile)
     results = list(analyze_corpus(["fine", "boom", "fine too"], engine="serial"))
     assert [type(r).__name__ for r in results] == ["Analysis", "Failure", "Analysis"]
     failed = results[1]
@@ -128,8 +128,8 @@ def test_a_failed_task_costs_only_its_guilty_record() -> None:
     texts = [f"Text {i}." for i in range(20)]
     texts[5] = "poison"
     items = [Record(id=str(i), text=t, line=i + 1) for i, t in enumerate(texts)]
-    task = batch.partial(batch._analyze_chunk, config=batch.DEFAULT_CONFIG)
-    results = list(batch._ordered(items, _flaky_submit, task, 2, batch._failure))
+    task = batch.partial(worker.analyze_chunk, config=batch.DEFAULT_CONFIG)
+    results = list(batch._ordered(items, _flaky_submit, task, 2, worker.failure))
     assert [r.doc_id for r in results] == [str(i) for i in range(20)]
     failed = [r for r in results if isinstance(r, Failure)]
     assert [(f.doc_id, f.error_type) for f in failed] == [("5", "RuntimeError")]
@@ -256,7 +256,7 @@ def test_resume_completes_a_torn_output(tmp_path: Path) -> None:
 
 
 RUNNER = (
-    "import sys; from quotecheck.batch import run_batch; "
+    "import sys; from quotecheck.corpus.batch import run_batch; "
     "run_batch(sys.argv[1], sys.argv[2], workers=2, progress=False)"
 )
 

@@ -18,9 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotecheck as qc
-from quotecheck.attribution import Sourcing
-from quotecheck.checkable import _ALLEGATIONS, _NUMBER_WORD_PATTERNS, _opens, scan_marks
-from quotecheck.claims import classify_claims
+from quotecheck.attribution.attribute import Sourcing
+from quotecheck.claims.checkable import _ALLEGATIONS, _NUMBER_WORD_PATTERNS, _opens, scan_marks
+from quotecheck.claims.classify import classify_claims
 from quotecheck.lexicons import load
 from quotecheck.models import (
     Attribution,
@@ -34,7 +34,7 @@ from quotecheck.models import (
     SourceKind,
     Span,
 )
-from quotecheck.segment import segment
+from quotecheck.text.segment import segment
 from tests.conftest import SEEDS, case_params, load_cases
 from tests.conftest import span_of_part as _span
 

@@ -8,7 +8,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotecheck.claimparts import (
+from quotecheck.claims.classify import _entries
+from quotecheck.claims.parts import (
     _TRIM,
     _clause_starts,
     _is_space,
@@ -17,7 +18,6 @@ from quotecheck.claimparts import (
     per_sentence,
     trim,
 )
-from quotecheck.claims import _entries
 
 _ITEMS = st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=25)
 

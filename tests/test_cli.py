@@ -270,7 +270,7 @@ TRANSCRIPT = (
 
 def test_verify_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """verify prints one row per quote with status and changes, or the Verification JSON."""
-    from quotecheck.verification import verify
+    from quotecheck.verification.verifier import verify
 
     article = _write(tmp_path / "article.txt", ARTICLE.encode())
     source = _write(tmp_path / "transcript.txt", TRANSCRIPT.encode())
@@ -290,7 +290,7 @@ def test_verify_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 def test_verify_fail_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """verify --fail-on exits 1 when some quote is at least that unfaithful, else 0."""
-    from quotecheck.verification import verify
+    from quotecheck.verification.verifier import verify
 
     article = _write(tmp_path / "article.txt", ARTICLE.encode())
     source = _write(tmp_path / "transcript.txt", TRANSCRIPT.encode())

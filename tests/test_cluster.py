@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from quotecheck.batch import analyze_corpus, run_batch
-from quotecheck.cluster import DASK_HINT, analyze_bag
-from quotecheck.corpus import Record, read_corpus
+from quotecheck.corpus.batch import analyze_corpus, run_batch
+from quotecheck.corpus.cluster import DASK_HINT, analyze_bag
+from quotecheck.corpus.io import Record, read_corpus
 from quotecheck.errors import BatchError
 from tests.test_batch import article, write_corpus
 

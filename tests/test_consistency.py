@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.consistency import CorpusReportBuilder, corpus_report, corpus_report_from_batch
-from quotecheck.corpus import Record, dump_result
+from quotecheck.corpus.consistency import (
+    CorpusReportBuilder,
+    corpus_report,
+    corpus_report_from_batch,
+)
+from quotecheck.corpus.io import Record, dump_result
 from quotecheck.models import (
     Analysis,
     Attribution,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.corpus import (
+from quotecheck.corpus.io import (
     SUMMARY_COLUMNS,
     Record,
     count_records,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from quotecheck.cues import VERB_FORMS, find_cues
 from quotecheck.lexicons import load_rows
 from quotecheck.models import CueKind, Quote, QuoteKind, Stance
 from quotecheck.offsets import make_span
+from quotecheck.text.cues import VERB_FORMS, find_cues
 
 
 def _quote(text: str, start: int, end: int) -> Quote:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import quotecheck as qc
-from quotecheck.attribution import Sourcing
-from quotecheck.claims import classify_claims
+from quotecheck.attribution.attribute import Sourcing
+from quotecheck.claims.classify import classify_claims
 from quotecheck.flags import find_flags
 from quotecheck.models import (
     Attribution,
@@ -21,7 +21,7 @@ from quotecheck.models import (
     SourceKind,
     Span,
 )
-from quotecheck.segment import segment
+from quotecheck.text.segment import segment
 from tests.conftest import span_of_part as _span
 
 NO_SOURCING = Sourcing((), (), ())

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotecheck as qc
-from quotecheck.formatchars import decision_view, restore_spans
 from quotecheck.models import Span
+from quotecheck.text.formatchars import decision_view, restore_spans
 from tests.strategies import quoted_article
 
 # A byte-order mark, zero-width space, joiners, bidi marks and overrides, a soft hyphen.

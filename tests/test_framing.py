@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotecheck.framing import (
+from quotecheck.claims.framing import (
     _ASCII_TOKENS_RE,
     _TABLES,
     _TOKEN_RE,

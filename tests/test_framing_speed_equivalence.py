@@ -7,8 +7,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotecheck.checkable import _DIGITS_RE, _LETTERS_RE, _figures, _letter_runs
-from quotecheck.framing import (
+from quotecheck.claims.checkable import _DIGITS_RE, _LETTERS_RE, _figures, _letter_runs
+from quotecheck.claims.framing import (
     _ASCII_KEYS_ONLY,
     _KINDS,
     _NON_ASCII_WORD_RE,
@@ -18,9 +18,9 @@ from quotecheck.framing import (
     _lower,
     _pattern_tokens,
 )
+from quotecheck.claims.signaltables import ASCII_TOKENS, CASE_SENSITIVE, TABLES
 from quotecheck.models import SignalKind
 from quotecheck.offsets import fold
-from quotecheck.signaltables import ASCII_TOKENS, CASE_SENSITIVE, TABLES
 
 # Pieces of text of every kind the token scan meets: lexicon words and their possessives,
 # ASCII marks that do and do not join a token, digits before and inside words, and characters

@@ -10,15 +10,15 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from quotecheck.config import DEFAULT_CONFIG
-from quotecheck.cues import (
+from quotecheck.text.cues import (
     _CANDIDATE_RE,
     _NAME_COLON_RE,
     _colon_gap_start,
     _name_colons,
     find_cues,
 )
-from quotecheck.quotes import _VISIBLE_RE, find_quotes
-from quotecheck.segment import (
+from quotecheck.text.quotes import _VISIBLE_RE, find_quotes
+from quotecheck.text.segment import (
     _BOUNDARY_IN_RUN_RE,
     _BOUNDARY_RE,
     _LINE_RE,

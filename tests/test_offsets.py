@@ -14,8 +14,8 @@ from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.errors import InputTypeError, QuotecheckError
 from quotecheck.models import Analysis, Quote, Span
 from quotecheck.offsets import clamp, make_span
-from quotecheck.quotes import find_quotes
-from quotecheck.segment import segment
+from quotecheck.text.quotes import find_quotes
+from quotecheck.text.segment import segment
 from tests.strategies import (
     QUOTE_CHARS,
     QuotedArticle,

@@ -10,8 +10,8 @@ import pytest
 
 from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.models import QuoteKind
-from quotecheck.quotes import QuoteScan, find_quotes
-from quotecheck.segment import segment
+from quotecheck.text.quotes import QuoteScan, find_quotes
+from quotecheck.text.segment import segment
 from tests.conftest import SEEDS, case_params, load_cases
 from tests.strategies import QUOTE_CHARS
 

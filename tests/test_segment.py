@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from quotecheck.models import Paragraph, SentenceRole
-from quotecheck.segment import segment
+from quotecheck.text.segment import segment
 from tests.conftest import SEEDS, case_params, load_cases
 
 CASES = load_cases("segment")

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotecheck.coref import SourceBook
-from quotecheck.mentions import classify
+from quotecheck.attribution.coref import SourceBook
+from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.sources import _TOKEN_RE, Mention, phrase_after, subject_before, tokens
 from quotecheck.models import SourceKind
-from quotecheck.sources import _TOKEN_RE, Mention, phrase_after, subject_before, tokens
 
 MENTIONS: list[tuple[str, dict[str, Any]]] = [
     (

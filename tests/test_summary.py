@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import quotecheck as qc
-from quotecheck.attribution import Sourcing
+from quotecheck.attribution.attribute import Sourcing
 from quotecheck.models import (
     Attribution,
     Claim,

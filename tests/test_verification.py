@@ -12,8 +12,8 @@ from rapidfuzz.distance import Levenshtein
 
 from quotecheck.errors import InputError, InputTypeError, SourceDocumentError
 from quotecheck.models import Analysis, Quote, Span, Verification, VerificationStatus
-from quotecheck.quotetext import TOKEN_RE, text_keys, token_offsets
-from quotecheck.verification import SourceIndex, verify, verify_quote
+from quotecheck.verification.quotetext import TOKEN_RE, text_keys, token_offsets
+from quotecheck.verification.verifier import SourceIndex, verify, verify_quote
 from tests.conftest import CASES, case_params, load_cases
 
 _DOCUMENTS: dict[str, str] = json.loads((CASES / "verify.json").read_text("utf-8"))["documents"]

@@ -1,0 +1,11 @@
+"""Who said what: sources, their mentions, and the attributions that tie content to them.
+
+Takes the text, its paragraphs, quotes and cues (from :mod:`quotecheck.text`) and returns a
+``Sourcing`` (:mod:`~attribute`): the quotes with their speakers, one
+``Source`` per distinct speaker with every mention, and the ``Attribution`` records (content ->
+source through a cue). Inside: ``mentions`` and ``described`` read who a noun phrase names,
+``sources`` and ``coref`` merge mentions into sources, ``linking``, ``shapes`` and ``subjects``
+find the speaker of each cue shape, ``content`` and ``phrases`` find what was said. May import
+the :mod:`quotecheck.text` results and the shared modules (``models``, ``config``, ``offsets``,
+``kinds``, ``assemble``, ``lexicons``, ``errors``), never ``claims`` or later rooms.
+"""

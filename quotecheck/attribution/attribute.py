@@ -1,0 +1,435 @@
+"""attribute(...) -> Sourcing: link quotes and reported statements to their sources via cues.
+
+The order, as an editor reads a story:
+
+1. every reporting verb and "according to" is read in its sentence (:mod:`linking`):
+   its source, its content (the quote or the reported clause), when, and through whom;
+2. a colon names the speaker of the quote after it ("X: “…”"), a dash and a name sign the quote
+   before them ("“…” ― X"), a clause and a comma introduce the quote after them ("X boomed, “…”");
+3. a quote with no cue of its own continues the speaker of the quote before it: in the same
+   paragraph it joins that content, in the next paragraph it inherits the speaker;
+4. vague cues ("reportedly") outside any attributed content credit their clause to no one;
+5. quotes still without a source become scare quotes.
+
+Sources are resolved in text order by :class:`~coref.SourceBook`, so a surname,
+"the spokesman" or "he" finds the source introduced before it.
+"""
+
+from __future__ import annotations
+
+from typing import Final, NamedTuple
+
+from quotecheck.assemble import assemble
+from quotecheck.attribution.content import Doc, Link, opens_sentence, trim, word_count
+from quotecheck.attribution.coref import SourceBook
+from quotecheck.attribution.linking import file_link, verb_link
+from quotecheck.attribution.shapes import (
+    according_link,
+    colon_link,
+    comma_link,
+    dash_link,
+    vague_link,
+)
+from quotecheck.config import AnalyzerConfig
+from quotecheck.kinds import (
+    CUE_ACCORDING_TO,
+    CUE_COLON,
+    CUE_INHERITED,
+    CUE_SPEECH_VERB,
+    CUE_VAGUE,
+    QUOTE_SCARE,
+    SOURCE_ANONYMOUS,
+    SOURCE_PERSON,
+    STANCE_NEUTRAL,
+)
+from quotecheck.models import (
+    Attribution,
+    Cue,
+    Paragraph,
+    Quote,
+    Source,
+    Span,
+    Stance,
+)
+from quotecheck.offsets import make_span
+from quotecheck.sortedints import bisect_right
+
+__all__ = ["Sourcing", "attribute"]
+
+
+class Sourcing(NamedTuple):
+    """Quotes (with kinds and attribution ids settled), sources and attributions of a text."""
+
+    quotes: tuple[Quote, ...]
+    sources: tuple[Source, ...]
+    attributions: tuple[Attribution, ...]
+
+
+_SO_CALLED: Final = (
+    "so-called",
+    "so called",
+    "dubbed",
+    "termed",
+    "the term",
+    "the word",
+    "the phrase",
+)
+
+
+def attribute(
+    text: str,
+    paragraphs: tuple[Paragraph, ...],
+    quotes: tuple[Quote, ...],
+    cues: tuple[Cue, ...],
+    config: AnalyzerConfig,
+) -> Sourcing:
+    """Credit every quote and reported clause to a source; quotes left over become scare quotes.
+
+    >>> from quotecheck.pipeline import analyze
+    >>> a = analyze('“We will stay,” the minister said on Monday.')
+    >>> a.sources[0].descriptor, a.attributions[0].when.text
+    ('the minister', 'on Monday')
+    """
+    sentences = [s for p in paragraphs for s in p.sentences]
+    if not sentences:
+        return Sourcing(quotes, (), ())
+    doc = Doc(text, sentences, quotes)
+    book = SourceBook(text)
+    fields = _CueFields(cues)
+    links = _cue_links(doc, book, fields)
+    links = _colon_links(doc, book, fields, links)
+    links = _quote_shape_links(doc, book, links)
+    links = _inherit(doc, links, config, fields)
+    links = _vague_links(doc, book, fields, links)
+    return _build(doc, book, quotes, links, fields)
+
+
+class _CueFields:
+    """The cues with their kinds and offsets, each model field read once: every step of the
+    stage goes through all the cues, and a model's fields are slow to read."""
+
+    def __init__(self, cues: tuple[Cue, ...]) -> None:
+        self.cues = cues
+        self.kinds = [c.kind for c in cues]
+        self.spans = [c.span for c in cues]
+        self.starts = [span.start for span in self.spans]
+        self.ends = [span.end for span in self.spans]
+
+
+def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
+    """Read every reporting verb and "according to", in text order."""
+    links: list[Link] = []
+    for n, cue in enumerate(fields.cues):
+        kind = fields.kinds[n]
+        if kind is CUE_SPEECH_VERB:
+            si = doc.sentence_at(fields.starts[n])
+            same = [k for k in links[-3:] if k.sentence == si]
+            link = verb_link(doc, cue, fields.spans[n], fields.starts[n], fields.ends[n], same)
+        elif kind is CUE_ACCORDING_TO:
+            link = according_link(doc, cue)
+        else:
+            continue
+        if link is not None and links and _swallows(links[-1], link):
+            _make_room(doc, links[-1], link)
+        if link is not None and not _duplicate(links, link):
+            links.append(file_link(book, link))
+    return links
+
+
+def _swallows(prev: Link, link: Link) -> bool:
+    """Tell whether an earlier clause after its cue ran over a later cue of the same sentence
+    ("X noted that A, and added: “B”"; "X asserted that A: “B,” he claimed")."""
+    if prev.cue is None or link.cue is None or prev.sentence != link.sentence:
+        return False
+    if not prev.cue[1] <= prev.content[0] < link.cue[0] < prev.content[1]:
+        return False
+    return not _nested(prev, link)
+
+
+def _nested(prev: Link, link: Link) -> bool:
+    """Tell whether a later cue is part of the earlier report ("X said he never said …"): its
+    source stands inside the earlier content, and what it reports follows it."""
+    mention, cue = link.mention, link.cue
+    if mention is None or cue is None:
+        return False
+    opens = prev.content[0] <= mention.start <= prev.content[0] + _NESTED_LEAD
+    return opens and mention.start < cue[0] and link.content[0] > mention.start
+
+
+# the inner source opens the earlier content ("said (that) he never said …")
+_NESTED_LEAD: Final = 3
+
+
+def _make_room(doc: Doc, prev: Link, link: Link) -> None:
+    """End the earlier clause before the later report: its source, its cue, or its quote."""
+    cut = link.cue[0] if link.cue is not None else prev.content[1]
+    if link.mention is not None and prev.content[0] < link.mention.start < cut:
+        cut = link.mention.start
+    if prev.content[0] < link.content[0] < cut:
+        q = doc.quote_at(link.content[0])
+        cut = q.marks.start if q is not None else link.content[0]
+    start, end = trim(doc.text, prev.content[0], cut)
+    end = _drop_conjunction(doc.text, start, end)
+    between = doc.text[end:cut]
+    boundary = any(c in between for c in ",:;—–(") or between.strip() in _BOUNDARY_WORDS
+    if boundary and word_count(doc.text, (start, end)) >= 2:
+        prev.content = (start, end)
+        prev.reasons.append("content: ends where the sentence's next report begins")
+
+
+_CONJUNCTIONS: Final = ("and", "but", "then")  # not "so" or "while": "do so", "for a while"
+_CONJUNCTION_TAIL: Final = tuple(" " + word for word in _CONJUNCTIONS)
+_BOUNDARY_WORDS: Final = (*_CONJUNCTIONS, "-", "--")  # a spaced hyphen is a dash: "Hussein - “…”"
+
+
+def _drop_conjunction(text: str, start: int, end: int) -> int:
+    """Drop a conjunction left at the end of a clause cut short ("… constitutional law, and")."""
+    dropped = True
+    while dropped:  # "… home state and then"
+        dropped = False
+        for word in _CONJUNCTION_TAIL:
+            if text[start:end].endswith(word):
+                end, dropped = trim(text, start, end - len(word))[1], True
+    return end
+
+
+def _duplicate(links: list[Link], link: Link) -> bool:
+    """Tell whether a link repeats the content of the previous one (two cues, one statement)."""
+    if not links:
+        return False
+    prev = links[-1]
+    a, b = prev.content, link.content
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    return inter > 0.8 * max(1, min(a[1] - a[0], b[1] - b[0]))
+
+
+class _Cover:
+    """The stretches of text some link's content covers, for O(log n) membership tests."""
+
+    def __init__(self, links: list[Link]) -> None:
+        spans = sorted([k.content for k in links])
+        self.starts = [a for a, _ in spans]
+        # the furthest end among the spans starting at or before each one (a plain loop: from
+        # compiled code, itertools.accumulate calls max through the generic call path per span)
+        self.reach: list[int] = []
+        far = 0
+        for i, (_, b) in enumerate(spans):
+            far = b if i == 0 or b > far else far
+            self.reach.append(far)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.reach[i]
+
+
+def _colon_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
+    """Credit quotes introduced by "X:" when no verb has claimed them."""
+    extra = []
+    covered = _Cover(links)
+    for n, cue in enumerate(fields.cues):
+        if fields.kinds[n] is CUE_COLON and fields.ends[n] + 2 not in covered:
+            link = colon_link(doc, cue)
+            if link is not None and link.content[0] not in covered:
+                extra.append(file_link(book, link))
+    return sorted(links + extra, key=lambda k: k.content[0])
+
+
+def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
+    """Credit quotes no cue claimed by their punctuation: signed with a dash and a name
+    ("“…” ― Sonya Herridge"), or introduced by a clause and a comma ("Clinton cracked, “…”")."""
+    extra = []
+    covered = _Cover(links)
+    for q in doc.outer:
+        if q.span.start not in covered:
+            link = dash_link(doc, q) or comma_link(doc, q)
+            if link is not None:
+                extra.append(file_link(book, link))
+    return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
+
+
+def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFields) -> list[Link]:
+    """Give a cue-less stand-alone quote the speaker of the quote just before it."""
+    speech = CUE_SPEECH_VERB
+    cued = {doc.sentence_at(fields.starts[n]) for n, k in enumerate(fields.kinds) if k is speech}
+    ends = sorted(links, key=lambda k: k.content[1])
+    keys = [k.content[1] for k in ends]
+    out = list(links)
+    covered = _Cover(links)
+    for n, q in enumerate(doc.outer):
+        mark = doc.q_starts[n]  # q.marks.start, already read
+        qi = doc.sentence_at(mark)
+        if q.span.start in covered or not opens_sentence(doc, q) or qi in cued:
+            continue  # a quote with an unread cue of its own is not a continuation
+        i = bisect_right(keys, mark) - 1
+        if i < 0:
+            continue
+        prev = ends[i]
+        last = max(doc.sentence_at(prev.content[1] - 1), prev.sentence)
+        gap = doc.sentences[qi].paragraph - doc.sentences[last].paragraph
+        if gap == 0 and qi - last <= config.cue_window_sentences:
+            prev.content = (prev.content[0], q.span.end)
+            prev.reasons.append("the quote goes on in the next sentence, with no new speaker")
+            continue
+        if gap == 1 and _hands_on(doc, prev, last):
+            why = "the quote continues the previous paragraph's quote, so it keeps that speaker"
+        elif gap == 0 and _narration_between(doc, prev, last, qi, cued):
+            why = "the paragraph's earlier quote is this speaker's; only narration comes between"
+        else:
+            continue
+        link = Link(
+            prev.source,
+            None,
+            CUE_INHERITED,
+            prev.stance,
+            (q.span.start, q.span.end),
+            qi,
+            reasons=[f"no cue of its own: {why}"],
+        )
+        out.append(link)
+        ends.insert(i + 1, link)
+        keys.insert(i + 1, link.content[1])
+    return sorted(out, key=lambda k: k.content[0])
+
+
+# "“…,” X said. He holds two degrees. “…”": at most this many between
+_NARRATION_SENTENCES: Final = 2
+
+
+def _narration_between(doc: Doc, prev: Link, last: int, qi: int, cued: set[int]) -> bool:
+    """Tell whether only a little narration (no quote, no cue) separates a quote from the
+    paragraph's earlier quoted speaker: the speaker goes on."""
+    if doc.quote_at(prev.content[0]) is None or not 1 < qi - last <= _NARRATION_SENTENCES + 1:
+        return False
+    between = range(last + 1, qi)
+    if any(i in cued for i in between):
+        return False
+    lo, hi = doc.sentences[last + 1].span.start, doc.sentences[qi - 1].span.end
+    return doc.next_quote_start(lo, hi) >= hi
+
+
+def _hands_on(doc: Doc, prev: Link, last: int) -> bool:
+    """Tell whether the previous paragraph hands its speaker to a cue-less quote paragraph: its
+    credited content is a quote, or its last sentence credits someone by a verb."""
+    if doc.quote_at(prev.content[0]) is not None:
+        return True
+    paragraph = doc.sentences[last].paragraph
+    closes = last + 1 >= len(doc.sentences) or doc.sentences[last + 1].paragraph != paragraph
+    speaker = prev.mention is not None and prev.mention.kind in _SPEAKERS
+    return closes and prev.cue_kind is CUE_SPEECH_VERB and speaker
+
+
+# who goes on talking in a new paragraph
+_SPEAKERS: Final = (SOURCE_PERSON, SOURCE_ANONYMOUS)
+
+
+def _vague_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
+    """Credit clauses with "reportedly" and the like to a vague source, unless already sourced.
+
+    A vague cue inside an earlier vague cue's content is credited by it already; each content
+    starts after the one before ends, so no stretch of text is copied into more than one.
+    """
+    extra = []
+    covered = _Cover(links)
+    floor = 0
+    for n, cue in enumerate(fields.cues):
+        if fields.kinds[n] is CUE_VAGUE and fields.starts[n] not in covered:
+            if fields.starts[n] < floor:
+                continue
+            link = vague_link(doc, cue, floor)
+            if link is not None:
+                extra.append(file_link(book, link))
+                floor = link.content[1]
+    return sorted(links + extra, key=lambda k: k.content[0])
+
+
+def _build(
+    doc: Doc, book: SourceBook, quotes: tuple[Quote, ...], links: list[Link], fields: _CueFields
+) -> Sourcing:
+    """Freeze links into Attributions, settle every quote's kind and attribution id."""
+    text = doc.text
+    used = sorted(
+        {i for k in links for i in (k.source, k.via) if i is not None and i >= 0},
+        key=lambda i: min(book.drafts[i].mentions),
+    )
+    sources, ids = book.sources(used)
+    starts = [k.content[0] for k in links]
+    by_quote: dict[str, int] = {}
+    for q in quotes:
+        if _named_term(text, q.marks.start):
+            continue
+        span = q.span  # its fields read once: a model's fields are slow to read
+        q_start, q_end = span.start, span.end
+        i = bisect_right(starts, q_start) - 1
+        floor = i - 4  # contents overlap little: a few steps back is enough, and stays linear
+        while (
+            i > floor
+            and i >= 0
+            and not links[i].content[0] <= q_start < max(links[i].content[1], q_start + 1)
+        ):
+            i -= 1
+        if i == floor:
+            continue
+        if i >= 0 and q_end <= links[i].content[1] + 2:
+            qid = q.id
+            by_quote[qid] = i
+            links[i].quote_ids.append(qid)
+    spans = _Spans(doc, fields)
+    attributions = tuple(_attribution(spans, n, k, ids) for n, k in enumerate(links))
+    settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
+    return Sourcing(settled, sources, attributions)
+
+
+def _named_term(text: str, mark: int) -> bool:
+    """Tell whether the quote opening at ``mark`` names a term ("the so-called “…”"): a scare
+    quote by definition."""
+    before = text[max(0, mark - 12) : mark].lower().rstrip()
+    return before.endswith(_SO_CALLED)
+
+
+class _Spans:
+    """The Spans a text's cues and quotes already have, handed out again for the same offsets."""
+
+    def __init__(self, doc: Doc, fields: _CueFields) -> None:
+        self.doc = doc
+        self.cues = {(fields.starts[n], fields.ends[n]): s for n, s in enumerate(fields.spans)}
+
+    def cue(self, cue: tuple[int, int]) -> Span:
+        """The cue's Span, or a new one for those offsets."""
+        span = self.cues.get(cue)
+        return span if span is not None else make_span(self.doc.text, cue[0], cue[1])
+
+    def content(self, content: tuple[int, int]) -> Span:
+        """The quote's inner Span when the content is exactly a quote, or a new one."""
+        q = self.doc.quote_at(content[0])
+        if q is not None and q.span.start == content[0] and q.span.end == content[1]:
+            return q.span
+        return make_span(self.doc.text, content[0], content[1])
+
+
+def _attribution(spans: _Spans, n: int, k: Link, ids: dict[int, str]) -> Attribution:
+    """One link, frozen as an Attribution."""
+    text = spans.doc.text
+    fields = {
+        "id": f"a{n + 1}",
+        "source_id": ids[k.source],
+        "cue": spans.cue(k.cue) if k.cue else None,
+        "cue_kind": k.cue_kind,
+        "stance": k.stance if isinstance(k.stance, Stance) else STANCE_NEUTRAL,
+        "content": spans.content(k.content),
+        "quote_ids": tuple(k.quote_ids),
+        "via_source_id": ids.get(k.via) if k.via is not None else None,
+        "when": make_span(text, k.when[0], k.when[1]) if k.when else None,
+        "reasons": tuple(k.reasons),
+    }
+    return assemble(Attribution, fields)
+
+
+def _settle(q: Quote, by_quote: dict[str, int], attributions: tuple[Attribution, ...]) -> Quote:
+    """Point a quote at its attribution, or make it a scare quote with the reason."""
+    fields = q.__dict__  # q's fields, copied below with the changes (and read from here: faster)
+    qid = fields["id"]
+    if qid in by_quote:
+        return assemble(Quote, {**fields, "attribution_id": attributions[by_quote[qid]].id})
+    reason = "no source: no cue names a speaker for it, so it is read as a scare quote"
+    reasons = (*fields["reasons"], reason)
+    return assemble(Quote, {**fields, "kind": QUOTE_SCARE, "reasons": reasons})

@@ -1,0 +1,447 @@
+"""Where reported content lies: the clause before a cue, after it, or a quote around it.
+
+:class:`Doc` indexes a text's sentences and outer quotes for position lookups; :class:`Link` is a
+provisional attribution; :func:`set_content` chooses a cue's content. ``MAX_CLAUSE`` and
+``WINDOW`` bound how far every reader of the attribution stage looks (linking, subjects, phrases,
+shapes, attribution); every lookup here is a bisection or a bounded slice, so the cost per cue
+is small.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from quotecheck.attribution.sources import QUANTIFIERS, Mention, grammar_words
+from quotecheck.models import CueKind, Quote, Sentence, Stance
+from quotecheck.sortedints import bisect_left, bisect_right
+from quotecheck.text.cues import VERB_FORMS
+
+__all__ = [
+    "MAX_CLAUSE",
+    "WINDOW",
+    "Doc",
+    "Link",
+    "introduces",
+    "opens_sentence",
+    "set_content",
+    "trim",
+    "word_count",
+]
+
+# What may sit between a cue and the content that follows it.
+_LEAD_IN_RE: Final = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
+MAX_CLAUSE: Final = 1200  # a reported clause longer than this is cut: bounds the work per cue
+WINDOW: Final = 240  # characters to look at on either side of a cue for its source
+_PARTICIPLE_RE: Final = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
+_CONJUNCTIONS: Final = frozenset(["and", "but", "or", "so", "while", "as"])
+# Words after a quote that resume the writer's narration: a time, a place, a new verb. The
+# lexicon's subject_end class serves both this and the end of an inverted source's name.
+_NARRATION_WORDS: Final = grammar_words("subject_end") | {"and", "but", "then", "moments", "twice"}
+
+
+class Link:
+    """A provisional attribution: content credited to a source index through a cue.
+
+    A plain class with its own ``__init__``, not a dataclass: mypyc runs a dataclass's generated
+    ``__init__`` as interpreted Python, several times slower, and one is built per cue.
+    """
+
+    def __init__(
+        self,
+        source: int,
+        cue: tuple[int, int] | None,
+        cue_kind: CueKind,
+        stance: Stance,
+        content: tuple[int, int],
+        sentence: int,
+        via: int | None = None,
+        when: tuple[int, int] | None = None,
+        reasons: list[str] | None = None,
+        quote_ids: list[str] | None = None,
+        mention: Mention | None = None,
+        via_mention: Mention | None = None,
+    ) -> None:
+        self.source = source
+        self.cue = cue
+        self.cue_kind = cue_kind
+        self.stance = stance
+        self.content = content
+        self.sentence = sentence
+        self.via = via
+        self.when = when
+        self.reasons: list[str] = reasons if reasons is not None else []
+        self.quote_ids: list[str] = quote_ids if quote_ids is not None else []
+        self.mention = mention  # the source's mention, filed in the book once the link holds
+        self.via_mention = via_mention
+
+
+class Doc:
+    """The text with its sentences and outer quotes indexed for quick position lookups.
+
+    Offsets are kept in plain lists of ints: reading a field of a frozen model costs several
+    times more than indexing a list, and the readers look them up at every cue.
+    """
+
+    def __init__(self, text: str, sentences: list[Sentence], quotes: tuple[Quote, ...]) -> None:
+        self.text = text
+        self.sentences = sentences
+        spans = [s.span for s in sentences]  # every model field read once
+        self.starts = [span.start for span in spans]
+        self.ends = [span.end for span in spans]
+        marks = [q.marks for q in quotes]
+        ends = [m.end for m in marks]
+        self.outer: list[Quote] = []
+        self.q_starts: list[int] = []
+        self.q_ends: list[int] = []
+        # by start, ties in the given order (as a stable sort by start): a nested quote is skipped
+        for start, i in sorted([(m.start, i) for i, m in enumerate(marks)]):
+            if not self.q_ends or start >= self.q_ends[-1]:
+                self.outer.append(quotes[i])
+                self.q_starts.append(start)
+                self.q_ends.append(ends[i])
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (the nearest one before it)."""
+        return max(0, bisect_right(self.starts, pos) - 1)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The outer quote whose marks contain ``pos``, if any."""
+        i = bisect_right(self.q_starts, pos) - 1
+        if i >= 0 and pos < self.q_ends[i]:
+            return self.outer[i]
+        return None
+
+    def last_quote_end(self, lo: int, hi: int) -> int:
+        """End of the last outer quote that closes in ``[lo, hi)``, or ``lo``."""
+        i = bisect_right(self.q_starts, hi) - 1
+        ends = self.q_ends
+        while i >= 0 and ends[i] > hi:
+            i -= 1
+        if i >= 0 and ends[i] > lo:
+            return ends[i]
+        return lo
+
+    def next_quote_start(self, lo: int, hi: int) -> int:
+        """Start of the first outer quote opening in ``[lo, hi)``, or ``hi``."""
+        i = bisect_left(self.q_starts, lo)
+        if i < len(self.q_starts) and self.q_starts[i] < hi:
+            return self.q_starts[i]
+        return hi
+
+
+def set_content(
+    doc: Doc, link: Link, s_start: int, subj_start: int, core_end: int, s_end: int, inverted: bool
+) -> bool:
+    """Choose the content: the clause before the cue, after it, or a quote; False if none."""
+    text = doc.text
+    q = doc.quote_at(s_start)
+    left_lo = q.marks.start if q is not None else max(s_start, subj_start - MAX_CLAUSE)
+    left = trim(text, left_lo, subj_start)
+    right_lo = _lead_in_end(text, core_end, min(s_end, core_end + 40))
+    right_hi = _extend_over_quote(doc, right_lo, min(s_end, right_lo + MAX_CLAUSE))
+    right = trim(text, right_lo, _participle_cut(text, right_lo, right_hi))
+    left_words, right_words = word_count(text, left), word_count(text, right)
+    if text[core_end : core_end + 3].lstrip()[:1] == ";":
+        right_words = 0  # "…, the minister said; it is …": the semicolon closes the report
+    right_ok = right_words >= 2 and not _continuation(text, right, text[core_end:right_lo])
+    left_quote = _only_quote(doc, left) if left_words else _quote_just_before(doc, s_start)
+    if left_quote is None and left_words:
+        left_quote = _set_off_quote(doc, subj_start, inverted)
+    right_quote = doc.quote_at(right[0]) if right_words else _quote_after_colon(doc, core_end)
+    via = link.via_mention
+    channel_name = via is not None and doc.quote_at(via.end + 1) is not None
+    if channel_name:
+        right_quote = None  # "told the station “Channel 9”": the quote names the channel
+    colon = text[core_end : core_end + 3].lstrip()[:1] == ":"
+    if colon and right_quote is not None:
+        left_quote = None  # "“A.” X said: “B.”": the colon points forward; A is someone else's
+    if left_quote is not None and right_quote is not None:
+        link.content = (left_quote[0], right_quote.span.end)
+        link.reasons.append("content: the quote, which resumes after the cue")
+    elif left_quote is not None and (resumed := _resumed_quote(doc, core_end)) is not None:
+        link.content = (left_quote[0], resumed.span.end)
+        link.reasons.append("content: the quote, which resumes after the cue")
+    elif left_quote is not None and (
+        inverted or not right_ok or channel_name or not introduces(text, core_end)
+    ):
+        link.content = left_quote
+        link.reasons.append("content: the quote before the cue")
+    elif (
+        right_quote is not None
+        and (right_words == 0 or right_quote.marks.start == right[0])
+        and (_quote_ends(doc, right_quote) or _narration_follows(doc, right_quote))
+    ):
+        link.content = (right_quote.span.start, right_quote.span.end)
+        link.reasons.append("content: the quote after the cue")
+    elif left_words >= 2 and (
+        inverted or _clause_before(text, subj_start, left_words, right_words)
+    ):
+        link.content = left
+        link.reasons.append("content: the clause before the cue")
+    elif right_ok:
+        link.content = right
+        link.reasons.append("content: the clause after the cue")
+    elif left_words >= 3:
+        link.content = left
+        link.reasons.append("content: the clause before the cue")
+    else:
+        return False
+    return True
+
+
+def _lead_in_end(text: str, pos: int, endpos: int) -> int:
+    """Where the words after a cue begin: the end of ``_LEAD_IN_RE``'s match at ``pos``.
+
+    Read a character at a time while the characters are ASCII or dashes (whose classes are
+    plain); at any other character the pattern decides, as before.
+    """
+    end = min(endpos, len(text))
+    if pos < 0 or pos > end:
+        return _lead_in_by_pattern(text, pos, endpos)
+    i = pos
+    while i < end and text[i] in _LEAD_IN_MARKS:
+        i += 1
+    if i < end and text[i] >= "\x80":
+        return _lead_in_by_pattern(text, pos, endpos)  # maybe white space beyond ASCII
+    if i + 4 <= end and text[i : i + 4] == "that":  # not startswith(…, i, end): a method call
+        after = text[i + 4] if i + 4 < end else ""
+        if after >= "\x80" and after not in "–—":
+            return _lead_in_by_pattern(text, pos, endpos)  # maybe a letter beyond ASCII
+        if not after or after not in _ASCII_WORD:  # "that" ends a word: ``that\b``
+            i += 4
+    while i < end and text[i] in _LEAD_OUT_MARKS:
+        i += 1
+    if i < end and text[i] >= "\x80" and text[i] not in "–—":
+        return _lead_in_by_pattern(text, pos, endpos)
+    return i
+
+
+def _lead_in_by_pattern(text: str, pos: int, endpos: int) -> int:
+    m = _LEAD_IN_RE.match(text, pos, endpos)
+    return m.end() if m else pos
+
+
+# The ASCII white space of the regex module's ``\s``, and the marks of ``_LEAD_IN_RE``'s
+# classes: before "that" (with dashes) and after it.
+_LEAD_IN_MARKS: Final = frozenset(" \t\n\x0b\x0c\r,:;-–—")
+_LEAD_OUT_MARKS: Final = frozenset(" \t\n\x0b\x0c\r,:")
+
+
+_RESUME_RE: Final = regex.compile(r"[^.;:!?“”\"\n,]{0,30},[ \t]*(?=[“\"])")
+
+
+def _resumed_quote(doc: Doc, core_end: int) -> Quote | None:
+    """The quote that picks up after "“…,” one aide said late last month, “…”", if any."""
+    m = _RESUME_RE.match(doc.text, core_end)
+    return doc.quote_at(m.end()) if m else _resumed_mid_sentence(doc, core_end)
+
+
+_RESUME_REACH: Final = 200  # "“…,” said X, director of … in London, “but it is …”"
+
+
+def _resumed_quote_gap_ok(gap: str) -> bool:
+    """Tell whether the words between a cue and a resumed quote stay in one clause."""
+    return gap.rstrip(" \t").endswith(",") and not any(c in gap for c in '.;:!?\n“”"')
+
+
+def _resumed_mid_sentence(doc: Doc, core_end: int) -> Quote | None:
+    """A quote that resumes in lower case after a long description of the speaker: its
+    sentence goes on, so the words are still the speaker's."""
+    start = doc.next_quote_start(core_end, core_end + _RESUME_REACH)
+    q = doc.quote_at(start) if start < core_end + _RESUME_REACH else None
+    first = q.span.text.split(None, 1)[0] if q is not None and q.span.text.strip() else ""
+    if q is None or not (first[:1].islower() or first in ("But", "And", "Or", "Yet", "So")):
+        return None  # "“…,” he said of the plan, “but …”" or "“But I do know …”"
+    return q if _resumed_quote_gap_ok(doc.text[core_end:start]) else None
+
+
+def _clause_before(text: str, subj_start: int, left_words: int, right_words: int) -> bool:
+    """Tell whether ", X said" closes a reported clause ("A, X said", not "In May, X said B")."""
+    comma = text[max(0, subj_start - 3) : subj_start].rstrip()[-1:] in ',”"’'
+    return comma and left_words >= 4 and right_words < 4
+
+
+def introduces(text: str, core_end: int) -> bool:
+    """Tell whether the cue introduces what follows it ("said that …", "said: …")."""
+    ahead = text[core_end : core_end + 8].lstrip(" ,")
+    return ahead.startswith(("that ", ":", "“", '"'))
+
+
+def _quote_just_before(doc: Doc, s_start: int) -> tuple[int, int] | None:
+    """The quote ending just before this sentence, on the same line ("“…?” Trump said.")."""
+    before = doc.text[max(0, s_start - 4) : s_start]
+    q = doc.quote_at(s_start - 1 - (len(before) - len(before.rstrip(" \t")))) if s_start else None
+    gap = doc.text[q.marks.end : s_start] if q is not None else "\n"
+    if q is None or gap.strip(" \t") != "" or q.span.end <= q.span.start:
+        return None
+    if not opens_sentence(doc, q):
+        return None  # a quote ending a sentence of the writer's ("… because “…”") is not this one's
+    return (q.span.start, q.span.end)
+
+
+def _set_off_quote(doc: Doc, subj_start: int, inverted: bool) -> tuple[int, int] | None:
+    """The quote just before the source that a colon or a dash sets off from the writer's clause
+    ("… lost its identity: “France is no longer France,” he claimed"), or any full quote just
+    before an inverted cue ("…, but despite the tone, “I think he will,” said Kunin"), if any."""
+    gap = doc.text[max(0, subj_start - 3) : subj_start]
+    q = doc.quote_at(subj_start - 1 - (len(gap) - len(gap.rstrip(" \t,"))))
+    if q is None or doc.text[q.marks.end : subj_start].strip(" \t,") != "":
+        return None
+    if q.span.text[-1:] not in (",", "?", "!") or q.span.end <= q.span.start:
+        return None  # a term ending the writer's clause, not words handed to a speaker
+    before = doc.text[max(0, q.marks.start - 3) : q.marks.start].rstrip(" \t")
+    after_comma = inverted and before[-1:] == "," and q.span.text[:1].isupper()
+    set_off = before[-1:] in (":", "—", "–", "-", "(") or after_comma
+    return (q.span.start, q.span.end) if set_off else None
+
+
+def opens_sentence(doc: Doc, q: Quote) -> bool:
+    """Tell whether a quote opens its sentence: a full utterance, not a term in running text."""
+    s = doc.sentences[doc.sentence_at(q.marks.start)].span
+    if q.marks.start - s.start > 8:  # sentences are trimmed: only a dash or a bracket may precede
+        return False
+    return doc.text[s.start : q.marks.start].strip(" \t\n-–—(") == ""
+
+
+def _quote_after_colon(doc: Doc, pos: int) -> Quote | None:
+    """The quote opening the next paragraph after "X said:" with nothing else after it."""
+    rest = doc.text[pos : pos + 12]
+    stripped = rest.lstrip(" \t")
+    if not stripped.startswith(":"):
+        return None
+    offset = pos + len(rest) - len(stripped) + 1
+    ahead = doc.text[offset : offset + 8]
+    return doc.quote_at(offset + len(ahead) - len(ahead.lstrip()))
+
+
+def _quote_ends(doc: Doc, q: Quote) -> bool:
+    """Tell whether a quote after a cue is the whole content (nothing but a new clause follows)."""
+    after = doc.text[q.marks.end : q.marks.end + 2].lstrip(" ")
+    return not after or after[0] in ",.;:!?)\n—–" or q.span.text[-1:] in ",.!?"
+
+
+def _narration_follows(doc: Doc, q: Quote) -> bool:
+    """Tell whether the writer's narration resumes after a quote ("“Thank you Georgia” moments
+    after polls closed", "“I’m with her” until Clinton spoke up"): the quote alone is reported."""
+    after = doc.text[q.marks.end : q.marks.end + 24].split(None, 2)
+    if len(after) > 1 and after[1].startswith("time") and _count_word(after[0]):
+        return True  # "said “CNN” five times"
+    return bool(after) and after[0] in _NARRATION_WORDS
+
+
+def _count_word(word: str) -> bool:
+    """Tell whether a word counts something ("five", "12", "several")."""
+    return word.isdigit() or word.lower() in QUANTIFIERS
+
+
+def _participle_cut(text: str, start: int, end: int) -> int:
+    """End a reported clause before ", adding that …": the participle starts a new statement."""
+    stop = min(end, start + 400)
+    if text.find(",", start, stop) < 0 or text.find("ing", start, stop) < 0:
+        return end  # the pattern needs both: most clauses lack one, and a find is cheap
+    for m in _PARTICIPLE_RE.finditer(text, start, stop):
+        if m.group(1) in VERB_FORMS:
+            cut: int = m.start()
+            return cut
+    return end
+
+
+def _continuation(text: str, right: tuple[int, int], tail: str) -> bool:
+    """Tell whether the words after the cue start a new clause (", and has launched …")."""
+    if "," not in tail:
+        return False
+    first = text[right[0] : right[0] + 12].split(" ", 1)[0].lower()
+    return first in _CONJUNCTIONS or first.endswith("ing") or first in ("according", "who", "which")
+
+
+def _extend_over_quote(doc: Doc, lo: int, end: int) -> int:
+    """If a quote opens in ``[lo, end)`` and runs past ``end``, extend to its close."""
+    starts, ends = doc.q_starts, doc.q_ends
+    i = bisect_left(starts, lo)
+    while i < len(starts) and starts[i] < end:
+        end = max(end, ends[i])
+        i += 1
+    return end
+
+
+def _only_quote(doc: Doc, span: tuple[int, int]) -> tuple[int, int] | None:
+    """If ``span`` is just one quote (and punctuation), return the quote's inner span."""
+    q = doc.quote_at(span[0])
+    if q is None or span[0] != q.marks.start:
+        return None
+    rest = doc.text[q.marks.end : span[1]]
+    if rest.strip().strip(",.;:—–-") == "":  # white space of any kind: "“…,”\xa0Weiner said"
+        return (q.span.start, q.span.end)
+    return None
+
+
+_EDGE: Final = " \t\r\n,;:—–-"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim white space and clause punctuation from both ends (and a final full stop)."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE + ".":
+        end -= 1
+    return start, end
+
+
+# Up to four words in one match: the number of the last group that took part is the count.
+# Possessive runs never backtrack, so the match stays linear however long the span.
+_FOUR_WORDS_RE: Final = regex.compile(
+    r"""
+    \W*+ (?: (\w++) \W*+          # the first word
+        (?: (\w++) \W*+            # the second
+            (?: (\w++) \W*+ (\w)?  # the third, and the start of a fourth
+    )? )? )?
+    """,
+    regex.VERBOSE,
+)
+
+
+def word_count(text: str, span: tuple[int, int]) -> int:
+    """Count words in a span, stopping at four (all the decisions need).
+
+    The words are runs of the regex module's ``\\w``. Most spans reach their fourth word
+    within a few ASCII letters, spaces, marks and typographic quotes and dashes, whose ``\\w``
+    is plain ``[A-Za-z0-9_]``: those are counted here, a character at a time, which costs a
+    tenth of a call into the regex module; any other character hands the span to the pattern.
+    """
+    start, end = span
+    if start < 0 or end < 0:
+        return _four_words(text, span)  # the regex module reads a negative offset from the end
+    count = 0
+    in_word = False
+    for i in range(start, min(end, len(text))):
+        c = text[i]
+        if c in _ASCII_WORD:
+            if not in_word:
+                count += 1
+                if count == 4:
+                    return count
+                in_word = True
+        elif c in _PLAIN_NON_WORD:
+            in_word = False
+        else:
+            return _four_words(text, span)  # a letter, digit or mark outside ASCII
+    return count
+
+
+def _four_words(text: str, span: tuple[int, int]) -> int:
+    """Count words in a span with the pattern, stopping at four."""
+    m = _FOUR_WORDS_RE.match(text, span[0], span[1])
+    return (m.lastindex or 0) if m is not None else 0
+
+
+# The characters whose ``\\w`` word_count decides alone (tests/test_attribution_speed_equivalence.py
+# checks them against the regex module): ASCII, a no-break space, and U+2010-U+2027 (dashes,
+# curly quotes, ellipsis), none of which but ASCII letters, digits and "_" is a word character.
+_ASCII_WORD: Final = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
+_PLAIN_NON_WORD: Final = frozenset(
+    [chr(c) for c in range(128) if chr(c) not in _ASCII_WORD]
+    + ["\xa0"]
+    + [chr(c) for c in range(0x2010, 0x2028)]
+)

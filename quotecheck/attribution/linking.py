@@ -1,0 +1,284 @@
+"""Read one reporting verb in its sentence: its source, its content, when, and through whom.
+
+Used by :mod:`attribute`. Who the source is, is read by :mod:`subjects`;
+time, channel and statement phrases by :mod:`phrases`. Each reader looks only at a
+bounded window around its cue (the cue's sentence, a few hundred characters at most), so the
+whole stage stays linear in the length of the text. Quote marks are hard boundaries for a
+source's name: a name never runs into a quote.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from quotecheck.attribution.content import Doc, Link, introduces, set_content
+from quotecheck.attribution.coref import SourceBook
+from quotecheck.attribution.described import RELATIVE_PRONOUNS
+from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.phrases import after_core, fronted_when
+from quotecheck.attribution.sources import (
+    ROLE_NOUNS,
+    VAGUE_GROUPS,
+    Token,
+    grammar_words,
+    phrase_after,
+    quoted,
+    tokens,
+)
+from quotecheck.attribution.subjects import LazyTokens, clause_subject, find_subject
+from quotecheck.kinds import CUE_SPEECH_VERB, SOURCE_MEDIA
+from quotecheck.models import Cue, Span
+from quotecheck.text.cues import VERB_FORMS
+
+__all__ = ["file_link", "verb_link"]
+
+
+_LEFT: Final = 160  # a source before its verb: at most this many characters back
+_RIGHT: Final = 100  # a source or listener after the verb: at most this many characters on
+
+_BE: Final = frozenset(["is", "are", "was", "were", "be", "been", "being"])
+_AUX: Final = grammar_words("auxiliary")
+_NOUN_BEFORE: Final = grammar_words("noun_marker")
+_OBJECT_VERBS: Final = grammar_words("object_verb")
+_WEAK_VERBS: Final = grammar_words("weak_verb")
+_LABEL_VERBS: Final = grammar_words("label_verb")
+_LABEL_REACH: Final = 100  # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”"
+_NOT_FINITE: Final = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
+
+
+# --------------------------------------------------------------------------- speech verbs
+
+
+def verb_link(
+    doc: Doc, cue: Cue, span: Span, c_start: int, c_end: int, sentence_links: list[Link]
+) -> Link | None:
+    """Read a reporting verb: its subject (before or after it), its object, and its content.
+
+    ``span``, ``c_start`` and ``c_end`` are the cue's span and offsets, which the caller has
+    read already: a model's fields are slow to read, so each is read once.
+    """
+    text = doc.text
+    verb = span.text
+    si = doc.sentence_at(c_start)
+    s_start, s_end = doc.starts[si], doc.ends[si]
+    lo = doc.last_quote_end(max(s_start, c_start - _LEFT), c_start)
+    window = left = tokens(text, lo, c_start)
+    to_say = _went_on_to(left)
+    if to_say:
+        left = left[:-1]  # "X went on to say": the verb reports what X said
+    elif left and (left[-1].text.lower() in _NOT_FINITE or _possessive(left[-1].text)):
+        return None  # "the report", "his remarks", "decision to tell": not a finite verb
+    j = len(left)
+    while j > len(left) - 4 and j and (left[j - 1].text in _AUX or _adverb(left[j - 1].text)):
+        j -= 1
+    progressive = verb.endswith("ing")
+    if j and left[j - 1].text.lower() in _BE and not progressive:
+        return None  # passive: "was told", "is said to": the subject is not the speaker
+    hi = doc.next_quote_start(c_end, min(s_end, c_end + _RIGHT))
+    right = LazyTokens(text, c_end, hi)
+    reasons: list[str] = []
+    coordinated = to_say or (j and left[j - 1].text in ("and", "but"))  # "X praised Y and said"
+    shared = _shared_subject(c_start, sentence_links) if coordinated else None
+    continued = shared is not None  # the verb continues a clause: it reports what follows it
+    if shared is not None:
+        mention, core_end, inverted = None, c_end, False
+    elif coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
+        whole = window if lo == s_start else None  # the words from the sentence start
+        mention, core_end, inverted = clause_subject(doc, s_start, cue, reasons, whole)
+        continued = True
+    else:
+        opens = lo == s_start or doc.quote_at(lo - 1) is not None
+        mention, core_end, inverted = find_subject(text, left[:j], right, cue, reasons, opens)
+    link = Link(
+        -1,
+        (c_start, c_end),
+        CUE_SPEECH_VERB,
+        cue.stance,
+        (0, 0),
+        si,
+        mention=mention,
+        reasons=reasons,
+    )
+    if shared is not None:
+        link.source = shared.source
+        reasons.append(f"{quoted(verb)} shares its subject with the sentence's earlier report")
+    elif mention is None:
+        closing = doc.quote_at(lo - 1) is not None and text[max(0, lo - 2) : lo].startswith(",")
+        comma = (left and left[-1].text == ",") or closing  # ", adding" or "“…,” adding"
+        earlier = _participle_subject(verb, bool(comma) and j == len(left), sentence_links)
+        if earlier is None:
+            return None
+        link.source = earlier.source
+        reasons.append("the participle continues the sentence's earlier attribution")
+    form = VERB_FORMS.get(verb) or VERB_FORMS.get(verb.lower())
+    if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
+        obj = classify(text, phrase_after(right.get()))
+        if obj is not None:
+            core_end = max(core_end, obj.end)
+            if obj.kind is SOURCE_MEDIA:
+                link.via_mention = obj
+                reasons.append(f"{verb} {text[obj.start : obj.end]}: the channel it went through")
+    core_end = after_core(doc, link, core_end, s_end)
+    subject_start = mention.start if mention is not None and not inverted else c_start
+    # "the report, which said …": what a relative clause reports follows its verb
+    relative = mention is not None and bool(left) and left[-1].text in RELATIVE_PRONOUNS
+    # "… and never mentioned schools", "…, saying …": a verb continuing a clause reports what
+    # follows it, never the clause before it
+    opening = subject_start if relative else c_start if continued else s_start
+    if not set_content(doc, link, opening, subject_start, core_end, s_end, inverted):
+        return None
+    labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
+    labelled = labelled and _label_content(doc, link, core_end)
+    _carried_quote(doc, link, core_end)
+    weak = form is not None and form.lemma in _WEAK_VERBS and not labelled
+    if weak and not _weak_ok(doc, link, core_end):
+        return None
+    if _place_phrase(doc, link) and not _skip_to_quote(doc, link):
+        return None  # "whispering in his ear", "assisting in Iraq": no words reported
+    if link.when is None:
+        link.when = fronted_when(text, s_start, subject_start)
+    return link
+
+
+def _label_content(doc: Doc, link: Link, core_end: int) -> bool:
+    """For "called Ford’s plans “an absolute disgrace”" or "thanked him for “stepping up”", the
+    content is the verb's object up to the quote put on it; False when no quote follows."""
+    start, end = link.content
+    if start < core_end or doc.quote_at(start) is not None or _phrasal_call(doc, link):
+        return False  # before the cue, already the quote, or "called on Congress to …"
+    q = doc.next_quote_start(start, min(end, start + _LABEL_REACH))
+    quote = doc.quote_at(q)
+    if quote is None or any(c in doc.text[start:q] for c in ".;:!?"):
+        return False
+    link.content = (start, quote.marks.end)  # the object and the whole quote, marks included
+    link.reasons.append("the quote is what the verb's object was called or credited with")
+    return True
+
+
+# "a message on Twitter reading “…”": a short object, then a participle of speech and a quote.
+_CARRIER_RE: Final = regex.compile(r"[^,.;:!?“”\"\n]{1,60}?\b(\w+ing)[ \t]+(?=[“\"])")
+
+
+def _carried_quote(doc: Doc, link: Link, core_end: int) -> None:
+    """For "posted a message reading “Thank you Georgia”", the content is the quote the
+    verb's object carries, not the object and the narration around it."""
+    start, end = link.content
+    if start < core_end or doc.quote_at(start) is not None:
+        return
+    stop = min(end, start + 80)
+    if doc.text.find("“", start, stop) < 0 and doc.text.find('"', start, stop) < 0:
+        return  # the pattern ends before a quote mark: without one in reach it cannot match
+    m = _CARRIER_RE.match(doc.text, start, stop)
+    if m is None or m.group(1) not in _CARRIER_VERBS or _names_people(doc.text, start, m.start(1)):
+        return  # "a video showing supporters shouting “…”": the people shown said it
+    quote = doc.quote_at(m.end())
+    if quote is not None and quote.marks.end <= end + 1:
+        link.content = (quote.span.start, quote.span.end)
+        link.reasons.append(f"content: the quote the object carries ({quoted(m.group(1))} it)")
+
+
+_CARRIER_VERBS: Final = frozenset(["reading", "saying", "stating", "declaring", "announcing"])
+
+
+def _names_people(text: str, start: int, end: int) -> bool:
+    """Tell whether the words between ``start`` and ``end`` name people ("his supporters")."""
+    words = (t.text.lower() for t in tokens(text, start, end))
+    return any(w in ROLE_NOUNS or w in VAGUE_GROUPS for w in words)
+
+
+def _phrasal_call(doc: Doc, link: Link) -> bool:
+    """Tell "called on Congress", "called for a recount" (asking) from "called the plan …"."""
+    if link.cue is None or doc.text[link.cue[0] : link.cue[1]].lower()[:4] != "call":
+        return False
+    first = doc.text[link.content[0] : link.content[0] + 8].split(None, 1)
+    return bool(first) and first[0] in ("on", "for", "off", "out", "up", "in")
+
+
+def _place_phrase(doc: Doc, link: Link) -> bool:
+    """Tell whether a content after its cue is a prepositional phrase rather than a statement."""
+    start = link.content[0]
+    if link.cue is None or start < link.cue[1] or doc.quote_at(start) is not None:
+        return False
+    first = doc.text[start : start + 12].split(None, 1)
+    return bool(first) and first[0] in _PLACE_PREPOSITIONS
+
+
+def _skip_to_quote(doc: Doc, link: Link) -> bool:
+    """For "asks at Western High School, “…”" or "said on Fox News Sunday that …", start the
+    content at the quote that ends it or after "that"; False when there is neither."""
+    start, end = link.content
+    q = doc.next_quote_start(start, end)
+    if q >= end:
+        that = _THAT_RE.search(doc.text, start, min(end, start + 80))
+        if that is None:
+            return False
+        link.content = (that.end(), end)  # "said on Fox News Sunday that …"
+        link.reasons.append("the words before 'that' only say where or when")
+        return True
+    quote = doc.quote_at(q)  # an outer quote starts at q: never None
+    if quote is None or quote.marks.end < end - 2:
+        return False  # "called on Congress to pass the “Dream Act” this year": a name, not speech
+    link.content = (quote.span.start, quote.span.end)
+    link.reasons.append("the words before the quote only say where or when")
+    return True
+
+
+_THAT_RE: Final = regex.compile(r"\bthat\s+")
+_PLACE_PREPOSITIONS: Final = frozenset(
+    ["in", "at", "on", "with", "into", "from", "during", "by", "for"]
+)
+
+
+def _possessive(word: str) -> bool:
+    """Tell "Maher’s rant" (a possessive before a noun) from "he’s said" (he has said)."""
+    if not word.endswith(("’s", "'s")):
+        return False
+    return word[:-2].lower() not in ("he", "she", "it", "that", "who", "there", "what", "one")
+
+
+def _weak_ok(doc: Doc, link: Link, core_end: int) -> bool:
+    """Accept a weak verb ("continued") only when its content is a quote or "that …"."""
+    return doc.quote_at(link.content[0]) is not None or introduces(doc.text, core_end)
+
+
+def file_link(book: SourceBook, link: Link) -> Link:
+    """Enter a finished link's source and channel mentions in the book; return the link."""
+    if link.mention is not None:
+        link.source, why = book.add(link.mention)
+        said = book.text[link.mention.start : link.mention.end]
+        link.reasons.insert(0, f"source {quoted(said)}: {why}")
+    if link.via_mention is not None:
+        link.via, why = book.add(link.via_mention)
+    return link
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") and word.islower() and len(word) > 4
+
+
+# Words before "to say" that leave the saying to the clause's subject ("went on to say",
+# "was prompted to say", "went so far as to say"); not "declined to say" or "refused to say".
+_TO_SAY_LEADS: Final = frozenset(["on", "prompted", "as", "quick", "moved", "proceeded", "rushed"])
+
+
+def _went_on_to(left: list[Token]) -> bool:
+    """Tell whether the words before a verb end in "went on to", "was prompted to" and the like."""
+    return len(left) > 1 and left[-1].text == "to" and left[-2].text.lower() in _TO_SAY_LEADS
+
+
+def _shared_subject(c_start: int, links: list[Link]) -> Link | None:
+    """For "X said A but added B", the sentence's earlier report, whose source "added" shares
+    (the cue starts at ``c_start``)."""
+    if links and links[-1].cue is not None and links[-1].cue[1] <= c_start:
+        return links[-1]
+    return None
+
+
+def _participle_subject(verb: str, after_comma: bool, links: list[Link]) -> Link | None:
+    """For ", adding that …" (the comma may close a quote: "“Morning Joe,” adding …") return
+    the sentence's earlier link, whose source continues."""
+    if verb.endswith("ing") and after_comma and links:
+        return links[-1]
+    return None

@@ -1,0 +1,264 @@
+"""Classify a noun phrase next to a cue as a source mention: who or what it names.
+
+:func:`classify` turns the words that :mod:`sources` found into a :class:`Mention`:
+a person (name and role split at the last title or role word), an organisation, a news outlet, a
+document, an anonymous source (its descriptor kept) or a vague one, or a pronoun.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from quotecheck.attribution.sources import (
+    ANONYMITY,
+    CONNECTORS,
+    DETERMINERS,
+    DOCUMENTS,
+    MEDIA,
+    MEDIA_HEADS,
+    METONYMS,
+    NAME_PARTICLES,
+    ORG_HEADS,
+    ORG_NAMES,
+    PRONOUNS,
+    QUANTIFIERS,
+    ROLE_NOUNS,
+    TITLES,
+    VAGUE_GROUPS,
+    Mention,
+    Token,
+    capitalised,
+)
+from quotecheck.kinds import (
+    SOURCE_ANONYMOUS,
+    SOURCE_DOCUMENT,
+    SOURCE_MEDIA,
+    SOURCE_ORGANIZATION,
+    SOURCE_PERSON,
+    SOURCE_VAGUE,
+)
+
+__all__ = ["classify"]
+
+
+def classify(text: str, words: list[Token]) -> Mention | None:
+    """Classify a noun phrase as a source mention, or None when it cannot be a source.
+
+    Organisations and media get their canonical name without a leading article ("the Pentagon"
+    is named "Pentagon"); the mention keeps the words as written.
+    """
+    mention = _classify(text, words)
+    if mention is not None and mention.name and mention.kind in _ARTICLE_FREE:
+        name = mention.name
+        if name[:4] in ("the ", "The "):
+            bare = mention.copy()
+            bare.name = name[4:]
+            return bare
+    return mention
+
+
+_ARTICLE_FREE: Final = (SOURCE_ORGANIZATION, SOURCE_MEDIA)
+# Lower-case openers that describe an unnamed member of a group ("a Democrat", "one Republican").
+_INDEFINITE: Final = frozenset(["a", "an", "another", "one"])
+
+
+def _classify(text: str, words: list[Token]) -> Mention | None:
+    """Classify without settling the canonical name."""
+    if not words:
+        return None
+    start, end = words[0].start, words[-1].end
+    phrase = text[start:end]
+    low = phrase.lower()
+    first = words[0].text.lower()
+    if len(words) == 1 and first in PRONOUNS:
+        return _pronoun_mention(start, end, first)
+    if any(a in low for a in ANONYMITY):  # a plain substring test, cheaper than one search
+        return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
+    if low in VAGUE_GROUPS or (first in QUANTIFIERS and low.split(" ", 1)[-1] in VAGUE_GROUPS):
+        return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
+    bare = phrase[4:] if first == "the" else phrase
+    if bare in MEDIA or (bare.rstrip("’'s") in MEDIA and first != "the" and len(words) == 1):
+        return Mention(start, end, SOURCE_MEDIA, name=phrase)
+    head = _head(words)
+    head_low = head.text.lower()
+    if not capitalised(head.text):
+        return _common_noun_mention(text, words, head, start, end)
+    if words[0].text in _INDEFINITE and len(words) > 1:  # "another New Hampshire Republican"
+        return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
+    if low in METONYMS or low in ORG_NAMES or bare.lower() in ORG_NAMES:
+        return Mention(start, end, SOURCE_ORGANIZATION, name=phrase)
+    if head_low in TITLES and len(words) <= 3 and first == "the":
+        return Mention(
+            start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=phrase[4:], definite_role=True
+        )
+    return _proper_mention(text, words, start, end)
+
+
+def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:
+    plural = PRONOUNS[pronoun][1]
+    kind = SOURCE_ORGANIZATION if pronoun == "it" else SOURCE_PERSON
+    return Mention(start, end, kind, pronoun=pronoun, plural=plural)
+
+
+def _plural(words: list[Token]) -> bool:
+    head = _head(words).text.lower()
+    return ROLE_NOUNS.get(head, head.endswith("s") and not head.endswith("ss"))
+
+
+_POST_MODIFIERS: Final = frozenset(
+    ["of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"]
+)  # words that open what follows a head noun
+
+
+def _head(words: list[Token]) -> Token:
+    """Return the head word: the last word before a post-modifier ("spokesman for the agency")."""
+    for i in range(1, len(words)):
+        low = words[i].text.lower()
+        if low in _POST_MODIFIERS:
+            before = words[i - 1].text
+            prev = before.lower()
+            if prev in ROLE_NOUNS or prev in DOCUMENTS or prev in VAGUE_GROUPS:
+                return words[i - 1]
+            if low != "of" and not capitalised(before):
+                return words[i - 1]
+    if len(words) > 1 and words[-1].text == ".":
+        return words[-2]  # "James B. Comey Jr.": the abbreviation's full stop is not the head
+    return words[-1]
+
+
+def _common_noun_mention(
+    text: str, words: list[Token], head: Token, start: int, end: int
+) -> Mention | None:
+    """Classify a phrase headed by a common noun: a role, a group, a document, an organisation."""
+    phrase = text[start:end]
+    head_low = head.text.lower()
+    first = words[0].text.lower()
+    affiliation = _affiliation(text, words)
+    if head_low in VAGUE_GROUPS and (len(words) == 1 or first in QUANTIFIERS) and not affiliation:
+        return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
+    if head_low in ROLE_NOUNS or head_low in VAGUE_GROUPS:
+        definite = first == "the" and not ROLE_NOUNS.get(head_low, True) and len(words) <= 4
+        role = text[words[1].start if first == "the" else start : head.end]
+        return Mention(
+            start,
+            end,
+            SOURCE_ANONYMOUS,
+            descriptor=phrase,
+            role=role,
+            affiliation=affiliation,
+            plural=_plural(words),
+            definite_role=definite,
+        )
+    if head_low in MEDIA_HEADS:
+        return Mention(start, end, SOURCE_MEDIA, name=phrase, affiliation=affiliation)
+    if head_low in DOCUMENTS:
+        return Mention(start, end, SOURCE_DOCUMENT, name=phrase, affiliation=affiliation)
+    if head_low in ORG_HEADS:
+        return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
+    return None
+
+
+def _affiliation(text: str, words: list[Token]) -> str | None:
+    """Return the capitalised organisation in a description ("US Special Operations Command")."""
+    caps = [t for t in words if capitalised(t.text) and t.text.lower() not in TITLES]
+    if not caps:
+        return None
+    return text[caps[0].start : caps[-1].end]
+
+
+def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Mention:
+    """Classify a capitalised phrase: a titled person, a bare name, an organisation."""
+    phrase = text[start:end]
+    lows = [w.text.lower().rstrip(".") for w in words]
+    possessive = _possessive(words)
+    owner = None
+    if possessive is not None and possessive + 1 < len(words):
+        owner = words[possessive].text[:-2]
+        words = words[possessive + 1 :]
+        lows = lows[possessive + 1 :]
+    named = len(lows) - _suffix_words(lows)  # "King Jr.": a suffix after a title is no name
+    last_title = _last_title(lows, named)
+    if last_title == named - 1 and named < len(lows):
+        last_title = _last_title(lows, named - 1)
+    last_title = max(last_title, _role_before_name(words))
+    if last_title == -1 and (not ORG_HEADS.isdisjoint(lows) or _acronym(words)):
+        return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
+    name_from = last_title + 1
+    if 0 <= last_title < len(words) - 1 and lows[name_from] == "of":
+        name_from = max(name_from + 2, len(words) - 2)  # "Secretary of State John Kerry"
+    name_words = [w for w in words[name_from:] if w.text != "."]
+    of = next((i for i, w in enumerate(name_words) if i and w.text == "of"), None)
+    if of is not None and owner is None and last_title == -1:  # "Robert Antonacci of the …"
+        owner = text[name_words[of + 1].start : end] if of + 1 < len(name_words) else None
+        name_words = name_words[:of]
+    if not name_words:  # a title alone: "President", "the Secretary of State"
+        return Mention(
+            start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=phrase, definite_role=True
+        )
+    name = text[name_words[0].start : name_words[-1].end]
+    title_end = last_title + (last_title + 1 < len(words) and words[last_title + 1].text == ".")
+    role = text[words[0].start : words[title_end].end] if last_title >= 0 else None
+    if name_from > last_title + 1 and last_title >= 0:
+        role = text[words[0].start : words[name_from - 1].end]
+    if role and role.lower().startswith("the "):
+        role = role[4:]
+    if role and role.lower().startswith(("a ", "an ")):
+        role = role.split(" ", 1)[1]
+    return Mention(start, end, SOURCE_PERSON, name=name, role=role or None, affiliation=owner)
+
+
+_SUFFIXES: Final = frozenset(["jr", "sr", "ii", "iii", "iv", ""])
+
+
+def _possessive(words: list[Token]) -> int | None:
+    """Index of the first possessive word ("Trump’s"), if any."""
+    for i, w in enumerate(words):
+        if w.text.endswith(("’s", "'s")):
+            return i
+    return None
+
+
+def _last_title(lows: list[str], n: int) -> int:
+    """Index of the last title among the first ``n`` lower-cased words, or -1."""
+    for i in range(n - 1, -1, -1):
+        if lows[i] in TITLES:
+            return i
+    return -1
+
+
+def _suffix_words(lows: list[str]) -> int:
+    """How many words at the end of a name are suffixes ("Jr.", "III") or their full stops."""
+    n = 0
+    while n < len(lows) - 1 and lows[-1 - n] in _SUFFIXES:
+        n += 1
+    return n
+
+
+def _role_before_name(words: list[Token]) -> int:
+    """Index of a lower-case role noun that a name follows ("Cruz constituent Dan Golvach",
+    "Republican party boss Reince Priebus"): it ends the role as a title would; -1 if none."""
+    for i in range(len(words) - 2, -1, -1):  # the last one counts: walk back from the end
+        w = words[i].text
+        if (
+            w.islower()
+            and words[i + 1].text[:1].isupper()
+            and (w in ROLE_NOUNS or _unlisted_role(words, i))
+        ):
+            return i
+    return -1
+
+
+def _unlisted_role(words: list[Token], i: int) -> bool:
+    """Tell whether a lower-case word between a name or title and a full name is a role
+    ("Bush speechwriter Noam Neusner"), not a particle of the name ("Charles de Gaulle")."""
+    w = words[i].text
+    if not w.isalpha() or w in NAME_PARTICLES or w in CONNECTORS or w in DETERMINERS:
+        return False  # "Secretary of State John Kerry": "of" joins a title
+    if i == 0 or i + 2 >= len(words):
+        return False
+    return capitalised(words[i + 2].text)
+
+
+def _acronym(words: list[Token]) -> bool:
+    """Tell whether a phrase is a single upper-case acronym such as "AFRICOM" or "NATO"."""
+    return len(words) == 1 and len(words[0].text) >= 2 and words[0].text.isupper()

@@ -1,0 +1,170 @@
+"""Phrases next to a cue that are not what was said: when, the channel, "in a statement".
+
+"said on Wednesday", "told reporters", "said in a statement", "in an interview with CNN", "on
+condition of anonymity": :func:`after_core` steps over them after a cue and records them on the
+link; :func:`fronted_when` reads a time phrase that opens the sentence; :func:`phrase_follows`
+tells whether one starts a text. Every pattern is matched in a window of at most ``_NEAR``
+characters, and a channel's name ("with CNN") is read in at most ``WINDOW``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from quotecheck.attribution.content import WINDOW, Doc, Link
+from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.sources import phrase_after, quoted, tokens
+from quotecheck.kinds import CUE_STATEMENT, SOURCE_MEDIA
+
+__all__ = ["after_core", "fronted_when", "phrase_follows"]
+
+
+_NEAR: Final = 120  # how far a time, channel or statement phrase may reach
+
+
+_WHEN_RE: Final = regex.compile(
+    r"""
+    [ \t]*,?[ \t]*                                         # optional comma before it
+    (?P<when>
+        (?:(?:on|late|early)\ )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+            (?:\ (?:morning|afternoon|evening|night))?      # "on Wednesday night"
+      | (?:in|during|since|until)\ (?:early\ |late\ |mid-)?
+            (?:January|February|March|April|May|June|July|August|September|October|
+               November|December)(?:\ \d{4})?               # "in May", "in late June 2015"
+      | on\ (?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\ \d{1,2}(?:,\ \d{4})?
+      | on\ (?:January|February|March|April|May|June|July|August|September|October|
+               November|December)\ \d{1,2}(?:,\ \d{4})?     # "on November 18, 2015"
+      | (?:(?:earlier|later)\ )?(?:last|this|next)\ (?:week|month|year|weekend|spring|
+               summer|fall|autumn|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
+               Sunday)                                       # "last week", "earlier this month"
+      | (?:earlier|later)\ (?:this|that)\ (?:week|month|year|day)
+      | (?:in|during)\ (?:\d{4})                             # "in 2015"
+      | yesterday | today | tonight | earlier | recently | previously
+    )
+    (?![\w])
+    """,
+    regex.VERBOSE,
+)
+
+
+_CHANNEL_RE: Final = regex.compile(
+    r"""
+    [ \t]*,?[ \t]*
+    (?:to\ reporters|to\ journalists|to\ the\ press|to\ supporters|to\ a\ crowd|
+       on\ Twitter|on\ Facebook|on\ Instagram|on\ social\ media|on\ television|on\ TV|
+       in\ a\ [a-z\-]+\ post|in\ remarks|in\ (?:a|an|his|her)\ (?:speech|appearance|address)
+       (?:\ (?:on|at|to)\ [A-Z][\w.’'\-]*(?:\ [A-Z][\w.’'\-]*){0,3})?)  # "in a speech at X"
+    (?![\w])
+    """,
+    regex.VERBOSE,
+)
+
+
+_WITH_RE: Final = regex.compile(r"[ \t]*(?:with|to)\ ")  # "in an interview with CNN"
+
+# Every phrase above opens (after the same optional comma) with one of these words: a cheap
+# look at the first word skips the four patterns after most cues, where no such phrase follows.
+_LEAD_WORDS: Final = frozenset(
+    """on late early in during since until last this next earlier later to yesterday today
+    tonight recently previously Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()  # noqa: SIM905
+)
+# ASCII letters only: the run ends where each pattern's first word ends, whatever either
+# engine counts as a word character.
+_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _may_open_phrase(text: str, pos: int, endpos: int) -> bool:
+    """Tell whether a time, channel or statement phrase may start at ``pos``: False only when
+    none of the patterns can match there, so they need not be tried.
+
+    Reads what every pattern opens with (spaces or tabs, perhaps a comma, then a word) a
+    character at a time: a few characters, cheaper read here than by a call into a regex engine.
+    """
+    i, end = max(pos, 0), min(endpos, len(text))
+    while i < end and text[i] in " \t":
+        i += 1
+    if i < end and text[i] == ",":
+        i += 1
+        while i < end and text[i] in " \t":
+            i += 1
+    j = i
+    while j < end and text[j] in _LETTERS:
+        j += 1
+    return j > i and text[i:j] in _LEAD_WORDS
+
+
+def after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
+    """Step over time, channel and "in a statement" phrases after the cue; record them."""
+    text = doc.text
+    for _ in range(4):
+        near = min(end, pos + _NEAR)  # the regex module scans for literals up to endpos
+        if not _may_open_phrase(text, pos, near):
+            break
+        m = _WHEN_RE.match(text, pos, near)
+        if m:
+            link.when = (m.start("when"), m.end("when"))
+            pos = m.end()
+            continue
+        m = _ANONYMITY_RE.match(text, pos, near)
+        if m:
+            pos = m.end()  # "said on condition of anonymity": how, not what
+            continue
+        m = _CHANNEL_RE.match(text, pos, near) or _STATEMENT_AT_RE.match(text, pos, near)
+        if m:
+            if m.group().strip(" ,").lower().startswith(("in a statement", "in an interview")):
+                link.cue_kind = CUE_STATEMENT
+            pos = _via_after(doc, link, m.end(), end)
+            continue
+        break
+    return pos
+
+
+_ANONYMITY_RE: Final = regex.compile(
+    r"""[ \t]*,?[ \t]*on\ (?:the\ )?condition\ (?:of\ anonymity
+        |that\ (?:he|she|they|it)\ (?:not\ be|remain|was\ not|were\ not)\ (?:named|identified))
+        (?![\w])""",
+    regex.VERBOSE,
+)
+
+
+_STATEMENT_AT_RE: Final = regex.compile(
+    r"""[ \t]*,?[ \t]*in\ (?:a|an|the|his|her|its|their)\ (?:[a-z\-]+\ ){0,2}?
+        (?:statement|interview|press\ release|news\ conference|press\ conference|letter|
+           speech|memo|filing|testimony|tweet|email)(?![\w])""",
+    regex.VERBOSE,
+)
+
+
+def _via_after(doc: Doc, link: Link, pos: int, end: int) -> int:
+    """After "in an interview", read "with CNN" as the channel the statement came through."""
+    m = _WITH_RE.match(doc.text, pos, min(end, pos + _NEAR))
+    if not m:
+        return pos
+    words = phrase_after(tokens(doc.text, m.end(), min(end, m.end() + WINDOW)))
+    channel = classify(doc.text, words)
+    if channel is None:
+        return pos
+    if channel.kind is SOURCE_MEDIA:
+        link.via_mention = channel
+        link.reasons.append(
+            f"{quoted(doc.text[channel.start : channel.end])} is the channel it went through"
+        )
+    return channel.end
+
+
+def fronted_when(text: str, start: int, subject_start: int) -> tuple[int, int] | None:
+    """A time phrase opening the sentence ("On Wednesday, X said")."""
+    near = min(subject_start, start + _NEAR)
+    m = _WHEN_RE.match(text, start, near) if _may_open_phrase(text, start, near) else None
+    if m and text[m.end() : m.end() + 1] == ",":
+        return (m.start("when"), m.end("when"))
+    return None
+
+
+def phrase_follows(rest: str) -> bool:
+    """Tell whether ``rest`` opens with a time, statement or channel phrase ("on Tuesday", …)."""
+    if not _may_open_phrase(rest, 0, len(rest)):
+        return False
+    return bool(_WHEN_RE.match(rest) or _STATEMENT_AT_RE.match(rest) or _CHANNEL_RE.match(rest))

@@ -1,0 +1,292 @@
+"""The cue shapes other than a reporting verb: "according to X", "X: …", "“…” ― X", vague sourcing.
+
+Like :mod:`linking`, each reader looks only at a bounded window around its cue.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from quotecheck.attribution.content import (
+    MAX_CLAUSE,
+    WINDOW,
+    Doc,
+    Link,
+    set_content,
+    trim,
+    word_count,
+)
+from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.phrases import after_core
+from quotecheck.attribution.sources import (
+    DOCUMENTS,
+    STOPWORDS,
+    Mention,
+    Token,
+    grammar_words,
+    phrase_after,
+    subject_before,
+    tokens,
+)
+from quotecheck.attribution.subjects import opening_subject
+from quotecheck.models import Cue, CueKind, Quote, SourceKind, Stance
+from quotecheck.text.cues import VERB_FORMS
+
+__all__ = ["according_link", "colon_link", "comma_link", "dash_link", "vague_link"]
+
+_LABELS: Final = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
+
+
+def according_link(doc: Doc, cue: Cue) -> Link | None:
+    """Read "according to X": X is the source; the content is the rest of the sentence."""
+    text = doc.text
+    si = doc.sentence_at(cue.span.start)
+    sent = doc.sentences[si].span
+    hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + WINDOW))
+    words = tokens(text, cue.span.end, hi)
+    mention = classify(text, phrase_after(words)) or _named_thing(text, words)
+    if mention is None:
+        return None
+    link = Link(
+        -1,
+        (cue.span.start, cue.span.end),
+        CueKind.according_to,
+        cue.stance,
+        (0, 0),
+        si,
+        mention=mention,
+        reasons=["'according to' names the source"],
+    )
+    core_end = after_core(doc, link, mention.end, sent.end)
+    if not set_content(doc, link, sent.start, cue.span.start, core_end, sent.end, False):
+        return None
+    return link
+
+
+_CLAUSE_EDGE: Final = ",;:()—–"
+
+
+def vague_link(doc: Doc, cue: Cue, floor: int = 0) -> Link | None:
+    """Read "reportedly" or "it is believed": the clause around it, credited to no one.
+
+    The content starts at ``floor`` or later (the end of the previous vague content) and lies
+    within MAX_CLAUSE of the cue, so the contents of many vague cues in one long sentence never
+    overlap and never copy the sentence once per cue.
+    """
+    text = doc.text
+    si = doc.sentence_at(cue.span.start)
+    sent = doc.sentences[si].span
+    lo = doc.last_quote_end(sent.start, cue.span.start)
+    lo = max(lo, cue.span.start - MAX_CLAUSE, floor)
+    start = max(lo, max(text.rfind(c, lo, cue.span.start) for c in _CLAUSE_EDGE) + 1)
+    stop = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + MAX_CLAUSE))
+    ends = [i for i in (text.find(c, cue.span.end, stop) for c in _CLAUSE_EDGE) if i >= 0]
+    end = min(ends, default=stop)
+    content = trim(text, start, end)
+    if word_count(text, content) < 4:  # too short a clause: the sentence around the cue
+        first = max(sent.start, cue.span.start - MAX_CLAUSE, floor)
+        content = trim(text, first, min(sent.end, cue.span.end + MAX_CLAUSE))
+    mention = Mention(cue.span.start, cue.span.end, SourceKind.vague, descriptor=cue.lemma)
+    reason = f"{cue.span.text!r} credits the clause to no identifiable source"
+    return Link(
+        -1,
+        (cue.span.start, cue.span.end),
+        CueKind.vague,
+        Stance.tentative,
+        content,
+        si,
+        mention=mention,
+        reasons=[reason],
+    )
+
+
+def _named_thing(text: str, words: list[Token]) -> Mention | None:
+    """Read "according to a count by The Associated Press": the phrase up to the next comma."""
+    phrase: list[Token] = []
+    for w in words[:12]:
+        if not w.text[0].isalnum() and w.text not in "-’'.":
+            break
+        phrase.append(w)
+    while phrase and not phrase[-1].text[0].isalnum():
+        phrase.pop()
+    if not phrase or phrase[0].text.lower() in STOPWORDS:
+        return None
+    name = text[phrase[0].start : phrase[-1].end]
+    return Mention(phrase[0].start, phrase[-1].end, SourceKind.document, name=name)
+
+
+def _line_start(text: str, pos: int) -> bool:
+    """Tell whether ``pos`` opens a line (a headline or a transcript turn)."""
+    return text[max(0, pos - 1) : pos] in ("", "\n")
+
+
+def colon_link(doc: Doc, cue: Cue) -> Link | None:
+    """Read "X: “…”": the name before the colon speaks the quote after it."""
+    text = doc.text
+    after = (
+        cue.span.end
+        + len(text[cue.span.end : cue.span.end + 8])
+        - len(text[cue.span.end : cue.span.end + 8].lstrip())
+    )
+    quote = doc.quote_at(after)
+    si = doc.sentence_at(cue.span.start)
+    sent = doc.sentences[si].span
+    if quote is not None:
+        content = (quote.span.start, quote.span.end)
+    elif _line_start(text, sent.start) and text[sent.start : cue.span.start].lower() not in _LABELS:
+        para_end = text.find("\n", cue.span.end, cue.span.end + MAX_CLAUSE)
+        content = trim(text, cue.span.end, len(text) if para_end < 0 else para_end)
+        if word_count(text, content) < 2:
+            return None
+    else:
+        return None
+    lo = doc.last_quote_end(max(sent.start, cue.span.start - WINDOW), cue.span.start)
+    left = _after_dash(tokens(text, lo, cue.span.start))
+    reasons = ["a colon after the speaker's name introduces what they said"]
+    last = left[-1].text.lower() if left else ""
+    # "X said:" is a verb's (linking reads it); "From the report:" ends with a noun
+    words = subject_before(left) if last and (last not in VERB_FORMS or last in DOCUMENTS) else []
+    if len(words) > 1 and words[0].text.lower() in VERB_FORMS:
+        words = words[1:]  # "Stated Stone:", "Added the senator:": an inverted verb first
+    # The name must open the sentence: "Trump: “…”", not "The point is: …".
+    mention = classify(text, words) if words and len(left) - len(words) <= 2 else None
+    # A document speaks a quote ("From the report: “…”"), not a clause ("The report: …").
+    if mention is None or (mention.kind is SourceKind.document and quote is None):
+        mention = _clause_subject(text, left) if quote is not None else None
+        if mention is None:
+            return None
+        reasons = [
+            f"the sentence's subject {text[mention.start : mention.end]!r} introduces the quote "
+            "after the colon"
+        ]
+    return Link(
+        -1,
+        (cue.span.start, cue.span.end),
+        CueKind.colon,
+        cue.stance,
+        content,
+        si,
+        mention=mention,
+        reasons=reasons,
+    )
+
+
+def _after_dash(left: list[Token]) -> list[Token]:
+    """The words after the last dash ("… predicted the caucus - HuffPollster:"), or all."""
+    for k in range(len(left) - 1, -1, -1):
+        if left[k].text in ("-", "–", "—", "―"):
+            return left[k + 1 :]
+    return left
+
+
+# Openers that may stand before the subject of a colon sentence: "As Professor Foner put it: …".
+_LEAD_INS: Final = frozenset({"as", "then", "but", "and", "so", "still", "later", "instead"})
+
+
+def _clause_subject(text: str, left: list[Token]) -> Mention | None:
+    """The subject opening a clause that ends in a colon before a quote: "She added: “…”"."""
+    toks = left[1:] if left and left[0].text.lower() in _LEAD_INS else left
+    if len(toks) > _COLON_CLAUSE_WORDS:
+        return None  # too long to be one clause
+    return opening_subject(text, toks, documents=True)
+
+
+_COLON_CLAUSE_WORDS: Final = 30  # a longer run before the colon is rarely one speaker's clause
+
+
+# A dash after a quote, on its line or opening the next one, then the name that signs it.
+_DASH_RE: Final = regex.compile(
+    r"[ \t\u00a0]*(?:\r?\n){0,2}[ \t\u00a0]*[―—–-][ \t\u00a0]*(?=\p{Lu})"
+)
+_DASHES: Final = "―—–-"
+_SIGNATURE_WORDS: Final = 8  # "― Sonya Herridge", "- President Obama, tweeting after …"
+_SIGNATURE_CHARS: Final = 160  # and the characters read for them: a bounded look keeps this linear
+
+
+def dash_link(doc: Doc, quote: Quote) -> Link | None:
+    """Read "“…” ― Sonya Herridge": a dash and a name after a quote sign it with its speaker."""
+    text = doc.text
+    m = _DASH_RE.match(text, quote.marks.end, quote.marks.end + 12)
+    if m is None:
+        return None
+    hi = min(len(text), m.end() + _SIGNATURE_CHARS)
+    line_end = text.find("\n", m.end(), hi)
+    words = tokens(text, m.end(), hi if line_end < 0 else line_end)
+    phrase = phrase_after(words[: _SIGNATURE_WORDS + 1])
+    rest = words[len(phrase) : len(phrase) + 1]
+    if not phrase or len(phrase) > _SIGNATURE_WORDS or (rest and rest[0].text not in ".,;("):
+        return None  # the dash opens a clause ("— and then he left"), not a signature
+    mention = classify(text, phrase)
+    if mention is None or mention.kind is SourceKind.vague:
+        return None
+    dash = m.start() + next(i for i, ch in enumerate(m.group()) if ch in _DASHES)
+    return Link(
+        -1,
+        (dash, dash + 1),
+        CueKind.dash,
+        Stance.neutral,
+        (quote.span.start, quote.span.end),
+        doc.sentence_at(quote.marks.start),
+        mention=mention,
+        reasons=[f"the dash after the quote signs it: {text[mention.start : mention.end]!r}"],
+    )
+
+
+_INTRO_WORDS: Final = 40  # the clause before a comma-introduced quote: at most this many words
+_INTRO_CHARS: Final = 400  # and at most this many characters
+_NOUN_MARKERS: Final = grammar_words("noun_marker")
+_ISSUE_VERBS: Final = frozenset(
+    ["issued", "released", "posted", "sent", "put", "tweeted", "published"]
+)
+
+
+def comma_link(doc: Doc, quote: Quote) -> Link | None:
+    """Read "Mrs. Clinton cracked, “I'm a progressive …”": a full quote after a verb and a comma
+    is what the clause's subject said, whatever the verb ("boomed", "jeered", "put it")."""
+    text = doc.text
+    before = text[max(0, quote.marks.start - 3) : quote.marks.start].rstrip(" \t\u00a0")
+    if not before.endswith(",") or not quote.span.text[:1].isupper():
+        return None
+    si = doc.sentence_at(quote.marks.start)
+    sent = doc.sentences[si].span
+    comma = text.rfind(",", max(sent.start, quote.marks.start - 4), quote.marks.start)
+    floor = max(sent.start, comma - _INTRO_CHARS)  # a bounded look back keeps this linear
+    lo = doc.last_quote_end(floor, comma)
+    words = tokens(text, lo, comma)
+    if not words or len(words) > _INTRO_WORDS or not _verb_like(words):
+        return None
+    speech = words[-1].text in VERB_FORMS  # "The email went on to say, “…”": a document may
+    mention = opening_subject(text, words, documents=speech) if lo == sent.start else None
+    if mention is None:
+        return None
+    verb = words[-2] if words[-1].text == "it" else words[-1]  # "put it"
+    if words[-1].text in DOCUMENTS:
+        verb = words[-3]  # "issued a statement"
+    return Link(
+        -1,
+        (verb.start, words[-1].end),
+        CueKind.speech_verb,
+        Stance.neutral,
+        (quote.span.start, quote.span.end),
+        si,
+        mention=mention,
+        reasons=[
+            f"{text[verb.start : words[-1].end]!r} and a comma introduce the quote; the clause's "
+            "subject "
+            f"{text[mention.start : mention.end]!r} speaks it"
+        ],
+    )
+
+
+def _verb_like(words: list[Token]) -> bool:
+    """Tell whether the words before a comma could end a clause that introduces speech."""
+    last = words[-1].text
+    if last == "it":
+        return len(words) > 1 and words[-2].text in ("put", "puts")  # "as Vulture put it, “…”"
+    if len(words) > 2 and last in DOCUMENTS and words[-2].text in ("a", "the"):
+        return words[-3].text in _ISSUE_VERBS  # "Trump issued a statement, “…”"
+    if len(words) > 1 and words[-2].text.lower() in _NOUN_MARKERS:
+        return False  # "wore a hat, “…”": a noun, not a verb, before the comma
+    return last.isalpha() and last.islower() and (last not in STOPWORDS or last in VERB_FORMS)

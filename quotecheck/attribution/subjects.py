@@ -1,0 +1,289 @@
+"""Who is the source of a reporting verb.
+
+Before it ("Trowbridge said"), after it ("said Trowbridge", "said Al From, who …"), past a
+description in commas ("“…,” Mitch McConnell, R-Ky., said"), a short description after a quote
+("“…,” the gambling tycoon told"), or the subject of the clause the verb continues ("X emailed
+supporters saying …", :func:`opening_subject`). Speakers only described ("the announcer
+said") or reached through "who"/"which" are read by :mod:`described`. Used by
+:mod:`linking` and :mod:`shapes`; every reader looks at a bounded run of
+words next to the cue.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import regex
+
+from quotecheck.attribution.content import WINDOW, Doc
+from quotecheck.attribution.described import (
+    CONJUNCTION_OPENERS,
+    RELATIVE_PRONOUNS,
+    antecedent,
+    described,
+    relative_who,
+    short_subject,
+    unknown_noun_after,
+    unknown_noun_before,
+)
+from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.phrases import phrase_follows
+from quotecheck.attribution.sources import (
+    CONNECTORS,
+    Mention,
+    Token,
+    abbreviation,
+    grammar_words,
+    phrase_after,
+    quoted,
+    subject_before,
+    tokens,
+)
+from quotecheck.kinds import SOURCE_DOCUMENT, SOURCE_PERSON, SOURCE_VAGUE
+from quotecheck.models import Cue
+from quotecheck.offsets import QUOTE_OPENERS
+
+__all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
+
+
+_SUBJECT_END: Final = grammar_words("subject_end")
+_OBJECT_VERBS: Final = grammar_words("object_verb")
+
+
+class LazyTokens:
+    """The words after a cue, tokenised only if a reading needs them (most cues do not)."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.words: list[Token] | None = None
+
+    def get(self) -> list[Token]:
+        """Tokenise once, on first use."""
+        if self.words is None:
+            self.words = tokens(self.text, self.start, self.end)  # not *args: a native call
+        return self.words
+
+
+def find_subject(
+    text: str, left: list[Token], lazy: LazyTokens, cue: Cue, reasons: list[str], opens: bool
+) -> tuple[Mention | None, int, bool]:
+    """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
+    span = cue.span  # read once: a model's fields are slow to read
+    c_end = span.end
+    if left and left[-1].text in RELATIVE_PRONOUNS:
+        mention = antecedent(text, left[:-1], cue, reasons, left[-1].text)
+        if mention is not None:  # the source is mentioned here by "who", as by a pronoun
+            mention = mention.copy()
+            mention.start, mention.end = left[-1].start, left[-1].end
+        return mention, c_end, False
+    before = classify(text, subject_before(left)) or short_subject(text, left, opens)
+    if before is not None:
+        reasons.append(f"{quoted(text[before.start : c_end])}: the source stands before the cue")
+        return before, c_end, False
+    right = lazy.get()
+    after_words = phrase_after(right)
+    after = (
+        classify(text, after_words)
+        or described(text, after_words)
+        or unknown_noun_after(text, right)
+    )
+    bare = len(left) <= 1  # "“…,” said X" or "Says X": at most a comma before the cue
+    if after is not None and bare:
+        after = _with_tail(text, after)
+    # "“…,” X, founder of Y, tells Breitbart News": after words before it, a listener
+    listener = cue.lemma in _OBJECT_VERBS and len(left) > 1
+    if (
+        after is not None
+        and not listener
+        and (not left or left[-1].text in ",”\"’'—–-(")
+        and _ends(text, after, bare)
+    ):
+        reasons.append(
+            f"{quoted(text[span.start : after.end])}: inverted cue, source after the verb"
+        )
+        return after, _appositive_end(text, right, after.end), True
+    if left and left[-1].text == ",":
+        m = _opening_name(text, left) if opens else None
+        if m is not None:
+            reasons.append("the source opens the clause; what follows it in commas describes it")
+            return m, c_end, False
+        nested = _skip_clause(left[:-1])
+        if nested is not None:
+            m = classify(text, subject_before(nested))
+            if m is not None:
+                reasons.append("the source is separated from its verb by a clause in commas")
+                return m, c_end, False
+    unknown = unknown_noun_before(text, left)
+    if unknown is not None:
+        reasons.append(f"{quoted(text[unknown.start : c_end])}: the source stands before the cue")
+        return unknown, c_end, False
+    who = relative_who(left)
+    if who is not None:
+        m = classify(text, subject_before(left[:who]))
+        if m is not None and m.kind is not SOURCE_DOCUMENT:
+            reasons.append("the source is followed by a relative clause ('who …') before its verb")
+            return m, c_end, False
+    return None, c_end, False
+
+
+_AFTER_ADVERB: Final = CONNECTORS | {"after", "before", "since", "when", "as", "following"}
+
+
+_APPOSITIVE_WORDS: Final = 30  # "“…,” Scott Pruitt, the attorney general of Oklahoma, …, said"
+
+
+def _opening_name(text: str, left: list[Token]) -> Mention | None:
+    """Read "“…,” Senate Majority Leader Mitch McConnell, R-Ky., said": after a quote, the words
+    up to the first comma name the source when all of them make one name or description."""
+    words = left[1:] if left and left[0].text == "," else left
+    comma = next((i for i, w in enumerate(words) if w.text == ","), None)
+    if not comma or len(words) > _APPOSITIVE_WORDS:
+        return None
+    first = words[:comma]
+    if subject_before(first) == first:
+        return classify(text, first) or _appositive_name(text, words, comma)
+    if first[0].text.lower() in ("the", "a", "an") and len(first) <= 3:
+        return _appositive_name(text, words, comma)  # "the assailant, John McGraw,"
+    return None
+
+
+def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | None:
+    """Read "the assailant, John McGraw, told": a name set off by commas after a description."""
+    nxt = next((i for i in range(comma + 1, len(words)) if words[i].text == ","), None)
+    name = words[comma + 1 : nxt] if nxt is not None and nxt + 1 == len(words) else []
+    if not name or subject_before(name) != name:
+        return None
+    mention = classify(text, name)
+    if mention is None or mention.kind is not SOURCE_PERSON:
+        return None
+    role = text[words[1].start : words[comma - 1].end] if comma > 1 else None
+    named = mention.copy()
+    named.start, named.role = words[0].start, mention.role or role
+    return named
+
+
+_TAIL_RE: Final = regex.compile(r"(?:[ \t]+\p{Ll}[\p{L}\-]*){1,2}(?=[,.;:!?)]|\s*$)")
+
+
+def _with_tail(text: str, mention: Mention) -> Mention:
+    """Extend "said Robert Antonacci of the New York" over "delegation." to the clause's end."""
+    m = _TAIL_RE.match(text, mention.end, mention.end + 40)
+    if m is None or (m.end() < len(text) and (text[m.end()].isalpha() or text[m.end()] == "-")):
+        return mention  # no tail, or the window cut a word in two
+    longer = mention.copy()
+    longer.end = m.end()
+    return longer
+
+
+def _ends(text: str, mention: Mention, bare: bool) -> bool:
+    """Tell whether an inverted subject ends its clause ("said Smith." / "said Smith, a …").
+
+    With nothing before the cue (a quote, a comma, the sentence start: ``bare``), a relative or
+    participial clause may follow the name too ("said Al From, who …"); after other words that
+    would too often be a listener ("X, a lawyer, told CNN before …").
+    """
+    rest = text[mention.end : mention.end + 40]
+    after = rest.lstrip(" \xa0")
+    return (
+        not after
+        or after[0] in ",.;:!?()—–\n"
+        or (bare and _subject_end(after))
+        or phrase_follows(rest)
+    )
+
+
+def _subject_end(after: str) -> bool:
+    """Tell whether the words after an inverted source leave its name: "said Al From, who …",
+    "said a source involved in …", "asked the boy, wearing …", "said Kunin during …"."""
+    parts = after.split(None, 1)
+    if not parts:
+        return True  # only white space follows ("said John Smith\r\n"): the name ends there
+    word = parts[0].rstrip(",.;:")
+    return word in _SUBJECT_END or (word.islower() and word.endswith(("ing", "ed")))
+
+
+def clause_subject(
+    doc: Doc, start: int, cue: Cue, reasons: list[str], before: list[Token] | None = None
+) -> tuple[Mention | None, int, bool]:
+    """For "X emailed supporters saying …" the source is the clause's subject, X.
+
+    The subject opens the sentence, before any quote in it ("Kerpen needled the CNN “reporter,”
+    saying, “…”"); a sentence that opens with a quote has no such subject. ``before``, when
+    given, holds the words from ``start`` up to the cue, already tokenised by the caller.
+    """
+    span = cue.span  # read once: a model's fields are slow to read
+    end = doc.next_quote_start(start, min(span.start, start + WINDOW))
+    words = before if before is not None and end == span.start else tokens(doc.text, start, end)
+    mention = opening_subject(doc.text, words)
+    if mention is not None:
+        reasons.append(f"{quoted(span.text)} continues the clause whose subject is the source")
+    return mention, span.end, False
+
+
+def _skip_clause(left: list[Token]) -> list[Token] | None:
+    """Return the words before ", who …," or ", a spokesman for X," ending ``left``, or None."""
+    for k in range(len(left) - 1, max(-1, len(left) - 25), -1):
+        if left[k].text == ",":
+            return left[:k] if k + 1 < len(left) else None
+        if left[k].text == "." and k and abbreviation(left[k - 1].text):
+            continue  # "asked about journalists under Mr. Putin": an abbreviation's full stop
+        if left[k].text in '.;:“”"()':
+            return None
+    return None
+
+
+def _appositive_end(text: str, right: list[Token], end: int) -> int:
+    """Extend an inverted subject over ", a spokesman for the agency," to the next comma."""
+    idx = next((i for i, t in enumerate(right) if t.start >= end), None)
+    if idx is None or right[idx].text != "," or idx + 1 >= len(right):
+        return end
+    nxt = right[idx + 1].text.lower()
+    if nxt not in ("a", "an", "the", "who"):
+        return end
+    for t in right[idx + 1 :]:
+        if t.text in ",.;:":
+            return t.start
+    if text[right[-1].end : right[-1].end + 3].lstrip()[:1] in QUOTE_OPENERS:
+        return end  # "said Beck, who said there were “…”": the clause runs into a quote
+    return right[-1].end
+
+
+_OPENER_WORDS: Final = 20  # a fronted phrase ("At Sunday night’s debate,") is at most this long
+
+
+def opening_subject(text: str, words: list[Token], documents: bool = False) -> Mention | None:
+    """The subject of the clause that ``words`` open, past conjunctions and a fronted phrase.
+
+    Reads "Sanders stepped up …", "But Sanders …", "At Sunday night’s debate, Sanders …" and
+    "In a statement released Thursday, Rep. Hakeem Jeffries reacted …" alike; None when no
+    source-like phrase opens the clause with a predicate after it. A document ("The email goes
+    on to say") counts only when ``documents`` is set.
+    """
+    while words and (words[0].text in CONJUNCTION_OPENERS or not words[0].text[0].isalnum()):
+        words = words[1:]  # "But", "As", or a list marker ("~", "-", "•")
+    opener = words[0].text if words else ""
+    participle = opener[:1].isupper() and opener.endswith("ing")  # "Appearing before …, X said"
+    mention = None if participle else _clause_opener(text, words, documents)
+    # Fronted phrases first: "At Sunday night’s debate, Sanders …", "Thursday, after …, Warren"
+    commas = [i for i, w in enumerate(words[:_OPENER_WORDS]) if w.text == ","][:2]
+    for comma in commas:
+        if mention is not None:
+            break
+        mention = _clause_opener(text, words[comma + 1 :], documents)
+    return mention
+
+
+def _clause_opener(text: str, words: list[Token], documents: bool) -> Mention | None:
+    """The source-like phrase opening ``words`` when a predicate follows it, or None."""
+    phrase = phrase_after(words)
+    if not phrase or len(phrase) == len(words):
+        return None  # no predicate after the phrase: not a clause's subject
+    nxt = words[len(phrase)].text
+    if len(phrase) == 1 and phrase[0].text.endswith("ly") and (nxt == "," or nxt in _AFTER_ADVERB):
+        return None  # "Immediately after the attacks, …": a fronted adverb, not a name
+    mention = classify(text, phrase)
+    if mention is None or mention.kind is SOURCE_VAGUE:
+        return None
+    if mention.kind is SOURCE_DOCUMENT and not documents:
+        return None
+    return mention

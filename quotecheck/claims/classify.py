@@ -1,0 +1,389 @@
+"""classify_claims(text, paragraphs, sourcing) -> tuple[Claim, ...]: one claim per sentence.
+
+A sentence is labelled by its parts. Attribution contents (and the quotes they credit) are its
+*sourced* parts; the cue words, the source's mentions and "when" phrases are sourcing apparatus;
+what is left is the writer's own *unsourced* text. Framing signals in the writer's own text (not
+inside a quote, not inside a credited content) make the sentence ``editorial`` once their weights
+reach :data:`EDITORIAL_THRESHOLD`; otherwise the best-sourced attribution decides the kind, and a
+sentence with none is ``unattributed``.
+"""
+
+from __future__ import annotations
+
+from typing import Final, final
+
+from quotecheck.assemble import assemble, text_span
+from quotecheck.attribution.attribute import Sourcing
+from quotecheck.claims.checkable import Marks, checkable_reason, first_in, scan_marks
+from quotecheck.claims.framing import find_weighted_signals
+from quotecheck.claims.parts import (
+    Credit,
+    MentionIndex,
+    Quoted,
+    Range,
+    gaps,
+    in_text_order,
+    inside,
+    mention_index,
+    merge,
+    parts,
+    per_sentence,
+    trim,
+)
+from quotecheck.kinds import (
+    CLAIM_ANONYMOUS,
+    CLAIM_ATTRIBUTED,
+    CLAIM_EDITORIAL,
+    CLAIM_QUOTED,
+    CLAIM_UNATTRIBUTED,
+    CLAIM_VAGUE,
+    ROLE_BODY,
+    SOURCE_ANONYMOUS,
+    SOURCE_VAGUE,
+)
+from quotecheck.models import (
+    Claim,
+    ClaimKind,
+    Paragraph,
+    Sentence,
+    Signal,
+    SignalKind,
+    Source,
+    SourceKind,
+    Span,
+)
+
+__all__ = [
+    "EDITORIAL_THRESHOLD",
+    "FIGURE_BONUS",
+    "PARAPHRASE_FACTOR",
+    "classify_claims",
+    "is_question",
+]
+
+EDITORIAL_THRESHOLD: Final = 1.0
+"""Summed weight of the writer's own framing signals that makes a sentence editorial."""
+
+FIGURE_BONUS: Final = 0.5
+"""Extra weight needed when the writer's text states a specific figure: figures mark reporting."""
+
+PARAPHRASE_FACTOR: Final = 0.5
+"""Share of a signal's weight that counts when it sits in a credited paraphrase (indirect speech,
+not a quote): the source's claim, but in words the writer chose."""
+
+_MIN_UNSOURCED_WORDS: Final = 3  # "on Wednesday" or "in May" left after a cue is not a claim
+
+
+@final
+class _Who:
+    """What a claim's reasons say about one source: its kind and how to name it."""
+
+    __slots__ = ("kind", "label")
+
+    def __init__(self, source: Source) -> None:
+        self.kind: SourceKind = source.kind
+        self.label: str = _source_label(source)
+
+
+@final
+class _Context:
+    """Lookup tables shared by every sentence of one text."""
+
+    __slots__ = ("figures", "marks", "mentions", "sources", "text")
+
+    def __init__(self, text: str, sources: tuple[Source, ...]) -> None:
+        self.text = text
+        self.sources: dict[str, _Who] = {s.id: _Who(s) for s in sources}
+        self.mentions: MentionIndex = mention_index(sources)
+        self.marks: Marks = scan_marks(text)
+        self.figures: list[tuple[int, int, str]] = self.marks.figures
+
+
+def classify_claims(
+    text: str, paragraphs: tuple[Paragraph, ...], sourcing: Sourcing
+) -> tuple[Claim, ...]:
+    """Label every sentence by how it is sourced, with its sourced/unsourced parts and reasons.
+
+    >>> from quotecheck.text.segment import segment
+    >>> from quotecheck.attribution.attribute import Sourcing
+    >>> t = "Critics are clearly desperate to smear the so-called reform."
+    >>> [c.kind.value for c in classify_claims(t, segment(t), Sourcing((), (), ()))]
+    ['editorial']
+    """
+    ctx = _Context(text, sourcing.sources)
+    quotes = [Quoted(q) for q in sourcing.quotes]
+    quotes = in_text_order(quotes, [q.start for q in quotes], [0] * len(quotes))
+    # In order of content, then (stably) of content and cue together, as the sweep needs.
+    credits = [Credit(a) for a in sourcing.attributions]
+    credits = in_text_order(credits, [c.start for c in credits], [c.content_start for c in credits])
+    sentences = [s for p in paragraphs for s in p.sentences]
+    spans = [s.span for s in sentences]
+    bounds = [(span.start, span.end) for span in spans]
+    signals, weights = find_weighted_signals(text, spans, tuple([q.quote for q in quotes]))
+    quotes_at = per_sentence(bounds, quotes, [(q.start, q.end) for q in quotes])
+    credits_at = per_sentence(bounds, credits, [(c.start, c.end) for c in credits])
+    claims: list[Claim] = []
+    for n, sentence in enumerate(sentences):
+        start, end = bounds[n]
+        at = credits_at[n]
+        if at:
+            at = [c for c in at if c.in_sentence(start, end)]
+        parts_of = _Sentence(sentence, spans[n], bounds[n])
+        claims.append(_classify(ctx, parts_of, signals[n], weights[n], quotes_at[n], at))
+    return tuple(claims)
+
+
+@final
+class _Sentence:
+    """One sentence's model, span and offsets, each field read once."""
+
+    __slots__ = ("bounds", "end", "sentence", "span", "start", "text")
+
+    def __init__(self, sentence: Sentence, span: Span, bounds: Range) -> None:
+        self.sentence = sentence
+        self.span = span
+        self.bounds = bounds
+        self.start, self.end = bounds
+        self.text: str = span.text
+
+
+def _classify(
+    ctx: _Context,
+    s: _Sentence,
+    signals: tuple[Signal, ...],
+    weights: list[float],
+    quotes: list[Quoted],
+    credits: list[Credit],
+) -> Claim:
+    """Build the claim of one sentence from its signals (and their weights), quotes and
+    attributions."""
+    text = ctx.text
+    if credits or quotes:
+        sourced, covered = parts(text, ctx.mentions, s.bounds, credits, quotes)
+        unsourced = [r for r in gaps(text, s.bounds, covered) if _enough_words(text, r)]
+    else:  # most sentences: all the writer's own
+        sourced, whole = [], trim(text, s.start, s.end)
+        unsourced = [whole] if whole is not None and _enough_words(text, whole) else []
+    weighted = _writer_signals(signals, weights, sourced, credits) if signals else []
+    figure = first_in(ctx.figures, unsourced) if unsourced else None
+    editorial = bool(weighted) and _is_editorial(weighted, figure is not None)
+    kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
+    if editorial:
+        kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons]
+    elif kind is CLAIM_UNATTRIBUTED:
+        reasons = ["no source"]
+    why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
+    role = s.sentence.role
+    checkable = bool(why_checkable) and role is ROLE_BODY and not is_question(s.text)
+    if why_checkable and (kind is CLAIM_UNATTRIBUTED or kind is CLAIM_EDITORIAL):
+        reasons.append(why_checkable)
+    if credits and unsourced:
+        reasons.append("unsourced part: " + _quote_excerpt(text, unsourced[0]))
+    # A signal inside a quote lies in one of the quotes overlapping the sentence, and weighs 0
+    # (framing.signal_weight): only those weighing nothing need their in_quote read.
+    speakers = (
+        [x.span.text for n, x in enumerate(signals) if weights[n] <= 0 and x.in_quote]
+        if quotes
+        else []
+    )
+    if speakers:
+        reasons.append("framing inside quotes is the speaker's: " + _entries(speakers))
+    fields = {
+        "index": s.sentence.index,
+        "span": s.span,
+        "kind": kind,
+        "role": role,
+        "attribution_ids": tuple([c.id for c in credits]) if credits else (),
+        "sourced": tuple([text_span(text, a, b) for a, b in sourced]),
+        "unsourced": tuple([text_span(text, a, b) for a, b in unsourced]),
+        "framing": signals,
+        "checkable": checkable,
+        "reasons": tuple(reasons),
+    }
+    return assemble(Claim, fields)
+
+
+def is_question(sentence: str) -> bool:
+    """True when a sentence ends with a question mark (closing quotes and brackets aside)."""
+    return sentence.rstrip(" \"'”’»)]").endswith("?")
+
+
+def _enough_words(text: str, r: Range) -> bool:
+    """True when ``text[r]`` has at least _MIN_UNSOURCED_WORDS words (counted no further)."""
+    return len(text[r[0] : r[1]].split(None, _MIN_UNSOURCED_WORDS)) >= _MIN_UNSOURCED_WORDS
+
+
+# --------------------------------------------------------------------------- kinds and reasons
+
+
+# Claim kinds from best-sourced to worst: an attribution's kind is its index here (ranks compare
+# as ints; a dict keyed by the enum would hash each member through Enum.__hash__, in Python).
+_BY_RANK: Final = (CLAIM_QUOTED, CLAIM_ATTRIBUTED, CLAIM_ANONYMOUS, CLAIM_VAGUE, CLAIM_UNATTRIBUTED)
+_QUOTED_RANK: Final = 0
+_ATTRIBUTED_RANK: Final = 1
+_ANONYMOUS_RANK: Final = 2
+_VAGUE_RANK: Final = 3
+_UNATTRIBUTED_RANK: Final = 4
+
+
+def _sourced_kind(
+    ctx: _Context, credits: list[Credit], quotes: list[Quoted]
+) -> tuple[ClaimKind, list[str]]:
+    """The best-sourced attribution's kind, and one reason per attribution."""
+    best, reasons = _UNATTRIBUTED_RANK, []
+    for c in credits:
+        source = ctx.sources.get(c.source_id)
+        rank = _attribution_rank(c, source, quotes)
+        reasons.append(_attribution_reason(ctx, c, source, _BY_RANK[rank]))
+        best = min(best, rank)
+    return _BY_RANK[best], reasons
+
+
+def _attribution_rank(c: Credit, source: _Who | None, quotes: list[Quoted]) -> int:
+    """Rank of the kind of claim one attribution supports (``quotes``: the sentence's)."""
+    if source is None or source.kind is SOURCE_VAGUE:
+        return _VAGUE_RANK
+    if source.kind is SOURCE_ANONYMOUS:
+        return _ANONYMOUS_RANK
+    return _QUOTED_RANK if c.quote_ids or _points_at(quotes, c.id) else _ATTRIBUTED_RANK
+
+
+def _points_at(quotes: list[Quoted], attribution_id: str) -> bool:
+    """True when one of ``quotes`` is credited to the attribution (a scan of the sentence's few
+    quotes, where a set of their ids was built for every sentence with an attribution; mypyc
+    compiles any() over a generator into a plain loop)."""
+    return any(q.attribution_id == attribution_id for q in quotes)
+
+
+def _attribution_reason(ctx: _Context, c: Credit, source: _Who | None, kind: ClaimKind) -> str:
+    """One readable line: who, through which words, by which channel."""
+    cue = f" via '{c.cue_text}'" if c.cue_text is not None else " (continues their quote)"
+    name = source.label if source is not None else "an unknown source"
+    via = ctx.sources.get(c.via_source_id or "")
+    through = f" through {via.label}" if via is not None else ""
+    if kind is CLAIM_QUOTED:
+        return f"quotes {name}{cue}{through}"
+    if kind is CLAIM_ATTRIBUTED:
+        return f"reported by {name}{cue}{through}"
+    if kind is CLAIM_ANONYMOUS:
+        return f"credited to an unnamed source ({name}){cue}{through}"
+    return f"vague sourcing{cue}{through}"
+
+
+def _source_label(source: Source) -> str:
+    """How to name a source in a reason."""
+    return (
+        source.name
+        or source.descriptor
+        or (source.mentions[0].text if source.mentions else source.id)
+    )
+
+
+# Keyed by the kind's string: str() of a StrEnum member is its value, read in C.
+_KIND_LABEL: Final = {
+    SignalKind.evaluative.value: "evaluative terms",
+    SignalKind.presupposition.value: "presupposing phrases",
+    SignalKind.intent.value: "claims about intent",
+    SignalKind.speculation.value: "speculation",
+    SignalKind.intensifier.value: "intensifiers",
+    SignalKind.scare_quote.value: "scare quotes",
+    SignalKind.voice.value: "the writer's own voice",
+}
+
+
+@final
+class _Weighted:
+    """One of the writer's signals with its weight, and its span's offsets and text read once."""
+
+    __slots__ = ("end", "signal", "start", "text", "weight")
+
+    def __init__(self, signal: Signal, span: Span, weight: float) -> None:
+        self.signal = signal
+        self.start: int = span.start
+        self.end: int = span.end
+        self.text: str = span.text
+        self.weight = weight
+
+
+def _framing_reasons(weighted: list[_Weighted]) -> list[str]:
+    """One reason per signal kind: 'evaluative terms: imperialist, neocolonial predations'."""
+    by_kind: dict[str, list[str]] = {}
+    for w in weighted:
+        by_kind.setdefault(str(w.signal.kind), []).append(w.text)
+    return [f"{_KIND_LABEL[k]}: {_entries(v)}" for k, v in by_kind.items()]
+
+
+def _entries(texts: list[str]) -> str:
+    """Distinct signal texts, in order, comma-separated."""
+    # A scan of the few kept so far: dict.fromkeys is a method call through Python's C API.
+    distinct: list[str] = []
+    for t in texts:
+        if t not in distinct:
+            distinct.append(t)
+    return ", ".join(distinct)
+
+
+def _writer_signals(
+    signals: tuple[Signal, ...],
+    weights: list[float],
+    sourced: list[Range],
+    credits: list[Credit],
+) -> list[_Weighted]:
+    """The writer's own signals, then those in a credited paraphrase (not a quote), weighted."""
+    if len(signals) != len(weights):
+        msg = f"{len(signals)} signals but {len(weights)} weights"
+        raise ValueError(msg)
+    own: list[_Weighted] = []
+    paraphrase: list[_Weighted] = []
+    cues: list[Range] | None = None  # merged once per sentence, only when needed
+    for n, s in enumerate(signals):
+        weight = weights[n]
+        if weight <= 0:
+            continue  # inside a quote: the speaker's words
+        found = _Weighted(s, s.span, weight)
+        # Nothing credited: every signal outside quotes is the writer's.
+        if not sourced or not inside(found.start, found.end, sourced):
+            own.append(found)
+            continue
+        if cues is None:
+            cues = merge([c.cue for c in credits if c.cue is not None])
+        # Cue words are the writer's choice even inside a partial quote's clause ("blasted").
+        if inside(found.start, found.end, cues):
+            own.append(found)
+        else:
+            found.weight = weight * PARAPHRASE_FACTOR
+            paraphrase.append(found)
+    return own + paraphrase
+
+
+def _is_editorial(weighted: list[_Weighted], figure: bool) -> bool:
+    """Weights reach the threshold; with a figure, weak signals must add up to more."""
+    weight = _total_weight(weighted)
+    strongest = 0.0
+    for w in weighted:
+        strongest = max(strongest, w.weight)
+    if figure and strongest < EDITORIAL_THRESHOLD:
+        return weight >= EDITORIAL_THRESHOLD + FIGURE_BONUS
+    return weight >= EDITORIAL_THRESHOLD
+
+
+def _total_weight(weighted: list[_Weighted]) -> float:
+    """Sum of weights: overlapping signals count as their heaviest, a repeated term once."""
+    if len(weighted) == 1:  # most sentences with a signal: its weight (0.0 + w is w)
+        return weighted[0].weight
+    best: dict[str, float] = {}
+    end, key = -1, ""
+    # By start, ties in list order: sorting (start, position) pairs needs no key function.
+    for _, n in sorted([(w.start, n) for n, w in enumerate(weighted)]):
+        w = weighted[n]
+        if w.start >= end:  # a new stretch of words
+            key = w.text.lower()
+        end = max(end, w.end)
+        best[key] = max(best.get(key, 0.0), w.weight)
+    return sum(best.values())
+
+
+def _quote_excerpt(text: str, r: tuple[int, int], limit: int = 60) -> str:
+    """'first words…' of a range, for a reason."""
+    piece = text[r[0] : r[1]]
+    return f"'{piece}'" if len(piece) <= limit else f"'{piece[:limit].rstrip()}…'"

@@ -1,0 +1,13 @@
+"""Views of an analysis for people: a terminal view, JSON and a self-contained HTML page.
+
+Takes the analysed text and its ``Analysis`` and returns a string. ``text`` holds the terminal
+view, ``render`` (the one entry point, choosing the format) and the lookups every view shares;
+``html`` builds the HTML report from the package data in ``templates/``. May import ``models``
+and ``errors``; nothing in the pipeline imports this room.
+"""
+
+from quotecheck.report.common import line_cols, source_label, speaker_of
+from quotecheck.report.html import html_report
+from quotecheck.report.text import FORMATS, Format, render
+
+__all__ = ["FORMATS", "Format", "html_report", "line_cols", "render", "source_label", "speaker_of"]

@@ -1,0 +1,64 @@
+"""Lookups and small text helpers that every view of an analysis shares."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from quotecheck.models import Analysis, Attribution, Quote, Source
+
+__all__ = ["Lookup", "clip", "line_cols", "source_label", "speaker_of"]
+
+
+def speaker_of(analysis: Analysis, quote: Quote) -> Source | None:
+    """Return the source credited with ``quote``, or None when it has no speaker."""
+    return Lookup(analysis).speaker(quote)
+
+
+class Lookup:
+    """The ids of one analysis resolved once, so rendering stays linear in its size."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.sources = {s.id: s for s in a.sources}
+        self.attributions = {x.id: x for x in a.attributions}
+        self.said: dict[str, list[tuple[int, Attribution]]] = {}
+        for k, x in enumerate(a.attributions):
+            self.said.setdefault(x.source_id, []).append((k, x))
+
+    def source(self, source_id: str | None) -> Source | None:
+        """The source with this id, if any."""
+        return self.sources.get(source_id) if source_id else None
+
+    def speaker(self, quote: Quote) -> Source | None:
+        """The source credited with ``quote``, if any."""
+        att = self.attributions.get(quote.attribution_id) if quote.attribution_id else None
+        return self.source(att.source_id) if att else None
+
+
+def source_label(source: Source | None) -> str:
+    """Return a short human label for ``source``: name and role, or its description."""
+    if source is None:
+        return "no speaker found"
+    first = source.mentions[0].text if source.mentions else source.kind.value
+    name = source.name or source.descriptor or first
+    if source.role and source.role not in name:
+        return f"{name}, {source.role}"
+    return name
+
+
+def clip(s: str, limit: int) -> str:
+    """Return ``s`` on one line, cut to ``limit`` characters with an ellipsis."""
+    s = " ".join(s.split())
+    return s if len(s) <= limit else s[: max(limit - 1, 1)].rstrip() + "…"
+
+
+def line_cols(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
+    """Return the 1-based (line, column) of each offset in ``text``, in one pass over it."""
+    starts = [0]
+    for row in text.split("\n")[:-1]:
+        starts.append(starts[-1] + len(row) + 1)
+    places = []
+    for offset in offsets:
+        line = bisect_right(starts, offset)
+        places.append((line, offset - starts[line - 1] + 1))
+    return places

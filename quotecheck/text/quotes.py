@@ -1,0 +1,461 @@
+"""find_quotes(text, paragraphs, config) -> QuoteScan: paired quote marks with exact offsets.
+
+One left-to-right pass over the quote-mark characters with a small stack, so time is linear in
+the text whatever the marks. Curly, straight, guillemet, low-9 („ ‚) and corner (「 」) marks are
+paired, with one level of nesting kept (‘…’ inside “…”). Apostrophes (don’t, the country’s,
+’90s, rock ’n’ roll) are told from closing single quotes by the characters around them. A quote
+that runs over several paragraphs (an opening mark on each paragraph, one closing mark at the end)
+is one quote. A mark that cannot be paired is reported in ``unbalanced`` and the scan goes on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Final, NamedTuple, final
+
+import regex
+
+from quotecheck.assemble import instance
+from quotecheck.config import AnalyzerConfig
+from quotecheck.fieldnames import FieldNames
+from quotecheck.kinds import QUOTE_DIRECT, QUOTE_PARTIAL
+from quotecheck.models import Paragraph, Quote, QuoteKind, Span
+from quotecheck.offsets import OPENING_MARKS, QUOTE_OPENERS, clamp, make_span, rstrip_end
+
+__all__ = ["QuoteScan", "find_quotes"]
+
+_CLOSING_MARKS = "”’»›」』\"'"
+# What may stand right before an opening mark or right after a closing mark.
+_OPEN_CONTEXT = "([{—–-/" + OPENING_MARKS
+_CLOSE_CONTEXT = ".,;:!?)]}—–-…" + "”’»›」』\"'"
+# The marks that are always returned by _MARK_RE; ’ and ' only when they may open or close.
+_SINGLE_MARKS = '“”„‘‚«»‹›「」『』"'
+# After a ’ or ': is there white space, a bracket or a dash before it, or white space or
+# punctuation after it? Otherwise it can only be an apostrophe (don’t, O’Brien). In the stdlib
+# ``re``, \s is exactly what str.isspace() accepts.
+_MAY_QUOTE = rf"""(?:
+    (?<! [^\s{re.escape(_OPEN_CONTEXT)}] [’'] )   # at the start, or after a space or opener
+    | (?! [^\s{re.escape(_CLOSE_CONTEXT)}] )      # at the end, or before a space or closer
+)"""
+
+# Every character that may open or close a quote; apostrophes inside words (a third of all
+# marks in news text) are not even returned. Each alternative starts with one literal character,
+# so that the stdlib ``re`` skips from mark to mark in C: twice as fast as ``regex`` here.
+_MARK_RE = re.compile(
+    rf"""
+    ''|``                         # doubled apostrophes or backticks: one double mark (NYT style)
+    | {"|".join(map(re.escape, _SINGLE_MARKS))}   # every other single-character mark
+    | ’{_MAY_QUOTE} | '{_MAY_QUOTE}               # a single mark that is no apostrophe
+    """,
+    re.VERBOSE,
+)
+# The doubled marks stand for a straight double quote (''...'') or an opening curly one (``...'').
+_DOUBLED = {"''": '"', "``": "“"}
+
+# For each opening mark, the marks that may close it. „ closes with “ (German) or ” (Polish);
+# straight and curly double marks close each other, since typing often mixes them.
+_CLOSERS: dict[str, str] = {
+    "“": '”"',
+    "„": "“”",
+    "‘": "’",
+    "‚": "‘’",
+    "«": "»",
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+    '"': '"”',
+    "'": "'",
+    "»": "«",
+    "›": "‹",
+    "”": "”",
+}
+# Marks of one family: a new opener of an open quote's family means that quote was never closed.
+_FAMILY: dict[str, str] = {
+    "“": "double",
+    "„": "double",
+    '"': "double",
+    "”": "double",
+    "‘": "single",
+    "‚": "single",
+    "'": "single",
+    "«": "guillemet",
+    "»": "guillemet",
+    "‹": "angle",
+    "›": "angle",
+    "「": "corner",
+    "『": "corner",
+}
+# Elisions written with an apostrophe in front: 'em, 'til, 'cause, 'n', 'tis, '90s.
+_ELISION_RE = regex.compile(r"(?:em|til|cause|n[’']|tis|twas|bout|round)\b|\d\d", regex.IGNORECASE)
+# A single closing-quote candidate: ’ or ' after a non-space, before a space, punctuation or end.
+_SINGLE_CLOSE_RE = regex.compile(r"(?<=\S)[’'](?=[\s.,;:!?)\]}—–…”\"]|$)")
+_VISIBLE_RE = regex.compile(r"\S")  # is there anything but white space between two marks?
+# A single opening-quote candidate: ‘ or ' after a space or bracket, before a letter.
+_SINGLE_OPEN_RE = regex.compile(r"(?:(?<=[\s(\[{—–“\"])|^)[‘'](?=\p{L})")
+_FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next paragraph
+_NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
+_TERMINAL_INSIDE = ",.!?…;:—–-"
+_MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
+_UNCLOSED: Final = "no closing mark: runs to the break"
+# Every field is given, in declaration order, so each model is made by assemble.instance with
+# its class's one shared set of field names: assemble would check the dict's keys against the
+# fields and then do just that (~1.7k instructions a model more).
+_QUOTE_FIELDS: Final = FieldNames(Quote.model_fields)
+
+
+class QuoteScan(NamedTuple):
+    """The quotes found in a text, and the quote marks that could not be paired."""
+
+    quotes: tuple[Quote, ...]
+    unbalanced: tuple[Span, ...]
+
+
+@final
+class _Open:
+    """An opening mark waiting for its closer.
+
+    A plain class, not a dataclass: mypyc builds it with a native call, where a dataclass's
+    generated ``__init__`` runs as interpreted Python.
+    """
+
+    __slots__ = ("depth", "mark", "paragraph", "start", "width")
+
+    def __init__(self, start: int, mark: str, width: int, paragraph: int, depth: int) -> None:
+        self.start = start  # offset of the opening mark
+        self.mark = mark
+        self.width = width  # characters in the mark: 2 for '' and ``
+        self.paragraph = paragraph
+        self.depth = depth
+
+
+class _Pairing:
+    """State of one pass: the stack of open marks, the pairs found, the unpaired marks."""
+
+    def __init__(self, text: str, paragraphs: tuple[Paragraph, ...]) -> None:
+        self.text = text
+        self.ends = [p.span.end for p in paragraphs]
+        self.last = len(self.ends) - 1  # the last paragraph's index
+        self.stack: list[_Open] = []
+        self.pairs: list[tuple[_Open, int, int]] = []  # opener, content end, marks end
+        self.unpaired: list[tuple[int, int]] = []  # (start, end) of each unpaired mark
+        self.skip: set[int] = set()  # continuation marks of multi-paragraph quotes
+        self.paragraph = 0  # the paragraph of the latest mark
+        self._next_single_close = -1
+        self._next_single_open = -1
+
+    def reach(self, position: int) -> None:
+        """Move on to the paragraph holding ``position``, ending each paragraph passed."""
+        while self.paragraph < self.last and position >= self.ends[self.paragraph]:
+            self.end_paragraph(self.paragraph)
+            self.paragraph += 1
+
+    def close_unclosed(self, opener: _Open, end: int) -> None:
+        """Record ``opener`` as a quote that runs to ``end`` without a closing mark."""
+        self.unpaired.append((opener.start, opener.start + opener.width))
+        self.pairs.append((opener, end, end))
+
+    def end_paragraph(self, paragraph: int) -> None:
+        """Close what is still open at a paragraph's end, unless the next one continues it."""
+        if not self.stack:
+            return
+        end = self.ends[paragraph]
+        outer = self.stack[0]
+        continuation = self._continuation_mark(paragraph + 1, outer)
+        keep = 1 if continuation is not None else 0
+        while len(self.stack) > keep:
+            self.close_unclosed(self.stack.pop(), end)
+        if continuation is not None:
+            self.skip.add(continuation)
+
+    def _continuation_mark(self, paragraph: int, outer: _Open) -> int | None:
+        """Offset of the opening mark that continues ``outer`` at the start of ``paragraph``."""
+        if paragraph >= len(self.ends):
+            return None
+        start = self.ends[paragraph - 1]
+        first = _FIRST_MARK_RE.match(self.text, start)
+        if first is None:
+            return None
+        mark = '"' if self.text.startswith("''", first.start(1)) else first.group(1)
+        same = _FAMILY.get(mark) == _FAMILY[outer.mark] and mark in QUOTE_OPENERS
+        return first.start(1) if same and mark != "'" else None
+
+    def opens_single_before_close(self, position: int) -> bool:
+        """True when a new single quote opens before the next closing candidate after ``position``.
+
+        Then the later candidate belongs to that new quote, so this mark closes the open one:
+        ‘hopeless’ and walked out. ‘We are done,’ ...
+        """
+        if self._next_single_open <= position:
+            found = _SINGLE_OPEN_RE.search(self.text, position + 1)
+            self._next_single_open = found.start() if found else len(self.text) + 1
+        return self._next_single_open < self._next_single_close
+
+    def has_later_single_close(self, position: int, limit: int) -> bool:
+        """True when another closing single quote may follow ``position`` before ``limit``."""
+        if self._next_single_close <= position:
+            found = _SINGLE_CLOSE_RE.search(self.text, position + 1)
+            self._next_single_close = found.start() if found else len(self.text) + 1
+        return self._next_single_close < limit
+
+
+def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerConfig) -> QuoteScan:
+    """Pair the quote marks of ``text`` into quotes, in document order.
+
+    >>> from quotecheck.text.segment import segment
+    >>> from quotecheck.config import DEFAULT_CONFIG
+    >>> t = '“We don’t know,” she said of the ‘plan’.'
+    >>> [q.span.text for q in find_quotes(t, segment(t), DEFAULT_CONFIG).quotes]
+    ['We don’t know,', 'plan']
+    """
+    state = _Pairing(text, paragraphs)
+    end = 0
+    for match in _MARK_RE.finditer(text):
+        position, end = match.span()
+        if state.paragraph < state.last and position >= state.ends[state.paragraph]:
+            state.reach(position)  # tested here first: most marks stay in their paragraph
+        if position not in state.skip:
+            _take_mark(state, position, end - position, state.paragraph)
+    # Apostrophes inside words are skipped by _MARK_RE, but the paragraphs before the last one
+    # are still closed (later ones are closed together at the end, as if one paragraph).
+    state.reach(max(text.rfind("’", end), text.rfind("'", end)))
+    if paragraphs:
+        state.end_paragraph(len(paragraphs) - 1)
+    quotes = _build_quotes(text, paragraphs, state.pairs, config)
+    return QuoteScan(quotes, _merge_runs(text, state.unpaired))
+
+
+@final
+class _Mark:
+    """One quote-mark character (or doubled mark) and what stands around it.
+
+    A plain class, not a NamedTuple: mypyc builds it with a native call and reads its fields
+    directly, where a NamedTuple goes through a Python-level ``__new__``; one is made per mark.
+    """
+
+    __slots__ = ("mark", "paragraph", "position", "spaced_after", "spaced_before")
+
+    def __init__(
+        self, mark: str, position: int, paragraph: int, spaced_before: bool, spaced_after: bool
+    ) -> None:
+        self.mark = mark  # the mark, '' read as " and `` as “
+        self.position = position
+        self.paragraph = paragraph
+        self.spaced_before = spaced_before  # white space, a bracket or a dash before it: may open
+        self.spaced_after = spaced_after  # white space or punctuation after it: it may close
+
+
+def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> None:
+    """Classify one mark as opener, closer or apostrophe and update the pairing."""
+    text = state.text
+    mark = _DOUBLED.get(text[position : position + width], text[position])
+    before = text[position - 1] if position > 0 else " "
+    after = text[position + width] if position + width < len(text) else " "
+    spaced_before = before.isspace() or before in _OPEN_CONTEXT
+    spaced_after = after.isspace() or after in _CLOSE_CONTEXT
+    role = _role(state, _Mark(mark, position, paragraph, spaced_before, spaced_after))
+    if role == "open":
+        _open(state, mark, position, width, paragraph)
+    elif role == "close":
+        _close(state, mark, position, width)
+    elif role == "stray":
+        state.unpaired.append((position, position + width))
+
+
+def _role(state: _Pairing, m: _Mark) -> str:
+    """Return 'open', 'close', 'stray' (an unpairable mark) or 'apostrophe' for one mark."""
+    mark, position, spaced_before, spaced_after = (
+        m.mark,
+        m.position,
+        m.spaced_before,
+        m.spaced_after,
+    )
+    if mark in "’'":
+        return _single_role(state, m)
+    can_close = _closable(state, mark)
+    if mark in "”»›」』":
+        if can_close:
+            return "close"
+        return "open" if mark in "”»›" and spaced_before and not spaced_after else "stray"
+    if mark in "“‘":  # openers, but also the closers of „ and ‚
+        if can_close and (spaced_after or not spaced_before):
+            return "close"
+        if mark == "‘" and _ELISION_RE.match(state.text, position + 1):
+            return "apostrophe"
+        return "open" if mark == "“" or spaced_before else "apostrophe"
+    if mark == '"':
+        if spaced_before and not spaced_after:
+            return "open"
+        return "close" if can_close else ("open" if spaced_before else "stray")
+    if mark in "«‹" and can_close and not spaced_before:
+        return "close"  # »Wir bleiben hier«: German reversed guillemets
+    return "open"  # „ ‚ « ‹ 「 『
+
+
+def _single_role(state: _Pairing, m: _Mark) -> str:
+    """Tell a closing or opening single quote from an apostrophe."""
+    mark, position, spaced_before, spaced_after = (
+        m.mark,
+        m.position,
+        m.spaced_before,
+        m.spaced_after,
+    )
+    text = state.text
+    if not spaced_before and not spaced_after:
+        return "apostrophe"  # don’t, O’Brien, rock’n’roll
+    if spaced_before:
+        if spaced_after or _ELISION_RE.match(text, position + 1):
+            return "apostrophe"  # ’90s, ’em, rock ’n’ roll
+        return "open" if mark == "'" else "apostrophe"
+    if not _closable(state, mark):
+        return "apostrophe"
+    if text[position - 1] in "sS" and _lowercase_follows(text, position):
+        limit = state.ends[m.paragraph]
+        if state.has_later_single_close(position, limit) and not state.opens_single_before_close(
+            position
+        ):
+            return "apostrophe"  # the students’ union ... ’
+    return "close"
+
+
+def _lowercase_follows(text: str, position: int) -> bool:
+    """True when the next word after ``position`` starts with a lower-case letter."""
+    found = _NEXT_LETTER_RE.match(text, position + 1)
+    return bool(found) and found.group(1).islower()
+
+
+def _closable(state: _Pairing, mark: str) -> bool:
+    """True when some open mark on the stack can be closed by ``mark``."""
+    return any(mark in _CLOSERS[o.mark] for o in state.stack)
+
+
+def _open(state: _Pairing, mark: str, position: int, width: int, paragraph: int) -> None:
+    """Push an opening mark, closing an unclosed quote of the same family first."""
+    family = _FAMILY[mark]
+    for index, opener in enumerate(state.stack):
+        if _FAMILY[opener.mark] == family:
+            while len(state.stack) > index:
+                state.close_unclosed(state.stack.pop(), position)
+            break
+    if len(state.stack) >= _MAX_DEPTH:
+        state.unpaired.append((position, position + width))
+        return
+    state.stack.append(_Open(position, mark, width, paragraph, len(state.stack)))
+
+
+def _close(state: _Pairing, mark: str, position: int, width: int) -> None:
+    """Pop the innermost opener that ``mark`` closes; openers above it were never closed."""
+    for index in range(len(state.stack) - 1, -1, -1):
+        if mark in _CLOSERS[state.stack[index].mark]:
+            while len(state.stack) > index + 1:
+                state.close_unclosed(state.stack.pop(), position)
+            state.pairs.append((state.stack.pop(), position, position + width))
+            return
+
+
+def _build_quotes(
+    text: str,
+    paragraphs: tuple[Paragraph, ...],
+    pairs: list[tuple[_Open, int, int]],
+    config: AnalyzerConfig,
+) -> tuple[Quote, ...]:
+    """Turn pairs into Quote models in document order, skipping empty ones."""
+    starts = [s.span.start for p in paragraphs for s in p.sentences]
+    pairs = sorted(pairs, key=lambda pair: (pair[0].start, -pair[2]))
+    quotes: list[Quote] = []
+    containers: list[tuple[int, int]] = []  # content ranges of quotes that may contain later ones
+    for opener, content_end, marks_end in pairs:
+        closed = marks_end > content_end
+        content_start = opener.start + opener.width
+        if not closed:
+            content_end = rstrip_end(text, content_start, content_end)
+        if not _visible(text, content_start, content_end):
+            continue
+        # The offsets of the Spans, kept as ints: a pydantic model's field is a slow read.
+        content_start, content_end = clamp(text, content_start, content_end)
+        marks_start, marks_end = clamp(text, opener.start, marks_end if closed else content_end)
+        content = make_span(text, content_start, content_end)
+        marks = make_span(text, marks_start, marks_end)
+        clause_start = _clause_start(starts, containers, opener.start)
+        bounds = (content_start, content_end, marks_start, marks_end)
+        kind, reason = _provisional_kind(text, clause_start, bounds, closed, config)
+        fields = {
+            "id": f"q{len(quotes) + 1}",
+            "span": content,
+            "marks": marks,
+            "kind": kind,
+            "attribution_id": None,  # set by the attribution stage
+            "paragraph": opener.paragraph,
+            "depth": opener.depth,
+            "closed": closed,
+            "reasons": (reason,) if closed else (reason, _UNCLOSED),
+        }
+        quotes.append(instance(Quote, fields, _QUOTE_FIELDS))
+        containers.append((content_start, content_end))
+    return tuple(quotes)
+
+
+def _visible(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` holds a character matching _VISIBLE_RE (not white space)."""
+    # Nearly every quote opens on a visible character: what str.isspace() refuses, regex's \S
+    # takes (tests check every code point), so the call into ``regex`` is made only for the rest.
+    if start < end and not text[start].isspace():
+        return True
+    return _VISIBLE_RE.search(text, start, end) is not None
+
+
+def _clause_start(starts: list[int], containers: list[tuple[int, int]], position: int) -> int:
+    """Where the clause holding ``position`` begins: its sentence, or its enclosing quote."""
+    index = bisect.bisect_right(starts, position) - 1
+    clause = starts[index] if index >= 0 else 0
+    for start, end in reversed(containers[-4:]):
+        if start <= position < end:
+            return max(clause, start)
+    return clause
+
+
+def _provisional_kind(
+    text: str,
+    clause_start: int,
+    bounds: tuple[int, int, int, int],
+    closed: bool,
+    config: AnalyzerConfig,
+) -> tuple[QuoteKind, str]:
+    """Direct when the quote stands as its own clause; partial when woven into a sentence.
+
+    ``bounds`` are the start and end of the quote's content, then of its marks.
+    """
+    content_start, content_end, marks_start, marks_end = bounds
+    lead = _last_visible(text, clause_start, marks_start)
+    opens_clause = not lead or lead in ":,—–("
+    limit = config.partial_max_words
+    words = len(text[content_start:content_end].split(maxsplit=limit))
+    after = text[marks_end : marks_end + 1] if closed else ""
+    ends_clause = (
+        not closed
+        or _last_visible(text, content_start, content_end, skip=_CLOSING_MARKS) in _TERMINAL_INSIDE
+        or (after != "" and after in _TERMINAL_INSIDE)  # „Wir schaffen das“, sagte sie.
+    )
+    if opens_clause and (ends_clause or words > limit):
+        return QUOTE_DIRECT, "stands as its own clause"
+    if lead:
+        return QUOTE_PARTIAL, "woven into the writer's sentence"
+    return QUOTE_PARTIAL, "a short fragment that the sentence goes on from"
+
+
+def _last_visible(text: str, start: int, end: int, skip: str = "") -> str:
+    """The last character of ``text[start:end]`` that is not space or in ``skip``, or ""."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in skip):
+        end -= 1
+    return text[end - 1] if end > start else ""
+
+
+def _merge_runs(text: str, marks: list[tuple[int, int]]) -> tuple[Span, ...]:
+    """Merge unpaired marks separated only by white space into one span each."""
+    runs: list[list[int]] = []
+    for start, end in sorted(set(marks)):
+        if runs and not text[runs[-1][1] : start].strip():
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return tuple(make_span(text, start, end) for start, end in runs)

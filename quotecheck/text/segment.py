@@ -1,0 +1,315 @@
+"""segment(text) -> tuple[Paragraph, ...]: paragraphs and sentences with exact offsets.
+
+Paragraphs are lines (a hard-wrapped line that continues in lower case joins its paragraph).
+Sentences end at terminal punctuation (. ! ? … and any closing quotes or brackets after it)
+followed by white space and a character that can open a sentence; abbreviations (Mr., Gen.,
+U.S.), initials (J. R. R.), decimals and lower-case continuations (“…?” he asked) do not end one.
+A short line without closing punctuation is a headline; "WASHINGTON (Reuters) -" a dateline;
+"By Jane Doe" a byline. Segments cover every non-space character, in order, without overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Final
+
+import regex
+
+from quotecheck.assemble import instance
+from quotecheck.fieldnames import FieldNames
+from quotecheck.kinds import ROLE_BODY, ROLE_BYLINE, ROLE_DATELINE, ROLE_HEADLINE
+from quotecheck.lexicons import load, load_rows
+from quotecheck.models import Paragraph, Sentence, SentenceRole
+from quotecheck.offsets import QUOTE_OPENERS, make_span, rstrip_end, strip_bounds, strip_span
+
+__all__ = ["segment"]
+
+# Closing quote marks and brackets that may follow a sentence's final punctuation.
+# Keep in sync with quotes._CLOSERS: both name the marks that can close a quote.
+_TRAILERS: Final = "\"'”’»›」)]"
+
+# A line: the stdlib ``re`` scans a negated set of four characters faster than ``regex`` does.
+_LINE_RE: Final = re.compile(r"[^\n\r\u2028\u2029]+")
+
+# A candidate sentence end. The stdlib ``re`` is used because a pattern that opens with a set
+# lets it skip to the next stop in C (twice as fast as ``regex`` here). Its \s is str.isspace(),
+# the white space strip_span trims, so a gap or the character after it agree with the sentence
+# spans cut from them (the separators \x1c-\x1f are white space to both).
+# A match starts only at the first stop of a run: the look-behind refuses the others, so a run
+# of ten thousand dots with no space after it is read once, not once from each of its dots
+# (which was quadratic). _boundaries restores the one start inside a run that finditer tried.
+_BOUNDARY_RE: Final = re.compile(
+    r"""
+    (?P<stop> [.!?…]                     # terminal punctuation, ellipses included,
+      (?<![.!?…][.!?…])                  # at the start of its run only
+      [.!?…]*+ )                         # and the rest of the run
+    [\"'”’»›」)\]]*+                      # closing quotes or brackets after it (see _TRAILERS)
+    (?P<gap> \s++ )                      # white space ...
+    (?P<next> \S )                       # ... and the first character of what follows
+    """,
+    re.VERBOSE,
+)
+# The same, anchored with match() inside a run: where a boundary's "next" character is itself a
+# stop, the search that followed it began one character into that run (see _boundaries).
+_BOUNDARY_IN_RUN_RE: Final = re.compile(
+    _BOUNDARY_RE.pattern.replace("(?<![.!?…][.!?…])", ""), re.VERBOSE
+)
+
+# The word before a full stop: letters, digits and inner dots ("U.S", "a.m", "Gen"). Searched
+# backwards from the stop, so the first position tried is the one that matches.
+_WORD_BEFORE_RE: Final = regex.compile(r"[\w.]{1,12}$", regex.REVERSE)
+_NEXT_WORD_RE: Final = regex.compile(r"\w{1,20}")
+_FIRST_CHAR_RE: Final = regex.compile(r"\S")
+
+_DATELINE_RE: Final = regex.compile(
+    r"""
+    [\p{Lu}][\p{Lu}.'’ -]{1,40}            # the place, in capitals: WASHINGTON, NEW YORK
+    (?: ,\ [\p{L}.]{2,20}(?:\ [\p{L}.]{2,20}){0,2} )?  # an optional state or country
+    (?: ,\ [\p{Lu}][\p{L}.]{2,9}\ \d{1,2} )? # an optional date: , Nov. 27
+    \ ?(?: \( [^()\n]{1,40} \) )?          # an optional agency: (Reuters)
+    \ ?[—–-]{1,2}\ +                       # the dash that ends the dateline
+    """,
+    regex.VERBOSE,
+)
+_BYLINE_RE: Final = regex.compile(
+    r"By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,6}"
+)
+
+
+# Every field is given, in declaration order, so each model is made by assemble.instance with
+# its class's one shared set of field names: assemble would check the dict's keys against the
+# fields and then do just that (~1.7k instructions a model more).
+_PARAGRAPH_FIELDS: Final = FieldNames(Paragraph.model_fields)
+_SENTENCE_FIELDS: Final = FieldNames(Sentence.model_fields)
+
+_HEADLINE_MAX_WORDS: Final = 25
+# Words that carry on a clock time after "p.m." rather than start a new sentence.
+_TIME_ZONES: Final = frozenset(
+    [
+        "eastern",
+        "pacific",
+        "central",
+        "mountain",
+        "local",
+        "et",
+        "est",
+        "edt",
+        "pt",
+        "pst",
+        "pdt",
+        "ct",
+        "cst",
+        "cdt",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+    ]
+)
+_CLOSING_PUNCTUATION: Final = ".!?…:;" + _TRAILERS
+_STOPS: Final = ".!?…"  # the characters of _BOUNDARY_RE's "stop" group
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    """Map each known abbreviation (lower case, no final dot) to its class."""
+    return {row[0]: row[1] for row in load_rows("abbreviations")}
+
+
+def segment(text: str) -> tuple[Paragraph, ...]:
+    """Split ``text`` into paragraphs and their sentences, every offset into ``text``.
+
+    >>> paragraphs = segment("Hi there.\\n\\nMr. Smith said no. It rained.")
+    >>> [s.span.text for p in paragraphs for s in p.sentences]
+    ['Hi there.', 'Mr. Smith said no.', 'It rained.']
+    """
+    paragraphs: list[Paragraph] = []
+    n_sentences = 0
+    for index, (start, end) in enumerate(_paragraph_bounds(text)):
+        sentences = _sentences(text, start, end, index, n_sentences)
+        n_sentences += len(sentences)
+        first, last = strip_bounds(text, start, end)
+        span = sentences[0].span if len(sentences) == 1 else None
+        if span is None or span.start != first or span.end != last:
+            span = make_span(text, first, last)  # else one instance for paragraph and sentence
+        fields = {"index": index, "span": span, "sentences": tuple(sentences)}
+        paragraphs.append(instance(Paragraph, fields, _PARAGRAPH_FIELDS))
+    return tuple(paragraphs)
+
+
+def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each paragraph: non-blank lines, wrapped lines joined."""
+    bounds: list[tuple[int, int]] = []
+    previous_end = -1
+    for start, end in _lines(text):
+        if text[start:end].isspace():
+            continue
+        if bounds and _continues(text, previous_end, start):
+            bounds[-1] = (bounds[-1][0], end)
+        else:
+            bounds.append((start, end))
+        previous_end = end
+    return bounds
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every match of _LINE_RE: the runs of characters between line breaks."""
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return [match.span() for match in _LINE_RE.finditer(text)]
+    # Only \n breaks lines here: str.find skips to each one far faster than the pattern's scan
+    # (tests compare the two).
+    lines: list[tuple[int, int]] = []
+    start = 0
+    size = len(text)
+    while start < size:
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        if end > start:
+            lines.append((start, end))
+        start = end + 1
+    return lines
+
+
+def _continues(text: str, previous_end: int, start: int) -> bool:
+    """True when a line is a hard-wrapped continuation: one line break, lower-case start."""
+    gap = text[previous_end:start]
+    if gap.count("\n") + gap.count("\r") - gap.count("\r\n") > 1:
+        return False
+    first = _FIRST_CHAR_RE.search(text, start)
+    last = text[rstrip_end(text, 0, previous_end) - 1]
+    return bool(first) and first.group().islower() and last not in _CLOSING_PUNCTUATION
+
+
+def _sentences(text: str, start: int, end: int, paragraph: int, first_index: int) -> list[Sentence]:
+    """Split one paragraph into its sentences (with a dateline or byline)."""
+    pieces: list[tuple[int, int, SentenceRole]] = []
+    body_start = start
+    if start == end or text[start].isspace():  # not isspace() is also regex's \S: no search
+        first = _FIRST_CHAR_RE.search(text, start, end)
+        body_start = first.start() if first else end
+    # A slice compared, not str.startswith with a start: a method call from compiled code.
+    if text[body_start : body_start + 2] == "By" and _BYLINE_RE.fullmatch(
+        text, body_start, rstrip_end(text, body_start, end)
+    ):
+        pieces.append((body_start, end, ROLE_BYLINE))
+        return _sentence_models(text, pieces, paragraph, first_index)
+    dateline = _dateline(text, body_start, end)
+    if dateline:
+        dateline_end = dateline.end()
+        if dateline_end < end and text[dateline_end:end].strip():
+            pieces.append((body_start, dateline_end, ROLE_DATELINE))
+            body_start = dateline_end
+    cut = body_start
+    for stop, following in _boundaries(text, body_start, end):
+        if _is_boundary(text, stop, following):
+            pieces.append((cut, _gap_start(text, following), ROLE_BODY))
+            cut = following
+    pieces.append((cut, end, ROLE_BODY))
+    if len(pieces) == 1 and _is_headline(text, start, end):
+        pieces = [(start, end, ROLE_HEADLINE)]
+    return _sentence_models(text, pieces, paragraph, first_index)
+
+
+def _dateline(text: str, start: int, end: int) -> regex.Match[str] | None:
+    """Match a dateline at ``start``, after a cheap test of its first two characters."""
+    # A dateline opens with two characters that are not lower case ("WASHINGTON", "N.Y."):
+    # most paragraphs ("The", "Mr") are ruled out here without a regex call.
+    if start + 1 < end and text[start].isupper() and not text[start + 1].islower():
+        return _DATELINE_RE.match(text, start, end)
+    return None
+
+
+def _sentence_models(
+    text: str, pieces: list[tuple[int, int, SentenceRole]], paragraph: int, first_index: int
+) -> list[Sentence]:
+    """The Sentence of each of ``pieces``, trimmed of surrounding white space."""
+    sentences: list[Sentence] = []
+    index = first_index
+    for s, e, role in pieces:
+        fields = {
+            "index": index,
+            "paragraph": paragraph,
+            "span": strip_span(text, s, e),
+            "role": role,
+        }
+        sentences.append(instance(Sentence, fields, _SENTENCE_FIELDS))
+        index += 1
+    return sentences
+
+
+def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (stop, next) offsets of every candidate sentence end in ``text[start:end]``.
+
+    "stop" is where a _BOUNDARY_RE match begins and "next" its last character. These are the
+    matches ``finditer`` of the pattern without its look-behind gave: a search resumes after a
+    match's "next" character, and when that character and the one after it are both stops, the
+    old search tried the rest of that run once, which _BOUNDARY_IN_RUN_RE does here.
+    """
+    found: list[tuple[int, int]] = []
+    boundary = _BOUNDARY_RE.search(text, start, end)
+    while boundary is not None:
+        # One call for the match's bounds: its groups are found from them (see _gap_start),
+        # each further method call on the match costing as much as the tests themselves.
+        stop, after = boundary.span()
+        found.append((stop, after - 1))  # the "next" group is the match's last character
+        boundary = None
+        if after < end and text[after - 1] in _STOPS and text[after] in _STOPS:
+            boundary = _BOUNDARY_IN_RUN_RE.match(text, after, end)
+        if boundary is None:
+            boundary = _BOUNDARY_RE.search(text, after, end)
+    return found
+
+
+def _gap_start(text: str, following: int) -> int:
+    """Where the white space of a _BOUNDARY_RE match ending at ``following`` begins."""
+    # The gap runs back to the closing mark or stop before it, none of which is white space.
+    gap = following
+    while text[gap - 1].isspace():
+        gap -= 1
+    return gap
+
+
+def _is_boundary(text: str, start: int, following_at: int) -> bool:
+    """Decide whether a candidate full stop (or ? ! …) really ends a sentence.
+
+    ``start`` is where a _BOUNDARY_RE match begins (its "stop" group) and ``following_at`` is
+    its last character (its "next" group).
+    """
+    following = text[following_at]
+    if following.islower() or following in ",;:)]}":
+        return False
+    # The stop is the whole run of [.!?…] at start (what follows it is a closer or white space),
+    # so it is one full stop exactly when a full stop stands alone there.
+    if text[start] != "." or text[start + 1] in _STOPS:
+        return True
+    word_match = _WORD_BEFORE_RE.search(text, max(0, start - 12), start)
+    word = word_match.group().lstrip(".") if word_match else ""
+    if len(word) == 1 and word.isupper():
+        return False  # an initial: J. R. R. Tolkien
+    kind = _abbreviations().get(word.lower())
+    if kind == "title":
+        return False
+    if kind == "number":
+        return not following.isdigit()
+    if kind == "time":
+        next_word = _NEXT_WORD_RE.match(text, following_at)
+        return not next_word or next_word.group().lower() not in _TIME_ZONES
+    if kind == "may-end":
+        if following in QUOTE_OPENERS:
+            return True  # "… in Santa Monica, Calif. “The reality is …”": a quote opens anew
+        next_word = _NEXT_WORD_RE.match(text, following_at)
+        return bool(next_word) and next_word.group().lower() in load("sentence_starters")
+    return True
+
+
+def _is_headline(text: str, start: int, end: int) -> bool:
+    """True for a short single line without closing punctuation: a title or subheading."""
+    end = rstrip_end(text, start, end)
+    if end == start or text[end - 1] in _CLOSING_PUNCTUATION:
+        return False  # decided without copying the line: most lines end with a full stop
+    line = text[start:end].strip()
+    if "\n" in line or "\r" in line:
+        return False
+    return len(line.split()) <= _HEADLINE_MAX_WORDS
