@@ -53,10 +53,19 @@ def clip(s: str, limit: int) -> str:
 
 
 def line_cols(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
-    """Return the 1-based (line, column) of each offset in ``text``, in one pass over it."""
+    r"""Return the 1-based (line, column) of each offset in ``text``, in one pass over it.
+
+    Lines end where ``str.splitlines`` ends them: at ``\n``, ``\r``, ``\r\n``, U+2028 and the
+    other line boundaries, so a file with old Mac line ends or Unicode line separators gets the
+    places an editor shows.
+
+    >>> line_cols("a\rb\u2028c\r\nd", [0, 2, 4, 7])
+    [(1, 1), (2, 1), (3, 1), (4, 1)]
+    """
     starts = [0]
-    for row in text.split("\n")[:-1]:
-        starts.append(starts[-1] + len(row) + 1)
+    for row in text.splitlines(keepends=True):
+        if row.splitlines()[0] != row:  # the row ends with a line boundary: a new line starts
+            starts.append(starts[-1] + len(row))
     places = []
     for offset in offsets:
         line = bisect_right(starts, offset)
