@@ -262,7 +262,7 @@ def test_html_has_every_kind_legend_and_panels() -> None:
         assert f'href="#{link}"' in page
         assert link in ids
     assert "Gordon Trowbridge, US Deputy Defense Press Secretary" in page
-    assert "<li>Cue: “said” (neutral)</li>" in page  # a quote's description names its cue
+    assert "<li>Cue: “\u2068said\u2069” (neutral)</li>" in page  # the cue, bidi-isolated
     assert 'style="width:60.0%"' in page  # the unattributed share bar
 
 

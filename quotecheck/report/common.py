@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
 from quotecheck.models import Analysis, Attribution, Quote, Source
 
-__all__ = ["Lookup", "clip", "line_cols", "source_label", "speaker_of"]
+__all__ = ["Lookup", "clip", "line_cols", "source_label", "speaker_of", "visible"]
 
 
 def speaker_of(analysis: Analysis, quote: Quote) -> Source | None:
@@ -71,3 +72,22 @@ def line_cols(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
         line = bisect_right(starts, offset)
         places.append((line, offset - starts[line - 1] + 1))
     return places
+
+
+# What a terminal would obey rather than show: C0 and C1 controls but tab and line feed (an
+# escape sequence can retitle the window or clear the screen, a carriage return overwrite the
+# line), bidi controls (U+202E reverses what follows) and lone surrogates (no UTF-8 form).
+_TERMINAL_UNSAFE_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def visible(s: str) -> str:
+    r"""Return ``s`` for a terminal: each control, bidi control or lone surrogate as its escape.
+
+    For the text views only; JSON and the models keep the exact text.
+
+    >>> visible("\x1b]0;pwned\x07 said \u202eno\r")
+    '\\x1b]0;pwned\\x07 said \\u202eno\\r'
+    """
+    return _TERMINAL_UNSAFE_RE.sub(lambda m: repr(m.group())[1:-1], s)
