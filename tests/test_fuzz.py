@@ -47,6 +47,8 @@ HOSTILE_EXAMPLES = (
     "\x1c“We will stay,\x1d” the minister said.\x1f",
     "“\x00Yes\x00,” \x1b[2Jhe said \ud800.",
     "Officials said\u2028“No,” he told\u202e reporters.\r“Yes.”",
+    # A closing mark glued to a NUL is no closing mark: the quote runs on past the content's end.
+    "The mayor told\x00 reporters: ‘Minister troops troops.’\x00\nArmy budget vote in the U.S.",
 )
 
 
@@ -90,6 +92,7 @@ def test_every_id_resolves(text: str) -> None:
 @given(fuzz_text())
 @example(HOSTILE_EXAMPLES[1])
 @example(HOSTILE_EXAMPLES[2])
+@example(HOSTILE_EXAMPLES[5])
 def test_sentences_in_paragraphs_and_quotes_in_their_content(text: str) -> None:
     """Every sentence lies in its paragraph; every quote lies in its attribution's content."""
     analysis = _analyze(text)

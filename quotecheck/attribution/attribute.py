@@ -373,6 +373,8 @@ def _build(
             qid = q.id
             by_quote[qid] = i
             links[i].quote_ids.append(qid)
+            if q_end > links[i].content[1]:  # a content trimmed of the quote's final stop
+                links[i].content = (links[i].content[0], q_end)  # holds the whole quote again
     spans = _Spans(doc, fields)
     attributions = tuple(_attribution(spans, n, k, ids) for n, k in enumerate(links))
     settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
