@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import assume, example, given
+from hypothesis import assume, example, given, settings
 
 import quotecheck as qc
 from quotecheck.models import Analysis, Span
+from tests.conftest import FUZZ_EXAMPLES
 from tests.strategies import fuzz_text
+
+# The profile's fuzz example count (tests/conftest.py): large in CI's slow pass.
+_FUZZ = settings(max_examples=FUZZ_EXAMPLES)
 
 
 def _spans(value: object) -> list[Span]:
@@ -52,6 +56,7 @@ HOSTILE_EXAMPLES = (
 )
 
 
+@_FUZZ
 @given(fuzz_text())
 @example("")
 @example(HOSTILE_EXAMPLES[0])
@@ -68,6 +73,7 @@ def test_every_span_indexes_the_input(text: str) -> None:
         assert text[span.start : span.end] == span.text
 
 
+@_FUZZ
 @given(fuzz_text())
 @example(HOSTILE_EXAMPLES[3])
 def test_every_id_resolves(text: str) -> None:
@@ -89,6 +95,7 @@ def test_every_id_resolves(text: str) -> None:
         assert set(c.attribution_ids) <= attributions
 
 
+@_FUZZ
 @given(fuzz_text())
 @example(HOSTILE_EXAMPLES[1])
 @example(HOSTILE_EXAMPLES[2])
@@ -109,6 +116,7 @@ def test_sentences_in_paragraphs_and_quotes_in_their_content(text: str) -> None:
             assert inner.end <= a.content.end, (qid, a.id)
 
 
+@_FUZZ
 @given(fuzz_text())
 def test_analyze_is_deterministic(text: str) -> None:
     """Two analyses of the same text are equal, down to their JSON."""
@@ -117,6 +125,7 @@ def test_analyze_is_deterministic(text: str) -> None:
     assert first.model_dump_json() == second.model_dump_json()
 
 
+@_FUZZ
 @given(fuzz_text())
 @example(HOSTILE_EXAMPLES[3])
 @example("\udfff\ud800 “\udc00,” she said \ud800.")
