@@ -60,7 +60,7 @@ _CHILD = """
 import json, resource, sys, time
 sys.path[:0] = json.loads(sys.argv[3])
 import quotecheck
-from quotecheck import claims
+from quotecheck import flags
 sys.path.insert(0, {bench!r})
 from bench_adversarial import SHAPES
 quotecheck.analyze("“We will stay,” the minister said. Officials reportedly agreed.")
@@ -73,7 +73,7 @@ json_chars = len(analysis.model_dump_json())
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps({{
     "seconds": seconds, "chars": len(text), "peak_growth": peak - base, "json_chars": json_chars,
-    "compiled": not claims.__file__.endswith(".py"),
+    "compiled": not flags.__file__.endswith(".py"),
 }}))
 """
 
