@@ -6,6 +6,10 @@ a pure function over the caller's original text and the frozen results of the st
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from quotecheck.attribution.attribute import attribute
 from quotecheck.claims.classify import classify_claims
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
@@ -52,6 +56,32 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
             f"split it, or raise the limit with AnalyzerConfig(max_chars=…)"
         )
         raise InputError(msg, doc_id=doc_id)
+    with _collector_paused():
+        return _analyze(text, doc_id, config)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the stages run, and restore its state after.
+
+    The stages make several models per quote or cue and no reference cycles worth collecting,
+    yet every few hundred of them the collector walks the young ones again: on text dense with
+    quotes that was more than half the time ('He said “hi” there. ' * n compiled: 0.21 MB/s
+    with it, 0.49 MB/s paused; news 1.96 -> 2.02 MB/s). Anything left is collected once the
+    collector runs again. A caller that disabled it finds it disabled still; with several
+    threads analysing at once, it is back on when the first that paused it finishes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _analyze(text: str, doc_id: str | None, config: AnalyzerConfig) -> Analysis:
+    """The stages in order, on a checked text (see :func:`analyze`)."""
     # Invisible format characters (a byte-order mark, zero-width spaces, bidi marks) are white
     # space to every decision: the stages read a same-length view, the Spans quote the original.
     view = decision_view(text)
