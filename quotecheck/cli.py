@@ -8,15 +8,26 @@ Exit codes: 0 all good; 1 some documents failed (``batch``) or a flag reached ``
 from __future__ import annotations
 
 import argparse
+import errno
+import io
 import json
 import os
+import shlex
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
-from quotecheck.errors import InputError, QuotecheckError
+from quotecheck.errors import InputError, MissingExtraError, QuotecheckError
+from quotecheck.integrations.webpage import (
+    HTML_SUFFIXES,
+    analyze_html,
+    extract_page,
+    looks_like_html,
+)
 from quotecheck.models import Analysis, Severity, Verification, VerificationStatus
 from quotecheck.pipeline import analyze
 from quotecheck.report.common import visible
@@ -51,11 +62,17 @@ class _Parser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default ``sys.argv[1:]``); return the exit code."""
-    parser = _build_parser()
+    stdout = sys.stdout
+    if stdout is None:  # started with standard output closed (`>&-`)
+        sys.stdout = _ClosedStdout()
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser.parse_args(argv)
+        args = _build_parser().parse_args(argv)
+        args.argv = argv  # for the --resume command an interrupted batch prints
         handler: _Handler = args.handler
-        return handler(args)
+        code = handler(args)
+        sys.stdout.flush()  # a write error shows here, not as noise at interpreter exit
+        return code
     except SystemExit as exc:  # --help and --version end parsing on purpose
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except (_UsageError, QuotecheckError) as exc:
@@ -68,11 +85,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (e.g. `head`) has gone; stop quietly and keep Python's final flush silent.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # standard output closed or on a full disk
+        _error(f"cannot write the output ({exc.strerror or exc}); redirect it or use -o FILE")
+        return EXIT_USAGE
+    finally:
+        if stdout is None:
+            sys.stdout = stdout
+
+
+class _ClosedStdout(io.StringIO):
+    """Stands in for a closed standard output: writing to it is an OSError, not a crash."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
 
 
 def _error(message: str) -> None:
     first = " ".join(message.split())  # one line, whatever the message holds
-    print(f"quotecheck: error: {first}", file=sys.stderr)
+    if sys.stderr is not None:  # with standard error closed too, the exit code must do
+        print(f"quotecheck: error: {first}", file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- parser
@@ -93,6 +127,7 @@ def _build_parser() -> _Parser:
     _add_flag(sub)
     _add_verify(sub)
     _add_batch(sub)
+    _add_completion(sub)
     return parser
 
 
@@ -106,8 +141,14 @@ def _add_color(p: argparse.ArgumentParser) -> None:
 
 
 def _add_analyze(sub: argparse._SubParsersAction[_Parser]) -> None:
-    p = sub.add_parser("analyze", help="analyse one article", description="Analyse one article.")
-    p.add_argument("file", metavar="FILE", help="a UTF-8 text file, or - for stdin")
+    p = sub.add_parser(
+        "analyze",
+        aliases=["analyse"],
+        help="analyse one article",
+        description="Analyse one article: a UTF-8 text file, or an HTML page (its article text "
+        "is extracted first; needs the html extra).",
+    )
+    p.add_argument("file", metavar="FILE", help="a UTF-8 text file or HTML page, or - for stdin")
     p.add_argument("-f", "--format", choices=FORMATS, default="text", help="default: text")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--id", dest="doc_id", help="doc_id for the result (default: FILE)")
@@ -172,10 +213,10 @@ def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
     p = sub.add_parser(
         "batch",
         help="analyse a corpus into JSONL",
-        description="Analyse a corpus (JSONL, .jsonl.gz, CSV, Parquet, or a folder of .txt) "
-        "into one JSON line per record, in input order.",
+        description="Analyse a corpus (JSONL, .jsonl.gz, CSV, Parquet, a folder of .txt, or one "
+        ".txt article) into one JSON line per record, in input order.",
     )
-    p.add_argument("input", metavar="INPUT", help="corpus file or folder")
+    p.add_argument("input", metavar="INPUT", help="corpus file or folder, or - for JSONL on stdin")
     p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="JSONL to write")
     p.add_argument("--summary", metavar="S.csv", help="also write a per-article summary CSV")
     p.add_argument("--workers", type=_positive, metavar="N", help="worker processes")
@@ -185,12 +226,36 @@ def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("--text-column", default="text", metavar="C", help="default: text")
     p.add_argument("--id-column", default="id", metavar="C", help="default: id")
     p.add_argument(
+        "--genre-column",
+        default="genre",
+        metavar="C",
+        help="CSV column with a known genre (news, opinion, ...); default: genre",
+    )
+    p.add_argument(
+        "--record-timeout",
+        type=_seconds,
+        default=300.0,
+        metavar="S",
+        help="seconds one record may take before it becomes an error record (default: 300)",
+    )
+    p.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
         default=None,
         help="progress bar (default: on a terminal)",
     )
     p.set_defaults(handler=_cmd_batch)
+
+
+def _add_completion(sub: argparse._SubParsersAction[_Parser]) -> None:
+    p = sub.add_parser(
+        "completion",
+        help="print a shell completion script",
+        description="Print a completion script for bash or zsh. Load it from your shell's "
+        'start-up file: eval "$(quotecheck completion bash)" (or zsh).',
+    )
+    p.add_argument("shell", choices=["bash", "zsh"], help="the shell to complete in")
+    p.set_defaults(handler=_cmd_completion)
 
 
 def _positive(value: str) -> int:
@@ -204,13 +269,24 @@ def _positive(value: str) -> int:
     return n
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):
+        msg = f"expected a number of seconds above 0, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return seconds
+
+
 # --------------------------------------------------------------------------- input and output
 
 
-def _read_text(name: str) -> str:
-    """Return the UTF-8 text of file ``name`` (``-`` = stdin), exactly as stored."""
+def _read_bytes(name: str) -> bytes:
+    """Return the bytes of file ``name`` (``-`` = stdin)."""
     try:
-        data = _stdin_bytes() if name == "-" else Path(name).read_bytes()
+        return _stdin_bytes() if name == "-" else Path(name).read_bytes()
     except FileNotFoundError:
         msg = f"{name}: no such file; check the path"
         raise InputError(msg) from None
@@ -220,6 +296,10 @@ def _read_text(name: str) -> str:
     except OSError as exc:
         msg = f"{name}: cannot read it ({exc.strerror})"
         raise InputError(msg) from None
+
+
+def _decode(name: str, data: bytes) -> str:
+    """The UTF-8 text of ``data`` read from ``name``; refuse other encodings and empty text."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -232,6 +312,42 @@ def _read_text(name: str) -> str:
         msg = f"{name} is empty; there is nothing to analyse"
         raise InputError(msg)
     return text
+
+
+def _is_html(name: str, data: bytes) -> bool:
+    """True when file ``name`` is a web page, by its name or by how it opens."""
+    return name.lower().endswith(HTML_SUFFIXES) or looks_like_html(data)
+
+
+def _page_error(name: str, exc: MissingExtraError) -> InputError:
+    """The refusal of an HTML page when trafilatura is missing: it is never analysed raw."""
+    msg = f"{name} is an HTML page, and {exc}; quotecheck does not analyse a page's markup"
+    return InputError(msg)
+
+
+def _analyze_file(name: str, doc_id: str | None) -> tuple[str, Analysis]:
+    """Analyse file ``name``: its text, or for a web page its extracted article text."""
+    data = _read_bytes(name)
+    if not _is_html(name, data):
+        text = _decode(name, data)
+        return text, analyze(text, doc_id=doc_id)
+    try:
+        analysis = analyze_html(data, doc_id=doc_id)
+    except MissingExtraError as exc:
+        raise _page_error(name, exc) from None
+    assert analysis.page is not None  # analyze_html always sets it
+    return analysis.page.text, analysis
+
+
+def _read_source(name: str) -> str:
+    """The text of a source document for verify; a web page's article text for an HTML page."""
+    data = _read_bytes(name)
+    if not _is_html(name, data):
+        return _decode(name, data)
+    try:
+        return extract_page(data).text
+    except MissingExtraError as exc:
+        raise _page_error(name, exc) from None
 
 
 def _stdin_bytes() -> bytes:
@@ -264,9 +380,8 @@ def _width(stream: TextIO) -> int:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    text = _read_text(args.file)
     doc_id = args.doc_id or (None if args.file == "-" else args.file)
-    analysis = analyze(text, doc_id=doc_id)
+    text, analysis = _analyze_file(args.file, doc_id)
     to_terminal = args.output in (None, "-")
     color = to_terminal and _color(args.color, sys.stdout)
     _write(render(text, analysis, args.format, color=color, width=_width(sys.stdout)), args.output)
@@ -279,8 +394,8 @@ def _cmd_flag(args: argparse.Namespace) -> int:
     lines: list[str] = []
     records: list[dict[str, object]] = []
     for name in args.files:
-        text = _read_text(name)
-        flags = analyze(text, doc_id=name).flags
+        text, analysis = _analyze_file(name, name)
+        flags = analysis.flags
         worst = max([worst, *(f.severity.rank for f in flags)])  # hidden flags count too
         shown = [f for f in flags if f.severity.rank >= floor]
         for f, (line, col) in zip(
@@ -300,9 +415,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         verify,  # late: building its index is only needed here
     )
 
-    text = _read_text(args.article)
-    analysis = analyze(text, doc_id=args.article)
-    sources = {name: _read_text(name) for name in args.source}
+    text, analysis = _analyze_file(args.article, args.article)
+    sources = {name: _read_source(name) for name in args.source}
     results = verify(analysis, sources, text=text)
     if args.format == "json":
         dump = [v.model_dump(mode="json") for v in results]
@@ -365,14 +479,50 @@ def _clip(s: str, limit: int) -> str:
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from quotecheck.corpus.batch import run_batch
+    from quotecheck.corpus.batch import BatchInterrupted
 
     if args.scheduler and args.engine != "dask":
         msg = "--scheduler needs --engine dask (see 'quotecheck batch --help')"
         raise _UsageError(msg)
+    try:
+        if args.input != "-":
+            return _run_batch(args, args.input)
+        with _spooled_stdin() as corpus:
+            return _run_batch(args, corpus)
+    except BatchInterrupted as stop:
+        _error(f"interrupted; {stop.written:,} records are in {stop.output}. {_resume_hint(args)}")
+        return EXIT_INTERRUPTED
+
+
+def _resume_hint(args: argparse.Namespace) -> str:
+    """How to finish an interrupted batch: the same command with --resume."""
+    argv = list(args.argv) + ([] if args.resume else ["--resume"])
+    command = shlex.join(["quotecheck", *argv])
+    if args.input == "-":
+        return f"To finish, run {command} with the same JSONL on standard input."
+    return f"To finish, run: {command}"
+
+
+@contextmanager
+def _spooled_stdin() -> Iterator[str]:
+    """Copy JSONL from standard input to a temporary file (batch reads its input twice)."""
+    with tempfile.TemporaryDirectory(prefix="quotecheck-") as folder:
+        path = Path(folder) / "stdin.jsonl"
+        with path.open("wb") as out:
+            source = getattr(sys.stdin, "buffer", None)
+            if source is not None:
+                shutil.copyfileobj(source, out)
+            else:  # a text-only stdin (tests, embedding)
+                out.write(sys.stdin.read().encode("utf-8"))
+        yield str(path)
+
+
+def _run_batch(args: argparse.Namespace, input_path: str) -> int:
+    from quotecheck.corpus.batch import run_batch
+
     engine: Engine = args.engine
     stats = run_batch(
-        args.input,
+        input_path,
         args.output,
         summary_path=args.summary,
         workers=args.workers,
@@ -381,6 +531,15 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         text_column=args.text_column,
         id_column=args.id_column,
+        genre_column=args.genre_column,
         progress=args.progress,
+        record_timeout=args.record_timeout,
     )
     return stats.exit_code
+
+
+def _cmd_completion(args: argparse.Namespace) -> int:
+    from quotecheck.completion import completion_script
+
+    sys.stdout.write(completion_script(_build_parser(), args.shell))
+    return EXIT_OK

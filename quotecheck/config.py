@@ -30,6 +30,88 @@ class AnalyzerConfig(BaseModel):
         ge=0,
         description="How many sentences before or after a stand-alone quote to search for its cue.",
     )
+    # ------------------------------------------------------------------ genre (claims/genre.py)
+    genre_min_sentences: int = Field(
+        default=4,
+        ge=1,
+        description="Fewest body sentences from which a genre is read; a shorter text (a "
+        "sentence classified alone) is 'unknown' unless a section label or the caller says.",
+    )
+    genre_min_confidence: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="A read genre below this confidence changes no label and no severity.",
+    )
+    genre_voice_density: float = Field(
+        default=0.25,
+        ge=0.0,
+        description="Share of body sentences in the writer's own voice (I, we, you, should, "
+        "must; outside quotes) at which a text reads as opinion.",
+    )
+    genre_evaluative_density: float = Field(
+        default=0.35,
+        ge=0.0,
+        description="Share of body sentences with the writer's own framing signals at which "
+        "an unsourced text reads as opinion (or as analysis when half its sentences are sourced).",
+    )
+    genre_sourced_share: float = Field(
+        default=0.3,
+        ge=0.0,
+        le=1.0,
+        description="Share of body sentences credited to a source at which a text reads as news.",
+    )
+    genre_qa_turns: int = Field(
+        default=3,
+        ge=1,
+        description="Question-then-answer paragraph pairs (or 'Q:'/'A:' turns) that make a "
+        "transcript.",
+    )
+    # ------------------------------------------------------------------ labels by genre
+    opinion_editorial_threshold: float = Field(
+        default=0.0,
+        ge=0.0,
+        description="Summed weight of the writer's own framing that makes an unsourced "
+        "sentence editorial in an opinion piece or a letter (0: every unsourced assertion "
+        "without a figure is the writer's argument); elsewhere the threshold is 1.0.",
+    )
+    review_editorial_threshold: float = Field(
+        default=0.5,
+        ge=0.0,
+        description="The same threshold in a review, where plot and credits are plain fact.",
+    )
+    news_literal_factor: float = Field(
+        default=0.0,
+        ge=0.0,
+        description="Share of its weight that a word of lexicons/news_literal.txt (factual "
+        "vocabulary that carries sentiment: injured, charged, crisis) keeps in a news report.",
+    )
+    audience_voice_factor: float = Field(
+        default=0.0,
+        ge=0.0,
+        description="Share of its weight that 'we', 'our', 'you' keep in a press release (the "
+        "issuer speaks), a transcript (the speaker) or a review (the audience).",
+    )
+    neighbour_weight: float = Field(
+        default=0.5,
+        ge=0.0,
+        description="Least framing weight that makes a sentence editorial when the sentences "
+        "on both sides in its paragraph are editorial on their own signals.",
+    )
+    scare_distance_weight: float = Field(
+        default=1.0,
+        ge=0.0,
+        description="Weight of a lower-case term in scare quotes after a determiner or "
+        "possessive ('its \"reform\"'): the writer's own distance, not a title or a slogan "
+        "(other scare quotes weigh claims.framing.SCARE_QUOTE_WEIGHT, 0.5).",
+    )
+    rhetorical_question_weight: float = Field(
+        default=1.0,
+        ge=0.0,
+        description="Weight of a question the writer asks with a rhetorical marker "
+        "(lexicons/rhetorical.txt: 'anyone', 'really', 'why on earth'); a bare question "
+        "in an opinion piece weighs half as much.",
+    )
 
 
 DEFAULT_CONFIG = AnalyzerConfig()

@@ -8,14 +8,29 @@ parse messages. Finders never raise for "found nothing"; only caller mistakes ra
 from __future__ import annotations
 
 __all__ = [
+    "DISTRIBUTION",
     "AssemblyError",
     "BatchError",
     "InputError",
     "InputTypeError",
     "LexiconError",
+    "MissingExtraError",
     "QuotecheckError",
+    "RecordTimeoutError",
     "SourceDocumentError",
+    "WorkerCrashError",
+    "install_hint",
 ]
+
+DISTRIBUTION = "news-quotecheck"
+"""The name to install quotecheck by (``pip install news-quotecheck``); it imports as
+``quotecheck``. The name ``quotecheck`` on the public index belongs to an unrelated project.
+Keep in sync with ``[project].name`` in pyproject.toml (a test checks)."""
+
+
+def install_hint(extra: str) -> str:
+    """Return the pip command that installs quotecheck with an optional ``extra``."""
+    return f"pip install '{DISTRIBUTION}[{extra}]'"
 
 
 class QuotecheckError(Exception):
@@ -66,6 +81,29 @@ class BatchError(QuotecheckError, RuntimeError):
     def __init__(self, message: str, *, path: str | None = None) -> None:
         super().__init__(message)
         self.path = path
+
+
+class MissingExtraError(QuotecheckError, ImportError):
+    """Raised when a feature needs an optional dependency that is not installed; says which extra
+    brings it (``pip install 'news-quotecheck[pandas]'``)."""
+
+    def __init__(self, feature: str, *, extra: str, module: str) -> None:
+        super().__init__(
+            f"{feature} needs {module}, which is not installed: {install_hint(extra)}",
+            name=module,
+        )
+        self.extra = extra
+        self.module = module
+
+
+class RecordTimeoutError(QuotecheckError, TimeoutError):
+    """Named (as ``error_type``) by the error record of a batch record whose analysis took
+    longer than the batch's ``record_timeout``; its worker was stopped and the batch went on."""
+
+
+class WorkerCrashError(QuotecheckError, RuntimeError):
+    """Named (as ``error_type``) by the error record of a batch record whose worker process died
+    (killed, out of memory, crashed) both in its task and when retried alone."""
 
 
 def require_text(value: object, *, what: str = "text") -> str:

@@ -5,6 +5,13 @@ the writer makes with no source; ``medium`` for other unsourced checkable claims
 framing of checkable facts, and content credited to anonymous or vague sources; ``low`` for
 editorial framing of opinion, quotes with no speaker and unbalanced quote marks. Non-claims
 (headlines, datelines, bylines, questions) are never flagged.
+
+The genre moves editorial framing (when read with ``AnalyzerConfig.genre_min_confidence`` or
+given): in a news report it ranks ``high`` (the writer should be out of sight); in an opinion
+piece, a letter or a review it ranks ``low`` (framing is the point), and anonymous and vague
+sourcing ``low`` too, while an unsourced specific allegation stays ``high``. Framing that imputes
+views to unnamed others ("they claim", "the bureaucrats will tell you") ranks one step above
+the anonymous sources of its genre: the writer's framing, not a source to chase.
 """
 
 from __future__ import annotations
@@ -15,16 +22,20 @@ from quotecheck.assemble import assemble
 from quotecheck.attribution.attribute import Sourcing
 from quotecheck.claims.classify import is_question
 from quotecheck.claims.framing import speech_like
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.models import (
     Attribution,
     Claim,
     ClaimKind,
     Flag,
     FlagKind,
+    Genre,
+    GenreKind,
     QuoteKind,
     SentenceRole,
     Severity,
     Signal,
+    SignalKind,
     Source,
     SourceKind,
     Span,
@@ -38,12 +49,49 @@ _DETAIL = ("contains", "names")
 _RANK = {severity: severity.rank for severity in Severity}
 _UNBALANCED = "this quote mark has no partner; the quote's extent is a guess"
 _SPEAKERLESS = "these quoted words read like speech but no speaker is named"
+_ARGUED = frozenset([GenreKind.opinion, GenreKind.letter, GenreKind.review])
+_STEP_UP = {Severity.info: Severity.low, Severity.low: Severity.medium}
+# The writer speaking in person: framing, never a source to chase.
+_VOICED = frozenset([SignalKind.voice, SignalKind.rhetorical_question, SignalKind.scare_quote])
+
+
+class _Ranks:
+    """The severities one text's genre gives editorial framing and weak sourcing."""
+
+    __slots__ = ("argued", "news", "source")
+
+    def __init__(self, genre: Genre | None, config: AnalyzerConfig) -> None:
+        kind = GenreKind.unknown
+        if genre is not None and (genre.given or genre.confidence >= config.genre_min_confidence):
+            kind = genre.kind
+        self.news = kind is GenreKind.news
+        self.argued = kind in _ARGUED
+        self.source = Severity.low if self.argued else Severity.medium
+
+    def editorial(self, claim: Claim) -> Severity:
+        """Framing: high in news, low in an argued piece, else by whether it is checkable;
+        imputed views one step above the genre's anonymous sources."""
+        own = {s.kind for s in claim.framing if not s.in_quote}
+        if SignalKind.imputation in own:
+            return _STEP_UP.get(self.source, Severity.high)
+        if self.argued:
+            return Severity.low
+        if self.news or own & _VOICED:
+            return Severity.high
+        return Severity.medium if claim.checkable else Severity.low
 
 
 def find_flags(
-    text: str, claims: tuple[Claim, ...], sourcing: Sourcing, unbalanced: tuple[Span, ...]
+    text: str,
+    claims: tuple[Claim, ...],
+    sourcing: Sourcing,
+    unbalanced: tuple[Span, ...],
+    genre: Genre | None = None,
+    config: AnalyzerConfig | None = None,
 ) -> tuple[Flag, ...]:
     """Flag unsourced claims, editorial framing, weak sourcing and odd quote marks, by position.
+
+    ``genre`` sets the severity of editorial framing and weak sourcing (see the module's notes).
 
     >>> from quotecheck.text.segment import segment
     >>> from quotecheck.claims.classify import classify_claims
@@ -52,12 +100,13 @@ def find_flags(
     >>> [(f.kind.value, f.severity.value) for f in find_flags(t, claims, Sourcing((), (), ()), ())]
     [('unattributed_claim', 'high')]
     """
+    ranks = _Ranks(genre, config or DEFAULT_CONFIG)
     flags: list[dict[str, Any]] = []
     for claim in claims:
-        if _may_flag(claim) and not is_question(claim.span.text):
-            _claim_flags(claim, flags)
+        if _may_flag(claim) and (not is_question(claim.span.text) or _rhetorical(claim)):
+            _claim_flags(claim, flags, ranks)
     if sourcing.attributions:
-        _source_flags(claims, sourcing, flags)
+        _source_flags(claims, sourcing, flags, ranks.source)
     if sourcing.quotes:
         _speakerless_flags(sourcing, flags)
     for span in unbalanced:
@@ -65,7 +114,22 @@ def find_flags(
     if not flags:
         return ()
     flags.sort(key=_order)
-    return tuple(assemble(Flag, fields) for fields in flags)
+    return tuple(assemble(Flag, fields) for fields in _one_per_span(flags))
+
+
+def _one_per_span(flags: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Keep one flag per problem and span: two reports by one unnamed source ("A spokesman
+    accused … and said …") raise one question about it, not two. ``flags`` are sorted, most
+    severe first at each position, so the first of each is kept."""
+    seen: set[tuple[str, int, int]] = set()
+    kept = []
+    for flag in flags:
+        span = flag["span"]
+        key = (str(flag["kind"]), span.start, span.end)
+        if key not in seen:
+            seen.add(key)
+            kept.append(flag)
+    return kept
 
 
 def _flag(kind: FlagKind, span: Span, message: str, severity: Severity) -> dict[str, Any]:
@@ -84,7 +148,14 @@ def _may_flag(claim: Claim) -> bool:
     return checkable_or_editorial and claim.role is SentenceRole.body
 
 
-def _claim_flags(claim: Claim, flags: list[dict[str, Any]]) -> None:
+def _rhetorical(claim: Claim) -> bool:
+    """True for an editorial question: the writer's rhetorical question, flagged as framing."""
+    return claim.kind is ClaimKind.editorial and any(
+        s.kind is SignalKind.rhetorical_question for s in claim.framing
+    )
+
+
+def _claim_flags(claim: Claim, flags: list[dict[str, Any]], ranks: _Ranks) -> None:
     """Add unattributed_claim and editorial_framing for one body sentence to ``flags``."""
     editorial = claim.kind is ClaimKind.editorial
     unsourced_kind = editorial or claim.kind is ClaimKind.unattributed
@@ -103,8 +174,7 @@ def _claim_flags(claim: Claim, flags: list[dict[str, Any]]) -> None:
     if editorial:
         own = [s for s in claim.framing if not s.in_quote]
         message = "the writer's own framing: " + _signal_summary(own)
-        severity = Severity.medium if claim.checkable else Severity.low
-        flags.append(_flag(FlagKind.editorial_framing, claim.span, message, severity))
+        flags.append(_flag(FlagKind.editorial_framing, claim.span, message, ranks.editorial(claim)))
 
 
 def _signal_summary(signals: list[Signal]) -> str:
@@ -115,7 +185,10 @@ def _signal_summary(signals: list[Signal]) -> str:
 
 
 def _source_flags(
-    claims: tuple[Claim, ...], sourcing: Sourcing, flags: list[dict[str, Any]]
+    claims: tuple[Claim, ...],
+    sourcing: Sourcing,
+    flags: list[dict[str, Any]],
+    severity: Severity = Severity.medium,
 ) -> None:
     """Add anonymous_source and vague_source, once per attribution in a body sentence."""
     sources = {s.id: s for s in sourcing.sources}
@@ -134,15 +207,19 @@ def _source_flags(
             found = starts.get(source.id)
             if found is None:
                 found = starts[source.id] = [m.start for m in source.mentions]
-            flags.append(_anonymous_flag(a, source, sources, found))
+            flags.append(_anonymous_flag(a, source, sources, found, severity))
         elif source.kind is SourceKind.vague:
             cue = a.cue.text if a.cue is not None else "vague wording"
             message = f"credited only to '{cue}': no identifiable source for this content"
-            flags.append(_flag(FlagKind.vague_source, a.cue or a.content, message, Severity.medium))
+            flags.append(_flag(FlagKind.vague_source, a.cue or a.content, message, severity))
 
 
 def _anonymous_flag(
-    a: Attribution, source: Source, sources: dict[str, Source], starts: list[int]
+    a: Attribution,
+    source: Source,
+    sources: dict[str, Source],
+    starts: list[int],
+    severity: Severity,
 ) -> dict[str, Any]:
     """An unnamed source, with the outlet it reached the writer through.
 
@@ -156,7 +233,7 @@ def _anonymous_flag(
     first = bisect_right(starts, a.content.start - 400)
     mention = source.mentions[first] if first < len(starts) else None
     message = f"credited to an unnamed source ({label}){through}: ask who, and why unnamed"
-    return _flag(FlagKind.anonymous_source, mention or a.cue or a.content, message, Severity.medium)
+    return _flag(FlagKind.anonymous_source, mention or a.cue or a.content, message, severity)
 
 
 def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]]) -> None:

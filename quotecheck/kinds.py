@@ -40,6 +40,7 @@ __all__ = [
     "ROLE_BYLINE",
     "ROLE_DATELINE",
     "ROLE_HEADLINE",
+    "SIGNAL_IMPUTATION",
     "SIGNAL_SCARE_QUOTE",
     "SOURCE_ANONYMOUS",
     "SOURCE_DOCUMENT",
@@ -89,6 +90,8 @@ ROLE_DATELINE: Final = SentenceRole.dateline
 """``SentenceRole.dateline``."""
 ROLE_HEADLINE: Final = SentenceRole.headline
 """``SentenceRole.headline``."""
+SIGNAL_IMPUTATION: Final = SignalKind.imputation
+"""``SignalKind.imputation``."""
 SIGNAL_SCARE_QUOTE: Final = SignalKind.scare_quote
 """``SignalKind.scare_quote``."""
 SOURCE_ANONYMOUS: Final = SourceKind.anonymous

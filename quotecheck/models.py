@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any, Literal, Self
 
@@ -27,6 +28,9 @@ __all__ = [
     "Failure",
     "Flag",
     "FlagKind",
+    "Genre",
+    "GenreKind",
+    "Page",
     "Paragraph",
     "Quote",
     "QuoteKind",
@@ -170,6 +174,23 @@ class SignalKind(StrEnum):
     intensifier = "intensifier"  # certainty markers: "clearly", "of course", "undeniably"
     scare_quote = "scare_quote"  # quote marks with no speaker
     voice = "voice"  # the writer speaks in person or prescribes: "we", "you", "should"
+    imputation = (
+        "imputation"  # the writer puts words in others' mouths: "they claim", "will tell you"
+    )
+    rhetorical_question = "rhetorical_question"  # the writer asks without wanting an answer
+
+
+class GenreKind(StrEnum):
+    """What kind of piece a text is, as an editor would file it."""
+
+    news = "news"  # a report: sourced facts, the writer out of sight
+    analysis = "analysis"  # reporting with the writer's interpretation ("what this means")
+    opinion = "opinion"  # a column or editorial: the writer argues
+    review = "review"  # a critic judges a film, book, play, product
+    press_release = "press_release"  # an organisation announces its own news
+    transcript = "transcript"  # questions and answers, or speaker turns
+    letter = "letter"  # a reader's letter to the editor
+    unknown = "unknown"  # too short or too mixed to tell
 
 
 class FlagKind(StrEnum):
@@ -335,6 +356,17 @@ class Signal(_Frozen):
     )
 
 
+class Genre(_Frozen):
+    """The genre of a text, how sure the reading is, and the signals that decided it."""
+
+    kind: GenreKind = Field(default=GenreKind.unknown, description="The genre.")
+    confidence: float = Field(
+        default=0.0, ge=0.0, le=1.0, description="0 (a guess) to 1 (labelled or given)."
+    )
+    reasons: tuple[str, ...] = Field(default=(), description="The signals read, for a person.")
+    given: bool = Field(default=False, description="True when the caller passed the genre.")
+
+
 class Claim(_Frozen):
     """One sentence and how it is sourced."""
 
@@ -389,6 +421,19 @@ class SourcingSummary(_Frozen):
     )
 
 
+class Page(_Frozen):
+    """A web page's article as :func:`quotecheck.analyze_html` extracted it: text and metadata."""
+
+    text: str = Field(description="The extracted article text; the analysis' offsets index it.")
+    title: str | None = Field(default=None, description="The article's headline or page title.")
+    author: str | None = Field(default=None, description="The byline, e.g. 'Maren Okafor'.")
+    date: str | None = Field(default=None, description="Publication date, 'YYYY-MM-DD'.")
+    url: str | None = Field(default=None, description="The page's address (canonical when given).")
+    sitename: str | None = Field(default=None, description="The publication, e.g. 'The Ledger'.")
+    description: str | None = Field(default=None, description="The page's own summary line.")
+    language: str | None = Field(default=None, description="Language code the page declares.")
+
+
 class Analysis(_Frozen):
     """Everything quotecheck reads in one text: the result of :func:`quotecheck.analyze`."""
 
@@ -400,14 +445,43 @@ class Analysis(_Frozen):
     attributions: tuple[Attribution, ...] = Field(default=(), description="In content order.")
     claims: tuple[Claim, ...] = Field(default=(), description="One per sentence, in order.")
     flags: tuple[Flag, ...] = Field(default=(), description="By position in the text.")
+    genre: Genre = Field(
+        default_factory=Genre, description="The text's genre, read or given; labels use it."
+    )
     summary: SourcingSummary = Field(
         default_factory=SourcingSummary, description="How the article is sourced, in numbers."
+    )
+    page: Page | None = Field(
+        default=None,
+        description="For a web page (analyze_html): the extracted text the offsets index, with "
+        "title, byline and date; None for plain text.",
     )
 
     @property
     def sentences(self) -> tuple[Sentence, ...]:
         """Every sentence of every paragraph, in order."""
         return tuple(s for p in self.paragraphs for s in p.sentences)
+
+    # Display only; the report room does the work (imported late: it imports this module).
+    def __repr__(self) -> str:
+        """One line: the id, length and counts (``model_dump_json`` gives everything)."""
+        from quotecheck.report.notebook import analysis_repr
+
+        return analysis_repr(self)
+
+    __str__ = __repr__
+
+    def __rich_repr__(self) -> Iterator[object]:
+        """The one-line summary, for rich's pretty printer."""
+        from quotecheck.report.notebook import analysis_rich_repr
+
+        return analysis_rich_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The article with its highlights, legend and flags, for Jupyter (no script needed)."""
+        from quotecheck.report.notebook import analysis_html
+
+        return analysis_html(self)
 
 
 # --------------------------------------------------------------------------- verification

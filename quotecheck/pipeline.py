@@ -12,10 +12,12 @@ from contextlib import contextmanager
 
 from quotecheck.attribution.attribute import attribute
 from quotecheck.claims.classify import classify_claims
+from quotecheck.claims.framing import find_weighted_signals
+from quotecheck.claims.genre import given_genre, read_genre
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.errors import InputError, InputTypeError, require_text
 from quotecheck.flags import find_flags
-from quotecheck.models import Analysis, Flag
+from quotecheck.models import Analysis, Flag, Genre, GenreKind
 from quotecheck.summary import summarize
 from quotecheck.text.cues import find_cues
 from quotecheck.text.formatchars import decision_view, restore_spans
@@ -25,20 +27,28 @@ from quotecheck.text.segment import segment
 __all__ = ["analyze", "flag_unattributed"]
 
 
-def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None = None) -> Analysis:
+def analyze(
+    text: str,
+    doc_id: str | None = None,
+    config: AnalyzerConfig | None = None,
+    *,
+    genre: GenreKind | str | None = None,
+) -> Analysis:
     """Read a news text and report who said what, how each sentence is sourced, and what to check.
 
     Args:
         text: The article as a ``str`` (decode bytes first). It is never modified.
         doc_id: An id to carry into the result (e.g. a file name or corpus id).
         config: Thresholds and switches; :data:`~quotecheck.config.DEFAULT_CONFIG` when omitted.
+        genre: The text's genre when the caller knows it (a :class:`~quotecheck.models.GenreKind`
+            or its value, e.g. ``"opinion"``); read from the text when omitted.
 
     Returns:
         An :class:`~quotecheck.models.Analysis` whose every ``Span`` indexes ``text`` exactly.
 
     Raises:
         InputTypeError: ``text`` is not a ``str``, or ``doc_id`` is neither a ``str`` nor None.
-        InputError: ``text`` is longer than ``config.max_chars``.
+        InputError: ``text`` is longer than ``config.max_chars``, or ``genre`` names no genre.
 
     >>> a = analyze('“We will stay,” the minister said.')
     >>> a.quotes[0].span.text
@@ -50,6 +60,7 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
         msg = f"doc_id must be a str or None, got {type(doc_id).__name__}: pass str(doc_id)"
         raise InputTypeError(msg, got=type(doc_id))
     config = config or DEFAULT_CONFIG
+    given = _given(genre, doc_id)
     if len(text) > config.max_chars:
         msg = (
             f"text has {len(text):,} characters, more than max_chars={config.max_chars:,}: "
@@ -57,7 +68,7 @@ def analyze(text: str, doc_id: str | None = None, config: AnalyzerConfig | None 
         )
         raise InputError(msg, doc_id=doc_id)
     with _collector_paused():
-        return _analyze(text, doc_id, config)
+        return _analyze(text, doc_id, config, given)
 
 
 @contextmanager
@@ -80,7 +91,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analyze(text: str, doc_id: str | None, config: AnalyzerConfig) -> Analysis:
+def _analyze(
+    text: str, doc_id: str | None, config: AnalyzerConfig, given: Genre | None
+) -> Analysis:
     """The stages in order, on a checked text (see :func:`analyze`)."""
     # Invisible format characters (a byte-order mark, zero-width spaces, bidi marks) are white
     # space to every decision: the stages read a same-length view, the Spans quote the original.
@@ -89,8 +102,11 @@ def _analyze(text: str, doc_id: str | None, config: AnalyzerConfig) -> Analysis:
     scan = find_quotes(view, paragraphs, config)
     cues = find_cues(view, paragraphs, scan.quotes)
     sourcing = attribute(view, paragraphs, scan.quotes, cues, config)
-    claims = classify_claims(view, paragraphs, sourcing)
-    flags = find_flags(view, claims, sourcing, scan.unbalanced)
+    sentences = [s.span for p in paragraphs for s in p.sentences]
+    framing = find_weighted_signals(view, sentences, sourcing.quotes)
+    genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
+    claims = classify_claims(view, paragraphs, sourcing, genre_read, config, framing)
+    flags = find_flags(view, claims, sourcing, scan.unbalanced, genre_read, config)
     analysis = Analysis(
         doc_id=doc_id,
         length=len(text),
@@ -100,9 +116,25 @@ def _analyze(text: str, doc_id: str | None, config: AnalyzerConfig) -> Analysis:
         attributions=sourcing.attributions,
         claims=claims,
         flags=flags,
+        genre=genre_read,
         summary=summarize(claims, sourcing),
     )
     return analysis if view is text else restore_spans(analysis, text)
+
+
+def _given(genre: GenreKind | str | None, doc_id: str | None) -> Genre | None:
+    """The caller's genre as a Genre, or None; a name that is no genre is an InputError."""
+    if genre is None:
+        return None
+    if not isinstance(genre, str):
+        msg = f"genre must be a GenreKind, a str or None, got {type(genre).__name__}"
+        raise InputTypeError(msg, got=type(genre))
+    try:
+        return given_genre(genre)
+    except ValueError:
+        names = ", ".join(k.value for k in GenreKind)
+        msg = f"genre {genre!r} is not a genre: use one of {names}"
+        raise InputError(msg, doc_id=doc_id) from None
 
 
 def flag_unattributed(text: str, config: AnalyzerConfig | None = None) -> tuple[Flag, ...]:

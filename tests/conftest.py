@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,25 @@ def pytest_report_header() -> str:
 
     build = "pure Python" if claims.__file__.endswith(".py") else "compiled with mypyc"
     return f"quotecheck: {build}, from {Path(claims.__file__).parent}"
+
+
+def readme_session() -> dict[str, Any]:
+    """The namespace the README's doctest session leaves (``qc``, ``text``, ``a``…)."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    namespace: dict[str, Any] = {}
+    for example in doctest.DocTestParser().get_examples(readme):
+        exec(example.source, namespace)
+    return namespace
+
+
+def readme_block(section: str, holding: str) -> str:
+    """The plain ```python block (not a doctest) of a README section that holds ``holding``."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    start = readme.index(section)
+    end = readme.find("\n## ", start + 1)
+    blocks = re.findall(r"```python\n(.*?)```", readme[start : end if end > 0 else None], re.S)
+    (code,) = (b for b in blocks if holding in b and ">>>" not in b)
+    return code
 
 
 def load_cases(stage: str) -> list[dict[str, Any]]:

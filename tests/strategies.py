@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from hypothesis import strategies as st
 
 # Every character quotecheck treats as a possible quote mark (the issue's list).
-QUOTE_CHARS = "“”‘’\"'«»‹›„‚「」"
+QUOTE_CHARS = "“”‘’\"'«»‹›„‚「」″"  # ″: a double prime typed for a quote mark
 
 # Outer pairs and the pair each one nests inside itself, by typographic convention.
 OUTER_PAIRS: dict[tuple[str, str], tuple[str, str] | None] = {

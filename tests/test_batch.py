@@ -111,16 +111,23 @@ def test_memory_is_bounded_by_a_window_not_the_corpus() -> None:
     assert ahead <= 2 * batch._WINDOW_PER_SLOT * batch._CHUNK
 
 
-def _flaky_submit(fn: Any, chunk: list[Any]) -> Any:
+class _Flaky:
     """A fake engine whose task fails for any chunk holding a 'poison' record."""
-    from concurrent.futures import Future
 
-    future: Future[Any] = Future()
-    if any(isinstance(r, Record) and r.text == "poison" for r in chunk):
-        future.set_exception(RuntimeError("worker died"))
-    else:
-        future.set_result(fn(chunk))
-    return future
+    slots, chunk = 1, 8
+
+    def submit(self, fn: Any, chunk: list[Any]) -> Any:
+        from concurrent.futures import Future
+
+        future: Future[Any] = Future()
+        if any(isinstance(r, Record) and r.text == "poison" for r in chunk):
+            future.set_exception(RuntimeError("worker died"))
+        else:
+            future.set_result(fn(chunk))
+        return future
+
+    def abandon(self, future: Any) -> None:
+        """Nothing to stop."""
 
 
 def test_a_failed_task_costs_only_its_guilty_record() -> None:
@@ -129,10 +136,11 @@ def test_a_failed_task_costs_only_its_guilty_record() -> None:
     texts[5] = "poison"
     items = [Record(id=str(i), text=t, line=i + 1) for i, t in enumerate(texts)]
     task = batch.partial(worker.analyze_chunk, config=batch.DEFAULT_CONFIG)
-    results = list(batch._ordered(items, _flaky_submit, task, 2, worker.failure))
+    on_error = batch.partial(worker.lost, timeout=None)
+    results = list(batch._ordered(items, _Flaky(), task, on_error, None))
     assert [r.doc_id for r in results] == [str(i) for i in range(20)]
     failed = [r for r in results if isinstance(r, Failure)]
-    assert [(f.doc_id, f.error_type) for f in failed] == [("5", "RuntimeError")]
+    assert [(f.doc_id, f.error_type, f.line) for f in failed] == [("5", "WorkerCrashError", 6)]
 
 
 def crash_on_poison(chunk: list[Record]) -> list[str]:
@@ -147,7 +155,7 @@ def test_a_dead_worker_process_is_replaced() -> None:
     items = [Record(id=str(i), text="poison" if i == 13 else "ok") for i in range(40)]
     pool = batch._Pool(2)
     try:
-        out = list(batch._ordered(items, pool.submit, crash_on_poison, 4, lambda r, e: repr(e)))
+        out = list(batch._ordered(items, pool, crash_on_poison, lambda r, e: repr(e), None))
     finally:
         pool.close()
     assert len(out) == 40

@@ -19,9 +19,9 @@ from tests.test_batch import article, write_corpus
 def test_missing_dask_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     """Without dask.distributed, engine='dask' is a BatchError carrying the install command."""
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(BatchError, match=r"pip install 'quotecheck\[dask\]'"):
+    with pytest.raises(BatchError, match=r"pip install 'news-quotecheck\[dask\]'"):
         list(analyze_corpus(["x"], engine="dask"))
-    assert DASK_HINT == "pip install 'quotecheck[dask]'"
+    assert DASK_HINT == "pip install 'news-quotecheck[dask]'"
 
 
 @pytest.fixture(scope="module")

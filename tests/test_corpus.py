@@ -193,25 +193,46 @@ def test_output_lines_round_trip() -> None:
     }
 
 
-def test_prepare_resume_cuts_partial_line_and_counts(tmp_path: Path) -> None:
-    """Resume keeps whole lines, cuts a torn last line, and remembers ids and failures."""
+def test_prepare_resume_checks_whole_lines_against_the_input(tmp_path: Path) -> None:
+    """Resume counts the whole lines that match the input's first records; a torn one is left."""
     out = tmp_path / "o.jsonl"
     lines = [
-        dump_result(Analysis(doc_id="a")),
+        dump_result(Analysis(doc_id="a", length=2)),
         dump_result(Failure(doc_id=None, error="x", error_type="JSONDecodeError", line=2)),
-        dump_result(Analysis(doc_id="a")),
+        dump_result(Analysis(doc_id="a", length=3)),
     ]
     whole = "".join(line + "\n" for line in lines)
     out.write_text(whole + '{"doc_id": "b", "len', encoding="utf-8")
-    state = prepare_resume(out)
-    assert out.read_text(encoding="utf-8") == whole
-    assert (state.written, state.failed, state.ids["a"], state.lines) == (3, 1, 2, {2})
-    assert state.take(Record(id="a", text=""))
-    assert state.take(Record(id="a", text=""))
-    assert not state.take(Record(id="a", text=""))  # a third duplicate was never written
-    assert state.take(Failure(doc_id=None, error="x", error_type="E", line=2))
-    assert not state.take(Record(id="b", text=""))
-    assert prepare_resume(tmp_path / "new.jsonl").written == 0
+    records: list[Record | Failure] = [
+        Record(id="a", text="ab", line=1),
+        Failure(doc_id=None, error="x", error_type="JSONDecodeError", line=2),
+        Record(id="a", text="abc", line=3),
+        Record(id="b", text="b", line=4),
+    ]
+    state = prepare_resume(out, records)
+    assert (state.written, state.failed, state.keep) == (3, 1, len(whole.encode()))
+    assert out.read_text(encoding="utf-8").startswith(whole)  # nothing changed yet
+    assert prepare_resume(tmp_path / "new.jsonl", records).keep is None
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        [Record(id="b", text="ab", line=1)],  # another id
+        [Record(id="a", text="abc", line=1)],  # the same id, another text
+        [Failure(doc_id="a", error="x", error_type="InputError", line=1)],  # not analysed
+        [],  # fewer records than lines
+    ],
+    ids=["other-id", "other-length", "failure", "shorter-input"],
+)
+def test_prepare_resume_refuses_an_output_from_another_input(
+    tmp_path: Path, records: list[Record | Failure]
+) -> None:
+    """An output whose lines do not match the input record by record is refused, unchanged."""
+    out = tmp_path / "o.jsonl"
+    out.write_text(dump_result(Analysis(doc_id="a", length=2)) + "\n", encoding="utf-8")
+    with pytest.raises(BatchError, match="another input"):
+        prepare_resume(out, records)
 
 
 def test_prepare_resume_refuses_foreign_files(tmp_path: Path) -> None:
@@ -219,7 +240,7 @@ def test_prepare_resume_refuses_foreign_files(tmp_path: Path) -> None:
     out = tmp_path / "o.jsonl"
     out.write_text("hello\n", encoding="utf-8")
     with pytest.raises(BatchError, match="line 1"):
-        prepare_resume(out)
+        prepare_resume(out, [Record(id="a", text="")])
     assert out.read_text(encoding="utf-8") == "hello\n"
 
 
@@ -301,12 +322,13 @@ def test_write_summary_refuses_mismatched_output(tmp_path: Path) -> None:
 
 
 def test_prepare_resume_reads_unusual_ids(tmp_path: Path) -> None:
-    """Ids with escapes, non-ASCII letters or thousands of characters are read back exactly."""
-    ids = ['quote"d\\path', "Zürich/ünïcode", "x" * 6000, None]
+    """Ids with escapes, non-ASCII letters, surrogates or thousands of characters match exactly."""
+    ids = ['quote"d\\path', "Zürich/ünïcode", "x" * 6000, "lone\ud800"]
     out = tmp_path / "o.jsonl"
     out.write_text(
         "".join(dump_result(Analysis(doc_id=i, length=1)) + "\n" for i in ids), encoding="utf-8"
     )
-    state = prepare_resume(out)
-    assert dict(state.ids) == {i: 1 for i in ids if i is not None}
+    state = prepare_resume(out, [Record(id=i, text="x") for i in ids])
     assert (state.written, state.failed) == (4, 0)
+    with pytest.raises(BatchError, match="another input"):
+        prepare_resume(out, [Record(id=i, text="x") for i in [*ids[:3], "lone"]])

@@ -11,7 +11,10 @@ The convention, for anyone writing docs:
   console block) are not run.
 * An HTML comment on the line just before a block changes that block (it is invisible on the page):
   ``<!-- doctest: exit=1 -->`` every command in it must exit 1 instead of 0;
-  ``<!-- doctest: skip (needs a running Dask scheduler) -->`` the block is not run — give a reason.
+  ``<!-- doctest: skip (needs a running Dask scheduler) -->`` the block is not run — give a reason;
+  ``<!-- doctest: requires pandas -->`` the block runs only where that module can be imported
+  (an optional extra: CI also runs the suite with the core dependencies alone). Such a block
+  should not define names that unmarked blocks after it use.
 * The working directory is the repository root as seen through a scratch folder: each top-level
   entry of the repo (``seeds/``, ``docs/``, ``README.md``…) is symlinked into it, so examples read
   ``seeds/libya-special-forces.txt`` as if from the root, while the files they write
@@ -20,6 +23,7 @@ The convention, for anyone writing docs:
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import stat
@@ -44,7 +48,9 @@ FENCE_RE = re.compile(
     """,
     re.MULTILINE | re.DOTALL | re.VERBOSE,
 )
-MARKER_RE = re.compile(r"<!--\s*doctest:\s*(?P<what>skip|exit=(?P<code>\d+))\b.*?-->\s*\Z")
+MARKER_RE = re.compile(
+    r"<!--\s*doctest:\s*(?P<what>skip|exit=(?P<code>\d+)|requires\s+(?P<module>[\w.]+))\b.*?-->\s*\Z"
+)
 SHELL_LANGS = {"sh", "bash", "shell", "console"}
 
 
@@ -57,6 +63,7 @@ class Block:
     line: int  # 1-based line of the opening fence
     skip: bool
     exit_code: int
+    requires: str | None = None  # a module the block needs (an optional extra)
 
 
 def blocks(text: str) -> list[Block]:
@@ -72,6 +79,7 @@ def blocks(text: str) -> list[Block]:
                 line=text.count("\n", 0, m.start()) + 1,
                 skip=bool(marker and marker["what"] == "skip"),
                 exit_code=int(marker["code"]) if marker and marker["code"] else 0,
+                requires=marker["module"] if marker else None,
             )
         )
     return found
@@ -109,7 +117,7 @@ def test_examples_run(page: Path, scratch_root: Path) -> None:
     namespace: dict[str, object] = {"__name__": f"docs.{page.stem}"}
     for block in blocks(page.read_text("utf-8")):
         where = f"{page.relative_to(ROOT)}:{block.line}"
-        if block.skip:
+        if block.skip or (block.requires and importlib.util.find_spec(block.requires) is None):
             continue
         if block.lang == "python":
             exec(compile(block.code, where, "exec"), namespace)
@@ -164,13 +172,16 @@ def test_convention_parser() -> None:
         "Text\n\n<!-- doctest: exit=1 -->\n```sh\nquotecheck flag a.txt \\\n  --fail-on low\n"
         "pip install x\n```\n\n<!-- doctest: skip (cluster) -->\n```python\nboom()\n```\n"
         "```console\n$ quotecheck analyze -\noutput line\n```\n"
+        "<!-- doctest: requires pandas -->\n```python\nqc.to_frames(a)\n```\n"
     )
     found = blocks(page)
     assert [(b.lang, b.skip, b.exit_code) for b in found] == [
         ("sh", False, 1),
         ("python", True, 0),
         ("console", False, 0),
+        ("python", False, 0),
     ]
+    assert [b.requires for b in found] == [None, None, None, "pandas"]
     assert commands(found[0]) == ["quotecheck flag a.txt --fail-on low"]
     assert commands(found[2]) == ["quotecheck analyze -"]
 

@@ -172,3 +172,14 @@ def test_seed_flags_point_at_the_unsourced_claims() -> None:
     )
     headline_end = text.index("\n")
     assert all(f.span.start > headline_end for f in a.flags)
+
+
+def test_one_flag_per_kind_and_span() -> None:
+    """Two reports by one unnamed source in a sentence raise one anonymous_source flag."""
+    text = "A council spokesman accused the firm of negligence and said the roads were unsafe."
+    a = qc.analyze(text)
+    assert len(a.attributions) == 2
+    flags = [f for f in a.flags if f.kind is FlagKind.anonymous_source]
+    assert [f.span.text for f in flags] == ["A council spokesman"]
+    keys = [(f.kind, f.span.start, f.span.end) for f in a.flags]
+    assert len(keys) == len(set(keys))

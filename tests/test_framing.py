@@ -219,3 +219,18 @@ def test_lexicon_tokens_are_the_table_hits_of_every_token(pieces: list[str]) -> 
         for form in table[m.group()]
     ]
     assert _lexicon_tokens(low) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "kept", "dropped"),
+    [
+        ("The plan is likely to fail by the spring.", "speculation", "is likely to", "likely to"),
+        ("It was the very thing they feared.", "intensifier", "the very", "very"),
+    ],
+)
+def test_one_signal_per_phrase_and_kind(text: str, kind: str, kept: str, dropped: str) -> None:
+    """A lexicon match inside a longer match of the same kind is not a second signal."""
+    signals = find_signals(text, Span(start=0, end=len(text), text=text))
+    same = [s.span.text for s in signals if s.kind.value == kind]
+    assert kept in same
+    assert dropped not in same

@@ -19,6 +19,9 @@ from quotecheck.models import (
     Failure,
     Flag,
     FlagKind,
+    Genre,
+    GenreKind,
+    Page,
     Paragraph,
     Quote,
     QuoteKind,
@@ -115,6 +118,12 @@ def _samples() -> dict[type[BaseModel], BaseModel]:
         unattributed_share=0.5,
         distinct_named_sources=1,
     )
+    genre = Genre(
+        kind=GenreKind.opinion,
+        confidence=0.9,
+        reasons=("section label 'Opinion'",),
+        given=False,
+    )
     analysis = Analysis(
         doc_id="doc-1",
         length=len(TEXT),
@@ -124,6 +133,7 @@ def _samples() -> dict[type[BaseModel], BaseModel]:
         attributions=(attribution,),
         claims=(claim,),
         flags=(flag,),
+        genre=genre,
         summary=summary,
     )
     edit = Edit(
@@ -145,6 +155,7 @@ def _samples() -> dict[type[BaseModel], BaseModel]:
         reasons=("one word changed",),
     )
     failure = Failure(doc_id="doc-2", error="text must be str", error_type="InputTypeError", line=3)
+    page = Page(text=TEXT, title="Haddad stays", author="A. Writer", date="2026-01-05")
     instances: list[BaseModel] = [
         span_of("Post"),
         sentence,
@@ -157,10 +168,12 @@ def _samples() -> dict[type[BaseModel], BaseModel]:
         claim,
         flag,
         summary,
+        genre,
         analysis,
         edit,
         verification,
         failure,
+        page,
     ]
     return {type(instance): instance for instance in instances}
 
@@ -247,6 +260,17 @@ def test_analysis_sentences_flattens_paragraphs() -> None:
     analysis = SAMPLES[Analysis]
     assert isinstance(analysis, Analysis)
     assert analysis.sentences == analysis.paragraphs[0].sentences
+
+
+def test_page_is_null_for_plain_text() -> None:
+    """A plain-text Analysis has page None (null in JSON, last); a web page's round-trips."""
+    analysis = SAMPLES[Analysis]
+    assert isinstance(analysis, Analysis)
+    assert analysis.page is None
+    assert analysis.model_dump_json().endswith(',"page":null}')
+    with_page = analysis.model_copy(update={"page": SAMPLES[Page]})
+    assert '"page":{"text":' in with_page.model_dump_json()
+    assert Analysis.model_validate_json(with_page.model_dump_json()) == with_page
 
 
 def test_meaning_changed_follows_edits() -> None:

@@ -28,6 +28,7 @@ from quotecheck.attribution.shapes import (
     colon_link,
     comma_link,
     dash_link,
+    statement_link,
     vague_link,
 )
 from quotecheck.config import AnalyzerConfig
@@ -129,11 +130,70 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
             link = according_link(doc, cue)
         else:
             continue
+        if link is not None and _imputed(doc.text, book, link):
+            continue  # the writer's framing ("they claim", "X will tell you"), not a source
         if link is not None and links and _swallows(links[-1], link):
             _make_room(doc, links[-1], link)
-        if link is not None and not _duplicate(links, link):
+        if link is None:
+            continue
+        outer = bool(links) and _reports(doc.text, link, links[-1])
+        if outer or not _duplicate(links, link):
             links.append(file_link(book, link))
+        if outer:
+            _pass_on(links[-2], links[-1])
     return links
+
+
+# Verbs of contested claiming: an unresolved "they" with one of these, in the present, is the
+# writer imputing a view ("They claim …"); with "say" or "argue" it is usually a real report
+# whose antecedent is no source (respondents, plaintiffs), so those stay.
+_IMPUTING_CUES: Final = frozenset(["claim", "insist", "pretend", "imagine"])
+_MODALS: Final = frozenset(
+    ["will", "would", "'ll", "’ll", "'d", "’d", "can", "could", "may", "might"]
+)
+
+
+def _imputed(text: str, book: SourceBook, link: Link) -> bool:
+    """Tell whether a cue imputes a view rather than reports one: a present-tense cue whose
+    "they" names no one before it ("They claim …"), or a modal cue addressed to the reader
+    ("the bureaucrats will tell you …"). The claims stage reads these words as the writer's
+    framing (lexicons/imputation.txt)."""
+    mention, cue = link.mention, link.cue
+    if mention is None or cue is None:
+        return False
+    word = text[cue[0] : cue[1]].lower()
+    if mention.pronoun == "they" and book.is_empty():
+        return word in _IMPUTING_CUES
+    before = text[max(0, cue[0] - 8) : cue[0]].split()
+    after = text[cue[1] : cue[1] + 6].split()
+    modal = bool(before) and before[-1].lower() in _MODALS
+    return modal and bool(after) and after[0].lower().strip(",") in ("you", "us")
+
+
+def _reports(text: str, link: Link, prev: Link) -> bool:
+    """Tell whether a later cue reports the whole of an earlier one, cue and all ("Officials
+    told lawmakers X, three people familiar with the briefing said"): two attributions, nested."""
+    if link.cue is None or prev.cue is None or link.sentence != prev.sentence:
+        return False
+    if prev.mention is None or prev.mention.start > link.content[0] + _NESTED_LEAD:
+        return False  # the inner report's source must open the outer content
+    start, end = link.content
+    if not start <= prev.cue[0] < prev.cue[1] <= end <= link.cue[0]:
+        return False
+    # ", three people familiar with the briefing said", not ", a point that officials dispute"
+    words = text[end : link.cue[0]].split()
+    return bool(words) and words[0] == "," and not _RELATIVES.intersection(words)
+
+
+_RELATIVES: Final = frozenset(["that", "which", "who", "whom", "what"])
+
+
+def _pass_on(inner: Link, outer: Link) -> None:
+    """Record the outer source as the channel through which the inner statement is known."""
+    if inner.via is None and outer.source != inner.source and outer.mention is not None:
+        inner.via = outer.source
+        said = outer.mention.start, outer.mention.end
+        inner.reasons.append(f"known through the outer report's source (at {said[0]}-{said[1]})")
 
 
 def _swallows(prev: Link, link: Link) -> bool:
@@ -241,7 +301,7 @@ def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Li
     covered = _Cover(links)
     for q in doc.outer:
         if q.span.start not in covered:
-            link = dash_link(doc, q) or comma_link(doc, q)
+            link = dash_link(doc, q) or comma_link(doc, q) or statement_link(doc, q)
             if link is not None:
                 extra.append(file_link(book, link))
     return sorted(links + extra, key=lambda k: k.content[0]) if extra else links

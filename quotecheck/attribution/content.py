@@ -150,6 +150,8 @@ def set_content(
     if left_quote is None and left_words:
         left_quote = _set_off_quote(doc, subj_start, inverted)
     right_quote = doc.quote_at(right[0]) if right_words else _quote_after_colon(doc, core_end)
+    if right_quote is not None and right_words and core_end <= right_quote.marks.start < right[0]:
+        right = (right_quote.marks.start, right[1])  # the lead-in ate a ",," mark: give it back
     via = link.via_mention
     channel_name = via is not None and doc.quote_at(via.end + 1) is not None
     if channel_name:

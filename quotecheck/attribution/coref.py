@@ -89,6 +89,10 @@ class SourceBook:
         self._roles: dict[str, int] = {}  # last word of a person's role -> the latest such person
         self._latest: dict[bool, int] = {}  # True: latest person; False: latest group
 
+    def is_empty(self) -> bool:
+        """True before any source is filed: a "they" now refers to no one in the text."""
+        return not self.drafts
+
     def add(self, m: Mention) -> tuple[int, str]:
         """File a mention under an existing or new source; return its index and the reason."""
         index, reason = self._resolve(m)

@@ -13,7 +13,7 @@ from typing import Final
 
 import regex
 
-from quotecheck.attribution.content import Doc, Link, introduces, set_content
+from quotecheck.attribution.content import Doc, Link, introduces, set_content, trim
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.described import RELATIVE_PRONOUNS
 from quotecheck.attribution.mentions import classify
@@ -75,7 +75,8 @@ def verb_link(
         j -= 1
     progressive = verb.endswith("ing")
     if j and left[j - 1].text.lower() in _BE and not progressive:
-        return None  # passive: "was told", "is said to": the subject is not the speaker
+        # passive: "was told", "is said to": the subject is not the speaker, unless "by" names it
+        return _passive_link(doc, cue, si, c_start, c_end)
     hi = doc.next_quote_start(c_end, min(s_end, c_end + _RIGHT))
     right = LazyTokens(text, c_end, hi)
     reasons: list[str] = []
@@ -122,6 +123,8 @@ def verb_link(
                 reasons.append(f"{verb} {text[obj.start : obj.end]}: the channel it went through")
     core_end = after_core(doc, link, core_end, s_end)
     subject_start = mention.start if mention is not None and not inverted else c_start
+    if mention is not None and not inverted:
+        subject_start = _described_lead(text, left, subject_start)  # "a beaming Lopez"
     # "the report, which said …": what a relative clause reports follows its verb
     relative = mention is not None and bool(left) and left[-1].text in RELATIVE_PRONOUNS
     # "… and never mentioned schools", "…, saying …": a verb continuing a clause reports what
@@ -132,6 +135,9 @@ def verb_link(
     labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
     labelled = labelled and _label_content(doc, link, core_end)
     _carried_quote(doc, link, core_end)
+    _as_quote(doc, link, core_end)
+    if form is not None and form.lemma in _REQUEST_VERBS and _infinitive(text, link.content[0]):
+        return None  # "who asked not to be identified": a request, not a statement
     weak = form is not None and form.lemma in _WEAK_VERBS and not labelled
     if weak and not _weak_ok(doc, link, core_end):
         return None
@@ -140,6 +146,111 @@ def verb_link(
     if link.when is None:
         link.when = fronted_when(text, s_start, subject_start)
     return link
+
+
+_PASSIVE_REACH: Final = 12  # "described by two officials who …": the words read after "by"
+
+
+# Verbs whose passive with "by" reports what the agent said of the subject ("was described by
+# two officials as …", "was denied by the ministry"); "reported by", "recommended by" mostly
+# narrate rather than attribute.
+_PASSIVE_SPEECH: Final = frozenset(
+    [
+        "describe",
+        "call",
+        "criticise",
+        "criticize",
+        "deny",
+        "confirm",
+        "dismiss",
+        "condemn",
+        "praise",
+        "tell",
+        "brand",
+        "label",
+        "characterise",
+        "characterize",
+        "hail",
+        "slam",
+        "reject",
+        "dispute",
+        "question",
+        "accuse",
+        "warn",
+        "quote",
+    ]
+)
+_SUBORDINATORS: Final = frozenset(
+    ["since", "after", "when", "because", "as", "while", "before", "until", "if", "which", "that"]
+)
+
+
+def _subordinate(text: str, start: int, cue_start: int) -> bool:
+    """Tell whether a passive cue stands in a subordinate clause or after a comma."""
+    words = tokens(text, start, cue_start)
+    return any(t.text == "," or t.text.lower() in _SUBORDINATORS for t in words)
+
+
+def _passive_link(doc: Doc, cue: Cue, si: int, c_start: int, c_end: int) -> Link | None:
+    """Read "The figures were described by two officials as alarming": the agent after "by"
+    is the source, and the sentence around it is what they said."""
+    text = doc.text
+    s_start, s_end = doc.starts[si], doc.ends[si]
+    hi = doc.next_quote_start(c_end, min(s_end, c_end + _RIGHT))
+    form = VERB_FORMS.get(cue.span.text.lower())
+    if form is None or form.lemma not in _PASSIVE_SPEECH or _subordinate(text, s_start, c_start):
+        return None  # "is recommended by guidelines", "since talks were reported by": no speech
+    after = tokens(text, c_end, hi)[: _PASSIVE_REACH + 1]
+    if not after or after[0].text != "by":
+        return None
+    mention = classify(text, phrase_after(after[1:]))
+    if mention is None or mention.pronoun is not None:
+        return None
+    agent = text[after[0].start : mention.end]
+    link = Link(
+        -1,
+        (c_start, c_end),
+        CUE_SPEECH_VERB,
+        cue.stance,
+        trim(text, s_start, s_end),
+        si,
+        mention=mention,
+        reasons=[f"passive: {quoted(agent)} names who {quoted(cue.span.text)} it"],
+    )
+    quote = doc.quote_at(doc.next_quote_start(mention.end, s_end))
+    if quote is not None:
+        link.content = (quote.span.start, quote.span.end)  # "… by critics as “a betrayal”"
+        link.reasons.append("content: the quote the agent put on it")
+    else:
+        link.reasons.append("content: the sentence the passive verb reports")
+    return link
+
+
+_LEAD_ARTICLES: Final = frozenset(["a", "an", "the"])
+_LEAD_WORDS: Final = 4  # "“…,” a visibly shaken Lopez said": an article and a few adjectives
+
+
+def _described_lead(text: str, left: list[Token], subject_start: int) -> int:
+    """Start a named subject at the article of the description before it ("“…,” a beaming
+    Lopez said"), so that the quote before it stands alone."""
+    k = len(left)
+    while k and left[k - 1].start >= subject_start:
+        k -= 1
+    for i in range(max(0, k - _LEAD_WORDS), k - 1):
+        if left[i].text.lower() in _LEAD_ARTICLES:
+            rest = left[i + 1 : k]
+            edge = i == 0 or left[i - 1].text in ",”\"’'"  # right after the quote or a comma
+            if edge and all(w.text.isalpha() and w.text.islower() for w in rest):
+                return left[i].start
+    return subject_start
+
+
+_REQUEST_VERBS: Final = frozenset(["ask", "request"])
+
+
+def _infinitive(text: str, start: int) -> bool:
+    """Tell whether the words at ``start`` open an infinitive ("to be named", "not to …")."""
+    return text.startswith(("to ", "not to "), start)
 
 
 def _label_content(doc: Doc, link: Link, core_end: int) -> bool:
@@ -177,6 +288,18 @@ def _carried_quote(doc: Doc, link: Link, core_end: int) -> None:
     if quote is not None and quote.marks.end <= end + 1:
         link.content = (quote.span.start, quote.span.end)
         link.reasons.append(f"content: the quote the object carries ({quoted(m.group(1))} it)")
+
+
+def _as_quote(doc: Doc, link: Link, core_end: int) -> None:
+    """For "in what campaigners described as “a betrayal”", the content is the quote after
+    "as", not "as" with it."""
+    start, end = link.content
+    if start < core_end or not doc.text.startswith("as ", start):
+        return
+    quote = doc.quote_at(start + 3)
+    if quote is not None and quote.marks.start == start + 3 and quote.marks.end >= end - 1:
+        link.content = (quote.span.start, quote.span.end)
+        link.reasons.append("content: the quote the words were described as")
 
 
 _CARRIER_VERBS: Final = frozenset(["reading", "saying", "stating", "declaring", "announcing"])

@@ -81,7 +81,7 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
         return Mention(start, end, SOURCE_MEDIA, name=phrase)
     head = _head(words)
     head_low = head.text.lower()
-    if not capitalised(head.text):
+    if not capitalised(head.text) or _group_word(words, head_low):
         return _common_noun_mention(text, words, head, start, end)
     if words[0].text in _INDEFINITE and len(words) > 1:  # "another New Hampshire Republican"
         return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
@@ -92,6 +92,15 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
             start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=phrase[4:], definite_role=True
         )
     return _proper_mention(text, words, start, end)
+
+
+def _group_word(words: list[Token], head_low: str) -> bool:
+    """Tell whether a capitalised head is a group noun capitalised only because it opens the
+    sentence ("Officials said", "Researchers at the university said"), not a name."""
+    if len(words) > 1 and _head(words) is not words[0]:
+        return False
+    # a plural: "Secretary of State John Kerry" opens with a title, not a group
+    return ROLE_NOUNS.get(head_low, False) or head_low in VAGUE_GROUPS
 
 
 def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:
@@ -106,7 +115,10 @@ def _plural(words: list[Token]) -> bool:
 
 
 _POST_MODIFIERS: Final = frozenset(
-    ["of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"]
+    [
+        *("of", "for", "at", "with", "from", "close", "familiar", "in", "on", "by"),
+        *("briefed", "involved", "knowledgeable", "aware"),  # "two people briefed on the talks"
+    ]
 )  # words that open what follows a head noun
 
 
@@ -133,7 +145,7 @@ def _common_noun_mention(
     phrase = text[start:end]
     head_low = head.text.lower()
     first = words[0].text.lower()
-    affiliation = _affiliation(text, words)
+    affiliation = None if _group_word(words, head_low) else _affiliation(text, words)
     if head_low in VAGUE_GROUPS and (len(words) == 1 or first in QUANTIFIERS) and not affiliation:
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     if head_low in ROLE_NOUNS or head_low in VAGUE_GROUPS:
@@ -254,8 +266,8 @@ def _unlisted_role(words: list[Token], i: int) -> bool:
     w = words[i].text
     if not w.isalpha() or w in NAME_PARTICLES or w in CONNECTORS or w in DETERMINERS:
         return False  # "Secretary of State John Kerry": "of" joins a title
-    if i == 0 or i + 2 >= len(words):
-        return False
+    if i + 2 >= len(words):
+        return False  # "said therapist Ann Okafor" (i == 0): the role before a full name
     return capitalised(words[i + 2].text)
 
 

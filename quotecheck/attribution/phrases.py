@@ -116,6 +116,7 @@ def after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
             if m.group().strip(" ,").lower().startswith(("in a statement", "in an interview")):
                 link.cue_kind = CUE_STATEMENT
             pos = _via_after(doc, link, m.end(), end)
+            pos = _past_relative(text, pos, end)  # "in a statement that was published …"
             continue
         break
     return pos
@@ -135,6 +136,20 @@ _STATEMENT_AT_RE: Final = regex.compile(
            speech|memo|filing|testimony|tweet|email)(?![\w])""",
     regex.VERBOSE,
 )
+
+
+# A relative clause on the statement or channel, not what was said: "that was published",
+# "which was posted", "that has since been deleted".
+_RELATIVE_RE: Final = regex.compile(
+    r"[ \t]*(?:which\b|that\ (?:was|were|is|are|had|has|have)\b)"
+    r"[^,;:.!?“”\"]*?(?=[ \t]+that\b|[,;:.!?“”\"]|$)"  # up to a "that" opening what was said
+)
+
+
+def _past_relative(text: str, pos: int, end: int) -> int:
+    """Step over a relative clause on a statement phrase, up to the next punctuation."""
+    m = _RELATIVE_RE.match(text, pos, min(end, pos + _NEAR))
+    return m.end() if m else pos
 
 
 def _via_after(doc: Doc, link: Link, pos: int, end: int) -> int:

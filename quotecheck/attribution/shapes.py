@@ -31,10 +31,18 @@ from quotecheck.attribution.sources import (
     tokens,
 )
 from quotecheck.attribution.subjects import opening_subject
+from quotecheck.kinds import CUE_STATEMENT
 from quotecheck.models import Cue, CueKind, Quote, SourceKind, Stance
 from quotecheck.text.cues import VERB_FORMS
 
-__all__ = ["according_link", "colon_link", "comma_link", "dash_link", "vague_link"]
+__all__ = [
+    "according_link",
+    "colon_link",
+    "comma_link",
+    "dash_link",
+    "statement_link",
+    "vague_link",
+]
 
 _LABELS: Final = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
 
@@ -155,6 +163,11 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     # A document speaks a quote ("From the report: “…”"), not a clause ("The report: …").
     if mention is None or (mention.kind is SourceKind.document and quote is None):
         mention = _clause_subject(text, left) if quote is not None else None
+        if mention is None and quote is not None and lo > sent.start:
+            # "X summed up his approach to “quick films” as follows: “…”": a term quoted in the
+            # clause does not end it; its subject still opens the sentence
+            whole = tokens(text, max(sent.start, cue.span.start - WINDOW), cue.span.start)
+            mention = _clause_subject(text, whole)
         if mention is None:
             return None
         reasons = [
@@ -257,7 +270,8 @@ def comma_link(doc: Doc, quote: Quote) -> Link | None:
     words = tokens(text, lo, comma)
     if not words or len(words) > _INTRO_WORDS or not _verb_like(words):
         return None
-    speech = words[-1].text in VERB_FORMS  # "The email went on to say, “…”": a document may
+    # "The email went on to say, “…”", "The memo began, “…”": a document may speak a quote
+    speech = words[-1].text in VERB_FORMS or words[-1].text in _DOCUMENT_VERBS
     mention = opening_subject(text, words, documents=speech) if lo == sent.start else None
     if mention is None:
         return None
@@ -280,6 +294,12 @@ def comma_link(doc: Doc, quote: Quote) -> Link | None:
     )
 
 
+# What a document does when it quotes itself: "The memo began, “…”", "The sign reads, “…”".
+_DOCUMENT_VERBS: Final = frozenset(
+    ["began", "begins", "opened", "opens", "ended", "ends", "read", "reads", "concluded"]
+)
+
+
 def _verb_like(words: list[Token]) -> bool:
     """Tell whether the words before a comma could end a clause that introduces speech."""
     last = words[-1].text
@@ -290,3 +310,44 @@ def _verb_like(words: list[Token]) -> bool:
     if len(words) > 1 and words[-2].text.lower() in _NOUN_MARKERS:
         return False  # "wore a hat, “…”": a noun, not a verb, before the comma
     return last.isalpha() and last.islower() and (last not in STOPWORDS or last in VERB_FORMS)
+
+
+# "X issued this statement following …", "X released the following statement:": the sentence
+# that hands a press release's quote paragraphs to their speaker.
+_STATEMENT_INTRO_RE: Final = regex.compile(
+    r"\b(?:issued|released|made|gave|delivered|shared|provided)[ \t]+"
+    r"(?:the[ \t]+following|this|these|a|the)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:statement|comments?|remarks)\b"
+)
+
+
+def statement_link(doc: Doc, quote: Quote) -> Link | None:
+    """Read "X issued this statement …" closing a paragraph, then a paragraph opening with a
+    quote: the statement's issuer speaks it (press releases, government statements)."""
+    text = doc.text
+    qi = doc.sentence_at(quote.marks.start)
+    if qi == 0 or doc.starts[qi] != quote.marks.start:
+        return None
+    sent, prev = doc.sentences[qi], doc.sentences[qi - 1]
+    if sent.paragraph != prev.paragraph + 1:
+        return None  # the statement sentence must close the paragraph just before
+    lo, hi = doc.starts[qi - 1], doc.ends[qi - 1]
+    m = _STATEMENT_INTRO_RE.search(text, lo, min(hi, lo + _INTRO_CHARS))
+    if m is None:
+        return None
+    mention = opening_subject(text, tokens(text, lo, m.end()))  # the verb as its predicate
+    if mention is None:
+        return None
+    return Link(
+        -1,
+        (m.start(), m.end()),
+        CUE_STATEMENT,
+        Stance.neutral,
+        (quote.span.start, quote.span.end),
+        qi,
+        mention=mention,
+        reasons=[
+            f"{m.group()!r} introduces the quoted paragraphs after it; its subject "
+            f"{text[mention.start : mention.end]!r} speaks them"
+        ],
+    )

@@ -313,6 +313,7 @@ def _np_or_described(toks: list[Token], i: int, out: list[Token], low: str) -> b
         or _compound_before_role(toks, i, out)
         or _role_before_full_name(toks, i, out)
         or _knowing(toks[max(0, i - 4) : i])
+        or (low in _KNOWING and _people(toks[max(0, i - 1) : i]))  # "people briefed on …"
     )
 
 
@@ -326,6 +327,14 @@ def _knowing(words: list[Token]) -> bool:
     return any(w.text.lower() in _KNOWING for w in words)
 
 
+def _people(words: list[Token]) -> bool:
+    """Tell whether a phrase so far ends in a noun for people ("two people", "an official")."""
+    if not words:
+        return False
+    low = words[-1].text.lower()
+    return low in ROLE_NOUNS or low in VAGUE_GROUPS
+
+
 def phrase_after(toks: list[Token]) -> list[Token]:
     """Return the noun phrase that starts ``toks`` (the words just after a cue), or []."""
     out: list[Token] = []
@@ -336,7 +345,9 @@ def phrase_after(toks: list[Token]) -> list[Token]:
         if len(out) >= _MAX_WORDS:
             break
         if tok.text == "." and out and abbreviation(out[-1].text):
-            if i + 1 < len(toks) and capitalised(toks[i + 1].text):
+            nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+            # "a U.S. official", "the U.N. envoy": a known noun after an initialism goes on too
+            if capitalised(nxt) or ("." in out[-1].text and nxt.lower() in _NP_WORDS):
                 out.append(tok)
                 continue
             break
@@ -352,10 +363,11 @@ def phrase_after(toks: list[Token]) -> list[Token]:
                 break
         if out and tok.text in _AUXILIARIES:  # lower case only: "Theresa May", "Will Smith"
             break  # "Trump then appears …", "Smith has said": the name has ended
-        if not _np_word(tok, low) and not _adjective_after(toks, i, out) and not _knowing(out):
+        knowing = _knowing(out) or (low in _KNOWING and _people(out))  # "people briefed on"
+        if not _np_word(tok, low) and not _adjective_after(toks, i, out) and not knowing:
             break
-        if low in ("in", "on", "at") and not _next_capitalised(toks, i):
-            break
+        if low in ("in", "on", "at") and not _next_capitalised(toks, i) and not _knowing(out):
+            break  # "told reporters in the room", not "people briefed on the talks"
         out.append(tok)
     return _trim_phrase(out)
 

@@ -42,11 +42,13 @@ from quotecheck.attribution.sources import (
 from quotecheck.kinds import SOURCE_DOCUMENT, SOURCE_PERSON, SOURCE_VAGUE
 from quotecheck.models import Cue
 from quotecheck.offsets import QUOTE_OPENERS
+from quotecheck.text.cues import VERB_FORMS
 
 __all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
 
 
 _SUBJECT_END: Final = grammar_words("subject_end")
+_AUX: Final = grammar_words("auxiliary")
 _OBJECT_VERBS: Final = grammar_words("object_verb")
 
 
@@ -70,6 +72,7 @@ def find_subject(
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
     span = cue.span  # read once: a model's fields are slow to read
     c_end = span.end
+    left = _without_interrupter(left)  # "Officials in both parties, though, say"
     if left and left[-1].text in RELATIVE_PRONOUNS:
         mention = antecedent(text, left[:-1], cue, reasons, left[-1].text)
         if mention is not None:  # the source is mentioned here by "who", as by a pronoun
@@ -96,11 +99,15 @@ def find_subject(
         after is not None
         and not listener
         and (not left or left[-1].text in ",”\"’'—–-(")
-        and _ends(text, after, bare)
+        and _ends(text, after, bare or (left[-1].text == "," and _relative_follows(text, after)))
     ):
         reasons.append(
             f"{quoted(text[span.start : after.end])}: inverted cue, source after the verb"
         )
+        named = _inverted_appositive(text, right, after)
+        if named is not None:
+            reasons.append(f"the name after it in commas names {quoted(named.name)}")
+            return named, named.end, True
         return after, _appositive_end(text, right, after.end), True
     if left and left[-1].text == ",":
         m = _opening_name(text, left) if opens else None
@@ -113,6 +120,13 @@ def find_subject(
             if m is not None:
                 reasons.append("the source is separated from its verb by a clause in commas")
                 return m, c_end, False
+    long = _long_subject(text, left) if opens else None
+    if long is not None:
+        reasons.append(
+            f"{quoted(text[long.start : long.end])} opens the sentence; what follows it up to "
+            "the cue only says where it belongs"
+        )
+        return long, c_end, False
     unknown = unknown_noun_before(text, left)
     if unknown is not None:
         reasons.append(f"{quoted(text[unknown.start : c_end])}: the source stands before the cue")
@@ -124,6 +138,70 @@ def find_subject(
             reasons.append("the source is followed by a relative clause ('who …') before its verb")
             return m, c_end, False
     return None, c_end, False
+
+
+# Words that open an aside between a subject and its verb ("Officials, though, say").
+_INTERRUPTERS: Final = frozenset(
+    [
+        "though",
+        "however",
+        "meanwhile",
+        "too",
+        "also",
+        "instead",
+        "nonetheless",
+        "nevertheless",
+        "in",
+        "for",
+        "by",
+        "separately",
+        "privately",
+        "publicly",
+        "likewise",
+        "similarly",
+        "then",
+    ]
+)
+_INTERRUPTER_WORDS: Final = 3  # ", for their part," ", in turn,": an aside of a few words
+
+
+def _without_interrupter(left: list[Token]) -> list[Token]:
+    """Drop an aside in commas just before the cue (", though,", ", for their part,")."""
+    if len(left) < 4 or left[-1].text != ",":
+        return left
+    for k in range(len(left) - 2, max(0, len(left) - 3 - _INTERRUPTER_WORDS), -1):
+        if left[k].text == ",":
+            aside = left[k + 1 : -1]
+            plain = all(t.text.isalpha() and t.text.islower() for t in aside)
+            if aside and plain and aside[0].text in _INTERRUPTERS and k > 0:
+                return left[:k]
+            return left
+    return left
+
+
+# Prepositions that open a phrase placing a subject ("officials in both parties",
+# "researchers at the university", "residents across the region").
+_PLACING: Final = frozenset(
+    ["in", "at", "from", "of", "for", "on", "with", "across", "around", "inside", "within"]
+)
+_PLACING_WORDS: Final = 8  # the placing phrase: at most this many words
+_NO_PLACE: Final = frozenset(["who", "which", "that", "whose", "and", "or", "but"])
+
+
+def _long_subject(text: str, left: list[Token]) -> Mention | None:
+    """Read "Former senior officials in both parties say": a source phrase opens the sentence,
+    and only a phrase placing it ("in both parties", "at the ministry") stands before the cue."""
+    words = left[1:] if left and left[0].text in CONJUNCTION_OPENERS else left
+    phrase = phrase_after(words)
+    rest = words[len(phrase) :]
+    if not phrase or not rest or len(rest) > _PLACING_WORDS or rest[0].text not in _PLACING:
+        return None
+    for t in rest:
+        low = t.text.lower()
+        if not t.text[0].isalnum() or low in _NO_PLACE or low in VERB_FORMS or low in _AUX:
+            return None  # a clause or a verb of its own: not a placing phrase
+    mention = classify(text, phrase)
+    return mention if mention is not None and mention.pronoun is None else None
 
 
 _AFTER_ADVERB: Final = CONNECTORS | {"after", "before", "since", "when", "as", "following"}
@@ -141,10 +219,20 @@ def _opening_name(text: str, left: list[Token]) -> Mention | None:
         return None
     first = words[:comma]
     if subject_before(first) == first:
-        return classify(text, first) or _appositive_name(text, words, comma)
+        described = classify(text, first)
+        if described is not None and described.name is not None:
+            return described  # "Senate Majority Leader Mitch McConnell, R-Ky.,": named already
+        return _appositive_name(text, words, comma) or described  # "The spokeswoman, Jane Roe,"
     if first[0].text.lower() in ("the", "a", "an") and len(first) <= 3:
         return _appositive_name(text, words, comma)  # "the assailant, John McGraw,"
+    if len(first) <= _ROLE_WORDS and first[-1].text.isalpha() and first[-1].text.islower():
+        return _appositive_name(text, words, comma)  # "Labour's shadow chancellor, Tom Hughes,"
     return None
+
+
+# Words before a role that are no part of it: "the", "her lawyer", "Labour's shadow chancellor"
+_ROLE_LEADS: Final = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my"])
+_ROLE_WORDS: Final = 6  # a description before an appositive name: at most this many words
 
 
 def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | None:
@@ -156,9 +244,13 @@ def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | Non
     mention = classify(text, name)
     if mention is None or mention.kind is not SOURCE_PERSON:
         return None
-    role = text[words[1].start : words[comma - 1].end] if comma > 1 else None
+    lead = words[0].text
+    skip = lead.lower() in _ROLE_LEADS or lead.endswith(("’s", "'s"))
+    role = text[words[int(skip)].start : words[comma - 1].end] if comma > int(skip) else None
     named = mention.copy()
     named.start, named.role = words[0].start, mention.role or role
+    if lead.endswith(("’s", "'s")) and lead[:1].isupper() and named.affiliation is None:
+        named.affiliation = lead[:-2]  # "Labour's shadow chancellor": the party it belongs to
     return named
 
 
@@ -190,6 +282,13 @@ def _ends(text: str, mention: Mention, bare: bool) -> bool:
         or (bare and _subject_end(after))
         or phrase_follows(rest)
     )
+
+
+def _relative_follows(text: str, mention: Mention) -> bool:
+    """Tell whether "who" or "which" follows an inverted source ("…, said a diplomat who asked
+    not to be identified"): a clause describing the source, not a listener."""
+    word = text[mention.end : mention.end + 8].split(None, 1)
+    return bool(word) and word[0] in RELATIVE_PRONOUNS
 
 
 def _subject_end(after: str) -> bool:
@@ -230,6 +329,40 @@ def _skip_clause(left: list[Token]) -> list[Token] | None:
         if left[k].text in '.;:“”"()':
             return None
     return None
+
+
+_HONORIFICS: Final = frozenset(["mr", "ms", "mrs", "miss", "mx", "dr"])  # "the minister, Ms Frost"
+_APPOSITIVE_NAME_WORDS: Final = 4  # "said the minister, Angela Frost": a name of a few words
+
+
+def _inverted_appositive(text: str, right: list[Token], after: Mention) -> Mention | None:
+    """Read "said the minister, Angela Frost.": a role after the verb, then in commas the name
+    of the one person it describes; the person, named, with the role kept."""
+    if after.name is not None or after.role is None or after.plural:
+        return None
+    idx = next((i for i, t in enumerate(right) if t.start >= after.end), None)
+    if idx is None or right[idx].text != ",":
+        return None
+    name: list[Token] = []
+    for t in right[idx + 1 : idx + 2 + _APPOSITIVE_NAME_WORDS]:
+        if t.text in ",.;:!?)":
+            break
+        name.append(t)
+    stop = idx + 1 + len(name)
+    ends = stop >= len(right) or right[stop].text in ",.;:!?)"
+    if not name or len(name) > _APPOSITIVE_NAME_WORDS or not ends:
+        return None
+    if subject_before(name) != name or not all(t.text[:1].isupper() for t in name):
+        return None
+    mention = classify(text, name)
+    if mention is None or mention.kind is not SOURCE_PERSON or mention.name is None:
+        return None
+    named = mention.copy()
+    honorific = mention.role is not None and mention.role.rstrip(".").lower() in _HONORIFICS
+    named.start = after.start
+    named.role = after.role if honorific or mention.role is None else mention.role
+    named.affiliation = mention.affiliation or after.affiliation
+    return named
 
 
 def _appositive_end(text: str, right: list[Token], end: int) -> int:

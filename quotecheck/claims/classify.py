@@ -16,6 +16,7 @@ from quotecheck.assemble import assemble, text_span
 from quotecheck.attribution.attribute import Sourcing
 from quotecheck.claims.checkable import Marks, checkable_reason, first_in, scan_marks
 from quotecheck.claims.framing import find_weighted_signals
+from quotecheck.claims.genre import answer_paragraphs
 from quotecheck.claims.parts import (
     Credit,
     MentionIndex,
@@ -30,6 +31,8 @@ from quotecheck.claims.parts import (
     per_sentence,
     trim,
 )
+from quotecheck.claims.weighing import Policy, Weighed, weigh_sentence
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.kinds import (
     CLAIM_ANONYMOUS,
     CLAIM_ATTRIBUTED,
@@ -38,12 +41,14 @@ from quotecheck.kinds import (
     CLAIM_UNATTRIBUTED,
     CLAIM_VAGUE,
     ROLE_BODY,
+    SIGNAL_IMPUTATION,
     SOURCE_ANONYMOUS,
     SOURCE_VAGUE,
 )
 from quotecheck.models import (
     Claim,
     ClaimKind,
+    Genre,
     Paragraph,
     Sentence,
     Signal,
@@ -100,9 +105,19 @@ class _Context:
 
 
 def classify_claims(
-    text: str, paragraphs: tuple[Paragraph, ...], sourcing: Sourcing
+    text: str,
+    paragraphs: tuple[Paragraph, ...],
+    sourcing: Sourcing,
+    genre: Genre | None = None,
+    config: AnalyzerConfig | None = None,
+    framing: Weighed | None = None,
 ) -> tuple[Claim, ...]:
     """Label every sentence by how it is sourced, with its sourced/unsourced parts and reasons.
+
+    ``genre`` (from :func:`~quotecheck.claims.genre.read_genre`, or given) sets how much the
+    writer's own signals must weigh: less in an opinion piece, where unsourced assertions are
+    the writer's argument; factual vocabulary weighs nothing in news. ``framing`` is the
+    signals and weights per sentence when already found (the pipeline finds them once).
 
     >>> from quotecheck.text.segment import segment
     >>> from quotecheck.attribution.attribute import Sourcing
@@ -110,6 +125,7 @@ def classify_claims(
     >>> [c.kind.value for c in classify_claims(t, segment(t), Sourcing((), (), ()))]
     ['editorial']
     """
+    config = config or DEFAULT_CONFIG
     ctx = _Context(text, sourcing.sources)
     quotes = [Quoted(q) for q in sourcing.quotes]
     quotes = in_text_order(quotes, [q.start for q in quotes], [0] * len(quotes))
@@ -119,17 +135,30 @@ def classify_claims(
     sentences = [s for p in paragraphs for s in p.sentences]
     spans = [s.span for s in sentences]
     bounds = [(span.start, span.end) for span in spans]
-    signals, weights = find_weighted_signals(text, spans, tuple([q.quote for q in quotes]))
+    if framing is None:
+        framing = find_weighted_signals(text, spans, tuple([q.quote for q in quotes]))
+    signals, weights = framing
+    policy = Policy(genre, config, EDITORIAL_THRESHOLD)
+    answers = answer_paragraphs(paragraphs) if policy.transcript else frozenset()
     quotes_at = per_sentence(bounds, quotes, [(q.start, q.end) for q in quotes])
     credits_at = per_sentence(bounds, credits, [(c.start, c.end) for c in credits])
     claims: list[Claim] = []
+    own: list[float] = []
     for n, sentence in enumerate(sentences):
         start, end = bounds[n]
         at = credits_at[n]
         if at:
             at = [c for c in at if c.in_sentence(start, end)]
         parts_of = _Sentence(sentence, spans[n], bounds[n])
-        claims.append(_classify(ctx, parts_of, signals[n], weights[n], quotes_at[n], at))
+        found, weighed, notes = weigh_sentence(text, spans[n], signals[n], weights[n], policy)
+        answer = sentence.paragraph in answers
+        claim, weight = _classify(
+            ctx, parts_of, (found, weighed, notes), quotes_at[n], at, policy, answer
+        )
+        claims.append(claim)
+        own.append(weight)
+    if policy.neighbours:
+        _lean_on_neighbours(claims, own, sentences, policy)
     return tuple(claims)
 
 
@@ -150,14 +179,17 @@ class _Sentence:
 def _classify(
     ctx: _Context,
     s: _Sentence,
-    signals: tuple[Signal, ...],
-    weights: list[float],
+    framing: tuple[tuple[Signal, ...], list[float], list[str]],
     quotes: list[Quoted],
     credits: list[Credit],
-) -> Claim:
-    """Build the claim of one sentence from its signals (and their weights), quotes and
-    attributions."""
+    policy: Policy,
+    answer: bool,
+) -> tuple[Claim, float]:
+    """Build the claim of one sentence from its signals (their weights, and notes on how the
+    genre weighed them), quotes and attributions; return it with the summed weight of the
+    writer's own signals when it stays unattributed (0 otherwise)."""
     text = ctx.text
+    signals, weights, notes = framing
     if credits or quotes:
         sourced, covered = parts(text, ctx.mentions, s.bounds, credits, quotes)
         unsourced = [r for r in gaps(text, s.bounds, covered) if _enough_words(text, r)]
@@ -166,14 +198,22 @@ def _classify(
         unsourced = [whole] if whole is not None and _enough_words(text, whole) else []
     weighted = _writer_signals(signals, weights, sourced, credits) if signals else []
     figure = first_in(ctx.figures, unsourced) if unsourced else None
-    editorial = bool(weighted) and _is_editorial(weighted, figure is not None)
-    kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
-    if editorial:
-        kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons]
-    elif kind is CLAIM_UNATTRIBUTED:
-        reasons = ["no source"]
-    why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
     role = s.sentence.role
+    weight = _total_weight(weighted) if weighted else 0.0
+    credited = bool(credits) or bool(quotes)
+    kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
+    if answer and not credits and role is ROLE_BODY:
+        kind, reasons = CLAIM_QUOTED, [policy.answer_reason]
+    elif _is_editorial(weighted, weight, figure is not None, policy.threshold(credited)):
+        kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons, *notes]
+        if weight < EDITORIAL_THRESHOLD:
+            reasons.append(policy.lean_reason)
+    elif policy.leans and not (credits or quotes) and unsourced and figure is None:
+        if role is ROLE_BODY:
+            kind, reasons = CLAIM_EDITORIAL, [policy.lean_reason, *notes]
+    elif kind is CLAIM_UNATTRIBUTED:
+        reasons = ["no source", *notes]
+    why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
     checkable = bool(why_checkable) and role is ROLE_BODY and not is_question(s.text)
     if why_checkable and (kind is CLAIM_UNATTRIBUTED or kind is CLAIM_EDITORIAL):
         reasons.append(why_checkable)
@@ -200,7 +240,23 @@ def _classify(
         "checkable": checkable,
         "reasons": tuple(reasons),
     }
-    return assemble(Claim, fields)
+    return assemble(Claim, fields), weight if kind is CLAIM_UNATTRIBUTED else 0.0
+
+
+def _lean_on_neighbours(
+    claims: list[Claim], own: list[float], sentences: list[Sentence], policy: Policy
+) -> None:
+    """Make editorial an unsourced sentence with some framing of its own that stands between
+    two editorial sentences of its paragraph: the writer's argument runs through it."""
+    editorial = [c.kind is CLAIM_EDITORIAL for c in claims]
+    for n in range(1, len(claims) - 1):
+        if own[n] < policy.neighbour_weight or not editorial[n - 1] or not editorial[n + 1]:
+            continue
+        paragraph = sentences[n].paragraph
+        if sentences[n - 1].paragraph != paragraph or sentences[n + 1].paragraph != paragraph:
+            continue
+        why = (*claims[n].reasons[1:], "between two editorial sentences of its paragraph")
+        claims[n] = claims[n].model_copy(update={"kind": CLAIM_EDITORIAL, "reasons": why})
 
 
 def is_question(sentence: str) -> bool:
@@ -288,6 +344,8 @@ _KIND_LABEL: Final = {
     SignalKind.intensifier.value: "intensifiers",
     SignalKind.scare_quote.value: "scare quotes",
     SignalKind.voice.value: "the writer's own voice",
+    SignalKind.imputation.value: "views imputed to unnamed others",
+    SignalKind.rhetorical_question.value: "a rhetorical question",
 }
 
 
@@ -341,6 +399,8 @@ def _writer_signals(
         if weight <= 0:
             continue  # inside a quote: the speaker's words
         found = _Weighted(s, s.span, weight)
+        if s.kind is SIGNAL_IMPUTATION and _in_cue(found, credits):
+            continue  # "they claim" whose "they" is a source named before: reporting
         # Nothing credited: every signal outside quotes is the writer's.
         if not sourced or not inside(found.start, found.end, sourced):
             own.append(found)
@@ -356,15 +416,26 @@ def _writer_signals(
     return own + paraphrase
 
 
-def _is_editorial(weighted: list[_Weighted], figure: bool) -> bool:
-    """Weights reach the threshold; with a figure, weak signals must add up to more."""
-    weight = _total_weight(weighted)
+def _in_cue(w: _Weighted, credits: list[Credit]) -> bool:
+    """True when a signal overlaps the cue of one of the sentence's attributions."""
+    for c in credits:
+        cue = c.cue
+        if cue is not None and cue[0] < w.end and w.start < cue[1]:
+            return True
+    return False
+
+
+def _is_editorial(weighted: list[_Weighted], weight: float, figure: bool, threshold: float) -> bool:
+    """Weights (summing to ``weight``) reach the threshold; with a figure, weak signals must add
+    up to more than the general threshold (a figure marks reporting, whatever the genre)."""
+    if not weighted:
+        return False
     strongest = 0.0
     for w in weighted:
         strongest = max(strongest, w.weight)
     if figure and strongest < EDITORIAL_THRESHOLD:
-        return weight >= EDITORIAL_THRESHOLD + FIGURE_BONUS
-    return weight >= EDITORIAL_THRESHOLD
+        return weight >= max(threshold, EDITORIAL_THRESHOLD) + FIGURE_BONUS
+    return weight > 0.0 and weight >= threshold
 
 
 def _total_weight(weighted: list[_Weighted]) -> float:

@@ -20,6 +20,8 @@ from typing import Final
 import regex
 
 from quotecheck.assemble import assemble, text_span
+from quotecheck.claims.senses import RULED as _RULED
+from quotecheck.claims.senses import literal as _literal
 from quotecheck.claims.signaltables import ASCII_TOKENS as _ASCII_TOKENS
 from quotecheck.claims.signaltables import CASE_SENSITIVE as _CASE_SENSITIVE
 from quotecheck.claims.signaltables import TABLES as _TABLES
@@ -162,10 +164,33 @@ def find_weighted_signals(
             title_cases[i] = _title_case(folded[starts[i] : ends[i]])
         return _in_name(folded, at, title_cases[i], starts[i])
 
-    hits = sorted(_hits(folded, in_name), key=itemgetter(1, 2))
+    hits = _one_per_phrase(sorted(_hits(folded, in_name), key=itemgetter(1, 2)))
     found, weights = _file_hits(text, lo, hits, starts, ends, _QuotedStretches(quotes))
     _add_scare_quotes(spans, quotes, found, weights)
     return tuple(map(tuple, found)), weights
+
+
+def _one_per_phrase(hits: list[_Hit]) -> list[_Hit]:
+    """Keep one signal per phrase and kind: a match inside a longer one of the same kind ("very"
+    in "the very", "likely to" in "is likely to") is the same signal, counted once.
+
+    ``hits`` are in text order (by start, then end); one pass, remembering the last kept hit
+    of each kind.
+    """
+    kept: list[_Hit | None] = []
+    last: dict[str, int] = {}  # by the kind's string: hashing an enum member runs Python code
+    for hit in hits:
+        kind, a, b, _ = hit
+        key = str(kind)
+        k = last.get(key)
+        prev = kept[k] if k is not None else None
+        if prev is not None and a <= prev[2] and b <= prev[2] and a >= prev[1]:
+            continue  # inside the kept phrase of the same kind
+        if prev is not None and a == prev[1] and b > prev[2] and k is not None:
+            kept[k] = None  # the same start, a longer phrase: it replaces the shorter one
+        last[key] = len(kept)
+        kept.append(hit)
+    return [h for h in kept if h is not None]
 
 
 def _file_hits(
@@ -191,6 +216,8 @@ def _file_hits(
         if i < 0 or a >= ends[i] or b > ends[i]:
             continue  # between sentences, or running over a sentence's end
         start, end = lo + a, lo + b
+        if lexicon.lower() in _RULED and _literal(text, start, end, lexicon):
+            continue  # the plain sense: "the blame lies with", "rose by 3%"
         while j + 1 < len(q_starts) and q_starts[j + 1] <= start:
             j += 1
         in_quote = j >= 0 and end <= q_ends[j]

@@ -53,6 +53,7 @@ _SOURCES = (
     _Source("valence", SignalKind.evaluative, 1.0, filtered=True),
     _Source("intensifiers", SignalKind.intensifier, 0.5, filtered=False),
     _Source("voice", SignalKind.voice, 1.0, filtered=False),
+    _Source("imputation", SignalKind.imputation, 1.0, filtered=False),
 )
 
 # Kinds matched case-sensitively: "us" the pronoun is not "US" the country.

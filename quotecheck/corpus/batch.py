@@ -1,17 +1,20 @@
 """analyze_corpus and run_batch: analyse a corpus in parallel, streaming results in input order.
 
-Records travel to the workers in small chunks, and only a bounded window of chunks is in flight at
+Records travel to the workers in small tasks, and only a bounded window of tasks is in flight at
 any time, so memory stays flat however large the corpus is. Every future is read: an article
-that raises becomes a :class:`~quotecheck.models.Failure` in its place, and a worker that dies
-takes no innocent article with it (its chunk is retried one record at a time). The worker
-function, :func:`~quotecheck.corpus.worker.analyze_record`, is shared by the process pool and
-the Dask engine.
+that raises becomes a :class:`~quotecheck.models.Failure` in its place. Nothing a worker does can
+stall the run: a record that takes longer than ``record_timeout`` becomes an error record (its
+worker is stopped), a worker that dies takes no innocent article with it (a failed task is
+retried one record at a time), pool workers ignore Ctrl-C (the parent stops them) and exit when
+the parent dies. The worker, :mod:`quotecheck.corpus.worker`, is shared by every engine, so they
+write byte-identical files.
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import signal
 import sys
 import time
 from collections import deque
@@ -36,18 +39,28 @@ from quotecheck.corpus.io import (
     read_corpus,
     write_summary,
 )
+from quotecheck.corpus.outputs import LineWriter, check_paths
 from quotecheck.corpus.worker import (
     Encoded,
     Item,
     analyze_chunk,
     encode,
     encode_chunk,
-    failure,
+    init_worker,
+    lost,
 )
-from quotecheck.errors import BatchError
+from quotecheck.errors import BatchError, install_hint
 from quotecheck.models import Failure
 
-__all__ = ["DEFAULT_MAX_CHARS", "BatchStats", "Engine", "analyze_corpus", "run_batch"]
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "DEFAULT_RECORD_TIMEOUT",
+    "BatchInterrupted",
+    "BatchStats",
+    "Engine",
+    "analyze_corpus",
+    "run_batch",
+]
 
 Engine = Literal["process", "dask", "serial"]
 """Where articles are analysed: a local process pool, a Dask cluster, or this process."""
@@ -55,20 +68,40 @@ Engine = Literal["process", "dask", "serial"]
 DEFAULT_MAX_CHARS = 1_000_000
 """Longest record accepted by a batch; longer ones become Failures (news runs far shorter)."""
 
-_CHUNK = 8  # records per task: amortises inter-process overhead, keeps latency low
-_WINDOW_PER_SLOT = 3  # chunks in flight per worker: enough to keep every worker busy
+DEFAULT_RECORD_TIMEOUT = 300.0
+"""Seconds one record may take on the process or Dask engine before it becomes an error record
+(a long news article takes well under a second)."""
+
+_CHUNK = 8  # records per task: amortises the engine's overhead per task
+_STARTUP = 60.0  # seconds a fresh process pool may take to start (spawn, import), beyond limits
+_WINDOW_PER_SLOT = 3  # tasks in flight per worker: enough to keep every worker busy
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
+Task = Callable[[list[Item]], list[T]]
+OnError = Callable[[Item, BaseException], T]
 
 
 class _Pending(Protocol[T_co]):
-    """A future of either engine: concurrent.futures or dask.distributed."""
+    """A future of any engine: concurrent.futures or dask.distributed."""
 
-    def result(self) -> T_co: ...
+    def result(self, timeout: float | None = None) -> T_co: ...
 
 
-Submit = Callable[[Callable[[list[Item]], list[T]], list[Item]], _Pending[list[T]]]
+class _Runner(Protocol):
+    """An open engine: runs tasks of ``chunk`` records, ``slots`` at a time."""
+
+    slots: int
+    chunk: int
+
+    def submit(self, fn: Task[T], chunk: list[Item]) -> _Pending[list[T]]:
+        """Start ``fn(chunk)``; return its future."""
+
+    def abandon(self, future: _Pending[Any]) -> None:
+        """Give up on a task that overran its time: stop its worker where the engine can."""
+
+    def allowance(self) -> float:
+        """Seconds left in which a wait may still be down to workers starting, not to the task."""
 
 
 # --------------------------------------------------------------------------- streaming
@@ -99,109 +132,217 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
+def _result(
+    runner: _Runner, future: _Pending[list[T]], timeout: float | None, records: int
+) -> list[T]:
+    """Wait for a task of ``records`` records: ``timeout`` each, and longer while the pool starts.
+
+    Raises:
+        TimeoutError: the task overran.
+    """
+    if timeout is None:
+        return future.result()
+    while True:
+        try:
+            return future.result(timeout=timeout * records)
+        except TimeoutError:
+            if runner.allowance() <= 0:  # the workers were up: the task itself is slow
+                raise
+
+
 def _collect(
-    submit: Submit[T],
-    task: Callable[[list[Item]], list[T]],
+    runner: _Runner,
+    task: Task[T],
     chunk: list[Item],
     future: _Pending[list[T]],
-    on_error: Callable[[Item, BaseException], T],
+    on_error: OnError[T],
+    timeout: float | None,
 ) -> list[T]:
-    """Read one future; if the engine failed, retry its records one by one, then give up."""
+    """Read one future; if it overran, give up on it; if its engine failed, retry alone."""
+    # The clock starts when this task heads the queue: all earlier ones are done, so it is
+    # already running, and it never gets less than its time.
     try:
-        return future.result()
-    except Exception as exc:  # a dead worker or lost task: read, never drop
+        return _result(runner, future, timeout, len(chunk))
+    except TimeoutError as exc:
+        runner.abandon(future)
         if len(chunk) == 1:
             return [on_error(chunk[0], exc)]
-    results: list[T] = []
-    for item in chunk:
-        try:
-            results.extend(submit(task, [item]).result())
-        except Exception as exc:  # this record itself kills the worker
-            results.append(on_error(item, exc))
-    return results
+    except Exception:  # a dead worker, or a task lost because another one killed the pool
+        pass
+    return [_alone(runner, task, item, on_error, timeout) for item in chunk]
+
+
+def _alone(
+    runner: _Runner, task: Task[T], item: Item, on_error: OnError[T], timeout: float | None
+) -> T:
+    """Run one record on its own, so that a failure now is that record's."""
+    future = runner.submit(task, [item])
+    try:
+        return _result(runner, future, timeout, 1)[0]
+    except Exception as exc:  # this record itself kills or stalls its worker
+        if isinstance(exc, TimeoutError):
+            runner.abandon(future)
+        return on_error(item, exc)
 
 
 def _ordered(
     items: Iterable[Item],
-    submit: Submit[T],
-    task: Callable[[list[Item]], list[T]],
-    window: int,
-    on_error: Callable[[Item, BaseException], T],
+    runner: _Runner,
+    task: Task[T],
+    on_error: OnError[T],
+    timeout: float | None,
 ) -> Iterator[T]:
-    """Run ``task`` over chunks of ``items``, at most ``window`` chunks in flight, in order."""
+    """Run ``task`` over chunks of ``items``, a bounded window in flight, yielding in order."""
+    window = runner.slots * _WINDOW_PER_SLOT
     pending: deque[tuple[list[Item], _Pending[list[T]]]] = deque()
-    for chunk in _chunks(items, _CHUNK):
-        pending.append((chunk, submit(task, chunk)))
+    for chunk in _chunks(items, runner.chunk):
+        pending.append((chunk, runner.submit(task, chunk)))
         if len(pending) >= window:
-            yield from _collect(submit, task, *pending.popleft(), on_error)
+            yield from _collect(runner, task, *pending.popleft(), on_error, timeout)
     while pending:
-        yield from _collect(submit, task, *pending.popleft(), on_error)
+        yield from _collect(runner, task, *pending.popleft(), on_error, timeout)
 
 
 # --------------------------------------------------------------------------- engines
 
 
-def _done(fn: Callable[[list[Item]], list[T]], chunk: list[Item]) -> Future[list[T]]:
-    """The serial engine: run now, hand back a finished future."""
-    future: Future[list[T]] = Future()
-    future.set_result(fn(chunk))
-    return future
+class _Serial:
+    """The serial engine: run each task at once, in this process (no time limit)."""
+
+    slots, chunk = 1, _CHUNK
+
+    def submit(self, fn: Task[T], chunk: list[Item]) -> Future[list[T]]:
+        """Run the task now; hand back a finished future."""
+        future: Future[list[T]] = Future()
+        try:
+            future.set_result(fn(chunk))
+        except Exception as exc:  # as a pool would report it
+            future.set_exception(exc)
+        return future
+
+    def abandon(self, future: _Pending[Any]) -> None:
+        """Nothing to stop: serial tasks have finished when submitted."""
+
+    def allowance(self) -> float:
+        """Nothing starts."""
+        return 0.0
+
+
+@contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """Block Ctrl-C in this thread, so processes started meanwhile start with it blocked."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)  # a Ctrl-C held back arrives now
 
 
 class _Pool:
-    """A spawn-based process pool that replaces itself when a worker dies."""
+    """A spawn-based process pool, replaced when a worker dies or stalls."""
+
+    chunk = _CHUNK  # one record per task would cost a quarter of the throughput on short news
 
     def __init__(self, workers: int) -> None:
-        self.workers = workers
+        self.slots = workers
         self.pool = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
+        self.born, self.up = time.monotonic(), False
         # spawn, not fork: the parent may run threads (tqdm, dask) that fork would copy mid-state
-        return ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"))
+        return ProcessPoolExecutor(
+            self.slots,
+            mp_context=get_context("spawn"),
+            initializer=init_worker,
+            initargs=(os.getpid(),),
+        )
 
-    def submit(self, fn: Callable[[list[Item]], list[T]], chunk: list[Item]) -> Future[list[T]]:
-        """Submit a task, restarting the pool first if a dead worker broke it."""
-        try:
-            return self.pool.submit(fn, chunk)
-        except BrokenProcessPool:
-            self.pool.shutdown(wait=False, cancel_futures=True)
-            self.pool = self._new()
-            return self.pool.submit(fn, chunk)
+    def submit(self, fn: Task[T], chunk: list[Item]) -> Future[list[T]]:
+        """Submit a task, replacing the pool first if a dead worker broke it."""
+        with _sigint_blocked():  # workers start here; Ctrl-C during their start-up is ours
+            try:
+                future = self.pool.submit(fn, chunk)
+            except BrokenProcessPool:
+                self.kill()
+                self.pool = self._new()
+                future = self.pool.submit(fn, chunk)
+        future.add_done_callback(partial(self._started, self.pool))
+        return future
+
+    def _started(self, pool: ProcessPoolExecutor, future: Future[Any]) -> None:
+        """Note that ``pool`` is up once one of its tasks has succeeded."""
+        if pool is self.pool and not future.cancelled() and future.exception() is None:
+            self.up = True
+
+    def allowance(self) -> float:
+        """Until the first task of a fresh pool succeeds, time to start the workers."""
+        return 0.0 if self.up else max(0.0, self.born + _STARTUP - time.monotonic())
+
+    def abandon(self, future: _Pending[Any]) -> None:
+        """Stop every worker (one of them is stuck) and start a fresh pool."""
+        self.kill()
+        self.pool = self._new()
+
+    def kill(self) -> None:
+        """Kill the workers at once; their unfinished tasks fail and are retried by the reader."""
+        processes = list((self.pool._processes or {}).values())  # the only handle on them
+        for process in processes:
+            process.kill()
+        for process in processes:
+            process.join(10)
+        # A worker killed while sending a result leaves half a message in the result pipe, and
+        # the pool's manager thread waits for the rest for ever (so does interpreter exit, which
+        # joins that thread). With every worker dead, closing this process's end of the pipe
+        # ends that wait: the thread reads end-of-file, marks the pool broken and exits.
+        writer = getattr(getattr(self.pool, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            writer.close()
+        self.pool.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
-        """Stop the workers, dropping tasks not started (e.g. after Ctrl-C)."""
+        """Stop the idle workers after a finished run."""
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 @contextmanager
-def _engine(
-    engine: str, workers: int | None, scheduler: object
-) -> Iterator[tuple[Submit[Any], int]]:
-    """Open an engine; yield its submit function and how many tasks it runs at once."""
+def _engine(engine: str, workers: int | None, scheduler: object) -> Iterator[_Runner]:
+    """Open an engine for the length of a run."""
     if engine == "serial":
-        yield _done, 1
+        yield _Serial()
     elif engine == "process":
-        count = _workers(workers)
-        pool = _Pool(count)
+        pool = _Pool(_workers(workers))
         try:
-            yield pool.submit, count
-        finally:
-            pool.close()
+            yield pool
+        except BaseException:  # Ctrl-C, an error, or the reader stopped: do not wait for workers
+            pool.kill()
+            raise
+        pool.close()
     else:
         from quotecheck.corpus.cluster import dask_engine
 
-        with dask_engine(scheduler, workers) as opened:
-            yield opened
+        with dask_engine(scheduler, workers) as runner:
+            yield runner
 
 
-def _check(engine: str, workers: int | None) -> None:
-    """Refuse an unknown engine or a worker count below one, before any work starts."""
+def _check(engine: str, workers: int | None, record_timeout: float | None) -> None:
+    """Refuse an unknown engine, a worker count below one or a bad timeout, before any work."""
     if engine not in ("process", "dask", "serial"):
         msg = f"unknown engine {engine!r}; use 'process', 'dask' or 'serial'"
         raise BatchError(msg)
     if workers is not None and workers < 1:
         msg = f"workers must be at least 1, got {workers}"
         raise BatchError(msg)
+    if record_timeout is not None and not record_timeout > 0:
+        msg = f"record_timeout must be a number of seconds above 0 (or None), got {record_timeout}"
+        raise BatchError(msg)
+
+
+def _alarm(engine: str, record_timeout: float | None) -> float | None:
+    """The time limit a worker sets itself per record: only pool workers own their SIGALRM."""
+    return record_timeout if engine == "process" and hasattr(signal, "setitimer") else None
 
 
 def _workers(workers: int | None) -> int:
@@ -211,18 +352,19 @@ def _workers(workers: int | None) -> int:
 
 def _stream(
     records: Iterable[object],
-    task: Callable[[list[Item]], list[T]],
-    on_error: Callable[[Item, BaseException], T],
+    task: Task[T],
+    on_error: OnError[T],
     *,
     workers: int | None,
     engine: str,
     scheduler: object,
     max_chars: int,
+    record_timeout: float | None,
 ) -> Iterator[T]:
     """Coerce, then run ``task`` on the chosen engine, yielding results in input order."""
     items = (_coerce(item, i, max_chars) for i, item in enumerate(records))
-    with _engine(engine, workers, scheduler) as (submit, slots):
-        yield from _ordered(items, submit, task, slots * _WINDOW_PER_SLOT, on_error)
+    with _engine(engine, workers, scheduler) as runner:
+        yield from _ordered(items, runner, task, on_error, record_timeout)
 
 
 def analyze_corpus(
@@ -233,6 +375,7 @@ def analyze_corpus(
     scheduler: object = None,
     config: AnalyzerConfig | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
+    record_timeout: float | None = DEFAULT_RECORD_TIMEOUT,
 ) -> Iterator[Result]:
     """Analyse many articles in parallel, yielding one Analysis or Failure per record, in order.
 
@@ -250,26 +393,33 @@ def analyze_corpus(
             ``None`` to start a local cluster.
         config: Analyzer settings sent to every worker.
         max_chars: Records with longer texts become Failures instead of being analysed.
+        record_timeout: Seconds one record may take on the process or Dask engine before it
+            becomes a Failure (``RecordTimeoutError``); ``None`` waits for ever. The serial
+            engine cannot interrupt itself and ignores it.
 
     Returns:
         An iterator of Analysis (``doc_id`` = record id) or Failure, one per record.
 
     Raises:
-        BatchError: unknown engine, bad ``workers``, or Dask missing or unreachable.
+        BatchError: unknown engine, bad ``workers`` or ``record_timeout``, or Dask missing or
+            unreachable.
 
     >>> [a.doc_id for a in analyze_corpus(["It rained.", 42], engine="serial")]
     ['0', '1']
     """
-    _check(engine, workers)
-    task = partial(analyze_chunk, config=config or DEFAULT_CONFIG)
+    _check(engine, workers, record_timeout)
+    task = partial(
+        analyze_chunk, config=config or DEFAULT_CONFIG, timeout=_alarm(engine, record_timeout)
+    )
     return _stream(
         records,
         task,
-        failure,
+        partial(lost, timeout=record_timeout),
         workers=workers,
         engine=engine,
         scheduler=scheduler,
         max_chars=max_chars,
+        record_timeout=record_timeout,
     )
 
 
@@ -301,9 +451,9 @@ class BatchStats:
     def describe(self) -> str:
         """The final log line: counts, failures, speed and the output path."""
         return (
-            f"quotecheck batch: {self.total} records: {self.total - self.failed} analysed, "
-            f"{self.failed} failed, {self.skipped} already done; {self.seconds:.1f} s "
-            f"({self.rate:.1f} articles/s) -> {self.output}"
+            f"quotecheck batch: {self.total:,} records: {self.total - self.failed:,} analysed, "
+            f"{self.failed:,} failed, {self.skipped:,} already done; {self.seconds:.1f} s "
+            f"({_rate(self.rate)} articles/s) -> {self.output}"
         )
 
 
@@ -317,6 +467,10 @@ class _Progress:
     """A tqdm bar (articles/s, ETA) when wanted and possible; else a log line every 10 s."""
 
     EVERY = 10.0
+    NO_TQDM = (
+        f"quotecheck batch: --progress needs tqdm for a progress bar ({install_hint('progress')}); "
+        "logging a progress line every 10 s instead"
+    )
 
     def __init__(
         self, want: bool | None, total: int | None, initial: int, log: Callable[[str], None]
@@ -329,6 +483,8 @@ class _Progress:
             try:
                 from tqdm import tqdm
             except ImportError:
+                if want:  # asked for by name: say why there is no bar
+                    log(self.NO_TQDM)
                 return
             self.bar = tqdm(total=total, initial=initial, unit=" articles", dynamic_ncols=True)
 
@@ -352,15 +508,43 @@ class _Progress:
             self.log(self.line(now - self.started, failed))
 
     def line(self, elapsed: float, failed: int) -> str:
-        """A plain progress line: records done, speed, ETA, failures."""
+        """A plain progress line: "7,865/15,015 (52%), 786 articles/s, ETA 9 s"."""
         rate = self.done / elapsed if elapsed > 0 else 0.0
         done = self.initial + self.done
+        where = f"{done:,}/{self.total:,} ({100 * done / self.total:.0f}%)" if self.total else ""
+        parts = [where or f"{done:,} records", f"{_rate(rate)} articles/s"]
         if self.total and rate:
-            left = max(0, self.total - done) / rate
-            where = f"{done}/{self.total} ({100 * done / self.total:.0f}%), ETA {left:.0f} s"
-        else:
-            where = str(done)
-        return f"quotecheck batch: {where} records, {rate:.1f} articles/s, {failed} failed"
+            parts.append(f"ETA {_duration(max(0, self.total - done) / rate)}")
+        if failed:
+            parts.append(f"{failed:,} failed")
+        return "quotecheck batch: " + ", ".join(parts)
+
+
+def _rate(per_second: float) -> str:
+    """A speed as people read it: "786", "1,204", or "2.5" below ten."""
+    return f"{per_second:,.0f}" if per_second >= 10 else f"{per_second:.1f}"
+
+
+def _duration(seconds: float) -> str:
+    """A time left as people read it: "9 s", "4 min 05 s", "2 h 10 min"."""
+    whole = round(seconds)
+    if whole < 60:
+        return f"{whole} s"
+    if whole < 3600:
+        return f"{whole // 60} min {whole % 60:02d} s"
+    return f"{whole // 3600} h {whole % 3600 // 60:02d} min"
+
+
+class BatchInterrupted(KeyboardInterrupt):
+    """Raised by :func:`run_batch` on Ctrl-C: ``written`` whole lines are safe in ``output``.
+
+    Running the batch again with ``resume=True`` (``--resume``) analyses only what is missing.
+    """
+
+    def __init__(self, written: int, output: str) -> None:
+        super().__init__(f"interrupted with {written:,} records written to {output}")
+        self.written = written
+        self.output = output
 
 
 def run_batch(
@@ -374,17 +558,22 @@ def run_batch(
     scheduler: object = None,
     text_column: str = "text",
     id_column: str = "id",
+    genre_column: str = "genre",
     progress: bool | None = None,
     log: Callable[[str], None] | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     config: AnalyzerConfig | None = None,
+    record_timeout: float | None = DEFAULT_RECORD_TIMEOUT,
 ) -> BatchStats:
     """Analyse a corpus file or folder into a JSONL file, one line per record in input order.
 
     Each line is an Analysis (``doc_id`` = the record id) or an error record (a Failure:
-    ``doc_id``, ``error``, ``error_type``, ``line``). Lines are written whole (one write, then
-    flush), so an interrupted run leaves only whole lines plus at most one partial line, which
-    ``resume=True`` cuts off before skipping the ids already written and doing the rest.
+    ``doc_id``, ``error``, ``error_type``, ``line``). Before any work, the paths are checked:
+    no two of input, output and summary may be one file, and the outputs must be writable.
+    Lines are written whole (a line the disk cannot take is cut off again), so an interrupted
+    run leaves whole lines plus at most one torn line, which ``resume=True`` cuts off before
+    checking that the output came from this input and doing the rest. The summary is written
+    beside its path and moved into place when complete.
 
     Args:
         input_path: JSONL (``.jsonl``/``.gz``), CSV, Parquet, or a folder of ``.txt`` files.
@@ -396,42 +585,64 @@ def run_batch(
         scheduler: Dask scheduler address (``engine="dask"``); ``None`` starts a local cluster.
         text_column: The field or column holding the article text.
         id_column: The field or column holding the record id.
+        genre_column: The CSV column holding a known genre (JSONL records: a ``genre`` field);
+            an empty cell lets the genre be read from the text.
         progress: A tqdm bar (articles/s, ETA) on stderr; ``None`` = only when stderr is a
             terminal and tqdm is installed. Without a bar, ``log`` gets a line every 10 s.
         log: Receives progress and final lines; default writes them to stderr.
         max_chars: Longer texts become error records.
         config: Analyzer settings.
+        record_timeout: Seconds one record may take before it becomes an error record
+            (process and Dask engines); ``None`` waits for ever.
 
     Returns:
         :class:`BatchStats`; ``stats.exit_code`` is 1 when any record failed.
 
     Raises:
-        BatchError: the input cannot be read, or the options are wrong.
+        BatchError: the options are wrong, a path is unusable, the input cannot be read, the
+            output to resume came from another input, or an output cannot be written.
+        BatchInterrupted: Ctrl-C (a ``KeyboardInterrupt``) stopped the run; it says how many
+            lines the output holds, and ``resume=True`` finishes it.
     """
-    _check(engine, workers)
+    _check(engine, workers, record_timeout)
     log = log or _stderr
-    read = partial(read_corpus, input_path, text_column=text_column, id_column=id_column)
+    check_paths(input_path, output_path, summary_path)
+    read = partial(
+        read_corpus,
+        input_path,
+        text_column=text_column,
+        id_column=id_column,
+        genre_column=genre_column,
+    )
     records = read()  # fails early on a missing input or column, before touching the output
-    state = prepare_resume(output_path) if resume else ResumeState()
+    state = prepare_resume(output_path, read()) if resume else ResumeState()
     started = time.monotonic()
     stream = _stream(
-        (item for item in records if not state.take(item)),
-        partial(encode_chunk, config=config or DEFAULT_CONFIG),
-        _encode_failure,
+        islice(records, state.written, None),
+        partial(
+            encode_chunk, config=config or DEFAULT_CONFIG, timeout=_alarm(engine, record_timeout)
+        ),
+        partial(_encode_lost, timeout=record_timeout),
         workers=workers,
         engine=engine,
         scheduler=scheduler,
         max_chars=max_chars,
+        record_timeout=record_timeout,
     )
-    with _Progress(progress, count_records(input_path), state.written, log) as bar:
-        done, failed = _write(stream, output_path, append=resume, bar=bar, before=state.failed)
+    bar = _Progress(progress, count_records(input_path), state.written, log)
+    before = state.failed
+    try:
+        with bar:
+            done, failed = _write(stream, output_path, keep=state.keep, bar=bar, before=before)
+    except KeyboardInterrupt:
+        raise BatchInterrupted(state.written + bar.done, os.fspath(output_path)) from None
     if summary_path is not None:
         write_summary(output_path, read(), summary_path)
     stats = BatchStats(
-        total=state.skipped + done,
+        total=state.written + done,
         analyzed=done - failed,
         failed=failed + state.failed,
-        skipped=state.skipped,
+        skipped=state.written,
         seconds=time.monotonic() - started,
         output=os.fspath(output_path),
     )
@@ -439,30 +650,28 @@ def run_batch(
     return stats
 
 
-def _encode_failure(item: Item, exc: BaseException) -> Encoded:
-    """The error record's line for a record its engine lost."""
-    return encode(failure(item, exc))
+def _encode_lost(item: Item, exc: BaseException, *, timeout: float | None) -> Encoded:
+    """The output line of a record its engine lost."""
+    return encode(lost(item, exc, timeout=timeout))
 
 
 def _write(
     stream: Iterable[Encoded],
     path: str | os.PathLike[str],
     *,
-    append: bool,
+    keep: int | None,
     bar: _Progress,
     before: int,
 ) -> tuple[int, int]:
-    """Write each line whole (one write, then flush); return (lines written, error records)."""
-    done = failed = 0
+    """Write each line whole after the first ``keep`` bytes; return (lines, error records)."""
+    failed = 0
     results = iter(stream)
     # Take the first result before opening the output: that starts the engine, so a scheduler
     # that cannot be reached fails here and leaves an existing output file untouched.
     first = next(results, None)
-    with open(path, "ab" if append else "wb") as out:
+    with LineWriter(path, keep=keep) as out:
         for bad, line in itertools.chain(() if first is None else (first,), results):
-            out.write(line.encode("utf-8") + b"\n")  # one write per line: no torn lines
-            out.flush()
-            done += 1
+            out.write(line.encode("utf-8") + b"\n")
             failed += bad
             bar.update(before + failed)
-    return done, failed
+        return out.lines, failed

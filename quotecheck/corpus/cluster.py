@@ -1,4 +1,4 @@
-"""The Dask engine: run a batch on a dask.distributed cluster (optional ``quotecheck[dask]``).
+"""The Dask engine: run a batch on a dask.distributed cluster (optional extra ``dask``).
 
 dask.distributed is imported only when this engine is used, so the package works without it.
 Workers run the same module-level task as the local process pool, so they need quotecheck
@@ -12,11 +12,11 @@ from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
-from quotecheck.errors import BatchError
+from quotecheck.errors import BatchError, install_hint
 
 __all__ = ["DASK_HINT", "analyze_bag", "dask_engine"]
 
-DASK_HINT = "pip install 'quotecheck[dask]'"
+DASK_HINT = install_hint("dask")
 """How to install the Dask engine's dependencies."""
 
 
@@ -53,24 +53,37 @@ def _client(scheduler: object, workers: int | None, stack: ExitStack) -> Any:
         raise BatchError(msg) from exc
 
 
+class _DaskRunner:
+    """Runs batch tasks on a Dask client, 8 records per task (Dask's overhead is per task)."""
+
+    chunk = 8
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.slots = sum(client.nthreads().values()) or 1
+
+    def submit(self, fn: Callable[..., Any], chunk: list[Any]) -> Any:
+        """Submit ``fn(chunk)``; pure=False: equal chunks (retries) must run again, uncached."""
+        return self.client.submit(fn, chunk, pure=False)
+
+    def abandon(self, future: Any) -> None:
+        """Stop waiting for an overrunning task (Dask cannot interrupt a running one)."""
+        future.cancel()
+
+    def allowance(self) -> float:
+        """The cluster's workers are running before the first task is sent."""
+        return 0.0
+
+
 @contextmanager
-def dask_engine(
-    scheduler: object = None, workers: int | None = None
-) -> Iterator[tuple[Callable[..., Any], int]]:
-    """Open a Dask client; yield a submit function and how many tasks the cluster runs at once.
+def dask_engine(scheduler: object = None, workers: int | None = None) -> Iterator[_DaskRunner]:
+    """Open a Dask client; yield a runner that submits batch tasks to it.
 
     Raises:
         BatchError: dask.distributed is missing, or the scheduler cannot be reached.
     """
     with ExitStack() as stack:
-        client = _client(scheduler, workers, stack)
-
-        def submit(fn: Callable[..., Any], chunk: list[Any]) -> Any:
-            # pure=False: equal chunks (e.g. retries) must run again, not hit Dask's cache
-            return client.submit(fn, chunk, pure=False)
-
-        slots = sum(client.nthreads().values()) or 1
-        yield submit, slots
+        yield _DaskRunner(_client(scheduler, workers, stack))
 
 
 def analyze_bag(bag: Any, config: AnalyzerConfig | None = None) -> Any:

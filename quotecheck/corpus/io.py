@@ -1,12 +1,14 @@
 """Read and write corpora: JSONL (also .gz), folders of .txt, CSV, Parquet; JSONL and CSV out.
 
-Readers are generators that hold one record at a time, so a corpus of any size streams. A record
-that cannot be used (invalid JSON, no text, text that is not a string) is not dropped: the reader
-yields a :class:`~quotecheck.models.Failure` in its place, with the record's id when it has one and
-its 1-based line (or row) number, and goes on.
+Readers are generators that hold one record at a time, so a corpus of any size streams. They read
+bytes as stored: strict UTF-8, no newline translation (``.gz`` included), JSONL records ending at
+``\\n`` only. A record that cannot be used (not UTF-8, invalid JSON or CSV, no text, text that is
+not a string) is not dropped: the reader yields a :class:`~quotecheck.models.Failure` in its
+place, with the record's id when it has one and its 1-based line (or row) number, and goes on.
 
-Output lines are exactly ``Analysis.model_dump_json()`` or ``Failure.model_dump_json()``, one per
-input record and in input order, so ``Analysis.model_validate_json(line)`` reads them back. The
+Output lines are exactly ``Analysis.model_dump_json()`` or ``Failure.model_dump_json()`` (ASCII-
+escaped JSON when the text holds a lone surrogate), one per input record and in input order, so
+:func:`load_result` reads them back. The
 per-article summary CSV needs each record's outlet and title, which an ``Analysis`` does not hold;
 :func:`write_summary` therefore joins the output file with the input again, line by line.
 """
@@ -14,17 +16,23 @@ per-article summary CSV needs each record's outlet and title, which an ``Analysi
 from __future__ import annotations
 
 import csv
+import errno
+import fnmatch
 import gzip
 import io
+import itertools
 import json
 import os
-from collections import Counter
+import re
+import stat
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from quotecheck.errors import BatchError
+from quotecheck.corpus.outputs import replace_when_done, spreadsheet_cell, text_cell
+from quotecheck.errors import BatchError, install_hint
 from quotecheck.models import Analysis, ClaimKind, Failure, QuoteKind, SourceKind, SourcingSummary
 
 __all__ = [
@@ -43,6 +51,7 @@ __all__ = [
     "read_jsonl",
     "read_parquet",
     "read_txt_dir",
+    "read_txt_file",
     "summary_row",
     "write_summary",
 ]
@@ -50,7 +59,7 @@ __all__ = [
 Result = Analysis | Failure
 """What the batch yields for each input record: its analysis, or why it has none."""
 
-_PARQUET_HINT = "install pyarrow (pip install 'quotecheck[parquet]') to read or write Parquet"
+_PARQUET_HINT = f"install pyarrow ({install_hint('parquet')}) to read or write Parquet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +73,7 @@ class Record:
     url: str | None = None
     published: str | None = None
     outlet: str | None = None
+    genre: str | None = None  # the article's genre when the corpus knows it (GenreKind value)
 
 
 _META_FIELDS = ("title", "url", "published", "outlet")
@@ -84,8 +94,12 @@ def from_mapping(
     default_id: str,
     text_field: str = "text",
     id_field: str = "id",
+    genre_field: str = "genre",
 ) -> Record | Failure:
-    """Build a Record from a decoded row, or a Failure saying what the row lacks."""
+    """Build a Record from a decoded row, or a Failure saying what the row lacks.
+
+    A non-empty ``genre_field`` is the caller's genre for the article (checked when analysed).
+    """
     raw_id = row.get(id_field)
     doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
     if text_field not in row:
@@ -97,14 +111,56 @@ def from_mapping(
         msg = f"{text_field!r} must be a string, got {type(text).__name__}; store the text as str"
         return Failure(doc_id=doc_id, error=msg, error_type="InputTypeError", line=line)
     meta = {name: _meta(row.get(name)) for name in _META_FIELDS}
-    return Record(id=doc_id, text=text, line=line, **meta)
+    genre = _meta(row.get(genre_field)) or None  # an empty CSV cell: not known
+    return Record(id=doc_id, text=text, line=line, genre=genre, **meta)
 
 
-def _open_text(path: Path) -> IO[str]:
-    """Open a UTF-8 text file, decompressing ``.gz`` on the fly."""
-    if path.suffix == ".gz":
-        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
-    return path.open(encoding="utf-8", errors="replace", newline="")
+_BOM = b"\xef\xbb\xbf"
+_JSON_SPACE = b" \t\r\n"
+# What csv and TextIOWrapper make of undecodable bytes with errors="surrogateescape".
+_ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
+
+
+def _open_bytes(path: Path) -> IO[bytes]:
+    """Open a file for reading as stored, decompressing ``.gz`` on the fly."""
+    if path.suffix.lower() == ".gz":
+        return gzip.open(path, "rb")  # type: ignore[return-value]  # a GzipFile is an IO[bytes]
+    return path.open("rb")
+
+
+def _not_utf8(byte: int, offset: int) -> str:
+    """The message for a byte that is not UTF-8, naming it and its offset in the file."""
+    return (
+        f"byte 0x{byte:02x} at byte offset {offset} is not UTF-8; convert the file to UTF-8, "
+        f"e.g. iconv -f latin1 -t utf-8"
+    )
+
+
+def _jsonl_item(
+    raw: bytes, number: int, offset: int, text_field: str, id_field: str
+) -> Record | Failure | None:
+    """The Record or Failure of one JSONL line starting at byte ``offset``; None if blank."""
+    if not raw.strip(_JSON_SPACE):
+        return None
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        msg = _not_utf8(raw[exc.start], offset + exc.start)
+        return Failure(doc_id=None, error=msg, error_type="UnicodeDecodeError", line=number)
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        msg = f"line is not valid JSON ({exc.msg} at column {exc.colno}); fix or drop it"
+        return Failure(doc_id=None, error=msg, error_type="JSONDecodeError", line=number)
+    except (ValueError, RecursionError) as exc:  # too deeply nested, or a huge number
+        msg = f"line cannot be read as JSON ({exc}); fix or drop it"
+        return Failure(doc_id=None, error=msg, error_type=type(exc).__name__, line=number)
+    if not isinstance(row, dict):
+        msg = f"line holds a JSON {type(row).__name__}, not an object with an id and text"
+        return Failure(doc_id=None, error=msg, error_type="InputError", line=number)
+    return from_mapping(
+        row, number, text_field=text_field, id_field=id_field, default_id=f"line-{number}"
+    )
 
 
 def read_jsonl(
@@ -112,26 +168,53 @@ def read_jsonl(
 ) -> Iterator[Record | Failure]:
     """Yield one Record (or Failure) per non-blank line of a JSONL file, ``.gz`` included.
 
-    A record without an id gets ``line-N``; blank lines are skipped but still counted.
+    Lines end at ``\\n`` only (a lone ``\\r`` is JSON white space), a UTF-8 byte-order mark
+    before the first record is skipped, and a line that is not UTF-8 or not JSON becomes a
+    Failure. A record without an id gets ``line-N``; blank lines are skipped but still counted.
     """
     path = Path(path)
-    with _open_text(path) as fh:
-        for number, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                msg = f"line is not valid JSON ({exc.msg} at column {exc.colno}); fix or drop it"
-                yield Failure(doc_id=None, error=msg, error_type="JSONDecodeError", line=number)
-                continue
-            if not isinstance(row, dict):
-                msg = f"line holds a JSON {type(row).__name__}, not an object with an id and text"
-                yield Failure(doc_id=None, error=msg, error_type="InputError", line=number)
-                continue
-            yield from_mapping(
-                row, number, text_field=text_field, id_field=id_field, default_id=f"line-{number}"
-            )
+    offset = 0
+    with _open_bytes(path) as fh:
+        for number, raw in enumerate(fh, start=1):  # binary lines split at b"\n" only
+            start, offset = offset, offset + len(raw)
+            if number == 1 and raw.startswith(_BOM):
+                raw, start = raw[len(_BOM) :], start + len(_BOM)
+            item = _jsonl_item(raw, number, start, text_field, id_field)
+            if item is not None:
+                yield item
+
+
+def _txt_files(root: Path, pattern: str) -> list[tuple[str, str]]:
+    """(relative POSIX path, path) of the files under ``root`` matching ``pattern``, sorted.
+
+    Raises:
+        BatchError: a folder cannot be listed (files in it would be lost silently).
+    """
+
+    def refuse(exc: OSError) -> None:
+        msg = f"cannot list {exc.filename} ({exc.strerror}); make it readable or move it out"
+        raise BatchError(msg, path=str(exc.filename))
+
+    found = []
+    for folder, _dirs, names in os.walk(root, onerror=refuse):
+        for name in fnmatch.filter(names, pattern):
+            path = os.path.join(folder, name)
+            found.append((Path(os.path.relpath(path, root)).as_posix(), path))
+    return sorted(found)
+
+
+def _read_regular(path: str) -> bytes:
+    """The bytes of a regular file; never blocks on a FIFO or a device.
+
+    Raises:
+        OSError: the file cannot be read or is not a regular file.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            msg = "not a regular file (a FIFO, device or socket)"
+            raise OSError(errno.EINVAL, msg, path)
+        return fh.read()
 
 
 def read_txt_dir(
@@ -140,61 +223,160 @@ def read_txt_dir(
     """Yield one Record per ``.txt`` file under a folder (recursively), id = relative path.
 
     Files are visited in sorted order of their relative path, so ids and order are reproducible.
+    A file that is not UTF-8, or not a regular file (a FIFO named ``x.txt``), becomes a Failure.
+
+    Raises:
+        BatchError: a folder under ``path`` cannot be listed.
     """
-    root = Path(path)
-    files = sorted(root.rglob(pattern), key=lambda p: p.relative_to(root).as_posix())
-    for number, file in enumerate(files, start=1):
-        doc_id = file.relative_to(root).as_posix()
-        try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            msg = f"cannot read {doc_id} as UTF-8 text ({exc}); convert it to UTF-8"
-            yield Failure(doc_id=doc_id, error=msg, error_type=type(exc).__name__, line=number)
-            continue
-        yield Record(id=doc_id, text=text, line=number)
+    for number, (doc_id, file) in enumerate(_txt_files(Path(path), pattern), start=1):
+        yield _txt_record(doc_id, file, number)
 
 
-def _check_columns(columns: Iterable[str], text_column: str, path: Path) -> None:
-    """Raise BatchError when the text column is not among ``columns``."""
+def _txt_record(doc_id: str, file: str, number: int) -> Record | Failure:
+    """The Record of one ``.txt`` file, or a Failure if it is not regular UTF-8 text."""
+    try:
+        data = _read_regular(file)
+        return Record(id=doc_id, text=data.decode("utf-8"), line=number)
+    except OSError as exc:
+        msg = f"cannot read {doc_id} ({exc.strerror or exc}); only regular files are read"
+        return Failure(doc_id=doc_id, error=msg, error_type=type(exc).__name__, line=number)
+    except UnicodeDecodeError as exc:
+        msg = f"{doc_id}: {_not_utf8(data[exc.start], exc.start)}"
+        return Failure(doc_id=doc_id, error=msg, error_type="UnicodeDecodeError", line=number)
+
+
+def read_txt_file(path: str | os.PathLike[str]) -> Iterator[Record | Failure]:
+    """Yield the one Record of a single ``.txt`` article; its id is the file name."""
+    path = Path(path)
+    yield _txt_record(path.name, os.fspath(path), 1)
+
+
+# The default id column may be absent (rows get row-N); an id column the caller names may not.
+_DEFAULT_ID = "id"
+
+
+def _check_columns(columns: Iterable[str], text_column: str, id_column: str, path: Path) -> None:
+    """Raise BatchError when the text column, or an id column other than ``id``, is missing."""
     names = list(columns)
-    if text_column not in names:
-        msg = (
-            f"{path} has no column {text_column!r} (columns: {', '.join(names) or 'none'}); "
-            f"choose the text column with text_column=… (--text-column)"
-        )
-        raise BatchError(msg, path=str(path))
+    for column, option in ((text_column, "text"), (id_column, "id")):
+        if column not in names and (option == "text" or column != _DEFAULT_ID):
+            msg = (
+                f"{path} has no column {column!r} (columns: {', '.join(names) or 'none'}); "
+                f"choose the {option} column with {option}_column=… (--{option}-column)"
+            )
+            raise BatchError(msg, path=str(path))
+
+
+class _CsvLines:
+    """The text lines of a CSV file as stored, for csv.reader, remembering undecodable bytes.
+
+    Lines keep their own line ends (``newline=""``, also inside ``.gz``), a byte-order mark
+    before the header is dropped, and bytes that are not UTF-8 pass through as escapes while
+    ``bad`` records the file offset of the first one since it was last reset.
+    """
+
+    def __init__(self, binary: IO[bytes]) -> None:
+        self.text = io.TextIOWrapper(binary, encoding="utf-8", errors="surrogateescape", newline="")
+        self.offset = 0  # bytes read so far
+        self.bad: tuple[int, int] | None = None  # (byte, offset) of the first undecodable byte
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self.text)
+        if self.offset == 0 and line.startswith("\ufeff"):
+            line, self.offset = line[1:], len(_BOM)
+        start = self.offset
+        self.offset += len(line) if line.isascii() else len(line.encode("utf-8", "surrogateescape"))
+        found = _ESCAPED_BYTE_RE.search(line)
+        if found and self.bad is None:
+            before = len(line[: found.start()].encode("utf-8", "surrogateescape"))
+            self.bad = (ord(found.group()) - 0xDC00, start + before)
+        return line
+
+    def close(self) -> None:
+        """Close the file."""
+        self.text.close()
+
+
+def _open_csv(path: Path) -> _CsvLines:
+    return _CsvLines(_open_bytes(path))
 
 
 def read_csv(
-    path: str | os.PathLike[str], *, text_column: str = "text", id_column: str = "id"
+    path: str | os.PathLike[str],
+    *,
+    text_column: str = "text",
+    id_column: str = "id",
+    genre_column: str = "genre",
 ) -> Iterator[Record | Failure]:
     """Yield one Record per data row of a CSV file with a header; ``line`` is the row's line.
 
     Rows without an id get ``row-N`` (N counting data rows from 1). The header is checked
-    when this is called, before any row is read.
+    when this is called, before any row is read. Text is read exactly as stored (line ends
+    inside fields included); a row with bytes that are not UTF-8, or that is not valid CSV (such
+    as a quoted field never closed), becomes a Failure.
 
     Raises:
-        BatchError: the header has no ``text_column``.
+        BatchError: the header has no ``text_column``, or no ``id_column`` other than ``id``.
     """
     path = Path(path)
-    with _open_text(path) as fh:
-        _check_columns(next(csv.reader(fh), []), text_column, path)
-    return _csv_rows(path, text_column, id_column)
+    lines = _open_csv(path)
+    try:
+        _check_columns(next(csv.reader(lines), []), text_column, id_column, path)
+    finally:
+        lines.close()
+    return _csv_rows(path, text_column, id_column, genre_column)
 
 
-def _csv_rows(path: Path, text_column: str, id_column: str) -> Iterator[Record | Failure]:
+def _csv_rows(
+    path: Path, text_column: str, id_column: str, genre_column: str = "genre"
+) -> Iterator[Record | Failure]:
     """The rows of a CSV file whose header has been checked."""
     csv.field_size_limit(2**31 - 1)  # article texts are far longer than csv's 128 KB default
-    with _open_text(path) as fh:
-        reader = csv.DictReader(fh)
-        for number, row in enumerate(reader, start=1):
-            yield from_mapping(
+    lines = _open_csv(path)
+    try:
+        reader = csv.DictReader(lines, strict=True)
+        _ = reader.fieldnames  # read the header now, so its bytes count for no row
+        for number in itertools.count(1):
+            lines.bad = None
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                msg = f"row is not valid CSV ({exc}); fix the quoting or drop the row"
+                yield Failure(doc_id=None, error=msg, error_type="csv.Error", line=reader.line_num)
+                continue
+            item = from_mapping(
                 row,
                 reader.line_num,
                 text_field=text_column,
                 id_field=id_column,
+                genre_field=genre_column,
                 default_id=f"row-{number}",
             )
+            if lines.bad is not None:
+                doc_id = item.id if isinstance(item, Record) else item.doc_id
+                item = Failure(
+                    doc_id=doc_id,
+                    error=_not_utf8(*lines.bad),
+                    error_type="UnicodeDecodeError",
+                    line=reader.line_num,
+                )
+            yield item
+    finally:
+        lines.close()
+
+
+def _parquet_batches(pfile: Any, batch_size: int, path: Path) -> Iterator[Any]:
+    """The record batches of an opened Parquet file; a corrupt one is a BatchError."""
+    try:
+        yield from pfile.iter_batches(batch_size=batch_size)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        msg = f"cannot read {path} any further ({exc}); check the file is complete"
+        raise BatchError(msg, path=str(path)) from exc
 
 
 def read_parquet(
@@ -209,7 +391,8 @@ def read_parquet(
     The schema is checked when this is called, before any row is read.
 
     Raises:
-        BatchError: pyarrow is not installed, or the file has no ``text_column``.
+        BatchError: pyarrow is not installed, or the file has no ``text_column`` (or no
+            ``id_column`` other than ``id``).
     """
     try:
         import pyarrow.parquet as pq
@@ -217,17 +400,21 @@ def read_parquet(
         msg = f"cannot read {path}: {_PARQUET_HINT}"
         raise BatchError(msg, path=str(path)) from exc
     path = Path(path)
-    pfile = pq.ParquetFile(path)
-    _check_columns(pfile.schema_arrow.names, text_column, path)
-    return _parquet_rows(pfile, batch_size, text_column, id_column)
+    try:
+        pfile = pq.ParquetFile(path)
+    except (OSError, ValueError) as exc:  # pyarrow's ArrowInvalid is a ValueError
+        msg = f"cannot read {path} as Parquet ({exc}); check that the file is complete"
+        raise BatchError(msg, path=str(path)) from exc
+    _check_columns(pfile.schema_arrow.names, text_column, id_column, path)
+    return _parquet_rows(pfile, path, batch_size, text_column, id_column)
 
 
 def _parquet_rows(
-    pfile: Any, batch_size: int, text_column: str, id_column: str
+    pfile: Any, path: Path, batch_size: int, text_column: str, id_column: str
 ) -> Iterator[Record | Failure]:
     """The rows of an opened Parquet file, one record batch at a time."""
     number = 0
-    for batch in pfile.iter_batches(batch_size=batch_size):
+    for batch in _parquet_batches(pfile, batch_size, path):
         for row in batch.to_pylist():
             number += 1
             yield from_mapping(
@@ -235,29 +422,65 @@ def _parquet_rows(
             )
 
 
-def read_corpus(
-    path: str | os.PathLike[str], *, text_column: str = "text", id_column: str = "id"
-) -> Iterator[Record | Failure]:
-    """Pick the reader by what ``path`` is: a folder, ``.csv``, ``.parquet``, else JSONL.
+def _check_readable(path: Path) -> None:
+    """Raise BatchError unless ``path`` opens and, if gzipped, decompresses to its end."""
+    try:
+        with _open_bytes(path) as fh:
+            if not path.is_file():
+                return  # a pipe: what is read now would be lost to the batch
+            while fh.read(1 << 20) and path.suffix.lower() == ".gz":
+                pass  # a truncated or non-gzip file fails here, before any work
+    except (OSError, EOFError, zlib.error) as exc:
+        msg = f"cannot read {path} ({exc}); check the file is complete and readable"
+        raise BatchError(msg, path=str(path)) from exc
 
-    Checks eagerly, before the first record is read, that the path exists and that a CSV or
-    Parquet file has the text column, so a batch fails before it touches its output.
+
+def _guarded(items: Iterator[Record | Failure], path: Path) -> Iterator[Record | Failure]:
+    """Pass ``items`` through, turning a read error half-way into one BatchError."""
+    try:
+        yield from items
+    except (OSError, EOFError, zlib.error) as exc:
+        msg = f"cannot read {path} any further ({exc}); check the file, then rerun with --resume"
+        raise BatchError(msg, path=str(path)) from exc
+
+
+def read_corpus(
+    path: str | os.PathLike[str],
+    *,
+    text_column: str = "text",
+    id_column: str = "id",
+    genre_column: str = "genre",
+) -> Iterator[Record | Failure]:
+    """Pick the reader by what ``path`` is: a folder, ``.csv``, ``.parquet``, ``.txt``, else JSONL.
+
+    A single ``.txt`` file is one article (id = its file name), not JSONL.
+
+    Checks eagerly, before the first record is read, that the path exists and can be read
+    (a ``.gz`` file to its end), and that a CSV or Parquet file has the columns named, so a
+    batch fails before it touches its output.
 
     Raises:
-        BatchError: the path does not exist, or the text column is missing.
+        BatchError: the path does not exist or cannot be read, or a named text or id column is
+            missing.
     """
     path = Path(path)
     if path.is_dir():
         return read_txt_dir(path)
     if not path.exists():
-        msg = f"input {path} does not exist; pass a JSONL, CSV or Parquet file or a folder"
+        msg = f"input {path} does not exist; pass a JSONL, CSV, Parquet or .txt file, or a folder"
         raise BatchError(msg, path=str(path))
     suffixes = [s.lower() for s in path.suffixes]
-    if ".csv" in suffixes:
-        return read_csv(path, text_column=text_column, id_column=id_column)
     if suffixes and suffixes[-1] in (".parquet", ".pq"):
-        return read_parquet(path, text_column=text_column, id_column=id_column)
-    return read_jsonl(path, text_field=text_column, id_field=id_column)
+        return _guarded(read_parquet(path, text_column=text_column, id_column=id_column), path)
+    _check_readable(path)
+    if ".csv" in suffixes:
+        csv_rows = read_csv(
+            path, text_column=text_column, id_column=id_column, genre_column=genre_column
+        )
+        return _guarded(csv_rows, path)
+    if suffixes and suffixes[-1] == ".txt":
+        return read_txt_file(path)
+    return _guarded(read_jsonl(path, text_field=text_column, id_field=id_column), path)
 
 
 def count_records(path: str | os.PathLike[str]) -> int | None:
@@ -265,19 +488,23 @@ def count_records(path: str | os.PathLike[str]) -> int | None:
     path = Path(path)
     try:
         if path.is_dir():
-            return sum(1 for _ in path.rglob("*.txt"))
+            return len(_txt_files(path, "*.txt"))
         suffixes = [s.lower() for s in path.suffixes]
         if ".csv" in suffixes:
-            with _open_text(path) as fh:
-                return max(0, sum(1 for _ in csv.reader(fh)) - 1)
+            lines = _open_csv(path)
+            try:
+                return max(0, sum(1 for _ in csv.reader(lines)) - 1)
+            finally:
+                lines.close()
         if suffixes and suffixes[-1] in (".parquet", ".pq"):
             import pyarrow.parquet as pq
 
             return int(pq.ParquetFile(path).metadata.num_rows)
-        opener = gzip.open if path.suffix == ".gz" else open
-        with opener(path, "rb") as fh:
-            return sum(1 for raw in fh if raw.strip())
-    except (OSError, ImportError, ValueError):
+        if suffixes and suffixes[-1] == ".txt":
+            return 1
+        with _open_bytes(path) as fh:
+            return sum(1 for raw in fh if raw.strip(_JSON_SPACE))
+    except (OSError, ImportError, ValueError, EOFError, csv.Error, zlib.error, BatchError):
         return None
 
 
@@ -285,8 +512,16 @@ def count_records(path: str | os.PathLike[str]) -> int | None:
 
 
 def dump_result(result: Result) -> str:
-    """One output line (without the newline): the Analysis or Failure as compact JSON."""
-    return result.model_dump_json()
+    """One output line (without the newline): the Analysis or Failure as compact JSON.
+
+    Text holding a lone surrogate (``"\\ud800"`` is valid JSON, so an input can carry one)
+    has no UTF-8 form; such a result is written with every non-ASCII character escaped, and
+    :func:`load_result` reads it back equal.
+    """
+    try:
+        return result.model_dump_json()
+    except ValueError:  # pydantic refuses to encode a lone surrogate
+        return json.dumps(result.model_dump(mode="json"), separators=(",", ":"))
 
 
 def load_result(line: str | bytes) -> Result:
@@ -295,38 +530,22 @@ def load_result(line: str | bytes) -> Result:
     return Failure.model_validate(row) if "error_type" in row else Analysis.model_validate(row)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ResumeState:
-    """What an earlier, interrupted run already wrote: ids (with multiplicity) and failures."""
+    """What an earlier, interrupted run wrote: the input's first ``written`` records."""
 
-    ids: Counter[str] = field(default_factory=Counter)
-    lines: set[int] = field(default_factory=set)  # failures without an id, by input line
-    written: int = 0
-    failed: int = 0
-    skipped: int = 0  # records take() has matched so far
-
-    def take(self, item: Record | Failure) -> bool:
-        """Return True (and use it up) when ``item`` was already written by the earlier run."""
-        if isinstance(item, Failure) and item.doc_id is None:
-            if item.line in self.lines:
-                self.lines.discard(item.line)
-                self.skipped += 1
-                return True
-            return False
-        key = item.id if isinstance(item, Record) else item.doc_id
-        if key is not None and self.ids[key] > 0:
-            self.ids[key] -= 1
-            self.skipped += 1
-            return True
-        return False
+    written: int = 0  # whole lines, one per input record from the first
+    failed: int = 0  # error records among them
+    keep: int | None = None  # bytes of those whole lines; None when there is no output yet
 
 
 _DECODER = json.JSONDecoder()
 _HEAD = '{"doc_id":'  # every output line starts so: pydantic dumps fields in declaration order
+_LENGTH = ',"length":'  # and an Analysis goes on so
 
 
-def _peek(raw: bytes) -> tuple[Any, bool, Any]:
-    """An output line's doc_id, whether it is an error record, and its input line.
+def _peek(raw: bytes) -> tuple[Any, bool, Any, Any]:
+    """An output line's doc_id, whether it is an error record, its input line, its text length.
 
     An analysis line can be long, so only its head is decoded; anything else is parsed whole.
     """
@@ -334,45 +553,69 @@ def _peek(raw: bytes) -> tuple[Any, bool, Any]:
     if head.startswith(_HEAD):
         try:
             doc_id, end = _DECODER.raw_decode(head, len(_HEAD))
+            if head.startswith(_LENGTH, end):
+                length, _ = _DECODER.raw_decode(head, end + len(_LENGTH))
+                return doc_id, False, None, length
         except ValueError:
             pass  # an id longer than the head: parse the whole line below
-        else:
-            if head.startswith(',"length":', end):
-                return doc_id, False, None
     row = json.loads(raw)
-    return row["doc_id"], "error_type" in row, row.get("line")
+    return row["doc_id"], "error_type" in row, row.get("line"), row.get("length")
 
 
-def prepare_resume(path: str | os.PathLike[str]) -> ResumeState:
-    """Cut a trailing partial line off an output file and return what it already holds.
+def _written_from(peeked: tuple[Any, bool, Any, Any], item: Record | Failure) -> bool:
+    """Whether an output line (as peeked) is the result of input record ``item``."""
+    doc_id, failed, line, length = peeked
+    if doc_id != (item.id if isinstance(item, Record) else item.doc_id):
+        return False
+    if failed:
+        return bool(line == item.line)
+    return isinstance(item, Record) and length == len(item.text)
+
+
+def prepare_resume(
+    path: str | os.PathLike[str], records: Iterable[Record | Failure]
+) -> ResumeState:
+    """Check that an output holds results of the first input records, in order; say how many.
+
+    A batch writes one line per input record, in input order, so an unfinished output is the
+    results of a prefix of its input. Each whole line is checked against the input record at
+    its place: the same id, and the same text length for an analysis (the same input line for
+    an error record). Nothing is changed: the writer cuts a torn last line off when it appends.
 
     Raises:
-        BatchError: a whole line of the file is not a quotecheck output line.
+        BatchError: a whole line is not quotecheck output, or the output was written from
+            another input (a line disagrees with its record, or there are more lines than
+            records).
     """
     path = Path(path)
-    state = ResumeState()
     if not path.exists():
-        return state
-    keep = 0
+        return ResumeState()
+    written = failed = keep = 0
+    items = iter(records)
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
             if not raw.endswith(b"\n"):
-                break  # written by a run that was killed mid-line; redone below
+                break  # written by a run that was killed mid-line; redone on resume
             try:
-                doc_id, failed, line = _peek(raw)
+                peeked = _peek(raw)
             except (ValueError, KeyError, TypeError) as exc:
                 msg = f"{path} line {number} is not a quotecheck output line; resume with a new -o"
                 raise BatchError(msg, path=str(path)) from exc
-            keep += len(raw)
-            state.written += 1
-            state.failed += failed
-            if doc_id is None:
-                state.lines.add(line)
-            else:
-                state.ids[doc_id] += 1
-    with path.open("r+b") as fh:
-        fh.truncate(keep)
-    return state
+            item = next(items, None)
+            if item is None or not _written_from(peeked, item):
+                have = "no record" if item is None else f"record {_item_id(item)!r}"
+                msg = (
+                    f"{path} was written from another input (its line {number} is for "
+                    f"{peeked[0]!r}, where the input has {have}); resume with the input it came "
+                    f"from, or write a new -o"
+                )
+                raise BatchError(msg, path=str(path))
+            written, failed, keep = written + 1, failed + peeked[1], keep + len(raw)
+    return ResumeState(written=written, failed=failed, keep=keep)
+
+
+def _item_id(item: Record | Failure) -> str | None:
+    return item.id if isinstance(item, Record) else item.doc_id
 
 
 def iter_output(
@@ -449,7 +692,7 @@ def _summary_rows(
     """Summary rows for a finished batch output, joined with its input's outlet and title."""
     for line, item in iter_output(output, records):
         row = json.loads(line)
-        if row["doc_id"] != (item.id if isinstance(item, Record) else item.doc_id):
+        if row["doc_id"] != _item_id(item):
             msg = f"{output} has {row['doc_id']!r} where the input has another record; rerun it"
             raise BatchError(msg, path=str(output))
         meta: dict[str, Any] = {"line": item.line}
@@ -475,15 +718,22 @@ def write_summary(
     Raises:
         BatchError: the output does not match the input, or Parquet needs pyarrow.
     """
+    target = Path(summary_path)
     rows = _summary_rows(output, records)
-    if Path(summary_path).suffix.lower() in (".parquet", ".pq"):
-        return _write_parquet(rows, Path(summary_path))
+    with replace_when_done(target) as part:  # an earlier summary stays until this one is whole
+        if target.suffix.lower() in (".parquet", ".pq"):
+            return _write_parquet(({k: text_cell(v) for k, v in r.items()} for r in rows), part)
+        return _write_csv(rows, part)
+
+
+def _write_csv(rows: Iterator[dict[str, Any]], path: Path) -> int:
+    """Write summary rows as CSV, each text cell made inert for spreadsheets."""
     count = 0
-    with Path(summary_path).open("w", encoding="utf-8", newline="") as fh:
+    with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=SUMMARY_COLUMNS)
         writer.writeheader()
         for row in rows:
-            writer.writerow(row)
+            writer.writerow({name: spreadsheet_cell(value) for name, value in row.items()})
             count += 1
     return count
 

@@ -2,8 +2,11 @@
 
 Takes the analysed text and its ``Analysis`` and returns a string. ``text`` holds the terminal
 view, ``render`` (the one entry point, choosing the format) and the lookups every view shares;
-``html`` builds the HTML report from the package data in ``templates/``. May import ``models``
-and ``errors``; nothing in the pipeline imports this room.
+``html`` builds the HTML report from the package data in ``templates/``; ``notebook`` is how an
+``Analysis`` shows itself (one-line repr, the HTML view in Jupyter); ``frames`` turns analyses,
+or a batch's JSONL output, into pandas DataFrames (pandas imported only there, when called).
+May import ``models`` and ``errors``; nothing in the pipeline imports this room (``models``
+reaches ``notebook`` only inside its display methods, at call time).
 """
 
 from quotecheck.report.common import line_cols, source_label, speaker_of

@@ -18,7 +18,7 @@ from string import Template
 from quotecheck.models import Analysis, ClaimKind, SentenceRole, Source, SourceKind, Span
 from quotecheck.report.common import Lookup, clip, source_label
 
-__all__ = ["html_report"]
+__all__ = ["ReportParts", "html_report", "report_parts"]
 
 _NAMED = frozenset(
     {SourceKind.person, SourceKind.organization, SourceKind.media, SourceKind.document}
@@ -147,28 +147,48 @@ def _ann(span: Span, layer: int, kind: str, details: list[str], anchor: str | No
 # --------------------------------------------------------------------------- HTML assembly
 
 
-def html_report(text: str, a: Analysis) -> str:
-    """Return the report page of ``a`` over ``text``; use ``render(text, a, "html")`` to call it."""
-    from quotecheck import __version__  # late: the package imports this module's users
+@dataclass(frozen=True)
+class ReportParts:
+    """The pieces of the report that the page and the notebook view share, as HTML."""
 
+    article: str  # the article text as escaped, properly nested highlight spans
+    descs: str  # the descriptions the spans point to (aria-describedby), shown by no one
+    legend: str  # every kind of highlight, with its count in this article
+    flags: str  # the flags, most severe first, each linking to its place in the article
+    meta: str  # "1,234 characters · 12 sentences · …", not yet escaped
+    css: str  # the report's style sheet
+
+
+def report_parts(text: str, a: Analysis) -> ReportParts:
+    """Return the shared pieces of the report of ``a`` over ``text``."""
     anns = _quote_anns(a) + _attribution_anns(a) + _claim_anns(a) + _source_anns(a) + _flag_anns(a)
     article, descs = _markup(text, anns)
-    first_line = text.strip().split("\n", 1)[0] if text.strip() else "empty article"
-    title = a.doc_id or clip(first_line, 80)
     meta = (
         f"{a.length:,} characters · {len(a.claims)} sentences · {len(a.quotes)} quotes · "
         f"{len(a.sources)} sources · {len(a.flags)} flags"
     )
+    return ReportParts(
+        article, descs, _legend_html(anns), _flags_html(a), meta, _asset_text("report.css")
+    )
+
+
+def html_report(text: str, a: Analysis) -> str:
+    """Return the report page of ``a`` over ``text``; use ``render(text, a, "html")`` to call it."""
+    from quotecheck import __version__  # late: the package imports this module's users
+
+    parts = report_parts(text, a)
+    first_line = text.strip().split("\n", 1)[0] if text.strip() else "empty article"
+    title = a.doc_id or clip(first_line, 80)
     return _asset("report.html").substitute(
         title=html.escape(f"quotecheck report: {_fsi(title)}"),
-        meta=html.escape(meta),
-        css=_asset_text("report.css"),
+        meta=html.escape(parts.meta),
+        css=parts.css,
         js=_asset_text("report.js"),
-        article=article,
-        descs=descs,
-        legend=_legend_html(anns),
+        article=parts.article,
+        descs=parts.descs,
+        legend=parts.legend,
         summary=_summary_html(a),
-        flags=_flags_html(a),
+        flags=parts.flags,
         sources=_sources_html(a),
         version=html.escape(__version__),
     )

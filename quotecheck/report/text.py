@@ -69,6 +69,16 @@ def _paint(s: str, style: str, color: bool) -> str:
     return f"\x1b[{_ANSI[style]}m{s}\x1b[0m" if color and s else s
 
 
+def _page_line(a: Analysis) -> list[str]:
+    """For a web page: what it is, who wrote it and when ("web page: “Title” by X, 2026-02-03")."""
+    if a.page is None:
+        return []
+    said = f"web page: “{a.page.title}”" if a.page.title else "web page"
+    if a.page.author:
+        said += f" by {a.page.author}"
+    return [", ".join([said, *(v for v in (a.page.sitename, a.page.date) if v)])]
+
+
 def _text_view(text: str, a: Analysis, *, color: bool, width: int) -> str:
     # Every string from the article or the caller goes through visible(): a terminal shows
     # its escape sequences and bidi controls as escapes instead of obeying them.
@@ -77,7 +87,7 @@ def _text_view(text: str, a: Analysis, *, color: bool, width: int) -> str:
         f"{title}: {a.length:,} characters, {len(a.claims)} sentences, {len(a.quotes)} quotes, "
         f"{len(a.sources)} sources, {len(a.flags)} flags"
     )
-    parts = [_paint(head, "bold", color)]
+    parts = [_paint(head, "bold", color), *_page_line(a)]
     parts += _quotes_section(a, color, width)
     parts += _sources_section(a, color, width)
     parts += _flags_section(text, a, color, width)

@@ -45,13 +45,19 @@ _MAY_QUOTE = rf"""(?:
 _MARK_RE = re.compile(
     rf"""
     ''|``                         # doubled apostrophes or backticks: one double mark (NYT style)
+    | ‘‘|’’                       # doubled single curly marks typed for double ones
+    | ,,(?=\S)                    # two commas typed for a low-9 opening mark („)
+    | ″                           # a double prime typed for a straight double mark
     | {"|".join(map(re.escape, _SINGLE_MARKS))}   # every other single-character mark
     | ’{_MAY_QUOTE} | '{_MAY_QUOTE}               # a single mark that is no apostrophe
     """,
     re.VERBOSE,
 )
-# The doubled marks stand for a straight double quote (''...'') or an opening curly one (``...'').
-_DOUBLED = {"''": '"', "``": "“"}
+# The doubled marks stand for a straight double quote (''...'') or an opening curly one (``...''),
+# doubled curly singles for curly doubles (‘‘…’’), two commas for „; the double prime is a ".
+_DOUBLED = {"''": '"', "``": "“", "‘‘": "“", "’’": "”", ",,": "„", "″": '"'}
+# Look-alikes that are no quote mark where they stand: "1,,2" (a typo), 12″ (inches).
+_LOOKALIKES: Final = frozenset([",,", "″"])
 
 # For each opening mark, the marks that may close it. „ closes with “ (German) or ” (Polish);
 # straight and curly double marks close each other, since typing often mixes them.
@@ -95,6 +101,8 @@ _VISIBLE_RE = regex.compile(r"\S")  # is there anything but white space between 
 _SINGLE_OPEN_RE = regex.compile(r"(?:(?<=[\s(\[{—–“\"])|^)[‘'](?=\p{L})")
 _FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next paragraph
 _NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
+_NEXT_DOUBLE_RE = regex.compile(r"[“”„\"]")  # the next double mark of any kind
+_RUN_ON_CHARS: Final = 2000  # how far a press release's statement may run on unmarked
 _TERMINAL_INSIDE = ",.!?…;:—–-"
 _MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
 _UNCLOSED: Final = "no closing mark: runs to the break"
@@ -142,6 +150,7 @@ class _Pairing:
         self.skip: set[int] = set()  # continuation marks of multi-paragraph quotes
         self.paragraph = 0  # the paragraph of the latest mark
         self._next_single_close = -1
+        self._run_on_close = -1  # the closing mark a run-on statement was found to end at
         self._next_single_open = -1
 
     def reach(self, position: int) -> None:
@@ -162,11 +171,33 @@ class _Pairing:
         end = self.ends[paragraph]
         outer = self.stack[0]
         continuation = self._continuation_mark(paragraph + 1, outer)
-        keep = 1 if continuation is not None else 0
+        runs_on = continuation is None and len(self.stack) == 1 and self._closes_later(outer, end)
+        keep = 1 if continuation is not None or runs_on else 0
         while len(self.stack) > keep:
             self.close_unclosed(self.stack.pop(), end)
         if continuation is not None:
             self.skip.add(continuation)
+
+    def _closes_later(self, outer: _Open, end: int) -> bool:
+        """Tell whether a double quote left open at a paragraph's end runs on through paragraphs
+        with no marks to a closing mark that ends a later paragraph (a press release's statement:
+        one opening mark, one closing mark, none between). Reads at most ``_RUN_ON_CHARS``."""
+        if _FAMILY[outer.mark] != "double" or outer.width != 1:
+            return False
+        if self._run_on_close > end:
+            return True  # found from an earlier paragraph's end: each stretch is read once
+        stop = min(len(self.text), end + _RUN_ON_CHARS)
+        m = _NEXT_DOUBLE_RE.search(self.text, end, stop)
+        if m is None or m.group() not in _CLOSERS[outer.mark]:
+            return False
+        at = m.end()
+        if at < len(self.text) and not self.text[at].isspace():
+            return False  # a closing mark ends the paragraph it closes
+        line_end = self.text.find("\n", at)
+        if self.text[at : len(self.text) if line_end < 0 else line_end].strip() != "":
+            return False
+        self._run_on_close = m.start()
+        return True
 
     def _continuation_mark(self, paragraph: int, outer: _Open) -> int | None:
         """Offset of the opening mark that continues ``outer`` at the start of ``paragraph``."""
@@ -176,7 +207,8 @@ class _Pairing:
         first = _FIRST_MARK_RE.match(self.text, start)
         if first is None:
             return None
-        mark = '"' if self.text.startswith("''", first.start(1)) else first.group(1)
+        at = first.start(1)
+        mark = _DOUBLED.get(self.text[at : at + 2], _DOUBLED.get(first.group(1), first.group(1)))
         same = _FAMILY.get(mark) == _FAMILY[outer.mark] and mark in QUOTE_OPENERS
         return first.start(1) if same and mark != "'" else None
 
@@ -253,6 +285,9 @@ def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> No
     after = text[position + width] if position + width < len(text) else " "
     spaced_before = before.isspace() or before in _OPEN_CONTEXT
     spaced_after = after.isspace() or after in _CLOSE_CONTEXT
+    lookalike = mark != text[position] and text[position : position + width] in _LOOKALIKES
+    if lookalike and ((text[position] == "," and not spaced_before) or before.isdigit()):
+        return  # "1,,2" or a 12″ record: a typo or a unit, not a quote mark
     role = _role(state, _Mark(mark, position, paragraph, spaced_before, spaced_after))
     if role == "open":
         _open(state, mark, position, width, paragraph)

@@ -1,0 +1,257 @@
+"""How a text's genre weighs a sentence's framing signals, and what it adds to them.
+
+:class:`Policy` holds what the genre changes: the threshold at which the writer's own signals
+make a sentence editorial (lower in a column or a letter, where unsourced assertions are the
+writer's argument), factual vocabulary that weighs nothing in news ("injured", "charged",
+"crisis"), "we" and "you" that are an issuer's, a speaker's or an audience's and not the
+writer's (press releases, transcripts, reviews). :func:`weigh_sentence` applies it to one
+sentence, upgrades scare quotes that keep the writer's distance from a term ('its "reform"'),
+adds a signal for a rhetorical question, and says in notes what the genre changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final, final
+
+import regex
+
+from quotecheck.assemble import assemble, text_span
+from quotecheck.config import AnalyzerConfig
+from quotecheck.lexicons import load
+from quotecheck.models import Genre, GenreKind, Signal, SignalKind, Span
+
+__all__ = ["Policy", "Weighed", "weigh_sentence"]
+
+Weighed = tuple[Sequence[tuple[Signal, ...]], Sequence[list[float]]]
+"""Framing signals per sentence, and each signal's weight alongside."""
+
+_NEWS_LITERAL: Final = frozenset(e.lower() for e in load("news_literal"))
+_AUDIENCE: Final = frozenset(
+    [
+        "we",
+        "We",
+        "we're",
+        "We're",
+        "we've",
+        "We've",
+        "we'd",
+        "We'd",
+        "us",
+        "our",
+        "Our",
+        "ours",
+        "ourselves",
+        "let's",
+        "Let's",
+        "you",
+        "You",
+        "your",
+        "Your",
+        "you're",
+        "You're",
+        "yourself",
+    ]
+)
+_OPINION: Final = frozenset([GenreKind.opinion, GenreKind.letter])
+_AUDIENCE_GENRES: Final = frozenset(
+    [GenreKind.press_release, GenreKind.transcript, GenreKind.review]
+)
+_NEIGHBOUR_GENRES: Final = frozenset(
+    [GenreKind.opinion, GenreKind.letter, GenreKind.analysis, GenreKind.review]
+)
+_DETERMINERS: Final = frozenset(
+    [
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "a",
+        "an",
+        "such",
+    ]
+)
+_WORD_BEFORE_RE: Final = regex.compile(r"([\w'’]+)\W*$")
+
+
+def _rhetorical_pattern() -> regex.Pattern[str]:
+    """Whole-word, case-insensitive alternation of the rhetorical markers, longest first."""
+    entries = sorted(load("rhetorical"), key=len, reverse=True)
+    body = "|".join(r"\s+".join(regex.escape(w) for w in e.split()) for e in entries)
+    return regex.compile(rf"(?<![\w'’-])(?:{body})(?![\w'’-])", regex.IGNORECASE)
+
+
+_RHETORICAL_RE: Final = _rhetorical_pattern()
+_QUOTE_OPENERS: Final = "\"“‘'«„"
+
+
+@final
+class Policy:
+    """What one text's genre changes in the weighing of its sentences."""
+
+    __slots__ = (
+        "answer_reason",
+        "audience",
+        "audience_factor",
+        "base",
+        "kind",
+        "label",
+        "lean_reason",
+        "leans",
+        "neighbour_weight",
+        "neighbours",
+        "news",
+        "news_factor",
+        "question_weight",
+        "scare_weight",
+        "transcript",
+        "unsourced_threshold",
+    )
+
+    def __init__(self, genre: Genre | None, config: AnalyzerConfig, base: float) -> None:
+        kind = GenreKind.unknown
+        if genre is not None and (genre.given or genre.confidence >= config.genre_min_confidence):
+            kind = genre.kind
+        self.kind = kind
+        self.label = f"genre {kind.value}" + (
+            "" if genre is None or genre.given else f" ({genre.confidence:.2f})"
+        )
+        self.base = base
+        self.news = kind is GenreKind.news
+        self.transcript = kind is GenreKind.transcript
+        self.leans = kind in _OPINION and config.opinion_editorial_threshold <= 0.0
+        self.audience = kind in _AUDIENCE_GENRES
+        self.neighbours = kind in _NEIGHBOUR_GENRES
+        self.neighbour_weight = config.neighbour_weight
+        self.news_factor = config.news_literal_factor
+        self.audience_factor = config.audience_voice_factor
+        self.scare_weight = config.scare_distance_weight
+        self.question_weight = config.rhetorical_question_weight
+        if kind in _OPINION:
+            self.unsourced_threshold = config.opinion_editorial_threshold
+        elif kind is GenreKind.review:
+            self.unsourced_threshold = config.review_editorial_threshold
+        else:
+            self.unsourced_threshold = base
+        self.answer_reason = (
+            f"an answer in a question-and-answer piece: the interviewee's words ({self.label})"
+        )
+        self.lean_reason = f"the writer's own assertion, unsourced, in a piece of {self.label}"
+
+    def threshold(self, credited: bool) -> float:
+        """The weight the writer's signals must reach; a sentence with a source keeps the base."""
+        return self.base if credited else self.unsourced_threshold
+
+
+def weigh_sentence(
+    text: str,
+    span: Span,
+    signals: tuple[Signal, ...],
+    weights: list[float],
+    policy: Policy,
+) -> tuple[tuple[Signal, ...], list[float], list[str]]:
+    """One sentence's signals and weights as its genre reads them, and notes on the changes.
+
+    >>> from quotecheck.config import AnalyzerConfig
+    >>> t = "Does anyone actually read these reports?"
+    >>> s, w, notes = weigh_sentence(t, Span(start=0, end=len(t), text=t), (), [],
+    ...                              Policy(None, AnalyzerConfig(), 1.0))
+    >>> [(x.kind.value, x.span.text, weight) for x, weight in zip(s, w)]
+    [('rhetorical_question', 'anyone', 1.0)]
+    """
+    notes: list[str] = []
+    if signals and (policy.news or policy.audience or _has_scare(signals)):
+        weights = _reweigh(text, signals, weights, policy, notes)
+    if not policy.transcript and span.text.rstrip(" \"'”’»)]").endswith("?"):
+        signals, weights = _rhetorical(text, span, signals, weights, policy)
+    return signals, weights, notes
+
+
+def _has_scare(signals: tuple[Signal, ...]) -> bool:
+    """True when one of the signals is a scare quote."""
+    return any(s.kind is SignalKind.scare_quote for s in signals)
+
+
+def _reweigh(
+    text: str,
+    signals: tuple[Signal, ...],
+    weights: list[float],
+    policy: Policy,
+    notes: list[str],
+) -> list[float]:
+    """The weights after the genre's discounts and the scare-quote upgrade, with notes."""
+    out = list(weights)
+    news: list[str] = []
+    audience: list[str] = []
+    scare: list[str] = []
+    for n, s in enumerate(signals):
+        if out[n] <= 0:
+            continue  # the speaker's words, inside a quote
+        entry = s.lexicon or ""
+        if policy.news and entry.lower() in _NEWS_LITERAL:
+            out[n] *= policy.news_factor
+            news.append(s.span.text)
+        elif policy.audience and s.kind is SignalKind.voice and entry in _AUDIENCE:
+            out[n] *= policy.audience_factor
+            audience.append(s.span.text)
+        elif s.kind is SignalKind.scare_quote and _distancing(text, s.span):
+            out[n] = max(out[n], policy.scare_weight)
+            scare.append(s.span.text)
+    if news:
+        notes.append(
+            f"factual vocabulary in news weighs {policy.news_factor:g} "
+            f"({policy.label}): {', '.join(dict.fromkeys(news))}"
+        )
+    if audience:
+        notes.append(
+            f"'we'/'you' are not the writer's here ({policy.label}): "
+            f"{', '.join(dict.fromkeys(audience))}"
+        )
+    if scare:
+        notes.append(f"scare quotes keep the writer's distance: {', '.join(scare)}")
+    return out
+
+
+def _distancing(text: str, marks: Span) -> bool:
+    """True for a scare-quoted lower-case term after a determiner or possessive ('its "reform"')."""
+    inner = marks.text[1:-1].strip()
+    if not inner or not inner[0].islower():
+        return False
+    m = _WORD_BEFORE_RE.search(text, max(0, marks.start - 30), marks.start)
+    return m is not None and m.group(1).lower() in _DETERMINERS
+
+
+def _rhetorical(
+    text: str, span: Span, signals: tuple[Signal, ...], weights: list[float], policy: Policy
+) -> tuple[tuple[Signal, ...], list[float]]:
+    """Add a rhetorical-question signal to a writer's question: on its marker ("anyone",
+    "really"), or, in an opinion piece, on the question mark at half weight."""
+    sentence = span.text
+    if sentence.lstrip()[:1] in _QUOTE_OPENERS or any(s.in_quote for s in signals):
+        return signals, weights  # a quoted question is the speaker's
+    m = _RHETORICAL_RE.search(sentence)
+    if m is not None:
+        start, end, weight = span.start + m.start(), span.start + m.end(), policy.question_weight
+    elif policy.leans:
+        at = sentence.rstrip().rfind("?")
+        start, end, weight = span.start + at, span.start + at + 1, policy.question_weight / 2
+    else:
+        return signals, weights
+    piece = text_span(text, start, end)
+    fields = {
+        "kind": SignalKind.rhetorical_question,
+        "span": piece,
+        "lexicon": piece.text.lower(),
+        "in_quote": False,
+    }
+    signal = assemble(Signal, fields)
+    at = sum(1 for s in signals if s.span.start <= start)
+    return (*signals[:at], signal, *signals[at:]), [*weights[:at], weight, *weights[at:]]

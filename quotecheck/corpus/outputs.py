@@ -1,0 +1,181 @@
+"""Where a batch writes: path checks before a run, whole-line appends, atomic replacement.
+
+A batch must never destroy what it reads or what it wrote before. So before any work starts,
+:func:`check_paths` refuses an input, output and summary of which any two are one file (through
+symlinks and hard links too), and outputs whose folder is missing or not writable. The JSONL
+output streams line by line (:class:`LineWriter`): a line is written whole or, when the disk
+fills up, cut off again, so the file always ends with a whole line and ``--resume`` can finish it.
+Files written in one go (the summary) are written beside their target and moved into place only
+when complete (:func:`replace_when_done`). Summary CSV cells are made inert for spreadsheets
+(:func:`spreadsheet_cell`).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from itertools import combinations
+from pathlib import Path
+from typing import Any
+
+from quotecheck.errors import BatchError
+
+__all__ = ["LineWriter", "check_paths", "replace_when_done", "spreadsheet_cell", "text_cell"]
+
+PathLike = str | os.PathLike[str]
+
+# Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"), plus
+# their full-width forms, which some spreadsheets accept as well.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+
+
+def _same_file(a: PathLike, b: PathLike) -> bool:
+    """Whether two paths name one file: by device and inode if both exist, else by real path."""
+    try:
+        first, second = os.stat(a), os.stat(b)
+    except OSError:
+        return os.path.realpath(a) == os.path.realpath(b)
+    return (first.st_dev, first.st_ino) == (second.st_dev, second.st_ino)
+
+
+def _check_writable(path: PathLike, what: str, *, replaced: bool) -> None:
+    """Raise BatchError unless ``path`` can be written (``replaced``: made anew in its folder)."""
+    target = Path(path)
+    if target.is_dir():
+        msg = f"{what} {target} is a folder; name a file in it, e.g. {target / 'out.jsonl'}"
+        raise BatchError(msg, path=str(target))
+    folder = target.absolute().parent
+    if not folder.is_dir():
+        msg = f"{what} {target}: the folder {folder} does not exist; create it first"
+        raise BatchError(msg, path=str(target))
+    # A file written in place needs the file writable; one replaced needs its folder writable.
+    probe = target if target.exists() and not replaced else folder
+    if not os.access(probe, os.W_OK):
+        msg = f"{what} {target}: no permission to write {probe}; choose a writable place"
+        raise BatchError(msg, path=str(target))
+
+
+def _check_not_read_back(input_path: PathLike, path: PathLike, what: str) -> None:
+    """Refuse a ``.txt`` output inside an input folder, which the batch would read as input."""
+    folder, target = Path(input_path).resolve(), Path(path).resolve()
+    if folder.is_dir() and target.suffix == ".txt" and target.is_relative_to(folder):
+        msg = f"{what} {path} is a .txt file inside the input folder and would be read as input"
+        raise BatchError(msg, path=str(path))
+
+
+def check_paths(input_path: PathLike, output_path: PathLike, summary_path: PathLike | None) -> None:
+    """Refuse, before any work, paths a batch would destroy or could not write.
+
+    Raises:
+        BatchError: two of input, output and summary are the same file (also through a symlink
+            or a hard link), an output is a folder, its folder is missing, or it is not writable.
+    """
+    named: list[tuple[str, PathLike]] = [("input", input_path), ("output (-o)", output_path)]
+    if summary_path is not None:
+        named.append(("summary (--summary)", summary_path))
+    for (first, a), (second, b) in combinations(named, 2):
+        if _same_file(a, b):
+            msg = f"the {first} and the {second} are the same file ({b}); write to another path"
+            raise BatchError(msg, path=str(b))
+    for what, path in named[1:]:
+        _check_not_read_back(input_path, path, what)
+    _check_writable(output_path, "output (-o)", replaced=False)
+    if summary_path is not None:
+        _check_writable(summary_path, "summary (--summary)", replaced=True)
+
+
+class LineWriter:
+    """Append whole lines to a file: a line that cannot be written whole is cut off again.
+
+    Raises:
+        BatchError: the file cannot be opened or written (no space, size limit, I/O error).
+    """
+
+    def __init__(self, path: PathLike, *, keep: int | None) -> None:
+        """Open ``path``: replaced when ``keep`` is None, else cut to its first ``keep`` bytes."""
+        self.path = os.fspath(path)
+        self.lines = 0
+        try:
+            self.file = open(self.path, "wb" if keep is None else "r+b", buffering=0)  # noqa: SIM115
+            if keep is not None:
+                self.file.truncate(keep)
+                self.file.seek(keep)
+        except OSError as exc:
+            raise self._error(exc) from exc
+        self.end = self.file.tell()
+
+    def write(self, line: bytes) -> None:
+        """Write one line (with its newline) whole, or restore the file and raise BatchError."""
+        view = memoryview(line)
+        try:
+            while view:  # a raw write may take only part of the data
+                view = view[self.file.write(view) or 0 :]
+        except OSError as exc:
+            with suppress(OSError):  # cutting a file frees space, so this works on a full disk
+                self.file.truncate(self.end)
+            raise self._error(exc) from exc
+        self.end += len(line)
+        self.lines += 1
+
+    def close(self) -> None:
+        """Close the file."""
+        self.file.close()
+
+    def __enter__(self) -> LineWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _error(self, exc: OSError) -> BatchError:
+        done = f" after {self.lines} new lines" if self.lines else ""
+        msg = (
+            f"cannot write {self.path}{done} ({exc.strerror or exc}); free space or fix the "
+            f"path, then finish the batch with --resume"
+        )
+        return BatchError(msg, path=self.path)
+
+
+@contextmanager
+def replace_when_done(path: PathLike) -> Iterator[Path]:
+    """Yield a fresh file beside ``path`` to write; move it over ``path`` only on success.
+
+    Raises:
+        BatchError: the file cannot be created, written or moved into place.
+    """
+    target = Path(path)
+    part = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    try:
+        part.open("xb").close()  # created with the usual permissions, unlike mkstemp's 0600
+        yield part
+        os.replace(part, target)
+    except OSError as exc:
+        msg = f"cannot write {target} ({exc.strerror or exc}); free space or choose another path"
+        raise BatchError(msg, path=str(target)) from exc
+    finally:
+        with suppress(OSError):
+            part.unlink()
+
+
+def text_cell(value: Any) -> Any:
+    """A value as a table can store it: text with lone surrogates escaped as ``\\udXXX``."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return value
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run: text starting like a formula gets a leading ``'``.
+
+    >>> [spreadsheet_cell(v) for v in ("=SUM(A1)", "@cmd", "-2+3", "Daily", 3)]
+    ["'=SUM(A1)", "'@cmd", "'-2+3", 'Daily', 3]
+    """
+    value = text_cell(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
