@@ -28,7 +28,7 @@ from quotecheck.integrations.webpage import (
     extract_page,
     looks_like_html,
 )
-from quotecheck.models import Analysis, Severity, Verification, VerificationStatus
+from quotecheck.models import Analysis, Flag, FlagKind, Severity, Verification, VerificationStatus
 from quotecheck.pipeline import analyze
 from quotecheck.report.common import visible
 from quotecheck.report.text import FORMATS, line_cols, render, source_label, speaker_of
@@ -101,6 +101,18 @@ class _ClosedStdout(io.StringIO):
 
     def fileno(self) -> int:
         raise OSError(errno.EBADF, "standard output is closed")
+
+
+_INPUT_WARNINGS = (FlagKind.not_prose_input, FlagKind.language)
+
+
+def _warn_input(name: str, flags: Sequence[Flag]) -> None:
+    """Say on stderr, one line each, when the input is HTML or not English: every reading of it
+    is unreliable, whatever the output shows."""
+    for f in flags:
+        if f.kind in _INPUT_WARNINGS:
+            first = " ".join(f.message.split())
+            print(f"quotecheck: warning: {name}: {first}", file=sys.stderr)
 
 
 def _error(message: str) -> None:
@@ -382,6 +394,7 @@ def _width(stream: TextIO) -> int:
 def _cmd_analyze(args: argparse.Namespace) -> int:
     doc_id = args.doc_id or (None if args.file == "-" else args.file)
     text, analysis = _analyze_file(args.file, doc_id)
+    _warn_input(args.file, analysis.flags)
     to_terminal = args.output in (None, "-")
     color = to_terminal and _color(args.color, sys.stdout)
     _write(render(text, analysis, args.format, color=color, width=_width(sys.stdout)), args.output)
@@ -396,6 +409,7 @@ def _cmd_flag(args: argparse.Namespace) -> int:
     for name in args.files:
         text, analysis = _analyze_file(name, name)
         flags = analysis.flags
+        _warn_input(name, flags)
         worst = max([worst, *(f.severity.rank for f in flags)])  # hidden flags count too
         shown = [f for f in flags if f.severity.rank >= floor]
         for f, (line, col) in zip(

@@ -4,7 +4,9 @@ Severity ranks the work: ``high`` for a specific factual claim (a figure, an all
 the writer makes with no source; ``medium`` for other unsourced checkable claims, editorial
 framing of checkable facts, and content credited to anonymous or vague sources; ``low`` for
 editorial framing of opinion, quotes with no speaker and unbalanced quote marks. Non-claims
-(headlines, datelines, bylines, questions) are never flagged.
+(headlines, datelines, bylines, credits, captions, contacts, boilerplate, questions) are never
+flagged. Input that is HTML or not English is flagged ``not_prose_input`` / ``language``
+(``medium``): every other reading of such a text is unreliable.
 
 The genre moves editorial framing (when read with ``AnalyzerConfig.genre_min_confidence`` or
 given): in a news report it ranks ``high`` (the writer should be out of sight); in an opinion
@@ -40,9 +42,11 @@ from quotecheck.models import (
     SourceKind,
     Span,
 )
+from quotecheck.offsets import strip_span
 from quotecheck.sortedints import bisect_right
+from quotecheck.text.language import MIN_MARKUP, InputReading
 
-__all__ = ["find_flags"]
+__all__ = ["find_flags", "input_flags"]
 
 _SPECIFIC = ("contains an allegation", "contains a specific figure")
 _DETAIL = ("contains", "names")
@@ -88,6 +92,7 @@ def find_flags(
     unbalanced: tuple[Span, ...],
     genre: Genre | None = None,
     config: AnalyzerConfig | None = None,
+    reading: InputReading | None = None,
 ) -> tuple[Flag, ...]:
     """Flag unsourced claims, editorial framing, weak sourcing and odd quote marks, by position.
 
@@ -111,6 +116,8 @@ def find_flags(
         _speakerless_flags(sourcing, flags)
     for span in unbalanced:
         flags.append(_flag(FlagKind.unbalanced_quote_marks, span, _UNBALANCED, Severity.low))
+    if reading is not None:
+        flags.extend(input_flags(text, reading))
     if not flags:
         return ()
     flags.sort(key=_order)
@@ -241,3 +248,34 @@ def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]]) -> None:
     for q in sourcing.quotes:
         if q.kind is QuoteKind.scare and q.depth == 0 and speech_like(q.span.text):
             flags.append(_flag(FlagKind.speakerless_quote, q.marks, _SPEAKERLESS, Severity.low))
+
+
+def input_flags(text: str, reading: InputReading) -> list[dict[str, Any]]:
+    """Warn when the text is HTML or does not read as English (fields of Flags, see _flag).
+
+    >>> from quotecheck.text.language import read_input
+    >>> t = "<p>The council met on <b>Monday</b>.</p>"
+    >>> [f["kind"].value for f in input_flags(t, read_input(t))]
+    ['not_prose_input']
+    """
+    flags: list[dict[str, Any]] = []
+    if reading.markup:
+        start, end = reading.markup[0]
+        shown = ", ".join(repr(text[a:b]) for a, b in reading.markup)
+        message = (
+            f"the text looks like HTML (at least {MIN_MARKUP} tags or entities: {shown}): "
+            "quotecheck reads plain text, so markup is read as words; pass the page's text"
+        )
+        span = Span(start=start, end=end, text=text[start:end])
+        flags.append(_flag(FlagKind.not_prose_input, span, message, Severity.medium))
+    if reading.not_english:
+        named = f"reads as '{reading.language}'" if reading.language else "matches no language"
+        message = (
+            f"the text does not read as English ({named}; {reading.english_share:.0%} of its words "
+            f"are common English function words, {reading.ascii_share:.0%} of its letters ASCII): "
+            "quotecheck's word lists are English, so its readings here are unreliable"
+        )
+        first_line = text.find("\n")
+        span = strip_span(text, 0, first_line if first_line > 0 else len(text))
+        flags.append(_flag(FlagKind.language, span, message, Severity.medium))
+    return flags

@@ -24,6 +24,7 @@ __all__ = [
     "CLAIM_ANONYMOUS",
     "CLAIM_ATTRIBUTED",
     "CLAIM_EDITORIAL",
+    "CLAIM_OTHER",
     "CLAIM_QUOTED",
     "CLAIM_UNATTRIBUTED",
     "CLAIM_VAGUE",
@@ -32,14 +33,20 @@ __all__ = [
     "CUE_INHERITED",
     "CUE_SPEECH_VERB",
     "CUE_STATEMENT",
+    "CUE_TURN",
     "CUE_VAGUE",
     "QUOTE_DIRECT",
     "QUOTE_PARTIAL",
     "QUOTE_SCARE",
     "ROLE_BODY",
+    "ROLE_BOILERPLATE",
     "ROLE_BYLINE",
+    "ROLE_CAPTION",
+    "ROLE_CONTACT",
+    "ROLE_CREDIT",
     "ROLE_DATELINE",
     "ROLE_HEADLINE",
+    "ROLE_SPEAKER",
     "SIGNAL_IMPUTATION",
     "SIGNAL_SCARE_QUOTE",
     "SOURCE_ANONYMOUS",
@@ -110,3 +117,17 @@ STANCE_NEUTRAL: Final = Stance.neutral
 """``Stance.neutral``."""
 STANCE_TENTATIVE: Final = Stance.tentative
 """``Stance.tentative``."""
+CLAIM_OTHER: Final = ClaimKind.other
+"""``ClaimKind.other``."""
+CUE_TURN: Final = CueKind.turn
+"""``CueKind.turn``."""
+ROLE_BOILERPLATE: Final = SentenceRole.boilerplate
+"""``SentenceRole.boilerplate``."""
+ROLE_CAPTION: Final = SentenceRole.caption
+"""``SentenceRole.caption``."""
+ROLE_CONTACT: Final = SentenceRole.contact
+"""``SentenceRole.contact``."""
+ROLE_CREDIT: Final = SentenceRole.credit
+"""``SentenceRole.credit``."""
+ROLE_SPEAKER: Final = SentenceRole.speaker
+"""``SentenceRole.speaker``."""

@@ -125,6 +125,7 @@ class CueKind(StrEnum):
     vague = "vague"  # "reportedly", "allegedly", "it is believed"
     inherited = "inherited"  # no cue of its own: continues the previous speaker's quote
     dash = "dash"  # "“…” ― Sonya Herridge": a dash after a quote signs it with its speaker
+    turn = "turn"  # a transcript's speaker label: "Q:", "A:", "HARRIS:", a name on its own line
 
 
 class Stance(StrEnum):
@@ -151,10 +152,15 @@ class SentenceRole(StrEnum):
     headline = "headline"  # a title line with no closing full stop
     dateline = "dateline"  # "WASHINGTON (Reuters) -" or "Nov. 27, 2026"
     byline = "byline"  # "By Jane Doe"
+    credit = "credit"  # "(Reporting by Jane Doe; Editing by John Roe)", "Compiled by …"
+    caption = "caption"  # "Photo: …", "Image caption …", "(Getty Images)", "REUTERS/Jane Doe"
+    contact = "contact"  # a media-contact block: "Media contact: …", "Tel …", an email address
+    boilerplate = "boilerplate"  # "Notes to editors", "About Acme" blocks, "ENDS", "###"
+    speaker = "speaker"  # a transcript turn's label: "Q:", "HARRIS:", a name line before a turn
 
 
 class ClaimKind(StrEnum):
-    """How a sentence is sourced, from best to worst sourced."""
+    """How a sentence is sourced, from best to worst sourced; then ``other``, no claim at all."""
 
     quoted = "quoted"  # carries a direct or partial quote from a source
     attributed = "attributed"  # reports a named source's statement
@@ -162,6 +168,7 @@ class ClaimKind(StrEnum):
     vague = "vague"  # "reportedly", "critics say"
     unattributed = "unattributed"  # the writer's own claim, no source
     editorial = "editorial"  # the writer's own claim with evaluative or speculative framing
+    other = "other"  # not a claim: a byline, dateline, credit, caption, contact or boilerplate
 
 
 class SignalKind(StrEnum):
@@ -202,6 +209,8 @@ class FlagKind(StrEnum):
     vague_source = "vague_source"
     speakerless_quote = "speakerless_quote"
     unbalanced_quote_marks = "unbalanced_quote_marks"
+    not_prose_input = "not_prose_input"  # the text is HTML (tags, entities), not plain prose
+    language = "language"  # the text does not read as English: the lexicons do not fit it
 
 
 class Severity(StrEnum):
@@ -450,6 +459,11 @@ class Analysis(_Frozen):
     )
     summary: SourcingSummary = Field(
         default_factory=SourcingSummary, description="How the article is sourced, in numbers."
+    )
+    language: str | None = Field(
+        default=None,
+        description="The detected language (ISO 639-1, e.g. 'en'), None when the text is too "
+        "short to tell or matches no known language.",
     )
     page: Page | None = Field(
         default=None,

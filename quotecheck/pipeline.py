@@ -1,6 +1,7 @@
 """analyze(text) -> Analysis: the one place where the stages meet, in order.
 
-segment -> quotes -> cues -> attribution (sources) -> claims -> flags -> summary. Every stage is
+segment -> quotes -> cues -> attribution (sources; none inside copy that is not prose;
+transcript turns) -> claims -> flags -> summary. Every stage is
 a pure function over the caller's original text and the frozen results of the stages before it.
 """
 
@@ -11,6 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from quotecheck.attribution.attribute import attribute
+from quotecheck.attribution.nonprose import without_nonprose
+from quotecheck.attribution.turns import credit_turns
 from quotecheck.claims.classify import classify_claims
 from quotecheck.claims.framing import find_weighted_signals
 from quotecheck.claims.genre import given_genre, read_genre
@@ -21,6 +24,7 @@ from quotecheck.models import Analysis, Flag, Genre, GenreKind
 from quotecheck.summary import summarize
 from quotecheck.text.cues import find_cues
 from quotecheck.text.formatchars import decision_view, restore_spans
+from quotecheck.text.language import read_input
 from quotecheck.text.quotes import find_quotes
 from quotecheck.text.segment import segment
 
@@ -102,11 +106,14 @@ def _analyze(
     scan = find_quotes(view, paragraphs, config)
     cues = find_cues(view, paragraphs, scan.quotes)
     sourcing = attribute(view, paragraphs, scan.quotes, cues, config)
+    sourcing = without_nonprose(paragraphs, sourcing)
+    sourcing = credit_turns(view, paragraphs, sourcing)
     sentences = [s.span for p in paragraphs for s in p.sentences]
     framing = find_weighted_signals(view, sentences, sourcing.quotes)
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
     claims = classify_claims(view, paragraphs, sourcing, genre_read, config, framing)
-    flags = find_flags(view, claims, sourcing, scan.unbalanced, genre_read, config)
+    reading = read_input(view)
+    flags = find_flags(view, claims, sourcing, scan.unbalanced, genre_read, config, reading)
     analysis = Analysis(
         doc_id=doc_id,
         length=len(text),
@@ -118,6 +125,7 @@ def _analyze(
         flags=flags,
         genre=genre_read,
         summary=summarize(claims, sourcing),
+        language=reading.language,
     )
     return analysis if view is text else restore_spans(analysis, text)
 

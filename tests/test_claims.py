@@ -309,3 +309,44 @@ def test_prefilter_keeps_every_allegation_and_number_word(parts: list[str]) -> N
     allegations, numbers = _every_pattern(text.replace("\u0130", "I").lower())
     assert marks.allegations == allegations
     assert [f for f in marks.figures if not f[2][:1].isdigit()] == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        pytest.param("The vote was held on Tuesday.", ["Tuesday"], id="weekday"),
+        pytest.param("In June and again in December.", ["June", "December"], id="months"),
+        pytest.param("Ministers may act; protesters march.", [], id="modal-and-verb"),
+        pytest.param("It May be so, and March is long.", [], id="may-march-left-out"),
+        pytest.param("An august body met on Mondays.", [], id="adjective-and-plural"),
+        pytest.param("The Friday-night vote.", [], id="compound"),
+        pytest.param("XJuly and Julyx are no months.", [], id="glued"),
+    ],
+)
+def test_dates_are_weekdays_and_months(text: str, dates: list[str]) -> None:
+    """scan_marks finds capitalised weekdays and months as whole words, at their offsets."""
+    found = scan_marks(text).dates
+    assert [d[2] for d in found] == dates
+    assert all(text[a:b] == d for a, b, d in found)
+
+
+@given(st.lists(st.sampled_from(["Sunday", "July", "may", "Mayday", " ", "-", "x", "9"])))
+def test_date_prefilter_finds_what_the_pattern_finds(parts: list[str]) -> None:
+    """Skipping texts without a date word loses no date that the pattern alone would find."""
+    text = "".join(parts)
+    expected = [
+        (m.start(), m.end(), m.group())
+        for m in re.finditer(r"(?<![\w-])(?:Sunday|July)(?![\w'’-])", text)
+    ]
+    assert scan_marks(text).dates == expected
+
+
+def test_a_date_holds_weak_framing_back_and_says_so() -> None:
+    """Weak signals that would make a sentence editorial read as reporting beside a date, and
+    the claim's reasons say which date held them back; undated, the same words are editorial."""
+    dated = qc.analyze("Ministers were clearly eager to bury the report on Thursday.").claims[0]
+    assert dated.kind is ClaimKind.unattributed
+    assert any("'Thursday' marks reporting" in r for r in dated.reasons)
+    plain = qc.analyze("Ministers were clearly eager to bury the report.").claims[0]
+    assert plain.kind is ClaimKind.editorial
+    assert not any("marks reporting" in r for r in plain.reasons)

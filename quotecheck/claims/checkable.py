@@ -58,6 +58,16 @@ _CALENDAR_RE: Final = regex.compile(
     """,
     regex.VERBOSE,
 )
+# A date in the writer's words: a weekday or a month. A report dates its events; an argument
+# seldom does. "May" and "March" are left out (the modal verb, the walk: "May we ask"; a day's
+# number after them is a figure anyway); case-sensitive, so "august" the adjective is no date.
+_DATE_WORDS: Final = (
+    *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January"),
+    *("February", "April", "June", "July", "August", "September", "October", "November"),
+    "December",
+)
+_DATE_RE: Final = re.compile(rf"(?:{'|'.join(_DATE_WORDS)})(?![\w'’-])")
+_DATE_NEEDS: Final = tuple(w.lower().encode("ascii") for w in _DATE_WORDS)
 # What a calendar name opens with: only names that do are tried against _CALENDAR_RE.
 _CALENDAR_WORDS = (
     *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January"),
@@ -120,6 +130,7 @@ class Marks(NamedTuple):
 
     allegations: list[tuple[int, int, str]]
     figures: list[tuple[int, int, str]]
+    dates: list[tuple[int, int, str]]  # weekdays and months (_DATE_RE), in order
     capitals: list[re.Match[str]]
     capital_starts: list[int]
 
@@ -134,7 +145,20 @@ def scan_marks(text: str) -> Marks:
     figures += _number_words(low, runs)
     figures.sort()
     capitals = list(_NAME_RE.finditer(text))
-    return Marks(_allegations(low, runs), figures, capitals, [m.start() for m in capitals])
+    dates = _dates(text, runs)
+    return Marks(_allegations(low, runs), figures, dates, capitals, [m.start() for m in capitals])
+
+
+def _dates(text: str, runs: set[bytes]) -> list[tuple[int, int, str]]:
+    """Weekdays and months named in ``text`` (whose lower-cased letter runs are ``runs``):
+    searched for only when the text holds one of their words."""
+    if runs.isdisjoint(_DATE_NEEDS):
+        return []
+    return [
+        (m.start(), m.end(), m.group())
+        for m in _DATE_RE.finditer(text)
+        if not m.start() or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-")
+    ]
 
 
 def _figures(text: str) -> list[tuple[int, int, str]]:

@@ -37,6 +37,7 @@ from quotecheck.kinds import (
     CLAIM_ANONYMOUS,
     CLAIM_ATTRIBUTED,
     CLAIM_EDITORIAL,
+    CLAIM_OTHER,
     CLAIM_QUOTED,
     CLAIM_UNATTRIBUTED,
     CLAIM_VAGUE,
@@ -51,12 +52,14 @@ from quotecheck.models import (
     Genre,
     Paragraph,
     Sentence,
+    SentenceRole,
     Signal,
     SignalKind,
     Source,
     SourceKind,
     Span,
 )
+from quotecheck.text.nonprose import NON_PROSE
 
 __all__ = [
     "EDITORIAL_THRESHOLD",
@@ -70,7 +73,8 @@ EDITORIAL_THRESHOLD: Final = 1.0
 """Summed weight of the writer's own framing signals that makes a sentence editorial."""
 
 FIGURE_BONUS: Final = 0.5
-"""Extra weight needed when the writer's text states a specific figure: figures mark reporting."""
+"""Extra weight needed when the writer's text states a specific figure or a date ("on Tuesday",
+"in July"), unless one signal weighs a full point: figures and dates mark reporting."""
 
 PARAPHRASE_FACTOR: Final = 0.5
 """Share of a signal's weight that counts when it sits in a credited paraphrase (indirect speech,
@@ -201,10 +205,16 @@ def _classify(
     role = s.sentence.role
     weight = _total_weight(weighted) if weighted else 0.0
     credited = bool(credits) or bool(quotes)
+    # A date in the writer's words marks reporting as a figure does ("on Tuesday", "in July").
+    dated = first_in(ctx.marks.dates, unsourced) if weighted and figure is None else None
+    reporting = figure if figure is not None else dated
     kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
-    if answer and not credits and role is ROLE_BODY:
+    if role in NON_PROSE or not _has_word(s.text):
+        # Copy nobody wrote as a claim (a byline, a caption, a label), or marks alone ("»").
+        kind, reasons, unsourced = CLAIM_OTHER, [_not_prose_reason(role)], []
+    elif answer and not credits and role is ROLE_BODY:
         kind, reasons = CLAIM_QUOTED, [policy.answer_reason]
-    elif _is_editorial(weighted, weight, figure is not None, policy.threshold(credited)):
+    elif _is_editorial(weighted, weight, reporting is not None, policy.threshold(credited)):
         kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons, *notes]
         if weight < EDITORIAL_THRESHOLD:
             reasons.append(policy.lean_reason)
@@ -213,6 +223,11 @@ def _classify(
             kind, reasons = CLAIM_EDITORIAL, [policy.lean_reason, *notes]
     elif kind is CLAIM_UNATTRIBUTED:
         reasons = ["no source", *notes]
+    if kind is not CLAIM_EDITORIAL and reporting is not None and weight >= EDITORIAL_THRESHOLD:
+        reasons.append(
+            f"framing weight {weight:.2f} held below {EDITORIAL_THRESHOLD + FIGURE_BONUS:g}: "
+            f"'{reporting}' marks reporting"
+        )
     why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
     checkable = bool(why_checkable) and role is ROLE_BODY and not is_question(s.text)
     if why_checkable and (kind is CLAIM_UNATTRIBUTED or kind is CLAIM_EDITORIAL):
@@ -259,6 +274,16 @@ def _lean_on_neighbours(
         claims[n] = claims[n].model_copy(update={"kind": CLAIM_EDITORIAL, "reasons": why})
 
 
+def _has_word(sentence: str) -> bool:
+    """True when a sentence holds a letter or a digit: marks alone ("»", "***") say nothing."""
+    return any(c.isalnum() for c in sentence)
+
+
+def _not_prose_reason(role: SentenceRole) -> str:
+    """Why a sentence is no claim: 'not prose: a caption'."""
+    return f"not prose: a {role!s} line" if role in NON_PROSE else "not prose: no words"
+
+
 def is_question(sentence: str) -> bool:
     """True when a sentence ends with a question mark (closing quotes and brackets aside)."""
     return sentence.rstrip(" \"'”’»)]").endswith("?")
@@ -301,7 +326,8 @@ def _attribution_rank(c: Credit, source: _Who | None, quotes: list[Quoted]) -> i
         return _VAGUE_RANK
     if source.kind is SOURCE_ANONYMOUS:
         return _ANONYMOUS_RANK
-    return _QUOTED_RANK if c.quote_ids or _points_at(quotes, c.id) else _ATTRIBUTED_RANK
+    quoted = c.turn or c.quote_ids or _points_at(quotes, c.id)
+    return _QUOTED_RANK if quoted else _ATTRIBUTED_RANK
 
 
 def _points_at(quotes: list[Quoted], attribution_id: str) -> bool:

@@ -18,7 +18,7 @@ from typing import Final, TypeVar, final
 
 import regex
 
-from quotecheck.kinds import QUOTE_PARTIAL
+from quotecheck.kinds import CUE_TURN, QUOTE_PARTIAL
 from quotecheck.models import Attribution, Quote, Source, Span
 from quotecheck.sortedints import bisect_left
 
@@ -67,6 +67,7 @@ class Credit:
         "quote_ids",
         "source_id",
         "start",
+        "turn",
         "via_source_id",
         "when",
     )
@@ -77,6 +78,8 @@ class Credit:
         self.source_id: str = a.source_id
         self.via_source_id: str | None = a.via_source_id
         self.quote_ids: tuple[str, ...] = a.quote_ids
+        # A transcript turn is the speaker's own words, as a quote is, without the marks.
+        self.turn: bool = a.cue_kind is CUE_TURN
         self.content: Span = content
         self.content_start: int = content.start
         self.content_end: int = content.end

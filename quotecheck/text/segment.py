@@ -5,7 +5,10 @@ Sentences end at terminal punctuation (. ! ? … and any closing quotes or brack
 followed by white space and a character that can open a sentence; abbreviations (Mr., Gen.,
 U.S.), initials (J. R. R.), decimals and lower-case continuations (“…?” he asked) do not end one.
 A short line without closing punctuation is a headline; "WASHINGTON (Reuters) -" a dateline;
-"By Jane Doe" a byline. Segments cover every non-space character, in order, without overlap.
+"By Jane Doe" a byline; credits, photo captions, media contacts and press-release boilerplate
+get their roles from :mod:`~quotecheck.text.nonprose`, and a transcript's speaker labels ("Q:",
+"HARRIS:") theirs from :mod:`~quotecheck.text.turns`. Segments cover every non-space character,
+in order, without overlap.
 """
 
 from __future__ import annotations
@@ -18,10 +21,12 @@ import regex
 
 from quotecheck.assemble import instance
 from quotecheck.fieldnames import FieldNames
-from quotecheck.kinds import ROLE_BODY, ROLE_BYLINE, ROLE_DATELINE, ROLE_HEADLINE
+from quotecheck.kinds import ROLE_BODY, ROLE_BYLINE, ROLE_DATELINE, ROLE_HEADLINE, ROLE_SPEAKER
 from quotecheck.lexicons import load, load_rows
 from quotecheck.models import Paragraph, Sentence, SentenceRole
 from quotecheck.offsets import QUOTE_OPENERS, make_span, rstrip_end, strip_bounds, strip_span
+from quotecheck.text.nonprose import FORMAT_CHARACTERS, paragraph_roles, sentence_role
+from quotecheck.text.turns import turn_labels
 
 __all__ = ["segment"]
 
@@ -64,16 +69,45 @@ _FIRST_CHAR_RE: Final = regex.compile(r"\S")
 
 _DATELINE_RE: Final = regex.compile(
     r"""
-    [\p{Lu}][\p{Lu}.'’ -]{1,40}            # the place, in capitals: WASHINGTON, NEW YORK
-    (?: ,\ [\p{L}.]{2,20}(?:\ [\p{L}.]{2,20}){0,2} )?  # an optional state or country
-    (?: ,\ [\p{Lu}][\p{L}.]{2,9}\ \d{1,2} )? # an optional date: , Nov. 27
-    \ ?(?: \( [^()\n]{1,40} \) )?          # an optional agency: (Reuters)
-    \ ?[—–-]{1,2}\ +                       # the dash that ends the dateline
+    (?: [\p{Lu}][\p{Lu}.'’ -]{1,40}          # the place, in capitals: WASHINGTON, NEW YORK
+        (?: ,\ [\p{L}.]{2,20}(?:\ [\p{L}.]{2,20}){0,2} )?  # an optional state or country
+      | (?: [\p{Lu}][\p{L}.'’-]{1,20}\ ?){1,3}   # or in mixed case, when a date or agency follows:
+        (?: ,\ [\p{Lu}][\p{L}.]{1,20}(?:\ [\p{Lu}][\p{L}.]{1,20}){0,2} )?  # New Delhi, India
+        (?= ,?\ ?(?: \p{Lu}\p{Ll}{2,8}\.?\ \d | \d{1,2}\ \p{Lu} | [(/] | --\( | [—–-]{1,2}\ \d ) )
+    )
+    (?: ,?\ [—–-]?\ ?(?: [\p{Lu}][\p{L}.]{2,9}\ \d{1,2} | \d{1,2}\ [\p{Lu}][\p{L}.]{2,9} )
+        (?: ,?\ \d{4} )? )?                  # an optional date: , Nov. 27 / , 3 March 2024
+    \ ?(?: \( [^()\n]{1,40} \)                # an optional agency: (Reuters)
+        | /[^/\n]{2,30}/                       # or a release wire: /PRNewswire/
+        | --\( [^()\n]{2,30} \) (?=--) )?       # or SAN FRANCISCO--(BUSINESS WIRE)--
+    (?: \ ?[—–-]{1,2}\ *                     # the dash that ends the dateline
+      | (?<= \) )\ +(?= \p{Lu} )              # or nothing after an agency: "(PTI) The …"
+      | (?<= [\p{Lu}]{3} ):\ +(?= \p{Lu} ) )   # or a colon after a place in capitals: MUMBAI:
     """,
     regex.VERBOSE,
 )
-_BYLINE_RE: Final = regex.compile(
-    r"By\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]*){0,6}"
+# What a mixed-case dateline has near its start (an agency, a wire, a date): else no regex call.
+_MIXED_DATELINE_HINT_RE: Final = re.compile(r"[(/—–\d]")
+# Capitals before a colon that label something other than a place ("BREAKING: …").
+_NOT_PLACES: Final = (
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "WATCH",
+    "LIVE",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "PHOTO",
+    "VIDEO",
+    "WARNING",
+    "NOTE",
+    "READ MORE",
+    "FILE PHOTO",
+    "CORRECTION",
+    "REVIEW",
+    "COMMENT",
 )
 
 
@@ -126,8 +160,11 @@ def segment(text: str) -> tuple[Paragraph, ...]:
     """
     paragraphs: list[Paragraph] = []
     n_sentences = 0
-    for index, (start, end) in enumerate(_paragraph_bounds(text)):
-        sentences = _sentences(text, start, end, index, n_sentences)
+    bounds = _paragraph_bounds(text)
+    roles = paragraph_roles(text, bounds)
+    labels = turn_labels(text, bounds)
+    for index, (start, end) in enumerate(bounds):
+        sentences = _sentences(text, start, end, index, n_sentences, roles[index], labels[index])
         n_sentences += len(sentences)
         first, last = strip_bounds(text, start, end)
         span = sentences[0].span if len(sentences) == 1 else None
@@ -182,42 +219,82 @@ def _continues(text: str, previous_end: int, start: int) -> bool:
     return bool(first) and first.group().islower() and last not in _CLOSING_PUNCTUATION
 
 
-def _sentences(text: str, start: int, end: int, paragraph: int, first_index: int) -> list[Sentence]:
-    """Split one paragraph into its sentences (with a dateline or byline)."""
+def _sentences(
+    text: str,
+    start: int,
+    end: int,
+    paragraph: int,
+    first_index: int,
+    role: SentenceRole | None = None,
+    label: tuple[int, int] | None = None,
+) -> list[Sentence]:
+    """Split one paragraph into its sentences (with a dateline, byline or speaker label)."""
     pieces: list[tuple[int, int, SentenceRole]] = []
     body_start = start
-    if start == end or text[start].isspace():  # not isspace() is also regex's \S: no search
-        first = _FIRST_CHAR_RE.search(text, start, end)
-        body_start = first.start() if first else end
-    # A slice compared, not str.startswith with a start: a method call from compiled code.
-    if text[body_start : body_start + 2] == "By" and _BYLINE_RE.fullmatch(
-        text, body_start, rstrip_end(text, body_start, end)
-    ):
+    if start == end or text[start].isspace() or text[start] in FORMAT_CHARACTERS:
+        # not isspace() is also regex's \S: no search; a byte-order mark opens no sentence
+        while body_start < end and (
+            text[body_start].isspace() or text[body_start] in FORMAT_CHARACTERS
+        ):
+            body_start += 1
+    if role is ROLE_BYLINE:
         pieces.append((body_start, end, ROLE_BYLINE))
         return _sentence_models(text, pieces, paragraph, first_index)
-    dateline = _dateline(text, body_start, end)
-    if dateline:
-        dateline_end = dateline.end()
-        if dateline_end < end and text[dateline_end:end].strip():
-            pieces.append((body_start, dateline_end, ROLE_DATELINE))
-            body_start = dateline_end
+    if label is not None:
+        pieces.append((body_start, label[1], ROLE_SPEAKER))
+        if rstrip_end(text, label[1], end) == label[1]:  # a name alone on its line
+            return _sentence_models(text, pieces, paragraph, first_index)
+        body_start = label[1]
+    elif role is None:
+        body_start = _after_dateline(text, body_start, end, pieces)
     cut = body_start
     for stop, following in _boundaries(text, body_start, end):
         if _is_boundary(text, stop, following):
             pieces.append((cut, _gap_start(text, following), ROLE_BODY))
             cut = following
     pieces.append((cut, end, ROLE_BODY))
-    if len(pieces) == 1 and _is_headline(text, start, end):
+    if role is not None:
+        pieces = [(s, e, role if r is ROLE_BODY else r) for s, e, r in pieces]
+    elif len(pieces) == 1 and _is_headline(text, start, end):
         pieces = [(start, end, ROLE_HEADLINE)]
+    elif len(pieces) > 1:  # a credit closing a paragraph: "… (Reporting by Jane Doe)"
+        s, e, _ = pieces[-1]
+        last = sentence_role(text, s, rstrip_end(text, s, e))
+        if last is not None:
+            pieces[-1] = (s, e, last)
     return _sentence_models(text, pieces, paragraph, first_index)
+
+
+def _after_dateline(
+    text: str, start: int, end: int, pieces: list[tuple[int, int, SentenceRole]]
+) -> int:
+    """Add a dateline opening the paragraph to ``pieces``; return where the body starts."""
+    dateline = _dateline(text, start, end)
+    if dateline:
+        dateline_end: int = dateline.end()
+        if dateline_end < end and text[dateline_end:end].strip():
+            pieces.append((start, dateline_end, ROLE_DATELINE))
+            return dateline_end
+    return start
 
 
 def _dateline(text: str, start: int, end: int) -> regex.Match[str] | None:
     """Match a dateline at ``start``, after a cheap test of its first two characters."""
-    # A dateline opens with two characters that are not lower case ("WASHINGTON", "N.Y."):
-    # most paragraphs ("The", "Mr") are ruled out here without a regex call.
-    if start + 1 < end and text[start].isupper() and not text[start + 1].islower():
-        return _DATELINE_RE.match(text, start, end)
+    # A dateline opens with a capital ("WASHINGTON", "N.Y.", "New Delhi, Dec 8 (PTI)"); the
+    # pattern's mixed-case branch needs a date or an agency right after the place.
+    if start + 1 < end and text[start].isupper():
+        if text[start + 1].islower() and not _MIXED_DATELINE_HINT_RE.search(
+            text, start, min(end, start + 40)
+        ):
+            return None  # mixed case ("The …", "New Delhi, Dec 8 (PTI)") needs a date or agency
+        found = _DATELINE_RE.match(text, start, end)
+        if (
+            found
+            and text[found.end() - 1] in ": "
+            and text[start : found.end()].rstrip(": ").startswith(_NOT_PLACES)
+        ):
+            return None  # "BREAKING: …" labels the story, it names no place
+        return found
     return None
 
 

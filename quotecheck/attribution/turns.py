@@ -1,0 +1,206 @@
+"""credit_turns(text, paragraphs, sourcing) -> Sourcing: a transcript turn per speaker label.
+
+:mod:`quotecheck.text.turns` marks a transcript's speaker labels (sentences of role
+``speaker``). Each label opens a turn that runs over the sentences after it, across paragraphs,
+until the next label or a line that is not prose. A turn becomes one ``Attribution`` with
+``cue_kind`` ``turn``, the label as its cue and the turn's words as its content.
+
+Who speaks:
+
+- a name ("HARRIS:", "Jane Smith:", a name line) is a ``person`` source with that name; when the
+  article already has a person whose name ends with it ("Kamala Harris"), the label joins that
+  source as one more mention;
+- "Q:", "Question:" and "Interviewer:" turns are the interviewer's: a ``person`` with role
+  ``interviewer``, named when the byline gives exactly one name ("By Harriet Lowe");
+- "A:" and "Answer:" turns are the interviewee's: a ``person`` with role ``interviewee``, named
+  after the person source mentioned most before the first turn (the one the introduction
+  presents), else unnamed.
+
+An attribution the attribution stage read from a label ("Tel: …" shapes, "SMITH: “…”") gives way
+to the turn; reports inside a turn ("the minister told me …") stay, as nested attributions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Final
+
+import regex
+
+from quotecheck.attribution.attribute import Sourcing
+from quotecheck.attribution.nonprose import renumbered
+from quotecheck.kinds import (
+    CUE_TURN,
+    ROLE_BODY,
+    ROLE_BYLINE,
+    ROLE_HEADLINE,
+    ROLE_SPEAKER,
+    SOURCE_PERSON,
+)
+from quotecheck.models import Attribution, Paragraph, Sentence, Source, Span, Stance
+from quotecheck.offsets import make_span
+from quotecheck.text.turns import ANSWER_LABELS, QUESTION_LABELS
+
+__all__ = ["credit_turns"]
+
+_INTERVIEWER: Final = "interviewer"
+_INTERVIEWEE: Final = "interviewee"
+_TURN_ROLES: Final = (ROLE_BODY, ROLE_HEADLINE)  # a short answer without a full stop
+_LABEL_NAME_RE: Final = regex.compile(r"[^\s:(.][^:(]*?(?=\s*(?:\(|:|\.?$))")
+_BYLINE_NAME_RE: Final = regex.compile(r"\w+\s+by\s+|By\s+|BY\s+")
+
+
+class _Turn:
+    """One turn: its label sentence, the span of the speaker's name, and what was said."""
+
+    __slots__ = ("content", "key", "label", "name")
+
+    def __init__(self, label: Span, name: Span, key: str, content: Span) -> None:
+        self.label = label
+        self.name = name
+        self.key = key
+        self.content = content
+
+
+def credit_turns(text: str, paragraphs: tuple[Paragraph, ...], sourcing: Sourcing) -> Sourcing:
+    """Add one attribution per transcript turn, crediting it to the turn's speaker.
+
+    >>> from quotecheck.pipeline import analyze
+    >>> a = analyze("Q: Why now?\\n\\nA: Because it is time.\\n\\nQ: And then?\\n\\nA: We wait.")
+    >>> [(x.cue.text, x.content.text) for x in a.attributions][:2]
+    [('Q:', 'Why now?'), ('A:', 'Because it is time.')]
+    """
+    sentences = [s for p in paragraphs for s in p.sentences]
+    turns = _turns(text, sentences)
+    if not turns:
+        return sourcing
+    labels = [(t.label.start, t.label.end) for t in turns]
+    kept = [a for a in sourcing.attributions if not _from_label(a, labels)]
+    sources = list(sourcing.sources)
+    speakers: dict[str, str] = {}  # a turn's key -> the id of its source
+    intro_end = turns[0].label.start
+    for turn in turns:
+        if turn.key not in speakers:
+            speakers[turn.key] = _speaker(text, turn, sentences, sources, intro_end)
+        _add_mention(sources, speakers[turn.key], turn.name)
+    for n, turn in enumerate(turns, start=1):
+        kept.append(_attribution(n, turn, speakers[turn.key]))
+    return renumbered(sourcing.quotes, sources, kept)
+
+
+def _turns(text: str, sentences: list[Sentence]) -> list[_Turn]:
+    """Each speaker label with the body sentences that follow it."""
+    turns: list[_Turn] = []
+    n = 0
+    while n < len(sentences):
+        label = sentences[n]
+        n += 1
+        if label.role is not ROLE_SPEAKER:
+            continue
+        first = n
+        while n < len(sentences) and sentences[n].role in _TURN_ROLES:
+            n += 1
+        if n == first:
+            continue  # a label with nothing said after it
+        name = _LABEL_NAME_RE.match(text, label.span.start, label.span.end)
+        name_span = make_span(text, *name.span()) if name else label.span
+        key = name_span.text.lower().replace(".", " ").split()[-1]
+        content = make_span(text, sentences[first].span.start, sentences[n - 1].span.end)
+        turns.append(_Turn(label.span, name_span, key, content))
+    return turns
+
+
+def _from_label(a: Attribution, labels: list[tuple[int, int]]) -> bool:
+    """True when an attribution's cue or source lies in a speaker label: the turn replaces it."""
+    if a.cue is None:
+        return False
+    return any(start <= a.cue.start < end or start <= a.cue.end - 1 < end for start, end in labels)
+
+
+def _speaker(
+    text: str, turn: _Turn, sentences: list[Sentence], sources: list[Source], intro_end: int
+) -> str:
+    """The id of the source who speaks a turn's label, adding it to ``sources`` if new."""
+    if turn.key in QUESTION_LABELS:
+        return _new_source(sources, _byline_name(sentences), _INTERVIEWER)
+    if turn.key in ANSWER_LABELS:
+        return _new_source(sources, _presented(sources, intro_end), _INTERVIEWEE)
+    for source in sources:
+        if source.kind is SOURCE_PERSON and source.name and _same_person(source.name, turn):
+            return source.id
+    return _new_source(sources, _display_name(turn.name.text), None)
+
+
+def _same_person(name: str, turn: _Turn) -> bool:
+    """True when a known person's name ends with the label's last word ("Kamala Harris")."""
+    return name.lower().replace(".", " ").split()[-1] == turn.key
+
+
+def _display_name(label: str) -> str:
+    """A label as a name: "JANE SMITH" reads "Jane Smith"; "Jane Smith" stays."""
+    return label.title() if label.isupper() and len(label) > 1 else label
+
+
+def _byline_name(sentences: list[Sentence]) -> str | None:
+    """The one name of the article's byline ("By Harriet Lowe, …"), None for none or several."""
+    for s in sentences:
+        if s.role is ROLE_BYLINE:
+            rest = _BYLINE_NAME_RE.sub("", s.span.text, count=1)
+            name = rest.split(",")[0].split(" in ")[0].strip()
+            if " and " in name or "&" in name or not name:
+                return None
+            return _display_name(name)
+    return None
+
+
+def _presented(sources: list[Source], intro_end: int) -> str | None:
+    """The named person mentioned most before the first turn: whom the introduction presents."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for source in sources:
+        if source.kind is not SOURCE_PERSON or not source.name:
+            continue
+        before = [m for m in source.mentions if m.end <= intro_end]
+        if before:
+            counts[source.name] = len(before)
+            first_seen[source.name] = before[0].start
+    if not counts:
+        return None
+    return max(counts, key=lambda name: (counts[name], -first_seen[name]))
+
+
+def _new_source(sources: list[Source], name: str | None, role: str | None) -> str:
+    """Append a person source (mentions come with each turn); return its provisional id."""
+    source_id = f"t{len(sources) + 1}"
+    sources.append(Source(id=source_id, kind=SOURCE_PERSON, name=name, role=role))
+    return source_id
+
+
+def _add_mention(sources: list[Source], source_id: str, mention: Span) -> None:
+    """Give the source one more mention, in text order."""
+    for n, source in enumerate(sources):
+        if source.id == source_id:
+            mentions = sorted((*source.mentions, mention), key=lambda m: m.start)
+            sources[n] = source.model_copy(update={"mentions": tuple(mentions)})
+            return
+
+
+def _attribution(n: int, turn: _Turn, source_id: str) -> Attribution:
+    """The attribution of one turn (its id is provisional; renumbered gives the final one)."""
+    asking = turn.key in QUESTION_LABELS and turn.content.text.rstrip().endswith("?")
+    who = (
+        "the interviewer's"
+        if turn.key in QUESTION_LABELS
+        else "the interviewee's"
+        if turn.key in ANSWER_LABELS
+        else f"{turn.name.text}'s"
+    )
+    return Attribution(
+        id=f"turn{n}",
+        source_id=source_id,
+        cue=turn.label,
+        cue_kind=CUE_TURN,
+        stance=Stance.asking if asking else Stance.neutral,
+        content=turn.content,
+        reasons=(f"a transcript turn: the label {turn.label.text!r} marks {who} words",),
+    )
