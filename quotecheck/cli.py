@@ -16,6 +16,7 @@ import shlex
 import shutil
 import sys
 import tempfile
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -191,6 +192,8 @@ def _add_flag(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 # Verdicts from most to least faithful (the order of VerificationStatus), for --fail-on.
 _VERDICTS = [status.value for status in VerificationStatus]
+_MISATTRIBUTED = "misattributed"  # --fail-on level of its own: the words are someone else's
+_GUARD_WIDTH = 80  # the failing-quotes report fits an 80-column terminal
 
 
 def _add_verify(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -211,11 +214,13 @@ def _add_verify(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("-f", "--format", choices=["text", "json"], default="text")
     p.add_argument(
         "--fail-on",
-        choices=_VERDICTS[1:],
-        metavar="STATUS",
+        choices=[*_VERDICTS[1:], _MISATTRIBUTED],
+        action="append",
+        metavar="LEVEL",
         help="exit 1 when some quote is this unfaithful or worse (in order: "
         + ", ".join(_VERDICTS[1:])
-        + ")",
+        + "), or with 'misattributed' when the source has its words from another speaker; "
+        "repeat to combine; the output then lists only the failing quotes, with evidence",
     )
     _add_color(p)
     p.set_defaults(handler=_cmd_verify)
@@ -432,16 +437,116 @@ def _cmd_verify(args: argparse.Namespace) -> int:
     text, analysis = _analyze_file(args.article, args.article)
     sources = {name: _read_source(name) for name in args.source}
     results = verify(analysis, sources, text=text)
+    if args.fail_on:
+        failing = [(v, _failed_on(v, args.fail_on)) for v in results]
+        failing = [(v, why) for v, why in failing if why]
+        if args.format == "json":
+            records = _guard_records(text, analysis, failing)
+            sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+        else:
+            sys.stdout.write(_guard_report(args.article, text, analysis, failing, len(results)))
+        return EXIT_FAILED if failing else EXIT_OK
     if args.format == "json":
         dump = [v.model_dump(mode="json") for v in results]
         sys.stdout.write(json.dumps(dump, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(_verify_table(analysis, results, color=_color(args.color, sys.stdout)))
-    if args.fail_on is not None:
-        floor = _VERDICTS.index(args.fail_on)
-        if any(_VERDICTS.index(v.status.value) >= floor for v in results):
-            return EXIT_FAILED
     return EXIT_OK
+
+
+def _failed_on(v: Verification, levels: Sequence[str]) -> list[str]:
+    """Return the --fail-on levels this verdict reaches (empty when it passes)."""
+    failed = []
+    if _MISATTRIBUTED in levels and v.misattributed:
+        failed.append(_MISATTRIBUTED)
+    floors = [_VERDICTS.index(level) for level in levels if level != _MISATTRIBUTED]
+    if floors and _VERDICTS.index(v.status.value) >= min(floors):
+        failed.append(v.status.value)
+    return failed
+
+
+def _quote_places(
+    text: str, analysis: Analysis, failing: Sequence[tuple[Verification, list[str]]]
+) -> list[tuple[int, int] | None]:
+    """Return the (line, column) in the article of each failing quote."""
+    quotes = {q.id: q for q in analysis.quotes}
+    starts = [quotes[v.quote_id].marks.start for v, _ in failing if v.quote_id in quotes]
+    places = iter(line_cols(text, starts))
+    return [next(places) if v.quote_id in quotes else None for v, _ in failing]
+
+
+def _guard_records(
+    text: str, analysis: Analysis, failing: Sequence[tuple[Verification, list[str]]]
+) -> list[dict[str, object]]:
+    """The failing quotes as JSON records: the evidence, the reasons and the meaning flags."""
+    records: list[dict[str, object]] = []
+    for (v, why), place in zip(failing, _quote_places(text, analysis, failing), strict=True):
+        records.append(
+            {
+                "quote_id": v.quote_id,
+                "line": place[0] if place else None,
+                "column": place[1] if place else None,
+                "failed_on": why,
+                "status": v.status.value,
+                "speaker_match": v.speaker_match.value,
+                "credited_speaker": v.credited_speaker,
+                "source_speaker": v.source_speaker,
+                "quote": v.quote,
+                "source_name": v.source_name,
+                "source_words": v.source_span.text if v.source_span else None,
+                "source_span": v.source_span.model_dump() if v.source_span else None,
+                "score": v.score,
+                "meaning": list(v.meaning),
+                "reasons": list(v.reasons),
+                "edits": [e.model_dump(mode="json") for e in v.edits],
+            }
+        )
+    return records
+
+
+def _guard_report(
+    name: str,
+    text: str,
+    analysis: Analysis,
+    failing: Sequence[tuple[Verification, list[str]]],
+    total: int,
+) -> str:
+    """The failing quotes with their evidence, wrapped for an 80-column terminal."""
+    out: list[str] = []
+    for (v, why), place in zip(failing, _quote_places(text, analysis, failing), strict=True):
+        where = f"{name}:{place[0]}:{place[1]}" if place else name
+        head = f"{v.quote_id or 'quote'} fails: {', '.join(why)} ({where})"
+        out += textwrap.wrap(head, width=_GUARD_WIDTH, subsequent_indent="  ")
+        out += _field("article", f"“{_clip(v.quote, 300)}”")
+        if v.source_span is not None:
+            shown = f"“{_clip(v.source_span.text, 300)}” ({v.source_name})"
+            out += _field("source", shown)
+        else:
+            out += _field("source", "not found in any source")
+        if v.credited_speaker or v.source_speaker:
+            out += _field("credited", v.credited_speaker or "no speaker named")
+            out += _field("said by", v.source_speaker or "no speaker label in the source")
+        if v.edits:
+            out += _field("changed", _changes(v))
+        if v.meaning:
+            out += _field("meaning", ", ".join(v.meaning))
+        for reason in v.reasons[1:] if v.source_span is not None else v.reasons:
+            out += _field("why", reason)
+        out.append("")
+    out.append(f"{len(failing)} of {total} quotes fail")
+    return "\n".join(out) + "\n"
+
+
+def _field(label: str, value: str) -> list[str]:
+    """One labelled field, its value wrapped under itself within the report's width."""
+    return textwrap.wrap(
+        " ".join(value.split()),
+        width=_GUARD_WIDTH,
+        initial_indent=f"  {label:<9} ",
+        subsequent_indent=" " * 12,
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
 
 
 _GOOD = frozenset({"exact", "normalized", "ellipsis"})

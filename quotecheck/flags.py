@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from quotecheck.assemble import assemble
+from quotecheck.attribution.anonymity import WHY_MARKERS
 from quotecheck.attribution.attribute import Sourcing
 from quotecheck.claims.classify import is_question
 from quotecheck.claims.framing import speech_like
@@ -239,8 +240,19 @@ def _anonymous_flag(
     through = f", as told to {via.name}" if via is not None and via.name else ""
     first = bisect_right(starts, a.content.start - 400)
     mention = source.mentions[first] if first < len(starts) else None
-    message = f"credited to an unnamed source ({label}){through}: ask who, and why unnamed"
+    message = f"credited to an unnamed source ({label}){through}: {_why_unnamed(source)}"
     return _flag(FlagKind.anonymous_source, mention or a.cue or a.content, message, severity)
+
+
+def _why_unnamed(source: Source) -> str:
+    """What the text says about why a source is unnamed: an editor's first question."""
+    reason = source.anonymity_reason
+    if reason is None:
+        return "no reason is given for the anonymity; ask who, and why unnamed"
+    said = reason.text.lower()
+    if any(marker in said for marker in WHY_MARKERS):
+        return f"reason given: '{reason.text}'"
+    return f"anonymity is noted ('{reason.text}') but no reason is given; ask why unnamed"
 
 
 def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]]) -> None:

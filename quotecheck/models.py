@@ -43,6 +43,7 @@ __all__ = [
     "SourceKind",
     "SourcingSummary",
     "Span",
+    "SpeakerMatch",
     "Stance",
     "Verification",
     "VerificationStatus",
@@ -211,6 +212,7 @@ class FlagKind(StrEnum):
     unbalanced_quote_marks = "unbalanced_quote_marks"
     not_prose_input = "not_prose_input"  # the text is HTML (tags, entities), not plain prose
     language = "language"  # the text does not read as English: the lexicons do not fit it
+    misattributed = "misattributed"  # a verified quote's words were said by someone else
 
 
 class Severity(StrEnum):
@@ -240,6 +242,14 @@ class VerificationStatus(StrEnum):
     altered = "altered"  # content words changed, added or dropped without marking
     spliced = "spliced"  # pieces found far apart or out of order, joined as one utterance
     not_found = "not_found"
+
+
+class SpeakerMatch(StrEnum):
+    """Whether the words of a verified quote were said by the speaker the article credits."""
+
+    same = "same"  # the matched words lie in the credited speaker's turns
+    different = "different"  # they lie in someone else's turns (see source_speaker)
+    unknown = "unknown"  # the source has no speaker turns, or the quote no credited speaker
 
 
 EditOp = Literal["insert", "delete", "replace"]
@@ -327,10 +337,16 @@ class Source(_Frozen):
     )
     descriptor: str | None = Field(
         default=None,
-        description="How an anonymous or vague source is described, e.g. "
-        "'unnamed Defense Department sources'.",
+        description="How a source without a name is described, e.g. "
+        "'unnamed Defense Department sources', 'the mayor'.",
     )
     mentions: tuple[Span, ...] = Field(default=(), description="Every mention, in text order.")
+    anonymity_reason: Span | None = Field(
+        default=None,
+        description="For an anonymous source, the clause saying why it is unnamed, when the "
+        "text gives one, e.g. 'who spoke on condition of anonymity because they were not "
+        "authorized to discuss the talks'; None otherwise.",
+    )
 
 
 class Attribution(_Frozen):
@@ -527,11 +543,31 @@ class Verification(_Frozen):
     )
     edits: tuple[Edit, ...] = Field(default=(), description="Word-level differences.")
     reasons: tuple[str, ...] = Field(default=(), description="Why this verdict, for a person.")
+    speaker_match: SpeakerMatch = Field(
+        default=SpeakerMatch.unknown,
+        description="Whether the credited speaker said the matched words in the source.",
+    )
+    credited_speaker: str | None = Field(
+        default=None, description="Who the article credits with the quote, when it says."
+    )
+    source_speaker: str | None = Field(
+        default=None, description="The source's speaker label where the words were found."
+    )
 
     @property
     def meaning_changed(self) -> bool:
         """True when some edit adds or drops a negation, a number, a hedge or a qualifier."""
         return any(e.meaning for e in self.edits)
+
+    @property
+    def meaning(self) -> tuple[str, ...]:
+        """The meaning flags of all edits together, sorted: ("negation", "number"), say."""
+        return tuple(sorted({m for e in self.edits for m in e.meaning}))
+
+    @property
+    def misattributed(self) -> bool:
+        """True when the source has the words in another speaker's turns."""
+        return self.speaker_match is SpeakerMatch.different
 
 
 # --------------------------------------------------------------------------- batch

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from rapidfuzz.distance import Levenshtein
@@ -32,7 +32,10 @@ __all__ = [
     "judge",
     "meaning_of",
     "realign",
+    "respelt",
+    "same_word",
     "with_editorial",
+    "word_forms",
 ]
 
 SAME, MINOR, CONTENT = 0, 1, 2  # how much an edit matters, in increasing order
@@ -53,25 +56,18 @@ _NOT_STEMS = {"wo": "will", "ca": "can", "sha": "shall", "ai": "is"}
 _S_HOSTS = frozenset(
     ["it", "that", "there", "here", "what", "who", "where", "when", "how", "he", "she", "let"]
 )
+# Spoken contractions written without an apostrophe in transcripts.
+_SPOKEN = {
+    "gonna": ("going", "to"),
+    "wanna": ("want", "to"),
+    "gotta": ("got", "to"),
+    "lemme": ("let", "me"),
+    "gimme": ("give", "me"),
+    "kinda": ("kind", "of"),
+    "sorta": ("sort", "of"),
+    "y'all": ("you", "all"),
+}
 
-# British and American spellings of the same word end differently; compared on the US ending.
-_SPELLING = (
-    ("isation", "ization"),
-    ("ising", "izing"),
-    ("ised", "ized"),
-    ("ises", "izes"),
-    ("ise", "ize"),
-    ("yse", "yze"),
-    ("ours", "ors"),
-    ("our", "or"),
-    ("tres", "ters"),
-    ("tre", "ter"),
-    ("ence", "ense"),
-    ("ogue", "og"),
-    ("mme", "m"),
-    ("lled", "led"),
-    ("lling", "ling"),
-)
 _REGULAR = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
 
 
@@ -257,19 +253,23 @@ def expand(keys: Sequence[str]) -> list[str]:
     return [word for key in keys for word in _expand_one(key)]
 
 
-def _expand_one(key: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _expand_one(key: str) -> tuple[str, ...]:
     if "'" not in key:
-        return ["can", "not"] if key == "cannot" else [key]
-    if key == "cannot":
-        return ["can", "not"]
+        if key == "cannot":
+            return ("can", "not")
+        return _SPOKEN.get(key, (key,))
+    spoken = _SPOKEN.get(key)
+    if spoken is not None:
+        return spoken
     if key.endswith("n't") and len(key) > 3:
-        return [_NOT_STEMS.get(key[:-3], key[:-3]), "not"]
+        return (_NOT_STEMS.get(key[:-3], key[:-3]), "not")
     for suffix, full in _SUFFIXES.items():
         if key.endswith(suffix) and len(key) > len(suffix):
-            return [key[: -len(suffix)], full]
+            return (key[: -len(suffix)], full)
     if key.endswith("'s") and key[:-2] in _S_HOSTS:
-        return [key[:-2], "us" if key == "let's" else "is"]
-    return [key]
+        return (key[:-2], "us" if key == "let's" else "is")
+    return (key,)
 
 
 def _number(key: str) -> str | None:
@@ -295,6 +295,7 @@ def meaning_of(quote_keys: Sequence[str], source_keys: Sequence[str]) -> tuple[s
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     base = _bases().get(word)
     if base is not None:
@@ -310,11 +311,79 @@ def _stem(word: str) -> str:
     return word
 
 
+@cache
+def _spellings() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """Return the British -> American endings (longest first) and stems of the lexicon."""
+    rows = load_rows("verify_spellings")
+    endings = sorted(
+        ((uk[1:], us[1:]) for uk, us, *_ in rows if uk.startswith("-")),
+        key=lambda pair: -len(pair[0]),
+    )
+    stems = {uk: us for uk, us, *_ in rows if not uk.startswith("-")}
+    return tuple(endings), stems
+
+
+@lru_cache(maxsize=1 << 16)
 def _spelling(word: str) -> str:
-    for uk, us in _SPELLING:
+    """Return ``word`` in American spelling, as far as the spelling lexicon knows it."""
+    endings, stems = _spellings()
+    for cut in range(len(word), 2, -1):
+        us = stems.get(word[:cut])
+        if us is not None:
+            return us + word[cut:]
+    for uk, us in endings:
         if word.endswith(uk) and len(word) > len(uk) + 2:
             return word[: -len(uk)] + us
     return word
+
+
+def respelt(a: str, b: str) -> bool:
+    """True when two word keys are one word spelt alike or the British/American way."""
+    return a == b or _spelling(a) == _spelling(b)
+
+
+def same_word(a: str, b: str) -> bool:
+    """True when two word keys are one word: equal, inflected or spelt the other way."""
+    return a == b or _related(a, b) in ("inflection", "spelling")
+
+
+@cache
+def _forms_of_base() -> dict[str, tuple[str, ...]]:
+    return {row[0]: row for row in load_rows("verify_inflections")}
+
+
+@cache
+def _british() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """Return the American -> British endings and stems (the spelling lexicon reversed)."""
+    endings, stems = _spellings()
+    return tuple((us, uk) for uk, us in endings), {us: uk for uk, us in stems.items()}
+
+
+def word_forms(key: str) -> set[str]:
+    """Return likely forms of a word key (inflections, UK/US spellings) to look up in a source.
+
+    Only candidates: keep those :func:`same_word` accepts.
+    """
+    forms = {key, _spelling(key)}
+    endings, stems = _british()
+    for cut in range(len(key), 2, -1):
+        if key[:cut] in stems:
+            forms.add(stems[key[:cut]] + key[cut:])
+            break
+    for us, uk in endings:
+        if key.endswith(us) and len(key) > len(us) + 2:
+            forms.add(key[: -len(us)] + uk)
+            break
+    out = set(forms)
+    for form in forms:
+        base = _stem(form)
+        irregular = _forms_of_base().get(_bases().get(form, ""), ())
+        out.update(irregular)
+        for root in {base, base + "e", base[:-1] + "i" if base.endswith("y") else base}:
+            out.update(root + end for end in ("", "s", "es", "ed", "d", "ing", "er", "ers"))
+        if base and base[-1] not in "aeiouwy":
+            out.update(base + base[-1] + end for end in ("ed", "ing", "er"))
+    return out
 
 
 def _related(a: str, b: str) -> str | None:
@@ -327,7 +396,8 @@ def _related(a: str, b: str) -> str | None:
         return "number written differently"
     if _stem(a) == _stem(b):
         return "inflection"
-    if _spelling(a) == _spelling(b):
+    us_a, us_b = _spelling(a), _spelling(b)
+    if us_a == us_b or _stem(us_a) == _stem(us_b):
         return "spelling"
     return None
 
@@ -339,9 +409,47 @@ def judge(
     stutter: bool = False,
     annotation: bool = False,
 ) -> Judgement:
-    """Judge one edit: SAME (spacing only), MINOR (function words, inflections) or CONTENT."""
+    """Judge one edit: SAME (spacing only), MINOR (function words, inflections) or CONTENT.
+
+    ``source_keys`` should leave out words inside stage directions ("[Applause]"): they are
+    not the speaker's, so leaving them out changes nothing.
+    """
+    if not quote_keys and all(_has(w, "hesitation") for w in source_keys):
+        note = "leaves out a hesitation" if source_keys else "leaves out a stage direction"
+        return Judgement(SAME, (), note)
     if "".join(quote_keys).replace("'", "") == "".join(source_keys).replace("'", ""):
         return Judgement(SAME, (), "only spacing or punctuation differs")
+    found = _judge(quote_keys, source_keys, stutter=stutter, annotation=annotation)
+    if found.level == CONTENT and not found.meaning and _has_s(quote_keys, source_keys):
+        # "The plan's working" for "the plan is working": 's after any noun, tried last so
+        # that a possessive never hides a real change.
+        loose = _judge(_loose(quote_keys), _loose(source_keys), stutter=stutter)
+        if loose.level < CONTENT:
+            return Judgement(loose.level, (), "contraction written out or contracted")
+    return found
+
+
+def _has_s(quote_keys: Sequence[str], source_keys: Sequence[str]) -> bool:
+    return "'s " in " ".join((*quote_keys, *source_keys, ""))
+
+
+def _loose(keys: Sequence[str]) -> list[str]:
+    out: list[str] = []
+    for key in keys:
+        if key.endswith("'s") and len(key) > 2:
+            out.extend((key[:-2], "is"))
+        else:
+            out.append(key)
+    return out
+
+
+def _judge(
+    quote_keys: Sequence[str],
+    source_keys: Sequence[str],
+    *,
+    stutter: bool = False,
+    annotation: bool = False,
+) -> Judgement:
     q, s = expand(quote_keys), expand(source_keys)
     if q == s:
         return Judgement(MINOR, (), "contraction written out or contracted")

@@ -194,6 +194,20 @@ class ShingleIndex:
 
     # ------------------------------------------------------------------ lookup
 
+    def positions(self, word_id: int, limit: int) -> list[tuple[int, int]] | None:
+        """Return (document, token) of every occurrence of a word; None if over ``limit``."""
+        lo, hi = self._range(word_id, None)
+        if hi - lo > limit:
+            return None
+        packed, mask, words = self._packed, self._mask_pos, self._ids
+        out = []
+        for k in range(lo, hi):
+            pos = packed[k] & mask
+            if words[pos] == word_id:  # the id is packed in few bits: check the word itself
+                doc = self._doc_of(pos)
+                out.append((doc, pos - self._doc_starts[doc]))
+        return out
+
     def _range(self, a: int, b: int | None) -> tuple[int, int]:
         if b is None:
             low = (a & self._mask_a) << self._shift_a

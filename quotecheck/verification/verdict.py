@@ -9,6 +9,7 @@ match. Meaning-changing edits (negation, number, hedge, qualifier) make an edit 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -29,8 +30,21 @@ from quotecheck.verification.alignment import (
 from quotecheck.verification.alignment import meaning_of as _meaning_of
 from quotecheck.verification.index import ShingleIndex
 from quotecheck.verification.quotetext import ParsedQuote, QuoteToken
+from quotecheck.verification.turns import Transcript, identity
 
-__all__ = ["MAX_GAP_WORDS", "MIN_COVERAGE", "Placed", "not_found", "verdict"]
+__all__ = [
+    "MAX_GAP_WORDS",
+    "MIN_COVERAGE",
+    "Placed",
+    "Transcripts",
+    "not_found",
+    "other_speaker_between",
+    "spoken_ids",
+    "verdict",
+]
+
+Transcripts = Callable[[int], Transcript]
+"""The speaker turns of document ``n``, read once and kept by the caller."""
 
 MAX_GAP_WORDS = 250  # an ellipsis may skip this many words before the join counts as a splice
 MIN_COVERAGE = 0.6  # share of the quote's own words that must match for the quote to be found
@@ -66,6 +80,10 @@ class Placed:
     blocks: tuple[Block, ...]
     matched: int  # quote words (not editorial) matched word for word
     cost: int  # word edits in the alignment
+    # Edits that only write out a contraction or respell a word ("won't" for "will not"): for
+    # choosing between places, they count as matches, not as edits.
+    soft_words: int = 0  # quote words in such edits
+    soft_cost: int = 0  # the word edits they account for
 
 
 @dataclass
@@ -95,7 +113,11 @@ def not_found(
 
 
 def verdict(
-    index: ShingleIndex, parsed: ParsedQuote, placed: list[Placed], quote_id: str | None
+    index: ShingleIndex,
+    parsed: ParsedQuote,
+    placed: list[Placed],
+    quote_id: str | None,
+    transcripts: Transcripts,
 ) -> Verification:
     """Judge a quote from where its pieces were placed."""
     own = [t for p in placed for t in p.tokens if not t.editorial]
@@ -112,8 +134,8 @@ def verdict(
     reasons: list[str] = []
     for n, part in enumerate(placed):
         if n:
-            _join(index, parsed, placed[n - 1], part, tally, edits, reasons)
-        _part_edits(index, parsed, part, tally, edits, reasons)
+            _join(index, parsed, placed[n - 1], part, tally, edits, reasons, transcripts)
+        _part_edits(index, parsed, part, tally, edits, reasons, transcripts)
     _marks(parsed, tally, reasons)
     if tally.status == VerificationStatus.exact:
         _exactness(index, parsed, placed, tally, reasons)
@@ -192,6 +214,7 @@ def _join(
     tally: _Tally,
     edits: list[Edit],
     reasons: list[str],
+    transcripts: Transcripts,
 ) -> None:
     """Judge how two neighbouring runs of the quote fit together in the source."""
     if prev.doc is None or cur.doc is None:
@@ -199,6 +222,9 @@ def _join(
     here, there = _show(parsed, prev.tokens), _show(parsed, cur.tokens)
     gap = cur.start - prev.end
     problem = None
+    other = None
+    if prev.doc == cur.doc and 0 < gap <= MAX_GAP_WORDS and cur.starts_piece:
+        other = other_speaker_between(index, transcripts, cur.doc, prev.end, cur.start)
     if prev.doc != cur.doc:
         problem = "come from different documents"
         if not cur.starts_piece:
@@ -209,6 +235,8 @@ def _join(
         problem = "appear in the opposite order in the source"
     elif gap > MAX_GAP_WORDS:
         problem = f"are {gap} words apart in the source"
+    elif other is not None:
+        problem = f"come from two turns, with {other!r} speaking between them"
     if problem is not None:
         tally.worst(VerificationStatus.spliced)
         reasons.append(f"{here} and {there} {problem}")
@@ -224,6 +252,47 @@ def _join(
     reasons.append(f"an ellipsis leaves out {gap} words between {here} and {there}")
     if meaning:
         reasons.append(f"the words left out at the ellipsis carry a {' and a '.join(meaning)}")
+
+
+def other_speaker_between(
+    index: ShingleIndex, transcripts: Transcripts, doc: int, end: int, start: int
+) -> str | None:
+    """Return the label of another speaker who speaks between tokens ``end - 1`` and ``start``.
+
+    Two stretches of one speaker's words with someone else's turn between them are two
+    answers: an ellipsis joining them is a splice. Stage directions are nobody's turn.
+    """
+    if end <= 0:
+        return None
+    transcript = transcripts(doc)
+    if not transcript.turns:
+        return None  # before any offsets: working them out costs more than reading the turns
+    off = index.offsets(doc)
+    at, to = off.end(end - 1), off.start(start)
+    before = transcript.turn_at(at - 1)
+    mine = identity(before) if before is not None else None
+    for turn in transcript.labels_between(at, to):
+        if identity(turn) != mine:
+            return turn.label
+    return None
+
+
+def spoken_ids(
+    index: ShingleIndex, transcripts: Transcripts, doc: int, start: int, end: int
+) -> list[int]:
+    """Return the word ids of tokens ``start:end``, without words inside stage directions."""
+    ids = index.doc_ids(doc, start, end)
+    if not ids:
+        return ids
+    off = index.offsets(doc)
+    text = index.texts[doc]
+    at, to = max(0, off.start(start) - 1), off.end(end - 1) + 1
+    if text.find("[", at, to) < 0 and text.find("(", at, to) < 0:
+        return ids  # no bracket, no stage direction
+    transcript = transcripts(doc)
+    if not transcript.directions:
+        return ids
+    return [i for k, i in enumerate(ids, start) if not transcript.in_direction(off.start(k))]
 
 
 def _gap_meaning(
@@ -264,6 +333,7 @@ def _part_edits(
     tally: _Tally,
     edits: list[Edit],
     reasons: list[str],
+    transcripts: Transcripts,
 ) -> None:
     """Judge every difference inside one placed run."""
     for block in part.blocks:
@@ -271,6 +341,8 @@ def _part_edits(
             continue
         tokens = part.tokens[block.q0 : block.q1]
         s_ids = index.doc_ids(part.doc, block.s0, block.s1) if part.doc is not None else []
+        if part.doc is not None and block.q1 == block.q0:
+            s_ids = spoken_ids(index, transcripts, part.doc, block.s0, block.s1)
         s_keys = [index.word(i) for i in s_ids]
         q_keys = [t.key for t in tokens if not t.editorial]
         quote, source = _quote_words(parsed, tokens), None

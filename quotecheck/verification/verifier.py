@@ -10,32 +10,56 @@ an unmarked splice. :mod:`verdict` turns the placed pieces into a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from rapidfuzz.distance import Levenshtein
 
 from quotecheck.errors import InputError, SourceDocumentError, require_text
-from quotecheck.models import Analysis, Quote, Verification
+from quotecheck.models import (
+    Analysis,
+    Flag,
+    FlagKind,
+    Quote,
+    Severity,
+    Source,
+    Span,
+    Verification,
+    VerificationStatus,
+)
 from quotecheck.verification.alignment import (
     Block,
     align,
     block_cost,
+    expand,
     is_function,
     judge,
     realign,
+    respelt,
     with_editorial,
 )
+from quotecheck.verification.gist import find_gist, gist_verdict
 from quotecheck.verification.index import Candidate, ShingleIndex
 from quotecheck.verification.quotetext import ParsedQuote, QuoteToken, parse_quote
-from quotecheck.verification.verdict import MAX_GAP_WORDS, Placed, not_found, verdict
+from quotecheck.verification.speakercheck import check_speaker, credited
+from quotecheck.verification.turns import Speaker, Transcript, find_turns, same_speaker
+from quotecheck.verification.verdict import (
+    MAX_GAP_WORDS,
+    Placed,
+    not_found,
+    other_speaker_between,
+    verdict,
+)
 
-__all__ = ["MAX_GAP_WORDS", "SourceIndex", "verify", "verify_quote"]
+__all__ = ["MAX_GAP_WORDS", "SourceIndex", "misattribution_flags", "verify", "verify_quote"]
 
 _OPTIONS = 4  # places tried per piece
 _SPLICE_PENALTY = 2  # edits an unmarked splice must save before it is preferred
 _MIN_RUN = 3  # quote words a spliced-in stretch needs at least
 _EDGE_WORDS = 4  # most source words an edge edit may give back (the window's slack is small)
+_SHORT_FORMS = frozenset(["cannot", "gonna", "wanna", "gotta", "lemme", "gimme", "kinda", "sorta"])
+_SPEAKER_BONUS = 0.3  # a place in the credited speaker's turns wins a tie (under one word)
+_NEAR_BONUS = 0.25  # between equally good places for a piece, the nearer wins (under one word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,13 +82,25 @@ class SourceIndex:
 
     def __init__(self, sources: Mapping[str, str]) -> None:
         self._index = ShingleIndex(sources)
+        self._transcripts: dict[int, Transcript] = {}
+        self._docs = {name: n for n, name in enumerate(self._index.names)}
 
     @property
     def names(self) -> tuple[str, ...]:
         """The document names, in the order given."""
         return self._index.names
 
-    def verify_quote(self, quote: str | Quote) -> Verification:
+    def transcript(self, doc: int) -> Transcript:
+        """Return the speaker turns of document ``doc``, read on first use."""
+        found = self._transcripts.get(doc)
+        if found is None:
+            found = find_turns(self._index.texts[doc])
+            self._transcripts[doc] = found
+        return found
+
+    def verify_quote(
+        self, quote: str | Quote, *, speaker: str | Source | None = None
+    ) -> Verification:
         """Check one quote against every document; see :func:`verify_quote`."""
         quote_id = None
         if isinstance(quote, Quote):
@@ -77,19 +113,47 @@ class SourceIndex:
                 )
                 raise InputError(msg)
         parsed = parse_quote(text)
+        who = credited(speaker)
         if not parsed.tokens:
-            return not_found(parsed, quote_id, "the quote has no words to look for")
-        placed = self._place(parsed)
-        return verdict(self._index, parsed, placed, quote_id)
+            found = not_found(parsed, quote_id, "the quote has no words to look for")
+            return check_speaker(self._index, self.transcript, found, [], who, None)
+        placed = self._place(parsed, who)
+        found = verdict(self._index, parsed, placed, quote_id, self.transcript)
+        if found.status is VerificationStatus.not_found:
+            gist = find_gist(self._index, parsed, self.transcript)
+            if gist is not None:
+                found, placed = gist_verdict(self._index, parsed, gist, quote_id, self.transcript)
+        doc = self._docs.get(found.source_name or "")
+        return check_speaker(self._index, self.transcript, found, placed, who, doc)
 
-    def _place(self, parsed: ParsedQuote) -> list[Placed]:
+    def _place(self, parsed: ParsedQuote, who: Speaker | None = None) -> list[Placed]:
         runs = [self._run(piece.tokens, piece.marker) for piece in parsed.pieces]
         options = [self._options(run) for run in runs]
-        chosen = _choose(options)
+        chosen = _choose(options, self._bonus(who), self._crosses)
         placed: list[Placed] = []
         for run, match in zip(runs, chosen, strict=True):
             placed.extend(self._split(run, match))
         return placed
+
+    def _bonus(self, who: Speaker | None) -> Callable[[Placed], float]:
+        """Return a scorer that favours places inside the credited speaker's turns."""
+        if who is None:
+            return lambda p: 0.0
+
+        def bonus(p: Placed) -> float:
+            if p.doc is None or p.end <= p.start:
+                return 0.0
+            turn = self.transcript(p.doc).turn_at(self._index.offsets(p.doc).start(p.start))
+            return _SPEAKER_BONUS if turn is not None and same_speaker(who, turn) else 0.0
+
+        return bonus
+
+    def _crosses(self, prev: Placed, cur: Placed) -> bool:
+        """True when another speaker's turn lies between two places of one document."""
+        if prev.doc is None or prev.doc != cur.doc or cur.start <= prev.end:
+            return False
+        found = other_speaker_between(self._index, self.transcript, cur.doc, prev.end, cur.start)
+        return found is not None
 
     def _run(self, tokens: Sequence[QuoteToken], marker: tuple[int, int] | None) -> _Run:
         ids = []
@@ -101,6 +165,10 @@ class SourceIndex:
 
     def _options(self, run: _Run) -> list[Placed]:
         found = [self._align(run, c) for c in self._index.candidates(run.seek, _OPTIONS)]
+        # Soft edits only matter when choosing between places, none of them exact (an exact
+        # place is never beaten: a soft edit at best counts as a match).
+        if len(found) > 1 and all(p.cost for p in found):
+            found = [self._soften(run, p) for p in found]
         return found or [_unplaced(run)]
 
     def _align(self, run: _Run, cand: Candidate) -> Placed:
@@ -122,6 +190,22 @@ class SourceIndex:
         cost = block_cost(blocks)
         blocks = with_editorial(blocks, [t.editorial for t in run.tokens])
         return _placed(run, doc, blocks, cost)
+
+    def _soften(self, run: _Run, p: Placed) -> Placed:
+        """Note the edits that only write out a contraction or respell a word."""
+        words = cost = 0
+        for b in p.blocks:
+            if b.op != "replace" or p.doc is None:
+                continue
+            q = [t.key for t in run.tokens[b.q0 : b.q1] if not t.editorial]
+            s = [self._index.word(i) for i in self._index.doc_ids(p.doc, b.s0, b.s1)]
+            if len(q) != len(s) and not any("'" in k or k in _SHORT_FORMS for k in (*q, *s)):
+                continue  # no contraction, and respelt words come one for one
+            q, s = expand(q), expand(s)
+            if q == s or (len(q) == len(s) and all(map(respelt, q, s))):
+                words += b.q1 - b.q0
+                cost += max(b.q1 - b.q0, b.s1 - b.s0)
+        return replace(p, soft_words=words, soft_cost=cost) if words else p
 
     def _trim_edges(
         self, doc: int, keys: list[str], ids: list[int], blocks: list[Block]
@@ -175,6 +259,7 @@ class SourceIndex:
     def verify_all(self, analysis: Analysis, text: str | None = None) -> tuple[Verification, ...]:
         """Check every quote of an analysed article; see :func:`verify`."""
         out = []
+        speaker_of = _speakers(analysis)
         for quote in analysis.quotes:
             if text is not None and text[quote.span.start : quote.span.end] != quote.span.text:
                 msg = (
@@ -182,7 +267,7 @@ class SourceIndex:
                     f"analysed, or leave text out"
                 )
                 raise InputError(msg, doc_id=analysis.doc_id)
-            out.append(self.verify_quote(quote))
+            out.append(self.verify_quote(quote, speaker=speaker_of.get(quote.id)))
         return tuple(out)
 
 
@@ -256,31 +341,56 @@ def _slice(run: _Run, match: Placed, q0: int, q1: int) -> Placed | None:
     return replace(_placed(sub, match.doc, kept), starts_piece=False)
 
 
-def _choose(options: list[list[Placed]]) -> list[Placed]:
+def _speakers(analysis: Analysis) -> dict[str, Source]:
+    """Map each quote id to the source the analysis credits with it (quotes with one)."""
+    sources = {s.id: s for s in analysis.sources}
+    by_attribution = {a.id: sources.get(a.source_id) for a in analysis.attributions}
+    found = {}
+    for quote in analysis.quotes:
+        source = by_attribution.get(quote.attribution_id or "")
+        if source is not None:
+            found[quote.id] = source
+    return found
+
+
+def _choose(
+    options: list[list[Placed]],
+    bonus: Callable[[Placed], float],
+    crosses: Callable[[Placed, Placed], bool],
+) -> list[Placed]:
     """Pick one place per piece, preferring pieces that follow each other in one document."""
-    best: list[tuple[float, list[Placed]]] = [(_value(o), [o]) for o in options[0]]
+    best: list[tuple[float, list[Placed]]] = [(_value(o, bonus), [o]) for o in options[0]]
     for choices in options[1:]:
         step: list[tuple[float, list[Placed]]] = []
         for option in choices:
             score, path = max(
-                ((s - _join_penalty(p[-1], option), p) for s, p in best), key=lambda x: x[0]
+                ((s - _join_penalty(p[-1], option, crosses), p) for s, p in best),
+                key=lambda x: x[0],
             )
-            step.append((score + _value(option), [*path, option]))
+            step.append((score + _value(option, bonus), [*path, option]))
         best = step
     return max(best, key=lambda x: x[0])[1]
 
 
-def _value(p: Placed) -> float:
-    return p.matched - 0.5 * p.cost
+def _value(p: Placed, bonus: Callable[[Placed], float]) -> float:
+    score = p.matched + p.soft_words - 0.5 * (p.cost - p.soft_cost)
+    return score + (bonus(p) if p.matched else 0.0)
 
 
-def _join_penalty(prev: Placed, cur: Placed) -> float:
+def _join_penalty(prev: Placed, cur: Placed, crosses: Callable[[Placed, Placed], bool]) -> float:
     in_order = prev.doc == cur.doc and prev.end <= cur.start <= prev.end + MAX_GAP_WORDS
-    return 0.0 if in_order else 1.5
+    if not in_order or crosses(prev, cur):
+        return 1.5
+    # Of two equally good places, the nearer one: an ellipsis never jumps further than it must.
+    return _NEAR_BONUS * (cur.start - prev.end) / MAX_GAP_WORDS
 
 
 def verify_quote(
-    quote: str | Quote, source_text: str, *, source_name: str | None = None
+    quote: str | Quote,
+    source_text: str,
+    *,
+    source_name: str | None = None,
+    speaker: str | Source | None = None,
 ) -> Verification:
     """Check a quote against one source document and say how faithful it is.
 
@@ -289,6 +399,8 @@ def verify_quote(
             :func:`quotecheck.analyze`.
         source_text: The source document: a transcript, statement or earlier article.
         source_name: A name to report as ``source_name`` (e.g. the file name).
+        speaker: Who the quote is credited to ("Grace Okafor", "the Health Secretary", or a
+            :class:`~quotecheck.models.Source`), to check against the source's speaker turns.
 
     Returns:
         A :class:`~quotecheck.models.Verification` whose spans index ``source_text`` exactly.
@@ -306,7 +418,7 @@ def verify_quote(
     if not source_text.strip():
         msg = "source_text is empty: pass the transcript or document the quote should come from"
         raise SourceDocumentError(msg, name=source_name)
-    found = SourceIndex({source_name or "source": source_text}).verify_quote(quote)
+    found = SourceIndex({source_name or "source": source_text}).verify_quote(quote, speaker=speaker)
     if source_name is None and found.source_name is not None:
         found = found.model_copy(update={"source_name": None})
     return found
@@ -325,10 +437,39 @@ def verify(
 
     Returns:
         One :class:`~quotecheck.models.Verification` per quote, in order, with ``quote_id`` and
-        ``source_name`` (the best-matching document) set.
+        ``source_name`` (the best-matching document) set, and ``speaker_match`` comparing the
+        speaker the article credits with the speaker turns of the source.
 
     Raises:
         SourceDocumentError: ``sources`` is not a mapping of names to text, or is empty.
         InputError: ``text`` is given and the analysis's quotes do not index it.
     """
     return SourceIndex(sources).verify_all(analysis, text)
+
+
+def misattribution_flags(analysis: Analysis, results: Sequence[Verification]) -> tuple[Flag, ...]:
+    """Return a ``misattributed`` flag on the article's quote for every misattributed verdict.
+
+    >>> from quotecheck import analyze
+    >>> article = "“We will not raise taxes,” Okafor said."
+    >>> source = "OKAFOR: Thank you.\\nREID: We will not raise taxes."
+    >>> a = analyze(article)
+    >>> [f.message for f in misattribution_flags(a, verify(a, {"t": source}))]
+    ["the source has these words in a turn of 'REID', not of 'Okafor'"]
+    """
+    quotes = {q.id: q for q in analysis.quotes}
+    flags = []
+    for v in results:
+        quote = quotes.get(v.quote_id or "")
+        if quote is None or not v.misattributed:
+            continue
+        message = (
+            f"the source has these words in a turn of {v.source_speaker!r}, "
+            f"not of {v.credited_speaker!r}"
+        )
+        flags.append(_flag(quote.marks, message))
+    return tuple(flags)
+
+
+def _flag(span: Span, message: str) -> Flag:
+    return Flag(kind=FlagKind.misattributed, span=span, message=message, severity=Severity.high)
