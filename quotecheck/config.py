@@ -15,8 +15,9 @@ class AnalyzerConfig(BaseModel):
     max_chars: int = Field(
         default=20_000_000,
         gt=0,
-        description="Longest text accepted; longer input raises InputError instead of "
-        "exhausting memory.",
+        description="Longest text accepted; longer input raises InputError. Time and memory "
+        "grow linearly with the text (docs/benchmarks.md gives the bytes per character), so "
+        "this bounds both.",
     )
     partial_max_words: int = Field(
         default=6,

@@ -23,9 +23,15 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# CI's slow pass (.ci/run sets it for the compiled wheel): the ci profile, with the fuzz suite
+# (tests/test_fuzz.py) at its large example count.
+settings.register_profile("slow", parent=settings.get_profile("ci"))
 # A long soak of the properties, run by hand: HYPOTHESIS_PROFILE=thorough pytest
 settings.register_profile("thorough", max_examples=3000, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+settings.load_profile(PROFILE)
+# Examples per fuzz property: modest by default, large in the slow and thorough profiles.
+FUZZ_EXAMPLES = {"dev": 100, "ci": 200, "slow": 1500, "thorough": 5000}.get(PROFILE, 100)
 
 
 def pytest_report_header() -> str:

@@ -396,14 +396,22 @@ _SPEAKERS: Final = (SOURCE_PERSON, SOURCE_ANONYMOUS)
 
 
 def _vague_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
-    """Credit clauses with "reportedly" and the like to a vague source, unless already sourced."""
+    """Credit clauses with "reportedly" and the like to a vague source, unless already sourced.
+
+    A vague cue inside an earlier vague cue's content is credited by it already; each content
+    starts after the one before ends, so no stretch of text is copied into more than one.
+    """
     extra = []
     covered = _Cover(links)
+    floor = 0
     for n, cue in enumerate(fields.cues):
         if fields.kinds[n] is CUE_VAGUE and fields.starts[n] not in covered:
-            link = vague_link(doc, cue)
+            if fields.starts[n] < floor:
+                continue
+            link = vague_link(doc, cue, floor)
             if link is not None:
                 extra.append(file_link(book, link))
+                floor = link.content[1]
     return sorted(links + extra, key=lambda k: k.content[0])
 
 
@@ -438,6 +446,8 @@ def _build(
             qid = q.id
             by_quote[qid] = i
             links[i].quote_ids.append(qid)
+            if q_end > links[i].content[1]:  # a content trimmed of the quote's final stop
+                links[i].content = (links[i].content[0], q_end)  # holds the whole quote again
     spans = _Spans(doc, fields)
     attributions = tuple(_attribution(spans, n, k, ids) for n, k in enumerate(links))
     settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
