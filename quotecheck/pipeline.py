@@ -7,10 +7,6 @@ a pure function over the caller's original text and the frozen results of the st
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from quotecheck.attribution.attribute import attribute
 from quotecheck.attribution.nonprose import without_nonprose
 from quotecheck.attribution.turns import credit_turns
@@ -71,28 +67,7 @@ def analyze(
             f"split it, or raise the limit with AnalyzerConfig(max_chars=…)"
         )
         raise InputError(msg, doc_id=doc_id)
-    with _collector_paused():
-        return _analyze(text, doc_id, config, given)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while the stages run, and restore its state after.
-
-    The stages make several models per quote or cue and no reference cycles worth collecting,
-    yet every few hundred of them the collector walks the young ones again: on text dense with
-    quotes that was more than half the time ('He said “hi” there. ' * n compiled: 0.21 MB/s
-    with it, 0.49 MB/s paused; news 1.96 -> 2.02 MB/s). Anything left is collected once the
-    collector runs again. A caller that disabled it finds it disabled still; with several
-    threads analysing at once, it is back on when the first that paused it finishes.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _analyze(text, doc_id, config, given)
 
 
 def _analyze(
