@@ -8,6 +8,7 @@ a pure function over the caller's original text and the frozen results of the st
 from __future__ import annotations
 
 from quotecheck.attribution.attribute import attribute
+from quotecheck.attribution.interview import credit_interview
 from quotecheck.attribution.nonprose import without_nonprose
 from quotecheck.attribution.turns import credit_turns
 from quotecheck.claims.classify import classify_claims
@@ -72,6 +73,7 @@ def analyze(
     sourcing = attribute(text, paragraphs, scan.quotes, cues, config)
     sourcing = without_nonprose(paragraphs, sourcing)
     sourcing = credit_turns(text, paragraphs, sourcing)
+    sourcing = credit_interview(text, paragraphs, sourcing)
     sentences = [s.span for p in paragraphs for s in p.sentences]
     framing = find_weighted_signals(text, sentences, sourcing.quotes)
     genre_read = given or read_genre(text, paragraphs, sourcing, *framing, config)
