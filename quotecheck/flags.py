@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from quotecheck.assemble import assemble
+from quotecheck.attribution.anonymity import WHY_MARKERS
 from quotecheck.attribution.attribute import Sourcing
 from quotecheck.claims.classify import is_question
 from quotecheck.claims.framing import speech_like
@@ -224,8 +225,19 @@ def _anonymous_flag(
     via = sources.get(a.via_source_id or "")
     through = f", as told to {via.name}" if via is not None and via.name else ""
     mention = next((m for m in source.mentions if a.content.start - 400 < m.start), None)
-    message = f"credited to an unnamed source ({label}){through}: ask who, and why unnamed"
+    message = f"credited to an unnamed source ({label}){through}: {_why_unnamed(source)}"
     return _flag(FlagKind.anonymous_source, mention or a.cue or a.content, message, severity)
+
+
+def _why_unnamed(source: Source) -> str:
+    """What the text says about why a source is unnamed: an editor's first question."""
+    reason = source.anonymity_reason
+    if reason is None:
+        return "no reason is given for the anonymity; ask who, and why unnamed"
+    said = reason.text.lower()
+    if any(marker in said for marker in WHY_MARKERS):
+        return f"reason given: '{reason.text}'"
+    return f"anonymity is noted ('{reason.text}') but no reason is given; ask why unnamed"
 
 
 def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]]) -> None:

@@ -296,10 +296,16 @@ class Source(_Frozen):
     )
     descriptor: str | None = Field(
         default=None,
-        description="How an anonymous or vague source is described, e.g. "
-        "'unnamed Defense Department sources'.",
+        description="How a source without a name is described, e.g. "
+        "'unnamed Defense Department sources', 'the mayor'.",
     )
     mentions: tuple[Span, ...] = Field(default=(), description="Every mention, in text order.")
+    anonymity_reason: Span | None = Field(
+        default=None,
+        description="For an anonymous source, the clause saying why it is unnamed, when the "
+        "text gives one, e.g. 'who spoke on condition of anonymity because they were not "
+        "authorized to discuss the talks'; None otherwise.",
+    )
 
 
 class Attribution(_Frozen):

@@ -69,6 +69,11 @@ def span_of_part(text: str, part: str) -> Span:
 
 def case_params(stage: str) -> list[Any]:
     """The golden cases of a stage as pytest params: id = label; ``expect: fail`` = strict xfail."""
+    return params_of(load_cases(stage))
+
+
+def params_of(cases: list[dict[str, Any]]) -> list[Any]:
+    """Golden cases as pytest params: id = label; ``expect: fail`` = strict xfail."""
     return [
         pytest.param(
             case,
@@ -77,5 +82,5 @@ def case_params(stage: str) -> list[Any]:
             if case["expect"] == "fail"
             else [],
         )
-        for case in load_cases(stage)
+        for case in cases
     ]

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Final, NamedTuple
 
 from quotecheck.assemble import assemble
+from quotecheck.attribution.anonymity import anonymity_reasons, explains_anonymity
 from quotecheck.attribution.content import Doc, Link, opens_sentence, trim, word_count
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.linking import file_link, verb_link
@@ -124,6 +125,10 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
     for n, cue in enumerate(fields.cues):
         kind = fields.kinds[n]
         if kind is CUE_SPEECH_VERB:
+            if explains_anonymity(doc.text, fields.starts[n]) or _describes(
+                doc.text, fields.ends[n]
+            ):
+                continue  # "who asked not to be named": how the source is unnamed, not a report
             si = doc.sentence_at(fields.starts[n])
             same = [k for k in links[-3:] if k.sentence == si]
             link = verb_link(doc, cue, fields.spans[n], fields.starts[n], fields.ends[n], same)
@@ -143,6 +148,14 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
         if outer:
             _pass_on(links[-2], links[-1])
     return links
+
+
+def _describes(text: str, cue_end: int) -> bool:
+    """Tell whether a cue describes its source rather than reports ("people briefed on the
+    talks", "officials briefed about the plan"): a participle with "on" or "about" after it."""
+    return (
+        text.startswith((" on ", " about "), cue_end) and text[cue_end - 7 : cue_end] == "briefed"
+    )
 
 
 # Verbs of contested claiming: an unresolved "they" with one of these, in the present, is the
@@ -415,7 +428,7 @@ def _build(
         {i for k in links for i in (k.source, k.via) if i is not None and i >= 0},
         key=lambda i: min(book.drafts[i].mentions),
     )
-    sources, ids = book.sources(used)
+    sources, ids = book.sources(used, _anonymity(doc, book, used))
     starts = [k.content[0] for k in links]
     by_quote: dict[str, int] = {}
     for q in quotes:
@@ -441,6 +454,17 @@ def _build(
     attributions = tuple(_attribution(spans, n, k, ids) for n, k in enumerate(links))
     settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
     return Sourcing(settled, sources, attributions)
+
+
+def _anonymity(doc: Doc, book: SourceBook, used: list[int]) -> dict[int, tuple[int, int]]:
+    """The clause saying why each anonymous source is unnamed, where the text gives one."""
+    anonymous = sorted(
+        (start, i)
+        for i in used
+        if book.kind(i) is SOURCE_ANONYMOUS
+        for start, _ in book.drafts[i].mentions
+    )
+    return anonymity_reasons(doc.text, doc.starts, anonymous)
 
 
 def _named_term(text: str, mark: int) -> bool:
