@@ -8,6 +8,7 @@ a pure function over the caller's original text and the frozen results of the st
 from __future__ import annotations
 
 from quotecheck.attribution.attribute import attribute
+from quotecheck.attribution.interview import credit_interview
 from quotecheck.attribution.nonprose import without_nonprose
 from quotecheck.attribution.turns import credit_turns
 from quotecheck.claims.classify import classify_claims
@@ -83,6 +84,7 @@ def _analyze(
     sourcing = attribute(view, paragraphs, scan.quotes, cues, config)
     sourcing = without_nonprose(paragraphs, sourcing)
     sourcing = credit_turns(view, paragraphs, sourcing)
+    sourcing = credit_interview(view, paragraphs, sourcing)
     sentences = [s.span for p in paragraphs for s in p.sentences]
     framing = find_weighted_signals(view, sentences, sourcing.quotes)
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)

@@ -40,6 +40,7 @@ from quotecheck.kinds import (
     CUE_SPEECH_VERB,
     CUE_VAGUE,
     QUOTE_SCARE,
+    ROLE_BODY,
     SOURCE_ANONYMOUS,
     SOURCE_PERSON,
     STANCE_NEUTRAL,
@@ -338,7 +339,7 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
             continue
         prev = ends[i]
         last = max(doc.sentence_at(prev.content[1] - 1), prev.sentence)
-        gap = doc.sentences[qi].paragraph - doc.sentences[last].paragraph
+        gap = _prose_gap(doc, last, qi)
         if gap == 0 and qi - last <= config.cue_window_sentences:
             prev.content = (prev.content[0], q.span.end)
             prev.reasons.append("the quote goes on in the next sentence, with no new speaker")
@@ -362,6 +363,17 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
         ends.insert(i + 1, link)
         keys.insert(i + 1, link.content[1])
     return sorted(out, key=lambda k: k.content[0])
+
+
+def _prose_gap(doc: Doc, last: int, qi: int) -> int:
+    """How many paragraph breaks of prose part sentence ``last`` from sentence ``qi``: a line
+    that is not body copy between them ("Advertisement", a caption) does not part a speaker
+    from the rest of their statement."""
+    gap = doc.sentences[qi].paragraph - doc.sentences[last].paragraph
+    if gap < 2:
+        return gap
+    between = {s.paragraph for s in doc.sentences[last + 1 : qi] if s.role is ROLE_BODY}
+    return 1 + len(between)
 
 
 # "“…,” X said. He holds two degrees. “…”": at most this many between

@@ -442,6 +442,7 @@ def _writer_signals(
     own: list[_Weighted] = []
     paraphrase: list[_Weighted] = []
     cues: list[Range] | None = None  # merged once per sentence, only when needed
+    turns: list[Range] | None = None
     for n, s in enumerate(signals):
         weight = weights[n]
         if weight <= 0:
@@ -453,6 +454,10 @@ def _writer_signals(
         if not sourced or not inside(found.start, found.end, sourced):
             own.append(found)
             continue
+        if turns is None:
+            turns = merge([(c.content_start, c.content_end) for c in credits if c.turn])
+        if turns and inside(found.start, found.end, turns):
+            continue  # a transcript turn is the speaker's own words, as a quote is
         if cues is None:
             cues = merge([c.cue for c in credits if c.cue is not None])
         # Cue words are the writer's choice even inside a partial quote's clause ("blasted").
