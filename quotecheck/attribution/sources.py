@@ -444,7 +444,19 @@ def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
         return True  # "said the younger Mr. Trump", not "told the audience Obama had lied"
     if all(t.text.islower() for t in out) and _role_then_name(toks, i - len(out)):
         return True  # "said master of ceremonies Asab Al-Tabchi"
-    return any(_head_noun(t.text) for t in toks[i + 1 : i + 3])
+    return any(_head_noun(t.text) for t in toks[i + 1 : i + 3]) or _names_then_head(toks, i + 1)
+
+
+def _names_then_head(toks: list[Token], i: int) -> bool:
+    """Tell whether capitalised words from ``i`` lead to a head noun ("unaligned Florida
+    Republican strategist", "senior Ministry of Defence official"): the adjective before them
+    belongs to the description."""
+    for tok in toks[i : i + 4]:
+        if _head_noun(tok.text):
+            return True
+        if not capitalised(tok.text) or tok.text in CLAUSE_WORDS:
+            return False
+    return False
 
 
 def _role_then_name(toks: list[Token], i: int) -> bool:
