@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Final, NamedTuple
 
+import regex
+
 from quotecheck.assemble import assemble
 from quotecheck.attribution.anonymity import anonymity_reasons, explains_anonymity
 from quotecheck.attribution.content import Doc, Link, opens_sentence, trim, word_count
@@ -129,6 +131,8 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
                 doc.text, fields.ends[n]
             ):
                 continue  # "who asked not to be named": how the source is unnamed, not a report
+            if _answers_claim(doc.text, fields.starts[n]):
+                continue  # "…, a claim that his office disputes": a reply to a report, not one
             si = doc.sentence_at(fields.starts[n])
             same = [k for k in links[-3:] if k.sentence == si]
             link = verb_link(doc, cue, fields.spans[n], fields.starts[n], fields.ends[n], same)
@@ -148,6 +152,25 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
         if outer:
             _pass_on(links[-2], links[-1])
     return links
+
+
+# ", a claim that the council strongly disputes": a noun for what was said, then a relative
+# clause whose verb answers it. Bounded: the clause is read over the last 90 characters only.
+_ANSWERED_CLAIM_RE: Final = regex.compile(
+    r",[ \t]+(?:a|an|the)[ \t]+(?:\w+[ \t]+)?"
+    r"(?:point|claim|charge|assertion|allegation|accusation|contention|characteri[sz]ation)"
+    r"[ \t]+(?:that|which)[ \t]+[^,.;:!?“”\"]{1,60}$"
+)
+
+
+def _answers_claim(text: str, cue_start: int) -> bool:
+    """Tell whether a cue stands in ", a point that officials dispute": what the verb answers
+    is the clause before, which is someone else's report; it reports nothing itself."""
+    if text.find(" that ", max(0, cue_start - 90), cue_start) < 0 and (
+        text.find(" which ", max(0, cue_start - 90), cue_start) < 0
+    ):
+        return False  # most cues have neither word before them: a find is cheaper than a search
+    return _ANSWERED_CLAIM_RE.search(text, max(0, cue_start - 90), cue_start) is not None
 
 
 def _describes(text: str, cue_end: int) -> bool:

@@ -36,6 +36,16 @@ MAX_CLAUSE: Final = 1200  # a reported clause longer than this is cut: bounds th
 WINDOW: Final = 240  # characters to look at on either side of a cue for its source
 _PARTICIPLE_RE: Final = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
 _CONJUNCTIONS: Final = frozenset(["and", "but", "or", "so", "while", "as"])
+# Words that open an adverbial clause: after ", X said," they add the writer's narration
+# ("…, officials said, before the driver was shot"), not what was said.
+_SUBORDINATORS: Final = frozenset(
+    ["before", "after", "when", "until", "because", "since", "although", "though", "despite"]
+)
+# Finite verbs that carry on a subject cut by the cue: "Whatever progress he made, officials
+# said, could unravel": the report is both sides of the cue.
+_PREDICATE_STARTS: Final = frozenset(
+    ["is", "are", "was", "were", "will", "would", "could", "can", "should", "might", "must"]
+)
 # Words after a quote that resume the writer's narration: a time, a place, a new verb. The
 # lexicon's subject_end class serves both this and the end of an inverted source's name.
 _NARRATION_WORDS: Final = grammar_words("subject_end") | {"and", "but", "then", "moments", "twice"}
@@ -145,7 +155,8 @@ def set_content(
     left_words, right_words = word_count(text, left), word_count(text, right)
     if text[core_end : core_end + 3].lstrip()[:1] == ";":
         right_words = 0  # "…, the minister said; it is …": the semicolon closes the report
-    right_ok = right_words >= 2 and not _continuation(text, right, text[core_end:right_lo])
+    closes = left_words >= 3 and _comma_before(text, subj_start)  # "A, X said, …"
+    right_ok = right_words >= 2 and not _continuation(text, right, text[core_end:right_lo], closes)
     left_quote = _only_quote(doc, left) if left_words else _quote_just_before(doc, s_start)
     if left_quote is None and left_words:
         left_quote = _set_off_quote(doc, subj_start, inverted)
@@ -177,6 +188,9 @@ def set_content(
     ):
         link.content = (right_quote.span.start, right_quote.span.end)
         link.reasons.append("content: the quote after the cue")
+    elif right_words >= 2 and left_words >= 2 and _interrupted(text, left, right, core_end):
+        link.content = (left[0], right[1])
+        link.reasons.append("content: the clause the cue interrupts")
     elif left_words >= 2 and (
         inverted or _clause_before(text, subj_start, left_words, right_words)
     ):
@@ -261,8 +275,12 @@ def _resumed_mid_sentence(doc: Doc, core_end: int) -> Quote | None:
 
 def _clause_before(text: str, subj_start: int, left_words: int, right_words: int) -> bool:
     """Tell whether ", X said" closes a reported clause ("A, X said", not "In May, X said B")."""
-    comma = text[max(0, subj_start - 3) : subj_start].rstrip()[-1:] in ',”"’'
-    return comma and left_words >= 4 and right_words < 4
+    return _comma_before(text, subj_start) and left_words >= 4 and right_words < 4
+
+
+def _comma_before(text: str, subj_start: int) -> bool:
+    """Tell whether a comma (or a closing quote mark) stands just before the source."""
+    return text[max(0, subj_start - 3) : subj_start].rstrip()[-1:] in ',”"’'
 
 
 def introduces(text: str, core_end: int) -> bool:
@@ -350,12 +368,27 @@ def _participle_cut(text: str, start: int, end: int) -> int:
     return end
 
 
-def _continuation(text: str, right: tuple[int, int], tail: str) -> bool:
-    """Tell whether the words after the cue start a new clause (", and has launched …")."""
+def _continuation(text: str, right: tuple[int, int], tail: str, closes: bool) -> bool:
+    """Tell whether the words after the cue start a new clause (", and has launched …"); after
+    a cue that closes a clause (``closes``), an adverbial clause too (", before being shot")."""
     if "," not in tail:
         return False
     first = text[right[0] : right[0] + 12].split(" ", 1)[0].lower()
-    return first in _CONJUNCTIONS or first.endswith("ing") or first in ("according", "who", "which")
+    return (
+        first in _CONJUNCTIONS
+        or (closes and first in _SUBORDINATORS)
+        or first.endswith("ing")
+        or first in ("according", "who", "which")
+    )
+
+
+def _interrupted(text: str, left: tuple[int, int], right: tuple[int, int], core_end: int) -> bool:
+    """Tell whether ", X said," cuts one clause in two: the words before end in a comma and
+    those after go on with a verb ("Whatever he has made, officials said, could unravel")."""
+    if text[left[1] : left[1] + 2].lstrip()[:1] != "," or text[core_end : right[0]].strip() != ",":
+        return False
+    first = text[right[0] : right[0] + 8].split(" ", 1)[0]
+    return first in _PREDICATE_STARTS
 
 
 def _extend_over_quote(doc: Doc, lo: int, end: int) -> int:

@@ -67,10 +67,26 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
         mention=mention,
         reasons=["'according to' names the source"],
     )
-    core_end = after_core(doc, link, mention.end, sent.end)
+    described_end = _relative_clause_end(text, mention.end, sent.end)
+    if described_end > mention.end:
+        link.reasons.append("the relative clause after the source describes it")
+    core_end = after_core(doc, link, described_end, sent.end)
     if not set_content(doc, link, sent.start, cue.span.start, core_end, sent.end, False):
         return None
     return link
+
+
+_RELATIVE_RE: Final = regex.compile(r"[ \t]+(?:who|whom)\b")
+
+
+def _relative_clause_end(text: str, end: int, sent_end: int) -> int:
+    """Where "according to a person who attended the dinner" ends: a clause on who the source
+    is, up to the next comma or the sentence's end, describes the source and is never what it
+    reported; ``end`` itself when no such clause follows."""
+    if _RELATIVE_RE.match(text, end, sent_end) is None:
+        return end
+    stops = [i for i in (text.find(c, end, sent_end) for c in ",;") if i >= 0]
+    return min(stops, default=sent_end)
 
 
 _CLAUSE_EDGE: Final = ",;:()—–"

@@ -387,6 +387,8 @@ def _adjective_before_head(toks: list[Token], i: int, out: list[Token]) -> bool:
     ("the gambling commission", "a former campaign aide")."""
     if not out or not _head_noun(out[0].text) or not toks[i].text.islower():
         return False
+    if toks[i].text in STOPWORDS:
+        return False  # "denied the report but officials said": "but" opens a new clause
     return any(t.text.lower() in _COUNTING for t in toks[max(0, i - 2) : i])
 
 
@@ -403,7 +405,12 @@ def _compound_before_role(toks: list[Token], i: int, out: list[Token]) -> bool:
         return False
     if not _plain_word(word) or word in CONNECTORS:
         return False
-    return i == 0 or not toks[i - 1].text[0].isalnum() or capitalised(toks[i - 1].text)
+    before = toks[i - 1].text if i else ""
+    # "… but league officials said": a conjunction opens the new clause as an edge does
+    return i == 0 or not before[0].isalnum() or capitalised(before) or before in _CLAUSE_JOINS
+
+
+_CLAUSE_JOINS: Final = frozenset(["but", "and", "while", "as", "because", "although", "though"])
 
 
 def _plain_word(word: str) -> bool:
@@ -444,7 +451,19 @@ def _adjective_after(toks: list[Token], i: int, out: list[Token]) -> bool:
         return True  # "said the younger Mr. Trump", not "told the audience Obama had lied"
     if all(t.text.islower() for t in out) and _role_then_name(toks, i - len(out)):
         return True  # "said master of ceremonies Asab Al-Tabchi"
-    return any(_head_noun(t.text) for t in toks[i + 1 : i + 3])
+    return any(_head_noun(t.text) for t in toks[i + 1 : i + 3]) or _names_then_head(toks, i + 1)
+
+
+def _names_then_head(toks: list[Token], i: int) -> bool:
+    """Tell whether capitalised words from ``i`` lead to a head noun ("unaligned Florida
+    Republican strategist", "senior Ministry of Defence official"): the adjective before them
+    belongs to the description."""
+    for tok in toks[i : i + 4]:
+        if _head_noun(tok.text):
+            return True
+        if not capitalised(tok.text) or tok.text in CLAUSE_WORDS:
+            return False
+    return False
 
 
 def _role_then_name(toks: list[Token], i: int) -> bool:

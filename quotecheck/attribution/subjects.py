@@ -66,6 +66,37 @@ class LazyTokens:
         return self.words
 
 
+# Prepositions after which a name is the object of a relative clause ("who worked with X").
+_OBJECT_PREPOSITIONS: Final = frozenset(
+    ["with", "for", "under", "alongside", "against", "near", "beside", "to", "about"]
+)
+_RELATIVE_REACH: Final = 8  # words between "who" and the name it governs
+
+
+def _people_who(text: str, left: list[Token], phrase: list[Token]) -> Mention | None:
+    """For "Executives who have worked with Lachlan Murdoch say": the name ends a relative
+    clause as its object, so the speakers are the people the clause describes. None when the
+    words before the name are not such a clause."""
+    if not phrase:
+        return None
+    k = len(left) - len(phrase)
+    if k < 3 or left[k - 1].text not in _OBJECT_PREPOSITIONS:
+        return None
+    for w in range(k - 2, max(0, k - 1 - _RELATIVE_REACH), -1):
+        word = left[w].text
+        if word in (",", ".", ";", ":", "“", "”", '"'):
+            return None  # the clause must run unbroken from "who" to the name
+        if word == "who":
+            people = classify(text, subject_before(left[:w]))
+            if people is None or people.name is not None:
+                return None  # "Smith, who worked with Jones": a named antecedent speaks
+            m = people.copy()
+            m.end = phrase[-1].end
+            m.descriptor = text[m.start : m.end]
+            return m
+    return None
+
+
 def find_subject(
     text: str, left: list[Token], lazy: LazyTokens, cue: Cue, reasons: list[str], opens: bool
 ) -> tuple[Mention | None, int, bool]:
@@ -81,7 +112,10 @@ def find_subject(
             mention = mention.copy()
             mention.start, mention.end = left[-1].start, left[-1].end
         return mention, c_end, False
-    before = classify(text, subject_before(left)) or short_subject(text, left, opens)
+    phrase = subject_before(left)
+    before = classify(text, phrase) or short_subject(text, left, opens)
+    if before is not None and before.kind is SOURCE_PERSON and before.name is not None:
+        before = _people_who(text, left, phrase) or before  # "Players who trained with Smith"
     if before is not None:
         reasons.append(f"{quoted(text[before.start : c_end])}: the source stands before the cue")
         return before, c_end, False
