@@ -73,7 +73,7 @@ def analyze(
     sourcing = without_nonprose(paragraphs, sourcing)
     sourcing = credit_turns(text, paragraphs, sourcing)
     sentences = [s.span for p in paragraphs for s in p.sentences]
-    framing = find_weighted_signals(text, sentences, sourcing.quotes)
+    framing = find_weighted_signals(text, sentences, sourcing.quotes, config)
     genre_read = given or read_genre(text, paragraphs, sourcing, *framing, config)
     claims = classify_claims(text, paragraphs, sourcing, genre_read, config, framing)
     reading = read_input(text)
