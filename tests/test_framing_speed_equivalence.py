@@ -19,8 +19,8 @@ from quotecheck.claims.framing import (
     _pattern_tokens,
     kind_weights,
 )
-from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.claims.signaltables import ASCII_TOKENS, CASE_SENSITIVE, TABLES
+from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.models import SignalKind
 from quotecheck.offsets import fold
 
