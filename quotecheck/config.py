@@ -29,6 +29,32 @@ class AnalyzerConfig(BaseModel):
         ge=0,
         description="How many sentences before or after a stand-alone quote to search for its cue.",
     )
+    # ------------------------------------------------------------------ attribution (attribution/)
+    attribution_max_clause: int = Field(
+        default=1200,
+        gt=0,
+        description="Longest reported clause, in characters, on either side of a cue; a longer "
+        "one is cut. Bounds the work per cue on adversarial input.",
+    )
+    attribution_window: int = Field(
+        default=240,
+        gt=0,
+        description="Characters read on either side of a cue for its source (and after a "
+        "channel phrase for the channel's name).",
+    )
+    attribution_resume_reach: int = Field(
+        default=200,
+        ge=0,
+        description="How far after a cue and its speaker's description a quote may resume in "
+        "lower case and still be that speaker's ('“…,” said X, director of … in London, "
+        "“but it is …”').",
+    )
+    attribution_narration_sentences: int = Field(
+        default=2,
+        ge=0,
+        description="Most sentences of narration (no quote, no cue) between a quote and the "
+        "paragraph's earlier quoted speaker for that speaker to go on.",
+    )
     # ------------------------------------------------------------------ claims (claims/classify.py)
     editorial_threshold: float = Field(
         default=1.0,
