@@ -24,6 +24,12 @@ class AnalyzerConfig(BaseModel):
         description="A quote this short that does not end its clause is 'partial' even when "
         "it starts the sentence.",
     )
+    quote_run_on_chars: int = Field(
+        default=2000,
+        ge=0,
+        description="How far, in characters, a double quote left open at a paragraph's end may "
+        "run on through unmarked paragraphs to its closing mark (a press release's statement).",
+    )
     cue_window_sentences: int = Field(
         default=1,
         ge=0,

@@ -131,6 +131,21 @@ def test_attribution_max_clause_is_read() -> None:
     assert len(cut.attributions[0].content.text) <= 20
 
 
+def test_quote_run_on_chars_is_read() -> None:
+    """A statement's quote runs on through an unmarked paragraph only within the reach."""
+    text = (
+        "The company issued this statement:\n\n"
+        "\u201cWe are proud of our staff and of the work they do every day\n\n"
+        "We will keep investing in the region for years to come.\u201d\n\n"
+        "The plant opened in 1990."
+    )
+    runs_on = qc.analyze(text).quotes[0]
+    assert runs_on.span.text.endswith("years to come.")
+    short = qc.analyze(text, config=AnalyzerConfig(quote_run_on_chars=10))
+    assert short.quotes[0].span.text.endswith("every day")
+    assert "unbalanced_quote_marks" in [f.kind.value for f in short.flags]
+
+
 def test_genre_label_confidence_is_read() -> None:
     """A section label reads with the configured confidence."""
     text = "Opinion\n\nThe council has lost its way."
