@@ -48,6 +48,24 @@ class AnalyzerConfig(BaseModel):
         description="Characters read on either side of a cue for its source (and after a "
         "channel phrase for the channel's name).",
     )
+    attribution_left_reach: int = Field(
+        default=160,
+        gt=0,
+        description="Characters read before a speech verb for its source ('the minister, "
+        "who \u2026, said').",
+    )
+    attribution_right_reach: int = Field(
+        default=100,
+        gt=0,
+        description="Characters read after a speech verb for its source or listener "
+        "('said the minister', 'told reporters').",
+    )
+    attribution_label_reach: int = Field(
+        default=100,
+        gt=0,
+        description="Characters read after a labelling verb for the quote it labels ('called "
+        "the plan \u201ca disgrace\u201d').",
+    )
     attribution_resume_reach: int = Field(
         default=200,
         ge=0,

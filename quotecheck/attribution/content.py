@@ -95,6 +95,9 @@ class Doc:
         self.window: int = config.attribution_window
         self.resume_reach: int = config.attribution_resume_reach
         self.narration_sentences: int = config.attribution_narration_sentences
+        self.left_reach: int = config.attribution_left_reach
+        self.right_reach: int = config.attribution_right_reach
+        self.label_reach: int = config.attribution_label_reach
         self.sentences = sentences
         spans = [s.span for s in sentences]  # every model field read once
         self.starts = [span.start for span in spans]
