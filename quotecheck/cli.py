@@ -32,6 +32,7 @@ from quotecheck.integrations.webpage import (
 )
 from quotecheck.models import Analysis, Flag, FlagKind, Severity, Verification, VerificationStatus
 from quotecheck.pipeline import analyze
+from quotecheck.report.common import visible
 from quotecheck.report.text import FORMATS, line_cols, render, source_label, speaker_of
 
 if TYPE_CHECKING:
@@ -428,7 +429,8 @@ def _cmd_flag(args: argparse.Namespace) -> int:
         for f, (line, col) in zip(
             shown, line_cols(text, [f.span.start for f in shown]), strict=True
         ):
-            lines.append(f"{name}:{line}:{col}: {f.severity.value} {f.kind.value}: {f.message}")
+            place = f"{visible(name)}:{line}:{col}"  # a terminal shows escapes, never obeys them
+            lines.append(f"{place}: {f.severity.value} {f.kind.value}: {visible(f.message)}")
             records.append({"file": name, "line": line, "column": col, **f.model_dump(mode="json")})
     out = json.dumps(records, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else ""
     sys.stdout.write(out or "".join(f"{line}\n" for line in lines))
@@ -567,11 +569,11 @@ def _verify_table(analysis: Analysis, results: Sequence[Verification], *, color:
         speaker = source_label(speaker_of(analysis, quote)) if quote else ""
         rows.append(
             (
-                _clip(v.quote, 40),
-                _clip(speaker, 24),
+                _clip(visible(v.quote), 40),  # article and source text: shown, never obeyed
+                _clip(visible(speaker), 24),
                 v.status.value,
-                v.source_name or "—",
-                _clip(_changes(v), 60),
+                visible(v.source_name or "—"),
+                _clip(visible(_changes(v)), 60),
             )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(4)]

@@ -16,7 +16,9 @@ class AnalyzerConfig(BaseModel):
         default=20_000_000,
         gt=0,
         description="Longest text accepted, by analyze and by every record of a batch; longer "
-        "input raises InputError (a batch writes an error record) instead of exhausting memory.",
+        "input raises InputError (a batch writes an error record). Time and memory grow "
+        "linearly with the text (docs/benchmarks.md gives the bytes per character), so this "
+        "bounds both.",
     )
     partial_max_words: int = Field(
         default=6,

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import Any
 
 from quotecheck.assemble import assemble
+from quotecheck.attribution.anonymity import WHY_MARKERS
 from quotecheck.attribution.attribute import Sourcing
 from quotecheck.claims.classify import is_question
 from quotecheck.claims.framing import speech_like
@@ -43,6 +44,7 @@ from quotecheck.models import (
     Span,
 )
 from quotecheck.offsets import strip_span
+from quotecheck.sortedints import bisect_right
 from quotecheck.text.language import MIN_MARKUP, InputReading
 
 __all__ = ["find_flags", "input_flags"]
@@ -205,12 +207,16 @@ def _source_flags(
         if c.attribution_ids and (c.role is not SentenceRole.body or is_question(c.span.text))
         for a in c.attribution_ids
     }
+    starts: dict[str, list[int]] = {}  # per anonymous source: its mentions' starts, made once
     for a in sourcing.attributions:
         source = sources.get(a.source_id)
         if a.id in skip or source is None:
             continue
         if source.kind is SourceKind.anonymous:
-            flags.append(_anonymous_flag(a, source, sources, severity))
+            found = starts.get(source.id)
+            if found is None:
+                found = starts[source.id] = [m.start for m in source.mentions]
+            flags.append(_anonymous_flag(a, source, sources, found, severity))
         elif source.kind is SourceKind.vague:
             cue = a.cue.text if a.cue is not None else "vague wording"
             message = f"credited only to '{cue}': no identifiable source for this content"
@@ -218,15 +224,36 @@ def _source_flags(
 
 
 def _anonymous_flag(
-    a: Attribution, source: Source, sources: dict[str, Source], severity: Severity
+    a: Attribution,
+    source: Source,
+    sources: dict[str, Source],
+    starts: list[int],
+    severity: Severity,
 ) -> dict[str, Any]:
-    """An unnamed source, with the outlet it reached the writer through."""
+    """An unnamed source, with the outlet it reached the writer through.
+
+    The flag sits on the source's first mention at most 400 characters before the content (or
+    after it), found by bisecting ``starts``, the mentions' starts in text order: a scan of every
+    mention for every attribution is quadratic when one source is credited thousands of times.
+    """
     label = source.descriptor or (source.mentions[0].text if source.mentions else "unnamed")
     via = sources.get(a.via_source_id or "")
     through = f", as told to {via.name}" if via is not None and via.name else ""
-    mention = next((m for m in source.mentions if a.content.start - 400 < m.start), None)
-    message = f"credited to an unnamed source ({label}){through}: ask who, and why unnamed"
+    first = bisect_right(starts, a.content.start - 400)
+    mention = source.mentions[first] if first < len(starts) else None
+    message = f"credited to an unnamed source ({label}){through}: {_why_unnamed(source)}"
     return _flag(FlagKind.anonymous_source, mention or a.cue or a.content, message, severity)
+
+
+def _why_unnamed(source: Source) -> str:
+    """What the text says about why a source is unnamed: an editor's first question."""
+    reason = source.anonymity_reason
+    if reason is None:
+        return "no reason is given for the anonymity; ask who, and why unnamed"
+    said = reason.text.lower()
+    if any(marker in said for marker in WHY_MARKERS):
+        return f"reason given: '{reason.text}'"
+    return f"anonymity is noted ('{reason.text}') but no reason is given; ask why unnamed"
 
 
 def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]], max_words: int) -> None:

@@ -7,11 +7,14 @@ stage modules, not here; models only hold data and cheap derived properties.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticSerializationError
 
 __all__ = [
     "Analysis",
@@ -47,10 +50,48 @@ __all__ = [
 ]
 
 
+# A lone surrogate: valid in a Python str and in JSON text ("\\ud800"), but it has no UTF-8 form.
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# Its JSON escape, as JSON text holds it: pydantic's reader refuses these, the stdlib's reads them.
+_SURROGATE_ESCAPE_RE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
 class _Frozen(BaseModel):
-    """Base for every contract model: immutable, strict about fields."""
+    """Base for every contract model: immutable, strict about fields, JSON for any text.
+
+    ``model_dump_json`` and ``model_validate_json`` also carry text with lone surrogates (a
+    JSON input may hold ``"\\ud800"``; pydantic alone refuses to write or read it): such a
+    model is written with the stdlib's ``json`` in the same compact layout, each lone surrogate
+    as its ``\\udXXX`` escape, and read back equal.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # The signatures are pydantic's: every keyword goes through to it unchanged.
+    def model_dump_json(self, **kwargs: Any) -> str:
+        """JSON of the model, as pydantic writes it; lone surrogates written as escapes."""
+        try:
+            return super().model_dump_json(**kwargs)
+        except PydanticSerializationError as exc:
+            if "surrogates not allowed" not in str(exc):
+                raise
+        indent = kwargs.pop("indent", None)
+        ensure_ascii = kwargs.pop("ensure_ascii", False)
+        data = self.model_dump(mode="json", **kwargs)
+        separators = (",", ": ") if indent is not None else (",", ":")
+        text = json.dumps(data, ensure_ascii=ensure_ascii, indent=indent, separators=separators)
+        return _LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        """Read a model from JSON, lone-surrogate escapes included."""
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except ValidationError:
+            text = json_data if isinstance(json_data, str) else bytes(json_data).decode("utf-8")
+            if not _SURROGATE_ESCAPE_RE.search(text):
+                raise
+        return cls.model_validate(json.loads(text), **kwargs)
 
 
 # --------------------------------------------------------------------------- labels
@@ -296,10 +337,16 @@ class Source(_Frozen):
     )
     descriptor: str | None = Field(
         default=None,
-        description="How an anonymous or vague source is described, e.g. "
-        "'unnamed Defense Department sources'.",
+        description="How a source without a name is described, e.g. "
+        "'unnamed Defense Department sources', 'the mayor'.",
     )
     mentions: tuple[Span, ...] = Field(default=(), description="Every mention, in text order.")
+    anonymity_reason: Span | None = Field(
+        default=None,
+        description="For an anonymous source, the clause saying why it is unnamed, when the "
+        "text gives one, e.g. 'who spoke on condition of anonymity because they were not "
+        "authorized to discuss the talks'; None otherwise.",
+    )
 
 
 class Attribution(_Frozen):

@@ -8,6 +8,7 @@ a pure function over the caller's original text and the frozen results of the st
 from __future__ import annotations
 
 from quotecheck.attribution.attribute import attribute
+from quotecheck.attribution.interview import credit_interview
 from quotecheck.attribution.nonprose import without_nonprose
 from quotecheck.attribution.turns import credit_turns
 from quotecheck.claims.classify import classify_claims
@@ -19,6 +20,7 @@ from quotecheck.flags import find_flags
 from quotecheck.models import Analysis, Flag, Genre, GenreKind
 from quotecheck.summary import summarize
 from quotecheck.text.cues import find_cues
+from quotecheck.text.formatchars import decision_view, restore_spans
 from quotecheck.text.language import read_input
 from quotecheck.text.quotes import find_quotes
 from quotecheck.text.segment import segment
@@ -66,19 +68,30 @@ def analyze(
             f"split it, or raise the limit with AnalyzerConfig(max_chars=…)"
         )
         raise InputError(msg, doc_id=doc_id)
-    paragraphs = segment(text)
-    scan = find_quotes(text, paragraphs, config)
-    cues = find_cues(text, paragraphs, scan.quotes)
-    sourcing = attribute(text, paragraphs, scan.quotes, cues, config)
+    return _analyze(text, doc_id, config, given)
+
+
+def _analyze(
+    text: str, doc_id: str | None, config: AnalyzerConfig, given: Genre | None
+) -> Analysis:
+    """The stages in order, on a checked text (see :func:`analyze`)."""
+    # Invisible format characters (a byte-order mark, zero-width spaces, bidi marks) are white
+    # space to every decision: the stages read a same-length view, the Spans quote the original.
+    view = decision_view(text)
+    paragraphs = segment(view)
+    scan = find_quotes(view, paragraphs, config)
+    cues = find_cues(view, paragraphs, scan.quotes)
+    sourcing = attribute(view, paragraphs, scan.quotes, cues, config)
     sourcing = without_nonprose(paragraphs, sourcing)
-    sourcing = credit_turns(text, paragraphs, sourcing)
+    sourcing = credit_turns(view, paragraphs, sourcing)
+    sourcing = credit_interview(view, paragraphs, sourcing)
     sentences = [s.span for p in paragraphs for s in p.sentences]
-    framing = find_weighted_signals(text, sentences, sourcing.quotes, config)
-    genre_read = given or read_genre(text, paragraphs, sourcing, *framing, config)
-    claims = classify_claims(text, paragraphs, sourcing, genre_read, config, framing)
-    reading = read_input(text)
-    flags = find_flags(text, claims, sourcing, scan.unbalanced, genre_read, config, reading)
-    return Analysis(
+    framing = find_weighted_signals(view, sentences, sourcing.quotes, config)
+    genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
+    claims = classify_claims(view, paragraphs, sourcing, genre_read, config, framing)
+    reading = read_input(view)
+    flags = find_flags(view, claims, sourcing, scan.unbalanced, genre_read, config, reading)
+    analysis = Analysis(
         doc_id=doc_id,
         length=len(text),
         paragraphs=paragraphs,
@@ -91,6 +104,7 @@ def analyze(
         summary=summarize(claims, sourcing),
         language=reading.language,
     )
+    return analysis if view is text else restore_spans(analysis, text)
 
 
 def _given(genre: GenreKind | str | None, doc_id: str | None) -> Genre | None:

@@ -23,9 +23,15 @@ settings.register_profile("dev", max_examples=100, deadline=None)
 settings.register_profile(
     "ci", max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
+# CI's slow pass (.ci/run sets it for the compiled wheel): the ci profile, with the fuzz suite
+# (tests/test_fuzz.py) at its large example count.
+settings.register_profile("slow", parent=settings.get_profile("ci"))
 # A long soak of the properties, run by hand: HYPOTHESIS_PROFILE=thorough pytest
 settings.register_profile("thorough", max_examples=3000, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+settings.load_profile(PROFILE)
+# Examples per fuzz property: modest by default, large in the slow and thorough profiles.
+FUZZ_EXAMPLES = {"dev": 100, "ci": 200, "slow": 1500, "thorough": 5000}.get(PROFILE, 100)
 
 
 def pytest_report_header() -> str:
@@ -69,6 +75,11 @@ def span_of_part(text: str, part: str) -> Span:
 
 def case_params(stage: str) -> list[Any]:
     """The golden cases of a stage as pytest params: id = label; ``expect: fail`` = strict xfail."""
+    return params_of(load_cases(stage))
+
+
+def params_of(cases: list[dict[str, Any]]) -> list[Any]:
+    """Golden cases as pytest params: id = label; ``expect: fail`` = strict xfail."""
     return [
         pytest.param(
             case,
@@ -77,5 +88,5 @@ def case_params(stage: str) -> list[Any]:
             if case["expect"] == "fail"
             else [],
         )
-        for case in load_cases(stage)
+        for case in cases
     ]

@@ -289,3 +289,80 @@ def unbalanced_text(draw: st.DrawFn) -> str:
         mark = draw(st.sampled_from(tuple(QUOTE_CHARS)))
         words.insert(draw(st.integers(0, len(words))), mark)
     return _capitalise(" ".join(words)) + "."
+
+
+# --------------------------------------------------------------------------- hostile text
+
+# Characters a hostile or careless input carries: C0 and C1 controls (NUL, escape, the
+# separators \x1c-\x1f, NEL), format characters (BOM, zero-width, bidi marks and overrides),
+# lone surrogates (valid in JSON text, not in UTF-8), odd line breaks and white space.
+CONTROL_CHARS = "\x00\x01\x07\x08\x0b\x0c\x1b\x1c\x1d\x1e\x1f\x7f\x85\x9b"
+FORMAT_CHARS = (
+    "\ufeff\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2069\u00ad"
+)
+SURROGATES = "\ud800\udbff\udc00\udfff"
+ODD_SPACE = "\r\u2028\u2029\xa0\u2009\u3000\t"
+_HOSTILE_PIECES = (
+    "the minister",
+    "officials",
+    "a spokesman",
+    "unnamed sources",
+    "critics say",
+    "reportedly",
+    "allegedly",
+    "according to",
+    "told",
+    "The report found",
+    "$2 million",
+    "\x1b]0;pwned\x07",
+    "\x1b[2J",
+)
+
+
+@st.composite
+def hostile_text(draw: st.DrawFn) -> str:
+    """News-like text with random quote marks, names, cue verbs, controls, format characters,
+    surrogates and bidi marks dropped in between its pieces."""
+    pieces = st.one_of(
+        st.sampled_from(_WORDS),
+        st.sampled_from(_NAMES),
+        st.sampled_from(_SPEAKERS),
+        st.sampled_from(_CUES),
+        st.sampled_from(_TRICKY),
+        st.sampled_from(_HOSTILE_PIECES),
+        st.sampled_from(tuple(QUOTE_CHARS)),
+        st.sampled_from(tuple(CONTROL_CHARS + FORMAT_CHARS + SURROGATES + ODD_SPACE)),
+        st.sampled_from((" ", " ", " ", "\n", "\n\n", ". ", ", ", ": ")),
+    )
+    return "".join(draw(st.lists(pieces, max_size=60)))
+
+
+def fuzz_text() -> st.SearchStrategy[str]:
+    """Hostile text, messy text, well-formed articles with hostile characters spliced in, and
+    arbitrary Unicode (surrogates included)."""
+    spliced = st.tuples(
+        quoted_article(),
+        st.lists(
+            st.tuples(
+                st.integers(0, 10_000),
+                st.sampled_from(tuple(CONTROL_CHARS + FORMAT_CHARS + SURROGATES + ODD_SPACE)),
+            ),
+            max_size=8,
+        ),
+    ).map(_splice)
+    return st.one_of(
+        hostile_text(),
+        messy_text(),
+        spliced,
+        st.text(st.characters(codec=None), max_size=80),
+    )
+
+
+def _splice(drawn: tuple[QuotedArticle, list[tuple[int, str]]]) -> str:
+    """Insert each character at its position (modulo the length) of the article's text."""
+    article, inserts = drawn
+    text = article.text
+    for position, char in inserts:
+        at = position % (len(text) + 1)
+        text = text[:at] + char + text[at:]
+    return text

@@ -8,48 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quotecheck.models import Analysis, Attribution, QuoteKind, Source
+from quotecheck.models import QuoteKind
 from quotecheck.pipeline import analyze
+from tests.attribution_expect import check_attribution, find_attribution
 from tests.conftest import case_params, load_cases
 
 CASES = load_cases("attribution")
-
-
-def _source_text(source: Source) -> str:
-    return " ".join(filter(None, [source.name, source.descriptor]))
-
-
-def _find(a: Analysis, want: dict[str, Any]) -> Attribution:
-    """Return the attribution matching an expected one, failing with what was found instead."""
-    found = [
-        x for x in a.attributions if "content" not in want or x.content.text == want["content"]
-    ]
-    if "cue" in want:
-        found = [x for x in found if x.cue is not None and x.cue.text == want["cue"]]
-    assert found, f"no attribution like {want}; got {[x.content.text for x in a.attributions]}"
-    return found[0]
-
-
-def _check(a: Analysis, att: Attribution, want: dict[str, Any]) -> None:
-    """Compare one attribution and its source with the expectation."""
-    sources = {s.id: s for s in a.sources}
-    source = sources[att.source_id]
-    assert source.kind.value == want["source_kind"]
-    if "source" in want:
-        assert want["source"] in _source_text(source)
-    if "role" in want:
-        assert source.role == want["role"]
-    if "cue_kind" in want:
-        assert att.cue_kind.value == want["cue_kind"]
-    if "when" in want:
-        assert att.when is not None
-        assert att.when.text == want["when"]
-    if "via" in want:
-        assert att.via_source_id is not None
-        via = sources[att.via_source_id]
-        assert via.kind.value == "media"
-        assert via.name == want["via"]
-    assert att.reasons, "every attribution explains itself"
 
 
 @pytest.mark.parametrize("case", case_params("attribution"))
@@ -61,8 +25,8 @@ def test_attribution_case(case: dict[str, Any]) -> None:
         assert len(a.attributions) == expected["count"]
     found = []
     for want in expected["attributions"]:
-        att = _find(a, want)
-        _check(a, att, want)
+        att = find_attribution(a, want)
+        check_attribution(a, att, want)
         found.append(att)
     for i, j in expected.get("same_source", []):
         assert found[i].source_id == found[j].source_id

@@ -60,6 +60,21 @@ def test_attribution_floors() -> None:
     assert {k: round(v, 3) for k, v in got.items() if v < floors[k]} == {}
 
 
+def test_source_kind_floors() -> None:
+    """Anonymous-source recall and source-kind accuracy on the labelled dev articles stay at
+    their floors (#21: the taxonomy editors use)."""
+    path = _data("polnear-dev-labeled.jsonl.gz")
+    score = _scorer("score")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        result: dict[str, Any] = score.score(json.loads(line) for line in fh if line.strip())
+    floors = BASELINE["polnear-dev-labeled.jsonl.gz"]["floors"]
+    got = {
+        "anonymous_recall": result["anonymous_recall"],
+        "source_kind_accuracy": result["source_kind_accuracy"],
+    }
+    assert {k: round(v, 3) for k, v in got.items() if v < floors[k]} == {}
+
+
 def test_framing_floors() -> None:
     """The editorial reading's macro-F1 per corpus of framing-dev stays at its floors."""
     path = _data("framing-dev.jsonl.gz")

@@ -18,7 +18,16 @@ from quotecheck.text.cues import (
     find_cues,
 )
 from quotecheck.text.quotes import _VISIBLE_RE, find_quotes
-from quotecheck.text.segment import _BOUNDARY_RE, _LINE_RE, _STOPS, _gap_start, _lines, segment
+from quotecheck.text.segment import (
+    _BOUNDARY_IN_RUN_RE,
+    _BOUNDARY_RE,
+    _LINE_RE,
+    _STOPS,
+    _boundaries,
+    _gap_start,
+    _lines,
+    segment,
+)
 
 # The white space between a colon and its quote, as find_cues searched for it before the loop.
 _COLON_GAP_RE = regex.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*){0,2}\Z")
@@ -47,6 +56,20 @@ def test_boundary_groups_follow_from_the_match_bounds(text: str) -> None:
         assert _gap_start(text, end - 1) == m.start("gap")
         alone = text[start] == "." and text[start + 1] not in _STOPS
         assert alone == (m.group("stop") == ".")
+
+
+@given(
+    st.text(alphabet=_ALPHABET + "....!!??……", max_size=40),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+)
+@example("a. ... B", 0, 8)
+@example("a. .. B c. d", 0, 12)
+def test_boundaries_are_the_unguarded_patterns_matches(text: str, start: int, end: int) -> None:
+    """_boundaries finds what finditer of the pattern without its look-behind finds, run by run."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    unguarded = _BOUNDARY_IN_RUN_RE.finditer(text, start, end)
+    assert _boundaries(text, start, end) == [(m.start(), m.end() - 1) for m in unguarded]
 
 
 # Line breaks of every kind, and the letters, marks and spaces a speaker's name line is made of.

@@ -262,7 +262,7 @@ def test_html_has_every_kind_legend_and_panels() -> None:
         assert f'href="#{link}"' in page
         assert link in ids
     assert "Gordon Trowbridge, US Deputy Defense Press Secretary" in page
-    assert "<li>Cue: “said” (neutral)</li>" in page  # a quote's description names its cue
+    assert "<li>Cue: “\u2068said\u2069” (neutral)</li>" in page  # the cue, bidi-isolated
     assert 'style="width:60.0%"' in page  # the unattributed share bar
 
 
@@ -399,9 +399,27 @@ def test_headline_and_quoted_framing_not_marked_as_writers() -> None:
     assert "(headline)" in page
 
 
-@given(st.text(alphabet="ab\n\r ", max_size=60), st.data())
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of ``offset``, counting the lines str.splitlines makes."""
+    before = text[:offset]
+    if before.endswith("\r") and text[offset : offset + 1] == "\n":
+        before = before[:-1]  # inside a \r\n pair: the line has not ended yet
+    rows = before.splitlines(keepends=True)
+    ended = [row for row in rows if row.splitlines()[0] != row]
+    column = offset - sum(map(len, ended)) + 1
+    return len(ended) + 1, column
+
+
+@given(st.text(alphabet="ab\n\r \u2028\u2029\x85\x0b\x0c\x1c\x1e\x1f", max_size=60), st.data())
 def test_line_cols_match_counting(text: str, data: st.DataObject) -> None:
-    """line_cols agrees with counting newlines before each offset."""
+    """line_cols agrees with counting the lines str.splitlines ends before each offset."""
     offsets = data.draw(st.lists(st.integers(0, len(text)), max_size=8))
-    expected = [(text.count("\n", 0, o) + 1, o - (text.rfind("\n", 0, o) + 1) + 1) for o in offsets]
+    expected = [_line_col(text, o) for o in offsets]
     assert line_cols(text, offsets) == expected
+
+
+def test_line_cols_count_every_kind_of_line_end() -> None:
+    """A \r-only file and U+2028 report the places an editor shows, as \n and \r\n do."""
+    assert line_cols("One.\rTwo.\rThree.", [5, 10]) == [(2, 1), (3, 1)]
+    assert line_cols("One.\u2028Two.", [5, 7]) == [(2, 1), (2, 3)]
+    assert line_cols("One.\r\nTwo.\nThree.", [6, 11]) == [(2, 1), (3, 1)]

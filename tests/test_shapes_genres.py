@@ -7,42 +7,11 @@ from typing import Any
 
 import pytest
 
-from quotecheck.models import Analysis, Attribution, Source
 from quotecheck.pipeline import analyze
+from tests.attribution_expect import check_attribution, find_attribution
 from tests.conftest import case_params, load_cases
 
 CASES = load_cases("shapes_genres")
-
-
-def _said_by(source: Source) -> str:
-    """The words a case may name a source by: its name and its descriptor."""
-    return " ".join(filter(None, [source.name, source.descriptor]))
-
-
-def _find(a: Analysis, want: dict[str, Any]) -> Attribution:
-    """The attribution with the expected content (and cue), failing with what was found."""
-    found = [x for x in a.attributions if x.content.text == want["content"]]
-    if "cue" in want:
-        found = [x for x in found if x.cue is not None and x.cue.text == want["cue"]]
-    assert found, f"no attribution like {want}; got {[x.content.text for x in a.attributions]}"
-    return found[0]
-
-
-def _check(a: Analysis, att: Attribution, want: dict[str, Any]) -> None:
-    """Compare one attribution's source (kind, words, name, role) and channel with a case's."""
-    sources = {s.id: s for s in a.sources}
-    source = sources[att.source_id]
-    assert source.kind.value == want["source_kind"], _said_by(source)
-    if "source" in want:
-        assert want["source"] in _said_by(source)
-    if "name" in want:
-        assert source.name == want["name"]
-    if "role" in want:
-        assert source.role == want["role"]
-    if "via_source" in want:
-        assert att.via_source_id is not None
-        assert want["via_source"] in _said_by(sources[att.via_source_id])
-    assert att.reasons, "every attribution explains itself"
 
 
 @pytest.mark.parametrize("case", case_params("shapes_genres"))
@@ -54,8 +23,8 @@ def test_shape_case(case: dict[str, Any]) -> None:
         assert len(a.attributions) == expected["count"], [x.content.text for x in a.attributions]
     found = []
     for want in expected["attributions"]:
-        att = _find(a, want)
-        _check(a, att, want)
+        att = find_attribution(a, want)
+        check_attribution(a, att, want)
         found.append(att)
     for i, j in expected.get("same_source", []):
         assert found[i].source_id == found[j].source_id

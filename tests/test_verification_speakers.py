@@ -13,23 +13,15 @@ from quotecheck.cli import EXIT_FAILED, EXIT_OK, main
 from quotecheck.models import FlagKind, SpeakerMatch, VerificationStatus
 from quotecheck.verification import SourceIndex, misattribution_flags, verify, verify_quote
 from quotecheck.verification.turns import find_turns, same_speaker, speaker_from_text
-from tests.conftest import CASES, case_params, load_cases
+from tests.conftest import CASES, case_params, load_cases, params_of
 
 _FILE = json.loads((CASES / "verification_speakers.json").read_text("utf-8"))
 _DOCUMENTS: dict[str, str] = _FILE["documents"]
 
 
 def _params(key: str) -> list[Any]:
-    return [
-        pytest.param(
-            case,
-            id=case["label"],
-            marks=[pytest.mark.xfail(strict=True, reason=case["comment"])]
-            if case["expect"] == "fail"
-            else [],
-        )
-        for case in _FILE[key]
-    ]
+    """The cases under ``key`` of the golden file as pytest params."""
+    return params_of(_FILE[key])
 
 
 @pytest.mark.parametrize("case", _params("cases"))

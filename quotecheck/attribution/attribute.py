@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Final, NamedTuple
 
 from quotecheck.assemble import assemble
+from quotecheck.attribution.anonymity import anonymity_reasons, explains_anonymity
 from quotecheck.attribution.content import Doc, Link, opens_sentence, trim, word_count
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.linking import file_link, verb_link
@@ -39,6 +40,7 @@ from quotecheck.kinds import (
     CUE_SPEECH_VERB,
     CUE_VAGUE,
     QUOTE_SCARE,
+    ROLE_BODY,
     SOURCE_ANONYMOUS,
     SOURCE_PERSON,
     STANCE_NEUTRAL,
@@ -123,6 +125,10 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
     for n, cue in enumerate(fields.cues):
         kind = fields.kinds[n]
         if kind is CUE_SPEECH_VERB:
+            if explains_anonymity(doc.text, fields.starts[n]) or _describes(
+                doc.text, fields.ends[n]
+            ):
+                continue  # "who asked not to be named": how the source is unnamed, not a report
             si = doc.sentence_at(fields.starts[n])
             same = [k for k in links[-3:] if k.sentence == si]
             link = verb_link(doc, cue, fields.spans[n], fields.starts[n], fields.ends[n], same)
@@ -142,6 +148,14 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
         if outer:
             _pass_on(links[-2], links[-1])
     return links
+
+
+def _describes(text: str, cue_end: int) -> bool:
+    """Tell whether a cue describes its source rather than reports ("people briefed on the
+    talks", "officials briefed about the plan"): a participle with "on" or "about" after it."""
+    return (
+        text.startswith((" on ", " about "), cue_end) and text[cue_end - 7 : cue_end] == "briefed"
+    )
 
 
 # Verbs of contested claiming: an unresolved "they" with one of these, in the present, is the
@@ -325,7 +339,7 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
             continue
         prev = ends[i]
         last = max(doc.sentence_at(prev.content[1] - 1), prev.sentence)
-        gap = doc.sentences[qi].paragraph - doc.sentences[last].paragraph
+        gap = _prose_gap(doc, last, qi)
         if gap == 0 and qi - last <= config.cue_window_sentences:
             prev.content = (prev.content[0], q.span.end)
             prev.reasons.append("the quote goes on in the next sentence, with no new speaker")
@@ -349,6 +363,17 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
         ends.insert(i + 1, link)
         keys.insert(i + 1, link.content[1])
     return sorted(out, key=lambda k: k.content[0])
+
+
+def _prose_gap(doc: Doc, last: int, qi: int) -> int:
+    """How many paragraph breaks of prose part sentence ``last`` from sentence ``qi``: a line
+    that is not body copy between them ("Advertisement", a caption) does not part a speaker
+    from the rest of their statement."""
+    gap = doc.sentences[qi].paragraph - doc.sentences[last].paragraph
+    if gap < 2:
+        return gap
+    between = {s.paragraph for s in doc.sentences[last + 1 : qi] if s.role is ROLE_BODY}
+    return 1 + len(between)
 
 
 def _narration_between(doc: Doc, prev: Link, last: int, qi: int, cued: set[int]) -> bool:
@@ -380,14 +405,22 @@ _SPEAKERS: Final = (SOURCE_PERSON, SOURCE_ANONYMOUS)
 
 
 def _vague_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
-    """Credit clauses with "reportedly" and the like to a vague source, unless already sourced."""
+    """Credit clauses with "reportedly" and the like to a vague source, unless already sourced.
+
+    A vague cue inside an earlier vague cue's content is credited by it already; each content
+    starts after the one before ends, so no stretch of text is copied into more than one.
+    """
     extra = []
     covered = _Cover(links)
+    floor = 0
     for n, cue in enumerate(fields.cues):
         if fields.kinds[n] is CUE_VAGUE and fields.starts[n] not in covered:
-            link = vague_link(doc, cue)
+            if fields.starts[n] < floor:
+                continue
+            link = vague_link(doc, cue, floor)
             if link is not None:
                 extra.append(file_link(book, link))
+                floor = link.content[1]
     return sorted(links + extra, key=lambda k: k.content[0])
 
 
@@ -400,7 +433,7 @@ def _build(
         {i for k in links for i in (k.source, k.via) if i is not None and i >= 0},
         key=lambda i: min(book.drafts[i].mentions),
     )
-    sources, ids = book.sources(used)
+    sources, ids = book.sources(used, _anonymity(doc, book, used))
     starts = [k.content[0] for k in links]
     by_quote: dict[str, int] = {}
     for q in quotes:
@@ -422,10 +455,23 @@ def _build(
             qid = q.id
             by_quote[qid] = i
             links[i].quote_ids.append(qid)
+            if q_end > links[i].content[1]:  # a content trimmed of the quote's final stop
+                links[i].content = (links[i].content[0], q_end)  # holds the whole quote again
     spans = _Spans(doc, fields)
     attributions = tuple(_attribution(spans, n, k, ids) for n, k in enumerate(links))
     settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
     return Sourcing(settled, sources, attributions)
+
+
+def _anonymity(doc: Doc, book: SourceBook, used: list[int]) -> dict[int, tuple[int, int]]:
+    """The clause saying why each anonymous source is unnamed, where the text gives one."""
+    anonymous = sorted(
+        (start, i)
+        for i in used
+        if book.kind(i) is SOURCE_ANONYMOUS
+        for start, _ in book.drafts[i].mentions
+    )
+    return anonymity_reasons(doc.text, doc.starts, anonymous)
 
 
 def _named_term(text: str, mark: int) -> bool:

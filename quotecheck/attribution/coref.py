@@ -12,9 +12,10 @@ from __future__ import annotations
 from typing import Final
 
 from quotecheck.assemble import assemble
+from quotecheck.attribution.anonymity import aliases
 from quotecheck.attribution.mentions import classify
 from quotecheck.attribution.sources import Mention, Token, quoted, tokens
-from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_PERSON
+from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_PERSON, SOURCE_VAGUE
 from quotecheck.models import Source, SourceKind
 from quotecheck.offsets import make_span
 
@@ -88,7 +89,8 @@ class SourceBook:
         self._named: dict[tuple[SourceKind, str], int] = {}  # full name or description -> source
         self._surnames: dict[str, int] = {}  # a person's surname -> the latest such person
         self._roles: dict[str, int] = {}  # last word of a person's role -> the latest such person
-        self._latest: dict[bool, int] = {}  # True: latest person; False: latest group
+        self._aliases: frozenset[str] | None = None  # names standing in for withheld ones
+        self._latest: dict[str, int] = {}  # "one", "many", "body": the latest such source
 
     def is_empty(self) -> bool:
         """True before any source is filed: a "they" now refers to no one in the text."""
@@ -123,9 +125,9 @@ class SourceBook:
         person = d.kind is SOURCE_PERSON
         if person and d.name:
             self._surnames[surname(d.name)] = index
-        if person and d.role:
+        if d.role and (person or d.kind is SOURCE_ANONYMOUS):
             self._roles[d.role.lower().split()[-1]] = index
-        self._latest[person] = index
+        self._latest[_compatibility(d)] = index
 
     def _resolve(self, m: Mention) -> tuple[int | None, str]:
         """Find the earlier source a mention refers to, with a reason, or (None, reason)."""
@@ -144,8 +146,22 @@ class SourceBook:
                 f"same {_KIND_NAMES[m.kind]} as the earlier {quoted(d.name or d.descriptor)}",
             )
         if m.name and m.kind is SOURCE_PERSON:
-            return self._person(m)
+            found, reason = self._person(m)
+            if found is None and m.role:
+                found, reason = self._role_only(m)
+            return found, reason
         return None, ""
+
+    def _role_only(self, m: Mention) -> tuple[int | None, str]:
+        """Name an earlier person known only by role: "the mayor" ... "Mayor Ana Ortiz"."""
+        assert m.role is not None
+        found = self._roles.get(m.role.lower().split()[-1])
+        if found is None:
+            return None, ""
+        d = self.drafts[found]
+        if d.kind is not SOURCE_PERSON or d.name:
+            return None, ""
+        return found, f"{quoted(m.name)} names the {quoted(d.role)} mentioned earlier"
 
     def _person(self, m: Mention) -> tuple[int | None, str]:
         """Join a named person to an earlier person with the same surname."""
@@ -174,11 +190,21 @@ class SourceBook:
     def _pronoun(self, m: Mention) -> tuple[int | None, str]:
         """Join a pronoun to the nearest earlier compatible source."""
         group = m.pronoun in ("it", "they")
-        found = self._latest.get(not group)
-        if found is None and m.pronoun == "they":
-            found = self._latest.get(True)
-        if found is None and not group:
+        found = None  # the nearest source of any kind the pronoun can stand for
+        for wanted in _PRONOUN_TAKES.get(m.pronoun or "", ("one",)):
+            candidate = self._latest.get(wanted)
+            nearer = found is None or (
+                candidate is not None and self.drafts[candidate].last > self.drafts[found].last
+            )
+            if candidate is not None and nearer:
+                found = candidate
+        # No source yet, or only an unnamed one: a person named in the narration since then
+        # ("Science Minister George Freeman refused to say …") is nearer.
+        unnamed = found is not None and self.drafts[found].kind is not SOURCE_PERSON
+        if (found is None or unnamed) and not group:
             named = _mentioned_person(self.text, m.start)
+            if named is not None and found is not None and named.start < self.drafts[found].last:
+                named = None  # the unnamed source is nearer
             if named is not None:
                 index, _ = self.add(named)
                 who = self.text[named.start : named.end]
@@ -199,16 +225,37 @@ class SourceBook:
             f"{quoted(m.pronoun)} refers to the nearest compatible source, {quoted(label)}",
         )
 
-    def sources(self, order: list[int]) -> tuple[tuple[Source, ...], dict[int, str]]:
-        """Freeze the drafts listed in ``order`` into Sources; return them and index -> id."""
+    def kind(self, i: int) -> SourceKind:
+        """The kind source ``i`` will have: a person never named nor given a role ("he",
+        unresolved) is someone, but who is not said: anonymous."""
+        d = self.drafts[i]
+        if d.kind is SOURCE_PERSON and not d.name and not d.role:
+            return SOURCE_ANONYMOUS
+        if d.kind is SOURCE_PERSON and d.name and " " not in d.name and self._alias(d.name):
+            return SOURCE_ANONYMOUS  # "the base chief known as Bob": a stand-in name
+        return d.kind
+
+    def _alias(self, name: str) -> bool:
+        """Tell whether a one-word name stands in for a withheld one (read once per text)."""
+        if self._aliases is None:
+            self._aliases = aliases(self.text)
+        return name in self._aliases
+
+    def sources(
+        self, order: list[int], reasons: dict[int, tuple[int, int]] | None = None
+    ) -> tuple[tuple[Source, ...], dict[int, str]]:
+        """Freeze the drafts listed in ``order`` into Sources; return them and index -> id.
+
+        ``reasons`` maps a source to the clause that says why it is unnamed, when one does.
+        """
         sources: list[Source] = []
         ids: dict[int, str] = {}
+        reasons = reasons or {}
         for i in order:
             d = self.drafts[i]
             ids[i] = f"s{len(sources) + 1}"
-            kind = d.kind
-            if kind is SOURCE_PERSON and not d.name:
-                kind = SOURCE_ANONYMOUS
+            kind = self.kind(i)
+            why = reasons.get(i)
             fields = {
                 "id": ids[i],
                 "kind": kind,
@@ -217,9 +264,37 @@ class SourceBook:
                 "affiliation": d.affiliation,
                 "descriptor": d.descriptor,
                 "mentions": tuple(make_span(self.text, s, e) for s, e in sorted(set(d.mentions))),
+                "anonymity_reason": make_span(self.text, why[0], why[1]) if why else None,
             }
             sources.append(assemble(Source, fields))
         return tuple(sources), ids
+
+
+# What each pronoun may stand for (the nearest such source wins): "one" a single person, named
+# or not ("he" after "a council spokesman"; "they" after "one Tory MP"); "many" people in the
+# plural (anonymous or vague); "body" an organisation, outlet, document or rumour ("it"; "they"
+# for "the council said they …").
+_PRONOUN_TAKES: Final = {
+    "he": ("one",),
+    "she": ("one",),
+    "it": ("body",),
+    "they": ("many", "body", "one"),
+}
+
+
+def _compatibility(d: _Draft) -> str:
+    """Which pronouns a source can be referred to by: see _PRONOUN_TAKES."""
+    if d.kind is SOURCE_PERSON or (d.kind is SOURCE_ANONYMOUS and not d.plural):
+        return "one"
+    said = (d.descriptor or "").lower()
+    if d.kind is SOURCE_VAGUE and said.endswith(_HEARSAY):
+        return "body"  # "according to reports": no people to stand for
+    if d.kind is SOURCE_ANONYMOUS or d.kind is SOURCE_VAGUE:
+        return "many"
+    return "body"
+
+
+_HEARSAY: Final = ("reports", "rumors", "rumours", "reportedly", "allegedly")
 
 
 _LOOKBACK: Final = 400  # characters before a pronoun searched for the person it may stand for

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.mentions import classify, loose_group
 from quotecheck.attribution.sources import (
     CONNECTORS,
     QUANTIFIERS,
@@ -19,7 +19,7 @@ from quotecheck.attribution.sources import (
     quoted,
     subject_before,
 )
-from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_DOCUMENT, SOURCE_VAGUE
+from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_DOCUMENT
 from quotecheck.models import Cue
 from quotecheck.text.cues import VERB_FORMS
 
@@ -59,7 +59,7 @@ def antecedent(
     if articles and articles[-1] > 0 and phrase[articles[-1] - 1].text.lower() not in CONNECTORS:
         phrase = phrase[articles[-1] :]  # "A teenager hoisted a sign that read": the sign
     mention = classify(text, phrase)
-    if mention is None or mention.kind is SOURCE_VAGUE:
+    if mention is None or loose_group(mention):
         return None
     if (mention.kind is SOURCE_DOCUMENT) != (pronoun != "who"):
         return None  # "the report, which said" and "the senator, who said", not the other way

@@ -19,6 +19,7 @@ from quotecheck.attribution.described import RELATIVE_PRONOUNS
 from quotecheck.attribution.mentions import classify
 from quotecheck.attribution.phrases import after_core, fronted_when
 from quotecheck.attribution.sources import (
+    DOCUMENTS,
     ROLE_NOUNS,
     VAGUE_GROUPS,
     Token,
@@ -28,7 +29,7 @@ from quotecheck.attribution.sources import (
     tokens,
 )
 from quotecheck.attribution.subjects import LazyTokens, clause_subject, find_subject
-from quotecheck.kinds import CUE_SPEECH_VERB, SOURCE_MEDIA
+from quotecheck.kinds import CUE_SPEECH_VERB, SOURCE_DOCUMENT, SOURCE_MEDIA
 from quotecheck.models import Cue, Span
 from quotecheck.text.cues import VERB_FORMS
 
@@ -43,6 +44,7 @@ _AUX: Final = grammar_words("auxiliary")
 _NOUN_BEFORE: Final = grammar_words("noun_marker")
 _OBJECT_VERBS: Final = grammar_words("object_verb")
 _WEAK_VERBS: Final = grammar_words("weak_verb")
+_DOCUMENT_VERBS: Final = grammar_words("document_verb")  # "the report found", "data showed"
 _LABEL_VERBS: Final = grammar_words("label_verb")
 # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”": within doc.label_reach
 _NOT_FINITE: Final = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
@@ -64,6 +66,8 @@ def verb_link(
     si = doc.sentence_at(c_start)
     s_start, s_end = doc.starts[si], doc.ends[si]
     lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), c_start)
+    if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start):
+        return None  # "found", "showed" with no document near and no "that": not a report
     window = left = tokens(text, lo, c_start)
     to_say = _went_on_to(left)
     if to_say:
@@ -114,6 +118,12 @@ def verb_link(
         link.source = earlier.source
         reasons.append("the participle continues the sentence's earlier attribution")
     form = VERB_FORMS.get(verb) or VERB_FORMS.get(verb.lower())
+    documentary = form is not None and form.lemma in _DOCUMENT_VERBS
+    finding = mention is not None and (
+        mention.kind is SOURCE_DOCUMENT or text.startswith(" that ", c_end)
+    )  # "the report found …", "researchers found that …"
+    if documentary and not finding:
+        return None  # "police found a body", "Smith showed composure": no report
     if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
         obj = classify(text, phrase_after(right.get()))
         if obj is not None:
@@ -146,6 +156,19 @@ def verb_link(
     if link.when is None:
         link.when = fronted_when(text, s_start, subject_start)
     return link
+
+
+_DOCUMENT_FORMS: Final = frozenset(f for f, v in VERB_FORMS.items() if v.lemma in _DOCUMENT_VERBS)
+_DOCUMENT_REACH: Final = 80  # "Data from the Office for National Statistics showed"
+
+
+def _may_find(text: str, c_end: int, lo: int, c_start: int) -> bool:
+    """A cheap look before the full reading of "found" or "showed": "that" follows, or a
+    document noun stands in the words just before ("the report found", "data … showed")."""
+    if text.startswith(" that ", c_end):
+        return True
+    words = text[max(lo, c_start - _DOCUMENT_REACH) : c_start].lower().split()
+    return any(w.strip(",’'s") in DOCUMENTS for w in words)
 
 
 _PASSIVE_REACH: Final = 12  # "described by two officials who …": the words read after "by"

@@ -20,8 +20,10 @@ from quotecheck.attribution.sources import (
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_NAMES,
+    PLACES,
     PRONOUNS,
     QUANTIFIERS,
+    ROLE_CLASSES,
     ROLE_NOUNS,
     TITLES,
     VAGUE_GROUPS,
@@ -38,7 +40,7 @@ from quotecheck.kinds import (
     SOURCE_VAGUE,
 )
 
-__all__ = ["classify"]
+__all__ = ["classify", "loose_group"]
 
 
 def classify(text: str, words: list[Token]) -> Mention | None:
@@ -57,7 +59,17 @@ def classify(text: str, words: list[Token]) -> Mention | None:
     return mention
 
 
+def loose_group(m: Mention) -> bool:
+    """Tell whether a mention is a loose vague group ("many", "some", "critics", "others"):
+    too loose to be the subject that a relative pronoun or a participle reaches back to, where
+    "security experts" and "Other Republicans" still are."""
+    return m.kind is SOURCE_VAGUE and (m.descriptor or "").lower() in _LOOSE_GROUPS
+
+
 _ARTICLE_FREE: Final = (SOURCE_ORGANIZATION, SOURCE_MEDIA)
+# Capitalised only because they open a sentence: never an organisation's name ("The", "An").
+_OPENERS: Final = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "one"])
+_LOOSE_GROUPS: Final = VAGUE_GROUPS | QUANTIFIERS
 # Lower-case openers that describe an unnamed member of a group ("a Democrat", "one Republican").
 _INDEFINITE: Final = frozenset(["a", "an", "another", "one"])
 
@@ -81,26 +93,27 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
         return Mention(start, end, SOURCE_MEDIA, name=phrase)
     head = _head(words)
     head_low = head.text.lower()
-    if not capitalised(head.text) or _group_word(words, head_low):
+    if not capitalised(head.text) or _group_word(words, head):
         return _common_noun_mention(text, words, head, start, end)
-    if words[0].text in _INDEFINITE and len(words) > 1:  # "another New Hampshire Republican"
+    if (
+        words[0].text.lower() in _INDEFINITE and len(words) > 1
+    ):  # "another New Hampshire Republican"
         return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
-    if low in METONYMS or low in ORG_NAMES or bare.lower() in ORG_NAMES:
+    if low in METONYMS or low in ORG_NAMES or bare.lower() in ORG_NAMES or bare.lower() in PLACES:
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase)
-    if head_low in TITLES and len(words) <= 3 and first == "the":
-        return Mention(
-            start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=phrase[4:], definite_role=True
-        )
+    if head_low in TITLES and len(words) <= 3 and first == "the":  # "the Prime Minister"
+        return _title_alone(phrase, start, end, head_low)
     return _proper_mention(text, words, start, end)
 
 
-def _group_word(words: list[Token], head_low: str) -> bool:
-    """Tell whether a capitalised head is a group noun capitalised only because it opens the
-    sentence ("Officials said", "Researchers at the university said"), not a name."""
-    if len(words) > 1 and _head(words) is not words[0]:
-        return False
-    # a plural: "Secretary of State John Kerry" opens with a title, not a group
-    return ROLE_NOUNS.get(head_low, False) or head_low in VAGUE_GROUPS
+def _group_word(words: list[Token], head: Token) -> bool:
+    """Tell whether a capitalised head is a role or group noun, not a name: "Democrats" (listed
+    capitalised), or "Officials" / "Analysts" capitalised only because they open the sentence."""
+    if head.text in ROLE_NOUNS:
+        return True
+    low = head.text.lower()
+    opening = head is words[0] and head.text[1:].islower()  # not "Secretary of State John Kerry"
+    return opening and (ROLE_NOUNS.get(low, False) or low in VAGUE_GROUPS or low in DOCUMENTS)
 
 
 def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:
@@ -145,34 +158,106 @@ def _common_noun_mention(
     phrase = text[start:end]
     head_low = head.text.lower()
     first = words[0].text.lower()
-    affiliation = None if _group_word(words, head_low) else _affiliation(text, words)
+    affiliation = None if _group_word(words, head) else _affiliation(text, words)
     if head_low in VAGUE_GROUPS and (len(words) == 1 or first in QUANTIFIERS) and not affiliation:
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
-    if head_low in ROLE_NOUNS or head_low in VAGUE_GROUPS:
-        definite = first == "the" and not ROLE_NOUNS.get(head_low, True) and len(words) <= 4
-        role = text[words[1].start if first == "the" else start : head.end]
-        return Mention(
-            start,
-            end,
-            SOURCE_ANONYMOUS,
-            descriptor=phrase,
-            role=role,
-            affiliation=affiliation,
-            plural=_plural(words),
-            definite_role=definite,
-        )
+    if head_low in ROLE_NOUNS or head.text in ROLE_NOUNS or head_low in VAGUE_GROUPS:
+        return _role_mention(text, words, head, affiliation)
     if head_low in MEDIA_HEADS:
         return Mention(start, end, SOURCE_MEDIA, name=phrase, affiliation=affiliation)
     if head_low in DOCUMENTS:
         return Mention(start, end, SOURCE_DOCUMENT, name=phrase, affiliation=affiliation)
     if head_low in ORG_HEADS:
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
+    if first in ("a", "an") and head_low.endswith(_PERSON_ENDINGS) and head_low.isalpha():
+        # "a producer for Yahoo Studios", "a maintenance guy": one unnamed person, unlisted noun
+        return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=head.text)
     return None
+
+
+# Endings of nouns for people that no lexicon lists ("producer", "guy", "technician").
+_PERSON_ENDINGS: Final = ("er", "or", "ist", "ian", "man", "woman", "person", "guy")
+
+
+def _role_mention(text: str, words: list[Token], head: Token, affiliation: str | None) -> Mention:
+    """Read a description headed by a role noun as an editor does (docs/concepts.md).
+
+    A generic plural ("analysts", "many economists") is vague; a role that one person holds,
+    given without an indefinite article ("the mayor", "its director", "the company's chief
+    executive"), is that person, unnamed here; any other description ("a spokesman", "the
+    official", "a senior Tory MP", "two aides") is an unnamed member of a group: anonymous.
+    """
+    start, end = words[0].start, words[-1].end
+    phrase = text[start:end]
+    head_low = head.text.lower()
+    plural = _plural(words)
+    role_class = ROLE_CLASSES.get(head.text) or ROLE_CLASSES.get(head_low)
+    role_class = role_class or ("generic" if head_low in VAGUE_GROUPS else "office")
+    if (
+        role_class == "member"
+        and not plural
+        and _HEADS_SOMETHING.intersection(phrase.lower().split())
+    ):
+        role_class = "office"  # "the chief financial officer", "its head spokesman": one person
+    if plural and role_class == "generic":
+        return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
+    opener = words[0].text.lower()
+    lead = 1 if (opener in _DEFINITE or opener in ("a", "an")) and len(words) > 1 else 0
+    owner = _possessive(words)
+    if owner is not None and words[owner].start < head.start:  # "the company's chief executive"
+        affiliation = affiliation or _owner_name(text, words[lead : owner + 1])
+        lead = owner + 1
+    role = text[words[lead].start : head.end]
+    if not plural and role_class == "office" and not _indefinite(words):
+        return Mention(
+            start,
+            end,
+            SOURCE_PERSON,
+            role=role,
+            affiliation=affiliation,
+            descriptor=phrase,
+            definite_role=True,
+        )
+    definite = words[0].text.lower() == "the" and not plural and len(words) <= 4
+    return Mention(
+        start,
+        end,
+        SOURCE_ANONYMOUS,
+        descriptor=phrase,
+        role=role,
+        affiliation=affiliation,
+        plural=plural,
+        definite_role=definite,
+    )
+
+
+# Words that turn a member's noun into one person's office ("chief financial officer").
+_HEADS_SOMETHING: Final = frozenset(["chief", "head", "lead", "principal", "senior-most"])
+# Words that make a description definite: it picks out one holder of the role.
+_DEFINITE: Final = frozenset(["the", "his", "her", "its", "their", "our", "my", "your", "this"])
+# Words that make it indefinite: one of several ("a senator", "one minister", "another aide").
+_INDEFINITE_WORDS: Final = frozenset(["a", "an", "one", "another", "some", "any", "each", "every"])
+
+
+def _owner_name(text: str, words: list[Token]) -> str | None:
+    """The owner named by a possessive ("Labour's" -> "Labour"), or None for a pronoun."""
+    name = text[words[0].start : words[-1].end - 2]
+    return name if name[:1].isupper() else None
+
+
+def _indefinite(words: list[Token]) -> bool:
+    """Tell whether a description opens with an indefinite article or a count."""
+    first = words[0].text.lower()
+    return first in _INDEFINITE_WORDS or first in QUANTIFIERS or first[:1].isdigit()
 
 
 def _affiliation(text: str, words: list[Token]) -> str | None:
     """Return the capitalised organisation in a description ("US Special Operations Command")."""
-    caps = [t for t in words if capitalised(t.text) and t.text.lower() not in TITLES]
+    caps = [
+        t
+        for t in words
+        if capitalised(t.text) and t.text.lower() not in TITLES and t.text.lower() not in _OPENERS
+    ]
     if not caps:
         return None
     return text[caps[0].start : caps[-1].end]
@@ -193,7 +278,8 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
     if last_title == named - 1 and named < len(lows):
         last_title = _last_title(lows, named - 1)
     last_title = max(last_title, _role_before_name(words))
-    if last_title == -1 and (not ORG_HEADS.isdisjoint(lows) or _acronym(words)):
+    org = _org_headed(lows) or (last_title == -1 and not ORG_HEADS.isdisjoint(lows))
+    if org or (last_title == -1 and _acronym(words)):
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
     name_from = last_title + 1
     if 0 <= last_title < len(words) - 1 and lows[name_from] == "of":
@@ -204,9 +290,15 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
         owner = text[name_words[of + 1].start : end] if of + 1 < len(name_words) else None
         name_words = name_words[:of]
     if not name_words:  # a title alone: "President", "the Secretary of State"
-        return Mention(
-            start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=phrase, definite_role=True
-        )
+        return _title_alone(phrase, start, end, lows[-1])
+    if (
+        last_title >= 0
+        and name_words[0].text.islower()
+        and name_words[0].text not in NAME_PARTICLES
+    ):
+        # "The health secretary gave MPs …": a verb, not a name, follows the title
+        title_end = words[last_title].end
+        return _title_alone(text[start:title_end], start, title_end, lows[last_title])
     name = text[name_words[0].start : name_words[-1].end]
     title_end = last_title + (last_title + 1 < len(words) and words[last_title + 1].text == ".")
     role = text[words[0].start : words[title_end].end] if last_title >= 0 else None
@@ -219,7 +311,29 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
     return Mention(start, end, SOURCE_PERSON, name=name, role=role or None, affiliation=owner)
 
 
+def _title_alone(phrase: str, start: int, end: int, head: str) -> Mention:
+    """A capitalised title with no name: the one holder of an office ("the Prime Minister",
+    "the Secretary of State") is a person; a member's title ("the Spokesman") stays anonymous."""
+    role = phrase[4:] if phrase[:4].lower() == "the " else phrase
+    if ROLE_CLASSES.get(head, "office") == "member":
+        return Mention(
+            start, end, SOURCE_ANONYMOUS, descriptor=phrase, role=role, definite_role=True
+        )
+    return Mention(start, end, SOURCE_PERSON, role=role, descriptor=phrase, definite_role=True)
+
+
 _SUFFIXES: Final = frozenset(["jr", "sr", "ii", "iii", "iv", ""])
+_ORG_OF_REACH: Final = 4  # "Department of Justice", "Office for National Statistics"
+
+
+def _org_headed(lows: list[str]) -> bool:
+    """Tell whether a capitalised phrase is headed by an organisation noun even though it holds
+    a title word: "The Justice Department", "the Department of Justice" (not "the Bank of
+    England governor Andrew Bailey", whose head is the person)."""
+    if lows[-1] in ORG_HEADS:
+        return True
+    joins = [i for i, w in enumerate(lows) if i and w in ("of", "for")]
+    return bool(joins) and lows[joins[0] - 1] in ORG_HEADS and len(lows) - joins[0] <= _ORG_OF_REACH
 
 
 def _possessive(words: list[Token]) -> int | None:

@@ -74,20 +74,26 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
 _CLAUSE_EDGE: Final = ",;:()—–"
 
 
-def vague_link(doc: Doc, cue: Cue) -> Link | None:
-    """Read "reportedly" or "it is believed": the clause around it, credited to no one."""
+def vague_link(doc: Doc, cue: Cue, floor: int = 0) -> Link | None:
+    """Read "reportedly" or "it is believed": the clause around it, credited to no one.
+
+    The content starts at ``floor`` or later (the end of the previous vague content) and lies
+    within doc.max_clause of the cue, so the contents of many vague cues in one long sentence never
+    overlap and never copy the sentence once per cue.
+    """
     text = doc.text
     si = doc.sentence_at(cue.span.start)
     sent = doc.sentences[si].span
     lo = doc.last_quote_end(sent.start, cue.span.start)
-    lo = max(lo, cue.span.start - doc.max_clause)
+    lo = max(lo, cue.span.start - doc.max_clause, floor)
     start = max(lo, max(text.rfind(c, lo, cue.span.start) for c in _CLAUSE_EDGE) + 1)
     stop = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + doc.max_clause))
     ends = [i for i in (text.find(c, cue.span.end, stop) for c in _CLAUSE_EDGE) if i >= 0]
     end = min(ends, default=stop)
     content = trim(text, start, end)
-    if word_count(text, content) < 4:
-        content = trim(text, sent.start, sent.end)
+    if word_count(text, content) < 4:  # too short a clause: the sentence around the cue
+        first = max(sent.start, cue.span.start - doc.max_clause, floor)
+        content = trim(text, first, min(sent.end, cue.span.end + doc.max_clause))
     mention = Mention(cue.span.start, cue.span.end, SourceKind.vague, descriptor=cue.lemma)
     reason = f"{cue.span.text!r} credits the clause to no identifiable source"
     return Link(

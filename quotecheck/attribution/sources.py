@@ -205,12 +205,17 @@ def _lower_set(name: str) -> frozenset[str]:
 
 TITLES: Final = _lower_set("titles")
 ROLE_NOUNS: Final = {row[0]: row[1] == "plural" for row in load_rows("person_roles")}
+# How an editor reads each role noun without a name: "office", "member" or "generic" (the
+# lexicon's header explains each; docs/concepts.md gives the taxonomy).
+ROLE_CLASSES: Final = {row[0]: row[2] for row in load_rows("person_roles")}
 ANONYMITY: Final = tuple(load("anonymity"))
 MEDIA: Final = frozenset(load("media"))
 DOCUMENTS: Final = _lower_set("documents")
 ORG_HEADS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "head")
 ORG_NAMES: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "name")
 METONYMS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "metonym")
+# Countries and states: their names stand for their governments ("Norway denies the plan").
+PLACES: Final = frozenset(load("places"))
 MEDIA_HEADS: Final = frozenset(
     "newspaper paper magazine network outlet broadcaster tabloid website channel station".split()  # noqa: SIM905
 )

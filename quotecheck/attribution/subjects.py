@@ -26,7 +26,7 @@ from quotecheck.attribution.described import (
     unknown_noun_after,
     unknown_noun_before,
 )
-from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.mentions import classify, loose_group
 from quotecheck.attribution.phrases import phrase_follows
 from quotecheck.attribution.sources import (
     CONNECTORS,
@@ -39,7 +39,7 @@ from quotecheck.attribution.sources import (
     subject_before,
     tokens,
 )
-from quotecheck.kinds import SOURCE_DOCUMENT, SOURCE_PERSON, SOURCE_VAGUE
+from quotecheck.kinds import SOURCE_DOCUMENT, SOURCE_PERSON
 from quotecheck.models import Cue
 from quotecheck.offsets import QUOTE_OPENERS
 from quotecheck.text.cues import VERB_FORMS
@@ -72,7 +72,9 @@ def find_subject(
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
     span = cue.span  # read once: a model's fields are slow to read
     c_end = span.end
-    left = _without_interrupter(left)  # "Officials in both parties, though, say"
+    left = _without_interrupter(
+        _without_time(left)
+    )  # "WHO this week said", "Officials, though, say"
     if left and left[-1].text in RELATIVE_PRONOUNS:
         mention = antecedent(text, left[:-1], cue, reasons, left[-1].text)
         if mention is not None:  # the source is mentioned here by "who", as by a pronoun
@@ -138,6 +140,34 @@ def find_subject(
             reasons.append("the source is followed by a relative clause ('who …') before its verb")
             return m, c_end, False
     return None, c_end, False
+
+
+# A time phrase between a subject and its verb ("The World Health Organization this week
+# said", "Police on Tuesday night said"): no part of the source's name.
+_DAY_PARTS: Final = frozenset(["morning", "afternoon", "evening", "night"])
+_TIME_NOUNS: Final = _DAY_PARTS | frozenset(
+    "week weekend month year monday tuesday wednesday thursday friday saturday sunday".split()  # noqa: SIM905
+)
+_TIME_LEADS: Final = frozenset(["this", "last", "next", "on", "late", "early", "that"])
+_TIME_WORDS: Final = frozenset(["yesterday", "today", "tonight", "earlier", "later"])
+
+
+def _without_time(left: list[Token]) -> list[Token]:
+    """Drop a time phrase that ends the words before a cue, when words remain before it."""
+    n = len(left)
+    if n > 1 and left[-1].text.lower() in _TIME_WORDS:
+        return left[:-1]
+    k = n - 1 if n > 2 and left[-1].text in _DAY_PARTS else n  # "on Tuesday night"
+    if (
+        k > 2
+        and left[k - 1].text.lower() in _TIME_NOUNS
+        and left[k - 2].text.lower() in _TIME_LEADS
+    ):
+        k -= 2
+        if k > 1 and left[k - 1].text.lower() in ("earlier", "later"):  # "earlier this week"
+            k -= 1
+        return left[:k]
+    return left
 
 
 # Words that open an aside between a subject and its verb ("Officials, though, say").
@@ -415,7 +445,7 @@ def _clause_opener(text: str, words: list[Token], documents: bool) -> Mention | 
     if len(phrase) == 1 and phrase[0].text.endswith("ly") and (nxt == "," or nxt in _AFTER_ADVERB):
         return None  # "Immediately after the attacks, …": a fronted adverb, not a name
     mention = classify(text, phrase)
-    if mention is None or mention.kind is SOURCE_VAGUE:
+    if mention is None or loose_group(mention):
         return None
     if mention.kind is SOURCE_DOCUMENT and not documents:
         return None

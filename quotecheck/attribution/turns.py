@@ -41,7 +41,7 @@ from quotecheck.models import Attribution, Paragraph, Sentence, Source, Span, St
 from quotecheck.offsets import make_span
 from quotecheck.text.turns import ANSWER_LABELS, QUESTION_LABELS
 
-__all__ = ["credit_turns"]
+__all__ = ["credit_turns", "presented_source"]
 
 _INTERVIEWER: Final = "interviewer"
 _INTERVIEWEE: Final = "interviewee"
@@ -154,7 +154,14 @@ def _byline_name(sentences: list[Sentence]) -> str | None:
 
 
 def _presented(sources: list[Source], intro_end: int) -> str | None:
-    """The named person mentioned most before the first turn: whom the introduction presents."""
+    """The name of the person whom the introduction presents (see :func:`presented_source`)."""
+    source_id = presented_source(sources, intro_end)
+    return next((s.name for s in sources if s.id == source_id), None)
+
+
+def presented_source(sources: list[Source], intro_end: int) -> str | None:
+    """The id of the named person mentioned most before ``intro_end`` (the first turn): whom
+    the introduction presents; None when it names no person."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for source in sources:
@@ -162,11 +169,11 @@ def _presented(sources: list[Source], intro_end: int) -> str | None:
             continue
         before = [m for m in source.mentions if m.end <= intro_end]
         if before:
-            counts[source.name] = len(before)
-            first_seen[source.name] = before[0].start
+            counts[source.id] = len(before)
+            first_seen[source.id] = before[0].start
     if not counts:
         return None
-    return max(counts, key=lambda name: (counts[name], -first_seen[name]))
+    return max(counts, key=lambda key: (counts[key], -first_seen[key]))
 
 
 def _new_source(sources: list[Source], name: str | None, role: str | None) -> str:

@@ -59,6 +59,7 @@ from quotecheck.models import (
     SourceKind,
     Span,
 )
+from quotecheck.sortedints import bisect_left
 from quotecheck.text.nonprose import NON_PROSE
 
 __all__ = ["classify_claims", "is_question"]
@@ -82,11 +83,19 @@ class _Who:
 class _Context:
     """Lookup tables shared by every sentence of one text."""
 
-    __slots__ = ("figures", "marks", "mentions", "sources", "text")
+    __slots__ = ("figures", "marks", "mentions", "reason_starts", "reasons", "sources", "text")
 
     def __init__(self, text: str, sources: tuple[Source, ...]) -> None:
         self.text = text
         self.sources: dict[str, _Who] = {s.id: _Who(s) for s in sources}
+        # Why anonymous sources are unnamed ("He spoke on condition of anonymity because …"):
+        # sourcing apparatus, never the writer's claim. (start, end, source label), by start.
+        self.reasons: list[tuple[int, int, str]] = sorted(
+            (s.anonymity_reason.start, s.anonymity_reason.end, self.sources[s.id].label)
+            for s in sources
+            if s.anonymity_reason is not None
+        )
+        self.reason_starts = [r[0] for r in self.reasons]
         self.mentions: MentionIndex = mention_index(sources)
         self.marks: Marks = scan_marks(text)
         self.figures: list[tuple[int, int, str]] = self.marks.figures
@@ -185,6 +194,11 @@ def _classify(
     else:  # most sentences: all the writer's own
         sourced, whole = [], trim(text, s.start, s.end)
         unsourced = [whole] if whole is not None and _enough_words(text, whole, least) else []
+    explained = _anonymity_reason(ctx, s) if ctx.reasons and not credits else None
+    if explained is not None:  # "He spoke on condition of anonymity because …"
+        unsourced = [
+            r for r in gaps(text, s.bounds, [explained[:2]]) if _enough_words(text, r, least)
+        ]
     weighted = (
         _writer_signals(signals, weights, sourced, credits, policy.paraphrase_factor)
         if signals
@@ -198,6 +212,8 @@ def _classify(
     dated = first_in(ctx.marks.dates, unsourced) if weighted and figure is None else None
     reporting = figure if figure is not None else dated
     kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
+    if explained is not None and not unsourced:
+        kind, reasons = CLAIM_ANONYMOUS, [f"says why {explained[2]} is unnamed"]
     if role in NON_PROSE or not _has_word(s.text):
         # Copy nobody wrote as a claim (a byline, a caption, a label), or marks alone ("»").
         kind, reasons, unsourced = CLAIM_OTHER, [_not_prose_reason(role)], []
@@ -261,6 +277,14 @@ def _lean_on_neighbours(
             continue
         why = (*claims[n].reasons[1:], "between two editorial sentences of its paragraph")
         claims[n] = claims[n].model_copy(update={"kind": CLAIM_EDITORIAL, "reasons": why})
+
+
+def _anonymity_reason(ctx: _Context, s: _Sentence) -> tuple[int, int, str] | None:
+    """The anonymity reason that opens in the sentence, if one does (by bisection)."""
+    i = bisect_left(ctx.reason_starts, s.start)
+    if i < len(ctx.reasons) and ctx.reasons[i][0] < s.end:
+        return ctx.reasons[i]
+    return None
 
 
 def _has_word(sentence: str) -> bool:
@@ -411,6 +435,7 @@ def _writer_signals(
     own: list[_Weighted] = []
     paraphrase: list[_Weighted] = []
     cues: list[Range] | None = None  # merged once per sentence, only when needed
+    turns: list[Range] | None = None
     for n, s in enumerate(signals):
         weight = weights[n]
         if weight <= 0:
@@ -422,6 +447,10 @@ def _writer_signals(
         if not sourced or not inside(found.start, found.end, sourced):
             own.append(found)
             continue
+        if turns is None:
+            turns = merge([(c.content_start, c.content_end) for c in credits if c.turn])
+        if turns and inside(found.start, found.end, turns):
+            continue  # a transcript turn is the speaker's own words, as a quote is
         if cues is None:
             cues = merge([c.cue for c in credits if c.cue is not None])
         # Cue words are the writer's choice even inside a partial quote's clause ("blasted").

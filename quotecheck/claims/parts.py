@@ -255,7 +255,11 @@ def mention_index(sources: Iterable[Source]) -> MentionIndex:
     """Each source's mentions as sorted starts, (start, end) pairs and the longest length."""
     index: MentionIndex = {}
     for source in sources:
-        bounds = sorted([(m.start, m.end) for m in source.mentions])
+        bounds = [(m.start, m.end) for m in source.mentions]
+        why = source.anonymity_reason  # "who spoke on condition of anonymity": sourcing too
+        if why is not None:
+            bounds.append((why.start, why.end))
+        bounds.sort()
         longest = max([b - a for a, b in bounds], default=0)
         index[source.id] = ([a for a, _ in bounds], bounds, longest)
     return index

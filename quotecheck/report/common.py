@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
 from quotecheck.models import Analysis, Attribution, Quote, Source
 
-__all__ = ["Lookup", "clip", "line_cols", "source_label", "speaker_of"]
+__all__ = ["Lookup", "clip", "line_cols", "source_label", "speaker_of", "visible"]
 
 
 def speaker_of(analysis: Analysis, quote: Quote) -> Source | None:
@@ -53,12 +54,40 @@ def clip(s: str, limit: int) -> str:
 
 
 def line_cols(text: str, offsets: Sequence[int]) -> list[tuple[int, int]]:
-    """Return the 1-based (line, column) of each offset in ``text``, in one pass over it."""
+    r"""Return the 1-based (line, column) of each offset in ``text``, in one pass over it.
+
+    Lines end where ``str.splitlines`` ends them: at ``\n``, ``\r``, ``\r\n``, U+2028 and the
+    other line boundaries, so a file with old Mac line ends or Unicode line separators gets the
+    places an editor shows.
+
+    >>> line_cols("a\rb\u2028c\r\nd", [0, 2, 4, 7])
+    [(1, 1), (2, 1), (3, 1), (4, 1)]
+    """
     starts = [0]
-    for row in text.split("\n")[:-1]:
-        starts.append(starts[-1] + len(row) + 1)
+    for row in text.splitlines(keepends=True):
+        if row.splitlines()[0] != row:  # the row ends with a line boundary: a new line starts
+            starts.append(starts[-1] + len(row))
     places = []
     for offset in offsets:
         line = bisect_right(starts, offset)
         places.append((line, offset - starts[line - 1] + 1))
     return places
+
+
+# What a terminal would obey rather than show: C0 and C1 controls but tab and line feed (an
+# escape sequence can retitle the window or clear the screen, a carriage return overwrite the
+# line), bidi controls (U+202E reverses what follows) and lone surrogates (no UTF-8 form).
+_TERMINAL_UNSAFE_RE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def visible(s: str) -> str:
+    r"""Return ``s`` for a terminal: each control, bidi control or lone surrogate as its escape.
+
+    For the text views only; JSON and the models keep the exact text.
+
+    >>> visible("\x1b]0;pwned\x07 said \u202eno\r")
+    '\\x1b]0;pwned\\x07 said \\u202eno\\r'
+    """
+    return _TERMINAL_UNSAFE_RE.sub(lambda m: repr(m.group())[1:-1], s)

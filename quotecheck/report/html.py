@@ -8,6 +8,7 @@ from a sorted list of boundaries, never by search and replace in the text.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -64,7 +65,7 @@ def _quote_anns(a: Analysis) -> list[_Ann]:
         details = [f"Speaker: {source_label(lk.speaker(q))}"]
         att = lk.attributions.get(q.attribution_id or "")
         if att and att.cue:
-            details.append(f"Cue: “{att.cue.text}” ({att.stance.value})")
+            details.append(f"Cue: “{_fsi(att.cue.text)}” ({att.stance.value})")
         details += [] if q.closed else ["No closing quote mark: the extent is a guess"]
         details += list(q.reasons)
         anns.append(_ann(q.marks, 3, q.kind.value, details, f"qc-q{i}"))
@@ -79,11 +80,12 @@ def _attribution_anns(a: Analysis) -> list[_Ann]:
         kind = _attribution_kind(src)
         details = [f"Source: {source_label(src)}" + (f" ({src.kind.value})" if src else "")]
         if att.cue:
-            details.append(f"Cue: “{att.cue.text}” ({att.cue_kind.value}, {att.stance.value})")
+            cue = _fsi(att.cue.text)
+            details.append(f"Cue: “{cue}” ({att.cue_kind.value}, {att.stance.value})")
             anns.append(_ann(att.cue, 5, "cue", [f"Credits {source_label(src)}"], None))
         via = lk.source(att.via_source_id)
         details += [f"Via: {source_label(via)}"] if via else []
-        details += [f"When: {att.when.text}"] if att.when else []
+        details += [f"When: {_fsi(att.when.text)}"] if att.when else []
         anns.append(_ann(att.content, 2, kind, [*details, *att.reasons], f"qc-a{i}"))
     return anns
 
@@ -178,7 +180,7 @@ def html_report(text: str, a: Analysis) -> str:
     first_line = text.strip().split("\n", 1)[0] if text.strip() else "empty article"
     title = a.doc_id or clip(first_line, 80)
     return _asset("report.html").substitute(
-        title=html.escape(f"quotecheck report: {title}"),
+        title=html.escape(f"quotecheck report: {_fsi(title)}"),
         meta=html.escape(parts.meta),
         css=parts.css,
         js=_asset_text("report.js"),
@@ -201,6 +203,27 @@ def _asset_text(name: str) -> str:
 
 def _asset(name: str) -> Template:
     return Template(_asset_text(name))
+
+
+# Bidi controls that open an embedding, override or isolate: one left open in the article
+# (U+202E, RIGHT-TO-LEFT OVERRIDE) would reverse whatever follows it, the report's own labels
+# included. Article text holding one is isolated, so its effect ends with that stretch of text.
+_BIDI_OPENERS_RE = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _bdi(s: str) -> str:
+    """Article text as element content, bidi-isolated from the labels around it."""
+    return f"<bdi>{html.escape(s)}</bdi>"
+
+
+def _fsi(s: str) -> str:
+    """Article text inside plain text (a title or a tooltip), between FSI and PDI: isolated."""
+    return f"\u2068{s}\u2069"
+
+
+def _article_run(s: str) -> str:
+    """One stretch of the article between annotation boundaries, escaped (isolated if need be)."""
+    return _bdi(s) if _BIDI_OPENERS_RE.search(s) else html.escape(s)
 
 
 def _markup(text: str, anns: list[_Ann]) -> tuple[str, str]:
@@ -226,7 +249,7 @@ def _markup(text: str, anns: list[_Ann]) -> tuple[str, str]:
             out.append(_open_tag(anns[i], i, first=i not in opened))
             opened.add(i)
         stack = want
-        out.append(html.escape(text[left:right]))
+        out.append(_article_run(text[left:right]))
     out += ["</span>"] * len(stack)
     return "".join(out), "".join(_desc_html(x, i) for i, x in enumerate(anns))
 
@@ -305,7 +328,7 @@ def _flags_html(a: Analysis) -> str:
         f'<li class="qc-sev-{f.severity.value}"><a href="#qc-f{i}">'
         f'<span class="qc-sev">{f.severity.value.upper()}</span> '
         f"{html.escape(f.kind.value.replace('_', ' '))}</a>: {html.escape(f.message)} "
-        f"<q>{html.escape(clip(f.span.text, 90))}</q></li>"
+        f"<q>{_bdi(clip(f.span.text, 90))}</q></li>"
         for i, f in ordered
     )
     return f'<ol class="qc-flags">{items}</ol>'
@@ -324,15 +347,14 @@ def _source_html(lk: Lookup, i: int, s: Source) -> str:
         html.escape(x) for x in (s.role, s.affiliation) if x and x not in (s.name or "")
     )
     mentions = ", ".join(
-        f'<a href="#qc-s{i}-{j}">{html.escape(clip(m.text, 40))}</a>'
-        for j, m in enumerate(s.mentions)
+        f'<a href="#qc-s{i}-{j}">{_bdi(clip(m.text, 40))}</a>' for j, m in enumerate(s.mentions)
     )
     said = "".join(
-        f'<li><a href="#qc-a{k}">{html.escape(clip(att.content.text, 70))}</a></li>'
+        f'<li><a href="#qc-a{k}">{_bdi(clip(att.content.text, 70))}</a></li>'
         for k, att in lk.said.get(s.id, ())
     )
     return (
-        f"<li><strong>{html.escape(s.name or s.descriptor or source_label(s))}</strong> "
+        f"<li><strong>{_bdi(s.name or s.descriptor or source_label(s))}</strong> "
         f'<span class="qc-tag">{s.kind.value}</span>{f"<br>{about}" if about else ""}'
         f"<br>Mentions: {mentions or 'none'}{f'<ul>{said}</ul>' if said else ''}</li>"
     )

@@ -11,7 +11,7 @@ from typing import Literal, get_args
 
 from quotecheck.errors import InputError, require_text
 from quotecheck.models import Analysis, ClaimKind
-from quotecheck.report.common import Lookup, clip, line_cols, source_label, speaker_of
+from quotecheck.report.common import Lookup, clip, line_cols, source_label, speaker_of, visible
 
 __all__ = ["FORMATS", "Format", "line_cols", "render", "source_label", "speaker_of"]
 
@@ -80,7 +80,9 @@ def _page_line(a: Analysis) -> list[str]:
 
 
 def _text_view(text: str, a: Analysis, *, color: bool, width: int) -> str:
-    title = a.doc_id or "article"
+    # Every string from the article or the caller goes through visible(): a terminal shows
+    # its escape sequences and bidi controls as escapes instead of obeying them.
+    title = visible(a.doc_id or "article")
     head = (
         f"{title}: {a.length:,} characters, {len(a.claims)} sentences, {len(a.quotes)} quotes, "
         f"{len(a.sources)} sources, {len(a.flags)} flags"
@@ -103,10 +105,9 @@ def _quotes_section(a: Analysis, color: bool, width: int) -> list[str]:
     lk = Lookup(a)
     for q in a.quotes:
         kind = _paint(f"{q.kind.value:<8}", _QUOTE_STYLE.get(q.kind.value, "bold"), color)
-        lines.append(f"  {kind} {clip(q.marks.text, width - 11)}")
-        lines.append(
-            _paint(f"           — {clip(source_label(lk.speaker(q)), width)}", "dim", color)
-        )
+        lines.append(f"  {kind} {clip(visible(q.marks.text), width - 11)}")
+        speaker = clip(visible(source_label(lk.speaker(q))), width)
+        lines.append(_paint(f"           — {speaker}", "dim", color))
     if not a.quotes:
         lines.append("  none found")
     return lines
@@ -119,7 +120,7 @@ def _sources_section(a: Analysis, color: bool, width: int) -> list[str]:
         n = len(s.mentions)
         said = len(lk.said.get(s.id, ()))
         tail = f"{n} mention{'s' * (n != 1)}, {said} attribution{'s' * (said != 1)}"
-        label = clip(source_label(s), width - 40)
+        label = clip(visible(source_label(s)), width - 40)
         lines.append(f"  {s.kind.value:<12} {label}  " + _paint(f"({tail})", "dim", color))
     if not a.sources:
         lines.append("  none found")
@@ -133,8 +134,9 @@ def _flags_section(text: str, a: Analysis, color: bool, width: int) -> list[str]
     for f, (line, col) in zip(ordered, places, strict=True):
         sev = _paint(f"{f.severity.value.upper():<6}", _SEVERITY_STYLE[f.severity.value], color)
         lines.append(f"  {sev} {f.kind.value} at line {line}, column {col}")
-        lines += textwrap.wrap(f.message, width, initial_indent=" " * 9, subsequent_indent=" " * 9)
-        lines.append(_paint(f"         “{clip(f.span.text, width - 12)}”", "dim", color))
+        message = visible(f.message)
+        lines += textwrap.wrap(message, width, initial_indent=" " * 9, subsequent_indent=" " * 9)
+        lines.append(_paint(f"         “{clip(visible(f.span.text), width - 12)}”", "dim", color))
     if not a.flags:
         lines.append("  none")
     return lines

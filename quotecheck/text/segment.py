@@ -38,16 +38,27 @@ _TRAILERS: Final = "\"'”’»›」)]"
 _LINE_RE: Final = re.compile(r"[^\n\r\u2028\u2029]+")
 
 # A candidate sentence end. The stdlib ``re`` is used because a pattern that opens with a set
-# lets it skip to the next stop in C (twice as fast as ``regex`` here); its \s is str.isspace(),
-# so the four ASCII separators \x1c-\x1f are moved to the other side to keep regex's \s and \S.
+# lets it skip to the next stop in C (twice as fast as ``regex`` here). Its \s is str.isspace(),
+# the white space strip_span trims, so a gap or the character after it agree with the sentence
+# spans cut from them (the separators \x1c-\x1f are white space to both).
+# A match starts only at the first stop of a run: the look-behind refuses the others, so a run
+# of ten thousand dots with no space after it is read once, not once from each of its dots
+# (which was quadratic). _boundaries restores the one start inside a run that finditer tried.
 _BOUNDARY_RE: Final = re.compile(
     r"""
-    (?P<stop> [.!?…][.!?…]* )            # terminal punctuation, ellipses included
-    [\"'”’»›」)\]]*                      # closing quotes or brackets after it (see _TRAILERS)
-    (?P<gap> [^\S\x1c-\x1f]+ )            # white space ...
-    (?P<next> [\S\x1c-\x1f] )             # ... and the first character of what follows
+    (?P<stop> [.!?…]                     # terminal punctuation, ellipses included,
+      (?<![.!?…][.!?…])                  # at the start of its run only
+      [.!?…]*+ )                         # and the rest of the run
+    [\"'”’»›」)\]]*+                      # closing quotes or brackets after it (see _TRAILERS)
+    (?P<gap> \s++ )                      # white space ...
+    (?P<next> \S )                       # ... and the first character of what follows
     """,
     re.VERBOSE,
+)
+# The same, anchored with match() inside a run: where a boundary's "next" character is itself a
+# stop, the search that followed it began one character into that run (see _boundaries).
+_BOUNDARY_IN_RUN_RE: Final = re.compile(
+    _BOUNDARY_RE.pattern.replace("(?<![.!?…][.!?…])", ""), re.VERBOSE
 )
 
 # The word before a full stop: letters, digits and inner dots ("U.S", "a.m", "Gen"). Searched
@@ -237,11 +248,7 @@ def _sentences(
     elif role is None:
         body_start = _after_dateline(text, body_start, end, pieces)
     cut = body_start
-    for boundary in _BOUNDARY_RE.finditer(text, body_start, end):
-        # One call for the match's bounds: its groups are found from them (see _gap_start),
-        # each further method call on the match costing as much as the tests themselves.
-        stop, following = boundary.span()
-        following -= 1  # the "next" group is the match's last character
+    for stop, following in _boundaries(text, body_start, end):
         if _is_boundary(text, stop, following):
             pieces.append((cut, _gap_start(text, following), ROLE_BODY))
             cut = following
@@ -309,11 +316,34 @@ def _sentence_models(
     return sentences
 
 
+def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (stop, next) offsets of every candidate sentence end in ``text[start:end]``.
+
+    "stop" is where a _BOUNDARY_RE match begins and "next" its last character. These are the
+    matches ``finditer`` of the pattern without its look-behind gave: a search resumes after a
+    match's "next" character, and when that character and the one after it are both stops, the
+    old search tried the rest of that run once, which _BOUNDARY_IN_RUN_RE does here.
+    """
+    found: list[tuple[int, int]] = []
+    boundary = _BOUNDARY_RE.search(text, start, end)
+    while boundary is not None:
+        # One call for the match's bounds: its groups are found from them (see _gap_start),
+        # each further method call on the match costing as much as the tests themselves.
+        stop, after = boundary.span()
+        found.append((stop, after - 1))  # the "next" group is the match's last character
+        boundary = None
+        if after < end and text[after - 1] in _STOPS and text[after] in _STOPS:
+            boundary = _BOUNDARY_IN_RUN_RE.match(text, after, end)
+        if boundary is None:
+            boundary = _BOUNDARY_RE.search(text, after, end)
+    return found
+
+
 def _gap_start(text: str, following: int) -> int:
     """Where the white space of a _BOUNDARY_RE match ending at ``following`` begins."""
     # The gap runs back to the closing mark or stop before it, none of which is white space.
     gap = following
-    while text[gap - 1].isspace() and not "\x1c" <= text[gap - 1] <= "\x1f":
+    while text[gap - 1].isspace():
         gap -= 1
     return gap
 
