@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.errors import InputError, MissingExtraError, QuotecheckError
 from quotecheck.integrations.webpage import (
     HTML_SUFFIXES,
@@ -254,6 +255,14 @@ def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
         default=300.0,
         metavar="S",
         help="seconds one record may take before it becomes an error record (default: 300)",
+    )
+    p.add_argument(
+        "--max-chars",
+        type=_positive,
+        default=DEFAULT_CONFIG.max_chars,
+        metavar="N",
+        help="a longer text becomes an error record "
+        f"(default: {DEFAULT_CONFIG.max_chars:,}, AnalyzerConfig.max_chars)",
     )
     p.add_argument(
         "--progress",
@@ -653,6 +662,7 @@ def _run_batch(args: argparse.Namespace, input_path: str) -> int:
         genre_column=args.genre_column,
         progress=args.progress,
         record_timeout=args.record_timeout,
+        config=AnalyzerConfig(max_chars=args.max_chars),
     )
     return stats.exit_code
 

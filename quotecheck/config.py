@@ -15,9 +15,10 @@ class AnalyzerConfig(BaseModel):
     max_chars: int = Field(
         default=20_000_000,
         gt=0,
-        description="Longest text accepted; longer input raises InputError. Time and memory "
-        "grow linearly with the text (docs/benchmarks.md gives the bytes per character), so "
-        "this bounds both.",
+        description="Longest text accepted, by analyze and by every record of a batch; longer "
+        "input raises InputError (a batch writes an error record). Time and memory grow "
+        "linearly with the text (docs/benchmarks.md gives the bytes per character), so this "
+        "bounds both.",
     )
     partial_max_words: int = Field(
         default=6,
@@ -25,10 +26,139 @@ class AnalyzerConfig(BaseModel):
         description="A quote this short that does not end its clause is 'partial' even when "
         "it starts the sentence.",
     )
+    quote_run_on_chars: int = Field(
+        default=2000,
+        ge=0,
+        description="How far, in characters, a double quote left open at a paragraph's end may "
+        "run on through unmarked paragraphs to its closing mark (a press release's statement).",
+    )
     cue_window_sentences: int = Field(
         default=1,
         ge=0,
         description="How many sentences before or after a stand-alone quote to search for its cue.",
+    )
+    # ------------------------------------------------------------------ attribution (attribution/)
+    attribution_max_clause: int = Field(
+        default=1200,
+        gt=0,
+        description="Longest reported clause, in characters, on either side of a cue; a longer "
+        "one is cut. Bounds the work per cue on adversarial input.",
+    )
+    attribution_window: int = Field(
+        default=240,
+        gt=0,
+        description="Characters read on either side of a cue for its source (and after a "
+        "channel phrase for the channel's name).",
+    )
+    attribution_left_reach: int = Field(
+        default=160,
+        gt=0,
+        description="Characters read before a speech verb for its source ('the minister, "
+        "who \u2026, said').",
+    )
+    attribution_right_reach: int = Field(
+        default=100,
+        gt=0,
+        description="Characters read after a speech verb for its source or listener "
+        "('said the minister', 'told reporters').",
+    )
+    attribution_label_reach: int = Field(
+        default=100,
+        gt=0,
+        description="Characters read after a labelling verb for the quote it labels ('called "
+        "the plan \u201ca disgrace\u201d').",
+    )
+    attribution_resume_reach: int = Field(
+        default=200,
+        ge=0,
+        description="How far after a cue and its speaker's description a quote may resume in "
+        "lower case and still be that speaker's ('“…,” said X, director of … in London, "
+        "“but it is …”').",
+    )
+    attribution_narration_sentences: int = Field(
+        default=2,
+        ge=0,
+        description="Most sentences of narration (no quote, no cue) between a quote and the "
+        "paragraph's earlier quoted speaker for that speaker to go on.",
+    )
+    # ------------------------------------------------------------------ claims (claims/classify.py)
+    editorial_threshold: float = Field(
+        default=1.0,
+        gt=0.0,
+        description="Summed weight of the writer's own framing signals that makes a sentence "
+        "editorial (the genre thresholds below replace it for unsourced sentences of some genres).",
+    )
+    figure_bonus: float = Field(
+        default=0.5,
+        ge=0.0,
+        description="Extra weight the framing must reach when the writer's text states a "
+        "specific figure or a date ('on Tuesday', 'in July'), unless one signal alone weighs "
+        "editorial_threshold: figures and dates mark reporting.",
+    )
+    paraphrase_factor: float = Field(
+        default=0.5,
+        ge=0.0,
+        description="Share of a signal's weight that counts when it sits in a credited "
+        "paraphrase (indirect speech, not a quote): the source's claim in the writer's words.",
+    )
+    min_unsourced_words: int = Field(
+        default=3,
+        ge=1,
+        description="Fewest words a stretch of the writer's own text needs to be an unsourced "
+        "part of a claim ('on Wednesday' left after a cue is none).",
+    )
+    # ------------------------------------------------------------------ framing (claims/framing.py)
+    presupposition_weight: float = Field(
+        default=1.0,
+        ge=0.0,
+        description="Factor on the weight of an entry of lexicons/presupposition.txt "
+        "('so-called', 'the fact that'); each entry's own weight is its second column, default 1.",
+    )
+    evaluative_weight: float = Field(
+        default=1.0,
+        ge=0.0,
+        description="Factor on the weight of an evaluative term (lexicons/evaluative.txt, "
+        "subjective.txt, valence.txt, and the -ly adverbs of their adjectives).",
+    )
+    intent_weight: float = Field(
+        default=0.5,
+        ge=0.0,
+        description="Factor on the weight of a claim about intent (lexicons/intent.txt): "
+        "weaker evidence than a loaded term, so one alone is not editorial.",
+    )
+    speculation_weight: float = Field(
+        default=0.5,
+        ge=0.0,
+        description="Factor on the weight of speculation (lexicons/speculation.txt).",
+    )
+    intensifier_weight: float = Field(
+        default=0.5,
+        ge=0.0,
+        description="Factor on the weight of an intensifier (lexicons/intensifiers.txt).",
+    )
+    voice_weight: float = Field(
+        default=1.0,
+        ge=0.0,
+        description="Factor on the weight of the writer's own voice (lexicons/voice.txt: I, "
+        "we, you, should, outside quotes).",
+    )
+    imputation_weight: float = Field(
+        default=1.0,
+        ge=0.0,
+        description="Factor on the weight of a view imputed to unnamed others "
+        "(lexicons/imputation.txt: 'critics say', 'many believe').",
+    )
+    scare_quote_weight: float = Field(
+        default=0.5,
+        ge=0.0,
+        description="Weight of a term in scare quotes: distance, but also how titles and "
+        "slogans are written (see scare_distance_weight for the writer's own distance).",
+    )
+    scare_max_words: int = Field(
+        default=6,
+        ge=1,
+        description="A speakerless quote of more words than this (or of three or more with a "
+        "verb or a pronoun) reads like speech, not a term in scare quotes.",
     )
     # ------------------------------------------------------------------ genre (claims/genre.py)
     genre_min_sentences: int = Field(
@@ -66,6 +196,38 @@ class AnalyzerConfig(BaseModel):
         ge=1,
         description="Question-then-answer paragraph pairs (or 'Q:'/'A:' turns) that make a "
         "transcript.",
+    )
+    genre_label_confidence: float = Field(
+        default=0.9,
+        ge=0.0,
+        le=1.0,
+        description="Confidence of a genre read from a section label ('Opinion', 'Review').",
+    )
+    genre_marker_confidence: float = Field(
+        default=0.6,
+        ge=0.0,
+        le=1.0,
+        description="Confidence of a genre read from one block of its furniture (a star "
+        "rating, a wire tag, 'issued this statement'); each further block adds genre_marker_step.",
+    )
+    genre_marker_step: float = Field(
+        default=0.1,
+        ge=0.0,
+        le=1.0,
+        description="Confidence each further block of a genre's furniture adds.",
+    )
+    genre_profile_confidence: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="Confidence of a genre read from densities alone, at the least.",
+    )
+    genre_max_read_confidence: float = Field(
+        default=0.9,
+        ge=0.0,
+        le=1.0,
+        description="Highest confidence of a genre read from furniture or densities: only a "
+        "section label or the caller are surer.",
     )
     # ------------------------------------------------------------------ labels by genre
     opinion_editorial_threshold: float = Field(

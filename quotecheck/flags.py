@@ -106,7 +106,8 @@ def find_flags(
     >>> [(f.kind.value, f.severity.value) for f in find_flags(t, claims, Sourcing((), (), ()), ())]
     [('unattributed_claim', 'high')]
     """
-    ranks = _Ranks(genre, config or DEFAULT_CONFIG)
+    config = config or DEFAULT_CONFIG
+    ranks = _Ranks(genre, config)
     flags: list[dict[str, Any]] = []
     for claim in claims:
         if _may_flag(claim) and (not is_question(claim.span.text) or _rhetorical(claim)):
@@ -114,7 +115,7 @@ def find_flags(
     if sourcing.attributions:
         _source_flags(claims, sourcing, flags, ranks.source)
     if sourcing.quotes:
-        _speakerless_flags(sourcing, flags)
+        _speakerless_flags(sourcing, flags, config.scare_max_words)
     for span in unbalanced:
         flags.append(_flag(FlagKind.unbalanced_quote_marks, span, _UNBALANCED, Severity.low))
     if reading is not None:
@@ -255,10 +256,11 @@ def _why_unnamed(source: Source) -> str:
     return f"anonymity is noted ('{reason.text}') but no reason is given; ask why unnamed"
 
 
-def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]]) -> None:
-    """Add scare-kind quotes that read like speech: someone said this, but who?"""
+def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]], max_words: int) -> None:
+    """Add scare-kind quotes that read like speech (``max_words``: see speech_like): someone
+    said this, but who?"""
     for q in sourcing.quotes:
-        if q.kind is QuoteKind.scare and q.depth == 0 and speech_like(q.span.text):
+        if q.kind is QuoteKind.scare and q.depth == 0 and speech_like(q.span.text, max_words):
             flags.append(_flag(FlagKind.speakerless_quote, q.marks, _SPEAKERLESS, Severity.low))
 
 

@@ -86,7 +86,7 @@ def _analyze(
     sourcing = credit_turns(view, paragraphs, sourcing)
     sourcing = credit_interview(view, paragraphs, sourcing)
     sentences = [s.span for p in paragraphs for s in p.sentences]
-    framing = find_weighted_signals(view, sentences, sourcing.quotes)
+    framing = find_weighted_signals(view, sentences, sourcing.quotes, config)
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
     claims = classify_claims(view, paragraphs, sourcing, genre_read, config, framing)
     reading = read_input(view)

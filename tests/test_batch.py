@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from quotecheck.config import AnalyzerConfig
 from quotecheck.corpus import batch, worker
 from quotecheck.corpus.batch import BatchStats, analyze_corpus, run_batch
 from quotecheck.corpus.io import Record
@@ -66,7 +67,8 @@ def test_every_kind_of_input_item_gets_a_result_in_place() -> None:
         {"id": "nt", "body": "wrong field"},
         Record(id="big", text="x" * 101, line=7),
     ]
-    results = list(analyze_corpus(items, engine="serial", max_chars=100))
+    config = AnalyzerConfig(max_chars=100)
+    results = list(analyze_corpus(items, engine="serial", config=config))
     assert [r.doc_id for r in results] == ["r", "m", "2", "f", "4", "nt", "big"]
     assert [type(r).__name__ for r in results] == ["Analysis"] * 3 + ["Failure"] * 4
     assert results[0] == analyze("One sentence.", doc_id="r")

@@ -235,6 +235,23 @@ def test_batch_counts_failures(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "1 failed" in capsys.readouterr().err
 
 
+def test_batch_refuses_over_long_records(tmp_path: Path) -> None:
+    """A text over --max-chars (AnalyzerConfig.max_chars, analyze's own limit) is an error
+    record, the others are analysed, and the batch exits 1."""
+    records = [{"id": "short", "text": "It rained."}, {"id": "long", "text": "Word. " * 20}]
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), "utf-8")
+    out = tmp_path / "out.jsonl"
+    argv = ["batch", str(corpus), "-o", str(out), "--engine", "serial", "--no-progress"]
+    assert main([*argv, "--max-chars", "50"]) == EXIT_FAILED
+    short, long = (json.loads(line) for line in out.read_text().splitlines())
+    assert short["doc_id"] == "short"
+    assert "error" not in short
+    assert (long["doc_id"], long["error_type"]) == ("long", "InputError")
+    assert "more than max_chars=50" in long["error"]
+    assert main(argv) == EXIT_OK  # the default limit is analyze's: 20,000,000 characters
+
+
 def test_batch_input_and_option_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A missing corpus or --scheduler without Dask is one line and exit 2."""
     out = str(tmp_path / "o.jsonl")

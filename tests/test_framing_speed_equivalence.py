@@ -17,8 +17,10 @@ from quotecheck.claims.framing import (
     _lexicon_weight,
     _lower,
     _pattern_tokens,
+    kind_weights,
 )
 from quotecheck.claims.signaltables import ASCII_TOKENS, CASE_SENSITIVE, TABLES
+from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.models import SignalKind
 from quotecheck.offsets import fold
 
@@ -71,7 +73,9 @@ def test_ascii_token_table_holds_the_ascii_tokens() -> None:
 def test_lexicon_weight_matches_the_table(kind: SignalKind, lexicon: str) -> None:
     """Finding the kind by identity gives what a look-up by the enum member gives."""
     key = lexicon if kind in CASE_SENSITIVE else lexicon.lower()
-    assert _lexicon_weight(kind, lexicon) == _WEIGHTS.get((kind, key), 0.0)
+    factors = kind_weights(DEFAULT_CONFIG)
+    expected = _WEIGHTS.get((kind, key), 0.0) * factors.get(str(kind), 0.0)
+    assert _lexicon_weight(kind, lexicon, factors) == expected
     assert [k for k, _, _ in _KINDS] == list(SignalKind)
 
 

@@ -98,7 +98,7 @@ def attribute(
     sentences = [s for p in paragraphs for s in p.sentences]
     if not sentences:
         return Sourcing(quotes, (), ())
-    doc = Doc(text, sentences, quotes)
+    doc = Doc(text, sentences, quotes, config)
     book = SourceBook(text)
     fields = _CueFields(cues)
     links = _cue_links(doc, book, fields)
@@ -399,14 +399,11 @@ def _prose_gap(doc: Doc, last: int, qi: int) -> int:
     return 1 + len(between)
 
 
-# "“…,” X said. He holds two degrees. “…”": at most this many between
-_NARRATION_SENTENCES: Final = 2
-
-
 def _narration_between(doc: Doc, prev: Link, last: int, qi: int, cued: set[int]) -> bool:
     """Tell whether only a little narration (no quote, no cue) separates a quote from the
-    paragraph's earlier quoted speaker: the speaker goes on."""
-    if doc.quote_at(prev.content[0]) is None or not 1 < qi - last <= _NARRATION_SENTENCES + 1:
+    paragraph's earlier quoted speaker: the speaker goes on ("“…,” X said. He holds two
+    degrees. “…”": at most doc.narration_sentences between)."""
+    if doc.quote_at(prev.content[0]) is None or not 1 < qi - last <= doc.narration_sentences + 1:
         return False
     between = range(last + 1, qi)
     if any(i in cued for i in between):

@@ -1,9 +1,10 @@
 """Where reported content lies: the clause before a cue, after it, or a quote around it.
 
 :class:`Doc` indexes a text's sentences and outer quotes for position lookups; :class:`Link` is a
-provisional attribution; :func:`set_content` chooses a cue's content. ``MAX_CLAUSE`` and
-``WINDOW`` bound how far every reader of the attribution stage looks (linking, subjects, phrases,
-shapes, attribution); every lookup here is a bisection or a bounded slice, so the cost per cue
+provisional attribution; :func:`set_content` chooses a cue's content. ``Doc.max_clause`` and
+``Doc.window`` (``AnalyzerConfig.attribution_max_clause`` and ``attribution_window``) bound how
+far every reader of the attribution stage looks (linking, subjects, phrases, shapes,
+attribution); every lookup here is a bisection or a bounded slice, so the cost per cue
 is small.
 """
 
@@ -14,13 +15,12 @@ from typing import Final
 import regex
 
 from quotecheck.attribution.sources import QUANTIFIERS, Mention, grammar_words
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.models import CueKind, Quote, Sentence, Stance
 from quotecheck.sortedints import bisect_left, bisect_right
 from quotecheck.text.cues import VERB_FORMS
 
 __all__ = [
-    "MAX_CLAUSE",
-    "WINDOW",
     "Doc",
     "Link",
     "introduces",
@@ -32,8 +32,6 @@ __all__ = [
 
 # What may sit between a cue and the content that follows it.
 _LEAD_IN_RE: Final = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
-MAX_CLAUSE: Final = 1200  # a reported clause longer than this is cut: bounds the work per cue
-WINDOW: Final = 240  # characters to look at on either side of a cue for its source
 _PARTICIPLE_RE: Final = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
 _CONJUNCTIONS: Final = frozenset(["and", "but", "or", "so", "while", "as"])
 # Words that open an adverbial clause: after ", X said," they add the writer's narration
@@ -94,8 +92,22 @@ class Doc:
     times more than indexing a list, and the readers look them up at every cue.
     """
 
-    def __init__(self, text: str, sentences: list[Sentence], quotes: tuple[Quote, ...]) -> None:
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Sentence],
+        quotes: tuple[Quote, ...],
+        config: AnalyzerConfig = DEFAULT_CONFIG,
+    ) -> None:
         self.text = text
+        # The config's reach limits, read once per text as plain ints (every cue reads them).
+        self.max_clause: int = config.attribution_max_clause
+        self.window: int = config.attribution_window
+        self.resume_reach: int = config.attribution_resume_reach
+        self.narration_sentences: int = config.attribution_narration_sentences
+        self.left_reach: int = config.attribution_left_reach
+        self.right_reach: int = config.attribution_right_reach
+        self.label_reach: int = config.attribution_label_reach
         self.sentences = sentences
         spans = [s.span for s in sentences]  # every model field read once
         self.starts = [span.start for span in spans]
@@ -147,10 +159,11 @@ def set_content(
     """Choose the content: the clause before the cue, after it, or a quote; False if none."""
     text = doc.text
     q = doc.quote_at(s_start)
-    left_lo = q.marks.start if q is not None else max(s_start, subj_start - MAX_CLAUSE)
+    max_clause = doc.max_clause
+    left_lo = q.marks.start if q is not None else max(s_start, subj_start - max_clause)
     left = trim(text, left_lo, subj_start)
     right_lo = _lead_in_end(text, core_end, min(s_end, core_end + 40))
-    right_hi = _extend_over_quote(doc, right_lo, min(s_end, right_lo + MAX_CLAUSE))
+    right_hi = _extend_over_quote(doc, right_lo, min(s_end, right_lo + max_clause))
     right = trim(text, right_lo, _participle_cut(text, right_lo, right_hi))
     left_words, right_words = word_count(text, left), word_count(text, right)
     if text[core_end : core_end + 3].lstrip()[:1] == ";":
@@ -254,9 +267,6 @@ def _resumed_quote(doc: Doc, core_end: int) -> Quote | None:
     return doc.quote_at(m.end()) if m else _resumed_mid_sentence(doc, core_end)
 
 
-_RESUME_REACH: Final = 200  # "“…,” said X, director of … in London, “but it is …”"
-
-
 def _resumed_quote_gap_ok(gap: str) -> bool:
     """Tell whether the words between a cue and a resumed quote stay in one clause."""
     return gap.rstrip(" \t").endswith(",") and not any(c in gap for c in '.;:!?\n“”"')
@@ -265,8 +275,10 @@ def _resumed_quote_gap_ok(gap: str) -> bool:
 def _resumed_mid_sentence(doc: Doc, core_end: int) -> Quote | None:
     """A quote that resumes in lower case after a long description of the speaker: its
     sentence goes on, so the words are still the speaker's."""
-    start = doc.next_quote_start(core_end, core_end + _RESUME_REACH)
-    q = doc.quote_at(start) if start < core_end + _RESUME_REACH else None
+    # "“…,” said X, director of … in London, “but it is …”": within doc.resume_reach
+    reach = core_end + doc.resume_reach
+    start = doc.next_quote_start(core_end, reach)
+    q = doc.quote_at(start) if start < reach else None
     first = q.span.text.split(None, 1)[0] if q is not None and q.span.text.strip() else ""
     if q is None or not (first[:1].islower() or first in ("But", "And", "Or", "Yet", "So")):
         return None  # "“…,” he said of the plan, “but …”" or "“But I do know …”"

@@ -36,8 +36,8 @@ from quotecheck.text.cues import VERB_FORMS
 __all__ = ["file_link", "verb_link"]
 
 
-_LEFT: Final = 160  # a source before its verb: at most this many characters back
-_RIGHT: Final = 100  # a source or listener after the verb: at most this many characters on
+# How far a source is looked for before its verb (doc.left_reach) and a source or listener
+# after it (doc.right_reach): AnalyzerConfig fields, carried on the Doc.
 
 _BE: Final = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _AUX: Final = grammar_words("auxiliary")
@@ -46,7 +46,7 @@ _OBJECT_VERBS: Final = grammar_words("object_verb")
 _WEAK_VERBS: Final = grammar_words("weak_verb")
 _DOCUMENT_VERBS: Final = grammar_words("document_verb")  # "the report found", "data showed"
 _LABEL_VERBS: Final = grammar_words("label_verb")
-_LABEL_REACH: Final = 100  # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”"
+# "called Ford’s plans to open a plant in Mexico “an absolute disgrace”": within doc.label_reach
 _NOT_FINITE: Final = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "decision to tell"
 
 
@@ -65,7 +65,7 @@ def verb_link(
     verb = span.text
     si = doc.sentence_at(c_start)
     s_start, s_end = doc.starts[si], doc.ends[si]
-    lo = doc.last_quote_end(max(s_start, c_start - _LEFT), c_start)
+    lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), c_start)
     if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start):
         return None  # "found", "showed" with no document near and no "that": not a report
     window = left = tokens(text, lo, c_start)
@@ -81,7 +81,7 @@ def verb_link(
     if j and left[j - 1].text.lower() in _BE and not progressive:
         # passive: "was told", "is said to": the subject is not the speaker, unless "by" names it
         return _passive_link(doc, cue, si, c_start, c_end)
-    hi = doc.next_quote_start(c_end, min(s_end, c_end + _RIGHT))
+    hi = doc.next_quote_start(c_end, min(s_end, c_end + doc.right_reach))
     right = LazyTokens(text, c_end, hi)
     reasons: list[str] = []
     coordinated = to_say or (j and left[j - 1].text in ("and", "but"))  # "X praised Y and said"
@@ -219,7 +219,7 @@ def _passive_link(doc: Doc, cue: Cue, si: int, c_start: int, c_end: int) -> Link
     is the source, and the sentence around it is what they said."""
     text = doc.text
     s_start, s_end = doc.starts[si], doc.ends[si]
-    hi = doc.next_quote_start(c_end, min(s_end, c_end + _RIGHT))
+    hi = doc.next_quote_start(c_end, min(s_end, c_end + doc.right_reach))
     form = VERB_FORMS.get(cue.span.text.lower())
     if form is None or form.lemma not in _PASSIVE_SPEECH or _subordinate(text, s_start, c_start):
         return None  # "is recommended by guidelines", "since talks were reported by": no speech
@@ -282,7 +282,7 @@ def _label_content(doc: Doc, link: Link, core_end: int) -> bool:
     start, end = link.content
     if start < core_end or doc.quote_at(start) is not None or _phrasal_call(doc, link):
         return False  # before the cue, already the quote, or "called on Congress to …"
-    q = doc.next_quote_start(start, min(end, start + _LABEL_REACH))
+    q = doc.next_quote_start(start, min(end, start + doc.label_reach))
     quote = doc.quote_at(q)
     if quote is None or any(c in doc.text[start:q] for c in ".;:!?"):
         return False

@@ -4,7 +4,7 @@
 condition of anonymity": :func:`after_core` steps over them after a cue and records them on the
 link; :func:`fronted_when` reads a time phrase that opens the sentence; :func:`phrase_follows`
 tells whether one starts a text. Every pattern is matched in a window of at most ``_NEAR``
-characters, and a channel's name ("with CNN") is read in at most ``WINDOW``.
+characters, and a channel's name ("with CNN") is read in at most ``Doc.window``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Final
 
 import regex
 
-from quotecheck.attribution.content import WINDOW, Doc, Link
+from quotecheck.attribution.content import Doc, Link
 from quotecheck.attribution.mentions import classify
 from quotecheck.attribution.sources import phrase_after, quoted, tokens
 from quotecheck.kinds import CUE_STATEMENT, SOURCE_MEDIA
@@ -157,7 +157,7 @@ def _via_after(doc: Doc, link: Link, pos: int, end: int) -> int:
     m = _WITH_RE.match(doc.text, pos, min(end, pos + _NEAR))
     if not m:
         return pos
-    words = phrase_after(tokens(doc.text, m.end(), min(end, m.end() + WINDOW)))
+    words = phrase_after(tokens(doc.text, m.end(), min(end, m.end() + doc.window)))
     channel = classify(doc.text, words)
     if channel is None:
         return pos

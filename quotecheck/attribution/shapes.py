@@ -10,8 +10,6 @@ from typing import Final
 import regex
 
 from quotecheck.attribution.content import (
-    MAX_CLAUSE,
-    WINDOW,
     Doc,
     Link,
     set_content,
@@ -52,7 +50,7 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
     text = doc.text
     si = doc.sentence_at(cue.span.start)
     sent = doc.sentences[si].span
-    hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + WINDOW))
+    hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + doc.window))
     words = tokens(text, cue.span.end, hi)
     mention = classify(text, phrase_after(words)) or _named_thing(text, words)
     if mention is None:
@@ -96,22 +94,22 @@ def vague_link(doc: Doc, cue: Cue, floor: int = 0) -> Link | None:
     """Read "reportedly" or "it is believed": the clause around it, credited to no one.
 
     The content starts at ``floor`` or later (the end of the previous vague content) and lies
-    within MAX_CLAUSE of the cue, so the contents of many vague cues in one long sentence never
+    within doc.max_clause of the cue, so the contents of many vague cues in one long sentence never
     overlap and never copy the sentence once per cue.
     """
     text = doc.text
     si = doc.sentence_at(cue.span.start)
     sent = doc.sentences[si].span
     lo = doc.last_quote_end(sent.start, cue.span.start)
-    lo = max(lo, cue.span.start - MAX_CLAUSE, floor)
+    lo = max(lo, cue.span.start - doc.max_clause, floor)
     start = max(lo, max(text.rfind(c, lo, cue.span.start) for c in _CLAUSE_EDGE) + 1)
-    stop = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + MAX_CLAUSE))
+    stop = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + doc.max_clause))
     ends = [i for i in (text.find(c, cue.span.end, stop) for c in _CLAUSE_EDGE) if i >= 0]
     end = min(ends, default=stop)
     content = trim(text, start, end)
     if word_count(text, content) < 4:  # too short a clause: the sentence around the cue
-        first = max(sent.start, cue.span.start - MAX_CLAUSE, floor)
-        content = trim(text, first, min(sent.end, cue.span.end + MAX_CLAUSE))
+        first = max(sent.start, cue.span.start - doc.max_clause, floor)
+        content = trim(text, first, min(sent.end, cue.span.end + doc.max_clause))
     mention = Mention(cue.span.start, cue.span.end, SourceKind.vague, descriptor=cue.lemma)
     reason = f"{cue.span.text!r} credits the clause to no identifiable source"
     return Link(
@@ -160,13 +158,13 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     if quote is not None:
         content = (quote.span.start, quote.span.end)
     elif _line_start(text, sent.start) and text[sent.start : cue.span.start].lower() not in _LABELS:
-        para_end = text.find("\n", cue.span.end, cue.span.end + MAX_CLAUSE)
+        para_end = text.find("\n", cue.span.end, cue.span.end + doc.max_clause)
         content = trim(text, cue.span.end, len(text) if para_end < 0 else para_end)
         if word_count(text, content) < 2:
             return None
     else:
         return None
-    lo = doc.last_quote_end(max(sent.start, cue.span.start - WINDOW), cue.span.start)
+    lo = doc.last_quote_end(max(sent.start, cue.span.start - doc.window), cue.span.start)
     left = _after_dash(tokens(text, lo, cue.span.start))
     reasons = ["a colon after the speaker's name introduces what they said"]
     last = left[-1].text.lower() if left else ""
@@ -182,7 +180,7 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         if mention is None and quote is not None and lo > sent.start:
             # "X summed up his approach to “quick films” as follows: “…”": a term quoted in the
             # clause does not end it; its subject still opens the sentence
-            whole = tokens(text, max(sent.start, cue.span.start - WINDOW), cue.span.start)
+            whole = tokens(text, max(sent.start, cue.span.start - doc.window), cue.span.start)
             mention = _clause_subject(text, whole)
         if mention is None:
             return None

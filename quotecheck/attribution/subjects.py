@@ -15,7 +15,7 @@ from typing import Final
 
 import regex
 
-from quotecheck.attribution.content import WINDOW, Doc
+from quotecheck.attribution.content import Doc
 from quotecheck.attribution.described import (
     CONJUNCTION_OPENERS,
     RELATIVE_PRONOUNS,
@@ -375,7 +375,7 @@ def clause_subject(
     given, holds the words from ``start`` up to the cue, already tokenised by the caller.
     """
     span = cue.span  # read once: a model's fields are slow to read
-    end = doc.next_quote_start(start, min(span.start, start + WINDOW))
+    end = doc.next_quote_start(start, min(span.start, start + doc.window))
     words = before if before is not None and end == span.start else tokens(doc.text, start, end)
     mention = opening_subject(doc.text, words)
     if mention is not None:

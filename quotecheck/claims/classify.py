@@ -4,8 +4,8 @@ A sentence is labelled by its parts. Attribution contents (and the quotes they c
 *sourced* parts; the cue words, the source's mentions and "when" phrases are sourcing apparatus;
 what is left is the writer's own *unsourced* text. Framing signals in the writer's own text (not
 inside a quote, not inside a credited content) make the sentence ``editorial`` once their weights
-reach :data:`EDITORIAL_THRESHOLD`; otherwise the best-sourced attribution decides the kind, and a
-sentence with none is ``unattributed``.
+reach ``AnalyzerConfig.editorial_threshold``; otherwise the best-sourced attribution decides the
+kind, and a sentence with none is ``unattributed``.
 """
 
 from __future__ import annotations
@@ -62,26 +62,10 @@ from quotecheck.models import (
 from quotecheck.sortedints import bisect_left
 from quotecheck.text.nonprose import NON_PROSE
 
-__all__ = [
-    "EDITORIAL_THRESHOLD",
-    "FIGURE_BONUS",
-    "PARAPHRASE_FACTOR",
-    "classify_claims",
-    "is_question",
-]
+__all__ = ["classify_claims", "is_question"]
 
-EDITORIAL_THRESHOLD: Final = 1.0
-"""Summed weight of the writer's own framing signals that makes a sentence editorial."""
-
-FIGURE_BONUS: Final = 0.5
-"""Extra weight needed when the writer's text states a specific figure or a date ("on Tuesday",
-"in July"), unless one signal weighs a full point: figures and dates mark reporting."""
-
-PARAPHRASE_FACTOR: Final = 0.5
-"""Share of a signal's weight that counts when it sits in a credited paraphrase (indirect speech,
-not a quote): the source's claim, but in words the writer chose."""
-
-_MIN_UNSOURCED_WORDS: Final = 3  # "on Wednesday" or "in May" left after a cue is not a claim
+# The thresholds that decide a label (editorial_threshold, figure_bonus, paraphrase_factor,
+# min_unsourced_words) are AnalyzerConfig fields, read once per text into the Policy.
 
 
 @final
@@ -149,9 +133,9 @@ def classify_claims(
     spans = [s.span for s in sentences]
     bounds = [(span.start, span.end) for span in spans]
     if framing is None:
-        framing = find_weighted_signals(text, spans, tuple([q.quote for q in quotes]))
+        framing = find_weighted_signals(text, spans, tuple([q.quote for q in quotes]), config)
     signals, weights = framing
-    policy = Policy(genre, config, EDITORIAL_THRESHOLD)
+    policy = Policy(genre, config)
     answers = answer_paragraphs(paragraphs) if policy.transcript else frozenset()
     quotes_at = per_sentence(bounds, quotes, [(q.start, q.end) for q in quotes])
     credits_at = per_sentence(bounds, credits, [(c.start, c.end) for c in credits])
@@ -203,16 +187,23 @@ def _classify(
     writer's own signals when it stays unattributed (0 otherwise)."""
     text = ctx.text
     signals, weights, notes = framing
+    least, base = policy.min_unsourced_words, policy.base
     if credits or quotes:
         sourced, covered = parts(text, ctx.mentions, s.bounds, credits, quotes)
-        unsourced = [r for r in gaps(text, s.bounds, covered) if _enough_words(text, r)]
+        unsourced = [r for r in gaps(text, s.bounds, covered) if _enough_words(text, r, least)]
     else:  # most sentences: all the writer's own
         sourced, whole = [], trim(text, s.start, s.end)
-        unsourced = [whole] if whole is not None and _enough_words(text, whole) else []
+        unsourced = [whole] if whole is not None and _enough_words(text, whole, least) else []
     explained = _anonymity_reason(ctx, s) if ctx.reasons and not credits else None
     if explained is not None:  # "He spoke on condition of anonymity because …"
-        unsourced = [r for r in gaps(text, s.bounds, [explained[:2]]) if _enough_words(text, r)]
-    weighted = _writer_signals(signals, weights, sourced, credits) if signals else []
+        unsourced = [
+            r for r in gaps(text, s.bounds, [explained[:2]]) if _enough_words(text, r, least)
+        ]
+    weighted = (
+        _writer_signals(signals, weights, sourced, credits, policy.paraphrase_factor)
+        if signals
+        else []
+    )
     figure = first_in(ctx.figures, unsourced) if unsourced else None
     role = s.sentence.role
     weight = _total_weight(weighted) if weighted else 0.0
@@ -228,18 +219,18 @@ def _classify(
         kind, reasons, unsourced = CLAIM_OTHER, [_not_prose_reason(role)], []
     elif answer and not credits and role is ROLE_BODY:
         kind, reasons = CLAIM_QUOTED, [policy.answer_reason]
-    elif _is_editorial(weighted, weight, reporting is not None, policy.threshold(credited)):
+    elif _is_editorial(weighted, weight, reporting is not None, policy, credited):
         kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons, *notes]
-        if weight < EDITORIAL_THRESHOLD:
+        if weight < base:
             reasons.append(policy.lean_reason)
     elif policy.leans and not (credits or quotes) and unsourced and figure is None:
         if role is ROLE_BODY:
             kind, reasons = CLAIM_EDITORIAL, [policy.lean_reason, *notes]
     elif kind is CLAIM_UNATTRIBUTED:
         reasons = ["no source", *notes]
-    if kind is not CLAIM_EDITORIAL and reporting is not None and weight >= EDITORIAL_THRESHOLD:
+    if kind is not CLAIM_EDITORIAL and reporting is not None and weight >= base:
         reasons.append(
-            f"framing weight {weight:.2f} held below {EDITORIAL_THRESHOLD + FIGURE_BONUS:g}: "
+            f"framing weight {weight:.2f} held below {base + policy.figure_bonus:g}: "
             f"'{reporting}' marks reporting"
         )
     why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
@@ -311,9 +302,9 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip(" \"'”’»)]").endswith("?")
 
 
-def _enough_words(text: str, r: Range) -> bool:
-    """True when ``text[r]`` has at least _MIN_UNSOURCED_WORDS words (counted no further)."""
-    return len(text[r[0] : r[1]].split(None, _MIN_UNSOURCED_WORDS)) >= _MIN_UNSOURCED_WORDS
+def _enough_words(text: str, r: Range, least: int) -> bool:
+    """True when ``text[r]`` has at least ``least`` words (counted no further)."""
+    return len(text[r[0] : r[1]].split(None, least)) >= least
 
 
 # --------------------------------------------------------------------------- kinds and reasons
@@ -434,8 +425,10 @@ def _writer_signals(
     weights: list[float],
     sourced: list[Range],
     credits: list[Credit],
+    paraphrase_factor: float,
 ) -> list[_Weighted]:
-    """The writer's own signals, then those in a credited paraphrase (not a quote), weighted."""
+    """The writer's own signals, then those in a credited paraphrase (not a quote), weighted
+    (those at ``paraphrase_factor`` of their weight)."""
     if len(signals) != len(weights):
         msg = f"{len(signals)} signals but {len(weights)} weights"
         raise ValueError(msg)
@@ -464,7 +457,7 @@ def _writer_signals(
         if inside(found.start, found.end, cues):
             own.append(found)
         else:
-            found.weight = weight * PARAPHRASE_FACTOR
+            found.weight = weight * paraphrase_factor
             paraphrase.append(found)
     return own + paraphrase
 
@@ -478,16 +471,20 @@ def _in_cue(w: _Weighted, credits: list[Credit]) -> bool:
     return False
 
 
-def _is_editorial(weighted: list[_Weighted], weight: float, figure: bool, threshold: float) -> bool:
-    """Weights (summing to ``weight``) reach the threshold; with a figure, weak signals must add
-    up to more than the general threshold (a figure marks reporting, whatever the genre)."""
+def _is_editorial(
+    weighted: list[_Weighted], weight: float, figure: bool, policy: Policy, credited: bool
+) -> bool:
+    """Weights (summing to ``weight``) reach the genre's threshold; with a figure, weak signals
+    must add up to more than the general threshold (a figure marks reporting, whatever the
+    genre)."""
     if not weighted:
         return False
+    threshold = policy.threshold(credited)
     strongest = 0.0
     for w in weighted:
         strongest = max(strongest, w.weight)
-    if figure and strongest < EDITORIAL_THRESHOLD:
-        return weight >= max(threshold, EDITORIAL_THRESHOLD) + FIGURE_BONUS
+    if figure and strongest < policy.base:
+        return weight >= max(threshold, policy.base) + policy.figure_bonus
     return weight > 0.0 and weight >= threshold
 
 

@@ -2,7 +2,9 @@
 
 Each signal comes from a lexicon shipped as data (``quotecheck/lexicons/*.txt``, see
 docs/lexicons.md) or from a scare quote, and carries a weight (:func:`signal_weight`) so that the
-claims stage can decide, audibly, when a writer's own words amount to editorial framing.
+claims stage can decide, audibly, when a writer's own words amount to editorial framing. A
+lexicon signal weighs its entry's own weight times its kind's weight (``AnalyzerConfig``:
+``intent_weight``, ``evaluative_weight``, ...); a scare quote weighs ``scare_quote_weight``.
 Matching is one scan of the text's words with a compiled token regex and a dictionary look-up
 per word; a multi-word entry is searched for only in a short window around each word of it that
 occurs (its anchor). The tables (:mod:`signaltables`) are built once at import from
@@ -28,25 +30,20 @@ from quotecheck.claims.signaltables import TABLES as _TABLES
 from quotecheck.claims.signaltables import TOKEN_RE as _TOKEN_RE
 from quotecheck.claims.signaltables import Phrase as _Phrase
 from quotecheck.claims.signaltables import glued as _glued
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.kinds import SIGNAL_SCARE_QUOTE
 from quotecheck.models import Quote, QuoteKind, Signal, SignalKind, Span
 from quotecheck.offsets import fold
 
 __all__ = [
-    "SCARE_MAX_WORDS",
     "find_all_signals",
     "find_signals",
     "find_weighted_signals",
+    "kind_weights",
     "signal_weight",
     "speech_like",
 ]
 
-
-SCARE_MAX_WORDS = 6
-"""A speakerless quote of more words than this (or with a verb or pronoun) reads like speech."""
-
-SCARE_QUOTE_WEIGHT = 0.5
-"""Weight of a term in scare quotes: distance, but also how titles and slogans are written."""
 
 _SPEECHY_RE = regex.compile(
     r"""
@@ -95,13 +92,28 @@ _EXACT: Final = _TABLES.exact
 _WORDS: Final = _TABLES.words
 
 
-def signal_weight(signal: Signal) -> float:
+def kind_weights(config: AnalyzerConfig) -> dict[str, float]:
+    """Each lexicon kind's weight (by the kind's plain string), read from ``config`` once per
+    text: a signal weighs its entry's own weight times this."""
+    return {
+        SignalKind.presupposition.value: config.presupposition_weight,
+        SignalKind.evaluative.value: config.evaluative_weight,
+        SignalKind.intent.value: config.intent_weight,
+        SignalKind.speculation.value: config.speculation_weight,
+        SignalKind.intensifier.value: config.intensifier_weight,
+        SignalKind.voice.value: config.voice_weight,
+        SignalKind.imputation.value: config.imputation_weight,
+    }
+
+
+def signal_weight(signal: Signal, config: AnalyzerConfig = DEFAULT_CONFIG) -> float:
     """How much evidence of editorial framing one signal is (0 for the speaker's own words)."""
     if signal.in_quote:
         return 0.0
     if signal.kind is SignalKind.scare_quote:
-        return SCARE_QUOTE_WEIGHT
-    return _WEIGHTS.get((signal.kind, _key(signal)), 0.0)
+        return config.scare_quote_weight
+    factor = kind_weights(config).get(str(signal.kind), 0.0)
+    return _WEIGHTS.get((signal.kind, _key(signal)), 0.0) * factor
 
 
 def _key(signal: Signal) -> str:
@@ -110,10 +122,11 @@ def _key(signal: Signal) -> str:
     return entry if signal.kind in _CASE_SENSITIVE else entry.lower()
 
 
-def speech_like(text: str) -> bool:
-    """True when quoted words read like an utterance (a clause, a long run), not a term."""
+def speech_like(text: str, max_words: int = DEFAULT_CONFIG.scare_max_words) -> bool:
+    """True when quoted words read like an utterance (a clause, more than ``max_words``
+    words: ``AnalyzerConfig.scare_max_words``), not a term."""
     words = _WORD_RE.findall(text)
-    return len(words) > SCARE_MAX_WORDS or (len(words) >= 3 and bool(_SPEECHY_RE.search(text)))
+    return len(words) > max_words or (len(words) >= 3 and bool(_SPEECHY_RE.search(text)))
 
 
 def find_signals(text: str, span: Span, quotes: tuple[Quote, ...] = ()) -> tuple[Signal, ...]:
@@ -141,12 +154,15 @@ def find_all_signals(
 
 
 def find_weighted_signals(
-    text: str, spans: Sequence[Span], quotes: Sequence[Quote] = ()
+    text: str,
+    spans: Sequence[Span],
+    quotes: Sequence[Quote] = (),
+    config: AnalyzerConfig = DEFAULT_CONFIG,
 ) -> tuple[tuple[tuple[Signal, ...], ...], list[list[float]]]:
     """:func:`find_all_signals`, with each signal's :func:`signal_weight` alongside it.
 
     The weight is known when the signal is made (its kind, entry and place), so the claims
-    stage need not look it up again from the signal's fields.
+    stage need not look it up again from the signal's fields; ``config`` gives the weights.
     """
     if not spans:
         return (), []
@@ -165,8 +181,9 @@ def find_weighted_signals(
         return _in_name(folded, at, title_cases[i], starts[i])
 
     hits = _one_per_phrase(sorted(_hits(folded, in_name), key=itemgetter(1, 2)))
-    found, weights = _file_hits(text, lo, hits, starts, ends, _QuotedStretches(quotes))
-    _add_scare_quotes(spans, quotes, found, weights)
+    quoted = _QuotedStretches(quotes)
+    found, weights = _file_hits(text, lo, hits, (starts, ends), quoted, kind_weights(config))
+    _add_scare_quotes(spans, quotes, found, weights, config)
     return tuple(map(tuple, found)), weights
 
 
@@ -197,15 +214,17 @@ def _file_hits(
     text: str,
     lo: int,
     hits: list[_Hit],
-    starts: list[int],
-    ends: list[int],
+    sentences: tuple[list[int], list[int]],
     quoted: _QuotedStretches,
+    factors: dict[str, float],
 ) -> tuple[list[list[Signal]], list[list[float]]]:
-    """Each hit (offsets from ``lo``, in text order) as a signal and its weight, per sentence.
+    """Each hit (offsets from ``lo``, in text order) as a signal and its weight (its kind's from
+    ``factors``), per sentence (``sentences``: their starts and ends).
 
     The hits come in text order, so the sentence and the quoted stretch at each hit are found by
     walking forward through them (what bisect_right would find, with no call per hit).
     """
+    starts, ends = sentences
     found: list[list[Signal]] = [[] for _ in starts]
     weights: list[list[float]] = [[] for _ in starts]
     q_starts, q_ends = quoted.starts, quoted.ends
@@ -224,7 +243,7 @@ def _file_hits(
         span = text_span(text, start, end)
         fields = {"kind": kind, "span": span, "lexicon": lexicon, "in_quote": in_quote}
         found[i].append(assemble(Signal, fields))
-        weights[i].append(0.0 if in_quote else _lexicon_weight(kind, lexicon))
+        weights[i].append(0.0 if in_quote else _lexicon_weight(kind, lexicon, factors))
     return found, weights
 
 
@@ -233,12 +252,14 @@ def _file_hits(
 _KINDS: Final = tuple((kind, str(kind), kind in _CASE_SENSITIVE) for kind in SignalKind)
 
 
-def _lexicon_weight(kind: SignalKind, lexicon: str) -> float:
-    """The weight of a lexicon signal outside quotes (what :func:`signal_weight` returns)."""
+def _lexicon_weight(kind: SignalKind, lexicon: str, factors: dict[str, float]) -> float:
+    """The weight of a lexicon signal outside quotes (what :func:`signal_weight` returns), its
+    kind's weight from ``factors`` (:func:`kind_weights`)."""
     # The weight table's keys hold the kind's plain string (signaltables.Tables.weights).
     for member, plain, case_sensitive in _KINDS:
         if member is kind:
-            return _WEIGHTS.get((plain, lexicon if case_sensitive else lexicon.lower()), 0.0)
+            own = _WEIGHTS.get((plain, lexicon if case_sensitive else lexicon.lower()), 0.0)
+            return own * factors.get(plain, 0.0)
     return 0.0
 
 
@@ -247,8 +268,10 @@ def _add_scare_quotes(
     quotes: Sequence[Quote],
     found: list[list[Signal]],
     weights: list[list[float]],
+    config: AnalyzerConfig,
 ) -> None:
     """File each scare quote that reads as a term under its sentence, keeping text order."""
+    weight, max_words = config.scare_quote_weight, config.scare_max_words
     starts = [s.start for s in spans]
     lo, hi = spans[0].start, spans[-1].end
     scared: set[int] = set()  # sentences with a scare quote, appended out of order
@@ -259,7 +282,7 @@ def _add_scare_quotes(
             continue
         i = bisect_right(starts, at) - 1
         span = spans[i]
-        if at < span.end and _within(marks, span) and _scare_term(q):
+        if at < span.end and _within(marks, span) and _scare_term(q, max_words):
             fields = {
                 "kind": SIGNAL_SCARE_QUOTE,
                 "span": marks,
@@ -267,7 +290,7 @@ def _add_scare_quotes(
                 "in_quote": False,
             }
             found[i].append(assemble(Signal, fields))
-            weights[i].append(SCARE_QUOTE_WEIGHT)
+            weights[i].append(weight)
             scared.add(i)
     for i in scared:
         pairs = sorted(
@@ -476,6 +499,6 @@ def _within(part: Span, span: Span) -> bool:
     return span.start <= part.start and part.end <= span.end
 
 
-def _scare_term(q: Quote) -> bool:
+def _scare_term(q: Quote, max_words: int) -> bool:
     """A scare quote that reads as a term: the writer holding a word at a distance."""
-    return q.kind is QuoteKind.scare and q.depth == 0 and not speech_like(q.span.text)
+    return q.kind is QuoteKind.scare and q.depth == 0 and not speech_like(q.span.text, max_words)

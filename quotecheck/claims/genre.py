@@ -36,11 +36,7 @@ _LABEL_PARAGRAPHS: Final = 3  # a section label stands in one of the first parag
 _TOP_PARAGRAPHS: Final = 5  # a wire tag or "issued this statement" stands this near the top
 _RATING_LINE_CHARS: Final = 80  # a line holding a star rating is this short
 _LABEL_MAX_WORDS: Final = 5  # a paragraph of a label alone is this short
-_LABEL_CONFIDENCE: Final = 0.9
-_MARKER_CONFIDENCE: Final = 0.6  # one block of a genre's furniture; each more adds _MARKER_STEP
-_MARKER_STEP: Final = 0.1
-_PROFILE_CONFIDENCE: Final = 0.5  # a reading from densities alone starts here
-_MAX_READ_CONFIDENCE: Final = 0.9  # only a label or the caller are surer
+# The confidences of a reading are AnalyzerConfig fields (genre_label_confidence etc.).
 
 _FIRST_SINGULAR: Final = frozenset(["I", "I'm", "I've", "I'd", "me", "my", "My", "myself"])
 _SECOND: Final = frozenset(
@@ -138,7 +134,8 @@ def read_genre(
     labelled = _section_label(paragraphs)
     if labelled is not None:
         kind, label = labelled
-        return Genre(kind=kind, confidence=_LABEL_CONFIDENCE, reasons=(f"section label {label!r}",))
+        confidence = config.genre_label_confidence
+        return Genre(kind=kind, confidence=confidence, reasons=(f"section label {label!r}",))
     marked = _furniture(text, paragraphs, config)
     if marked is not None:
         return marked
@@ -201,9 +198,8 @@ def _furniture(
     if not found:
         return None
     kind = max(found, key=lambda k: len(found[k]))
-    confidence = min(
-        _MAX_READ_CONFIDENCE, _MARKER_CONFIDENCE + _MARKER_STEP * (len(found[kind]) - 1)
-    )
+    more = config.genre_marker_step * (len(found[kind]) - 1)
+    confidence = min(config.genre_max_read_confidence, config.genre_marker_confidence + more)
     return Genre(kind=kind, confidence=confidence, reasons=tuple(found[kind]))
 
 
@@ -367,13 +363,15 @@ def _from_profile(p: _Profile, config: AnalyzerConfig) -> Genre:
     if not sourced and (voiced or p.framed >= 1.5 * config.genre_evaluative_density):
         lead = p.voice / max(config.genre_voice_density, 1e-9)
         lead = max(lead, p.framed / max(config.genre_evaluative_density, 1e-9))
-        return _profiled(GenreKind.opinion, lead, ("the writer argues, unsourced", *facts))
+        return _profiled(config, GenreKind.opinion, lead, ("the writer argues, unsourced", *facts))
     if sourced and framed and p.sourced < 2 * config.genre_sourced_share:
         lead = p.framed / max(config.genre_evaluative_density, 1e-9)
-        return _profiled(GenreKind.analysis, lead, ("sourced reporting, framed", *facts))
+        return _profiled(config, GenreKind.analysis, lead, ("sourced reporting, framed", *facts))
     if sourced:
         lead = p.sourced / max(config.genre_sourced_share, 1e-9)
-        return _profiled(GenreKind.news, lead, ("reporting: sourced, little framing", *facts))
+        return _profiled(
+            config, GenreKind.news, lead, ("reporting: sourced, little framing", *facts)
+        )
     return Genre(
         kind=GenreKind.news,
         confidence=0.3,
@@ -381,9 +379,10 @@ def _from_profile(p: _Profile, config: AnalyzerConfig) -> Genre:
     )
 
 
-def _profiled(kind: GenreKind, lead: float, reasons: tuple[str, ...]) -> Genre:
+def _profiled(
+    config: AnalyzerConfig, kind: GenreKind, lead: float, reasons: tuple[str, ...]
+) -> Genre:
     """A genre read from densities, surer the further past its threshold the text is."""
-    confidence = min(_MAX_READ_CONFIDENCE, _PROFILE_CONFIDENCE + 0.2 * (lead - 1.0))
-    return Genre(
-        kind=kind, confidence=round(max(_PROFILE_CONFIDENCE, confidence), 3), reasons=reasons
-    )
+    least = config.genre_profile_confidence
+    confidence = min(config.genre_max_read_confidence, least + 0.2 * (lead - 1.0))
+    return Genre(kind=kind, confidence=round(max(least, confidence), 3), reasons=reasons)

@@ -32,28 +32,27 @@ TOKEN_RE = re.compile(r"[^\W\d_][\w'-]*")  # a word, hyphens and apostrophes ins
 
 
 class _Source(NamedTuple):
-    """One lexicon file feeding a signal kind, with the weight of its entries."""
+    """One lexicon file feeding a signal kind."""
 
     lexicon: str
     kind: SignalKind
-    factor: float  # multiplies each entry's own weight (second field, default 1)
     filtered: bool  # derived from an outside lexicon: drop entries in not_evaluative.txt
 
 
-# Intent, speculation and intensifiers are weaker evidence than a loaded term: one alone does not
-# make a sentence editorial (threshold 1.0 in claims.py), two together do.
+# Each entry weighs its own weight (second field, default 1); the weight of its kind
+# (AnalyzerConfig.intent_weight etc., applied by framing) multiplies it.
 # Two kinds may match overlapping words ("are eager to" and "eager"): both are reported, and
 # the claims stage counts only the heavier of overlapping signals.
 _SOURCES = (
-    _Source("presupposition", SignalKind.presupposition, 1.0, filtered=False),
-    _Source("intent", SignalKind.intent, 0.5, filtered=False),
-    _Source("speculation", SignalKind.speculation, 0.5, filtered=False),
-    _Source("evaluative", SignalKind.evaluative, 1.0, filtered=False),
-    _Source("subjective", SignalKind.evaluative, 1.0, filtered=True),
-    _Source("valence", SignalKind.evaluative, 1.0, filtered=True),
-    _Source("intensifiers", SignalKind.intensifier, 0.5, filtered=False),
-    _Source("voice", SignalKind.voice, 1.0, filtered=False),
-    _Source("imputation", SignalKind.imputation, 1.0, filtered=False),
+    _Source("presupposition", SignalKind.presupposition, filtered=False),
+    _Source("intent", SignalKind.intent, filtered=False),
+    _Source("speculation", SignalKind.speculation, filtered=False),
+    _Source("evaluative", SignalKind.evaluative, filtered=False),
+    _Source("subjective", SignalKind.evaluative, filtered=True),
+    _Source("valence", SignalKind.evaluative, filtered=True),
+    _Source("intensifiers", SignalKind.intensifier, filtered=False),
+    _Source("voice", SignalKind.voice, filtered=False),
+    _Source("imputation", SignalKind.imputation, filtered=False),
 )
 
 # Kinds matched case-sensitively: "us" the pronoun is not "US" the country.
@@ -69,9 +68,9 @@ def _entries(source: _Source, excluded: frozenset[str]) -> Iterable[tuple[str, f
         if source.filtered and entry in excluded:
             continue
         weight = float(row[1]) if len(row) > 1 else 1.0
-        yield entry, weight * source.factor
+        yield entry, weight
         if source.kind is SignalKind.evaluative and " " not in entry:
-            yield _adverb(entry), weight * source.factor
+            yield _adverb(entry), weight
 
 
 def _adverb(adjective: str) -> str:
@@ -102,7 +101,8 @@ class Tables(NamedTuple):
     words: dict[str, tuple[SignalKind, ...]]  # one-word entry (lower-cased) -> its kinds
     exact: dict[str, tuple[SignalKind, ...]]  # one-word entry of a case-sensitive kind
     phrases: dict[str, tuple[Phrase, ...]]  # anchor word (lower-cased) -> multi-word entries
-    # (kind, entry) -> weight. The keys hold the kind's plain string, which hashes and compares
+    # (kind, entry) -> the entry's own weight (its kind's weight multiplies it). The keys hold
+    # the kind's plain string, which hashes and compares
     # like the enum member: look-ups by (SignalKind, entry) find them, and a tuple of two plain
     # strings is no work for the garbage collector (one holding an enum member is, every time).
     weights: dict[tuple[str, str], float]

@@ -102,21 +102,24 @@ class Policy:
         "audience",
         "audience_factor",
         "base",
+        "figure_bonus",
         "kind",
         "label",
         "lean_reason",
         "leans",
+        "min_unsourced_words",
         "neighbour_weight",
         "neighbours",
         "news",
         "news_factor",
+        "paraphrase_factor",
         "question_weight",
         "scare_weight",
         "transcript",
         "unsourced_threshold",
     )
 
-    def __init__(self, genre: Genre | None, config: AnalyzerConfig, base: float) -> None:
+    def __init__(self, genre: Genre | None, config: AnalyzerConfig) -> None:
         kind = GenreKind.unknown
         if genre is not None and (genre.given or genre.confidence >= config.genre_min_confidence):
             kind = genre.kind
@@ -124,7 +127,13 @@ class Policy:
         self.label = f"genre {kind.value}" + (
             "" if genre is None or genre.given else f" ({genre.confidence:.2f})"
         )
+        # Every field the sentences need, read once per text (a pydantic field read is slow in
+        # the compiled build).
+        base = config.editorial_threshold
         self.base = base
+        self.figure_bonus = config.figure_bonus
+        self.paraphrase_factor = config.paraphrase_factor
+        self.min_unsourced_words = config.min_unsourced_words
         self.news = kind is GenreKind.news
         self.transcript = kind is GenreKind.transcript
         self.leans = kind in _OPINION and config.opinion_editorial_threshold <= 0.0
@@ -163,7 +172,7 @@ def weigh_sentence(
     >>> from quotecheck.config import AnalyzerConfig
     >>> t = "Does anyone actually read these reports?"
     >>> s, w, notes = weigh_sentence(t, Span(start=0, end=len(t), text=t), (), [],
-    ...                              Policy(None, AnalyzerConfig(), 1.0))
+    ...                              Policy(None, AnalyzerConfig()))
     >>> [(x.kind.value, x.span.text, weight) for x, weight in zip(s, w)]
     [('rhetorical_question', 'anyone', 1.0)]
     """

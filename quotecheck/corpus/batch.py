@@ -53,7 +53,6 @@ from quotecheck.errors import BatchError, install_hint
 from quotecheck.models import Failure
 
 __all__ = [
-    "DEFAULT_MAX_CHARS",
     "DEFAULT_RECORD_TIMEOUT",
     "BatchInterrupted",
     "BatchStats",
@@ -64,9 +63,6 @@ __all__ = [
 
 Engine = Literal["process", "dask", "serial"]
 """Where articles are analysed: a local process pool, a Dask cluster, or this process."""
-
-DEFAULT_MAX_CHARS = 1_000_000
-"""Longest record accepted by a batch; longer ones become Failures (news runs far shorter)."""
 
 DEFAULT_RECORD_TIMEOUT = 300.0
 """Seconds one record may take on the process or Dask engine before it becomes an error record
@@ -108,7 +104,8 @@ class _Runner(Protocol):
 
 
 def _coerce(item: object, index: int, max_chars: int) -> Item:
-    """Turn one input item into a Record (or Failure); refuse texts over ``max_chars``."""
+    """Turn one input item into a Record (or Failure); refuse texts over ``max_chars`` (the
+    config's, the limit of analyze itself) here, before a worker is sent them."""
     if isinstance(item, str):
         item = Record(id=str(index), text=item, line=index + 1)
     elif isinstance(item, Mapping):
@@ -118,8 +115,8 @@ def _coerce(item: object, index: int, max_chars: int) -> Item:
         return Failure(doc_id=str(index), error=msg, error_type="InputTypeError", line=index + 1)
     if isinstance(item, Record) and len(item.text) > max_chars:
         msg = (
-            f"text has {len(item.text):,} characters, over the batch limit max_chars="
-            f"{max_chars:,}; split the article or raise max_chars"
+            f"text has {len(item.text):,} characters, more than max_chars={max_chars:,}: "
+            f"split the article, or raise the limit with AnalyzerConfig(max_chars=…)"
         )
         return Failure(doc_id=item.id, error=msg, error_type="InputError", line=item.line)
     return item
@@ -374,7 +371,6 @@ def analyze_corpus(
     engine: Engine = "process",
     scheduler: object = None,
     config: AnalyzerConfig | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
     record_timeout: float | None = DEFAULT_RECORD_TIMEOUT,
 ) -> Iterator[Result]:
     """Analyse many articles in parallel, yielding one Analysis or Failure per record, in order.
@@ -391,8 +387,8 @@ def analyze_corpus(
         engine: ``"process"`` (local pool), ``"dask"`` (dask.distributed), or ``"serial"``.
         scheduler: For ``engine="dask"``: a scheduler address, a ``distributed.Client``, or
             ``None`` to start a local cluster.
-        config: Analyzer settings sent to every worker.
-        max_chars: Records with longer texts become Failures instead of being analysed.
+        config: Analyzer settings sent to every worker; a record whose text is longer than
+            its ``max_chars`` becomes a Failure (``InputError``) instead of being analysed.
         record_timeout: Seconds one record may take on the process or Dask engine before it
             becomes a Failure (``RecordTimeoutError``); ``None`` waits for ever. The serial
             engine cannot interrupt itself and ignores it.
@@ -408,9 +404,8 @@ def analyze_corpus(
     ['0', '1']
     """
     _check(engine, workers, record_timeout)
-    task = partial(
-        analyze_chunk, config=config or DEFAULT_CONFIG, timeout=_alarm(engine, record_timeout)
-    )
+    config = config or DEFAULT_CONFIG
+    task = partial(analyze_chunk, config=config, timeout=_alarm(engine, record_timeout))
     return _stream(
         records,
         task,
@@ -418,7 +413,7 @@ def analyze_corpus(
         workers=workers,
         engine=engine,
         scheduler=scheduler,
-        max_chars=max_chars,
+        max_chars=config.max_chars,
         record_timeout=record_timeout,
     )
 
@@ -561,7 +556,6 @@ def run_batch(
     genre_column: str = "genre",
     progress: bool | None = None,
     log: Callable[[str], None] | None = None,
-    max_chars: int = DEFAULT_MAX_CHARS,
     config: AnalyzerConfig | None = None,
     record_timeout: float | None = DEFAULT_RECORD_TIMEOUT,
 ) -> BatchStats:
@@ -590,8 +584,8 @@ def run_batch(
         progress: A tqdm bar (articles/s, ETA) on stderr; ``None`` = only when stderr is a
             terminal and tqdm is installed. Without a bar, ``log`` gets a line every 10 s.
         log: Receives progress and final lines; default writes them to stderr.
-        max_chars: Longer texts become error records.
-        config: Analyzer settings.
+        config: Analyzer settings; a text longer than its ``max_chars`` becomes an error
+            record (``InputError``).
         record_timeout: Seconds one record may take before it becomes an error record
             (process and Dask engines); ``None`` waits for ever.
 
@@ -607,6 +601,7 @@ def run_batch(
     _check(engine, workers, record_timeout)
     log = log or _stderr
     check_paths(input_path, output_path, summary_path)
+    config = config or DEFAULT_CONFIG
     read = partial(
         read_corpus,
         input_path,
@@ -619,14 +614,12 @@ def run_batch(
     started = time.monotonic()
     stream = _stream(
         islice(records, state.written, None),
-        partial(
-            encode_chunk, config=config or DEFAULT_CONFIG, timeout=_alarm(engine, record_timeout)
-        ),
+        partial(encode_chunk, config=config, timeout=_alarm(engine, record_timeout)),
         partial(_encode_lost, timeout=record_timeout),
         workers=workers,
         engine=engine,
         scheduler=scheduler,
-        max_chars=max_chars,
+        max_chars=config.max_chars,
         record_timeout=record_timeout,
     )
     bar = _Progress(progress, count_records(input_path), state.written, log)

@@ -102,7 +102,6 @@ _SINGLE_OPEN_RE = regex.compile(r"(?:(?<=[\s(\[{—–“\"])|^)[‘'](?=\p{L})"
 _FIRST_MARK_RE = regex.compile(r"\s*(\S)")  # the first character of the next paragraph
 _NEXT_LETTER_RE = regex.compile(r"\s+(\p{L})")  # the first letter of the next word
 _NEXT_DOUBLE_RE = regex.compile(r"[“”„\"]")  # the next double mark of any kind
-_RUN_ON_CHARS: Final = 2000  # how far a press release's statement may run on unmarked
 _TERMINAL_INSIDE = ",.!?…;:—–-"
 _MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
 _UNCLOSED: Final = "no closing mark: runs to the break"
@@ -140,8 +139,9 @@ class _Open:
 class _Pairing:
     """State of one pass: the stack of open marks, the pairs found, the unpaired marks."""
 
-    def __init__(self, text: str, paragraphs: tuple[Paragraph, ...]) -> None:
+    def __init__(self, text: str, paragraphs: tuple[Paragraph, ...], run_on_chars: int) -> None:
         self.text = text
+        self.run_on_chars = run_on_chars  # AnalyzerConfig.quote_run_on_chars, read once
         self.ends = [p.span.end for p in paragraphs]
         self.last = len(self.ends) - 1  # the last paragraph's index
         self.stack: list[_Open] = []
@@ -181,12 +181,12 @@ class _Pairing:
     def _closes_later(self, outer: _Open, end: int) -> bool:
         """Tell whether a double quote left open at a paragraph's end runs on through paragraphs
         with no marks to a closing mark that ends a later paragraph (a press release's statement:
-        one opening mark, one closing mark, none between). Reads at most ``_RUN_ON_CHARS``."""
+        one opening mark, one closing mark, none between). Reads at most ``run_on_chars``."""
         if _FAMILY[outer.mark] != "double" or outer.width != 1:
             return False
         if self._run_on_close > end:
             return True  # found from an earlier paragraph's end: each stretch is read once
-        stop = min(len(self.text), end + _RUN_ON_CHARS)
+        stop = min(len(self.text), end + self.run_on_chars)
         m = _NEXT_DOUBLE_RE.search(self.text, end, stop)
         if m is None or m.group() not in _CLOSERS[outer.mark]:
             return False
@@ -240,7 +240,7 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCo
     >>> [q.span.text for q in find_quotes(t, segment(t), DEFAULT_CONFIG).quotes]
     ['We don’t know,', 'plan']
     """
-    state = _Pairing(text, paragraphs)
+    state = _Pairing(text, paragraphs, config.quote_run_on_chars)
     end = 0
     for match in _MARK_RE.finditer(text):
         position, end = match.span()

@@ -1,0 +1,178 @@
+"""AnalyzerConfig: every field documented, and the thresholds really read where they decide.
+
+``python tests/test_config.py`` rewrites the generated field table in docs/api.md.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+import quotecheck as qc
+from quotecheck.claims.framing import find_weighted_signals
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
+from quotecheck.models import Span
+
+API = Path(__file__).resolve().parent.parent / "docs" / "api.md"
+_BEGIN = (
+    "<!-- AnalyzerConfig fields: generated from quotecheck/config.py by tests/test_config.py -->"
+)
+_END = "<!-- end of AnalyzerConfig fields -->"
+
+
+def config_table() -> str:
+    """The markdown table of AnalyzerConfig's fields: name, type, description and default."""
+    rows = ["| field | type | meaning |", "|---|---|---|"]
+    for name, field in AnalyzerConfig.model_fields.items():
+        kind = getattr(field.annotation, "__name__", str(field.annotation))
+        about = (field.description or "").replace("|", "\\|")
+        rows.append(f"| `{name}` | `{kind}` | {about} Default `{field.default!r}`. |")
+    return "\n".join(rows)
+
+
+def _documented() -> str:
+    """The generated part of docs/api.md, between its markers."""
+    api = API.read_text("utf-8")
+    assert _BEGIN in api, "docs/api.md lost the AnalyzerConfig table's markers"
+    assert _END in api, "docs/api.md lost the AnalyzerConfig table's markers"
+    return api.split(_BEGIN, 1)[1].split(_END, 1)[0].strip()
+
+
+def test_every_field_has_a_description() -> None:
+    """A threshold nobody explains cannot be tuned: each field says what it decides."""
+    undocumented = [
+        name
+        for name, field in AnalyzerConfig.model_fields.items()
+        if not field.description or len(field.description.split()) < 5
+    ]
+    assert not undocumented
+
+
+def test_every_field_is_bounded() -> None:
+    """Each numeric field refuses nonsense (a negative weight, a zero limit) with a clear error."""
+    unbounded = [name for name, field in AnalyzerConfig.model_fields.items() if not field.metadata]
+    assert not unbounded
+    with pytest.raises(ValidationError, match="editorial_threshold"):
+        AnalyzerConfig(editorial_threshold=-1.0)
+    with pytest.raises(ValidationError, match="attribution_window"):
+        AnalyzerConfig(attribution_window=0)
+
+
+def test_api_docs_hold_the_generated_table() -> None:
+    """docs/api.md lists every field as the model describes it (regenerate: run this file)."""
+    assert _documented() == config_table(), "run: python tests/test_config.py"
+
+
+def _kinds(text: str, **fields: Any) -> list[str]:
+    """The claim kinds of ``text`` under a config with ``fields`` changed."""
+    return [c.kind.value for c in qc.analyze(text, config=AnalyzerConfig(**fields)).claims]
+
+
+_LOADED = "Critics are clearly desperate to smear the so-called reform."
+_SPECULATION = "The mayor will probably approve the plan."
+
+
+def test_editorial_threshold_is_read() -> None:
+    """Raising the threshold above a loaded sentence's weight leaves it unattributed."""
+    assert _kinds(_LOADED) == ["editorial"]
+    assert _kinds(_LOADED, editorial_threshold=5.0) == ["unattributed"]
+
+
+def test_signal_kind_weights_are_read() -> None:
+    """Each kind's weight multiplies its entries: weighing them at 0 removes the framing,
+    weighing speculation fully makes one hedge editorial."""
+    none = {
+        "evaluative_weight": 0.0,
+        "presupposition_weight": 0.0,
+        "intensifier_weight": 0.0,
+        "intent_weight": 0.0,
+    }
+    assert _kinds(_LOADED, **none) == ["unattributed"]
+    assert _kinds(_SPECULATION) == ["unattributed"]
+    assert _kinds(_SPECULATION, speculation_weight=2.0) == ["editorial"]
+
+
+def test_scare_quote_weight_is_read() -> None:
+    """A scare quote weighs what the config says."""
+    text = 'The plan, a "Reform" by name, was unveiled.'
+    span = Span(start=0, end=len(text), text=text)
+    quotes = qc.analyze(text).quotes
+    for weight in (0.5, 0.75):
+        config = AnalyzerConfig(scare_quote_weight=weight)
+        signals, weights = find_weighted_signals(text, [span], quotes, config)
+        scare = [w for s, w in zip(signals[0], weights[0], strict=True) if s.kind == "scare_quote"]
+        assert scare == [weight]
+
+
+def test_min_unsourced_words_is_read() -> None:
+    """A stretch shorter than min_unsourced_words is no unsourced part."""
+    text = "The ministry paid 40 million dollars to the contractor last year."
+    default = qc.analyze(text).claims[0]
+    assert len(default.unsourced) == 1
+    assert default.checkable
+    strict = qc.analyze(text, config=AnalyzerConfig(min_unsourced_words=30)).claims[0]
+    assert strict.unsourced == ()
+    assert not strict.checkable
+
+
+def test_attribution_max_clause_is_read() -> None:
+    """A reported clause is cut at attribution_max_clause characters."""
+    text = (
+        "The minister said that the government would keep every one of its promises to the "
+        "voters of the northern region."
+    )
+    whole = qc.analyze(text).attributions[0].content.text
+    cut = qc.analyze(text, config=AnalyzerConfig(attribution_max_clause=20))
+    assert whole.endswith("northern region")
+    assert len(cut.attributions[0].content.text) <= 20
+
+
+def test_quote_run_on_chars_is_read() -> None:
+    """A statement's quote runs on through an unmarked paragraph only within the reach."""
+    text = (
+        "The company issued this statement:\n\n"
+        "\u201cWe are proud of our staff and of the work they do every day\n\n"
+        "We will keep investing in the region for years to come.\u201d\n\n"
+        "The plant opened in 1990."
+    )
+    runs_on = qc.analyze(text).quotes[0]
+    assert runs_on.span.text.endswith("years to come.")
+    short = qc.analyze(text, config=AnalyzerConfig(quote_run_on_chars=10))
+    assert short.quotes[0].span.text.endswith("every day")
+    assert "unbalanced_quote_marks" in [f.kind.value for f in short.flags]
+
+
+def test_genre_label_confidence_is_read() -> None:
+    """A section label reads with the configured confidence."""
+    text = "Opinion\n\nThe council has lost its way."
+    assert qc.analyze(text).genre.confidence == DEFAULT_CONFIG.genre_label_confidence
+    genre = qc.analyze(text, config=AnalyzerConfig(genre_label_confidence=0.7)).genre
+    assert (genre.kind.value, genre.confidence) == ("opinion", 0.7)
+
+
+def test_batch_reads_max_chars_from_the_config() -> None:
+    """analyze_corpus refuses what analyze refuses: one limit, AnalyzerConfig.max_chars."""
+    config = AnalyzerConfig(max_chars=20)
+    results = list(qc.analyze_corpus(["Short.", "x " * 20], engine="serial", config=config))
+    assert isinstance(results[0], qc.Analysis)
+    assert isinstance(results[1], qc.Failure)
+    assert "max_chars=20" in results[1].error
+    with pytest.raises(qc.InputError, match="max_chars=20"):
+        qc.analyze("x " * 20, config=config)
+
+
+def _write_docs() -> None:
+    """Replace the generated table in docs/api.md with the model's."""
+    api = API.read_text("utf-8")
+    head, rest = api.split(_BEGIN, 1)
+    _, tail = rest.split(_END, 1)
+    API.write_text(f"{head}{_BEGIN}\n\n{config_table()}\n\n{_END}{tail}", "utf-8")
+
+
+if __name__ == "__main__":
+    _write_docs()
+    sys.exit(0)
