@@ -517,6 +517,10 @@ class Analysis(_Frozen):
 # --------------------------------------------------------------------------- verification
 
 
+Meaning = Literal["negation", "number", "hedge", "qualifier"]
+"""A way a word edit may change what a quote means."""
+
+
 class Edit(_Frozen):
     """One word-level difference between a quote and the source passage it matches."""
 
@@ -525,7 +529,7 @@ class Edit(_Frozen):
     source_words: str = Field(default="", description="The words on the source's side.")
     quote_span: Span | None = Field(default=None, description="Where in the quote, if anywhere.")
     source_span: Span | None = Field(default=None, description="Where in the source, if anywhere.")
-    meaning: tuple[Literal["negation", "number", "hedge", "qualifier"], ...] = Field(
+    meaning: tuple[Meaning, ...] = Field(
         default=(), description="Ways this edit may change the meaning."
     )
 

@@ -16,6 +16,7 @@ from typing import Literal
 from rapidfuzz.distance import Levenshtein
 
 from quotecheck.lexicons import load_rows
+from quotecheck.models import Meaning
 
 __all__ = [
     "CONTENT",
@@ -278,10 +279,10 @@ def _number(key: str) -> str | None:
     return _number_words().get(key)
 
 
-def meaning_of(quote_keys: Sequence[str], source_keys: Sequence[str]) -> tuple[str, ...]:
+def meaning_of(quote_keys: Sequence[str], source_keys: Sequence[str]) -> tuple[Meaning, ...]:
     """Return the ways replacing ``source_keys`` with ``quote_keys`` may change the meaning."""
     q, s = expand(quote_keys), expand(source_keys)
-    found: list[str] = []
+    found: list[Meaning] = []
     if sum(_has(w, "negation") for w in q) != sum(_has(w, "negation") for w in s):
         found.append("negation")
     q_numbers = sorted(n for n in map(_number, q) if n is not None)
@@ -457,7 +458,7 @@ def _judge(
         return _judge_dropped(s, stutter=stutter, annotation=annotation)
     meaning = meaning_of(quote_keys, source_keys)
     if meaning:
-        return Judgement(CONTENT, meaning, "changes the meaning")  # type: ignore[arg-type]
+        return Judgement(CONTENT, meaning, "changes the meaning")
     if not q:
         return _judge_dropped(s, stutter=stutter, annotation=annotation)
     if not s:
