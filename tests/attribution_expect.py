@@ -48,3 +48,27 @@ def check_attribution(a: Analysis, att: Attribution, want: dict[str, Any]) -> No
         assert att.via_source_id is not None
         assert want["via_source"] in said_by(sources[att.via_source_id])
     assert att.reasons, "every attribution explains itself"
+
+
+def check_case(a: Analysis, expected: dict[str, Any]) -> None:
+    """Check a golden case's expectations: attribution count, each attribution, shared sources,
+    contents that must not appear, quote kinds and speakers, and flag counts."""
+    if "count" in expected:
+        assert len(a.attributions) == expected["count"], [x.content.text for x in a.attributions]
+    found = []
+    for want in expected["attributions"]:
+        att = find_attribution(a, want)
+        check_attribution(a, att, want)
+        found.append(att)
+    for i, j in expected.get("same_source", []):
+        assert found[i].source_id == found[j].source_id
+    contents = {x.content.text for x in a.attributions}
+    assert contents.isdisjoint(expected.get("absent", []))
+    for want_q in expected.get("quotes", []):
+        quote = next(q for q in a.quotes if q.span.text == want_q["text"])
+        if "kind" in want_q:
+            assert quote.kind.value == want_q["kind"]
+        if "attributed" in want_q:
+            assert (quote.attribution_id is not None) == want_q["attributed"]
+    for kind, n in expected.get("flags", {}).items():
+        assert sum(f.kind.value == kind for f in a.flags) == n, kind
