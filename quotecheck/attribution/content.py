@@ -1,7 +1,7 @@
 """Where reported content lies: the clause before a cue, after it, or a quote around it.
 
 :class:`Doc` indexes a text's sentences and outer quotes for position lookups; :class:`Link` is a
-provisional attribution; :func:`set_content` chooses a cue's content. ``Doc.max_clause`` and
+provisional attribution; :func:`choose_content` chooses a cue's content. ``Doc.max_clause`` and
 ``Doc.window`` (``AnalyzerConfig.attribution_max_clause`` and ``attribution_window``) bound how
 far every reader of the attribution stage looks (linking, subjects, phrases, shapes,
 attribution); every lookup here is a bisection or a bounded slice, so the cost per cue
@@ -21,12 +21,14 @@ from quotecheck.sortedints import bisect_left, bisect_right
 from quotecheck.text.cues import VERB_FORMS
 
 __all__ = [
+    "Choice",
     "Doc",
     "Link",
+    "choose_content",
     "introduces",
     "opens_sentence",
-    "set_content",
     "trim",
+    "with_content",
     "word_count",
 ]
 
@@ -53,8 +55,24 @@ class Link:
     """A provisional attribution: content credited to a source index through a cue.
 
     A plain class with its own ``__init__``, not a dataclass: mypyc runs a dataclass's generated
-    ``__init__`` as interpreted Python, several times slower, and one is built per cue.
+    ``__init__`` as interpreted Python, several times slower, and one is built per cue. A link
+    is never changed once built: a step that revises one builds a new one (:func:`with_content`,
+    ``linking.file_link``), so the function that builds a link is the one that sets its fields.
     """
+
+    __slots__ = (
+        "content",
+        "cue",
+        "cue_kind",
+        "mention",
+        "reasons",
+        "sentence",
+        "source",
+        "stance",
+        "via",
+        "via_mention",
+        "when",
+    )
 
     def __init__(
         self,
@@ -67,11 +85,10 @@ class Link:
         via: int | None = None,
         when: tuple[int, int] | None = None,
         reasons: list[str] | None = None,
-        quote_ids: list[str] | None = None,
         mention: Mention | None = None,
         via_mention: Mention | None = None,
     ) -> None:
-        self.source = source
+        self.source = source  # the source's index in the SourceBook; -1 until the link is filed
         self.cue = cue
         self.cue_kind = cue_kind
         self.stance = stance
@@ -80,9 +97,29 @@ class Link:
         self.via = via
         self.when = when
         self.reasons: list[str] = reasons if reasons is not None else []
-        self.quote_ids: list[str] = quote_ids if quote_ids is not None else []
         self.mention = mention  # the source's mention, filed in the book once the link holds
         self.via_mention = via_mention
+
+
+def with_content(link: Link, content: tuple[int, int], reason: str) -> Link:
+    """A copy of ``link`` with another content, and the reason for it added to its reasons."""
+    return Link(
+        link.source,
+        link.cue,
+        link.cue_kind,
+        link.stance,
+        content,
+        link.sentence,
+        link.via,
+        link.when,
+        [*link.reasons, reason],
+        link.mention,
+        link.via_mention,
+    )
+
+
+# A content chosen or refined for a cue, and the reason for it.
+Choice = tuple[tuple[int, int], str]
 
 
 class Doc:
@@ -153,10 +190,19 @@ class Doc:
         return hi
 
 
-def set_content(
-    doc: Doc, link: Link, s_start: int, subj_start: int, core_end: int, s_end: int, inverted: bool
-) -> bool:
-    """Choose the content: the clause before the cue, after it, or a quote; False if none."""
+def choose_content(
+    doc: Doc,
+    via: Mention | None,
+    s_start: int,
+    subj_start: int,
+    core_end: int,
+    s_end: int,
+    inverted: bool,
+) -> Choice | None:
+    """Choose the content: the clause before the cue, after it, or a quote; None if none.
+
+    ``via`` is the channel named after the cue, if any ("told the station “Channel 9”").
+    """
     text = doc.text
     q = doc.quote_at(s_start)
     max_clause = doc.max_clause
@@ -176,48 +222,36 @@ def set_content(
     right_quote = doc.quote_at(right[0]) if right_words else _quote_after_colon(doc, core_end)
     if right_quote is not None and right_words and core_end <= right_quote.marks.start < right[0]:
         right = (right_quote.marks.start, right[1])  # the lead-in ate a ",," mark: give it back
-    via = link.via_mention
     channel_name = via is not None and doc.quote_at(via.end + 1) is not None
     if channel_name:
         right_quote = None  # "told the station “Channel 9”": the quote names the channel
     colon = text[core_end : core_end + 3].lstrip()[:1] == ":"
     if colon and right_quote is not None:
         left_quote = None  # "“A.” X said: “B.”": the colon points forward; A is someone else's
+    resumes = "content: the quote, which resumes after the cue"
     if left_quote is not None and right_quote is not None:
-        link.content = (left_quote[0], right_quote.span.end)
-        link.reasons.append("content: the quote, which resumes after the cue")
-    elif left_quote is not None and (resumed := _resumed_quote(doc, core_end)) is not None:
-        link.content = (left_quote[0], resumed.span.end)
-        link.reasons.append("content: the quote, which resumes after the cue")
-    elif left_quote is not None and (
+        return (left_quote[0], right_quote.span.end), resumes
+    if left_quote is not None and (resumed := _resumed_quote(doc, core_end)) is not None:
+        return (left_quote[0], resumed.span.end), resumes
+    if left_quote is not None and (
         inverted or not right_ok or channel_name or not introduces(text, core_end)
     ):
-        link.content = left_quote
-        link.reasons.append("content: the quote before the cue")
-    elif (
+        return left_quote, "content: the quote before the cue"
+    if (
         right_quote is not None
         and (right_words == 0 or right_quote.marks.start == right[0])
         and (_quote_ends(doc, right_quote) or _narration_follows(doc, right_quote))
     ):
-        link.content = (right_quote.span.start, right_quote.span.end)
-        link.reasons.append("content: the quote after the cue")
-    elif right_words >= 2 and left_words >= 2 and _interrupted(text, left, right, core_end):
-        link.content = (left[0], right[1])
-        link.reasons.append("content: the clause the cue interrupts")
-    elif left_words >= 2 and (
-        inverted or _clause_before(text, subj_start, left_words, right_words)
-    ):
-        link.content = left
-        link.reasons.append("content: the clause before the cue")
-    elif right_ok:
-        link.content = right
-        link.reasons.append("content: the clause after the cue")
-    elif left_words >= 3:
-        link.content = left
-        link.reasons.append("content: the clause before the cue")
-    else:
-        return False
-    return True
+        return (right_quote.span.start, right_quote.span.end), "content: the quote after the cue"
+    if right_words >= 2 and left_words >= 2 and _interrupted(text, left, right, core_end):
+        return (left[0], right[1]), "content: the clause the cue interrupts"
+    if left_words >= 2 and (inverted or _clause_before(text, subj_start, left_words, right_words)):
+        return left, "content: the clause before the cue"
+    if right_ok:
+        return right, "content: the clause after the cue"
+    if left_words >= 3:
+        return left, "content: the clause before the cue"
+    return None
 
 
 def _lead_in_end(text: str, pos: int, endpos: int) -> int:
