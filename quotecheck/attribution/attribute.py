@@ -106,7 +106,7 @@ def attribute(
     if not sentences:
         return Sourcing(quotes, (), ())
     doc = Doc(text, sentences, quotes, config)
-    book = SourceBook(text)
+    book = SourceBook(text, config.pronoun_lookback)
     fields = _CueFields(cues)
     links = _cue_links(doc, book, fields)
     links = _colon_links(doc, book, fields, links)
@@ -149,11 +149,11 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
             continue
         if link is not None and _imputed(doc.text, book, link):
             continue  # the writer's framing ("they claim", "X will tell you"), not a source
-        if link is not None and links and _swallows(links[-1], link):
+        if link is not None and links and _swallows(doc, links[-1], link):
             links[-1] = _make_room(doc, links[-1], link)
         if link is None:
             continue
-        outer = bool(links) and _reports(doc.text, link, links[-1])
+        outer = bool(links) and _reports(doc, link, links[-1])
         if outer or not _duplicate(links, link):
             links.append(file_link(book, link))
         if outer:
@@ -214,18 +214,18 @@ def _imputed(text: str, book: SourceBook, link: Link) -> bool:
     return modal and bool(after) and after[0].lower().strip(",") in ("you", "us")
 
 
-def _reports(text: str, link: Link, prev: Link) -> bool:
+def _reports(doc: Doc, link: Link, prev: Link) -> bool:
     """Tell whether a later cue reports the whole of an earlier one, cue and all ("Officials
     told lawmakers X, three people familiar with the briefing said"): two attributions, nested."""
     if link.cue is None or prev.cue is None or link.sentence != prev.sentence:
         return False
-    if prev.mention is None or prev.mention.start > link.content[0] + _NESTED_LEAD:
+    if prev.mention is None or prev.mention.start > link.content[0] + doc.nested_lead:
         return False  # the inner report's source must open the outer content
     start, end = link.content
     if not start <= prev.cue[0] < prev.cue[1] <= end <= link.cue[0]:
         return False
     # ", three people familiar with the briefing said", not ", a point that officials dispute"
-    words = text[end : link.cue[0]].split()
+    words = doc.text[end : link.cue[0]].split()
     return bool(words) and words[0] == "," and not _RELATIVES.intersection(words)
 
 
@@ -253,28 +253,25 @@ def _passed_on(inner: Link, outer: Link) -> Link:
     return inner
 
 
-def _swallows(prev: Link, link: Link) -> bool:
+def _swallows(doc: Doc, prev: Link, link: Link) -> bool:
     """Tell whether an earlier clause after its cue ran over a later cue of the same sentence
     ("X noted that A, and added: “B”"; "X asserted that A: “B,” he claimed")."""
     if prev.cue is None or link.cue is None or prev.sentence != link.sentence:
         return False
     if not prev.cue[1] <= prev.content[0] < link.cue[0] < prev.content[1]:
         return False
-    return not _nested(prev, link)
+    return not _nested(prev, link, doc.nested_lead)
 
 
-def _nested(prev: Link, link: Link) -> bool:
+def _nested(prev: Link, link: Link, lead: int) -> bool:
     """Tell whether a later cue is part of the earlier report ("X said he never said …"): its
-    source stands inside the earlier content, and what it reports follows it."""
+    source opens the earlier content (within ``lead`` characters of its start), and what it
+    reports follows it."""
     mention, cue = link.mention, link.cue
     if mention is None or cue is None:
         return False
-    opens = prev.content[0] <= mention.start <= prev.content[0] + _NESTED_LEAD
+    opens = prev.content[0] <= mention.start <= prev.content[0] + lead
     return opens and mention.start < cue[0] and link.content[0] > mention.start
-
-
-# the inner source opens the earlier content ("said (that) he never said …")
-_NESTED_LEAD: Final = 3
 
 
 def _make_room(doc: Doc, prev: Link, link: Link) -> Link:
@@ -522,7 +519,7 @@ def _anonymity(doc: Doc, book: SourceBook, used: list[int]) -> dict[int, tuple[i
         if book.kind(i) is SOURCE_ANONYMOUS
         for start, _ in book.drafts[i].mentions
     )
-    return anonymity_reasons(doc.text, doc.starts, anonymous)
+    return anonymity_reasons(doc.text, doc.starts, anonymous, doc.reason_reach, doc.reason_lookback)
 
 
 def _named_term(text: str, mark: int) -> bool:

@@ -145,6 +145,10 @@ class Doc:
         self.left_reach: int = config.attribution_left_reach
         self.right_reach: int = config.attribution_right_reach
         self.label_reach: int = config.attribution_label_reach
+        self.nested_lead: int = config.attribution_nested_lead
+        self.passive_words: int = config.attribution_passive_words
+        self.reason_reach: int = config.anonymity_reason_reach
+        self.reason_lookback: int = config.anonymity_reason_lookback
         self.sentences = sentences
         spans = [s.span for s in sentences]  # every model field read once
         self.starts = [span.start for span in spans]

@@ -188,9 +188,6 @@ def _may_find(text: str, c_end: int, lo: int, c_start: int) -> bool:
     return any(w.strip(",’'s") in DOCUMENTS for w in words)
 
 
-_PASSIVE_REACH: Final = 12  # "described by two officials who …": the words read after "by"
-
-
 # Verbs whose passive with "by" reports what the agent said of the subject ("was described by
 # two officials as …", "was denied by the ministry"); "reported by", "recommended by" mostly
 # narrate rather than attribute.
@@ -240,7 +237,7 @@ def _passive_link(doc: Doc, cue: Cue, si: int, c_start: int, c_end: int) -> Link
     form = VERB_FORMS.get(cue.span.text.lower())
     if form is None or form.lemma not in _PASSIVE_SPEECH or _subordinate(text, s_start, c_start):
         return None  # "is recommended by guidelines", "since talks were reported by": no speech
-    after = tokens(text, c_end, hi)[: _PASSIVE_REACH + 1]
+    after = tokens(text, c_end, hi)[: doc.passive_words + 1]  # "by" and the agent's words
     if not after or after[0].text != "by":
         return None
     mention = classify(text, phrase_after(after[1:]))
