@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.attribution.content import Doc, Link, choose_content, with_content
+from quotecheck.attribution.content import Doc, Link, choose_content, with_content, word_count
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.linking import file_link
-from quotecheck.attribution.phrases import after_core
+from quotecheck.attribution.phrases import after_core, phrase_follows
 from quotecheck.attribution.sources import Mention
 from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.models import CueKind, SourceKind, Stance
@@ -131,3 +131,34 @@ def test_choose_content_returns_the_clause_and_why() -> None:
     (start, end), why = chosen
     assert text[start:end] == "the plan will fail next year"
     assert why == "content: the clause after the cue"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "count"),
+    [
+        ("", (0, 0), 0),
+        ("one", (0, 3), 1),
+        ("one, two \u2014 three.", (0, 18), 3),
+        ("a b c d e f", (0, 11), 4),  # counting stops at four: all the decisions need
+        ("caf\u00e9 au lait", (0, 12), 3),
+        ("\u201cWe will stay,\u201d he said", (0, 15), 3),
+        ("he said it", (3, 10), 2),  # only the span's words
+    ],
+)
+def test_word_count(text: str, span: tuple[int, int], count: int) -> None:
+    assert word_count(text, span) == count
+
+
+@pytest.mark.parametrize(
+    ("rest", "follows"),
+    [
+        (" on Monday", True),
+        (", in a statement", True),
+        (" to reporters", True),
+        (" the plan", False),
+        (" on", False),  # "on" opens phrases, but none is only "on"
+        ("", False),
+    ],
+)
+def test_phrase_follows(rest: str, follows: bool) -> None:
+    assert phrase_follows(rest) is follows

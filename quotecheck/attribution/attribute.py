@@ -17,6 +17,7 @@ Sources are resolved in text order by :class:`~coref.SourceBook`, so a surname,
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Final, NamedTuple
 
 import regex
@@ -326,13 +327,8 @@ class _Cover:
     def __init__(self, links: list[Link]) -> None:
         spans = sorted([k.content for k in links])
         self.starts = [a for a, _ in spans]
-        # the furthest end among the spans starting at or before each one (a plain loop: from
-        # compiled code, itertools.accumulate calls max through the generic call path per span)
-        self.reach: list[int] = []
-        far = 0
-        for i, (_, b) in enumerate(spans):
-            far = b if i == 0 or b > far else far
-            self.reach.append(far)
+        # the furthest end among the spans starting at or before each one
+        self.reach = list(accumulate((b for _, b in spans), max))
 
     def __contains__(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1

@@ -259,41 +259,9 @@ def choose_content(
 
 
 def _lead_in_end(text: str, pos: int, endpos: int) -> int:
-    """Where the words after a cue begin: the end of ``_LEAD_IN_RE``'s match at ``pos``.
-
-    Read a character at a time while the characters are ASCII or dashes (whose classes are
-    plain); at any other character the pattern decides, as before.
-    """
-    end = min(endpos, len(text))
-    if pos < 0 or pos > end:
-        return _lead_in_by_pattern(text, pos, endpos)
-    i = pos
-    while i < end and text[i] in _LEAD_IN_MARKS:
-        i += 1
-    if i < end and text[i] >= "\x80":
-        return _lead_in_by_pattern(text, pos, endpos)  # maybe white space beyond ASCII
-    if i + 4 <= end and text[i : i + 4] == "that":  # not startswith(…, i, end): a method call
-        after = text[i + 4] if i + 4 < end else ""
-        if after >= "\x80" and after not in "–—":
-            return _lead_in_by_pattern(text, pos, endpos)  # maybe a letter beyond ASCII
-        if not after or after not in _ASCII_WORD:  # "that" ends a word: ``that\b``
-            i += 4
-    while i < end and text[i] in _LEAD_OUT_MARKS:
-        i += 1
-    if i < end and text[i] >= "\x80" and text[i] not in "–—":
-        return _lead_in_by_pattern(text, pos, endpos)
-    return i
-
-
-def _lead_in_by_pattern(text: str, pos: int, endpos: int) -> int:
+    """Where the words after a cue begin: past the marks and the "that" of ``_LEAD_IN_RE``."""
     m = _LEAD_IN_RE.match(text, pos, endpos)
     return m.end() if m else pos
-
-
-# The ASCII white space of the regex module's ``\s``, and the marks of ``_LEAD_IN_RE``'s
-# classes: before "that" (with dashes) and after it.
-_LEAD_IN_MARKS: Final = frozenset(" \t\n\x0b\x0c\r,:;-–—")
-_LEAD_OUT_MARKS: Final = frozenset(" \t\n\x0b\x0c\r,:")
 
 
 _RESUME_RE: Final = regex.compile(r"[^.;:!?“”\"\n,]{0,30},[ \t]*(?=[“\"])")
@@ -488,45 +456,6 @@ _FOUR_WORDS_RE: Final = regex.compile(
 
 
 def word_count(text: str, span: tuple[int, int]) -> int:
-    """Count words in a span, stopping at four (all the decisions need).
-
-    The words are runs of the regex module's ``\\w``. Most spans reach their fourth word
-    within a few ASCII letters, spaces, marks and typographic quotes and dashes, whose ``\\w``
-    is plain ``[A-Za-z0-9_]``: those are counted here, a character at a time, which costs a
-    tenth of a call into the regex module; any other character hands the span to the pattern.
-    """
-    start, end = span
-    if start < 0 or end < 0:
-        return _four_words(text, span)  # the regex module reads a negative offset from the end
-    count = 0
-    in_word = False
-    for i in range(start, min(end, len(text))):
-        c = text[i]
-        if c in _ASCII_WORD:
-            if not in_word:
-                count += 1
-                if count == 4:
-                    return count
-                in_word = True
-        elif c in _PLAIN_NON_WORD:
-            in_word = False
-        else:
-            return _four_words(text, span)  # a letter, digit or mark outside ASCII
-    return count
-
-
-def _four_words(text: str, span: tuple[int, int]) -> int:
-    """Count words in a span with the pattern, stopping at four."""
+    """Count the words (runs of ``\\w``) in a span, stopping at four (all the decisions need)."""
     m = _FOUR_WORDS_RE.match(text, span[0], span[1])
     return (m.lastindex or 0) if m is not None else 0
-
-
-# The characters whose ``\\w`` word_count decides alone (tests/test_attribution_speed_equivalence.py
-# checks them against the regex module): ASCII, a no-break space, and U+2010-U+2027 (dashes,
-# curly quotes, ellipsis), none of which but ASCII letters, digits and "_" is a word character.
-_ASCII_WORD: Final = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
-_PLAIN_NON_WORD: Final = frozenset(
-    [chr(c) for c in range(128) if chr(c) not in _ASCII_WORD]
-    + ["\xa0"]
-    + [chr(c) for c in range(0x2010, 0x2028)]
-)
