@@ -79,6 +79,7 @@ _DETERMINERS: Final = frozenset(
         "such",
     ]
 )
+_DEGREE: Final = frozenset(e.lower() for e in load("degree"))
 _WORD_BEFORE_RE: Final = regex.compile(r"([\w'’]+)\W*$")
 
 
@@ -179,6 +180,8 @@ def weigh_sentence(
     notes: list[str] = []
     if signals and (policy.news or policy.audience or _has_scare(signals)):
         weights = _reweigh(text, signals, weights, policy, notes)
+    if signals:
+        weights = _graded(text, signals, weights, policy, notes)
     if signals and ('"' in span.text or "\u201d" in span.text):
         weights = _quotation_tail(span, signals, weights, notes)
     if not policy.transcript and span.text.rstrip(" \"'”’»)]").endswith("?"):
@@ -229,6 +232,35 @@ def _reweigh(
     if scare:
         notes.append(f"scare quotes keep the writer's distance: {', '.join(scare)}")
     return out
+
+
+def _graded(
+    text: str, signals: tuple[Signal, ...], weights: list[float], policy: Policy, notes: list[str]
+) -> list[float]:
+    """A degree word right before an evaluative term ("so laughable", "deeply cynical") is the
+    writer grading a judgment: the term weighs at least the base threshold."""
+    out = weights
+    graded: list[str] = []
+    for n, s in enumerate(signals):
+        if s.kind is not SignalKind.evaluative or not 0 < out[n] < policy.base:
+            continue
+        at = s.span.start
+        m = _WORD_BEFORE_RE.search(text, max(0, at - 20), at)
+        if m is None or m.end(1) != at - 1 or text[at - 1] != " ":
+            continue
+        if m.group(1).lower() in _DEGREE or _intensified(signals, n, at - 1):
+            if out is weights:
+                out = list(weights)
+            out[n] = policy.base
+            graded.append(f"{m.group(1)} {s.span.text}")
+    if graded:
+        notes.append(f"a degree word grades an evaluative term: {', '.join(graded)}")
+    return out
+
+
+def _intensified(signals: tuple[Signal, ...], n: int, end: int) -> bool:
+    """True when an intensifier signal before signal ``n`` ends at ``end`` ("always wrong")."""
+    return any(s.kind is SignalKind.intensifier and s.span.end == end for s in signals[:n])
 
 
 def _quotation_tail(
