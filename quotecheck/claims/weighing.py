@@ -248,7 +248,7 @@ def _graded(
         m = _WORD_BEFORE_RE.search(text, max(0, at - 20), at)
         if m is None or m.end(1) != at - 1 or text[at - 1] != " ":
             continue
-        if m.group(1).lower() in _DEGREE or _intensified(signals, n, at - 1):
+        if m.group(1).lower() in _DEGREE:
             if out is weights:
                 out = list(weights)
             out[n] = policy.base
@@ -256,11 +256,6 @@ def _graded(
     if graded:
         notes.append(f"a degree word grades an evaluative term: {', '.join(graded)}")
     return out
-
-
-def _intensified(signals: tuple[Signal, ...], n: int, end: int) -> bool:
-    """True when an intensifier signal before signal ``n`` ends at ``end`` ("always wrong")."""
-    return any(s.kind is SignalKind.intensifier and s.span.end == end for s in signals[:n])
 
 
 def _quotation_tail(
