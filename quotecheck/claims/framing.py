@@ -472,10 +472,8 @@ def _word_hits(
         # A capitalised word inside the sentence is part of a name ("Justice Department"),
         # and so is a capitalised "Our" or "We" there ("Feeding Our Future", "Who We Are"):
         # the writer saying "we" writes it in lower case; "I" is capital everywhere.
-        named = folded[start].isupper() and in_name(start)
-        kinds = list(_EXACT.get(entry, ()))
-        if kinds and named and entry not in _ALWAYS_CAPITAL and not _opens_clause(folded, start):
-            kinds = []
+        named = folded[start].isupper() and entry not in _ALWAYS_CAPITAL and in_name(start)
+        kinds = [] if named and not _opens_clause(folded, start) else list(_EXACT.get(entry, ()))
         if word in _WORDS and not named:
             kinds += _WORDS[word]
         for k in kinds:

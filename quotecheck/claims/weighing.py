@@ -80,6 +80,8 @@ _DETERMINERS: Final = frozenset(
     ]
 )
 _DEGREE: Final = frozenset(e.lower() for e in load("degree"))
+_DEGREE_REACH: Final = 1 + max(len(e) for e in _DEGREE)  # characters looked back for one
+_EVALUATIVE: Final = SignalKind.evaluative
 _WORD_BEFORE_RE: Final = regex.compile(r"([\w'’]+)\W*$")
 
 
@@ -240,19 +242,22 @@ def _graded(
     """A degree word right before an evaluative term ("so laughable", "deeply cynical") is the
     writer grading a judgment: the term weighs at least the base threshold."""
     out = weights
+    base = policy.base
     graded: list[str] = []
-    for n, s in enumerate(signals):
-        if s.kind is not SignalKind.evaluative or not 0 < out[n] < policy.base:
-            continue
+    for n, weight in enumerate(weights):
+        if not 0.0 < weight < base:
+            continue  # weighs nothing (a quote) or enough already: most signals stop here
+        s = signals[n]
         at = s.span.start
-        m = _WORD_BEFORE_RE.search(text, max(0, at - 20), at)
-        if m is None or m.end(1) != at - 1 or text[at - 1] != " ":
+        if at < 2 or text[at - 1] != " " or s.kind is not _EVALUATIVE:
             continue
-        if m.group(1).lower() in _DEGREE:
+        lo = max(0, at - _DEGREE_REACH)
+        word = text[text.rfind(" ", lo, at - 1) + 1 or lo : at - 1]
+        if word.lower() in _DEGREE:
             if out is weights:
                 out = list(weights)
-            out[n] = policy.base
-            graded.append(f"{m.group(1)} {s.span.text}")
+            out[n] = base
+            graded.append(f"{word} {s.span.text}")
     if graded:
         notes.append(f"a degree word grades an evaluative term: {', '.join(graded)}")
     return out
