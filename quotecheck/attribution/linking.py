@@ -168,7 +168,8 @@ def _may_find(text: str, c_end: int, lo: int, c_start: int) -> bool:
     if text.startswith(" that ", c_end):
         return True
     words = text[max(lo, c_start - _DOCUMENT_REACH) : c_start].lower().split()
-    return any(w.strip(",’'s") in DOCUMENTS for w in words)
+    # strip(",’'s") also eats a plural's "s" ("figures" -> "figure"): try the word as written too
+    return any(w.strip(",") in DOCUMENTS or w.strip(",’'s") in DOCUMENTS for w in words)
 
 
 _PASSIVE_REACH: Final = 12  # "described by two officials who …": the words read after "by"

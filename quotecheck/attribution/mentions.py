@@ -11,15 +11,18 @@ from typing import Final
 
 from quotecheck.attribution.sources import (
     ANONYMITY,
+    BODY_WORDS,
     CONNECTORS,
     DETERMINERS,
     DOCUMENTS,
     MEDIA,
     MEDIA_HEADS,
     METONYMS,
+    MODIFIERS,
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_NAMES,
+    ORG_SUFFIXES,
     PLACES,
     PRONOUNS,
     QUANTIFIERS,
@@ -112,8 +115,22 @@ def _group_word(words: list[Token], head: Token) -> bool:
     if head.text in ROLE_NOUNS:
         return True
     low = head.text.lower()
+    if _acronym_role(head.text) and all(_describes(w.text) for w in words[: words.index(head)]):
+        return True  # "the Conservative MP for Bath", "a Fianna Fáil TD": a role, written short
     opening = head is words[0] and head.text[1:].islower()  # not "Secretary of State John Kerry"
     return opening and (ROLE_NOUNS.get(low, False) or low in VAGUE_GROUPS or low in DOCUMENTS)
+
+
+def _describes(word: str) -> bool:
+    """Tell whether a word may stand before a role's head ("a senior Tory", not "gave")."""
+    low = word.lower()
+    return capitalised(word) or low in DETERMINERS or low in QUANTIFIERS or low in MODIFIERS
+
+
+def _acronym_role(word: str) -> bool:
+    """Tell whether a word is a role noun written as capitals ("MP", "MEPs", "TD")."""
+    letters = word[:-1] if word[-1:] == "s" else word
+    return len(letters) > 1 and letters.isupper() and word.lower() in ROLE_NOUNS
 
 
 def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:
@@ -279,6 +296,7 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
         last_title = _last_title(lows, named - 1)
     last_title = max(last_title, _role_before_name(words))
     org = _org_headed(lows) or (last_title == -1 and not ORG_HEADS.isdisjoint(lows))
+    org = org or (last_title == -1 and _named_body(words, lows))
     if org or (last_title == -1 and _acronym(words)):
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
     name_from = last_title + 1
@@ -336,6 +354,19 @@ def _org_headed(lows: list[str]) -> bool:
     return bool(joins) and lows[joins[0] - 1] in ORG_HEADS and len(lows) - joins[0] <= _ORG_OF_REACH
 
 
+def _named_body(words: list[Token], lows: list[str]) -> bool:
+    """Tell whether a capitalised phrase names a club or a public body by its shape: a place or
+    name and a club word ("Leeds United"), or a body word or acronym before a country or nation
+    ("Statistics Canada", "NHS England")."""
+    if len(lows) < 2 or lows[0] == "the":
+        return False
+    if lows[-1] in ORG_SUFFIXES:
+        return True
+    if lows[-1] not in PLACES:
+        return False
+    return all(w in BODY_WORDS or _acronym(words[i : i + 1]) for i, w in enumerate(lows[:-1]))
+
+
 def _possessive(words: list[Token]) -> int | None:
     """Index of the first possessive word ("Trump’s"), if any."""
     for i, w in enumerate(words):
@@ -366,7 +397,7 @@ def _role_before_name(words: list[Token]) -> int:
     for i in range(len(words) - 2, -1, -1):  # the last one counts: walk back from the end
         w = words[i].text
         if (
-            w.islower()
+            (w.islower() or _acronym_role(w))
             and words[i + 1].text[:1].isupper()
             and (w in ROLE_NOUNS or _unlisted_role(words, i))
         ):

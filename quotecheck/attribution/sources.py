@@ -214,6 +214,8 @@ DOCUMENTS: Final = _lower_set("documents")
 ORG_HEADS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "head")
 ORG_NAMES: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "name")
 METONYMS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "metonym")
+ORG_SUFFIXES: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "suffix")
+BODY_WORDS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "body")
 # Countries and states: their names stand for their governments ("Norway denies the plan").
 PLACES: Final = frozenset(load("places"))
 MEDIA_HEADS: Final = frozenset(
