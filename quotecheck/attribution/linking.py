@@ -348,6 +348,8 @@ def _place_phrase(doc: Doc, link: Link) -> bool:
     start = link.content[0]
     if link.cue is None or start < link.cue[1] or doc.quote_at(start) is not None:
         return False
+    if "that" in doc.text[link.cue[1] : start]:
+        return False  # "said that in May, prices rose": "that" opened a clause; it fronts a time
     first = doc.text[start : start + 12].split(None, 1)
     return bool(first) and first[0] in _PLACE_PREPOSITIONS
 

@@ -91,6 +91,8 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
         return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
     if low in VAGUE_GROUPS or (first in QUANTIFIERS and low.split(" ", 1)[-1] in VAGUE_GROUPS):
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
+    if _share(words):  # "one in four", "nearly eight in 10 voters": poll respondents
+        return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     bare = phrase[4:] if first == "the" else phrase
     if bare in MEDIA or (bare.rstrip("’'s") in MEDIA and first != "the" and len(words) == 1):
         return Mention(start, end, SOURCE_MEDIA, name=phrase)
@@ -107,6 +109,26 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
     if head_low in TITLES and len(words) <= 3 and first == "the":  # "the Prime Minister"
         return _title_alone(phrase, start, end, head_low)
     return _proper_mention(text, words, start, end)
+
+
+# Words that may make a count approximate ("nearly eight in 10", "about one in five").
+_APPROXIMATORS: Final = frozenset(["nearly", "almost", "about", "roughly", "around", "just"])
+
+
+def _share(words: list[Token]) -> bool:
+    """Tell whether a phrase opens with a share of a group: a count, "in", a count."""
+    i = 1 if words[0].text.lower() in _APPROXIMATORS else 0
+    if len(words) < i + 3 or words[i + 1].text != "in":
+        return False
+    return _count(words[i].text) and _count(words[i + 2].text)
+
+
+def _count(word: str) -> bool:
+    """Tell whether a word is a number ("10", "four")."""
+    return word.isdigit() or (word.lower() in QUANTIFIERS and word.lower() not in _NOT_COUNTS)
+
+
+_NOT_COUNTS: Final = frozenset(["some", "many", "several", "few", "other", "others", "various"])
 
 
 def _group_word(words: list[Token], head: Token) -> bool:
