@@ -16,16 +16,18 @@ import regex
 from quotecheck.attribution.content import Doc, Link, introduces, set_content, trim
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.described import RELATIVE_PRONOUNS
-from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.mentions import classify, loose_group
 from quotecheck.attribution.phrases import after_core, fronted_when
 from quotecheck.attribution.sources import (
     DOCUMENTS,
     ROLE_NOUNS,
     VAGUE_GROUPS,
+    Mention,
     Token,
     grammar_words,
     phrase_after,
     quoted,
+    subject_before,
     tokens,
 )
 from quotecheck.attribution.subjects import LazyTokens, clause_subject, find_subject
@@ -69,9 +71,9 @@ def verb_link(
     if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start):
         return None  # "found", "showed" with no document near and no "that": not a report
     window = left = tokens(text, lo, c_start)
-    to_say = _went_on_to(left)
+    to_say = _went_on_to(left, verb)
     if to_say:
-        left = left[:-1]  # "X went on to say": the verb reports what X said
+        left = left[:-1]  # "X went on to say", "X began by saying": the verb reports what X said
     elif left and (left[-1].text.lower() in _NOT_FINITE or _possessive(left[-1].text)):
         return None  # "the report", "his remarks", "decision to tell": not a finite verb
     j = len(left)
@@ -90,8 +92,12 @@ def verb_link(
     if shared is not None:
         mention, core_end, inverted = None, c_end, False
     elif coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
-        whole = window if lo == s_start else None  # the words from the sentence start
-        mention, core_end, inverted = clause_subject(doc, s_start, cue, reasons, whole)
+        near = _near_subject(text, left) if to_say else None
+        if near is not None:  # "… that Mr. Trump was prompted to say": the nearer subject
+            mention, core_end, inverted = near, c_end, False
+        else:
+            whole = window if lo == s_start else None  # the words from the sentence start
+            mention, core_end, inverted = clause_subject(doc, s_start, cue, reasons, whole)
         continued = True
     else:
         opens = lo == s_start or doc.quote_at(lo - 1) is not None
@@ -142,6 +148,8 @@ def verb_link(
     opening = subject_start if relative else c_start if continued else s_start
     if not set_content(doc, link, opening, subject_start, core_end, s_end, inverted):
         return None
+    if j > 1 and left[j - 1].text in RELATIVE_PRONOUNS and left[j - 2].text == ",":
+        _close_relative(doc, link)  # "X, who said A, issued …": A ends at the clause's comma
     labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
     labelled = labelled and _label_content(doc, link, core_end)
     _carried_quote(doc, link, core_end)
@@ -412,9 +420,58 @@ def _adverb(word: str) -> bool:
 _TO_SAY_LEADS: Final = frozenset(["on", "prompted", "as", "quick", "moved", "proceeded", "rushed"])
 
 
-def _went_on_to(left: list[Token]) -> bool:
-    """Tell whether the words before a verb end in "went on to", "was prompted to" and the like."""
-    return len(left) > 1 and left[-1].text == "to" and left[-2].text.lower() in _TO_SAY_LEADS
+# Verbs before "by saying" whose subject says it ("began by saying", "responded by saying").
+_BY_SAYING_LEADS: Final = grammar_words("by_saying_lead")
+# The words of a verb group before "to say" or "by saying", walked back to reach its subject.
+_SAY_GROUP: Final = _TO_SAY_LEADS | _BY_SAYING_LEADS | _BE | _AUX | {"went", "goes", "so", "far"}
+
+
+# After a comma inside a relative clause's report, a word that resumes the main clause's verb
+# ("Trump, who had suggested the judge was biased, issued a statement"); -ed forms and any
+# reporting verb count too, unless a preposition follows ("the deal, signed in May, was …").
+_MAIN_VERBS: Final = grammar_words("main_verb")
+_COMMA_WORD_RE: Final = regex.compile(r",[ \t]+([a-z]+)\b[ \t]*([a-z]*)")
+_PARTICIPLE_AFTER: Final = frozenset(["in", "on", "at", "by", "last", "this", "for"])
+
+
+def _close_relative(doc: Doc, link: Link) -> None:
+    """End a report made inside ", who said …," where the main clause's verb resumes; only at
+    the first comma, since a later one may close an aside of the report itself."""
+    start, end = link.content
+    if link.cue is None or start < link.cue[1]:
+        return
+    m = _COMMA_WORD_RE.search(doc.text, start, end)
+    if m is None:
+        return
+    word = m.group(1)
+    participle = word.endswith("ed") and m.group(2) not in _PARTICIPLE_AFTER
+    if word in _MAIN_VERBS or participle or word in VERB_FORMS:
+        cut = trim(doc.text, start, m.start())
+        if cut[1] > cut[0]:
+            link.content = cut
+            link.reasons.append("content: ends with the relative clause it is said in")
+
+
+def _went_on_to(left: list[Token], verb: str) -> bool:
+    """Tell whether the words before a verb end in "went on to", "was prompted to", "began by"
+    and the like."""
+    if len(left) < 2:
+        return False
+    if left[-1].text == "by":
+        return verb.endswith("ing") and left[-2].text.lower() in _BY_SAYING_LEADS
+    return left[-1].text == "to" and left[-2].text.lower() in _TO_SAY_LEADS
+
+
+def _near_subject(text: str, left: list[Token]) -> Mention | None:
+    """The subject just before "was prompted (to say)" or "began (by saying)", if one is there."""
+    k = len(left)
+    while k and left[k - 1].text.lower() in _SAY_GROUP:
+        k -= 1
+    phrase = subject_before(left[:k]) if 0 < k < len(left) else []
+    mention = classify(text, phrase) if phrase else None
+    if mention is None or loose_group(mention) or mention.kind is SOURCE_DOCUMENT:
+        return None
+    return mention
 
 
 def _shared_subject(c_start: int, links: list[Link]) -> Link | None:
