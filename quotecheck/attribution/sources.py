@@ -304,12 +304,20 @@ def subject_before(toks: list[Token]) -> list[Token]:
                 return [tok]
             if low.endswith(("’s", "'s")) and low[:-2] in PRONOUNS:
                 return [Token(word[:-2], tok.start, tok.end - 2)]  # "he’s said": he has said
-            if not _np_or_described(toks, i, out, low):
+            if not (_np_or_described(toks, i, out, low) or _share_of(toks, i)):
                 break
         out.append(tok)
         i -= 1
     out.reverse()
     return _trim_phrase(out)
+
+
+def _share_of(toks: list[Token], i: int) -> bool:
+    """Tell whether a plural noun closes a share of a group ("eight in 10 tenants")."""
+    if i < 3 or toks[i - 2].text != "in" or not toks[i].text.endswith("s"):
+        return False
+    first, second = toks[i - 3].text.lower(), toks[i - 1].text.lower()
+    return (first.isdigit() or first in QUANTIFIERS) and (second.isdigit() or second in QUANTIFIERS)
 
 
 def _np_or_described(toks: list[Token], i: int, out: list[Token], low: str) -> bool:
