@@ -161,6 +161,8 @@ def verb_link(
         return None
     if _place_phrase(doc, link) and not _skip_to_quote(doc, link):
         return None  # "whispering in his ear", "assisting in Iraq": no words reported
+    if text.startswith("to ", link.content[0]) and _negated(left):
+        return None  # "did not immediately respond to requests for comment": nothing said
     if link.when is None:
         link.when = fronted_when(text, s_start, subject_start)
     return link
@@ -385,7 +387,15 @@ def _skip_to_quote(doc: Doc, link: Link) -> bool:
 _THAT_RE: Final = regex.compile(r"\bthat\s+")
 _PLACE_PREPOSITIONS: Final = frozenset(
     ["in", "at", "on", "with", "into", "from", "during", "by", "for"]
-)
+)  # "to": "did not respond to requests for comment" reports nothing
+
+
+def _negated(left: list[Token]) -> bool:
+    """Tell whether a verb is negated by the few words before it ("did not immediately")."""
+    return any(t.text.lower() in _NEGATIONS or t.text.endswith(("n't", "n’t")) for t in left[-4:])
+
+
+_NEGATIONS: Final = frozenset(["not", "never"])
 
 
 def _possessive(word: str) -> bool:
