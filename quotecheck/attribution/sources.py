@@ -268,12 +268,23 @@ _NP_WORDS: Final = (
 def _np_word(tok: Token, lowered: str) -> bool:
     """Tell whether a word can stand inside a source's name or description."""
     if tok.text[:1].isupper():
+        if _contraction(tok.text):
+            return False  # "It’s", "I'm", "There’s": a clause's start, not a name
         return tok.text not in CLAUSE_WORDS or tok.text == "May"
     return (
         lowered in _NP_WORDS
         or lowered[:1].isdigit()  # "9/11 widow Terry Strada", "the 46-year-old"
         or "-" in lowered  # "the 46-year-old", "the conservative-leaning newspaper"
     )
+
+
+def _contraction(word: str) -> bool:
+    """Tell whether a capitalised word is a pronoun or clause word with a verb clipped on."""
+    cut = max(word.find("’"), word.find("'"))
+    if cut <= 0:
+        return False
+    base = word[:cut]
+    return base in CLAUSE_WORDS or base.lower() in PRONOUNS
 
 
 def subject_before(toks: list[Token]) -> list[Token]:
