@@ -284,7 +284,12 @@ def _contraction(word: str) -> bool:
     if cut <= 0:
         return False
     base = word[:cut]
+    if word[cut + 1 :] == "s":  # "Thursday’s meeting" is a possessive; "It’s", "There’s" are not
+        return base.lower() in PRONOUNS or base in _EXPLETIVES
     return base in CLAUSE_WORDS or base.lower() in PRONOUNS
+
+
+_EXPLETIVES: Final = frozenset(["It", "There", "That", "Here", "What", "Who", "Where", "How"])
 
 
 def subject_before(toks: list[Token]) -> list[Token]:
