@@ -29,6 +29,7 @@ from quotecheck.attribution.sources import (
     ROLE_CLASSES,
     ROLE_NOUNS,
     TITLES,
+    UNNAMED_HEADS,
     VAGUE_GROUPS,
     Mention,
     Token,
@@ -140,7 +141,12 @@ def _group_word(words: list[Token], head: Token) -> bool:
     if _acronym_role(head.text) and all(_describes(w.text) for w in words[: words.index(head)]):
         return True  # "the Conservative MP for Bath", "a Fianna Fáil TD": a role, written short
     opening = head is words[0] and head.text[1:].islower()  # not "Secretary of State John Kerry"
-    return opening and (ROLE_NOUNS.get(low, False) or low in VAGUE_GROUPS or low in DOCUMENTS)
+    return opening and (
+        ROLE_NOUNS.get(low, False)
+        or low in VAGUE_GROUPS
+        or low in DOCUMENTS
+        or low in UNNAMED_HEADS
+    )
 
 
 def _describes(word: str) -> bool:
@@ -206,6 +212,9 @@ def _common_noun_mention(
         return Mention(start, end, SOURCE_MEDIA, name=phrase, affiliation=affiliation)
     if head_low in DOCUMENTS:
         return Mention(start, end, SOURCE_DOCUMENT, name=phrase, affiliation=affiliation)
+    if head_low in UNNAMED_HEADS and (len(words) == 1 or (len(words) == 2 and first == "the")):
+        # "authorities said": officials nobody names ("German authorities" names a government)
+        return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=True)
     if head_low in ORG_HEADS:
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
     if first in ("a", "an") and head_low.endswith(_PERSON_ENDINGS) and head_low.isalpha():

@@ -211,7 +211,10 @@ ROLE_CLASSES: Final = {row[0]: row[2] for row in load_rows("person_roles")}
 ANONYMITY: Final = tuple(load("anonymity"))
 MEDIA: Final = frozenset(load("media"))
 DOCUMENTS: Final = _lower_set("documents")
-ORG_HEADS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "head")
+ORG_HEADS: Final = frozenset(
+    r[0] for r in load_rows("organizations") if r[1] in ("head", "unnamed")
+)
+UNNAMED_HEADS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "unnamed")
 ORG_NAMES: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "name")
 METONYMS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "metonym")
 ORG_SUFFIXES: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "suffix")
