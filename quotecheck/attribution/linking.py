@@ -32,7 +32,7 @@ from quotecheck.attribution.sources import (
 )
 from quotecheck.attribution.subjects import LazyTokens, clause_subject, find_subject
 from quotecheck.kinds import CUE_SPEECH_VERB, SOURCE_DOCUMENT, SOURCE_MEDIA
-from quotecheck.models import Cue, Span
+from quotecheck.models import Cue, Quote, Span
 from quotecheck.text.cues import VERB_FORMS
 
 __all__ = ["file_link", "verb_link"]
@@ -68,6 +68,9 @@ def verb_link(
     si = doc.sentence_at(c_start)
     s_start, s_end = doc.starts[si], doc.ends[si]
     lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), c_start)
+    term = doc.quote_at(lo - 1) if lo > s_start else None
+    if term is not None and _scare_quote(text, term):  # "One MP, from a 'Red Wall' seat, told"
+        lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), term.marks.start)
     if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start):
         return None  # "found", "showed" with no document near and no "that": not a report
     window = left = tokens(text, lo, c_start)
@@ -388,6 +391,22 @@ _THAT_RE: Final = regex.compile(r"\bthat\s+")
 _PLACE_PREPOSITIONS: Final = frozenset(
     ["in", "at", "on", "with", "into", "from", "during", "by", "for"]
 )  # "to": "did not respond to requests for comment" reports nothing
+
+
+_SCARE_WORDS: Final = 3  # a quoted term in running text: at most this many words
+
+
+def _scare_quote(text: str, q: Quote) -> bool:
+    """Tell whether a quote is a short term inside the writer's sentence (a 'Red Wall' seat):
+    a word before it, no closing punctuation in it; no boundary for a source's phrase."""
+    inner = q.span.text
+    before = text[max(0, q.marks.start - 2) : q.marks.start]
+    return (
+        len(inner.split()) <= _SCARE_WORDS
+        and inner[-1:].isalnum()
+        and before[-1:] == " "
+        and before[:1].isalpha()
+    )
 
 
 def _negated(left: list[Token]) -> bool:
