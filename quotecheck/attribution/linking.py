@@ -150,7 +150,12 @@ def verb_link(
     # follows it, never the clause before it
     opening = subject_start if relative else c_start if continued else s_start
     if not set_content(doc, link, opening, subject_start, core_end, s_end, inverted):
-        return None
+        plain = form is not None and form.lemma in _PLAIN_SAYING and not inverted
+        quote = _quote_next(doc, core_end, s_end) if plain else None
+        if quote is None:
+            return None
+        link.content = (quote.span.start, quote.span.end)  # "X said in a statement. “…”"
+        link.reasons.append("content: the quote opening the next sentence, as after a colon")
     if j > 1 and left[j - 1].text in RELATIVE_PRONOUNS and left[j - 2].text == ",":
         _close_relative(doc, link)  # "X, who said A, issued …": A ends at the clause's comma
     labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
@@ -391,6 +396,22 @@ _THAT_RE: Final = regex.compile(r"\bthat\s+")
 _PLACE_PREPOSITIONS: Final = frozenset(
     ["in", "at", "on", "with", "into", "from", "during", "by", "for"]
 )  # "to": "did not respond to requests for comment" reports nothing
+
+
+# Verbs that, ending their sentence, hand over to a quote after it ("X said in a statement.").
+_PLAIN_SAYING: Final = grammar_words("plain_saying")
+
+
+def _quote_next(doc: Doc, core_end: int, s_end: int) -> Quote | None:
+    """The quote that opens the next sentence when nothing but a full stop follows the cue
+    ("X said in a statement. “…”", a colon written as a full stop), or None."""
+    text = doc.text
+    if text[core_end:s_end].strip(" \t") not in (".", ""):
+        return None
+    ahead = text[s_end : s_end + 8]
+    pos = s_end + len(ahead) - len(ahead.lstrip(" \t\r\n."))
+    q = doc.quote_at(pos)
+    return q if q is not None and q.marks.start == pos and q.span.end > q.span.start else None
 
 
 _SCARE_WORDS: Final = 3  # a quoted term in running text: at most this many words
