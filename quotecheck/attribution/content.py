@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 # What may sit between a cue and the content that follows it.
-_LEAD_IN_RE: Final = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
+_LEAD_IN_RE: Final = regex.compile(r"[\s,:;\-–—]*(?:(?:[a-z]+ly[ \t]+)?that\b)?[\s,:]*")
 _PARTICIPLE_RE: Final = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
 _CONJUNCTIONS: Final = frozenset(["and", "but", "or", "so", "while", "as"])
 # Words that open an adverbial clause: after ", X said," they add the writer's narration
@@ -259,7 +259,8 @@ def choose_content(
 
 
 def _lead_in_end(text: str, pos: int, endpos: int) -> int:
-    """Where the words after a cue begin: past the marks and the "that" of ``_LEAD_IN_RE``."""
+    """Where the words after a cue begin: past the marks, the "that" (and an adverb before it:
+    "said privately that") of ``_LEAD_IN_RE``."""
     m = _LEAD_IN_RE.match(text, pos, endpos)
     return m.end() if m else pos
 

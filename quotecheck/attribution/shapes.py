@@ -61,8 +61,11 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
         reasons.append("the relative clause after the source describes it")
     after = after_core(doc, described_end, sent.end)
     reasons.extend(after.reasons)
+    # ", according to X, …": the clause before is the report, whatever follows the source
+    # ("…, according to a new poll that shows …", "…, according to data released Friday")
+    closes = text[max(sent.start, cue.span.start - 3) : cue.span.start].rstrip()[-1:] in ',”"’'
     chosen = choose_content(
-        doc, after.channel, sent.start, cue.span.start, after.end, sent.end, False
+        doc, after.channel, sent.start, cue.span.start, after.end, sent.end, closes
     )
     if chosen is None:
         return None
