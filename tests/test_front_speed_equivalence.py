@@ -9,6 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from quotecheck.claims.genre import _LABEL_LEAD_RE, _Q_TURN_RE, _label_lead
 from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.text.cues import (
     _CANDIDATE_RE,
@@ -16,6 +17,14 @@ from quotecheck.text.cues import (
     _colon_gap_start,
     _name_colons,
     find_cues,
+)
+from quotecheck.text.nonprose import (
+    _CAPTION_TAIL_RE,
+    _CONTACT_DETAIL_RE,
+    _OPENER_RE,
+    _caption_tail,
+    _contact_detail,
+    _may_open,
 )
 from quotecheck.text.quotes import _VISIBLE_RE, find_quotes
 from quotecheck.text.segment import (
@@ -117,3 +126,163 @@ def test_candidate_words_start_one_character_into_the_match(text: str) -> None:
     """cues._word_starts takes a candidate word to start one character after its match."""
     for m in _CANDIDATE_RE.finditer(text):
         assert m.start(1) == m.start() + 1
+
+
+# Every word an alternative of nonprose._OPENER_RE opens with, as the pattern spells it.
+_OPENER_WORDS = [
+    "by",
+    "reviewed",
+    "written",
+    "words",
+    "interview",
+    "interviews",
+    "posted",
+    "story",
+    "text",
+    "report",
+    "additional",
+    "further",
+    "extra",
+    "with",
+    "and",
+    "reporting",
+    "writing",
+    "editing",
+    "edited",
+    "research",
+    "compiled",
+    "produced",
+    "graphics",
+    "translat",
+    "fact-checking",
+    "photo",
+    "production",
+    "contribut",
+    "reported",
+    "file",
+    "main",
+    "top",
+    "lead",
+    "header",
+    "feature",
+    "pic",
+    "image",
+    "caption",
+    "illustration",
+    "graphic",
+    "video",
+    "credit",
+    "courtesy",
+    "media",
+    "press",
+    "investor",
+    "pr",
+    "news",
+    "editorial",
+    "for",
+    "contact",
+    "journalist",
+    "tel",
+    "phone",
+    "mob",
+    "cell",
+    "fax",
+    "office",
+    "email",
+    "e-mail",
+    "www",
+    "http",
+    "notes",
+    "note",
+    "editor",
+    "ends",
+    "end",
+    "forward",
+    "safe",
+    "cautionary",
+    "about",
+    "reuters",
+    "ap",
+    "afp",
+    "epa",
+    "efe",
+    "pa",
+    "aap",
+    "ani",
+    "pti",
+    "xinhua",
+    "bloomberg",
+    "getty",
+    "sportsfile",
+    "inpho",
+]
+
+
+def test_opener_guard_agrees_with_the_pattern_on_every_letter_pair() -> None:
+    """nonprose._may_open skips _OPENER_RE only where it cannot match: every pair of ASCII
+    letters, in three casings, followed by the rest of every opener word and by other words."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    tails = {word[2:] + " Jane Doe" for word in _OPENER_WORDS} | {"e council met", " a@b.c x"}
+    for a in letters:
+        for b in letters:
+            for pair in (a + b, (a + b).upper(), a.upper() + b):
+                for tail in tails:
+                    text = pair + tail
+                    expected = _OPENER_RE.match(text, 0, len(text)) is not None
+                    assert _may_open(text, 0, len(text)) == expected, text
+
+
+@given(
+    st.text(alphabet="aBpPhH @.-(1:é\n", max_size=12),
+    st.sampled_from(["", *_OPENER_WORDS]),
+    st.integers(0, 4),
+    st.integers(0, 30),
+)
+def test_opener_guard_agrees_with_the_pattern(text: str, word: str, start: int, end: int) -> None:
+    """nonprose._may_open is _OPENER_RE.match as a bool, at any start and end."""
+    text = word + text
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    assert _may_open(text, start, end) == (_OPENER_RE.match(text, start, end) is not None)
+
+
+@given(
+    st.text(alphabet="tel: +44 20(1)-./@wW.ex:/hps 9٣\n", max_size=40),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+@example("Tel: +44 20 7946 0000", 0, 21)
+@example("jane@example.org", 0, 16)
+@example("see WWW.x.org", 0, 13)
+@example("https://x.org", 0, 13)
+def test_contact_guard_agrees_with_the_pattern(text: str, start: int, end: int) -> None:
+    """nonprose._contact_detail is _CONTACT_DETAIL_RE.search as a bool."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    expected = _CONTACT_DETAIL_RE.search(text, start, end) is not None
+    assert _contact_detail(text, start, end) == expected
+
+
+@given(
+    st.text(alphabet="Photo: credit(Getty) AFP.x\n", max_size=50),
+    st.integers(0, 50),
+    st.integers(0, 50),
+)
+@example("Flood waters in Leeds. (Getty Images)", 0, 37)
+@example("Flood waters. Photo: Jane Doe", 0, 29)
+def test_caption_tail_guard_agrees_with_the_pattern(text: str, start: int, end: int) -> None:
+    """nonprose._caption_tail is _CAPTION_TAIL_RE.search as a bool."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    expected = _CAPTION_TAIL_RE.search(text, start, end) is not None
+    assert _caption_tail(text, start, end) == expected
+
+
+@given(st.text(alphabet="Opinion |:-–—Q.Anwer \n&'x", max_size=30))
+@example("Opinion: the council")
+@example("Review — The Long Tide")
+@example("Q: Why?")
+@example("Question - Why?")
+def test_genre_guards_agree_with_their_patterns(text: str) -> None:
+    """genre._label_lead is _LABEL_LEAD_RE.match; a Q/A turn opens with "Q" or not at all."""
+    lead, expected = _label_lead(text), _LABEL_LEAD_RE.match(text)
+    assert (lead and lead.span()) == (expected and expected.span())
+    if _Q_TURN_RE.match(text):
+        assert text[:1] == "Q"
