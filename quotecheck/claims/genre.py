@@ -79,8 +79,6 @@ _LABEL_LEAD_RE: Final = regex.compile(
     """,
     regex.VERBOSE,
 )
-# Every match of _LABEL_LEAD_RE holds one of these (its lazy label costs ~30k instructions a try).
-_LABEL_SEPARATORS: Final = ":|-–—"
 # "About Acme Corp" as its own line, or opening a paragraph: "About Acme: Acme is …".
 _ABOUT_RE: Final = regex.compile(r"About\s+\p{Lu}[\w&.'-]*(?:\s+\p{Lu}[\w&.'-]*){0,4}\s*(?::|$)")
 # "Q:", "A.", "Q -": an interview's turns.
@@ -155,22 +153,12 @@ def _section_label(paragraphs: tuple[Paragraph, ...]) -> tuple[GenreKind, str] |
     """A section label in one of the first paragraphs, alone or opening it."""
     for p in paragraphs[:_LABEL_PARAGRAPHS]:
         words = p.span.text.strip().rstrip(":.").strip()
-        if (
-            len(words.split(None, _LABEL_MAX_WORDS)) <= _LABEL_MAX_WORDS
-            and words.lower() in _LABELS
-        ):
+        if len(words.split()) <= _LABEL_MAX_WORDS and words.lower() in _LABELS:
             return _LABELS[words.lower()], words
-        m = _label_lead(p.span.text)
+        m = _LABEL_LEAD_RE.match(p.span.text)
         if m is not None and m.group(1).strip().lower() in _LABELS:
             return _LABELS[m.group(1).strip().lower()], m.group(1).strip()
     return None
-
-
-def _label_lead(paragraph: str) -> regex.Match[str] | None:
-    """``_LABEL_LEAD_RE.match(paragraph)``, skipped when no separator it needs is there."""
-    if not any(mark in paragraph for mark in _LABEL_SEPARATORS):
-        return None
-    return _LABEL_LEAD_RE.match(paragraph)
 
 
 def _furniture(
@@ -254,9 +242,8 @@ def answer_paragraphs(paragraphs: tuple[Paragraph, ...]) -> frozenset[int]:
     or a paragraph that is only a question followed by one that is not)."""
     answers: set[int] = set()
     for n in range(1, len(paragraphs)):
-        before_text = paragraphs[n - 1].span.text
-        if not before_text.rstrip().endswith(("?", ":")) and not (
-            before_text[:1] == "Q" and _Q_TURN_RE.match(before_text)  # Q: or Question:
+        if not paragraphs[n - 1].span.text.rstrip().endswith(("?", ":")) and not (
+            _Q_TURN_RE.match(paragraphs[n - 1].span.text)
         ):
             continue
         before, this = paragraphs[n - 1].span.text, paragraphs[n].span.text

@@ -86,7 +86,11 @@ def read_input(text: str) -> InputReading:
     # word with a comma after it ("said,") is missed, which the shares can afford.
     found = sample.lower().split()
     words = len(found)
-    counts = Counter(filter(None, map(languages.get, found)))
+    counts: Counter[str] = Counter()
+    for word in found:
+        language = languages.get(word)
+        if language is not None:
+            counts[language] += 1
     letters = len(sample) - sample.count(" ") - sample.count("\n")
     # Characters beyond ASCII, counted in C; nearly all of them are letters in a text of words.
     beyond = len(sample) - len(sample.encode("ascii", "ignore"))

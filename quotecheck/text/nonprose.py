@@ -165,13 +165,6 @@ _OPENER_RE: Final = re.compile(
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-# The first two letters (lower case) of every _OPENER_RE alternative that opens with a word: a
-# stretch whose first two characters are ASCII letters forming none of them, with no "@" in it
-# (the e-mail alternative), cannot match, and _may_open skips the pattern (tests compare them).
-_OPENER_PAIRS: Final = frozenset(re.findall(r"(?:\A|\||\(\?:)\s*([a-z]{2})", _OPENER_RE.pattern))
-# What each alternative of _CONTACT_DETAIL_RE needs somewhere: an "@", a digit, "://" or "www.".
-# One linear scan; the e-mail alternative tries up to 64 characters from every position.
-_CONTACT_HINT_RE: Final = regex.compile(r"[@\d]|://|www\.", regex.IGNORECASE)
 _TAIL_HINT: Final = 60  # a photo credit closing a caption sits in its last characters
 _SHORT_LINE_CHARS: Final = 160  # longer than this, a paragraph is no contact line
 
@@ -203,7 +196,7 @@ def paragraph_roles(text: str, bounds: list[tuple[int, int]]) -> list[SentenceRo
 
 def _plain(text: str, start: int, end: int) -> bool:
     """True when no test can find a role in the paragraph: most prose is ruled out here."""
-    if start == end or _may_open(text, start, end):
+    if start == end or _OPENER_RE.match(text, start, end):
         return False
     tail = max(start, end - _TAIL_HINT)
     if text[end - 1] == ")" or text.find(":", tail, end) >= 0:
@@ -211,21 +204,6 @@ def _plain(text: str, start: int, end: int) -> bool:
     return end - start > _SHORT_LINE_CHARS or (
         text.find("@", start, end) < 0 and text.find("+", start, end) < 0
     )
-
-
-def _may_open(text: str, start: int, end: int) -> bool:
-    """``_OPENER_RE.match(text, start, end)`` as a bool, the pattern skipped where its first two
-    letters rule it out ("The …", "She …": most paragraphs and sentences)."""
-    pair = text[start : start + 2]
-    if (
-        end - start >= 2
-        and pair.isascii()
-        and pair.isalpha()
-        and pair.lower() not in _OPENER_PAIRS
-        and text.find("@", start, end) < 0
-    ):
-        return False
-    return _OPENER_RE.match(text, start, end) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -273,27 +251,13 @@ def _line_role(text: str, start: int, end: int) -> SentenceRole | None:
     role = sentence_role(text, start, end)
     if role is not None:
         return role
-    if _caption_tail(text, max(start, end - 110), end) and _not_quoted(text, start, end):
+    if _CAPTION_TAIL_RE.search(text, max(start, end - 110), end) and _not_quoted(text, start, end):
         return ROLE_CAPTION
     if _EDITORS_NOTE_RE.match(text, start, end):
         return ROLE_BOILERPLATE
-    if _short(text, start, end, 12) and _contact_detail(text, start, end):
+    if _short(text, start, end, 12) and _CONTACT_DETAIL_RE.search(text, start, end):
         return ROLE_CONTACT
     return None
-
-
-def _caption_tail(text: str, start: int, end: int) -> bool:
-    """``_CAPTION_TAIL_RE.search`` as a bool: each of its alternatives needs a ":" or a ")"."""
-    if text.find(":", start, end) < 0 and text.find(")", start, end) < 0:
-        return False
-    return _CAPTION_TAIL_RE.search(text, start, end) is not None
-
-
-def _contact_detail(text: str, start: int, end: int) -> bool:
-    """``_CONTACT_DETAIL_RE.search`` as a bool, after the linear search for what it needs."""
-    if _CONTACT_HINT_RE.search(text, start, end) is None:
-        return False
-    return _CONTACT_DETAIL_RE.search(text, start, end) is not None
 
 
 def sentence_role(text: str, start: int, end: int) -> SentenceRole | None:
@@ -304,7 +268,7 @@ def sentence_role(text: str, start: int, end: int) -> SentenceRole | None:
     >>> sentence_role("Reporting by the BBC revealed the deal.", 0, 39) is None
     True
     """
-    if not _may_open(text, start, end):
+    if not _OPENER_RE.match(text, start, end):
         return None  # most sentences: no credit or caption label opens them
     head = _CREDIT_HEAD_RE.match(text, start, end)
     if head and _only_names(text, head.end(), end, "credit_words"):
@@ -381,7 +345,7 @@ def _not_quoted(text: str, start: int, end: int) -> bool:
 
 def _is_contact_line(text: str, start: int, end: int) -> bool:
     """True for a line of a contact block: a name, a title, a phone number, an address."""
-    if _contact_detail(text, start, end):
+    if _CONTACT_DETAIL_RE.search(text, start, end):
         return _short(text, start, end, 25)
     # A name or a title line: short, and no sentence ends in it (names carry no full stop).
     return _short(text, start, end, 10) and _SENTENCE_STOP_RE.search(text, start, end) is None
