@@ -287,7 +287,14 @@ def _drop_conjunction(text: str, start: int, end: int) -> int:
         for word in _CONJUNCTION_TAIL:
             if text[start:end].endswith(word):
                 end, dropped = trim(text, start, end - len(word))[1], True
+    for word in _CONTRAST_TAIL:  # "… was good, while": after a comma, a contrast, not "a while"
+        if text[start:end].endswith(word):
+            return trim(text, start, end - len(word) + 1)[1]
     return end
+
+
+# Words that join a second report to the first after a comma ("X said A, while Y said B").
+_CONTRAST_TAIL: Final = (", while", ", whereas", ", although", ", though")
 
 
 def _duplicate(links: list[Link], link: Link) -> bool:

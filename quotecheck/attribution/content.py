@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 # What may sit between a cue and the content that follows it.
-_LEAD_IN_RE: Final = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
+_LEAD_IN_RE: Final = regex.compile(r"[\s,:;\-–—]*(?:(?:[a-z]+ly[ \t]+)?that\b)?[\s,:]*")
 _PARTICIPLE_RE: Final = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
 _CONJUNCTIONS: Final = frozenset(["and", "but", "or", "so", "while", "as"])
 # Words that open an adverbial clause: after ", X said," they add the writer's narration
@@ -234,6 +234,7 @@ def _lead_in_end(text: str, pos: int, endpos: int) -> int:
         i += 1
     if i < end and text[i] >= "\x80":
         return _lead_in_by_pattern(text, pos, endpos)  # maybe white space beyond ASCII
+    i = _adverb_before_that(text, i, end)  # "said privately that …"
     if i + 4 <= end and text[i : i + 4] == "that":  # not startswith(…, i, end): a method call
         after = text[i + 4] if i + 4 < end else ""
         if after >= "\x80" and after not in "–—":
@@ -245,6 +246,15 @@ def _lead_in_end(text: str, pos: int, endpos: int) -> int:
     if i < end and text[i] >= "\x80" and text[i] not in "–—":
         return _lead_in_by_pattern(text, pos, endpos)
     return i
+
+
+def _adverb_before_that(text: str, i: int, end: int) -> int:
+    """Skip an adverb in -ly between a cue and "that" ("said privately that"); else ``i``."""
+    space = text.find(" ", i, min(end, i + 16))
+    if space < i + 3 or text[space - 2 : space] != "ly" or text[space + 1 : space + 5] != "that":
+        return i
+    word = text[i:space]
+    return space + 1 if word.isalpha() and word.islower() and word.isascii() else i
 
 
 def _lead_in_by_pattern(text: str, pos: int, endpos: int) -> int:

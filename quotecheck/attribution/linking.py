@@ -16,21 +16,23 @@ import regex
 from quotecheck.attribution.content import Doc, Link, introduces, set_content, trim
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.described import RELATIVE_PRONOUNS
-from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.mentions import classify, loose_group
 from quotecheck.attribution.phrases import after_core, fronted_when
 from quotecheck.attribution.sources import (
     DOCUMENTS,
     ROLE_NOUNS,
     VAGUE_GROUPS,
+    Mention,
     Token,
     grammar_words,
     phrase_after,
     quoted,
+    subject_before,
     tokens,
 )
 from quotecheck.attribution.subjects import LazyTokens, clause_subject, find_subject
 from quotecheck.kinds import CUE_SPEECH_VERB, SOURCE_DOCUMENT, SOURCE_MEDIA
-from quotecheck.models import Cue, Span
+from quotecheck.models import Cue, Quote, Span
 from quotecheck.text.cues import VERB_FORMS
 
 __all__ = ["file_link", "verb_link"]
@@ -66,12 +68,15 @@ def verb_link(
     si = doc.sentence_at(c_start)
     s_start, s_end = doc.starts[si], doc.ends[si]
     lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), c_start)
+    term = doc.quote_at(lo - 1) if lo > s_start else None
+    if term is not None and _scare_quote(text, term):  # "One MP, from a 'Red Wall' seat, told"
+        lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), term.marks.start)
     if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start):
         return None  # "found", "showed" with no document near and no "that": not a report
     window = left = tokens(text, lo, c_start)
-    to_say = _went_on_to(left)
+    to_say = _went_on_to(left, verb)
     if to_say:
-        left = left[:-1]  # "X went on to say": the verb reports what X said
+        left = left[:-1]  # "X went on to say", "X began by saying": the verb reports what X said
     elif left and (left[-1].text.lower() in _NOT_FINITE or _possessive(left[-1].text)):
         return None  # "the report", "his remarks", "decision to tell": not a finite verb
     j = len(left)
@@ -90,8 +95,12 @@ def verb_link(
     if shared is not None:
         mention, core_end, inverted = None, c_end, False
     elif coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
-        whole = window if lo == s_start else None  # the words from the sentence start
-        mention, core_end, inverted = clause_subject(doc, s_start, cue, reasons, whole)
+        near = _near_subject(text, left) if to_say else None
+        if near is not None:  # "… that Mr. Trump was prompted to say": the nearer subject
+            mention, core_end, inverted = near, c_end, False
+        else:
+            whole = window if lo == s_start else None  # the words from the sentence start
+            mention, core_end, inverted = clause_subject(doc, s_start, cue, reasons, whole)
         continued = True
     else:
         opens = lo == s_start or doc.quote_at(lo - 1) is not None
@@ -141,7 +150,14 @@ def verb_link(
     # follows it, never the clause before it
     opening = subject_start if relative else c_start if continued else s_start
     if not set_content(doc, link, opening, subject_start, core_end, s_end, inverted):
-        return None
+        plain = form is not None and form.lemma in _PLAIN_SAYING and not inverted
+        quote = _quote_next(doc, core_end, s_end) if plain else None
+        if quote is None:
+            return None
+        link.content = (quote.span.start, quote.span.end)  # "X said in a statement. “…”"
+        link.reasons.append("content: the quote opening the next sentence, as after a colon")
+    if j > 1 and left[j - 1].text in RELATIVE_PRONOUNS and left[j - 2].text == ",":
+        _close_relative(doc, link)  # "X, who said A, issued …": A ends at the clause's comma
     labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
     labelled = labelled and _label_content(doc, link, core_end)
     _carried_quote(doc, link, core_end)
@@ -153,6 +169,8 @@ def verb_link(
         return None
     if _place_phrase(doc, link) and not _skip_to_quote(doc, link):
         return None  # "whispering in his ear", "assisting in Iraq": no words reported
+    if text.startswith("to ", link.content[0]) and _negated(left):
+        return None  # "did not immediately respond to requests for comment": nothing said
     if link.when is None:
         link.when = fronted_when(text, s_start, subject_start)
     return link
@@ -168,7 +186,8 @@ def _may_find(text: str, c_end: int, lo: int, c_start: int) -> bool:
     if text.startswith(" that ", c_end):
         return True
     words = text[max(lo, c_start - _DOCUMENT_REACH) : c_start].lower().split()
-    return any(w.strip(",’'s") in DOCUMENTS for w in words)
+    # strip(",’'s") also eats a plural's "s" ("figures" -> "figure"): try the word as written too
+    return any(w.strip(",") in DOCUMENTS or w.strip(",’'s") in DOCUMENTS for w in words)
 
 
 _PASSIVE_REACH: Final = 12  # "described by two officials who …": the words read after "by"
@@ -347,6 +366,8 @@ def _place_phrase(doc: Doc, link: Link) -> bool:
     start = link.content[0]
     if link.cue is None or start < link.cue[1] or doc.quote_at(start) is not None:
         return False
+    if "that" in doc.text[link.cue[1] : start]:
+        return False  # "said that in May, prices rose": "that" opened a clause; it fronts a time
     first = doc.text[start : start + 12].split(None, 1)
     return bool(first) and first[0] in _PLACE_PREPOSITIONS
 
@@ -374,7 +395,47 @@ def _skip_to_quote(doc: Doc, link: Link) -> bool:
 _THAT_RE: Final = regex.compile(r"\bthat\s+")
 _PLACE_PREPOSITIONS: Final = frozenset(
     ["in", "at", "on", "with", "into", "from", "during", "by", "for"]
-)
+)  # "to": "did not respond to requests for comment" reports nothing
+
+
+# Verbs that, ending their sentence, hand over to a quote after it ("X said in a statement.").
+_PLAIN_SAYING: Final = grammar_words("plain_saying")
+
+
+def _quote_next(doc: Doc, core_end: int, s_end: int) -> Quote | None:
+    """The quote that opens the next sentence when nothing but a full stop follows the cue
+    ("X said in a statement. “…”", a colon written as a full stop), or None."""
+    text = doc.text
+    if text[core_end:s_end].strip(" \t") not in (".", ""):
+        return None
+    ahead = text[s_end : s_end + 8]
+    pos = s_end + len(ahead) - len(ahead.lstrip(" \t\r\n."))
+    q = doc.quote_at(pos)
+    return q if q is not None and q.marks.start == pos and q.span.end > q.span.start else None
+
+
+_SCARE_WORDS: Final = 3  # a quoted term in running text: at most this many words
+
+
+def _scare_quote(text: str, q: Quote) -> bool:
+    """Tell whether a quote is a short term inside the writer's sentence (a 'Red Wall' seat):
+    a word before it, no closing punctuation in it; no boundary for a source's phrase."""
+    inner = q.span.text
+    before = text[max(0, q.marks.start - 2) : q.marks.start]
+    return (
+        len(inner.split()) <= _SCARE_WORDS
+        and inner[-1:].isalnum()
+        and before[-1:] == " "
+        and before[:1].isalpha()
+    )
+
+
+def _negated(left: list[Token]) -> bool:
+    """Tell whether a verb is negated by the few words before it ("did not immediately")."""
+    return any(t.text.lower() in _NEGATIONS or t.text.endswith(("n't", "n’t")) for t in left[-4:])
+
+
+_NEGATIONS: Final = frozenset(["not", "never"])
 
 
 def _possessive(word: str) -> bool:
@@ -409,9 +470,58 @@ def _adverb(word: str) -> bool:
 _TO_SAY_LEADS: Final = frozenset(["on", "prompted", "as", "quick", "moved", "proceeded", "rushed"])
 
 
-def _went_on_to(left: list[Token]) -> bool:
-    """Tell whether the words before a verb end in "went on to", "was prompted to" and the like."""
-    return len(left) > 1 and left[-1].text == "to" and left[-2].text.lower() in _TO_SAY_LEADS
+# Verbs before "by saying" whose subject says it ("began by saying", "responded by saying").
+_BY_SAYING_LEADS: Final = grammar_words("by_saying_lead")
+# The words of a verb group before "to say" or "by saying", walked back to reach its subject.
+_SAY_GROUP: Final = _TO_SAY_LEADS | _BY_SAYING_LEADS | _BE | _AUX | {"went", "goes", "so", "far"}
+
+
+# After a comma inside a relative clause's report, a word that resumes the main clause's verb
+# ("Trump, who had suggested the judge was biased, issued a statement"); -ed forms and any
+# reporting verb count too, unless a preposition follows ("the deal, signed in May, was …").
+_MAIN_VERBS: Final = grammar_words("main_verb")
+_COMMA_WORD_RE: Final = regex.compile(r",[ \t]+([a-z]+)\b[ \t]*([a-z]*)")
+_PARTICIPLE_AFTER: Final = frozenset(["in", "on", "at", "by", "last", "this", "for"])
+
+
+def _close_relative(doc: Doc, link: Link) -> None:
+    """End a report made inside ", who said …," where the main clause's verb resumes; only at
+    the first comma, since a later one may close an aside of the report itself."""
+    start, end = link.content
+    if link.cue is None or start < link.cue[1]:
+        return
+    m = _COMMA_WORD_RE.search(doc.text, start, end)
+    if m is None:
+        return
+    word = m.group(1)
+    participle = word.endswith("ed") and m.group(2) not in _PARTICIPLE_AFTER
+    if word in _MAIN_VERBS or participle or word in VERB_FORMS:
+        cut = trim(doc.text, start, m.start())
+        if cut[1] > cut[0]:
+            link.content = cut
+            link.reasons.append("content: ends with the relative clause it is said in")
+
+
+def _went_on_to(left: list[Token], verb: str) -> bool:
+    """Tell whether the words before a verb end in "went on to", "was prompted to", "began by"
+    and the like."""
+    if len(left) < 2:
+        return False
+    if left[-1].text == "by":
+        return verb.endswith("ing") and left[-2].text.lower() in _BY_SAYING_LEADS
+    return left[-1].text == "to" and left[-2].text.lower() in _TO_SAY_LEADS
+
+
+def _near_subject(text: str, left: list[Token]) -> Mention | None:
+    """The subject just before "was prompted (to say)" or "began (by saying)", if one is there."""
+    k = len(left)
+    while k and left[k - 1].text.lower() in _SAY_GROUP:
+        k -= 1
+    phrase = subject_before(left[:k]) if 0 < k < len(left) else []
+    mention = classify(text, phrase) if phrase else None
+    if mention is None or loose_group(mention) or mention.kind is SOURCE_DOCUMENT:
+        return None
+    return mention
 
 
 def _shared_subject(c_start: int, links: list[Link]) -> Link | None:

@@ -69,7 +69,10 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
     if described_end > mention.end:
         link.reasons.append("the relative clause after the source describes it")
     core_end = after_core(doc, link, described_end, sent.end)
-    if not set_content(doc, link, sent.start, cue.span.start, core_end, sent.end, False):
+    # ", according to X, …": the clause before is the report, whatever follows the source
+    # ("…, according to a new poll that shows …", "…, according to data released Friday")
+    closes = text[max(sent.start, cue.span.start - 3) : cue.span.start].rstrip()[-1:] in ',”"’'
+    if not set_content(doc, link, sent.start, cue.span.start, core_end, sent.end, closes):
         return None
     return link
 
