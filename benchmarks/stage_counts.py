@@ -67,6 +67,10 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
         c.find_weighted_signals = framing
     cfg = DEFAULT_CONFIG
     for text in texts[1:]:
+        original = text
+        if hasattr(p, "decision_view"):  # format characters read as spaces (restored at the end)
+            mark("format_view")
+            text = p.decision_view(original)
         mark("segment")
         paragraphs = p.segment(text)
         mark("quotes")
@@ -79,6 +83,8 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
             mark("nonprose_turns")
             sourcing = p.without_nonprose(paragraphs, sourcing)
             sourcing = p.credit_turns(text, paragraphs, sourcing)
+            if hasattr(p, "credit_interview"):
+                sourcing = p.credit_interview(text, paragraphs, sourcing)
             mark("find_weighted_signals")
             spans = [s.span for para in paragraphs for s in para.sentences]
             framed = p.find_weighted_signals(text, spans, sourcing.quotes)
@@ -100,7 +106,7 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
         mark("summary")
         summary = p.summarize(claims, sourcing)
         mark("model")
-        p.Analysis(
+        analysis = p.Analysis(
             length=len(text),
             paragraphs=paragraphs,
             quotes=sourcing.quotes,
@@ -111,6 +117,9 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
             summary=summary,
             **extra,
         )
+        if text is not original:
+            mark("restore_spans")
+            p.restore_spans(analysis, original)
         mark("end")
     labels_out.write_text("\n".join(labels) + "\n", encoding="utf-8")
     print(f"{len(texts) - 1} articles, {sum(map(len, texts[1:])):,} characters")
