@@ -7,10 +7,6 @@ a pure function over the caller's original text and the frozen results of the st
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from quotecheck.attribution.attribute import attribute
 from quotecheck.attribution.interview import credit_interview
 from quotecheck.attribution.nonprose import without_nonprose
@@ -72,29 +68,7 @@ def analyze(
             f"split it, or raise the limit with AnalyzerConfig(max_chars=…)"
         )
         raise InputError(msg, doc_id=doc_id)
-    with _cycle_collection_paused():
-        return _analyze(text, doc_id, config, given)
-
-
-@contextmanager
-def _cycle_collection_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for one analysis, then restore it as it was.
-
-    The stages build a tree of small objects and no reference cycles (tests/test_adversarial.py
-    checks), so the collector finds nothing in them; yet every pass over the growing heap scans
-    them all again, and on a dense text (a quote every few characters) that was more than half
-    of ``analyze``'s time. Reference counting still frees every temporary at once; the objects
-    kept are scanned once they meet the collector after the analysis. The switch is the
-    process's: other threads' cycles wait for the end of the analysis.
-    """
-    if not gc.isenabled():  # the caller's choice: leave it so
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
+    return _analyze(text, doc_id, config, given)
 
 
 def _analyze(
