@@ -135,3 +135,24 @@ def test_a_signature_dash_still_signs_its_quote() -> None:
     for gap in (" ", "\u00a0", "\n", "\r\n \t"):
         analysis = qc.analyze(f"“Best town on the coast.”{gap}— Sonya Herridge")
         assert [a.cue_kind.value for a in analysis.attributions] == ["dash"], gap
+
+
+def test_the_peak_of_analyze_is_little_more_than_its_result() -> None:
+    """On a text dense with quotes, analyze's peak memory stays near the size of its result.
+
+    The first reading of every quote (a second Quote per quote, replaced by attribution) was
+    kept to the end of the pipeline: the peak was 1.27 times the result ('"a ' * n, 850 against
+    667 bytes per character), and is 1.07 times now.
+    """
+    import tracemalloc
+
+    text = SHAPES['"a '](30_000)
+    qc.analyze(text[:100])  # lexicons and patterns load outside the count
+    tracemalloc.start()
+    try:
+        analysis = qc.analyze(text)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(analysis.quotes) == 10_000
+    assert peak < 1.15 * kept, (peak, kept)
