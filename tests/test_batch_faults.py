@@ -204,6 +204,78 @@ def test_a_slow_record_is_stopped_by_its_worker(monkeypatch: pytest.MonkeyPatch)
     time.sleep(0.5)  # the timer was cleared: nothing fires later
 
 
+def test_the_serial_engine_stops_a_slow_record_in_its_own_process(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """record_timeout holds on the serial engine too: the slow record is the same error record a
+    pool gives, the next one is analysed, and this process's SIGALRM is left as it was."""
+
+    def slow(text: str, **kwargs: Any) -> Analysis:
+        if text == "slow":
+            time.sleep(30)
+        return Analysis(doc_id=kwargs.get("doc_id"), length=len(text))
+
+    monkeypatch.setattr(worker, "analyze", slow)
+    records = [Record(id=name, text=name, line=i + 1) for i, name in enumerate(["a", "slow", "b"])]
+    started = time.monotonic()
+    out = list(batch.analyze_corpus(records, engine="serial", record_timeout=0.3))
+    assert time.monotonic() - started < 5
+    assert out[1] == worker.lost(records[1], TimeoutError(), timeout=0.3)
+    assert [type(r) for r in out] == [Analysis, Failure, Analysis]
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_the_serial_engine_leaves_a_callers_alarm_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A caller that uses SIGALRM itself keeps its handler and timer; no record is cut short."""
+
+    def slowish(text: str, **kwargs: Any) -> Analysis:
+        time.sleep(0.3)
+        return Analysis(doc_id=kwargs.get("doc_id"), length=len(text))
+
+    rang: list[int] = []
+    monkeypatch.setattr(worker, "analyze", slowish)
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: rang.append(signum))
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.5)
+        out = list(batch.analyze_corpus(["x"], engine="serial", record_timeout=0.05))
+        assert isinstance(out[0], Analysis)
+        time.sleep(0.5)
+        assert rang == [signal.SIGALRM]  # the caller's own timer still went off, once
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="needs SIGALRM")
+def test_record_timeout_holds_on_every_engine_from_the_command_line(tmp_path: Path) -> None:
+    """--record-timeout stops a genuinely slow record (the real analysis, in whichever build is
+    installed) on the serial and process engines alike, with byte-identical outputs."""
+    slow = '"a ' * 600_000  # well over a second of analysis in either build
+    corpus = tmp_path / "in.jsonl"
+    rows = [{"id": "1", "text": "“Yes,” she said."}, {"id": "2", "text": slow}]
+    rows.append({"id": "3", "text": "It rained."})
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    outputs = []
+    for engine in ("serial", "process"):
+        out = tmp_path / f"{engine}.jsonl"
+        argv = ["batch", str(corpus), "-o", str(out), "--engine", engine, "--workers", "1"]
+        started = time.monotonic()
+        done = subprocess.run(
+            _cli(*argv, "--record-timeout", "0.1", "--no-progress"),
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == EXIT_FAILED, done.stderr
+        assert time.monotonic() - started < 60
+        lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        assert [line.get("error_type") for line in lines] == [None, "RecordTimeoutError", None]
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+
+
 def test_engine_failures_read_the_same_on_every_engine() -> None:
     """A lost record's error record does not depend on which engine lost it, or how."""
     from concurrent.futures.process import BrokenProcessPool

@@ -241,14 +241,27 @@ _DASH_RE: Final = regex.compile(
     r"[ \t\u00a0]*(?:\r?\n){0,2}[ \t\u00a0]*[―—–-][ \t\u00a0]*(?=\p{Lu})"
 )
 _DASHES: Final = "―—–-"
+_DASH_GAP: Final = " \t\u00a0\r\n"  # what _DASH_RE lets stand before the dash
 _SIGNATURE_WORDS: Final = 8  # "― Sonya Herridge", "- President Obama, tweeting after …"
 _SIGNATURE_CHARS: Final = 160  # and the characters read for them: a bounded look keeps this linear
+
+
+def _dash_ahead(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]``, past the spaces and line breaks _DASH_RE skips, goes on
+    with a dash: what every match needs, tested without a call into ``regex`` per quote."""
+    end = min(end, len(text))
+    while start < end and text[start] in _DASH_GAP:
+        start += 1
+    return start < end and text[start] in _DASHES
 
 
 def dash_link(doc: Doc, quote: Quote) -> Link | None:
     """Read "“…” ― Sonya Herridge": a dash and a name after a quote sign it with its speaker."""
     text = doc.text
-    m = _DASH_RE.match(text, quote.marks.end, quote.marks.end + 12)
+    after = quote.marks.end
+    if not _dash_ahead(text, after, after + 12):
+        return None
+    m = _DASH_RE.match(text, after, after + 12)
     if m is None:
         return None
     hi = min(len(text), m.end() + _SIGNATURE_CHARS)

@@ -125,6 +125,9 @@ def _key(signal: Signal) -> str:
 def speech_like(text: str, max_words: int = DEFAULT_CONFIG.scare_max_words) -> bool:
     """True when quoted words read like an utterance (a clause, more than ``max_words``
     words: ``AnalyzerConfig.scare_max_words``), not a term."""
+    most = (len(text) + 1) // 2  # words need a character between them: at most this many
+    if most <= max_words and most < 3:
+        return False  # too short for either test below: a short term costs no call into regex
     words = _WORD_RE.findall(text)
     return len(words) > max_words or (len(words) >= 3 and bool(_SPEECHY_RE.search(text)))
 

@@ -58,8 +58,8 @@ Engine = Literal["process", "dask", "serial"]
 """Where articles are analysed: a local process pool, a Dask cluster, or this process."""
 
 DEFAULT_RECORD_TIMEOUT = 300.0
-"""Seconds one record may take on the process or Dask engine before it becomes an error record
-(a long news article takes well under a second)."""
+"""Seconds one record may take, on any engine, before it becomes an error record (a long news
+article takes well under a second)."""
 
 _CHUNK = 8  # records per task: amortises the engine's overhead per task
 _STARTUP = 60.0  # seconds a fresh process pool may take to start (spawn, import), beyond limits
@@ -197,7 +197,8 @@ def _ordered(
 
 
 class _Serial:
-    """The serial engine: run each task at once, in this process (no time limit)."""
+    """The serial engine: run each task at once, in this process (timed by the worker's SIGALRM
+    timer, as pool workers are; there is no worker to kill, so no backstop)."""
 
     slots, chunk = 1, _CHUNK
 
@@ -331,8 +332,9 @@ def _check(engine: str, workers: int | None, record_timeout: float | None) -> No
 
 
 def _alarm(engine: str, record_timeout: float | None) -> float | None:
-    """The time limit a worker sets itself per record: only pool workers own their SIGALRM."""
-    return record_timeout if engine == "process" and hasattr(signal, "setitimer") else None
+    """The time limit a worker sets itself per record with SIGALRM: in a pool worker, or in this
+    process on the serial engine; Dask runs tasks in threads, which no signal reaches."""
+    return record_timeout if engine in ("process", "serial") else None
 
 
 def _workers(workers: int | None) -> int:
@@ -382,9 +384,10 @@ def analyze_corpus(
             ``None`` to start a local cluster.
         config: Analyzer settings sent to every worker; a record whose text is longer than
             its ``max_chars`` becomes a Failure (``InputError``) instead of being analysed.
-        record_timeout: Seconds one record may take on the process or Dask engine before it
-            becomes a Failure (``RecordTimeoutError``); ``None`` waits for ever. The serial
-            engine cannot interrupt itself and ignores it.
+        record_timeout: Seconds one record may take before it becomes a Failure
+            (``RecordTimeoutError``); ``None`` waits for ever. The serial engine interrupts the
+            record in this process with a SIGALRM timer, which needs the main thread, a POSIX
+            system and SIGALRM unused by the caller; without them it cannot stop a record.
 
     Returns:
         An iterator of Analysis (``doc_id`` = record id) or Failure, one per record.
@@ -579,8 +582,8 @@ def run_batch(
         log: Receives progress and final lines; default writes them to stderr.
         config: Analyzer settings; a text longer than its ``max_chars`` becomes an error
             record (``InputError``).
-        record_timeout: Seconds one record may take before it becomes an error record
-            (process and Dask engines); ``None`` waits for ever.
+        record_timeout: Seconds one record may take before it becomes an error record, on
+            every engine (serial: see :func:`analyze_corpus`); ``None`` waits for ever.
 
     Returns:
         :class:`BatchStats`; ``stats.exit_code`` is 1 when any record failed.

@@ -4,9 +4,10 @@ The process pool of :mod:`~quotecheck.corpus.batch` and the Dask engine of
 :mod:`~quotecheck.corpus.cluster` both call these functions, so every engine writes the same
 bytes for the same record. A worker never raises for a record: an exception in the analysis
 (``MemoryError`` and pydantic-core panics included) or while writing the line becomes that
-record's error record, and a record over its time limit is interrupted (in pool workers, which
-own their ``SIGALRM``). Pool workers ignore Ctrl-C, which the parent handles, and exit when the
-parent dies.
+record's error record, and a record over its time limit is interrupted by a ``SIGALRM`` timer
+(in pool workers, and in the serial engine's own process when its main thread runs it and
+nothing else uses that signal). Pool workers ignore Ctrl-C, which the parent handles, and exit
+when the parent dies.
 """
 
 from __future__ import annotations
@@ -54,11 +55,22 @@ def _timeout_message(seconds: float | None) -> str:
     )
 
 
+def _timer_free() -> bool:
+    """True when this thread may own SIGALRM for a while: it is the main thread (the only one
+    a signal reaches) and nobody else has a handler or a timer on it."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
+
+
 @contextmanager
 def _time_limit(seconds: float | None) -> Iterator[None]:
     """Raise RecordTimeoutError in this (main) thread once ``seconds`` have passed."""
-    if seconds is None or threading.current_thread() is not threading.main_thread():
-        yield  # SIGALRM reaches the main thread only; the parent's wait is the limit then
+    if seconds is None or not _timer_free():
+        yield  # no timer of ours: a pool's parent still stops the worker after its wait
         return
 
     def expire(signum: int, frame: object) -> None:
@@ -76,8 +88,9 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
 def analyze_record(item: Item, config: AnalyzerConfig, timeout: float | None = None) -> Result:
     """Analyse one record; any exception becomes a Failure so one article cannot stop a corpus.
 
-    With ``timeout`` (pool workers only: it takes over SIGALRM), a record that takes longer is
-    interrupted and becomes a RecordTimeoutError Failure.
+    With ``timeout``, a record that takes longer is interrupted by a SIGALRM timer and becomes a
+    RecordTimeoutError Failure; the timer is set only in the main thread, and only while nothing
+    else holds SIGALRM (its handler and timer are restored to none afterwards).
     """
     if isinstance(item, Failure):
         return item
