@@ -74,7 +74,7 @@ def verification_table(
     if not results:
         out.append("(no quotes to verify)")
     else:
-        out.append(_summary(results))
+        out += textwrap.wrap(_summary(results), width=GUARD_WIDTH, subsequent_indent="  ")
     return "\n".join(out) + "\n"
 
 
