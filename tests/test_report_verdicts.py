@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
+
 import quotecheck as qc
+from quotecheck.cli import EXIT_FAILED, EXIT_OK, main
 from quotecheck.report.verdicts import (
     GUARD_WIDTH,
     changes,
@@ -99,3 +105,24 @@ def test_changes_lists_each_edit() -> None:
     _, results = _verdicts()
     assert changes(results[0]) == "—"
     assert "[negation]" in changes(results[1])
+
+
+def test_cli_docs_show_the_real_views(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The table and guard output printed in docs/cli.md are what the command prints."""
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    page = (root / "docs" / "cli.md").read_text("utf-8")
+    shown = re.findall(r"(?:the table reads|the guard prints):\n\n```text\n(.*?)```", page, re.S)
+    assert len(shown) == 2
+    argv = [
+        "verify",
+        "docs/examples/misattributed-article.txt",
+        "--source",
+        "docs/examples/council-transcript.txt",
+    ]
+    assert main(argv) == EXIT_OK
+    assert capsys.readouterr().out == shown[0]
+    assert main([*argv, "--fail-on", "misattributed"]) == EXIT_FAILED
+    assert capsys.readouterr().out == shown[1]
