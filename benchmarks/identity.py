@@ -86,17 +86,20 @@ _PIECES = (
 
 
 def _golden_inputs() -> Iterator[tuple[str, str]]:
-    """Every string found under an ``input`` key in tests/cases/*.json."""
+    """Every string found under an ``input`` key in tests/cases/*.json.
+
+    Each is named by its file and a digest of the input, not by its position, so that adding a
+    case to a golden file does not rename the cases after it.
+    """
     for path in sorted((ROOT / "tests" / "cases").glob("*.json")):
         stack = [json.loads(path.read_text("utf-8"))]
-        count = 0
         while stack:
             node = stack.pop()
             if isinstance(node, dict):
                 value = node.get("input")
                 if isinstance(value, str):
-                    count += 1
-                    yield f"{path.stem}#{count}", value
+                    key = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
+                    yield f"{path.stem}#{key[:16]}", value
                 stack.extend(node.values())
             elif isinstance(node, list):
                 stack.extend(node)
@@ -152,9 +155,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"snapshot: {len(current)} texts -> {args.path}")
         return 0
     before = json.loads(args.path.read_text("utf-8"))
-    changed = [name for name in before if current.get(name) != before[name]]
+    changed = [name for name in before if name in current and current[name] != before[name]]
+    gone = [name for name in before if name not in current]
     added = [name for name in current if name not in before]
-    print(f"identical: {len(before) - len(changed)}/{len(before)}; new texts: {len(added)}")
+    same = len(before) - len(changed) - len(gone)
+    print(
+        f"identical: {same}/{len(before)}; changed: {len(changed)}; "
+        f"texts no longer present: {len(gone)}; new texts: {len(added)}"
+    )
     for name in changed[: args.show]:
         print(f"  changed: {name}")
     return 1 if changed else 0

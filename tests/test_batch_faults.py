@@ -21,7 +21,8 @@ import pytest
 from quotecheck.cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, main
 from quotecheck.corpus import batch, worker
 from quotecheck.corpus.batch import run_batch
-from quotecheck.corpus.io import Record, load_result
+from quotecheck.corpus.io import Record
+from quotecheck.corpus.results import load_result
 from quotecheck.errors import BatchError
 from quotecheck.models import Analysis, Failure
 from tests.test_batch import write_corpus

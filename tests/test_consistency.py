@@ -11,7 +11,8 @@ from quotecheck.corpus.consistency import (
     corpus_report,
     corpus_report_from_batch,
 )
-from quotecheck.corpus.io import Record, dump_result
+from quotecheck.corpus.io import Record
+from quotecheck.corpus.results import dump_result
 from quotecheck.models import (
     Analysis,
     Attribution,

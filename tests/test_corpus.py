@@ -10,19 +10,16 @@ from pathlib import Path
 import pytest
 
 from quotecheck.corpus.io import (
-    SUMMARY_COLUMNS,
     Record,
     count_records,
-    dump_result,
-    load_result,
-    prepare_resume,
     read_corpus,
     read_csv,
     read_jsonl,
     read_parquet,
     read_txt_dir,
-    write_summary,
 )
+from quotecheck.corpus.results import dump_result, load_result, prepare_resume
+from quotecheck.corpus.summary_table import SUMMARY_COLUMNS, write_summary
 from quotecheck.errors import BatchError
 from quotecheck.models import Analysis, Failure, SourcingSummary
 

@@ -34,7 +34,7 @@ def test_every_extra_hint_names_the_distribution() -> None:
     """Messages that name an extra say `pip install 'news-quotecheck[EXTRA]'`."""
     assert install_hint("pandas") == "pip install 'news-quotecheck[pandas]'"
     assert install_hint("dask") == DASK_HINT
-    assert install_hint("parquet") in io._PARQUET_HINT
+    assert install_hint("parquet") in io.PARQUET_HINT
     err = MissingExtraError("to_frames", extra="pandas", module="pandas")
     assert str(err) == "to_frames needs pandas, which is not installed: " + install_hint("pandas")
     assert err.name == "pandas"

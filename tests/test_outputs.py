@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 
 from quotecheck.corpus import outputs
-from quotecheck.corpus.io import Record, dump_result, write_summary
+from quotecheck.corpus.io import Record
 from quotecheck.corpus.outputs import LineWriter, check_paths, spreadsheet_cell
+from quotecheck.corpus.results import dump_result
+from quotecheck.corpus.summary_table import write_summary
 from quotecheck.errors import BatchError
 from quotecheck.models import Analysis
 

@@ -469,14 +469,31 @@ def _word_hits(
             continue
         end = start + len(word)
         entry = folded[start:end]  # a token: no white space to collapse
-        kinds = list(_EXACT.get(entry, ()))
-        # A capitalised word inside the sentence is part of a name ("Justice Department").
-        if word in _WORDS and not (folded[start].isupper() and in_name(start)):
+        # A capitalised word inside the sentence is part of a name ("Justice Department"),
+        # and so is a capitalised "Our" or "We" there ("Feeding Our Future", "Who We Are"):
+        # the writer saying "we" writes it in lower case; "I" is capital everywhere.
+        named = folded[start].isupper() and entry not in _ALWAYS_CAPITAL and in_name(start)
+        kinds = [] if named and not _opens_clause(folded, start) else list(_EXACT.get(entry, ()))
+        if word in _WORDS and not named:
             kinds += _WORDS[word]
         for k in kinds:
             if start not in taken_at or (k, start) not in taken:
                 hits.append((k, start, end, entry))
     return hits
+
+
+# Exact (case-sensitive) entries written with a capital wherever they stand: "I" and its
+# contractions, and phrases opening with it; a capital there says nothing about names.
+_ALWAYS_CAPITAL: Final = frozenset(e for e in _EXACT if e == "I" or e.startswith(("I'", "I ")))
+
+
+def _opens_clause(folded: str, at: int) -> bool:
+    """True when the word at ``at`` follows a colon, a dash or an opening quote mark: a new
+    clause may open there with a capital ("The message was plain: We will not go back")."""
+    before = folded[max(0, at - 3) : at].rstrip()
+    return (
+        bool(before) and before[-1] in ':-"('
+    )  # the folded view: dashes are "-", quote marks straight
 
 
 def _in_name(folded: str, at: int, title_case: bool, sentence_start: int = 0) -> bool:

@@ -173,9 +173,14 @@ def _phrase(kind: SignalKind, entry: str) -> Phrase:
 def _build() -> Tables:
     """Build the word, phrase and weight tables from the lexicons."""
     excluded = frozenset(e.lower() for e in load("not_evaluative"))
+    # A degree word ("extremely", "utterly") grades the word after it and judges nothing alone:
+    # the graded term carries the judgment (claims/weighing.py), and "extremely low" none.
+    degree = frozenset(e.lower() for e in load("degree"))
     weights: dict[tuple[SignalKind, str], float] = {}
     for source in _SOURCES:
         for entry, weight in _entries(source, excluded):
+            if source.kind is SignalKind.evaluative and entry in degree:
+                continue
             key = (source.kind, entry)
             weights[key] = max(weight, weights.get(key, 0.0))
     words: dict[str, tuple[SignalKind, ...]] = {}

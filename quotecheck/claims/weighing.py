@@ -79,6 +79,9 @@ _DETERMINERS: Final = frozenset(
         "such",
     ]
 )
+_DEGREE: Final = frozenset(e.lower() for e in load("degree"))
+_DEGREE_REACH: Final = 1 + max(len(e) for e in _DEGREE)  # characters looked back for one
+_EVALUATIVE: Final = SignalKind.evaluative
 _WORD_BEFORE_RE: Final = regex.compile(r"([\w'’]+)\W*$")
 
 
@@ -179,6 +182,10 @@ def weigh_sentence(
     notes: list[str] = []
     if signals and (policy.news or policy.audience or _has_scare(signals)):
         weights = _reweigh(text, signals, weights, policy, notes)
+    if signals:
+        weights = _graded(text, signals, weights, policy, notes)
+    if signals and ('"' in span.text or "\u201d" in span.text):
+        weights = _quotation_tail(span, signals, weights, notes)
     if not policy.transcript and span.text.rstrip(" \"'”’»)]").endswith("?"):
         signals, weights = _rhetorical(text, span, signals, weights, policy)
     return signals, weights, notes
@@ -227,6 +234,76 @@ def _reweigh(
     if scare:
         notes.append(f"scare quotes keep the writer's distance: {', '.join(scare)}")
     return out
+
+
+def _graded(
+    text: str, signals: tuple[Signal, ...], weights: list[float], policy: Policy, notes: list[str]
+) -> list[float]:
+    """A degree word right before an evaluative term ("so laughable", "deeply cynical") is the
+    writer grading a judgment: the term weighs at least the base threshold."""
+    out = weights
+    base = policy.base
+    graded: list[str] = []
+    for n, weight in enumerate(weights):
+        if not 0.0 < weight < base:
+            continue  # weighs nothing (a quote) or enough already: most signals stop here
+        s = signals[n]
+        at = s.span.start
+        if at < 2 or text[at - 1] != " " or s.kind is not _EVALUATIVE:
+            continue
+        lo = max(0, at - _DEGREE_REACH)
+        word = text[text.rfind(" ", lo, at - 1) + 1 or lo : at - 1]
+        if word.lower() in _DEGREE:
+            if out is weights:
+                out = list(weights)
+            out[n] = base
+            graded.append(f"{word} {s.span.text}")
+    if graded:
+        notes.append(f"a degree word grades an evaluative term: {', '.join(graded)}")
+    return out
+
+
+def _quotation_tail(
+    span: Span, signals: tuple[Signal, ...], weights: list[float], notes: list[str]
+) -> list[float]:
+    """Weigh nothing for the signals before a closing quote mark that no mark in the sentence
+    opened: those words end a quotation opened earlier ('I just find it absurd," said Ruiz.'),
+    the speaker's, not the writer's, even where the opening mark was lost."""
+    close = _unopened_close(span.text)
+    if close < 0:
+        return weights
+    at = span.start + close
+    out = list(weights)
+    tail = [n for n, s in enumerate(signals) if out[n] > 0 and s.span.end <= at]
+    if not tail:
+        return weights
+    for n in tail:
+        out[n] = 0.0
+    notes.append(
+        "before a closing quote mark with no opening one: the end of a quotation, the "
+        f"speaker's words: {', '.join(dict.fromkeys(signals[n].span.text for n in tail))}"
+    )
+    return out
+
+
+def _unopened_close(sentence: str) -> int:
+    """Where the sentence's first double quote mark closes a quotation it did not open, or -1.
+
+    A curly closing mark before any opening one; or a straight mark that closes (after a word
+    or punctuation, before a space, punctuation or the end) when the sentence holds an odd
+    number of straight marks, so none opened it.
+    """
+    curly_open, curly_close = sentence.find("\u201c"), sentence.find("\u201d")
+    straight = sentence.find('"')
+    opened = 0 <= curly_open < curly_close
+    if curly_close > 0 and not opened and (straight < 0 or curly_close < straight):
+        return curly_close
+    if straight <= 0 or (0 <= curly_open < straight) or sentence.count('"') % 2 == 0:
+        return -1
+    before, after = sentence[straight - 1], sentence[straight + 1 : straight + 2]
+    if before.isspace() or (after and not (after.isspace() or after in ",.;:!?)]-")):
+        return -1
+    return straight
 
 
 def _distancing(text: str, marks: Span) -> bool:

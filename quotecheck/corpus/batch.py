@@ -29,17 +29,10 @@ from multiprocessing import get_context
 from typing import Any, Literal, Protocol, TypeVar
 
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
-from quotecheck.corpus.io import (
-    Record,
-    Result,
-    ResumeState,
-    count_records,
-    from_mapping,
-    prepare_resume,
-    read_corpus,
-    write_summary,
-)
+from quotecheck.corpus.io import Record, Result, count_records, from_mapping, read_corpus
 from quotecheck.corpus.outputs import LineWriter, check_paths
+from quotecheck.corpus.results import ResumeState, prepare_resume
+from quotecheck.corpus.summary_table import write_summary
 from quotecheck.corpus.worker import (
     Encoded,
     Item,

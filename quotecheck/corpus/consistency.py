@@ -23,7 +23,8 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
-from quotecheck.corpus.io import Record, iter_output, load_result, read_corpus
+from quotecheck.corpus.io import Record, read_corpus
+from quotecheck.corpus.results import iter_output, load_result
 from quotecheck.models import Analysis, Failure, Quote, QuoteKind, SourceKind
 from quotecheck.offsets import fold
 

@@ -6,11 +6,8 @@ bytes as stored: strict UTF-8, no newline translation (``.gz`` included), JSONL 
 not a string) is not dropped: the reader yields a :class:`~quotecheck.models.Failure` in its
 place, with the record's id when it has one and its 1-based line (or row) number, and goes on.
 
-Output lines are exactly ``Analysis.model_dump_json()`` or ``Failure.model_dump_json()`` (ASCII-
-escaped JSON when the text holds a lone surrogate), one per input record and in input order, so
-:func:`load_result` reads them back. The
-per-article summary CSV needs each record's outlet and title, which an ``Analysis`` does not hold;
-:func:`write_summary` therefore joins the output file with the input again, line by line.
+What a batch writes is in :mod:`quotecheck.corpus.results` (one output line per record) and
+:mod:`quotecheck.corpus.summary_table` (the per-article summary).
 """
 
 from __future__ import annotations
@@ -31,35 +28,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from quotecheck.corpus.outputs import replace_when_done, spreadsheet_cell, text_cell
 from quotecheck.errors import BatchError, install_hint
-from quotecheck.models import Analysis, ClaimKind, Failure, QuoteKind, SourceKind, SourcingSummary
+from quotecheck.models import Analysis, Failure
 
 __all__ = [
-    "SUMMARY_COLUMNS",
+    "PARQUET_HINT",
     "Record",
     "Result",
-    "ResumeState",
     "count_records",
-    "dump_result",
     "from_mapping",
-    "iter_output",
-    "load_result",
-    "prepare_resume",
     "read_corpus",
     "read_csv",
     "read_jsonl",
     "read_parquet",
     "read_txt_dir",
     "read_txt_file",
-    "summary_row",
-    "write_summary",
+    "record_id",
 ]
 
 Result = Analysis | Failure
 """What the batch yields for each input record: its analysis, or why it has none."""
 
-_PARQUET_HINT = f"install pyarrow ({install_hint('parquet')}) to read or write Parquet"
+PARQUET_HINT = f"install pyarrow ({install_hint('parquet')}) to read or write Parquet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +67,11 @@ class Record:
 
 
 _META_FIELDS = ("title", "url", "published", "outlet")
+
+
+def record_id(item: Record | Failure) -> str | None:
+    """The id of an input record, or of the Failure a reader yielded in its place."""
+    return item.id if isinstance(item, Record) else item.doc_id
 
 
 # --------------------------------------------------------------------------- readers
@@ -397,7 +392,7 @@ def read_parquet(
     try:
         import pyarrow.parquet as pq
     except ImportError as exc:
-        msg = f"cannot read {path}: {_PARQUET_HINT}"
+        msg = f"cannot read {path}: {PARQUET_HINT}"
         raise BatchError(msg, path=str(path)) from exc
     path = Path(path)
     try:
@@ -506,262 +501,3 @@ def count_records(path: str | os.PathLike[str]) -> int | None:
             return sum(1 for raw in fh if raw.strip(_JSON_SPACE))
     except (OSError, ImportError, ValueError, EOFError, csv.Error, zlib.error, BatchError):
         return None
-
-
-# --------------------------------------------------------------------------- output lines
-
-
-def dump_result(result: Result) -> str:
-    """One output line (without the newline): the Analysis or Failure as compact JSON.
-
-    Text holding a lone surrogate (``"\\ud800"`` is valid JSON, so an input can carry one)
-    has no UTF-8 form; such a result is written with every non-ASCII character escaped, and
-    :func:`load_result` reads it back equal.
-    """
-    try:
-        return result.model_dump_json()
-    except ValueError:  # pydantic refuses to encode a lone surrogate
-        return json.dumps(result.model_dump(mode="json"), separators=(",", ":"))
-
-
-def load_result(line: str | bytes) -> Result:
-    """Read one output line back into an Analysis or a Failure."""
-    row = json.loads(line)
-    return Failure.model_validate(row) if "error_type" in row else Analysis.model_validate(row)
-
-
-@dataclass(frozen=True)
-class ResumeState:
-    """What an earlier, interrupted run wrote: the input's first ``written`` records."""
-
-    written: int = 0  # whole lines, one per input record from the first
-    failed: int = 0  # error records among them
-    keep: int | None = None  # bytes of those whole lines; None when there is no output yet
-
-
-_DECODER = json.JSONDecoder()
-_HEAD = '{"doc_id":'  # every output line starts so: pydantic dumps fields in declaration order
-_LENGTH = ',"length":'  # and an Analysis goes on so
-
-
-def _peek(raw: bytes) -> tuple[Any, bool, Any, Any]:
-    """An output line's doc_id, whether it is an error record, its input line, its text length.
-
-    An analysis line can be long, so only its head is decoded; anything else is parsed whole.
-    """
-    head = raw[:4096].decode("utf-8", "ignore")
-    if head.startswith(_HEAD):
-        try:
-            doc_id, end = _DECODER.raw_decode(head, len(_HEAD))
-            if head.startswith(_LENGTH, end):
-                length, _ = _DECODER.raw_decode(head, end + len(_LENGTH))
-                return doc_id, False, None, length
-        except ValueError:
-            pass  # an id longer than the head: parse the whole line below
-    row = json.loads(raw)
-    return row["doc_id"], "error_type" in row, row.get("line"), row.get("length")
-
-
-def _written_from(peeked: tuple[Any, bool, Any, Any], item: Record | Failure) -> bool:
-    """Whether an output line (as peeked) is the result of input record ``item``."""
-    doc_id, failed, line, length = peeked
-    if doc_id != (item.id if isinstance(item, Record) else item.doc_id):
-        return False
-    if failed:
-        return bool(line == item.line)
-    return isinstance(item, Record) and length == len(item.text)
-
-
-def prepare_resume(
-    path: str | os.PathLike[str], records: Iterable[Record | Failure]
-) -> ResumeState:
-    """Check that an output holds results of the first input records, in order; say how many.
-
-    A batch writes one line per input record, in input order, so an unfinished output is the
-    results of a prefix of its input. Each whole line is checked against the input record at
-    its place: the same id, and the same text length for an analysis (the same input line for
-    an error record). Nothing is changed: the writer cuts a torn last line off when it appends.
-
-    Raises:
-        BatchError: a whole line is not quotecheck output, or the output was written from
-            another input (a line disagrees with its record, or there are more lines than
-            records).
-    """
-    path = Path(path)
-    if not path.exists():
-        return ResumeState()
-    written = failed = keep = 0
-    items = iter(records)
-    with path.open("rb") as fh:
-        for number, raw in enumerate(fh, start=1):
-            if not raw.endswith(b"\n"):
-                break  # written by a run that was killed mid-line; redone on resume
-            try:
-                peeked = _peek(raw)
-            except (ValueError, KeyError, TypeError) as exc:
-                msg = f"{path} line {number} is not a quotecheck output line; resume with a new -o"
-                raise BatchError(msg, path=str(path)) from exc
-            item = next(items, None)
-            if item is None or not _written_from(peeked, item):
-                have = "no record" if item is None else f"record {_item_id(item)!r}"
-                msg = (
-                    f"{path} was written from another input (its line {number} is for "
-                    f"{peeked[0]!r}, where the input has {have}); resume with the input it came "
-                    f"from, or write a new -o"
-                )
-                raise BatchError(msg, path=str(path))
-            written, failed, keep = written + 1, failed + peeked[1], keep + len(raw)
-    return ResumeState(written=written, failed=failed, keep=keep)
-
-
-def _item_id(item: Record | Failure) -> str | None:
-    return item.id if isinstance(item, Record) else item.doc_id
-
-
-def iter_output(
-    output: str | os.PathLike[str], records: Iterable[Record | Failure]
-) -> Iterator[tuple[str, Record | Failure]]:
-    """Pair each output line with the input record it came from (both in input order).
-
-    Raises:
-        BatchError: the two disagree (the output is not from this input, or is unfinished).
-    """
-    with Path(output).open("rb") as fh:
-        for item in records:
-            raw = fh.readline()
-            if not raw.endswith(b"\n"):
-                msg = f"{output} ends before the input does; finish it with resume=True (--resume)"
-                raise BatchError(msg, path=str(output))
-            yield raw.decode("utf-8"), item
-
-
-# --------------------------------------------------------------------------- summary
-
-
-SUMMARY_COLUMNS: tuple[str, ...] = (
-    "id",
-    "outlet",
-    "title",
-    "line",
-    "error",
-    "sentences",
-    *(f"claims_{k.value}" for k in ClaimKind),
-    *(f"quotes_{k.value}" for k in QuoteKind),
-    *(f"attributions_{k.value}" for k in SourceKind),
-    "named_share",
-    "anonymous_share",
-    "vague_share",
-    "unattributed_share",
-    "distinct_named_sources",
-)
-"""Columns of the per-article summary: the SourcingSummary flattened, plus id/outlet/title, the
-record's input line, and the error for records that failed."""
-
-
-def summary_row(
-    doc_id: str | None,
-    summary: SourcingSummary | None,
-    *,
-    outlet: str | None = None,
-    title: str | None = None,
-    line: int | None = None,
-    error: str | None = None,
-) -> dict[str, Any]:
-    """Flatten one article's SourcingSummary into a row keyed by SUMMARY_COLUMNS."""
-    row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
-    row.update(id=doc_id, outlet=outlet, title=title, line=line, error=error)
-    if summary is None:
-        return row
-    row["sentences"] = summary.sentences
-    for prefix, counts, kinds in (
-        ("claims", summary.claims_by_kind, ClaimKind),
-        ("quotes", summary.quotes_by_kind, QuoteKind),
-        ("attributions", summary.attributions_by_source_kind, SourceKind),
-    ):
-        for kind in kinds:
-            row[f"{prefix}_{kind.value}"] = counts.get(kind.value, 0)
-    for name in ("named_share", "anonymous_share", "vague_share", "unattributed_share"):
-        row[name] = round(getattr(summary, name), 6)
-    row["distinct_named_sources"] = summary.distinct_named_sources
-    return row
-
-
-def _summary_rows(
-    output: str | os.PathLike[str], records: Iterable[Record | Failure]
-) -> Iterator[dict[str, Any]]:
-    """Summary rows for a finished batch output, joined with its input's outlet and title."""
-    for line, item in iter_output(output, records):
-        row = json.loads(line)
-        if row["doc_id"] != _item_id(item):
-            msg = f"{output} has {row['doc_id']!r} where the input has another record; rerun it"
-            raise BatchError(msg, path=str(output))
-        meta: dict[str, Any] = {"line": item.line}
-        if isinstance(item, Record):
-            meta.update(outlet=item.outlet, title=item.title)
-        if "error_type" in row:
-            yield summary_row(row["doc_id"], None, error=row["error"], **meta)
-        else:
-            summary = SourcingSummary.model_validate(row.get("summary", {}))
-            yield summary_row(row["doc_id"], summary, **meta)
-
-
-def write_summary(
-    output: str | os.PathLike[str],
-    records: Iterable[Record | Failure],
-    summary_path: str | os.PathLike[str],
-) -> int:
-    """Write the per-article summary of a batch output (CSV, or Parquet for ``.parquet``).
-
-    ``records`` must be the batch's input again (e.g. ``read_corpus(input)``), for outlet and
-    title. Returns the number of rows written.
-
-    Raises:
-        BatchError: the output does not match the input, or Parquet needs pyarrow.
-    """
-    target = Path(summary_path)
-    rows = _summary_rows(output, records)
-    with replace_when_done(target) as part:  # an earlier summary stays until this one is whole
-        if target.suffix.lower() in (".parquet", ".pq"):
-            return _write_parquet(({k: text_cell(v) for k, v in r.items()} for r in rows), part)
-        return _write_csv(rows, part)
-
-
-def _write_csv(rows: Iterator[dict[str, Any]], path: Path) -> int:
-    """Write summary rows as CSV, each text cell made inert for spreadsheets."""
-    count = 0
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=SUMMARY_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({name: spreadsheet_cell(value) for name, value in row.items()})
-            count += 1
-    return count
-
-
-def _write_parquet(rows: Iterator[dict[str, Any]], path: Path, chunk: int = 4096) -> int:
-    """Write summary rows to Parquet ``chunk`` rows at a time, so memory stays bounded."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        msg = f"cannot write {path}: {_PARQUET_HINT}"
-        raise BatchError(msg, path=str(path)) from exc
-    ints = {"line", "sentences", "distinct_named_sources"} | {
-        c for c in SUMMARY_COLUMNS if c.startswith(("claims_", "quotes_", "attributions_"))
-    }
-    schema = pa.schema(
-        (c, pa.int64() if c in ints else pa.float64() if c.endswith("_share") else pa.string())
-        for c in SUMMARY_COLUMNS
-    )
-    count = 0
-    with pq.ParquetWriter(path, schema) as writer:
-        buffer: list[dict[str, Any]] = []
-        for row in rows:
-            buffer.append(row)
-            if len(buffer) >= chunk:
-                writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
-                count, buffer = count + len(buffer), []
-        if buffer or not count:
-            writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
-            count += len(buffer)
-    return count

@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from quotecheck.config import AnalyzerConfig
-from quotecheck.corpus.io import Record, Result, dump_result
+from quotecheck.corpus.io import Record, Result
+from quotecheck.corpus.results import dump_result
 from quotecheck.errors import QuotecheckError, RecordTimeoutError, WorkerCrashError
 from quotecheck.integrations.webpage import analyze_html, looks_like_html
 from quotecheck.models import Failure

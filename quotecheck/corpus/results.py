@@ -1,0 +1,142 @@
+"""One output line per input record: writing it, reading it back, pairing it with its input.
+
+Output lines are exactly ``Analysis.model_dump_json()`` or ``Failure.model_dump_json()`` (ASCII-
+escaped JSON when the text holds a lone surrogate), one per input record and in input order, so
+:func:`load_result` reads them back, :func:`iter_output` pairs them with the input again, and
+:func:`prepare_resume` tells how much of an interrupted run's output can be kept.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from quotecheck.corpus.io import Record, Result, record_id
+from quotecheck.errors import BatchError
+from quotecheck.models import Analysis, Failure
+
+__all__ = ["ResumeState", "dump_result", "iter_output", "load_result", "prepare_resume"]
+
+
+def dump_result(result: Result) -> str:
+    """One output line (without the newline): the Analysis or Failure as compact JSON.
+
+    Text holding a lone surrogate (``"\\ud800"`` is valid JSON, so an input can carry one)
+    has no UTF-8 form; such a result is written with every non-ASCII character escaped, and
+    :func:`load_result` reads it back equal.
+    """
+    try:
+        return result.model_dump_json()
+    except ValueError:  # pydantic refuses to encode a lone surrogate
+        return json.dumps(result.model_dump(mode="json"), separators=(",", ":"))
+
+
+def load_result(line: str | bytes) -> Result:
+    """Read one output line back into an Analysis or a Failure."""
+    row = json.loads(line)
+    return Failure.model_validate(row) if "error_type" in row else Analysis.model_validate(row)
+
+
+@dataclass(frozen=True)
+class ResumeState:
+    """What an earlier, interrupted run wrote: the input's first ``written`` records."""
+
+    written: int = 0  # whole lines, one per input record from the first
+    failed: int = 0  # error records among them
+    keep: int | None = None  # bytes of those whole lines; None when there is no output yet
+
+
+_DECODER = json.JSONDecoder()
+_HEAD = '{"doc_id":'  # every output line starts so: pydantic dumps fields in declaration order
+_LENGTH = ',"length":'  # and an Analysis goes on so
+
+
+def _peek(raw: bytes) -> tuple[Any, bool, Any, Any]:
+    """An output line's doc_id, whether it is an error record, its input line, its text length.
+
+    An analysis line can be long, so only its head is decoded; anything else is parsed whole.
+    """
+    head = raw[:4096].decode("utf-8", "ignore")
+    if head.startswith(_HEAD):
+        try:
+            doc_id, end = _DECODER.raw_decode(head, len(_HEAD))
+            if head.startswith(_LENGTH, end):
+                length, _ = _DECODER.raw_decode(head, end + len(_LENGTH))
+                return doc_id, False, None, length
+        except ValueError:
+            pass  # an id longer than the head: parse the whole line below
+    row = json.loads(raw)
+    return row["doc_id"], "error_type" in row, row.get("line"), row.get("length")
+
+
+def _written_from(peeked: tuple[Any, bool, Any, Any], item: Record | Failure) -> bool:
+    """Whether an output line (as peeked) is the result of input record ``item``."""
+    doc_id, failed, line, length = peeked
+    if doc_id != (item.id if isinstance(item, Record) else item.doc_id):
+        return False
+    if failed:
+        return bool(line == item.line)
+    return isinstance(item, Record) and length == len(item.text)
+
+
+def prepare_resume(
+    path: str | os.PathLike[str], records: Iterable[Record | Failure]
+) -> ResumeState:
+    """Check that an output holds results of the first input records, in order; say how many.
+
+    A batch writes one line per input record, in input order, so an unfinished output is the
+    results of a prefix of its input. Each whole line is checked against the input record at
+    its place: the same id, and the same text length for an analysis (the same input line for
+    an error record). Nothing is changed: the writer cuts a torn last line off when it appends.
+
+    Raises:
+        BatchError: a whole line is not quotecheck output, or the output was written from
+            another input (a line disagrees with its record, or there are more lines than
+            records).
+    """
+    path = Path(path)
+    if not path.exists():
+        return ResumeState()
+    written = failed = keep = 0
+    items = iter(records)
+    with path.open("rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.endswith(b"\n"):
+                break  # written by a run that was killed mid-line; redone on resume
+            try:
+                peeked = _peek(raw)
+            except (ValueError, KeyError, TypeError) as exc:
+                msg = f"{path} line {number} is not a quotecheck output line; resume with a new -o"
+                raise BatchError(msg, path=str(path)) from exc
+            item = next(items, None)
+            if item is None or not _written_from(peeked, item):
+                have = "no record" if item is None else f"record {record_id(item)!r}"
+                msg = (
+                    f"{path} was written from another input (its line {number} is for "
+                    f"{peeked[0]!r}, where the input has {have}); resume with the input it came "
+                    f"from, or write a new -o"
+                )
+                raise BatchError(msg, path=str(path))
+            written, failed, keep = written + 1, failed + peeked[1], keep + len(raw)
+    return ResumeState(written=written, failed=failed, keep=keep)
+
+
+def iter_output(
+    output: str | os.PathLike[str], records: Iterable[Record | Failure]
+) -> Iterator[tuple[str, Record | Failure]]:
+    """Pair each output line with the input record it came from (both in input order).
+
+    Raises:
+        BatchError: the two disagree (the output is not from this input, or is unfinished).
+    """
+    with Path(output).open("rb") as fh:
+        for item in records:
+            raw = fh.readline()
+            if not raw.endswith(b"\n"):
+                msg = f"{output} ends before the input does; finish it with resume=True (--resume)"
+                raise BatchError(msg, path=str(output))
+            yield raw.decode("utf-8"), item

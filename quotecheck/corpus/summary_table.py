@@ -1,0 +1,152 @@
+"""The per-article summary of a batch: one row per record, as CSV or Parquet.
+
+An ``Analysis`` does not hold its record's outlet and title, so :func:`write_summary` joins the
+batch's output with its input again, line by line, and writes the rows beside the target, moving
+the file into place only when it is whole. Text cells are made inert for spreadsheets.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from quotecheck.corpus.io import PARQUET_HINT, Record, record_id
+from quotecheck.corpus.outputs import replace_when_done, spreadsheet_cell, text_cell
+from quotecheck.corpus.results import iter_output
+from quotecheck.errors import BatchError
+from quotecheck.models import ClaimKind, Failure, QuoteKind, SourceKind, SourcingSummary
+
+__all__ = ["SUMMARY_COLUMNS", "summary_row", "write_summary"]
+
+
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "id",
+    "outlet",
+    "title",
+    "line",
+    "error",
+    "sentences",
+    *(f"claims_{k.value}" for k in ClaimKind),
+    *(f"quotes_{k.value}" for k in QuoteKind),
+    *(f"attributions_{k.value}" for k in SourceKind),
+    "named_share",
+    "anonymous_share",
+    "vague_share",
+    "unattributed_share",
+    "distinct_named_sources",
+)
+"""Columns of the per-article summary: the SourcingSummary flattened, plus id/outlet/title, the
+record's input line, and the error for records that failed."""
+
+
+def summary_row(
+    doc_id: str | None,
+    summary: SourcingSummary | None,
+    *,
+    outlet: str | None = None,
+    title: str | None = None,
+    line: int | None = None,
+    error: str | None = None,
+) -> dict[str, Any]:
+    """Flatten one article's SourcingSummary into a row keyed by SUMMARY_COLUMNS."""
+    row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
+    row.update(id=doc_id, outlet=outlet, title=title, line=line, error=error)
+    if summary is None:
+        return row
+    row["sentences"] = summary.sentences
+    for prefix, counts, kinds in (
+        ("claims", summary.claims_by_kind, ClaimKind),
+        ("quotes", summary.quotes_by_kind, QuoteKind),
+        ("attributions", summary.attributions_by_source_kind, SourceKind),
+    ):
+        for kind in kinds:
+            row[f"{prefix}_{kind.value}"] = counts.get(kind.value, 0)
+    for name in ("named_share", "anonymous_share", "vague_share", "unattributed_share"):
+        row[name] = round(getattr(summary, name), 6)
+    row["distinct_named_sources"] = summary.distinct_named_sources
+    return row
+
+
+def _summary_rows(
+    output: str | os.PathLike[str], records: Iterable[Record | Failure]
+) -> Iterator[dict[str, Any]]:
+    """Summary rows for a finished batch output, joined with its input's outlet and title."""
+    for line, item in iter_output(output, records):
+        row = json.loads(line)
+        if row["doc_id"] != record_id(item):
+            msg = f"{output} has {row['doc_id']!r} where the input has another record; rerun it"
+            raise BatchError(msg, path=str(output))
+        meta: dict[str, Any] = {"line": item.line}
+        if isinstance(item, Record):
+            meta.update(outlet=item.outlet, title=item.title)
+        if "error_type" in row:
+            yield summary_row(row["doc_id"], None, error=row["error"], **meta)
+        else:
+            summary = SourcingSummary.model_validate(row.get("summary", {}))
+            yield summary_row(row["doc_id"], summary, **meta)
+
+
+def write_summary(
+    output: str | os.PathLike[str],
+    records: Iterable[Record | Failure],
+    summary_path: str | os.PathLike[str],
+) -> int:
+    """Write the per-article summary of a batch output (CSV, or Parquet for ``.parquet``).
+
+    ``records`` must be the batch's input again (e.g. ``read_corpus(input)``), for outlet and
+    title. Returns the number of rows written.
+
+    Raises:
+        BatchError: the output does not match the input, or Parquet needs pyarrow.
+    """
+    target = Path(summary_path)
+    rows = _summary_rows(output, records)
+    with replace_when_done(target) as part:  # an earlier summary stays until this one is whole
+        if target.suffix.lower() in (".parquet", ".pq"):
+            return _write_parquet(({k: text_cell(v) for k, v in r.items()} for r in rows), part)
+        return _write_csv(rows, part)
+
+
+def _write_csv(rows: Iterator[dict[str, Any]], path: Path) -> int:
+    """Write summary rows as CSV, each text cell made inert for spreadsheets."""
+    count = 0
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=SUMMARY_COLUMNS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({name: spreadsheet_cell(value) for name, value in row.items()})
+            count += 1
+    return count
+
+
+def _write_parquet(rows: Iterator[dict[str, Any]], path: Path, chunk: int = 4096) -> int:
+    """Write summary rows to Parquet ``chunk`` rows at a time, so memory stays bounded."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        msg = f"cannot write {path}: {PARQUET_HINT}"
+        raise BatchError(msg, path=str(path)) from exc
+    ints = {"line", "sentences", "distinct_named_sources"} | {
+        c for c in SUMMARY_COLUMNS if c.startswith(("claims_", "quotes_", "attributions_"))
+    }
+    schema = pa.schema(
+        (c, pa.int64() if c in ints else pa.float64() if c.endswith("_share") else pa.string())
+        for c in SUMMARY_COLUMNS
+    )
+    count = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        buffer: list[dict[str, Any]] = []
+        for row in rows:
+            buffer.append(row)
+            if len(buffer) >= chunk:
+                writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+                count, buffer = count + len(buffer), []
+        if buffer or not count:
+            writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+            count += len(buffer)
+    return count
