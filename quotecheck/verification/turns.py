@@ -96,6 +96,7 @@ _BRACKETED_RE = re.compile(
     re.VERBOSE,
 )
 _WORD_RE = regex.compile(r"[\p{L}\-]+")
+_SPACE_RE = re.compile(r"\s*")  # white space before a document's first line
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,14 +190,18 @@ def find_turns(text: str) -> Transcript:
     >>> [text[s:e] for s, e in t.directions]
     ['[Applause]']
     """
-    colon, own_line, lines, first = _label_lines(text)
+    colon, own_line = _label_lines(text)
     if not colon and not own_line and "[" not in text and "(" not in text:
         return _NO_TURNS  # most prose: nothing to read
     found = _colon_labels(colon) + _own_line_labels(own_line)
-    found.sort(key=lambda f: f[0])
-    opens = bool(found) and found[0][0] == first and lines <= _SHORT_DOCUMENT
-    if len(found) < _MIN_SHARE * lines and not opens:
-        found = []
+    if found:  # the lines are counted only when there are labels to weigh against them
+        found.sort(key=lambda f: f[0])
+        lines = text.count("\n") + 1 - text.count("\n\n")
+        blank = _SPACE_RE.match(text)
+        first = blank.end() if blank else 0
+        opens = found[0][0] == first and lines <= _SHORT_DOCUMENT
+        if len(found) < _MIN_SHARE * lines and not opens:
+            found = []
     turns: list[Turn] = []
     for n, (label_start, label_end, start, label, role) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else len(text)
@@ -210,8 +215,8 @@ def find_turns(text: str) -> Transcript:
     return Transcript(tuple(turns), tuple(_find_directions(text)), starts)
 
 
-def _label_lines(text: str) -> tuple[list[regex.Match[str]], list[regex.Match[str]], int, int]:
-    """Return the colon-label and own-line-label matches, the non-blank lines, the first's offset.
+def _label_lines(text: str) -> tuple[list[regex.Match[str]], list[regex.Match[str]]]:
+    """Return the matches of colon labels and of labels alone on their line.
 
     Linear and cheap on long documents: colon labels are looked for only on lines with a colon
     near their start, own-line labels only on short upper-case lines found by one scan.
@@ -236,9 +241,7 @@ def _label_lines(text: str) -> tuple[list[regex.Match[str]], list[regex.Match[st
         m = _OWN_LINE_RE.match(text, start, end)
         if m is not None:
             own_line.append(m)
-    lines = text.count("\n") + 1 - text.count("\n\n") if colon or own_line else 0
-    first = len(text) - len(text.lstrip())
-    return colon, own_line, lines, first
+    return colon, own_line
 
 
 def _colon_labels(matches: list[regex.Match[str]]) -> list[tuple[int, int, int, str, str | None]]:
