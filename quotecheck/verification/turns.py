@@ -396,7 +396,7 @@ def identity(turn: Turn) -> str:
 def shown(turn: Turn) -> str:
     """Return how to show a turn's speaker: its label, and for an answer whom it is from.
 
-    >>> text = "Interview with Lena Hoffmann, founder of the food bank.\nQ: Why?\nA: Need."
+    >>> text = "Interview with Lena Hoffmann, founder of the food bank.\\nQ: Why?\\nA: Need."
     >>> [shown(t) for t in find_turns(text).turns]
     ['Q', 'A (Lena Hoffmann, founder of the food bank)']
     """
