@@ -26,6 +26,12 @@ class AnalyzerConfig(BaseModel):
         description="A quote this short that does not end its clause is 'partial' even when "
         "it starts the sentence.",
     )
+    headline_max_words: int = Field(
+        default=25,
+        ge=0,
+        description="Most words of a single line without closing punctuation that reads as a "
+        "headline or subheading (its sentence's role is 'headline', not body copy).",
+    )
     quote_run_on_chars: int = Field(
         default=2000,
         ge=0,
@@ -80,6 +86,49 @@ class AnalyzerConfig(BaseModel):
         ge=0,
         description="Most sentences of narration (no quote, no cue) between a quote and the "
         "paragraph's earlier quoted speaker for that speaker to go on.",
+    )
+    attribution_nested_lead: int = Field(
+        default=3,
+        ge=0,
+        description="Most characters from the start of a report's content to the source of a "
+        "later cue for that cue to be part of the report ('said (that) he never said …'), and "
+        "for a later report to take the whole earlier one in ('Officials told lawmakers X, "
+        "three people said').",
+    )
+    attribution_passive_words: int = Field(
+        default=12,
+        ge=0,
+        description="Words read after 'by' for the agent of a passive speech verb ('was "
+        "described by two officials who … as alarming').",
+    )
+    pronoun_lookback: int = Field(
+        default=400,
+        ge=0,
+        description="Characters before an unresolved pronoun searched for the one named "
+        "person it may stand for (with two people in view it stays unresolved).",
+    )
+    anonymity_reason_reach: int = Field(
+        default=240,
+        ge=0,
+        description="Longest reason an anonymous source is given, in characters after the "
+        "phrase that opens it ('on condition of anonymity because …').",
+    )
+    anonymity_reason_lookback: int = Field(
+        default=60,
+        ge=0,
+        description="How far before an anonymity phrase a 'who' or 'speaking' may open its "
+        "reason clause ('who spoke on condition of anonymity').",
+    )
+    interview_min_exchanges: int = Field(
+        default=3,
+        ge=1,
+        description="Question-and-answer exchanges in a row (a short question paragraph, then "
+        "answer paragraphs) that make an unlabelled text read as an interview.",
+    )
+    interview_max_answer_paragraphs: int = Field(
+        default=3,
+        ge=1,
+        description="Paragraphs an interview answer may run over before the next question.",
     )
     # ------------------------------------------------------------------ claims (claims/classify.py)
     editorial_threshold: float = Field(
@@ -197,6 +246,18 @@ class AnalyzerConfig(BaseModel):
         description="Question-then-answer paragraph pairs (or 'Q:'/'A:' turns) that make a "
         "transcript.",
     )
+    genre_label_paragraphs: int = Field(
+        default=3,
+        ge=0,
+        description="How many paragraphs from the top a section label ('Opinion', 'Review') "
+        "may stand in and still name the genre.",
+    )
+    genre_top_paragraphs: int = Field(
+        default=5,
+        ge=0,
+        description="How many paragraphs from the top a genre's furniture (a wire tag, 'issued "
+        "this statement', a byline's 'Letter to the editor') is looked for in.",
+    )
     genre_label_confidence: float = Field(
         default=0.9,
         ge=0.0,
@@ -228,6 +289,13 @@ class AnalyzerConfig(BaseModel):
         le=1.0,
         description="Highest confidence of a genre read from furniture or densities: only a "
         "section label or the caller are surer.",
+    )
+    # ------------------------------------------------------------------ flags (flags.py)
+    anonymous_flag_reach: int = Field(
+        default=400,
+        ge=0,
+        description="An anonymous_source flag sits on the source's first mention at most this "
+        "many characters before the credited content (or after it); else on the cue.",
     )
     # ------------------------------------------------------------------ labels by genre
     opinion_editorial_threshold: float = Field(

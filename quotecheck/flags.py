@@ -113,7 +113,7 @@ def find_flags(
         if _may_flag(claim) and (not is_question(claim.span.text) or _rhetorical(claim)):
             _claim_flags(claim, flags, ranks)
     if sourcing.attributions:
-        _source_flags(claims, sourcing, flags, ranks.source)
+        _source_flags(claims, sourcing, flags, ranks.source, config.anonymous_flag_reach)
     if sourcing.quotes:
         _speakerless_flags(sourcing, flags, config.scare_max_words)
     for span in unbalanced:
@@ -198,8 +198,10 @@ def _source_flags(
     sourcing: Sourcing,
     flags: list[dict[str, Any]],
     severity: Severity = Severity.medium,
+    reach: int = DEFAULT_CONFIG.anonymous_flag_reach,
 ) -> None:
-    """Add anonymous_source and vague_source, once per attribution in a body sentence."""
+    """Add anonymous_source and vague_source, once per attribution in a body sentence (an
+    anonymous one on the source's first mention at most ``reach`` characters before it)."""
     sources = {s.id: s for s in sourcing.sources}
     skip = {
         a
@@ -216,7 +218,7 @@ def _source_flags(
             found = starts.get(source.id)
             if found is None:
                 found = starts[source.id] = [m.start for m in source.mentions]
-            flags.append(_anonymous_flag(a, source, sources, found, severity))
+            flags.append(_anonymous_flag(a, source, sources, found, severity, reach))
         elif source.kind is SourceKind.vague:
             cue = a.cue.text if a.cue is not None else "vague wording"
             message = f"credited only to '{cue}': no identifiable source for this content"
@@ -229,17 +231,19 @@ def _anonymous_flag(
     sources: dict[str, Source],
     starts: list[int],
     severity: Severity,
+    reach: int,
 ) -> dict[str, Any]:
     """An unnamed source, with the outlet it reached the writer through.
 
-    The flag sits on the source's first mention at most 400 characters before the content (or
+    The flag sits on the source's first mention at most ``reach`` characters
+    (AnalyzerConfig.anonymous_flag_reach) before the content (or
     after it), found by bisecting ``starts``, the mentions' starts in text order: a scan of every
     mention for every attribution is quadratic when one source is credited thousands of times.
     """
     label = source.descriptor or (source.mentions[0].text if source.mentions else "unnamed")
     via = sources.get(a.via_source_id or "")
     through = f", as told to {via.name}" if via is not None and via.name else ""
-    first = bisect_right(starts, a.content.start - 400)
+    first = bisect_right(starts, a.content.start - reach)
     mention = source.mentions[first] if first < len(starts) else None
     message = f"credited to an unnamed source ({label}){through}: {_why_unnamed(source)}"
     return _flag(FlagKind.anonymous_source, mention or a.cue or a.content, message, severity)

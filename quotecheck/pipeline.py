@@ -78,13 +78,13 @@ def _analyze(
     # Invisible format characters (a byte-order mark, zero-width spaces, bidi marks) are white
     # space to every decision: the stages read a same-length view, the Spans quote the original.
     view = decision_view(text)
-    paragraphs = segment(view)
+    paragraphs = segment(view, config)
     scan = find_quotes(view, paragraphs, config)
     cues = find_cues(view, paragraphs, scan.quotes)
     sourcing = attribute(view, paragraphs, scan.quotes, cues, config)
     sourcing = without_nonprose(paragraphs, sourcing)
     sourcing = credit_turns(view, paragraphs, sourcing)
-    sourcing = credit_interview(view, paragraphs, sourcing)
+    sourcing = credit_interview(view, paragraphs, sourcing, config)
     sentences = [s.span for p in paragraphs for s in p.sentences]
     framing = find_weighted_signals(view, sentences, sourcing.quotes, config)
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)

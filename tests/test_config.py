@@ -165,6 +165,120 @@ def test_batch_reads_max_chars_from_the_config() -> None:
         qc.analyze("x " * 20, config=config)
 
 
+def _sources(text: str, **fields: Any) -> list[tuple[str | None, list[str]]]:
+    """Each source's name and mentions under a config with ``fields`` changed."""
+    a = qc.analyze(text, config=AnalyzerConfig(**fields))
+    return [(s.name, [m.text for m in s.mentions]) for s in a.sources]
+
+
+def test_attribution_passive_words_is_read() -> None:
+    """The agent after "by" is read within attribution_passive_words words."""
+    text = "The figures were described by two senior officials at the ministry as alarming."
+    assert [d for d, _ in _sources(text)] == [None]
+    assert qc.analyze(text).sources[0].descriptor == "two senior officials"
+    assert _sources(text, attribution_passive_words=1) == []
+
+
+def test_attribution_nested_lead_is_read() -> None:
+    """A later report takes an earlier one in only when its source opens the content."""
+    text = "Privately, officials told lawmakers the plan would fail, two aides said."
+    cues = [a.cue.text for a in qc.analyze(text).attributions if a.cue]
+    assert cues == ["told"]
+    wide = qc.analyze(text, config=AnalyzerConfig(attribution_nested_lead=30)).attributions
+    assert [a.cue.text for a in wide if a.cue] == ["said", "told"]
+    assert wide[1].via_source_id is not None  # the inner report is known through the aides
+
+
+def test_pronoun_lookback_is_read() -> None:
+    """A pronoun with no earlier source finds a named person only within the lookback."""
+    text = "President Barack Obama arrived in Paris on Monday. He said the plan would work."
+    assert _sources(text) == [("Barack Obama", ["President Barack Obama", "He"])]
+    assert _sources(text, pronoun_lookback=0) == [(None, ["He"])]
+
+
+def test_anonymity_reason_limits_are_read() -> None:
+    """The reason clause opens and ends within the configured reach."""
+    text = (
+        "An official, who spoke on condition of anonymity because the talks are private, "
+        "said the deal was close."
+    )
+
+    def reason(**fields: Any) -> str | None:
+        source = qc.analyze(text, config=AnalyzerConfig(**fields)).sources[0]
+        return source.anonymity_reason.text if source.anonymity_reason else None
+
+    assert reason() == "who spoke on condition of anonymity because the talks are private"
+    assert reason(anonymity_reason_lookback=0) == (
+        "spoke on condition of anonymity because the talks are private"
+    )
+    assert (
+        reason(anonymity_reason_reach=20)
+        == "who spoke on condition of anonymity because the talks a"
+    )
+
+
+def test_genre_paragraph_limits_are_read() -> None:
+    """Section labels and furniture count only in the configured top paragraphs."""
+    label = "Opinion\n\nThe council has lost its way."
+    assert qc.analyze(label).genre.kind.value == "opinion"
+    off = AnalyzerConfig(genre_label_paragraphs=0)
+    assert qc.analyze(label, config=off).genre.kind.value == "unknown"
+    release = (
+        "The company issued this statement:\n\n\u201cWe are proud of our staff.\u201d\n\n"
+        "The plant opened in 1990. It employs 300 people. Output rose last year. Sales fell."
+    )
+    assert qc.analyze(release).genre.kind.value == "press_release"
+    top = AnalyzerConfig(genre_top_paragraphs=0)
+    assert qc.analyze(release, config=top).genre.kind.value == "news"
+
+
+def test_anonymous_flag_reach_is_read() -> None:
+    """The anonymous_source flag sits on the first mention within the reach, else nearer."""
+    text = (
+        "A senior official at the ministry said the talks were hard. "
+        + "The weather was mild and the roads were clear. " * 12
+        + "The plan will fail, the official said."
+    )
+
+    def flagged(reach: int) -> list[str]:
+        a = qc.analyze(text, config=AnalyzerConfig(anonymous_flag_reach=reach))
+        return [f.span.text for f in a.flags if f.kind.value == "anonymous_source"]
+
+    assert flagged(0) == ["the official"]
+    assert flagged(2000) == ["A senior official at the ministry"]
+
+
+_INTERVIEW = (
+    "Coach Maria Lund said the defeat hurt. Lund spoke to us after it.\n\n"
+    "Why did you lose?\n\nWe lost the midfield.\n\nWe lost the wings too.\n\n"
+    "What now?\n\nI will rest the squad.\n\nAre you worried?\n\nNot at all, our form is good."
+)
+
+
+def test_interview_limits_are_read() -> None:
+    """An unlabelled interview needs interview_min_exchanges exchanges, with answers of at
+    most interview_max_answer_paragraphs paragraphs."""
+
+    def ids(**fields: Any) -> list[str]:
+        return [a.id for a in qc.analyze(_INTERVIEW, config=AnalyzerConfig(**fields)).attributions]
+
+    assert len(ids()) == 5  # the introduction's report and four answer paragraphs
+    assert ids(interview_min_exchanges=4) == ["a1"]
+    assert ids(interview_max_answer_paragraphs=1) == ["a1"]
+
+
+def test_headline_max_words_is_read() -> None:
+    """A short unpunctuated line is a headline only up to headline_max_words words."""
+    text = "Council votes to close the library\n\nThe council voted on Monday to close it."
+
+    def roles(**fields: Any) -> list[str]:
+        a = qc.analyze(text, config=AnalyzerConfig(**fields))
+        return [s.role.value for p in a.paragraphs for s in p.sentences]
+
+    assert roles() == ["headline", "body"]
+    assert roles(headline_max_words=2) == ["body", "body"]
+
+
 def _write_docs() -> None:
     """Replace the generated table in docs/api.md with the model's."""
     api = API.read_text("utf-8")

@@ -19,14 +19,17 @@ import pytest
 
 import quotecheck as qc
 from quotecheck.attribution.attribute import Sourcing
-from quotecheck.attribution.interview import MIN_EXCHANGES, credit_interview
+from quotecheck.attribution.interview import credit_interview
 from quotecheck.attribution.turns import presented_source
+from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.models import Analysis, CueKind
 from quotecheck.text.segment import segment
 
 _CASES = json.loads((Path(__file__).parent / "cases" / "interview.json").read_text("utf-8"))[
     "cases"
 ]
+
+MIN_EXCHANGES = DEFAULT_CONFIG.interview_min_exchanges
 
 
 def _params() -> list[Any]:

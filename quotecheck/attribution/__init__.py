@@ -5,7 +5,9 @@ Takes the text, its paragraphs, quotes and cues (from :mod:`quotecheck.text`) an
 ``Source`` per distinct speaker with every mention, and the ``Attribution`` records (content ->
 source through a cue). Inside: ``mentions`` and ``described`` read who a noun phrase names,
 ``sources`` and ``coref`` merge mentions into sources, ``linking``, ``shapes`` and ``subjects``
-find the speaker of each cue shape, ``content`` and ``phrases`` find what was said. May import
+find the speaker of each cue shape, ``content`` and ``phrases`` find what was said. Each cue
+becomes a ``content.Link``, built once by the reader of its shape and never written afterwards:
+a later step that revises one (filing its source, cutting its content) builds a new one. May import
 the :mod:`quotecheck.text` results and the shared modules (``models``, ``config``, ``offsets``,
 ``kinds``, ``assemble``, ``lexicons``, ``errors``), never ``claims`` or later rooms.
 """

@@ -18,6 +18,7 @@ from typing import Final
 
 import regex
 
+from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.lexicons import load_rows
 from quotecheck.sortedints import bisect_right
 from quotecheck.text.cues import VERB_FORMS
@@ -87,8 +88,9 @@ _KEY_REACH: Final = 48  # longer than the distance from a phrase's start to its 
 _OPENERS_RE: Final = regex.compile(
     r"\b(?:who|speaking|spoke|because|and)\b[^,;.—–]{0,40}$", regex.IGNORECASE
 )
-_REACH: Final = 240  # a reason clause is read at most this far past its phrase
-_LOOKBACK: Final = 60  # how far back a "who" or "speaking" may open the clause
+# Longer than any phrase of the lexicon: how far a phrase opening at a cue is matched. (How far
+# a reason clause runs, and how far back it may open, are AnalyzerConfig.anonymity_reason_*.)
+_PHRASE_REACH: Final = 240
 _ENDS: Final = frozenset(',;:!?()—–“”"\n')
 
 
@@ -96,11 +98,14 @@ def anonymity_reasons(
     text: str,
     sentence_starts: list[int],
     anonymous: list[tuple[int, int]],
+    reach: int = DEFAULT_CONFIG.anonymity_reason_reach,
+    lookback: int = DEFAULT_CONFIG.anonymity_reason_lookback,
 ) -> dict[int, tuple[int, int]]:
     """Map an anonymous source (by its index in ``anonymous``' owners) to its reason clause.
 
     ``anonymous`` lists (mention start, owner) pairs sorted by start: every mention of every
-    anonymous source. Returns owner -> (start, end) of the first reason clause found for it.
+    anonymous source. Returns owner -> (start, end) of the first reason clause found for it: it
+    opens at most ``lookback`` characters before its phrase and ends at most ``reach`` after.
     """
     found: dict[int, tuple[int, int]] = {}
     if not anonymous:
@@ -109,7 +114,7 @@ def anonymity_reasons(
     for m in _markers(text):
         owner = _owner(m[0], starts, anonymous, sentence_starts)
         if owner is not None and owner not in found:
-            found[owner] = (_clause_start(text, m[0]), _clause_end(text, m[1]))
+            found[owner] = (_clause_start(text, m[0], lookback), _clause_end(text, m[1], reach))
     return found
 
 
@@ -132,7 +137,7 @@ def explains_anonymity(text: str, cue_start: int) -> bool:
     "spoke on condition of anonymity", "declined to be identified"): part of the attribution,
     never a report of its own. ("said on condition of anonymity" still reports: the phrase
     must open at the cue.)"""
-    return _MARKER_RE.match(text, cue_start, cue_start + _REACH) is not None
+    return _MARKER_RE.match(text, cue_start, cue_start + _PHRASE_REACH) is not None
 
 
 def _owner(
@@ -153,18 +158,18 @@ def _owner(
     return anonymous[i][1] if i >= 0 and starts[i] >= before else None
 
 
-def _clause_start(text: str, pos: int) -> int:
+def _clause_start(text: str, pos: int, lookback: int) -> int:
     """Where the clause holding a phrase opens: a "who" or "speaking" just before it, or there."""
-    lo = max(0, pos - _LOOKBACK)
+    lo = max(0, pos - lookback)
     m = _OPENERS_RE.search(text, lo, pos)
     return m.start() if m else pos
 
 
-def _clause_end(text: str, pos: int) -> int:
+def _clause_end(text: str, pos: int, reach: int) -> int:
     """Where the clause ends: the next clause mark, a full stop that ends a sentence, "that"
     right after the phrase ("said on condition of anonymity that …"), or a reporting verb
     ("who did not wish to be named said …"; not an infinitive: "to speak publicly")."""
-    end = min(len(text), pos + _REACH)
+    end = min(len(text), pos + reach)
     m = _THAT_RE.match(text, pos, end)
     if m:
         return pos

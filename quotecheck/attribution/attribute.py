@@ -17,13 +17,21 @@ Sources are resolved in text order by :class:`~coref.SourceBook`, so a surname,
 
 from __future__ import annotations
 
+from itertools import accumulate
 from typing import Final, NamedTuple
 
 import regex
 
 from quotecheck.assemble import assemble
 from quotecheck.attribution.anonymity import anonymity_reasons, explains_anonymity
-from quotecheck.attribution.content import Doc, Link, opens_sentence, trim, word_count
+from quotecheck.attribution.content import (
+    Doc,
+    Link,
+    opens_sentence,
+    trim,
+    with_content,
+    word_count,
+)
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.linking import file_link, verb_link
 from quotecheck.attribution.shapes import (
@@ -99,7 +107,7 @@ def attribute(
     if not sentences:
         return Sourcing(quotes, (), ())
     doc = Doc(text, sentences, quotes, config)
-    book = SourceBook(text)
+    book = SourceBook(text, config.pronoun_lookback)
     fields = _CueFields(cues)
     links = _cue_links(doc, book, fields)
     links = _colon_links(doc, book, fields, links)
@@ -142,15 +150,15 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
             continue
         if link is not None and _imputed(doc.text, book, link):
             continue  # the writer's framing ("they claim", "X will tell you"), not a source
-        if link is not None and links and _swallows(links[-1], link):
-            _make_room(doc, links[-1], link)
+        if link is not None and links and _swallows(doc, links[-1], link):
+            links[-1] = _make_room(doc, links[-1], link)
         if link is None:
             continue
-        outer = bool(links) and _reports(doc.text, link, links[-1])
+        outer = bool(links) and _reports(doc, link, links[-1])
         if outer or not _duplicate(links, link):
             links.append(file_link(book, link))
         if outer:
-            _pass_on(links[-2], links[-1])
+            links[-2] = _passed_on(links[-2], links[-1])
     return links
 
 
@@ -207,58 +215,69 @@ def _imputed(text: str, book: SourceBook, link: Link) -> bool:
     return modal and bool(after) and after[0].lower().strip(",") in ("you", "us")
 
 
-def _reports(text: str, link: Link, prev: Link) -> bool:
+def _reports(doc: Doc, link: Link, prev: Link) -> bool:
     """Tell whether a later cue reports the whole of an earlier one, cue and all ("Officials
     told lawmakers X, three people familiar with the briefing said"): two attributions, nested."""
     if link.cue is None or prev.cue is None or link.sentence != prev.sentence:
         return False
-    if prev.mention is None or prev.mention.start > link.content[0] + _NESTED_LEAD:
+    if prev.mention is None or prev.mention.start > link.content[0] + doc.nested_lead:
         return False  # the inner report's source must open the outer content
     start, end = link.content
     if not start <= prev.cue[0] < prev.cue[1] <= end <= link.cue[0]:
         return False
     # ", three people familiar with the briefing said", not ", a point that officials dispute"
-    words = text[end : link.cue[0]].split()
+    words = doc.text[end : link.cue[0]].split()
     return bool(words) and words[0] == "," and not _RELATIVES.intersection(words)
 
 
 _RELATIVES: Final = frozenset(["that", "which", "who", "whom", "what"])
 
 
-def _pass_on(inner: Link, outer: Link) -> None:
-    """Record the outer source as the channel through which the inner statement is known."""
+def _passed_on(inner: Link, outer: Link) -> Link:
+    """The inner link, with the outer source as the channel its statement is known through."""
     if inner.via is None and outer.source != inner.source and outer.mention is not None:
-        inner.via = outer.source
         said = outer.mention.start, outer.mention.end
-        inner.reasons.append(f"known through the outer report's source (at {said[0]}-{said[1]})")
+        why = f"known through the outer report's source (at {said[0]}-{said[1]})"
+        return Link(
+            inner.source,
+            inner.cue,
+            inner.cue_kind,
+            inner.stance,
+            inner.content,
+            inner.sentence,
+            outer.source,
+            inner.when,
+            [*inner.reasons, why],
+            inner.mention,
+            inner.via_mention,
+        )
+    return inner
 
 
-def _swallows(prev: Link, link: Link) -> bool:
+def _swallows(doc: Doc, prev: Link, link: Link) -> bool:
     """Tell whether an earlier clause after its cue ran over a later cue of the same sentence
     ("X noted that A, and added: “B”"; "X asserted that A: “B,” he claimed")."""
     if prev.cue is None or link.cue is None or prev.sentence != link.sentence:
         return False
     if not prev.cue[1] <= prev.content[0] < link.cue[0] < prev.content[1]:
         return False
-    return not _nested(prev, link)
+    return not _nested(prev, link, doc.nested_lead)
 
 
-def _nested(prev: Link, link: Link) -> bool:
+def _nested(prev: Link, link: Link, lead: int) -> bool:
     """Tell whether a later cue is part of the earlier report ("X said he never said …"): its
-    source stands inside the earlier content, and what it reports follows it."""
+    source opens the earlier content (within ``lead`` characters of its start), and what it
+    reports follows it."""
     mention, cue = link.mention, link.cue
     if mention is None or cue is None:
         return False
-    opens = prev.content[0] <= mention.start <= prev.content[0] + _NESTED_LEAD
+    opens = prev.content[0] <= mention.start <= prev.content[0] + lead
     return opens and mention.start < cue[0] and link.content[0] > mention.start
 
 
-# the inner source opens the earlier content ("said (that) he never said …")
-_NESTED_LEAD: Final = 3
-
-
-def _make_room(doc: Doc, prev: Link, link: Link) -> None:
-    """End the earlier clause before the later report: its source, its cue, or its quote."""
+def _make_room(doc: Doc, prev: Link, link: Link) -> Link:
+    """End the earlier clause before the later report (its source, its cue, or its quote): the
+    earlier link with its content cut, or as it was when no clause boundary allows the cut."""
     cut = link.cue[0] if link.cue is not None else prev.content[1]
     if link.mention is not None and prev.content[0] < link.mention.start < cut:
         cut = link.mention.start
@@ -270,8 +289,10 @@ def _make_room(doc: Doc, prev: Link, link: Link) -> None:
     between = doc.text[end:cut]
     boundary = any(c in between for c in ",:;—–(") or between.strip() in _BOUNDARY_WORDS
     if boundary and word_count(doc.text, (start, end)) >= 2:
-        prev.content = (start, end)
-        prev.reasons.append("content: ends where the sentence's next report begins")
+        return with_content(
+            prev, (start, end), "content: ends where the sentence's next report begins"
+        )
+    return prev
 
 
 _CONJUNCTIONS: Final = ("and", "but", "then")  # not "so" or "while": "do so", "for a while"
@@ -287,7 +308,14 @@ def _drop_conjunction(text: str, start: int, end: int) -> int:
         for word in _CONJUNCTION_TAIL:
             if text[start:end].endswith(word):
                 end, dropped = trim(text, start, end - len(word))[1], True
+    for word in _CONTRAST_TAIL:  # "… was good, while": after a comma, a contrast, not "a while"
+        if text[start:end].endswith(word):
+            return trim(text, start, end - len(word) + 1)[1]
     return end
+
+
+# Words that join a second report to the first after a comma ("X said A, while Y said B").
+_CONTRAST_TAIL: Final = (", while", ", whereas", ", although", ", though")
 
 
 def _duplicate(links: list[Link], link: Link) -> bool:
@@ -306,13 +334,8 @@ class _Cover:
     def __init__(self, links: list[Link]) -> None:
         spans = sorted([k.content for k in links])
         self.starts = [a for a, _ in spans]
-        # the furthest end among the spans starting at or before each one (a plain loop: from
-        # compiled code, itertools.accumulate calls max through the generic call path per span)
-        self.reach: list[int] = []
-        far = 0
-        for i, (_, b) in enumerate(spans):
-            far = b if i == 0 or b > far else far
-            self.reach.append(far)
+        # the furthest end among the spans starting at or before each one
+        self.reach = list(accumulate((b for _, b in spans), max))
 
     def __contains__(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
@@ -348,9 +371,10 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
     """Give a cue-less stand-alone quote the speaker of the quote just before it."""
     speech = CUE_SPEECH_VERB
     cued = {doc.sentence_at(fields.starts[n]) for n, k in enumerate(fields.kinds) if k is speech}
-    ends = sorted(links, key=lambda k: k.content[1])
-    keys = [k.content[1] for k in ends]
     out = list(links)
+    # out's indices by content end (the ends before any quote was joined on, as the search keys)
+    ends = sorted(range(len(out)), key=lambda j: out[j].content[1])
+    keys = [out[j].content[1] for j in ends]
     covered = _Cover(links)
     for n, q in enumerate(doc.outer):
         mark = doc.q_starts[n]  # q.marks.start, already read
@@ -360,12 +384,12 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
         i = bisect_right(keys, mark) - 1
         if i < 0:
             continue
-        prev = ends[i]
+        prev = out[ends[i]]
         last = max(doc.sentence_at(prev.content[1] - 1), prev.sentence)
         gap = _prose_gap(doc, last, qi)
         if gap == 0 and qi - last <= config.cue_window_sentences:
-            prev.content = (prev.content[0], q.span.end)
-            prev.reasons.append("the quote goes on in the next sentence, with no new speaker")
+            why = "the quote goes on in the next sentence, with no new speaker"
+            out[ends[i]] = with_content(prev, (prev.content[0], q.span.end), why)
             continue
         if gap == 1 and _hands_on(doc, prev, last):
             why = "the quote continues the previous paragraph's quote, so it keeps that speaker"
@@ -383,7 +407,7 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
             reasons=[f"no cue of its own: {why}"],
         )
         out.append(link)
-        ends.insert(i + 1, link)
+        ends.insert(i + 1, len(out) - 1)
         keys.insert(i + 1, link.content[1])
     return sorted(out, key=lambda k: k.content[0])
 
@@ -458,6 +482,8 @@ def _build(
     )
     sources, ids = book.sources(used, _anonymity(doc, book, used))
     starts = [k.content[0] for k in links]
+    contents = [k.content for k in links]  # each grows to hold the whole of a quote it ends in
+    quote_ids: list[list[str]] = [[] for _ in links]
     by_quote: dict[str, int] = {}
     for q in quotes:
         if _named_term(text, q.marks.start):
@@ -469,19 +495,21 @@ def _build(
         while (
             i > floor
             and i >= 0
-            and not links[i].content[0] <= q_start < max(links[i].content[1], q_start + 1)
+            and not contents[i][0] <= q_start < max(contents[i][1], q_start + 1)
         ):
             i -= 1
         if i == floor:
             continue
-        if i >= 0 and q_end <= links[i].content[1] + 2:
+        if i >= 0 and q_end <= contents[i][1] + 2:
             qid = q.id
             by_quote[qid] = i
-            links[i].quote_ids.append(qid)
-            if q_end > links[i].content[1]:  # a content trimmed of the quote's final stop
-                links[i].content = (links[i].content[0], q_end)  # holds the whole quote again
+            quote_ids[i].append(qid)
+            if q_end > contents[i][1]:  # a content trimmed of the quote's final stop
+                contents[i] = (contents[i][0], q_end)  # holds the whole quote again
     spans = _Spans(doc, fields)
-    attributions = tuple(_attribution(spans, n, k, ids) for n, k in enumerate(links))
+    attributions = tuple(
+        _attribution(spans, n, k, contents[n], quote_ids[n], ids) for n, k in enumerate(links)
+    )
     settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
     return Sourcing(settled, sources, attributions)
 
@@ -494,7 +522,7 @@ def _anonymity(doc: Doc, book: SourceBook, used: list[int]) -> dict[int, tuple[i
         if book.kind(i) is SOURCE_ANONYMOUS
         for start, _ in book.drafts[i].mentions
     )
-    return anonymity_reasons(doc.text, doc.starts, anonymous)
+    return anonymity_reasons(doc.text, doc.starts, anonymous, doc.reason_reach, doc.reason_lookback)
 
 
 def _named_term(text: str, mark: int) -> bool:
@@ -524,8 +552,15 @@ class _Spans:
         return make_span(self.doc.text, content[0], content[1])
 
 
-def _attribution(spans: _Spans, n: int, k: Link, ids: dict[int, str]) -> Attribution:
-    """One link, frozen as an Attribution."""
+def _attribution(
+    spans: _Spans,
+    n: int,
+    k: Link,
+    content: tuple[int, int],
+    quote_ids: list[str],
+    ids: dict[int, str],
+) -> Attribution:
+    """One link, frozen as an Attribution, with its final content and the quotes it holds."""
     text = spans.doc.text
     fields = {
         "id": f"a{n + 1}",
@@ -533,8 +568,8 @@ def _attribution(spans: _Spans, n: int, k: Link, ids: dict[int, str]) -> Attribu
         "cue": spans.cue(k.cue) if k.cue else None,
         "cue_kind": k.cue_kind,
         "stance": k.stance if isinstance(k.stance, Stance) else STANCE_NEUTRAL,
-        "content": spans.content(k.content),
-        "quote_ids": tuple(k.quote_ids),
+        "content": spans.content(content),
+        "quote_ids": tuple(quote_ids),
         "via_source_id": ids.get(k.via) if k.via is not None else None,
         "when": make_span(text, k.when[0], k.when[1]) if k.when else None,
         "reasons": tuple(k.reasons),

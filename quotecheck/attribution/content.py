@@ -1,7 +1,7 @@
 """Where reported content lies: the clause before a cue, after it, or a quote around it.
 
 :class:`Doc` indexes a text's sentences and outer quotes for position lookups; :class:`Link` is a
-provisional attribution; :func:`set_content` chooses a cue's content. ``Doc.max_clause`` and
+provisional attribution; :func:`choose_content` chooses a cue's content. ``Doc.max_clause`` and
 ``Doc.window`` (``AnalyzerConfig.attribution_max_clause`` and ``attribution_window``) bound how
 far every reader of the attribution stage looks (linking, subjects, phrases, shapes,
 attribution); every lookup here is a bisection or a bounded slice, so the cost per cue
@@ -21,17 +21,19 @@ from quotecheck.sortedints import bisect_left, bisect_right
 from quotecheck.text.cues import VERB_FORMS
 
 __all__ = [
+    "Choice",
     "Doc",
     "Link",
+    "choose_content",
     "introduces",
     "opens_sentence",
-    "set_content",
     "trim",
+    "with_content",
     "word_count",
 ]
 
 # What may sit between a cue and the content that follows it.
-_LEAD_IN_RE: Final = regex.compile(r"[\s,:;\-–—]*(?:that\b)?[\s,:]*")
+_LEAD_IN_RE: Final = regex.compile(r"[\s,:;\-–—]*(?:(?:[a-z]+ly[ \t]+)?that\b)?[\s,:]*")
 _PARTICIPLE_RE: Final = regex.compile(r",[ \t]+(?:also[ \t]+)?(\w+ing)\b")  # ", adding that …"
 _CONJUNCTIONS: Final = frozenset(["and", "but", "or", "so", "while", "as"])
 # Words that open an adverbial clause: after ", X said," they add the writer's narration
@@ -53,8 +55,24 @@ class Link:
     """A provisional attribution: content credited to a source index through a cue.
 
     A plain class with its own ``__init__``, not a dataclass: mypyc runs a dataclass's generated
-    ``__init__`` as interpreted Python, several times slower, and one is built per cue.
+    ``__init__`` as interpreted Python, several times slower, and one is built per cue. A link
+    is never changed once built: a step that revises one builds a new one (:func:`with_content`,
+    ``linking.file_link``), so the function that builds a link is the one that sets its fields.
     """
+
+    __slots__ = (
+        "content",
+        "cue",
+        "cue_kind",
+        "mention",
+        "reasons",
+        "sentence",
+        "source",
+        "stance",
+        "via",
+        "via_mention",
+        "when",
+    )
 
     def __init__(
         self,
@@ -67,11 +85,10 @@ class Link:
         via: int | None = None,
         when: tuple[int, int] | None = None,
         reasons: list[str] | None = None,
-        quote_ids: list[str] | None = None,
         mention: Mention | None = None,
         via_mention: Mention | None = None,
     ) -> None:
-        self.source = source
+        self.source = source  # the source's index in the SourceBook; -1 until the link is filed
         self.cue = cue
         self.cue_kind = cue_kind
         self.stance = stance
@@ -80,9 +97,29 @@ class Link:
         self.via = via
         self.when = when
         self.reasons: list[str] = reasons if reasons is not None else []
-        self.quote_ids: list[str] = quote_ids if quote_ids is not None else []
         self.mention = mention  # the source's mention, filed in the book once the link holds
         self.via_mention = via_mention
+
+
+def with_content(link: Link, content: tuple[int, int], reason: str) -> Link:
+    """A copy of ``link`` with another content, and the reason for it added to its reasons."""
+    return Link(
+        link.source,
+        link.cue,
+        link.cue_kind,
+        link.stance,
+        content,
+        link.sentence,
+        link.via,
+        link.when,
+        [*link.reasons, reason],
+        link.mention,
+        link.via_mention,
+    )
+
+
+# A content chosen or refined for a cue, and the reason for it.
+Choice = tuple[tuple[int, int], str]
 
 
 class Doc:
@@ -108,6 +145,10 @@ class Doc:
         self.left_reach: int = config.attribution_left_reach
         self.right_reach: int = config.attribution_right_reach
         self.label_reach: int = config.attribution_label_reach
+        self.nested_lead: int = config.attribution_nested_lead
+        self.passive_words: int = config.attribution_passive_words
+        self.reason_reach: int = config.anonymity_reason_reach
+        self.reason_lookback: int = config.anonymity_reason_lookback
         self.sentences = sentences
         spans = [s.span for s in sentences]  # every model field read once
         self.starts = [span.start for span in spans]
@@ -153,10 +194,19 @@ class Doc:
         return hi
 
 
-def set_content(
-    doc: Doc, link: Link, s_start: int, subj_start: int, core_end: int, s_end: int, inverted: bool
-) -> bool:
-    """Choose the content: the clause before the cue, after it, or a quote; False if none."""
+def choose_content(
+    doc: Doc,
+    via: Mention | None,
+    s_start: int,
+    subj_start: int,
+    core_end: int,
+    s_end: int,
+    inverted: bool,
+) -> Choice | None:
+    """Choose the content: the clause before the cue, after it, or a quote; None if none.
+
+    ``via`` is the channel named after the cue, if any ("told the station “Channel 9”").
+    """
     text = doc.text
     q = doc.quote_at(s_start)
     max_clause = doc.max_clause
@@ -176,86 +226,43 @@ def set_content(
     right_quote = doc.quote_at(right[0]) if right_words else _quote_after_colon(doc, core_end)
     if right_quote is not None and right_words and core_end <= right_quote.marks.start < right[0]:
         right = (right_quote.marks.start, right[1])  # the lead-in ate a ",," mark: give it back
-    via = link.via_mention
     channel_name = via is not None and doc.quote_at(via.end + 1) is not None
     if channel_name:
         right_quote = None  # "told the station “Channel 9”": the quote names the channel
     colon = text[core_end : core_end + 3].lstrip()[:1] == ":"
     if colon and right_quote is not None:
         left_quote = None  # "“A.” X said: “B.”": the colon points forward; A is someone else's
+    resumes = "content: the quote, which resumes after the cue"
     if left_quote is not None and right_quote is not None:
-        link.content = (left_quote[0], right_quote.span.end)
-        link.reasons.append("content: the quote, which resumes after the cue")
-    elif left_quote is not None and (resumed := _resumed_quote(doc, core_end)) is not None:
-        link.content = (left_quote[0], resumed.span.end)
-        link.reasons.append("content: the quote, which resumes after the cue")
-    elif left_quote is not None and (
+        return (left_quote[0], right_quote.span.end), resumes
+    if left_quote is not None and (resumed := _resumed_quote(doc, core_end)) is not None:
+        return (left_quote[0], resumed.span.end), resumes
+    if left_quote is not None and (
         inverted or not right_ok or channel_name or not introduces(text, core_end)
     ):
-        link.content = left_quote
-        link.reasons.append("content: the quote before the cue")
-    elif (
+        return left_quote, "content: the quote before the cue"
+    if (
         right_quote is not None
         and (right_words == 0 or right_quote.marks.start == right[0])
         and (_quote_ends(doc, right_quote) or _narration_follows(doc, right_quote))
     ):
-        link.content = (right_quote.span.start, right_quote.span.end)
-        link.reasons.append("content: the quote after the cue")
-    elif right_words >= 2 and left_words >= 2 and _interrupted(text, left, right, core_end):
-        link.content = (left[0], right[1])
-        link.reasons.append("content: the clause the cue interrupts")
-    elif left_words >= 2 and (
-        inverted or _clause_before(text, subj_start, left_words, right_words)
-    ):
-        link.content = left
-        link.reasons.append("content: the clause before the cue")
-    elif right_ok:
-        link.content = right
-        link.reasons.append("content: the clause after the cue")
-    elif left_words >= 3:
-        link.content = left
-        link.reasons.append("content: the clause before the cue")
-    else:
-        return False
-    return True
+        return (right_quote.span.start, right_quote.span.end), "content: the quote after the cue"
+    if right_words >= 2 and left_words >= 2 and _interrupted(text, left, right, core_end):
+        return (left[0], right[1]), "content: the clause the cue interrupts"
+    if left_words >= 2 and (inverted or _clause_before(text, subj_start, left_words, right_words)):
+        return left, "content: the clause before the cue"
+    if right_ok:
+        return right, "content: the clause after the cue"
+    if left_words >= 3:
+        return left, "content: the clause before the cue"
+    return None
 
 
 def _lead_in_end(text: str, pos: int, endpos: int) -> int:
-    """Where the words after a cue begin: the end of ``_LEAD_IN_RE``'s match at ``pos``.
-
-    Read a character at a time while the characters are ASCII or dashes (whose classes are
-    plain); at any other character the pattern decides, as before.
-    """
-    end = min(endpos, len(text))
-    if pos < 0 or pos > end:
-        return _lead_in_by_pattern(text, pos, endpos)
-    i = pos
-    while i < end and text[i] in _LEAD_IN_MARKS:
-        i += 1
-    if i < end and text[i] >= "\x80":
-        return _lead_in_by_pattern(text, pos, endpos)  # maybe white space beyond ASCII
-    if i + 4 <= end and text[i : i + 4] == "that":  # not startswith(…, i, end): a method call
-        after = text[i + 4] if i + 4 < end else ""
-        if after >= "\x80" and after not in "–—":
-            return _lead_in_by_pattern(text, pos, endpos)  # maybe a letter beyond ASCII
-        if not after or after not in _ASCII_WORD:  # "that" ends a word: ``that\b``
-            i += 4
-    while i < end and text[i] in _LEAD_OUT_MARKS:
-        i += 1
-    if i < end and text[i] >= "\x80" and text[i] not in "–—":
-        return _lead_in_by_pattern(text, pos, endpos)
-    return i
-
-
-def _lead_in_by_pattern(text: str, pos: int, endpos: int) -> int:
+    """Where the words after a cue begin: past the marks, the "that" (and an adverb before it:
+    "said privately that") of ``_LEAD_IN_RE``."""
     m = _LEAD_IN_RE.match(text, pos, endpos)
     return m.end() if m else pos
-
-
-# The ASCII white space of the regex module's ``\s``, and the marks of ``_LEAD_IN_RE``'s
-# classes: before "that" (with dashes) and after it.
-_LEAD_IN_MARKS: Final = frozenset(" \t\n\x0b\x0c\r,:;-–—")
-_LEAD_OUT_MARKS: Final = frozenset(" \t\n\x0b\x0c\r,:")
 
 
 _RESUME_RE: Final = regex.compile(r"[^.;:!?“”\"\n,]{0,30},[ \t]*(?=[“\"])")
@@ -450,45 +457,6 @@ _FOUR_WORDS_RE: Final = regex.compile(
 
 
 def word_count(text: str, span: tuple[int, int]) -> int:
-    """Count words in a span, stopping at four (all the decisions need).
-
-    The words are runs of the regex module's ``\\w``. Most spans reach their fourth word
-    within a few ASCII letters, spaces, marks and typographic quotes and dashes, whose ``\\w``
-    is plain ``[A-Za-z0-9_]``: those are counted here, a character at a time, which costs a
-    tenth of a call into the regex module; any other character hands the span to the pattern.
-    """
-    start, end = span
-    if start < 0 or end < 0:
-        return _four_words(text, span)  # the regex module reads a negative offset from the end
-    count = 0
-    in_word = False
-    for i in range(start, min(end, len(text))):
-        c = text[i]
-        if c in _ASCII_WORD:
-            if not in_word:
-                count += 1
-                if count == 4:
-                    return count
-                in_word = True
-        elif c in _PLAIN_NON_WORD:
-            in_word = False
-        else:
-            return _four_words(text, span)  # a letter, digit or mark outside ASCII
-    return count
-
-
-def _four_words(text: str, span: tuple[int, int]) -> int:
-    """Count words in a span with the pattern, stopping at four."""
+    """Count the words (runs of ``\\w``) in a span, stopping at four (all the decisions need)."""
     m = _FOUR_WORDS_RE.match(text, span[0], span[1])
     return (m.lastindex or 0) if m is not None else 0
-
-
-# The characters whose ``\\w`` word_count decides alone (tests/test_attribution_speed_equivalence.py
-# checks them against the regex module): ASCII, a no-break space, and U+2010-U+2027 (dashes,
-# curly quotes, ellipsis), none of which but ASCII letters, digits and "_" is a word character.
-_ASCII_WORD: Final = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz")
-_PLAIN_NON_WORD: Final = frozenset(
-    [chr(c) for c in range(128) if chr(c) not in _ASCII_WORD]
-    + ["\xa0"]
-    + [chr(c) for c in range(0x2010, 0x2028)]
-)

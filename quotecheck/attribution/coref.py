@@ -15,6 +15,7 @@ from quotecheck.assemble import assemble
 from quotecheck.attribution.anonymity import aliases
 from quotecheck.attribution.mentions import classify
 from quotecheck.attribution.sources import Mention, Token, quoted, tokens
+from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_PERSON, SOURCE_VAGUE
 from quotecheck.models import Source, SourceKind
 from quotecheck.offsets import make_span
@@ -83,8 +84,9 @@ class SourceBook:
     source of a kind, so filing a mention costs the same however many sources came before.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, pronoun_lookback: int = DEFAULT_CONFIG.pronoun_lookback) -> None:
         self.text = text
+        self.pronoun_lookback = pronoun_lookback  # AnalyzerConfig.pronoun_lookback
         self.drafts: list[_Draft] = []
         self._named: dict[tuple[SourceKind, str], int] = {}  # full name or description -> source
         self._surnames: dict[str, int] = {}  # a person's surname -> the latest such person
@@ -202,7 +204,7 @@ class SourceBook:
         # ("Science Minister George Freeman refused to say …") is nearer.
         unnamed = found is not None and self.drafts[found].kind is not SOURCE_PERSON
         if (found is None or unnamed) and not group:
-            named = _mentioned_person(self.text, m.start)
+            named = _mentioned_person(self.text, m.start, self.pronoun_lookback)
             if named is not None and found is not None and named.start < self.drafts[found].last:
                 named = None  # the unnamed source is nearer
             if named is not None:
@@ -297,17 +299,15 @@ def _compatibility(d: _Draft) -> str:
 _HEARSAY: Final = ("reports", "rumors", "rumours", "reportedly", "allegedly")
 
 
-_LOOKBACK: Final = 400  # characters before a pronoun searched for the person it may stand for
-
-
-def _mentioned_person(text: str, before: int) -> Mention | None:
-    """The one named person mentioned shortly before ``before``, e.g. "President Obama".
+def _mentioned_person(text: str, before: int, lookback: int) -> Mention | None:
+    """The one named person mentioned within ``lookback`` characters before ``before``, e.g.
+    "President Obama".
 
     Only a capitalised run that reads as a person with a title or with two or more names
     counts, so a lone capitalised word ("Friday", "Washington") is never taken for a person;
     and with two different people in view the pronoun stays unresolved (no gender is known).
     """
-    toks = tokens(text, max(0, before - _LOOKBACK), before)
+    toks = tokens(text, max(0, before - lookback), before)
     found: dict[str, Mention] = {}
     for run in _capitalised_runs(toks):
         m = classify(text, run)

@@ -1,13 +1,13 @@
-"""credit_interview(text, paragraphs, sourcing) -> Sourcing: answers of an unlabelled Q&A.
+"""credit_interview(text, paragraphs, sourcing, config) -> Sourcing: answers of an unlabelled Q&A.
 
 Many interviews print no "Q:"/"A:" labels: after an introduction that names the interviewee,
 question paragraphs (the interviewer's, one short question each) alternate with answer
 paragraphs (the interviewee's words, unmarked). Such a text is read as an interview only when it
 plainly reads as one:
 
-- at least :data:`MIN_EXCHANGES` question paragraphs in a row, each followed by one to
-  :data:`MAX_ANSWER_PARAGRAPHS` answer paragraphs (body prose not ending in "?" and not opening
-  with a quote mark, which would be a quoted speaker in news prose);
+- at least ``AnalyzerConfig.interview_min_exchanges`` question paragraphs in a row, each
+  followed by one to ``interview_max_answer_paragraphs`` answer paragraphs (body prose not
+  ending in "?" and not opening with a quote mark, which would be a quoted speaker in news prose);
 - at least one question addresses the interviewee ("you", "your") and at least half the
   answers speak in the first person ("I", "we", "my", …);
 - the introduction before the first question names a person: the one mentioned most there is
@@ -28,16 +28,11 @@ import regex
 from quotecheck.attribution.attribute import Sourcing
 from quotecheck.attribution.nonprose import renumbered
 from quotecheck.attribution.turns import presented_source
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.kinds import CUE_TURN, ROLE_BODY
 from quotecheck.models import Attribution, Paragraph, Span
 
-__all__ = ["MAX_ANSWER_PARAGRAPHS", "MIN_EXCHANGES", "credit_interview"]
-
-MIN_EXCHANGES: Final = 3
-"""Question-and-answer exchanges in a row that make a text read as an interview."""
-
-MAX_ANSWER_PARAGRAPHS: Final = 3
-"""Paragraphs an answer may run over before the next question."""
+__all__ = ["credit_interview"]
 
 _MAX_QUESTION_WORDS: Final = 40  # a question paragraph is one short question
 _QUOTE_OPENERS: Final = "\"“‘'«„"
@@ -52,7 +47,12 @@ _QUESTION: Final = "q"
 _ANSWER: Final = "a"
 
 
-def credit_interview(text: str, paragraphs: tuple[Paragraph, ...], sourcing: Sourcing) -> Sourcing:
+def credit_interview(
+    text: str,
+    paragraphs: tuple[Paragraph, ...],
+    sourcing: Sourcing,
+    config: AnalyzerConfig = DEFAULT_CONFIG,
+) -> Sourcing:
     """Credit each answer paragraph of an unlabelled interview to the interviewee.
 
     >>> from quotecheck.pipeline import analyze
@@ -66,7 +66,8 @@ def credit_interview(text: str, paragraphs: tuple[Paragraph, ...], sourcing: Sou
     """
     if any(a.cue_kind is CUE_TURN for a in sourcing.attributions):
         return sourcing
-    answers = _answers(paragraphs)
+    least, most = config.interview_min_exchanges, config.interview_max_answer_paragraphs
+    answers = _answers(paragraphs, least, most)
     if not answers:
         return sourcing
     intro_end = answers[0][0]  # the first question's start
@@ -98,16 +99,17 @@ def _same_content(a: Attribution, answers: list[Span]) -> bool:
     return any(a.content.start <= s.start and s.end <= a.content.end for s in answers)
 
 
-def _answers(paragraphs: tuple[Paragraph, ...]) -> list[tuple[int, Span]]:
-    """The answer paragraphs of the first run of exchanges that reads as an interview, each
-    with the start of the run's first question; empty when there is no such run."""
+def _answers(paragraphs: tuple[Paragraph, ...], least: int, most: int) -> list[tuple[int, Span]]:
+    """The answer paragraphs of the first run of exchanges that reads as an interview (at
+    least ``least`` exchanges, answers of at most ``most`` paragraphs), each with the start of
+    the run's first question; empty when there is no such run."""
     shapes = [_shape(p) for p in paragraphs]
     n = 0
     while n < len(paragraphs):
         if shapes[n] != _QUESTION:
             n += 1
             continue
-        run, end = _run(paragraphs, shapes, n)
+        run, end = _run(paragraphs, shapes, n, least, most)
         if run:
             return run
         n = max(end, n + 1)
@@ -115,7 +117,7 @@ def _answers(paragraphs: tuple[Paragraph, ...]) -> list[tuple[int, Span]]:
 
 
 def _run(
-    paragraphs: tuple[Paragraph, ...], shapes: list[str | None], first: int
+    paragraphs: tuple[Paragraph, ...], shapes: list[str | None], first: int, least: int, most: int
 ) -> tuple[list[tuple[int, Span]], int]:
     """The exchanges from question paragraph ``first`` on, if they read as an interview, and
     the index where the run stopped."""
@@ -124,7 +126,7 @@ def _run(
     n = first
     while n < len(paragraphs) and shapes[n] == _QUESTION:
         m = n + 1
-        while m < len(paragraphs) and m - n <= MAX_ANSWER_PARAGRAPHS and shapes[m] == _ANSWER:
+        while m < len(paragraphs) and m - n <= most and shapes[m] == _ANSWER:
             m += 1
         if m == n + 1:
             break  # a question with no answer ends the run
@@ -133,7 +135,7 @@ def _run(
         n = m
         while n < len(paragraphs) and shapes[n] is None and not _is_prose(paragraphs[n]):
             n += 1  # "Advertisement" and the like between exchanges
-    if len(questions) < MIN_EXCHANGES or not _reads_as_interview(questions, answers):
+    if len(questions) < least or not _reads_as_interview(questions, answers):
         return [], n
     start = paragraphs[first].span.start
     return [(start, span) for span in answers], n

@@ -13,24 +13,26 @@ from typing import Final
 
 import regex
 
-from quotecheck.attribution.content import Doc, Link, introduces, set_content, trim
+from quotecheck.attribution.content import Choice, Doc, Link, choose_content, introduces, trim
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.described import RELATIVE_PRONOUNS
-from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.mentions import classify, loose_group
 from quotecheck.attribution.phrases import after_core, fronted_when
 from quotecheck.attribution.sources import (
     DOCUMENTS,
     ROLE_NOUNS,
     VAGUE_GROUPS,
+    Mention,
     Token,
     grammar_words,
     phrase_after,
     quoted,
+    subject_before,
     tokens,
 )
 from quotecheck.attribution.subjects import LazyTokens, clause_subject, find_subject
-from quotecheck.kinds import CUE_SPEECH_VERB, SOURCE_DOCUMENT, SOURCE_MEDIA
-from quotecheck.models import Cue, Span
+from quotecheck.kinds import CUE_SPEECH_VERB, CUE_STATEMENT, SOURCE_DOCUMENT, SOURCE_MEDIA
+from quotecheck.models import Cue, Quote, Span
 from quotecheck.text.cues import VERB_FORMS
 
 __all__ = ["file_link", "verb_link"]
@@ -66,12 +68,15 @@ def verb_link(
     si = doc.sentence_at(c_start)
     s_start, s_end = doc.starts[si], doc.ends[si]
     lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), c_start)
+    term = doc.quote_at(lo - 1) if lo > s_start else None
+    if term is not None and _scare_quote(text, term):  # "One MP, from a 'Red Wall' seat, told"
+        lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), term.marks.start)
     if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start):
         return None  # "found", "showed" with no document near and no "that": not a report
     window = left = tokens(text, lo, c_start)
-    to_say = _went_on_to(left)
+    to_say = _went_on_to(left, verb)
     if to_say:
-        left = left[:-1]  # "X went on to say": the verb reports what X said
+        left = left[:-1]  # "X went on to say", "X began by saying": the verb reports what X said
     elif left and (left[-1].text.lower() in _NOT_FINITE or _possessive(left[-1].text)):
         return None  # "the report", "his remarks", "decision to tell": not a finite verb
     j = len(left)
@@ -90,24 +95,19 @@ def verb_link(
     if shared is not None:
         mention, core_end, inverted = None, c_end, False
     elif coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
-        whole = window if lo == s_start else None  # the words from the sentence start
-        mention, core_end, inverted = clause_subject(doc, s_start, cue, reasons, whole)
+        near = _near_subject(text, left) if to_say else None
+        if near is not None:  # "… that Mr. Trump was prompted to say": the nearer subject
+            mention, core_end, inverted = near, c_end, False
+        else:
+            whole = window if lo == s_start else None  # the words from the sentence start
+            mention, core_end, inverted = clause_subject(doc, s_start, cue, reasons, whole)
         continued = True
     else:
         opens = lo == s_start or doc.quote_at(lo - 1) is not None
         mention, core_end, inverted = find_subject(text, left[:j], right, cue, reasons, opens)
-    link = Link(
-        -1,
-        (c_start, c_end),
-        CUE_SPEECH_VERB,
-        cue.stance,
-        (0, 0),
-        si,
-        mention=mention,
-        reasons=reasons,
-    )
+    source = -1  # filed later from the mention, unless the source is an earlier link's
     if shared is not None:
-        link.source = shared.source
+        source = shared.source
         reasons.append(f"{quoted(verb)} shares its subject with the sentence's earlier report")
     elif mention is None:
         closing = doc.quote_at(lo - 1) is not None and text[max(0, lo - 2) : lo].startswith(",")
@@ -115,7 +115,7 @@ def verb_link(
         earlier = _participle_subject(verb, bool(comma) and j == len(left), sentence_links)
         if earlier is None:
             return None
-        link.source = earlier.source
+        source = earlier.source
         reasons.append("the participle continues the sentence's earlier attribution")
     form = VERB_FORMS.get(verb) or VERB_FORMS.get(verb.lower())
     documentary = form is not None and form.lemma in _DOCUMENT_VERBS
@@ -124,14 +124,19 @@ def verb_link(
     )  # "the report found …", "researchers found that …"
     if documentary and not finding:
         return None  # "police found a body", "Smith showed composure": no report
+    via_mention: Mention | None = None
     if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
         obj = classify(text, phrase_after(right.get()))
         if obj is not None:
             core_end = max(core_end, obj.end)
             if obj.kind is SOURCE_MEDIA:
-                link.via_mention = obj
+                via_mention = obj
                 reasons.append(f"{verb} {text[obj.start : obj.end]}: the channel it went through")
-    core_end = after_core(doc, link, core_end, s_end)
+    after = after_core(doc, core_end, s_end)
+    core_end = after.end
+    reasons.extend(after.reasons)
+    if after.channel is not None:
+        via_mention = after.channel  # "in an interview with CNN" names the channel last
     subject_start = mention.start if mention is not None and not inverted else c_start
     if mention is not None and not inverted:
         subject_start = _described_lead(text, left, subject_start)  # "a beaming Lopez"
@@ -140,22 +145,53 @@ def verb_link(
     # "… and never mentioned schools", "…, saying …": a verb continuing a clause reports what
     # follows it, never the clause before it
     opening = subject_start if relative else c_start if continued else s_start
-    if not set_content(doc, link, opening, subject_start, core_end, s_end, inverted):
-        return None
-    labelled = form is not None and form.lemma in _LABEL_VERBS and not inverted
-    labelled = labelled and _label_content(doc, link, core_end)
-    _carried_quote(doc, link, core_end)
-    _as_quote(doc, link, core_end)
-    if form is not None and form.lemma in _REQUEST_VERBS and _infinitive(text, link.content[0]):
+    chosen = choose_content(doc, via_mention, opening, subject_start, core_end, s_end, inverted)
+    if chosen is None:
+        plain = form is not None and form.lemma in _PLAIN_SAYING and not inverted
+        quote = _quote_next(doc, core_end, s_end) if plain else None
+        if quote is None:
+            return None
+        # "X said in a statement. “…”"
+        why = "content: the quote opening the next sentence, as after a colon"
+        chosen = (quote.span.start, quote.span.end), why
+    cue_at = (c_start, c_end)
+    content = _refined(chosen[0], chosen, reasons)
+    if j > 1 and left[j - 1].text in RELATIVE_PRONOUNS and left[j - 2].text == ",":
+        # "X, who said A, issued …": A ends at the clause's comma
+        content = _refined(content, _close_relative(doc, cue_at, content), reasons)
+    label = None
+    if form is not None and form.lemma in _LABEL_VERBS and not inverted:
+        label = _label_content(doc, cue_at, content, core_end)
+    content = _refined(content, label, reasons)
+    content = _refined(content, _carried_quote(doc, content, core_end), reasons)
+    content = _refined(content, _as_quote(doc, content, core_end), reasons)
+    if form is not None and form.lemma in _REQUEST_VERBS and _infinitive(text, content[0]):
         return None  # "who asked not to be identified": a request, not a statement
-    weak = form is not None and form.lemma in _WEAK_VERBS and not labelled
-    if weak and not _weak_ok(doc, link, core_end):
+    weak = form is not None and form.lemma in _WEAK_VERBS and label is None
+    if weak and not _weak_ok(doc, content, core_end):
         return None
-    if _place_phrase(doc, link) and not _skip_to_quote(doc, link):
-        return None  # "whispering in his ear", "assisting in Iraq": no words reported
-    if link.when is None:
-        link.when = fronted_when(text, s_start, subject_start)
-    return link
+    if _place_phrase(doc, cue_at, content):
+        skipped = _skip_to_quote(doc, content)
+        if skipped is None:
+            return None  # "whispering in his ear", "assisting in Iraq": no words reported
+        content = _refined(content, skipped, reasons)
+    if text.startswith("to ", content[0]) and _negated(left):
+        return None  # "did not immediately respond to requests for comment": nothing said
+    when = after.when or fronted_when(text, s_start, subject_start)
+    kind = CUE_STATEMENT if after.statement else CUE_SPEECH_VERB
+    return Link(
+        source, cue_at, kind, cue.stance, content, si, None, when, reasons, mention, via_mention
+    )
+
+
+def _refined(
+    content: tuple[int, int], choice: Choice | None, reasons: list[str]
+) -> tuple[int, int]:
+    """The content a refinement chose (its reason added to ``reasons``), or ``content``."""
+    if choice is None:
+        return content
+    reasons.append(choice[1])
+    return choice[0]
 
 
 _DOCUMENT_FORMS: Final = frozenset(f for f, v in VERB_FORMS.items() if v.lemma in _DOCUMENT_VERBS)
@@ -168,10 +204,8 @@ def _may_find(text: str, c_end: int, lo: int, c_start: int) -> bool:
     if text.startswith(" that ", c_end):
         return True
     words = text[max(lo, c_start - _DOCUMENT_REACH) : c_start].lower().split()
-    return any(w.strip(",’'s") in DOCUMENTS for w in words)
-
-
-_PASSIVE_REACH: Final = 12  # "described by two officials who …": the words read after "by"
+    # strip(",’'s") also eats a plural's "s" ("figures" -> "figure"): try the word as written too
+    return any(w.strip(",") in DOCUMENTS or w.strip(",’'s") in DOCUMENTS for w in words)
 
 
 # Verbs whose passive with "by" reports what the agent said of the subject ("was described by
@@ -223,30 +257,31 @@ def _passive_link(doc: Doc, cue: Cue, si: int, c_start: int, c_end: int) -> Link
     form = VERB_FORMS.get(cue.span.text.lower())
     if form is None or form.lemma not in _PASSIVE_SPEECH or _subordinate(text, s_start, c_start):
         return None  # "is recommended by guidelines", "since talks were reported by": no speech
-    after = tokens(text, c_end, hi)[: _PASSIVE_REACH + 1]
+    after = tokens(text, c_end, hi)[: doc.passive_words + 1]  # "by" and the agent's words
     if not after or after[0].text != "by":
         return None
     mention = classify(text, phrase_after(after[1:]))
     if mention is None or mention.pronoun is not None:
         return None
     agent = text[after[0].start : mention.end]
-    link = Link(
+    reasons = [f"passive: {quoted(agent)} names who {quoted(cue.span.text)} it"]
+    quote = doc.quote_at(doc.next_quote_start(mention.end, s_end))
+    if quote is not None:
+        content = (quote.span.start, quote.span.end)  # "… by critics as “a betrayal”"
+        reasons.append("content: the quote the agent put on it")
+    else:
+        content = trim(text, s_start, s_end)
+        reasons.append("content: the sentence the passive verb reports")
+    return Link(
         -1,
         (c_start, c_end),
         CUE_SPEECH_VERB,
         cue.stance,
-        trim(text, s_start, s_end),
+        content,
         si,
+        reasons=reasons,
         mention=mention,
-        reasons=[f"passive: {quoted(agent)} names who {quoted(cue.span.text)} it"],
     )
-    quote = doc.quote_at(doc.next_quote_start(mention.end, s_end))
-    if quote is not None:
-        link.content = (quote.span.start, quote.span.end)  # "… by critics as “a betrayal”"
-        link.reasons.append("content: the quote the agent put on it")
-    else:
-        link.reasons.append("content: the sentence the passive verb reports")
-    return link
 
 
 _LEAD_ARTICLES: Final = frozenset(["a", "an", "the"])
@@ -276,53 +311,58 @@ def _infinitive(text: str, start: int) -> bool:
     return text.startswith(("to ", "not to "), start)
 
 
-def _label_content(doc: Doc, link: Link, core_end: int) -> bool:
+def _label_content(
+    doc: Doc, cue: tuple[int, int], content: tuple[int, int], core_end: int
+) -> Choice | None:
     """For "called Ford’s plans “an absolute disgrace”" or "thanked him for “stepping up”", the
-    content is the verb's object up to the quote put on it; False when no quote follows."""
-    start, end = link.content
-    if start < core_end or doc.quote_at(start) is not None or _phrasal_call(doc, link):
-        return False  # before the cue, already the quote, or "called on Congress to …"
+    content is the verb's object up to the quote put on it; None when no quote follows."""
+    start, end = content
+    if start < core_end or doc.quote_at(start) is not None or _phrasal_call(doc, cue, start):
+        return None  # before the cue, already the quote, or "called on Congress to …"
     q = doc.next_quote_start(start, min(end, start + doc.label_reach))
     quote = doc.quote_at(q)
     if quote is None or any(c in doc.text[start:q] for c in ".;:!?"):
-        return False
-    link.content = (start, quote.marks.end)  # the object and the whole quote, marks included
-    link.reasons.append("the quote is what the verb's object was called or credited with")
-    return True
+        return None
+    # the object and the whole quote, marks included
+    return (
+        start,
+        quote.marks.end,
+    ), "the quote is what the verb's object was called or credited with"
 
 
 # "a message on Twitter reading “…”": a short object, then a participle of speech and a quote.
 _CARRIER_RE: Final = regex.compile(r"[^,.;:!?“”\"\n]{1,60}?\b(\w+ing)[ \t]+(?=[“\"])")
 
 
-def _carried_quote(doc: Doc, link: Link, core_end: int) -> None:
+def _carried_quote(doc: Doc, content: tuple[int, int], core_end: int) -> Choice | None:
     """For "posted a message reading “Thank you Georgia”", the content is the quote the
     verb's object carries, not the object and the narration around it."""
-    start, end = link.content
+    start, end = content
     if start < core_end or doc.quote_at(start) is not None:
-        return
+        return None
     stop = min(end, start + 80)
     if doc.text.find("“", start, stop) < 0 and doc.text.find('"', start, stop) < 0:
-        return  # the pattern ends before a quote mark: without one in reach it cannot match
+        return None  # the pattern ends before a quote mark: without one in reach it cannot match
     m = _CARRIER_RE.match(doc.text, start, stop)
     if m is None or m.group(1) not in _CARRIER_VERBS or _names_people(doc.text, start, m.start(1)):
-        return  # "a video showing supporters shouting “…”": the people shown said it
+        return None  # "a video showing supporters shouting “…”": the people shown said it
     quote = doc.quote_at(m.end())
     if quote is not None and quote.marks.end <= end + 1:
-        link.content = (quote.span.start, quote.span.end)
-        link.reasons.append(f"content: the quote the object carries ({quoted(m.group(1))} it)")
+        why = f"content: the quote the object carries ({quoted(m.group(1))} it)"
+        return (quote.span.start, quote.span.end), why
+    return None
 
 
-def _as_quote(doc: Doc, link: Link, core_end: int) -> None:
+def _as_quote(doc: Doc, content: tuple[int, int], core_end: int) -> Choice | None:
     """For "in what campaigners described as “a betrayal”", the content is the quote after
     "as", not "as" with it."""
-    start, end = link.content
+    start, end = content
     if start < core_end or not doc.text.startswith("as ", start):
-        return
+        return None
     quote = doc.quote_at(start + 3)
     if quote is not None and quote.marks.start == start + 3 and quote.marks.end >= end - 1:
-        link.content = (quote.span.start, quote.span.end)
-        link.reasons.append("content: the quote the words were described as")
+        return (quote.span.start, quote.span.end), "content: the quote the words were described as"
+    return None
 
 
 _CARRIER_VERBS: Final = frozenset(["reading", "saying", "stating", "declaring", "announcing"])
@@ -334,47 +374,87 @@ def _names_people(text: str, start: int, end: int) -> bool:
     return any(w in ROLE_NOUNS or w in VAGUE_GROUPS for w in words)
 
 
-def _phrasal_call(doc: Doc, link: Link) -> bool:
-    """Tell "called on Congress", "called for a recount" (asking) from "called the plan …"."""
-    if link.cue is None or doc.text[link.cue[0] : link.cue[1]].lower()[:4] != "call":
+def _phrasal_call(doc: Doc, cue: tuple[int, int], start: int) -> bool:
+    """Tell "called on Congress", "called for a recount" (asking) from "called the plan …"
+    (the content starts at ``start``)."""
+    if doc.text[cue[0] : cue[1]].lower()[:4] != "call":
         return False
-    first = doc.text[link.content[0] : link.content[0] + 8].split(None, 1)
+    first = doc.text[start : start + 8].split(None, 1)
     return bool(first) and first[0] in ("on", "for", "off", "out", "up", "in")
 
 
-def _place_phrase(doc: Doc, link: Link) -> bool:
+def _place_phrase(doc: Doc, cue: tuple[int, int], content: tuple[int, int]) -> bool:
     """Tell whether a content after its cue is a prepositional phrase rather than a statement."""
-    start = link.content[0]
-    if link.cue is None or start < link.cue[1] or doc.quote_at(start) is not None:
+    start = content[0]
+    if start < cue[1] or doc.quote_at(start) is not None:
         return False
+    if "that" in doc.text[cue[1] : start]:
+        return False  # "said that in May, prices rose": "that" opened a clause; it fronts a time
     first = doc.text[start : start + 12].split(None, 1)
     return bool(first) and first[0] in _PLACE_PREPOSITIONS
 
 
-def _skip_to_quote(doc: Doc, link: Link) -> bool:
+def _skip_to_quote(doc: Doc, content: tuple[int, int]) -> Choice | None:
     """For "asks at Western High School, “…”" or "said on Fox News Sunday that …", start the
-    content at the quote that ends it or after "that"; False when there is neither."""
-    start, end = link.content
+    content at the quote that ends it or after "that"; None when there is neither."""
+    start, end = content
     q = doc.next_quote_start(start, end)
     if q >= end:
         that = _THAT_RE.search(doc.text, start, min(end, start + 80))
         if that is None:
-            return False
-        link.content = (that.end(), end)  # "said on Fox News Sunday that …"
-        link.reasons.append("the words before 'that' only say where or when")
-        return True
+            return None
+        # "said on Fox News Sunday that …"
+        return (that.end(), end), "the words before 'that' only say where or when"
     quote = doc.quote_at(q)  # an outer quote starts at q: never None
     if quote is None or quote.marks.end < end - 2:
-        return False  # "called on Congress to pass the “Dream Act” this year": a name, not speech
-    link.content = (quote.span.start, quote.span.end)
-    link.reasons.append("the words before the quote only say where or when")
-    return True
+        return None  # "called on Congress to pass the “Dream Act” this year": a name, not speech
+    return (quote.span.start, quote.span.end), "the words before the quote only say where or when"
 
 
 _THAT_RE: Final = regex.compile(r"\bthat\s+")
 _PLACE_PREPOSITIONS: Final = frozenset(
     ["in", "at", "on", "with", "into", "from", "during", "by", "for"]
-)
+)  # "to": "did not respond to requests for comment" reports nothing
+
+
+# Verbs that, ending their sentence, hand over to a quote after it ("X said in a statement.").
+_PLAIN_SAYING: Final = grammar_words("plain_saying")
+
+
+def _quote_next(doc: Doc, core_end: int, s_end: int) -> Quote | None:
+    """The quote that opens the next sentence when nothing but a full stop follows the cue
+    ("X said in a statement. “…”", a colon written as a full stop), or None."""
+    text = doc.text
+    if text[core_end:s_end].strip(" \t") not in (".", ""):
+        return None
+    ahead = text[s_end : s_end + 8]
+    pos = s_end + len(ahead) - len(ahead.lstrip(" \t\r\n."))
+    q = doc.quote_at(pos)
+    return q if q is not None and q.marks.start == pos and q.span.end > q.span.start else None
+
+
+_SCARE_WORDS: Final = 3  # a quoted term in running text: at most this many words
+
+
+def _scare_quote(text: str, q: Quote) -> bool:
+    """Tell whether a quote is a short term inside the writer's sentence (a 'Red Wall' seat):
+    a word before it, no closing punctuation in it; no boundary for a source's phrase."""
+    inner = q.span.text
+    before = text[max(0, q.marks.start - 2) : q.marks.start]
+    return (
+        len(inner.split()) <= _SCARE_WORDS
+        and inner[-1:].isalnum()
+        and before[-1:] == " "
+        and before[:1].isalpha()
+    )
+
+
+def _negated(left: list[Token]) -> bool:
+    """Tell whether a verb is negated by the few words before it ("did not immediately")."""
+    return any(t.text.lower() in _NEGATIONS or t.text.endswith(("n't", "n’t")) for t in left[-4:])
+
+
+_NEGATIONS: Final = frozenset(["not", "never"])
 
 
 def _possessive(word: str) -> bool:
@@ -384,20 +464,36 @@ def _possessive(word: str) -> bool:
     return word[:-2].lower() not in ("he", "she", "it", "that", "who", "there", "what", "one")
 
 
-def _weak_ok(doc: Doc, link: Link, core_end: int) -> bool:
+def _weak_ok(doc: Doc, content: tuple[int, int], core_end: int) -> bool:
     """Accept a weak verb ("continued") only when its content is a quote or "that …"."""
-    return doc.quote_at(link.content[0]) is not None or introduces(doc.text, core_end)
+    return doc.quote_at(content[0]) is not None or introduces(doc.text, core_end)
 
 
 def file_link(book: SourceBook, link: Link) -> Link:
-    """Enter a finished link's source and channel mentions in the book; return the link."""
+    """Enter a finished link's source and channel mentions in the book; return the link with
+    the indices they were filed under (a new link when there is a mention to file)."""
+    source, via, reasons = link.source, link.via, link.reasons
     if link.mention is not None:
-        link.source, why = book.add(link.mention)
+        source, why = book.add(link.mention)
         said = book.text[link.mention.start : link.mention.end]
-        link.reasons.insert(0, f"source {quoted(said)}: {why}")
+        reasons = [f"source {quoted(said)}: {why}", *reasons]
     if link.via_mention is not None:
-        link.via, why = book.add(link.via_mention)
-    return link
+        via, _ = book.add(link.via_mention)
+    if link.mention is None and link.via_mention is None:
+        return link
+    return Link(
+        source,
+        link.cue,
+        link.cue_kind,
+        link.stance,
+        link.content,
+        link.sentence,
+        via,
+        link.when,
+        reasons,
+        link.mention,
+        link.via_mention,
+    )
 
 
 def _adverb(word: str) -> bool:
@@ -409,9 +505,58 @@ def _adverb(word: str) -> bool:
 _TO_SAY_LEADS: Final = frozenset(["on", "prompted", "as", "quick", "moved", "proceeded", "rushed"])
 
 
-def _went_on_to(left: list[Token]) -> bool:
-    """Tell whether the words before a verb end in "went on to", "was prompted to" and the like."""
-    return len(left) > 1 and left[-1].text == "to" and left[-2].text.lower() in _TO_SAY_LEADS
+# Verbs before "by saying" whose subject says it ("began by saying", "responded by saying").
+_BY_SAYING_LEADS: Final = grammar_words("by_saying_lead")
+# The words of a verb group before "to say" or "by saying", walked back to reach its subject.
+_SAY_GROUP: Final = _TO_SAY_LEADS | _BY_SAYING_LEADS | _BE | _AUX | {"went", "goes", "so", "far"}
+
+
+# After a comma inside a relative clause's report, a word that resumes the main clause's verb
+# ("Trump, who had suggested the judge was biased, issued a statement"); -ed forms and any
+# reporting verb count too, unless a preposition follows ("the deal, signed in May, was …").
+_MAIN_VERBS: Final = grammar_words("main_verb")
+_COMMA_WORD_RE: Final = regex.compile(r",[ \t]+([a-z]+)\b[ \t]*([a-z]*)")
+_PARTICIPLE_AFTER: Final = frozenset(["in", "on", "at", "by", "last", "this", "for"])
+
+
+def _close_relative(doc: Doc, cue: tuple[int, int], content: tuple[int, int]) -> Choice | None:
+    """End a report made inside ", who said …," where the main clause's verb resumes; only at
+    the first comma, since a later one may close an aside of the report itself."""
+    start, end = content
+    if start < cue[1]:
+        return None
+    m = _COMMA_WORD_RE.search(doc.text, start, end)
+    if m is None:
+        return None
+    word = m.group(1)
+    participle = word.endswith("ed") and m.group(2) not in _PARTICIPLE_AFTER
+    if word in _MAIN_VERBS or participle or word in VERB_FORMS:
+        cut = trim(doc.text, start, m.start())
+        if cut[1] > cut[0]:
+            return cut, "content: ends with the relative clause it is said in"
+    return None
+
+
+def _went_on_to(left: list[Token], verb: str) -> bool:
+    """Tell whether the words before a verb end in "went on to", "was prompted to", "began by"
+    and the like."""
+    if len(left) < 2:
+        return False
+    if left[-1].text == "by":
+        return verb.endswith("ing") and left[-2].text.lower() in _BY_SAYING_LEADS
+    return left[-1].text == "to" and left[-2].text.lower() in _TO_SAY_LEADS
+
+
+def _near_subject(text: str, left: list[Token]) -> Mention | None:
+    """The subject just before "was prompted (to say)" or "began (by saying)", if one is there."""
+    k = len(left)
+    while k and left[k - 1].text.lower() in _SAY_GROUP:
+        k -= 1
+    phrase = subject_before(left[:k]) if 0 < k < len(left) else []
+    mention = classify(text, phrase) if phrase else None
+    if mention is None or loose_group(mention) or mention.kind is SOURCE_DOCUMENT:
+        return None
+    return mention
 
 
 def _shared_subject(c_start: int, links: list[Link]) -> Link | None:

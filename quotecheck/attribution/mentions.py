@@ -11,21 +11,25 @@ from typing import Final
 
 from quotecheck.attribution.sources import (
     ANONYMITY,
+    BODY_WORDS,
     CONNECTORS,
     DETERMINERS,
     DOCUMENTS,
     MEDIA,
     MEDIA_HEADS,
     METONYMS,
+    MODIFIERS,
     NAME_PARTICLES,
     ORG_HEADS,
     ORG_NAMES,
+    ORG_SUFFIXES,
     PLACES,
     PRONOUNS,
     QUANTIFIERS,
     ROLE_CLASSES,
     ROLE_NOUNS,
     TITLES,
+    UNNAMED_HEADS,
     VAGUE_GROUPS,
     Mention,
     Token,
@@ -88,6 +92,8 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
         return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
     if low in VAGUE_GROUPS or (first in QUANTIFIERS and low.split(" ", 1)[-1] in VAGUE_GROUPS):
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
+    if _share(words):  # "one in four", "nearly eight in 10 voters": poll respondents
+        return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     bare = phrase[4:] if first == "the" else phrase
     if bare in MEDIA or (bare.rstrip("’'s") in MEDIA and first != "the" and len(words) == 1):
         return Mention(start, end, SOURCE_MEDIA, name=phrase)
@@ -106,14 +112,53 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
     return _proper_mention(text, words, start, end)
 
 
+# Words that may make a count approximate ("nearly eight in 10", "about one in five").
+_APPROXIMATORS: Final = frozenset(["nearly", "almost", "about", "roughly", "around", "just"])
+
+
+def _share(words: list[Token]) -> bool:
+    """Tell whether a phrase opens with a share of a group: a count, "in", a count."""
+    i = 1 if words[0].text.lower() in _APPROXIMATORS else 0
+    if len(words) < i + 3 or words[i + 1].text != "in":
+        return False
+    return _count(words[i].text) and _count(words[i + 2].text)
+
+
+def _count(word: str) -> bool:
+    """Tell whether a word is a number ("10", "four")."""
+    return word.isdigit() or (word.lower() in QUANTIFIERS and word.lower() not in _NOT_COUNTS)
+
+
+_NOT_COUNTS: Final = frozenset(["some", "many", "several", "few", "other", "others", "various"])
+
+
 def _group_word(words: list[Token], head: Token) -> bool:
     """Tell whether a capitalised head is a role or group noun, not a name: "Democrats" (listed
     capitalised), or "Officials" / "Analysts" capitalised only because they open the sentence."""
     if head.text in ROLE_NOUNS:
         return True
     low = head.text.lower()
+    if _acronym_role(head.text) and all(_describes(w.text) for w in words[: words.index(head)]):
+        return True  # "the Conservative MP for Bath", "a Fianna Fáil TD": a role, written short
     opening = head is words[0] and head.text[1:].islower()  # not "Secretary of State John Kerry"
-    return opening and (ROLE_NOUNS.get(low, False) or low in VAGUE_GROUPS or low in DOCUMENTS)
+    return opening and (
+        ROLE_NOUNS.get(low, False)
+        or low in VAGUE_GROUPS
+        or low in DOCUMENTS
+        or low in UNNAMED_HEADS
+    )
+
+
+def _describes(word: str) -> bool:
+    """Tell whether a word may stand before a role's head ("a senior Tory", not "gave")."""
+    low = word.lower()
+    return capitalised(word) or low in DETERMINERS or low in QUANTIFIERS or low in MODIFIERS
+
+
+def _acronym_role(word: str) -> bool:
+    """Tell whether a word is a role noun written as capitals ("MP", "MEPs", "TD")."""
+    letters = word[:-1] if word[-1:] == "s" else word
+    return len(letters) > 1 and letters.isupper() and word.lower() in ROLE_NOUNS
 
 
 def _pronoun_mention(start: int, end: int, pronoun: str) -> Mention:
@@ -167,6 +212,9 @@ def _common_noun_mention(
         return Mention(start, end, SOURCE_MEDIA, name=phrase, affiliation=affiliation)
     if head_low in DOCUMENTS:
         return Mention(start, end, SOURCE_DOCUMENT, name=phrase, affiliation=affiliation)
+    if head_low in UNNAMED_HEADS and (len(words) == 1 or (len(words) == 2 and first == "the")):
+        # "authorities said": officials nobody names ("German authorities" names a government)
+        return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=True)
     if head_low in ORG_HEADS:
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
     if first in ("a", "an") and head_low.endswith(_PERSON_ENDINGS) and head_low.isalpha():
@@ -279,6 +327,7 @@ def _proper_mention(text: str, words: list[Token], start: int, end: int) -> Ment
         last_title = _last_title(lows, named - 1)
     last_title = max(last_title, _role_before_name(words))
     org = _org_headed(lows) or (last_title == -1 and not ORG_HEADS.isdisjoint(lows))
+    org = org or (last_title == -1 and _named_body(words, lows))
     if org or (last_title == -1 and _acronym(words)):
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase, plural=True)
     name_from = last_title + 1
@@ -336,6 +385,19 @@ def _org_headed(lows: list[str]) -> bool:
     return bool(joins) and lows[joins[0] - 1] in ORG_HEADS and len(lows) - joins[0] <= _ORG_OF_REACH
 
 
+def _named_body(words: list[Token], lows: list[str]) -> bool:
+    """Tell whether a capitalised phrase names a club or a public body by its shape: a place or
+    name and a club word ("Leeds United"), or a body word or acronym before a country or nation
+    ("Statistics Canada", "NHS England")."""
+    if len(lows) < 2 or lows[0] == "the":
+        return False
+    if lows[-1] in ORG_SUFFIXES:
+        return True
+    if lows[-1] not in PLACES:
+        return False
+    return all(w in BODY_WORDS or _acronym(words[i : i + 1]) for i, w in enumerate(lows[:-1]))
+
+
 def _possessive(words: list[Token]) -> int | None:
     """Index of the first possessive word ("Trump’s"), if any."""
     for i, w in enumerate(words):
@@ -366,7 +428,7 @@ def _role_before_name(words: list[Token]) -> int:
     for i in range(len(words) - 2, -1, -1):  # the last one counts: walk back from the end
         w = words[i].text
         if (
-            w.islower()
+            (w.islower() or _acronym_role(w))
             and words[i + 1].text[:1].isupper()
             and (w in ROLE_NOUNS or _unlisted_role(words, i))
         ):

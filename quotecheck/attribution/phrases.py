@@ -1,24 +1,25 @@
 """Phrases next to a cue that are not what was said: when, the channel, "in a statement".
 
 "said on Wednesday", "told reporters", "said in a statement", "in an interview with CNN", "on
-condition of anonymity": :func:`after_core` steps over them after a cue and records them on the
-link; :func:`fronted_when` reads a time phrase that opens the sentence; :func:`phrase_follows`
-tells whether one starts a text. Every pattern is matched in a window of at most ``_NEAR``
-characters, and a channel's name ("with CNN") is read in at most ``Doc.window``.
+condition of anonymity": :func:`after_core` steps over them after a cue and returns what they
+say (:class:`AfterCue`); :func:`fronted_when` reads a time phrase that opens the sentence;
+:func:`phrase_follows` tells whether one starts a text. Every pattern is matched in a window of
+at most ``_NEAR`` characters, and a channel's name ("with CNN") is read in at most ``Doc.window``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
 
-from quotecheck.attribution.content import Doc, Link
+from quotecheck.attribution.content import Doc
 from quotecheck.attribution.mentions import classify
-from quotecheck.attribution.sources import phrase_after, quoted, tokens
-from quotecheck.kinds import CUE_STATEMENT, SOURCE_MEDIA
+from quotecheck.attribution.sources import Mention, phrase_after, quoted, tokens
+from quotecheck.kinds import SOURCE_MEDIA
 
-__all__ = ["after_core", "fronted_when", "phrase_follows"]
+__all__ = ["AfterCue", "after_core", "fronted_when", "phrase_follows"]
 
 
 _NEAR: Final = 120  # how far a time, channel or statement phrase may reach
@@ -70,41 +71,53 @@ _LEAD_WORDS: Final = frozenset(
     """on late early in during since until last this next earlier later to yesterday today
     tonight recently previously Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split()  # noqa: SIM905
 )
-# ASCII letters only: the run ends where each pattern's first word ends, whatever either
-# engine counts as a word character.
-_LETTERS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# The first word after the optional comma, in ASCII letters: the run ends where each
+# pattern's first word ends, whatever either engine counts as a word character.
+_LEAD_WORD_RE: Final = re.compile(r"[ \t]*,?[ \t]*([A-Za-z]+)")
 
 
 def _may_open_phrase(text: str, pos: int, endpos: int) -> bool:
     """Tell whether a time, channel or statement phrase may start at ``pos``: False only when
-    none of the patterns can match there, so they need not be tried.
-
-    Reads what every pattern opens with (spaces or tabs, perhaps a comma, then a word) a
-    character at a time: a few characters, cheaper read here than by a call into a regex engine.
-    """
-    i, end = max(pos, 0), min(endpos, len(text))
-    while i < end and text[i] in " \t":
-        i += 1
-    if i < end and text[i] == ",":
-        i += 1
-        while i < end and text[i] in " \t":
-            i += 1
-    j = i
-    while j < end and text[j] in _LETTERS:
-        j += 1
-    return j > i and text[i:j] in _LEAD_WORDS
+    none of the patterns can match there, so they need not be tried."""
+    m = _LEAD_WORD_RE.match(text, pos, endpos)
+    return m is not None and m[1] in _LEAD_WORDS
 
 
-def after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
-    """Step over time, channel and "in a statement" phrases after the cue; record them."""
+class AfterCue:
+    """What the phrases after a cue say: where they end, when, whether the cue is a statement,
+    and the channel it went through (with the reasons for the channel)."""
+
+    __slots__ = ("channel", "end", "reasons", "statement", "when")
+
+    def __init__(
+        self,
+        end: int,
+        when: tuple[int, int] | None,
+        statement: bool,
+        channel: Mention | None,
+        reasons: list[str],
+    ) -> None:
+        self.end = end  # where the cue's core ends: after the last phrase stepped over
+        self.when = when  # the last time phrase ("on Wednesday"), if any
+        self.statement = statement  # "in a statement", "in an interview": a statement cue
+        self.channel = channel  # the last media channel named ("in an interview with CNN")
+        self.reasons = reasons  # one per channel named, in text order
+
+
+def after_core(doc: Doc, pos: int, end: int) -> AfterCue:
+    """Step over time, channel and "in a statement" phrases after the cue; say what they hold."""
     text = doc.text
+    when: tuple[int, int] | None = None
+    statement = False
+    channel: Mention | None = None
+    reasons: list[str] = []
     for _ in range(4):
         near = min(end, pos + _NEAR)  # the regex module scans for literals up to endpos
         if not _may_open_phrase(text, pos, near):
             break
         m = _WHEN_RE.match(text, pos, near)
         if m:
-            link.when = (m.start("when"), m.end("when"))
+            when = (m.start("when"), m.end("when"))
             pos = m.end()
             continue
         m = _ANONYMITY_RE.match(text, pos, near)
@@ -114,12 +127,16 @@ def after_core(doc: Doc, link: Link, pos: int, end: int) -> int:
         m = _CHANNEL_RE.match(text, pos, near) or _STATEMENT_AT_RE.match(text, pos, near)
         if m:
             if m.group().strip(" ,").lower().startswith(("in a statement", "in an interview")):
-                link.cue_kind = CUE_STATEMENT
-            pos = _via_after(doc, link, m.end(), end)
+                statement = True
+            pos, media = _via_after(doc, m.end(), end)
+            if media is not None:
+                channel = media
+                said = quoted(text[media.start : media.end])
+                reasons.append(f"{said} is the channel it went through")
             pos = _past_relative(text, pos, end)  # "in a statement that was published …"
             continue
         break
-    return pos
+    return AfterCue(pos, when, statement, channel, reasons)
 
 
 _ANONYMITY_RE: Final = regex.compile(
@@ -152,21 +169,17 @@ def _past_relative(text: str, pos: int, end: int) -> int:
     return m.end() if m else pos
 
 
-def _via_after(doc: Doc, link: Link, pos: int, end: int) -> int:
-    """After "in an interview", read "with CNN" as the channel the statement came through."""
+def _via_after(doc: Doc, pos: int, end: int) -> tuple[int, Mention | None]:
+    """After "in an interview", read "with CNN": where the name ends, and the channel if it is
+    a media outlet."""
     m = _WITH_RE.match(doc.text, pos, min(end, pos + _NEAR))
     if not m:
-        return pos
+        return pos, None
     words = phrase_after(tokens(doc.text, m.end(), min(end, m.end() + doc.window)))
     channel = classify(doc.text, words)
     if channel is None:
-        return pos
-    if channel.kind is SOURCE_MEDIA:
-        link.via_mention = channel
-        link.reasons.append(
-            f"{quoted(doc.text[channel.start : channel.end])} is the channel it went through"
-        )
-    return channel.end
+        return pos, None
+    return channel.end, channel if channel.kind is SOURCE_MEDIA else None
 
 
 def fronted_when(text: str, start: int, subject_start: int) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ import regex
 from quotecheck.attribution.content import (
     Doc,
     Link,
-    set_content,
+    choose_content,
     trim,
     word_count,
 )
@@ -55,23 +55,36 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
     mention = classify(text, phrase_after(words)) or _named_thing(text, words)
     if mention is None:
         return None
-    link = Link(
-        -1,
-        (cue.span.start, cue.span.end),
-        CueKind.according_to,
-        cue.stance,
-        (0, 0),
-        si,
-        mention=mention,
-        reasons=["'according to' names the source"],
-    )
+    reasons = ["'according to' names the source"]
     described_end = _relative_clause_end(text, mention.end, sent.end)
     if described_end > mention.end:
-        link.reasons.append("the relative clause after the source describes it")
-    core_end = after_core(doc, link, described_end, sent.end)
-    if not set_content(doc, link, sent.start, cue.span.start, core_end, sent.end, False):
+        reasons.append("the relative clause after the source describes it")
+    after = after_core(doc, described_end, sent.end)
+    reasons.extend(after.reasons)
+    # ", according to X, …": the clause before is the report, whatever follows the source
+    # ("…, according to a new poll that shows …", "…, according to data released Friday")
+    closes = text[max(sent.start, cue.span.start - 3) : cue.span.start].rstrip()[-1:] in ',”"’'
+    chosen = choose_content(
+        doc, after.channel, sent.start, cue.span.start, after.end, sent.end, closes
+    )
+    if chosen is None:
         return None
-    return link
+    reasons.append(chosen[1])
+    kind = CUE_STATEMENT if after.statement else CueKind.according_to
+    cue_at = (cue.span.start, cue.span.end)
+    return Link(
+        -1,
+        cue_at,
+        kind,
+        cue.stance,
+        chosen[0],
+        si,
+        None,
+        after.when,
+        reasons,
+        mention,
+        after.channel,
+    )
 
 
 _RELATIVE_RE: Final = regex.compile(r"[ \t]+(?:who|whom)\b")
@@ -249,16 +262,17 @@ def dash_link(doc: Doc, quote: Quote) -> Link | None:
     if mention is None or mention.kind is SourceKind.vague:
         return None
     dash = m.start() + next(i for i, ch in enumerate(m.group()) if ch in _DASHES)
-    return Link(
-        -1,
-        (dash, dash + 1),
-        CueKind.dash,
-        Stance.neutral,
-        (quote.span.start, quote.span.end),
-        doc.sentence_at(quote.marks.start),
-        mention=mention,
-        reasons=[f"the dash after the quote signs it: {text[mention.start : mention.end]!r}"],
-    )
+    why = f"the dash after the quote signs it: {text[mention.start : mention.end]!r}"
+    si = doc.sentence_at(quote.marks.start)
+    return _quote_link((dash, dash + 1), CueKind.dash, quote, si, mention, why)
+
+
+def _quote_link(
+    cue: tuple[int, int], kind: CueKind, quote: Quote, si: int, mention: Mention, why: str
+) -> Link:
+    """A link crediting the whole of ``quote`` (in sentence ``si``) to ``mention``."""
+    content = (quote.span.start, quote.span.end)
+    return Link(-1, cue, kind, Stance.neutral, content, si, reasons=[why], mention=mention)
 
 
 _INTRO_WORDS: Final = 40  # the clause before a comma-introduced quote: at most this many words
@@ -292,20 +306,11 @@ def comma_link(doc: Doc, quote: Quote) -> Link | None:
     verb = words[-2] if words[-1].text == "it" else words[-1]  # "put it"
     if words[-1].text in DOCUMENTS:
         verb = words[-3]  # "issued a statement"
-    return Link(
-        -1,
-        (verb.start, words[-1].end),
-        CueKind.speech_verb,
-        Stance.neutral,
-        (quote.span.start, quote.span.end),
-        si,
-        mention=mention,
-        reasons=[
-            f"{text[verb.start : words[-1].end]!r} and a comma introduce the quote; the clause's "
-            "subject "
-            f"{text[mention.start : mention.end]!r} speaks it"
-        ],
+    why = (
+        f"{text[verb.start : words[-1].end]!r} and a comma introduce the quote; the clause's "
+        f"subject {text[mention.start : mention.end]!r} speaks it"
     )
+    return _quote_link((verb.start, words[-1].end), CueKind.speech_verb, quote, si, mention, why)
 
 
 # What a document does when it quotes itself: "The memo began, “…”", "The sign reads, “…”".
@@ -352,16 +357,8 @@ def statement_link(doc: Doc, quote: Quote) -> Link | None:
     mention = opening_subject(text, tokens(text, lo, m.end()))  # the verb as its predicate
     if mention is None:
         return None
-    return Link(
-        -1,
-        (m.start(), m.end()),
-        CUE_STATEMENT,
-        Stance.neutral,
-        (quote.span.start, quote.span.end),
-        qi,
-        mention=mention,
-        reasons=[
-            f"{m.group()!r} introduces the quoted paragraphs after it; its subject "
-            f"{text[mention.start : mention.end]!r} speaks them"
-        ],
+    why = (
+        f"{m.group()!r} introduces the quoted paragraphs after it; its subject "
+        f"{text[mention.start : mention.end]!r} speaks them"
     )
+    return _quote_link((m.start(), m.end()), CUE_STATEMENT, quote, qi, mention, why)

@@ -211,9 +211,14 @@ ROLE_CLASSES: Final = {row[0]: row[2] for row in load_rows("person_roles")}
 ANONYMITY: Final = tuple(load("anonymity"))
 MEDIA: Final = frozenset(load("media"))
 DOCUMENTS: Final = _lower_set("documents")
-ORG_HEADS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "head")
+ORG_HEADS: Final = frozenset(
+    r[0] for r in load_rows("organizations") if r[1] in ("head", "unnamed")
+)
+UNNAMED_HEADS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "unnamed")
 ORG_NAMES: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "name")
 METONYMS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "metonym")
+ORG_SUFFIXES: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "suffix")
+BODY_WORDS: Final = frozenset(r[0] for r in load_rows("organizations") if r[1] == "body")
 # Countries and states: their names stand for their governments ("Norway denies the plan").
 PLACES: Final = frozenset(load("places"))
 MEDIA_HEADS: Final = frozenset(
@@ -266,12 +271,28 @@ _NP_WORDS: Final = (
 def _np_word(tok: Token, lowered: str) -> bool:
     """Tell whether a word can stand inside a source's name or description."""
     if tok.text[:1].isupper():
+        if _contraction(tok.text):
+            return False  # "It’s", "I'm", "There’s": a clause's start, not a name
         return tok.text not in CLAUSE_WORDS or tok.text == "May"
     return (
         lowered in _NP_WORDS
         or lowered[:1].isdigit()  # "9/11 widow Terry Strada", "the 46-year-old"
         or "-" in lowered  # "the 46-year-old", "the conservative-leaning newspaper"
     )
+
+
+def _contraction(word: str) -> bool:
+    """Tell whether a capitalised word is a pronoun or clause word with a verb clipped on."""
+    cut = max(word.find("’"), word.find("'"))
+    if cut <= 0:
+        return False
+    base = word[:cut]
+    if word[cut + 1 :] == "s":  # "Thursday’s meeting" is a possessive; "It’s", "There’s" are not
+        return base.lower() in PRONOUNS or base in _EXPLETIVES
+    return base in CLAUSE_WORDS or base.lower() in PRONOUNS
+
+
+_EXPLETIVES: Final = frozenset(["It", "There", "That", "Here", "What", "Who", "Where", "How"])
 
 
 def subject_before(toks: list[Token]) -> list[Token]:
@@ -302,12 +323,20 @@ def subject_before(toks: list[Token]) -> list[Token]:
                 return [tok]
             if low.endswith(("’s", "'s")) and low[:-2] in PRONOUNS:
                 return [Token(word[:-2], tok.start, tok.end - 2)]  # "he’s said": he has said
-            if not _np_or_described(toks, i, out, low):
+            if not (_np_or_described(toks, i, out, low) or _share_of(toks, i)):
                 break
         out.append(tok)
         i -= 1
     out.reverse()
     return _trim_phrase(out)
+
+
+def _share_of(toks: list[Token], i: int) -> bool:
+    """Tell whether a plural noun closes a share of a group ("eight in 10 tenants")."""
+    if i < 3 or toks[i - 2].text != "in" or not toks[i].text.endswith("s"):
+        return False
+    first, second = toks[i - 3].text.lower(), toks[i - 1].text.lower()
+    return (first.isdigit() or first in QUANTIFIERS) and (second.isdigit() or second in QUANTIFIERS)
 
 
 def _np_or_described(toks: list[Token], i: int, out: list[Token], low: str) -> bool:

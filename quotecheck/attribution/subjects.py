@@ -30,6 +30,7 @@ from quotecheck.attribution.mentions import classify, loose_group
 from quotecheck.attribution.phrases import phrase_follows
 from quotecheck.attribution.sources import (
     CONNECTORS,
+    QUANTIFIERS,
     Mention,
     Token,
     abbreviation,
@@ -103,9 +104,9 @@ def find_subject(
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
     span = cue.span  # read once: a model's fields are slow to read
     c_end = span.end
-    left = _without_interrupter(
-        _without_time(left)
-    )  # "WHO this week said", "Officials, though, say"
+    left = _without_participle(
+        _without_interrupter(_without_time(left))
+    )  # "WHO this week said", "Officials, though, say", "A poll published on Sunday showed"
     if left and left[-1].text in RELATIVE_PRONOUNS:
         mention = antecedent(text, left[:-1], cue, reasons, left[-1].text)
         if mention is not None:  # the source is mentioned here by "who", as by a pronoun
@@ -201,6 +202,35 @@ def _without_time(left: list[Token]) -> list[Token]:
         if k > 1 and left[k - 1].text.lower() in ("earlier", "later"):  # "earlier this week"
             k -= 1
         return left[:k]
+    return left
+
+
+# A past participle phrase between a subject and its verb ("Figures released on Friday showed",
+# "One MP elected in 2019 has said"): the participle, then at most a short phrase opened by a
+# preposition or a time word.
+_PARTICIPLES: Final = grammar_words("reduced_participle")
+_PARTICIPLE_LEADS: Final = frozenset(
+    "in on at by for from to last this earlier over during with after before since under".split()  # noqa: SIM905
+)
+_PARTICIPLE_WORDS: Final = 7  # the participle and its phrase
+_NOT_BEFORE_PARTICIPLE: Final = frozenset(
+    "was were is are be been being has have had and or not who which that".split()  # noqa: SIM905
+)
+
+
+def _without_participle(left: list[Token]) -> list[Token]:
+    """Drop a participle phrase that ends the words before a cue ("a poll published on Sunday")."""
+    n = len(left)
+    for k in range(n - 1, max(0, n - 1 - _PARTICIPLE_WORDS), -1):
+        word = left[k].text
+        if not word.isalnum():
+            return left  # a comma or a mark: not one phrase
+        if word in _PARTICIPLES:
+            before = left[k - 1].text
+            lead = k + 1 == n or left[k + 1].text.lower() in _PARTICIPLE_LEADS
+            if lead and before.isalnum() and before.lower() not in _NOT_BEFORE_PARTICIPLE:
+                return left[:k]
+            return left
     return left
 
 
@@ -478,6 +508,8 @@ def _clause_opener(text: str, words: list[Token], documents: bool) -> Mention | 
     nxt = words[len(phrase)].text
     if len(phrase) == 1 and phrase[0].text.endswith("ly") and (nxt == "," or nxt in _AFTER_ADVERB):
         return None  # "Immediately after the attacks, …": a fronted adverb, not a name
+    if len(phrase) == 1 and phrase[0].text.lower() in QUANTIFIERS:
+        return None  # "Eight years ago, he …": a count opens a time phrase, not a name
     mention = classify(text, phrase)
     if mention is None or loose_group(mention):
         return None

@@ -32,8 +32,6 @@ from quotecheck.models import (
 
 __all__ = ["answer_paragraphs", "given_genre", "read_genre"]
 
-_LABEL_PARAGRAPHS: Final = 3  # a section label stands in one of the first paragraphs
-_TOP_PARAGRAPHS: Final = 5  # a wire tag or "issued this statement" stands this near the top
 _RATING_LINE_CHARS: Final = 80  # a line holding a star rating is this short
 _LABEL_MAX_WORDS: Final = 5  # a paragraph of a label alone is this short
 # The confidences of a reading are AnalyzerConfig fields (genre_label_confidence etc.).
@@ -131,7 +129,7 @@ def read_genre(
     """
     if not paragraphs:
         return Genre()  # no text: nothing to read, no reason to give
-    labelled = _section_label(paragraphs)
+    labelled = _section_label(paragraphs, config.genre_label_paragraphs)
     if labelled is not None:
         kind, label = labelled
         confidence = config.genre_label_confidence
@@ -149,9 +147,9 @@ def read_genre(
 # --------------------------------------------------------------------------- labels and furniture
 
 
-def _section_label(paragraphs: tuple[Paragraph, ...]) -> tuple[GenreKind, str] | None:
-    """A section label in one of the first paragraphs, alone or opening it."""
-    for p in paragraphs[:_LABEL_PARAGRAPHS]:
+def _section_label(paragraphs: tuple[Paragraph, ...], top: int) -> tuple[GenreKind, str] | None:
+    """A section label in one of the first ``top`` paragraphs, alone or opening it."""
+    for p in paragraphs[:top]:
         words = p.span.text.strip().rstrip(":.").strip()
         if len(words.split()) <= _LABEL_MAX_WORDS and words.lower() in _LABELS:
             return _LABELS[words.lower()], words
@@ -187,7 +185,7 @@ def _furniture(
         found.setdefault(GenreKind.review, []).extend(
             [f"cast in parentheses: {c}" for c in cast[:3]]
         )
-    head = " ".join(p.span.text for p in paragraphs[:_TOP_PARAGRAPHS]).lower()
+    head = " ".join(p.span.text for p in paragraphs[: config.genre_top_paragraphs]).lower()
     for phrase, kind in _ANYWHERE.items():
         if phrase in head:
             found.setdefault(kind, []).append(f"{phrase!r} near the top")

@@ -20,6 +20,7 @@ from typing import Final
 import regex
 
 from quotecheck.assemble import instance
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.fieldnames import FieldNames
 from quotecheck.kinds import ROLE_BODY, ROLE_BYLINE, ROLE_DATELINE, ROLE_HEADLINE, ROLE_SPEAKER
 from quotecheck.lexicons import load, load_rows
@@ -117,7 +118,6 @@ _NOT_PLACES: Final = (
 _PARAGRAPH_FIELDS: Final = FieldNames(Paragraph.model_fields)
 _SENTENCE_FIELDS: Final = FieldNames(Sentence.model_fields)
 
-_HEADLINE_MAX_WORDS: Final = 25
 # Words that carry on a clock time after "p.m." rather than start a new sentence.
 _TIME_ZONES: Final = frozenset(
     [
@@ -151,7 +151,7 @@ def _abbreviations() -> dict[str, str]:
     return {row[0]: row[1] for row in load_rows("abbreviations")}
 
 
-def segment(text: str) -> tuple[Paragraph, ...]:
+def segment(text: str, config: AnalyzerConfig = DEFAULT_CONFIG) -> tuple[Paragraph, ...]:
     """Split ``text`` into paragraphs and their sentences, every offset into ``text``.
 
     >>> paragraphs = segment("Hi there.\\n\\nMr. Smith said no. It rained.")
@@ -163,8 +163,10 @@ def segment(text: str) -> tuple[Paragraph, ...]:
     bounds = _paragraph_bounds(text)
     roles = paragraph_roles(text, bounds)
     labels = turn_labels(text, bounds)
+    headline = config.headline_max_words
     for index, (start, end) in enumerate(bounds):
-        sentences = _sentences(text, start, end, index, n_sentences, roles[index], labels[index])
+        role, label = roles[index], labels[index]
+        sentences = _sentences(text, start, end, index, n_sentences, role, label, headline)
         n_sentences += len(sentences)
         first, last = strip_bounds(text, start, end)
         span = sentences[0].span if len(sentences) == 1 else None
@@ -227,8 +229,10 @@ def _sentences(
     first_index: int,
     role: SentenceRole | None = None,
     label: tuple[int, int] | None = None,
+    headline_words: int = DEFAULT_CONFIG.headline_max_words,
 ) -> list[Sentence]:
-    """Split one paragraph into its sentences (with a dateline, byline or speaker label)."""
+    """Split one paragraph into its sentences (with a dateline, byline or speaker label; a
+    single line of at most ``headline_words`` words without closing punctuation is a headline)."""
     pieces: list[tuple[int, int, SentenceRole]] = []
     body_start = start
     if start == end or text[start].isspace() or text[start] in FORMAT_CHARACTERS:
@@ -255,7 +259,7 @@ def _sentences(
     pieces.append((cut, end, ROLE_BODY))
     if role is not None:
         pieces = [(s, e, role if r is ROLE_BODY else r) for s, e, r in pieces]
-    elif len(pieces) == 1 and _is_headline(text, start, end):
+    elif len(pieces) == 1 and _is_headline(text, start, end, headline_words):
         pieces = [(start, end, ROLE_HEADLINE)]
     elif len(pieces) > 1:  # a credit closing a paragraph: "… (Reporting by Jane Doe)"
         s, e, _ = pieces[-1]
@@ -381,12 +385,13 @@ def _is_boundary(text: str, start: int, following_at: int) -> bool:
     return True
 
 
-def _is_headline(text: str, start: int, end: int) -> bool:
-    """True for a short single line without closing punctuation: a title or subheading."""
+def _is_headline(text: str, start: int, end: int, max_words: int) -> bool:
+    """True for a short single line (``max_words`` at most) without closing punctuation: a
+    title or subheading."""
     end = rstrip_end(text, start, end)
     if end == start or text[end - 1] in _CLOSING_PUNCTUATION:
         return False  # decided without copying the line: most lines end with a full stop
     line = text[start:end].strip()
     if "\n" in line or "\r" in line:
         return False
-    return len(line.split()) <= _HEADLINE_MAX_WORDS
+    return len(line.split()) <= max_words
