@@ -16,7 +16,6 @@ import shlex
 import shutil
 import sys
 import tempfile
-import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,7 +32,13 @@ from quotecheck.integrations.webpage import (
 from quotecheck.models import Analysis, Flag, FlagKind, Severity, Verification, VerificationStatus
 from quotecheck.pipeline import analyze
 from quotecheck.report.common import visible
-from quotecheck.report.text import FORMATS, line_cols, render, source_label, speaker_of
+from quotecheck.report.text import FORMATS, line_cols, render
+from quotecheck.report.verdicts import (
+    guard_records,
+    guard_report,
+    verification_record,
+    verification_table,
+)
 
 if TYPE_CHECKING:
     from quotecheck.corpus.batch import Engine
@@ -194,7 +199,6 @@ def _add_flag(sub: argparse._SubParsersAction[_Parser]) -> None:
 # Verdicts from most to least faithful (the order of VerificationStatus), for --fail-on.
 _VERDICTS = [status.value for status in VerificationStatus]
 _MISATTRIBUTED = "misattributed"  # --fail-on level of its own: the words are someone else's
-_GUARD_WIDTH = 80  # the failing-quotes report fits an 80-column terminal
 
 
 def _add_verify(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -450,16 +454,17 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         failing = [(v, _failed_on(v, args.fail_on)) for v in results]
         failing = [(v, why) for v, why in failing if why]
         if args.format == "json":
-            records = _guard_records(text, analysis, failing)
+            records = guard_records(text, analysis, failing)
             sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write(_guard_report(args.article, text, analysis, failing, len(results)))
+            sys.stdout.write(guard_report(args.article, text, analysis, failing, len(results)))
         return EXIT_FAILED if failing else EXIT_OK
     if args.format == "json":
-        dump = [v.model_dump(mode="json") for v in results]
+        dump = [verification_record(v) for v in results]
         sys.stdout.write(json.dumps(dump, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(_verify_table(analysis, results, color=_color(args.color, sys.stdout)))
+        color = _color(args.color, sys.stdout)
+        sys.stdout.write(verification_table(analysis, results, color=color))
     return EXIT_OK
 
 
@@ -472,138 +477,6 @@ def _failed_on(v: Verification, levels: Sequence[str]) -> list[str]:
     if floors and _VERDICTS.index(v.status.value) >= min(floors):
         failed.append(v.status.value)
     return failed
-
-
-def _quote_places(
-    text: str, analysis: Analysis, failing: Sequence[tuple[Verification, list[str]]]
-) -> list[tuple[int, int] | None]:
-    """Return the (line, column) in the article of each failing quote."""
-    quotes = {q.id: q for q in analysis.quotes}
-    starts = [quotes[v.quote_id].marks.start for v, _ in failing if v.quote_id in quotes]
-    places = iter(line_cols(text, starts))
-    return [next(places) if v.quote_id in quotes else None for v, _ in failing]
-
-
-def _guard_records(
-    text: str, analysis: Analysis, failing: Sequence[tuple[Verification, list[str]]]
-) -> list[dict[str, object]]:
-    """The failing quotes as JSON records: the evidence, the reasons and the meaning flags."""
-    records: list[dict[str, object]] = []
-    for (v, why), place in zip(failing, _quote_places(text, analysis, failing), strict=True):
-        records.append(
-            {
-                "quote_id": v.quote_id,
-                "line": place[0] if place else None,
-                "column": place[1] if place else None,
-                "failed_on": why,
-                "status": v.status.value,
-                "speaker_match": v.speaker_match.value,
-                "credited_speaker": v.credited_speaker,
-                "source_speaker": v.source_speaker,
-                "quote": v.quote,
-                "source_name": v.source_name,
-                "source_words": v.source_span.text if v.source_span else None,
-                "source_span": v.source_span.model_dump() if v.source_span else None,
-                "score": v.score,
-                "meaning": list(v.meaning),
-                "reasons": list(v.reasons),
-                "edits": [e.model_dump(mode="json") for e in v.edits],
-            }
-        )
-    return records
-
-
-def _guard_report(
-    name: str,
-    text: str,
-    analysis: Analysis,
-    failing: Sequence[tuple[Verification, list[str]]],
-    total: int,
-) -> str:
-    """The failing quotes with their evidence, wrapped for an 80-column terminal."""
-    out: list[str] = []
-    for (v, why), place in zip(failing, _quote_places(text, analysis, failing), strict=True):
-        where = f"{name}:{place[0]}:{place[1]}" if place else name
-        head = f"{v.quote_id or 'quote'} fails: {', '.join(why)} ({where})"
-        out += textwrap.wrap(head, width=_GUARD_WIDTH, subsequent_indent="  ")
-        out += _field("article", f"“{_clip(v.quote, 300)}”")
-        if v.source_span is not None:
-            shown = f"“{_clip(v.source_span.text, 300)}” ({v.source_name})"
-            out += _field("source", shown)
-        else:
-            out += _field("source", "not found in any source")
-        if v.credited_speaker or v.source_speaker:
-            out += _field("credited", v.credited_speaker or "no speaker named")
-            out += _field("said by", v.source_speaker or "no speaker label in the source")
-        if v.edits:
-            out += _field("changed", _changes(v))
-        if v.meaning:
-            out += _field("meaning", ", ".join(v.meaning))
-        for reason in v.reasons[1:] if v.source_span is not None else v.reasons:
-            out += _field("why", reason)
-        out.append("")
-    out.append(f"{len(failing)} of {total} quotes fail")
-    return "\n".join(out) + "\n"
-
-
-def _field(label: str, value: str) -> list[str]:
-    """One labelled field, its value wrapped under itself within the report's width."""
-    return textwrap.wrap(
-        " ".join(value.split()),
-        width=_GUARD_WIDTH,
-        initial_indent=f"  {label:<9} ",
-        subsequent_indent=" " * 12,
-        break_long_words=True,
-        break_on_hyphens=False,
-    )
-
-
-_GOOD = frozenset({"exact", "normalized", "ellipsis"})
-
-
-def _verify_table(analysis: Analysis, results: Sequence[Verification], *, color: bool) -> str:
-    rows = [("quote", "speaker", "status", "source", "what changed")]
-    quotes = {q.id: q for q in analysis.quotes}
-    for v in results:
-        quote = quotes.get(v.quote_id or "")
-        speaker = source_label(speaker_of(analysis, quote)) if quote else ""
-        rows.append(
-            (
-                _clip(visible(v.quote), 40),  # article and source text: shown, never obeyed
-                _clip(visible(speaker), 24),
-                v.status.value,
-                visible(v.source_name or "—"),
-                _clip(visible(_changes(v)), 60),
-            )
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    out = []
-    for n, row in enumerate(rows):
-        cells = [c.ljust(w) for c, w in zip(row, widths, strict=False)] + [row[4]]
-        if color and n:
-            code = "32" if row[2] in _GOOD else "33" if row[2] == "minor_edit" else "31"
-            cells[2] = f"\x1b[{code}m{cells[2]}\x1b[0m"
-        out.append("  ".join(cells).rstrip())
-    if len(rows) == 1:
-        out.append("(no quotes to verify)")
-    return "\n".join(out) + "\n"
-
-
-def _changes(v: Verification) -> str:
-    parts = []
-    for e in v.edits:
-        said = {
-            "replace": f"“{e.source_words}” → “{e.quote_words}”",
-            "delete": f"cut “{e.source_words}”",
-            "insert": f"added “{e.quote_words}”",
-        }[e.op]
-        parts.append(said + (f" [{', '.join(e.meaning)}]" if e.meaning else ""))
-    return "; ".join(parts) or "—"
-
-
-def _clip(s: str, limit: int) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= limit else s[: limit - 1].rstrip() + "…"
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:

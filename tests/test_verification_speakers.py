@@ -74,14 +74,56 @@ def test_turns_case(case: dict[str, Any]) -> None:
         assert [text[s:e] for s, e in found.directions] == case["expected"]["directions"]
 
 
+@pytest.mark.parametrize("case", _params("guard"))
+def test_guard_case(
+    case: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The copy-desk guard fails exactly the quotes written for it, with their evidence."""
+    article = tmp_path / "article.txt"
+    article.write_text(case["input"]["article"] + "\n", "utf-8")
+    argv = ["verify", str(article)]
+    for name in case["input"]["sources"]:
+        source = tmp_path / f"{name}.txt"
+        source.write_text(_DOCUMENTS[name], "utf-8")
+        argv += ["--source", str(source)]
+    for level in case["input"]["fail_on"]:
+        argv += ["--fail-on", level]
+    expected = case["expected"]
+    assert main([*argv, "--format", "json"]) == expected["exit"]
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == len(expected["failing"]), records
+    for record, want in zip(records, expected["failing"], strict=True):
+        assert {key: record[key] for key in want} == want, record["reasons"]
+        assert record["misattributed"] is (record["speaker_match"] == "different")
+    assert main(argv) == expected["exit"]
+    report = capsys.readouterr().out
+    assert all(len(line) <= 80 for line in report.splitlines()), report
+    assert report.rstrip().rsplit("\n", 1)[-1].startswith(f"{len(records)} of ")
+    for record in records:
+        assert f"{record['quote_id']} fails: {', '.join(record['failed_on'])}" in report
+    for snippet in expected.get("report_has", ()):
+        assert snippet in report, report
+
+
 def test_golden_files_are_large_enough() -> None:
-    """At least 60 verification cases of our own, covering every speaker match."""
+    """At least 60 cases of our own per the issue, covering every speaker match and the guard."""
     cases = _FILE["cases"]
-    total = len(cases) + len(_FILE["articles"]) + len(load_cases("verification_turns"))
+    turns = load_cases("verification_turns")
+    total = len(cases) + len(_FILE["articles"]) + len(turns) + len(_FILE["guard"])
     assert total >= 60
     matches = {c["expected"].get("speaker_match") for c in cases}
     assert {m.value for m in SpeakerMatch} <= matches
     assert sum(c["expected"].get("speaker_match") == "different" for c in cases) >= 10
+    # Transcripts of two or more speakers with a quote credited to the wrong one, several kinds.
+    wrong = {
+        c["input"]["sources"][0]
+        for c in cases
+        if c["expected"].get("speaker_match") == "different"
+        and len(find_turns(_DOCUMENTS[c["input"]["sources"][0]]).turns) > 2
+    }
+    assert len(wrong) >= 6
+    assert sum(c["expected"]["exit"] == 1 for c in _FILE["guard"]) >= 6
+    assert sum(t["label"].startswith("answers-") for t in turns) >= 8
 
 
 # ---------------------------------------------------------------------------- units

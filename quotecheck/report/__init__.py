@@ -2,7 +2,8 @@
 
 Takes the analysed text and its ``Analysis`` and returns a string. ``text`` holds the terminal
 view, ``render`` (the one entry point, choosing the format) and the lookups every view shares;
-``html`` builds the HTML report from the package data in ``templates/``; ``notebook`` is how an
+``html`` builds the HTML report from the package data in ``templates/``; ``verdicts`` shows
+quote verdicts (the ``verify`` table, the copy-desk guard, their JSON); ``notebook`` is how an
 ``Analysis`` shows itself (one-line repr, the HTML view in Jupyter); ``frames`` turns analyses,
 or a batch's JSONL output, into pandas DataFrames (pandas imported only there, when called).
 May import ``models`` and ``errors``; nothing in the pipeline imports this room (``models``

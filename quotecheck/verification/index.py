@@ -232,11 +232,12 @@ class ShingleIndex:
             if count > _FIRST_BUDGET or (seen and (count > _RARE or seen + count > _BUDGET)):
                 break
             seen += count
-            width = 1 if b is None else 2
-            for k in range(lo, hi):
-                pos = packed[k] & mask
-                if words[pos] == a and (b is None or words[pos + 1] == b):
-                    anchors.append((pos - i, i, pos, width))
+            # The ids are packed in few bits: check the words themselves at each hit.
+            hits = [p & mask for p in packed[lo:hi]]
+            if b is None:
+                anchors += [(p - i, i, p, 1) for p in hits if words[p] == a]
+            else:
+                anchors += [(p - i, i, p, 2) for p in hits if words[p] == a and words[p + 1] == b]
         return anchors
 
     def _ranges(
@@ -266,7 +267,12 @@ class ShingleIndex:
                 groups[-1].append(cur)
             else:
                 groups.append([cur])
-        best = heapq.nsmallest(limit * 2, groups, key=lambda g: (-_support(g), g[0][2]))
+        # Most groups are one hit: their keys are built inline and compared as plain tuples (the
+        # group's number breaks ties, as nsmallest's order of input did), not through a key call.
+        keys = [
+            (-(g[0][3] if len(g) == 1 else _support(g)), g[0][2], n) for n, g in enumerate(groups)
+        ]
+        best = [groups[n] for _, _, n in heapq.nsmallest(limit * 2, keys)]
         found: list[Candidate] = []
         for group in best:
             found.extend(self._candidate(part, m) for part in self._by_document(group))

@@ -12,7 +12,15 @@ from collections import Counter
 
 from quotecheck.models import Source, SourceKind, SpeakerMatch, Verification, VerificationStatus
 from quotecheck.verification.index import ShingleIndex
-from quotecheck.verification.turns import Speaker, Turn, identity, same_speaker, speaker_from_text
+from quotecheck.verification.interviewee import HONORIFICS
+from quotecheck.verification.turns import (
+    Speaker,
+    Turn,
+    identity,
+    same_speaker,
+    shown,
+    speaker_from_text,
+)
 from quotecheck.verification.verdict import Placed, Transcripts
 
 __all__ = ["check_speaker", "credited", "words_in_turns"]
@@ -35,10 +43,12 @@ def credited(speaker: str | Source | None) -> Speaker | None:
             return None
         found = speaker_from_text(speaker.descriptor)
         return Speaker(found.name, found.role, speaker.descriptor)
-    shown = name or speaker.descriptor or role or ""
+    if name and role and role.lower().strip(".") in HONORIFICS:
+        return Speaker(name, None, f"{role} {name}")  # "Ms Lowe": an honorific is no role
+    display = name or speaker.descriptor or role or ""
     if name and role and role not in name:
-        shown = f"{name}, {role}"
-    return Speaker(name, role, shown)
+        display = f"{name}, {role}"
+    return Speaker(name, role, display)
 
 
 def words_in_turns(
@@ -75,8 +85,8 @@ def check_speaker(
     doc: int | None,
 ) -> Verification:
     """Say whether the credited speaker said the matched words (see the module docstring)."""
-    shown = speaker.shown if speaker is not None else None
-    unchanged = found if shown is None else found.model_copy(update={"credited_speaker": shown})
+    who = speaker.shown if speaker is not None else None
+    unchanged = found if who is None else found.model_copy(update={"credited_speaker": who})
     if doc is None or found.status is VerificationStatus.not_found:
         return unchanged
     if not transcripts(doc).turns:
@@ -88,10 +98,10 @@ def check_speaker(
     main = turns[ranked[0][0]]
     # Speakers with a real share of the words; a stray "the" in another turn is not one.
     speakers = [turns[key] for key, n in ranked if n >= min(_MIN_OTHER, ranked[0][1])]
-    update: dict[str, object] = {"credited_speaker": shown, "source_speaker": main.label}
+    update: dict[str, object] = {"credited_speaker": who, "source_speaker": shown(main)}
     reasons = list(found.reasons)
     if len(speakers) > 1:
-        labels = " and ".join(repr(t.label) for t in speakers)
+        labels = " and ".join(repr(shown(t)) for t in speakers)
         reasons.append(f"the quote runs together the words of {labels}")
         if _ORDER.index(found.status) < _ORDER.index(VerificationStatus.spliced):
             update["status"] = VerificationStatus.spliced
@@ -102,16 +112,14 @@ def check_speaker(
     if False in matches:
         other = speakers[matches.index(False)]
         update["speaker_match"] = SpeakerMatch.different
-        update["source_speaker"] = other.label
+        update["source_speaker"] = shown(other)
         reasons.append(
-            f"misattributed: the words are in a turn of {other.label!r}, not of {shown!r}"
+            f"misattributed: the words are in a turn of {shown(other)!r}, not of {who!r}"
         )
     elif all(matches):
         update["speaker_match"] = SpeakerMatch.same
-        reasons.append(f"the words are in a turn of {main.label!r}, the speaker credited")
+        reasons.append(f"the words are in a turn of {shown(main)!r}, the speaker credited")
     else:
-        reasons.append(
-            f"the words are in a turn of {main.label!r}, who may or may not be {shown!r}"
-        )
+        reasons.append(f"the words are in a turn of {shown(main)!r}, who may or may not be {who!r}")
     update["reasons"] = tuple(reasons)
     return found.model_copy(update=update)

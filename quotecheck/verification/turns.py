@@ -16,7 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
@@ -25,6 +25,7 @@ import regex
 from quotecheck.attribution.coref import surname
 from quotecheck.attribution.sources import ROLE_NOUNS, TITLES
 from quotecheck.lexicons import load, load_rows
+from quotecheck.verification.interviewee import HONORIFICS, interviewee
 
 __all__ = [
     "Speaker",
@@ -33,6 +34,7 @@ __all__ = [
     "TurnKind",
     "find_turns",
     "same_speaker",
+    "shown",
     "speaker_from_text",
 ]
 
@@ -43,7 +45,6 @@ _ROLE_WORDS = 8  # most words of a role after the comma ("GRACE OKAFOR, HEALTH S
 _MIN_SHARE = 0.2  # labels must start this share of a document's non-blank lines (or its first)
 _SHORT_DOCUMENT = 1_000  # lines: a document this short whose first line is a label has turns
 _LABEL_CHARS = 160  # a colon this far into a line is too late to end a speaker label
-_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam"])
 
 # A speaker label that ends with a colon at the start of a line. Words are separated by single
 # spaces and each starts with a capital (or a digit: "SPEAKER 2"), so there is one way to match
@@ -95,6 +96,7 @@ _BRACKETED_RE = re.compile(
     re.VERBOSE,
 )
 _WORD_RE = regex.compile(r"[\p{L}\-]+")
+_SPACE_RE = re.compile(r"\s*")  # white space before a document's first line
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,9 @@ class Turn:
     """One speaker's stretch of a source: its label and the words after it, up to the next."""
 
     label: str  # the label as written, e.g. "GRACE OKAFOR, HEALTH SECRETARY" or "Q"
-    name: str | None  # the name in the label ("GRACE OKAFOR"), None for "Q" or "THE PRESIDENT"
+    # The name in the label ("GRACE OKAFOR"), None for "Q" or "THE PRESIDENT"; for an "A:" turn,
+    # the interviewee the introduction names, if it names one (interviewee.py).
+    name: str | None
     role: str | None  # the role in the label ("HEALTH SECRETARY", "DIRECTOR"), if any
     kind: TurnKind  # named, question (an asker), answer ("A:") or generic ("SPEAKER 2")
     label_start: int  # offset of the label's first character
@@ -186,14 +190,18 @@ def find_turns(text: str) -> Transcript:
     >>> [text[s:e] for s, e in t.directions]
     ['[Applause]']
     """
-    colon, own_line, lines, first = _label_lines(text)
+    colon, own_line = _label_lines(text)
     if not colon and not own_line and "[" not in text and "(" not in text:
         return _NO_TURNS  # most prose: nothing to read
     found = _colon_labels(colon) + _own_line_labels(own_line)
-    found.sort(key=lambda f: f[0])
-    opens = bool(found) and found[0][0] == first and lines <= _SHORT_DOCUMENT
-    if len(found) < _MIN_SHARE * lines and not opens:
-        found = []
+    if found:  # the lines are counted only when there are labels to weigh against them
+        found.sort(key=lambda f: f[0])
+        lines = text.count("\n") + 1 - text.count("\n\n")
+        blank = _SPACE_RE.match(text)
+        first = blank.end() if blank else 0
+        opens = found[0][0] == first and lines <= _SHORT_DOCUMENT
+        if len(found) < _MIN_SHARE * lines and not opens:
+            found = []
     turns: list[Turn] = []
     for n, (label_start, label_end, start, label, role) in enumerate(found):
         stop = found[n + 1][0] if n + 1 < len(found) else len(text)
@@ -201,12 +209,14 @@ def find_turns(text: str) -> Transcript:
         if label_end > stop:
             continue
         turns.append(_turn(label, role, label_start, start, max(start, end)))
+    if any(t.kind == "answer" for t in turns):
+        turns = _answers_named(text, turns)
     starts = tuple(t.label_start for t in turns)
     return Transcript(tuple(turns), tuple(_find_directions(text)), starts)
 
 
-def _label_lines(text: str) -> tuple[list[regex.Match[str]], list[regex.Match[str]], int, int]:
-    """Return the colon-label and own-line-label matches, the non-blank lines, the first's offset.
+def _label_lines(text: str) -> tuple[list[regex.Match[str]], list[regex.Match[str]]]:
+    """Return the matches of colon labels and of labels alone on their line.
 
     Linear and cheap on long documents: colon labels are looked for only on lines with a colon
     near their start, own-line labels only on short upper-case lines found by one scan.
@@ -231,9 +241,7 @@ def _label_lines(text: str) -> tuple[list[regex.Match[str]], list[regex.Match[st
         m = _OWN_LINE_RE.match(text, start, end)
         if m is not None:
             own_line.append(m)
-    lines = text.count("\n") + 1 - text.count("\n\n") if colon or own_line else 0
-    first = len(text) - len(text.lstrip())
-    return colon, own_line, lines, first
+    return colon, own_line
 
 
 def _colon_labels(matches: list[regex.Match[str]]) -> list[tuple[int, int, int, str, str | None]]:
@@ -291,16 +299,24 @@ def _turn(label: str, role: str | None, label_start: int, start: int, end: int) 
     return Turn(label, name, role or title, "named", label_start, start, end)
 
 
+def _answers_named(text: str, turns: list[Turn]) -> list[Turn]:
+    """Give the "A:" turns the name and role of the one interviewee the introduction presents."""
+    who = interviewee(text, turns[0].label_start)
+    if who is None:
+        return turns  # no one, or several: the answers stay anonymous
+    return [replace(t, name=who.name, role=who.role) if t.kind == "answer" else t for t in turns]
+
+
 def _split_name(words_text: str) -> tuple[str | None, str | None]:
     """Split "HEALTH SECRETARY GRACE OKAFOR" into name and role at the last title word."""
     words = words_text.split()
     lows = [w.lower().strip(".") for w in words]
     last = -1
     for i, low in enumerate(lows):
-        if low in TITLES or low in ROLE_NOUNS or low in _HONORIFICS or low == "the":
+        if low in TITLES or low in ROLE_NOUNS or low in HONORIFICS or low == "the":
             last = i
     role_words = [
-        w for w, low in zip(words[: last + 1], lows, strict=False) if low not in _HONORIFICS
+        w for w, low in zip(words[: last + 1], lows, strict=False) if low not in HONORIFICS
     ]
     if role_words and role_words[0].lower() == "the":
         role_words = role_words[1:]
@@ -377,8 +393,35 @@ def identity(turn: Turn) -> str:
     return "label:" + _label_key(turn.label)
 
 
+def shown(turn: Turn) -> str:
+    """Return how to show a turn's speaker: its label, and for an answer whom it is from.
+
+    >>> text = "Interview with Lena Hoffmann, founder of the food bank.\\nQ: Why?\\nA: Need."
+    >>> [shown(t) for t in find_turns(text).turns]
+    ['Q', 'A (Lena Hoffmann, founder of the food bank)']
+    """
+    if turn.kind != "answer" or not turn.name:
+        return turn.label
+    who = f"{turn.name}, {turn.role}" if turn.role else turn.name
+    return f"{turn.label} ({who})"
+
+
+def _same_name(credited: str, label: str) -> bool | None:
+    """Compare names by surname; a given name alone on one side ("DAVE" for Dave Moss) is None."""
+    mine, theirs = _fold(surname(credited)), _fold(surname(label))
+    if mine == theirs:
+        return True
+    words = [[_fold(w) for w in _words(n) if _fold(w) not in HONORIFICS] for n in (credited, label)]
+    if (len(words[1]) == 1 and theirs in words[0]) or (len(words[0]) == 1 and mine in words[1]):
+        return None  # one side gives a first name only: the same person, or another Dave
+    return False
+
+
 def same_speaker(credited: Speaker, turn: Turn) -> bool | None:
     """Say whether a turn is the credited speaker's: True, False, or None when it cannot tell.
+
+    An "A:" turn is compared through the interviewee the introduction names; without one it
+    names no one (None).
 
     >>> okafor = find_turns("GRACE OKAFOR, HEALTH SECRETARY: Hello.").turns[0]
     >>> [same_speaker(speaker_from_text(s), okafor) for s in ("Okafor", "the Health Secretary")]
@@ -391,13 +434,15 @@ def same_speaker(credited: Speaker, turn: Turn) -> bool | None:
         return (
             bool(asker) and asker[-1] in _label_kinds() and _label_kinds()[asker[-1]] == "question"
         )
-    if turn.kind != "named":
+    if turn.kind == "generic" or (turn.kind == "answer" and not turn.name):
         return None
     if credited.name and turn.name:
-        return _fold(surname(credited.name)) == _fold(surname(turn.name))
+        return _same_name(credited.name, turn.name)
     mine, theirs = _role_key(credited.role), _role_key(turn.role)
     if not (mine and theirs):
         return None  # a name against a bare role, or nothing to compare
     # "the secretary" is the Health Secretary when the label's role ends with it, as a definite
     # role joins the latest source with that role in coref.
-    return mine == theirs or (len(mine.split()) == 1 and theirs.split()[-1] == mine)
+    same = mine == theirs or (len(mine.split()) == 1 and theirs.split()[-1] == mine)
+    # An introduction words a role loosely ("founder of the food bank"): no match proves nothing.
+    return same if same or turn.kind == "named" else None

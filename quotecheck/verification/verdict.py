@@ -30,7 +30,7 @@ from quotecheck.verification.alignment import (
 from quotecheck.verification.alignment import meaning_of as _meaning_of
 from quotecheck.verification.index import ShingleIndex
 from quotecheck.verification.quotetext import ParsedQuote, QuoteToken
-from quotecheck.verification.turns import Transcript, identity
+from quotecheck.verification.turns import Transcript, identity, shown
 
 __all__ = [
     "MAX_GAP_WORDS",
@@ -273,7 +273,7 @@ def other_speaker_between(
     mine = identity(before) if before is not None else None
     for turn in transcript.labels_between(at, to):
         if identity(turn) != mine:
-            return turn.label
+            return shown(turn)
     return None
 
 

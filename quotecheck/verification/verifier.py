@@ -11,7 +11,7 @@ an unmarked splice. :mod:`verdict` turns the placed pieces into a
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
@@ -70,6 +70,32 @@ class _Run:
     ids: tuple[int, ...]  # for the alignment: a word no source has gets an id of its own
     seek: tuple[int, ...]  # for the index: editorial words are not looked up
     marker: tuple[int, int] | None
+    # Read once per run, not at each of the places it is aligned with: the quote's own
+    # (not editorial) words, their ids and keys, and which tokens are editorial.
+    own_ids: list[int] = field(default_factory=list)
+    own_keys: list[str] = field(default_factory=list)
+    editorial: list[bool] = field(default_factory=list)
+    real: list[bool] = field(default_factory=list)  # not editorial
+
+
+def _make_run(
+    tokens: tuple[QuoteToken, ...],
+    ids: tuple[int, ...],
+    seek: tuple[int, ...],
+    marker: tuple[int, int] | None,
+) -> _Run:
+    editorial = [t.editorial for t in tokens]
+    own = [k for k, flag in enumerate(editorial) if not flag]
+    return _Run(
+        tokens,
+        ids,
+        seek,
+        marker,
+        [ids[k] for k in own],
+        [tokens[k].key for k in own],
+        editorial,
+        [not flag for flag in editorial],
+    )
 
 
 class SourceIndex:
@@ -161,7 +187,7 @@ class SourceIndex:
             found = self._index.word_id(token.key)
             ids.append(-2 - n if found is None else found)
         seek = [-1 if t.editorial else i for t, i in zip(tokens, ids, strict=True)]
-        return _Run(tuple(tokens), tuple(ids), tuple(seek), marker)
+        return _make_run(tuple(tokens), tuple(ids), tuple(seek), marker)
 
     def _options(self, run: _Run) -> list[Placed]:
         found = [self._align(run, c) for c in self._index.candidates(run.seek, _OPTIONS)]
@@ -182,13 +208,11 @@ class SourceIndex:
         return found
 
     def _align_window(self, run: _Run, doc: int, start: int, end: int) -> Placed:
-        own = [k for k, t in enumerate(run.tokens) if not t.editorial]
         window = self._index.doc_ids(doc, start, end)
-        blocks = align(window, [run.ids[k] for k in own], start)
-        own_ids = [run.ids[k] for k in own]
-        blocks = self._trim_edges(doc, [run.tokens[k].key for k in own], own_ids, blocks)
+        blocks = align(window, run.own_ids, start)
+        blocks = self._trim_edges(doc, run.own_keys, run.own_ids, blocks)
         cost = block_cost(blocks)
-        blocks = with_editorial(blocks, [t.editorial for t in run.tokens])
+        blocks = with_editorial(blocks, run.editorial)
         return _placed(run, doc, blocks, cost)
 
     def _soften(self, run: _Run, p: Placed) -> Placed:
@@ -199,10 +223,7 @@ class SourceIndex:
                 continue
             q = [t.key for t in run.tokens[b.q0 : b.q1] if not t.editorial]
             s = [self._index.word(i) for i in self._index.doc_ids(p.doc, b.s0, b.s1)]
-            if len(q) != len(s) and not any("'" in k or k in _SHORT_FORMS for k in (*q, *s)):
-                continue  # no contraction, and respelt words come one for one
-            q, s = expand(q), expand(s)
-            if q == s or (len(q) == len(s) and all(map(respelt, q, s))):
+            if _soft(q, s):
                 words += b.q1 - b.q0
                 cost += max(b.q1 - b.q0, b.s1 - b.s0)
         return replace(p, soft_words=words, soft_cost=cost) if words else p
@@ -272,7 +293,7 @@ class SourceIndex:
 
 
 def _placed(run: _Run, doc: int | None, blocks: list[Block], cost: int | None = None) -> Placed:
-    real = [not t.editorial for t in run.tokens]
+    real = run.real
     matched = sum(sum(real[b.q0 : b.q1]) for b in blocks if b.op == "equal")
     sources = [b for b in blocks if b.s1 > b.s0]
     start = sources[0].s0 if sources else 0
@@ -295,6 +316,18 @@ def _unplaced(run: _Run) -> Placed:
     return Placed(run.tokens, run.marker, True, None, 0, 0, blocks, 0, len(run.tokens))
 
 
+def _soft(q: list[str], s: list[str]) -> bool:
+    """True when quote words ``q`` only write out a contraction of, or respell, source words ``s``.
+
+    Without a contraction, expanding changes nothing and respelt words come one for one, so
+    the words are compared as they are.
+    """
+    if not any("'" in k or k in _SHORT_FORMS for k in (*q, *s)):
+        return len(q) == len(s) and all(map(respelt, q, s))
+    q, s = expand(q), expand(s)
+    return q == s or (len(q) == len(s) and all(map(respelt, q, s)))
+
+
 def _content_matched(p: Placed) -> int:
     """Count matched quote words that are not function words ("I think that" proves nothing)."""
     return sum(
@@ -306,7 +339,7 @@ def _content_matched(p: Placed) -> int:
 
 
 def _sub_run(run: _Run, q0: int, q1: int) -> _Run:
-    return _Run(run.tokens[q0:q1], run.ids[q0:q1], run.seek[q0:q1], None)
+    return _make_run(run.tokens[q0:q1], run.ids[q0:q1], run.seek[q0:q1], None)
 
 
 def _overlaps(a: Placed, b: Placed) -> bool:
