@@ -22,7 +22,7 @@ from typing import Final, NamedTuple
 
 import regex
 
-from quotecheck.assemble import assemble, instance
+from quotecheck.assemble import assemble
 from quotecheck.attribution.anonymity import anonymity_reasons, explains_anonymity
 from quotecheck.attribution.content import (
     Doc,
@@ -43,7 +43,6 @@ from quotecheck.attribution.shapes import (
     vague_link,
 )
 from quotecheck.config import AnalyzerConfig
-from quotecheck.fieldnames import FieldNames
 from quotecheck.kinds import (
     CUE_ACCORDING_TO,
     CUE_COLON,
@@ -79,7 +78,6 @@ class Sourcing(NamedTuple):
     attributions: tuple[Attribution, ...]
 
 
-_QUOTE_FIELDS: Final = FieldNames(Quote.model_fields)  # every field: shared by all settled quotes
 _SO_CALLED: Final = (
     "so-called",
     "so called",
@@ -583,11 +581,8 @@ def _settle(q: Quote, by_quote: dict[str, int], attributions: tuple[Attribution,
     """Point a quote at its attribution, or make it a scare quote with the reason."""
     fields = q.__dict__  # q's fields, copied below with the changes (and read from here: faster)
     qid = fields["id"]
-    # q's __dict__ holds every field in declaration order (tests/test_attribute_fast.py), and so
-    # does each copy: it becomes the new Quote's own, as assemble's fast path would make it.
     if qid in by_quote:
-        values = {**fields, "attribution_id": attributions[by_quote[qid]].id}
-    else:
-        reason = "no source: no cue names a speaker for it, so it is read as a scare quote"
-        values = {**fields, "kind": QUOTE_SCARE, "reasons": (*fields["reasons"], reason)}
-    return instance(Quote, values, _QUOTE_FIELDS)
+        return assemble(Quote, {**fields, "attribution_id": attributions[by_quote[qid]].id})
+    reason = "no source: no cue names a speaker for it, so it is read as a scare quote"
+    reasons = (*fields["reasons"], reason)
+    return assemble(Quote, {**fields, "kind": QUOTE_SCARE, "reasons": reasons})
