@@ -32,6 +32,47 @@ class AnalyzerConfig(BaseModel):
         description="Most words of a single line without closing punctuation that reads as a "
         "headline or subheading (its sentence's role is 'headline', not body copy).",
     )
+    nonprose_line_words: int = Field(
+        default=30,
+        ge=0,
+        description="Most words after the label of a byline, credit or caption line ('By …', "
+        "'(Reporting by …)', 'Photo: …'); a paragraph of more than twice as many words is prose.",
+    )
+    caption_before_credit_words: int = Field(
+        default=40,
+        ge=0,
+        description="Most words of the one-sentence paragraph before a lone photo credit "
+        "('Photo: Jane Doe') that makes it that photo's caption.",
+    )
+    contact_line_chars: int = Field(
+        default=160,
+        ge=0,
+        description="Longest paragraph, in characters, read for a media-contact line (an "
+        "address, a phone number) or any other non-prose role not announced at its start.",
+    )
+    turn_label_chars: int = Field(
+        default=90,
+        ge=0,
+        description="How far into a paragraph the colon of a speaker label ('HARRIS:', 'SMITH "
+        "(Labour):') may stand.",
+    )
+    turn_name_line_chars: int = Field(
+        default=60,
+        ge=0,
+        description="Longest line, in characters, that may be a speaker's name alone on its "
+        "line before the turn (bold type lost from a web page).",
+    )
+    transcript_min_turns: int = Field(
+        default=3,
+        ge=1,
+        description="Fewest turns opened by named speaker labels (not 'Q:'/'A:') that make a "
+        "transcript; one label must open more than one turn.",
+    )
+    transcript_min_speakers: int = Field(
+        default=2,
+        ge=1,
+        description="Fewest different speaker labels (not 'Q:'/'A:') that make a transcript.",
+    )
     quote_run_on_chars: int = Field(
         default=2000,
         ge=0,
@@ -42,6 +83,39 @@ class AnalyzerConfig(BaseModel):
         default=1,
         ge=0,
         description="How many sentences before or after a stand-alone quote to search for its cue.",
+    )
+    # ------------------------------------------------------------------ input (text/language.py)
+    language_sample_chars: int = Field(
+        default=1_200,
+        gt=0,
+        description="Characters from the text's start read for its language and markup: a "
+        "language does not change halfway through an article, and the cost stays flat.",
+    )
+    language_min_words: int = Field(
+        default=12,
+        ge=0,
+        description="Fewest words read for a language to be named (and for a 'language' flag): "
+        "fewer are too little to tell.",
+    )
+    language_min_share: float = Field(
+        default=0.12,
+        ge=0.0,
+        le=1.0,
+        description="Share of the words read that must come from one language's function "
+        "words (lexicons/function_words.txt) to name that language.",
+    )
+    language_min_ascii_share: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="Below this share of ASCII letters a text is not English, whatever its "
+        "function words (another script).",
+    )
+    markup_min_marks: int = Field(
+        default=2,
+        ge=1,
+        description="HTML tags or character entities ('<p>', '&amp;') that make the text read "
+        "as markup (a 'not_prose_input' flag); one stray '&amp;' does not.",
     )
     # ------------------------------------------------------------------ attribution (attribution/)
     attribution_max_clause: int = Field(
@@ -257,6 +331,18 @@ class AnalyzerConfig(BaseModel):
         ge=0,
         description="How many paragraphs from the top a genre's furniture (a wire tag, 'issued "
         "this statement', a byline's 'Letter to the editor') is looked for in.",
+    )
+    genre_label_words: int = Field(
+        default=5,
+        ge=0,
+        description="Most words of a paragraph that is a section label alone ('Opinion', "
+        "'Letters to the editor'); a longer paragraph may still open with one ('Opinion: …').",
+    )
+    genre_rating_line_chars: int = Field(
+        default=80,
+        ge=0,
+        description="Longest paragraph, in characters, whose stars read as a review's rating "
+        "('Rating: 3/5', 'The Long Tide (M) \u2605\u2605\u2605\u2605').",
     )
     genre_label_confidence: float = Field(
         default=0.9,

@@ -279,6 +279,87 @@ def test_headline_max_words_is_read() -> None:
     assert roles(headline_max_words=2) == ["body", "body"]
 
 
+def _flag_kinds(text: str, **fields: Any) -> list[str]:
+    """The flag kinds of ``text`` under a config with ``fields`` changed."""
+    return [f.kind.value for f in qc.analyze(text, config=AnalyzerConfig(**fields)).flags]
+
+
+def test_language_limits_are_read() -> None:
+    """A language is named (and flagged) only from enough words, a large enough share of its
+    function words, and for English enough ASCII letters, all within the sample read."""
+    french = (
+        "Le conseil municipal a dit lundi qu'il fermerait la biblioth\u00e8que et les \u00e9coles "
+        "de la ville pendant les vacances."
+    )
+    assert qc.analyze(french).language == "fr"
+    assert _flag_kinds(french) == ["language"]
+    for fields in ({"language_min_words": 100}, {"language_min_share": 0.9}):
+        assert qc.analyze(french, config=AnalyzerConfig(**fields)).language is None
+        assert _flag_kinds(french, **fields) == []
+    greek = "Η βιβλιοθήκη κλείνει " * 6  # 18 words
+    assert _flag_kinds(greek) == ["language"]
+    assert _flag_kinds(greek, language_min_ascii_share=0.0) == []
+    assert _flag_kinds(greek, language_sample_chars=20) == []
+
+
+def test_markup_min_marks_is_read() -> None:
+    """One character entity makes a text HTML only when markup_min_marks is 1."""
+    text = "The council met on Monday &amp; voted to close the library."
+    assert _flag_kinds(text) == []
+    assert _flag_kinds(text, markup_min_marks=1) == ["not_prose_input"]
+
+
+def _roles(text: str, **fields: Any) -> list[str]:
+    """The role of each sentence of ``text`` under a config with ``fields`` changed."""
+    a = qc.analyze(text, config=AnalyzerConfig(**fields))
+    return [s.role.value for p in a.paragraphs for s in p.sentences]
+
+
+def test_transcript_limits_are_read() -> None:
+    """Named speaker labels count only in enough turns by enough speakers, with the colon
+    near the paragraph's start."""
+    text = "HARRIS: We will win.\n\nSMITH: You will not.\n\nHARRIS: We shall see."
+    turns = ["speaker", "body"] * 3
+    assert _roles(text) == turns
+    for fields in (
+        {"transcript_min_turns": 4},
+        {"transcript_min_speakers": 3},
+        {"turn_label_chars": 3, "turn_name_line_chars": 3},
+    ):
+        assert _roles(text, **fields) != turns, fields
+        assert "speaker" not in _roles(text, **fields)
+
+
+def test_nonprose_limits_are_read() -> None:
+    """Bylines, captions and contact lines are read within their configured lengths."""
+    byline = "The council voted to close the library.\n\nBy Harriet Lowe, Political Correspondent"
+    assert _roles(byline) == ["body", "byline"]
+    assert _roles(byline, nonprose_line_words=2)[1] != "byline"
+    caption = "The mayor opens the new bridge over the river on Monday.\n\nPhoto: Jane Doe"
+    assert _roles(caption) == ["caption", "caption"]
+    assert _roles(caption, caption_before_credit_words=5) == ["body", "caption"]
+    contact = "The plant will open in May.\n\nJane Doe, +44 20 7946 0000, jane@acme.com"
+    assert _roles(contact) == ["body", "contact"]
+    assert _roles(contact, contact_line_chars=10)[1] != "contact"
+
+
+def test_genre_label_and_rating_limits_are_read() -> None:
+    """A section label alone has at most genre_label_words words; a rating's line at most
+    genre_rating_line_chars characters."""
+    label = "Opinion\n\nThe council has lost its way."
+    assert qc.analyze(label).genre.kind.value == "opinion"
+    assert qc.analyze(label, config=AnalyzerConfig(genre_label_words=0)).genre.kind.value == (
+        "unknown"
+    )
+    review = (
+        "The Long Tide (M) ★★★★\n\nStarring Ann Lee and Tom Roe. The film "
+        "opens with a storm over the harbour and never lets go."
+    )
+    assert qc.analyze(review).genre.kind.value == "review"
+    short = AnalyzerConfig(genre_rating_line_chars=10)
+    assert qc.analyze(review, config=short).genre.kind.value == "unknown"
+
+
 def _write_docs() -> None:
     """Replace the generated table in docs/api.md with the model's."""
     api = API.read_text("utf-8")
