@@ -204,6 +204,87 @@ class AnalyzerConfig(BaseModel):
         ge=1,
         description="Paragraphs an interview answer may run over before the next question.",
     )
+    # ------------------------------------------------------------------ a source's shapes
+    attribution_relative_words: int = Field(
+        default=8,
+        ge=0,
+        description="Most words from a 'who' to the name its clause ends with for the people "
+        "it describes to speak ('Executives who have worked with Lachlan Murdoch say').",
+    )
+    attribution_participle_words: int = Field(
+        default=7,
+        ge=0,
+        description="Most words of a participle phrase between a source and its verb, the "
+        "participle included ('A poll published on Sunday showed').",
+    )
+    attribution_aside_words: int = Field(
+        default=3,
+        ge=0,
+        description="Most words of an aside in commas between a source and its verb "
+        "('Officials, for their part, say').",
+    )
+    attribution_placing_words: int = Field(
+        default=8,
+        ge=0,
+        description="Most words of a phrase placing a source that opens the sentence, between "
+        "it and its verb ('Former senior officials in both parties say').",
+    )
+    attribution_appositive_words: int = Field(
+        default=30,
+        ge=0,
+        description="Most words between a quote and its verb read as a source and its "
+        "description in commas ('\u201c\u2026,\u201d Scott Pruitt, the attorney general of "
+        "Oklahoma, said').",
+    )
+    attribution_role_words: int = Field(
+        default=6,
+        ge=0,
+        description="Most words of a description before a name in commas ('Labour's shadow "
+        "chancellor, Tom Hughes, said').",
+    )
+    attribution_appositive_name_words: int = Field(
+        default=4,
+        ge=0,
+        description="Most words of a name in commas after an inverted verb and a role ('said "
+        "the minister, Angela Frost').",
+    )
+    attribution_opener_words: int = Field(
+        default=20,
+        ge=0,
+        description="How many words from a clause's start the comma ending a fronted phrase "
+        "may stand, for the subject after it to be the source ('At Sunday night's debate, "
+        "Sanders said').",
+    )
+    attribution_colon_clause_words: int = Field(
+        default=30,
+        ge=0,
+        description="Most words of a clause ending in a colon before a quote whose subject "
+        "speaks it ('She added: \u201c\u2026\u201d').",
+    )
+    attribution_signature_words: int = Field(
+        default=8,
+        ge=0,
+        description="Most words of a name after a dash that signs a quote ('\u2015 Sonya "
+        "Herridge').",
+    )
+    attribution_signature_chars: int = Field(
+        default=160,
+        ge=0,
+        description="Characters read after such a dash for the signing name: a bounded look "
+        "keeps the reading linear.",
+    )
+    attribution_intro_words: int = Field(
+        default=40,
+        ge=0,
+        description="Most words of the clause before a quote introduced by a comma whose "
+        "subject speaks it ('Mrs. Clinton cracked, \u201c\u2026\u201d').",
+    )
+    attribution_intro_chars: int = Field(
+        default=400,
+        ge=0,
+        description="Most characters of that clause, and how far into a sentence 'issued this "
+        "statement' may stand to hand the next paragraph's quote to its subject.",
+    )
     # ------------------------------------------------------------------ claims (claims/classify.py)
     editorial_threshold: float = Field(
         default=1.0,

@@ -360,6 +360,84 @@ def test_genre_label_and_rating_limits_are_read() -> None:
     assert qc.analyze(review, config=short).genre.kind.value == "unknown"
 
 
+# A source's shape, read with its default limit, and a limit under which it is no longer read.
+_SHAPES = [
+    (
+        "Executives who have worked with Lachlan Murdoch say the company will change.",
+        {"attribution_relative_words": 1},
+    ),
+    ("One MP elected in 2019 has said the party is finished.", {"attribution_participle_words": 1}),
+    (
+        "The minister said the plan works. Her deputy, however, said it would fail.",
+        {"attribution_aside_words": 0},
+    ),
+    (
+        "Former senior officials in both parties say the deal is close.",
+        {"attribution_placing_words": 1},
+    ),
+    (
+        "\u201cWe will win,\u201d the spokeswoman, Jane Roe, said.",
+        {"attribution_appositive_words": 2},
+    ),
+    (
+        "\u201cWe will win,\u201d his longtime business partner, Tom Hughes, said.",
+        {"attribution_role_words": 0},
+    ),
+    (
+        "\u201cWe will win,\u201d said the minister, Angela Frost.",
+        {"attribution_appositive_name_words": 1},
+    ),
+    (
+        "In a statement released Thursday, Rep. Hakeem Jeffries reacted to the news, saying the "
+        "plan would fail.",
+        {"attribution_opener_words": 2},
+    ),
+    (
+        "As Professor Foner put it in his long book about the war: \u201cWe will win.\u201d",
+        {"attribution_colon_clause_words": 3},
+    ),
+    (
+        "\u201cWe will never give up on this town.\u201d \u2015 Sonya Herridge",
+        {"attribution_signature_words": 1},
+    ),
+    (
+        "\u201cWe will never give up on this town.\u201d \u2015 Sonya Herridge",
+        {"attribution_signature_chars": 3},
+    ),
+    (
+        "Mrs. Clinton cracked, \u201cI'm a progressive who likes to get things done.\u201d",
+        {"attribution_intro_words": 1},
+    ),
+    (
+        "Mrs. Clinton cracked, \u201cI'm a progressive who likes to get things done.\u201d",
+        {"attribution_intro_chars": 5},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fields"), _SHAPES, ids=[next(iter(f)) for _, f in _SHAPES])
+def test_source_shape_limits_are_read(text: str, fields: dict[str, int]) -> None:
+    """Each word or character limit of a source's shapes changes the sources read when set
+    below what the sentence needs."""
+    assert _sources(text) != _sources(text, **fields)
+
+
+def test_source_shape_limits_keep_their_readings() -> None:
+    """What the default limits read, named (so the test above compares real readings)."""
+    found = {next(iter(f)): _sources(t)[-1] for t, f in _SHAPES}
+    assert found["attribution_relative_words"] == (
+        None,
+        ["Executives who have worked with Lachlan Murdoch"],
+    )
+    assert found["attribution_appositive_name_words"] == (
+        "Angela Frost",
+        ["the minister, Angela Frost"],
+    )
+    assert found["attribution_signature_chars"] == ("Sonya Herridge", ["Sonya Herridge"])
+    assert found["attribution_intro_chars"] == ("Clinton", ["Mrs. Clinton"])
+    assert found["attribution_colon_clause_words"] == ("Foner", ["Professor Foner"])
+
+
 def _write_docs() -> None:
     """Replace the generated table in docs/api.md with the model's."""
     api = API.read_text("utf-8")

@@ -104,7 +104,7 @@ def verb_link(
         continued = True
     else:
         opens = lo == s_start or doc.quote_at(lo - 1) is not None
-        mention, core_end, inverted = find_subject(text, left[:j], right, cue, reasons, opens)
+        mention, core_end, inverted = find_subject(doc, left[:j], right, cue, reasons, opens)
     source = -1  # filed later from the mention, unless the source is an earlier link's
     if shared is not None:
         source = shared.source
