@@ -199,6 +199,12 @@ class AnalyzerConfig(BaseModel):
         description="Question-and-answer exchanges in a row (a short question paragraph, then "
         "answer paragraphs) that make an unlabelled text read as an interview.",
     )
+    interview_question_words: int = Field(
+        default=40,
+        ge=0,
+        description="Most words of a question paragraph of an unlabelled interview (one short "
+        "question; its sentences at most two).",
+    )
     interview_max_answer_paragraphs: int = Field(
         default=3,
         ge=1,
@@ -222,6 +228,12 @@ class AnalyzerConfig(BaseModel):
         ge=0,
         description="Most words of an aside in commas between a source and its verb "
         "('Officials, for their part, say').",
+    )
+    attribution_relative_clause_words: int = Field(
+        default=15,
+        ge=0,
+        description="Most words of a relative clause between a source and its verb ('a White "
+        "House official who spoke anonymously to discuss the talks said').",
     )
     attribution_placing_words: int = Field(
         default=8,
@@ -247,6 +259,33 @@ class AnalyzerConfig(BaseModel):
         ge=0,
         description="Most words of a name in commas after an inverted verb and a role ('said "
         "the minister, Angela Frost').",
+    )
+    attribution_unknown_noun_words: int = Field(
+        default=3,
+        ge=0,
+        description="Most lower-case words after an article, after an inverted verb and "
+        "before a comma or full stop, read as an unnamed speaker even when no lexicon knows the "
+        "noun ('said the retired schoolteacher.').",
+    )
+    attribution_lead_words: int = Field(
+        default=4,
+        ge=0,
+        description="Most words from the article of a description to the name it describes, "
+        "for the source to start at the article ('\u201c\u2026,\u201d a visibly shaken Lopez "
+        "said').",
+    )
+    attribution_term_words: int = Field(
+        default=3,
+        ge=0,
+        description="Most words of a quoted term in running text before a verb that bounds "
+        "no source phrase (\"One MP, from a 'Red Wall' seat, told\").",
+    )
+    attribution_document_reach: int = Field(
+        default=80,
+        ge=0,
+        description="Characters before 'found' or 'showed' read for a document noun ('Data "
+        "from the Office for National Statistics showed'); with none and no 'that' after the "
+        "verb, it reports nothing.",
     )
     attribution_opener_words: int = Field(
         default=20,

@@ -267,6 +267,26 @@ def test_interview_limits_are_read() -> None:
     assert ids(interview_max_answer_paragraphs=1) == ["a1"]
 
 
+def test_attribution_lead_words_is_read() -> None:
+    """A named source starts at the article of its description only within the lead words,
+    so that the quote before it is the whole content."""
+    text = "\u201cWe will win,\u201d a visibly shaken Lopez said."
+
+    def contents(**fields: Any) -> list[str]:
+        a = qc.analyze(text, config=AnalyzerConfig(**fields))
+        return [x.content.text for x in a.attributions]
+
+    assert contents() == ["We will win,"]
+    assert contents(attribution_lead_words=1) != ["We will win,"]
+
+
+def test_interview_question_words_is_read() -> None:
+    """A question paragraph of an unlabelled interview has at most interview_question_words."""
+    many = qc.analyze(_INTERVIEW).attributions
+    few = qc.analyze(_INTERVIEW, config=AnalyzerConfig(interview_question_words=2)).attributions
+    assert (len(many), [a.id for a in few]) == (5, ["a1"])
+
+
 def test_headline_max_words_is_read() -> None:
     """A short unpunctuated line is a headline only up to headline_max_words words."""
     text = "Council votes to close the library\n\nThe council voted on Monday to close it."
@@ -372,6 +392,20 @@ _SHAPES = [
         {"attribution_aside_words": 0},
     ),
     (
+        "A White House official who spoke anonymously to discuss the talks said the deal was "
+        "close.",
+        {"attribution_relative_clause_words": 2},
+    ),
+    ("\u201cWe will win,\u201d said the cartographer.", {"attribution_unknown_noun_words": 0}),
+    (
+        "One MP, from a 'Red Wall' seat, told reporters the party was finished.",
+        {"attribution_term_words": 0},
+    ),
+    (
+        "Data from the Office for National Statistics showed a rise in prices.",
+        {"attribution_document_reach": 5},
+    ),
+    (
         "Former senior officials in both parties say the deal is close.",
         {"attribution_placing_words": 1},
     ),
@@ -419,7 +453,9 @@ _SHAPES = [
 def test_source_shape_limits_are_read(text: str, fields: dict[str, int]) -> None:
     """Each word or character limit of a source's shapes changes the sources read when set
     below what the sentence needs."""
-    assert _sources(text) != _sources(text, **fields)
+    read = _sources(text)
+    assert read  # the default limits read a source here
+    assert read != _sources(text, **fields)
 
 
 def test_source_shape_limits_keep_their_readings() -> None:

@@ -163,6 +163,11 @@ class Doc:
         self.signature_chars: int = config.attribution_signature_chars
         self.intro_words: int = config.attribution_intro_words
         self.intro_chars: int = config.attribution_intro_chars
+        self.relative_clause_words: int = config.attribution_relative_clause_words
+        self.unknown_noun_words: int = config.attribution_unknown_noun_words
+        self.lead_words: int = config.attribution_lead_words
+        self.term_words: int = config.attribution_term_words
+        self.document_reach: int = config.attribution_document_reach
         self.sentences = sentences
         spans = [s.span for s in sentences]  # every model field read once
         self.starts = [span.start for span in spans]

@@ -127,7 +127,7 @@ def find_subject(
     after = (
         classify(text, after_words)
         or described(text, after_words)
-        or unknown_noun_after(text, right)
+        or unknown_noun_after(text, right, doc.unknown_noun_words)
     )
     bare = len(left) <= 1  # "“…,” said X" or "Says X": at most a comma before the cue
     if after is not None and bare:
@@ -170,7 +170,7 @@ def find_subject(
     if unknown is not None:
         reasons.append(f"{quoted(text[unknown.start : c_end])}: the source stands before the cue")
         return unknown, c_end, False
-    who = relative_who(left)
+    who = relative_who(left, doc.relative_clause_words)
     if who is not None:
         m = classify(text, subject_before(left[:who]))
         if m is not None and m.kind is not SOURCE_DOCUMENT:
