@@ -148,6 +148,13 @@ class AnalyzerConfig(BaseModel):
         description="Characters read after a labelling verb for the quote it labels ('called "
         "the plan \u201ca disgrace\u201d').",
     )
+    attribution_phrase_reach: int = Field(
+        default=120,
+        ge=0,
+        description="Characters read for each phrase after a cue that says when, where or how "
+        "it was said, not what ('said on Wednesday', 'told CNN in an interview', 'said in a "
+        "statement that was posted'), and for a time phrase opening the sentence.",
+    )
     attribution_resume_reach: int = Field(
         default=200,
         ge=0,

@@ -280,6 +280,18 @@ def test_attribution_lead_words_is_read() -> None:
     assert contents(attribution_lead_words=1) != ["We will win,"]
 
 
+def test_attribution_phrase_reach_is_read() -> None:
+    """A time phrase after the cue is stepped over and read only within the phrase reach."""
+    text = "The minister said on Wednesday that the plan would work."
+
+    def when(**fields: Any) -> str | None:
+        found = qc.analyze(text, config=AnalyzerConfig(**fields)).attributions[0].when
+        return found.text if found else None
+
+    assert when() == "on Wednesday"
+    assert when(attribution_phrase_reach=3) is None
+
+
 def test_interview_question_words_is_read() -> None:
     """A question paragraph of an unlabelled interview has at most interview_question_words."""
     many = qc.analyze(_INTERVIEW).attributions

@@ -168,6 +168,7 @@ class Doc:
         self.lead_words: int = config.attribution_lead_words
         self.term_words: int = config.attribution_term_words
         self.document_reach: int = config.attribution_document_reach
+        self.phrase_reach: int = config.attribution_phrase_reach
         self.sentences = sentences
         spans = [s.span for s in sentences]  # every model field read once
         self.starts = [span.start for span in spans]

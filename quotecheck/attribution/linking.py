@@ -180,7 +180,7 @@ def verb_link(
         content = _refined(content, skipped, reasons)
     if text.startswith("to ", content[0]) and _negated(left):
         return None  # "did not immediately respond to requests for comment": nothing said
-    when = after.when or fronted_when(text, s_start, subject_start)
+    when = after.when or fronted_when(text, s_start, subject_start, doc.phrase_reach)
     kind = CUE_STATEMENT if after.statement else CUE_SPEECH_VERB
     return Link(
         source, cue_at, kind, cue.stance, content, si, None, when, reasons, mention, via_mention
