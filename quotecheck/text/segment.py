@@ -163,10 +163,10 @@ def segment(text: str, config: AnalyzerConfig = DEFAULT_CONFIG) -> tuple[Paragra
     bounds = _paragraph_bounds(text)
     roles = paragraph_roles(text, bounds, config)
     labels = turn_labels(text, bounds, config)
-    limits = (config.headline_max_words, config.nonprose_line_words)
+    headline, credit = config.headline_max_words, config.nonprose_line_words
     for index, (start, end) in enumerate(bounds):
         role, label = roles[index], labels[index]
-        sentences = _sentences(text, start, end, index, n_sentences, role, label, *limits)
+        sentences = _sentences(text, start, end, index, n_sentences, role, label, headline, credit)
         n_sentences += len(sentences)
         first, last = strip_bounds(text, start, end)
         span = sentences[0].span if len(sentences) == 1 else None

@@ -69,16 +69,17 @@ def turn_labels(
     >>> [t[s:e] for s, e in filter(None, turn_labels(t, [(0, 11), (12, 34), (35, 47), (48, 59)]))]
     ['Q:', 'A:', 'Q:', 'A:']
     """
-    reach = (config.turn_label_chars, config.turn_name_line_chars)
+    label_chars, line_chars = config.turn_label_chars, config.turn_name_line_chars
     candidates = [
-        _candidate(text, start, end, bounds, n, *reach) for n, (start, end) in enumerate(bounds)
+        _candidate(text, start, end, bounds, n, label_chars, line_chars)
+        for n, (start, end) in enumerate(bounds)
     ]
-    least = (config.transcript_min_speakers, config.transcript_min_turns)
+    speakers, turns = config.transcript_min_speakers, config.transcript_min_turns
     labels = [c for c in candidates if c is not None and not c.line]
-    if _is_transcript([c.key for c in labels], *least):
+    if _is_transcript([c.key for c in labels], speakers, turns):
         return [None if c is None or c.line else (c.start, c.end) for c in candidates]
     lines = [c.key for c in candidates if c is not None and c.line]
-    if not _is_transcript(lines, *least):
+    if not _is_transcript(lines, speakers, turns):
         return [None] * len(bounds)
     # A name line counts only when the same name opens another turn: a heading rarely repeats.
     twice = {k for k in lines if lines.count(k) > 1}
