@@ -32,6 +32,47 @@ class AnalyzerConfig(BaseModel):
         description="Most words of a single line without closing punctuation that reads as a "
         "headline or subheading (its sentence's role is 'headline', not body copy).",
     )
+    nonprose_line_words: int = Field(
+        default=30,
+        ge=0,
+        description="Most words after the label of a byline, credit or caption line ('By …', "
+        "'(Reporting by …)', 'Photo: …'); a paragraph of more than twice as many words is prose.",
+    )
+    caption_before_credit_words: int = Field(
+        default=40,
+        ge=0,
+        description="Most words of the one-sentence paragraph before a lone photo credit "
+        "('Photo: Jane Doe') that makes it that photo's caption.",
+    )
+    contact_line_chars: int = Field(
+        default=160,
+        ge=0,
+        description="Longest paragraph, in characters, read for a media-contact line (an "
+        "address, a phone number) or any other non-prose role not announced at its start.",
+    )
+    turn_label_chars: int = Field(
+        default=90,
+        ge=0,
+        description="How far into a paragraph the colon of a speaker label ('HARRIS:', 'SMITH "
+        "(Labour):') may stand.",
+    )
+    turn_name_line_chars: int = Field(
+        default=60,
+        ge=0,
+        description="Longest line, in characters, that may be a speaker's name alone on its "
+        "line before the turn (bold type lost from a web page).",
+    )
+    transcript_min_turns: int = Field(
+        default=3,
+        ge=1,
+        description="Fewest turns opened by named speaker labels (not 'Q:'/'A:') that make a "
+        "transcript; one label must open more than one turn.",
+    )
+    transcript_min_speakers: int = Field(
+        default=2,
+        ge=1,
+        description="Fewest different speaker labels (not 'Q:'/'A:') that make a transcript.",
+    )
     quote_run_on_chars: int = Field(
         default=2000,
         ge=0,
@@ -42,6 +83,39 @@ class AnalyzerConfig(BaseModel):
         default=1,
         ge=0,
         description="How many sentences before or after a stand-alone quote to search for its cue.",
+    )
+    # ------------------------------------------------------------------ input (text/language.py)
+    language_sample_chars: int = Field(
+        default=1_200,
+        gt=0,
+        description="Characters from the text's start read for its language and markup: a "
+        "language does not change halfway through an article, and the cost stays flat.",
+    )
+    language_min_words: int = Field(
+        default=12,
+        ge=0,
+        description="Fewest words read for a language to be named (and for a 'language' flag): "
+        "fewer are too little to tell.",
+    )
+    language_min_share: float = Field(
+        default=0.12,
+        ge=0.0,
+        le=1.0,
+        description="Share of the words read that must come from one language's function "
+        "words (lexicons/function_words.txt) to name that language.",
+    )
+    language_min_ascii_share: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=1.0,
+        description="Below this share of ASCII letters a text is not English, whatever its "
+        "function words (another script).",
+    )
+    markup_min_marks: int = Field(
+        default=2,
+        ge=1,
+        description="HTML tags or character entities ('<p>', '&amp;') that make the text read "
+        "as markup (a 'not_prose_input' flag); one stray '&amp;' does not.",
     )
     # ------------------------------------------------------------------ attribution (attribution/)
     attribution_max_clause: int = Field(
@@ -73,6 +147,13 @@ class AnalyzerConfig(BaseModel):
         gt=0,
         description="Characters read after a labelling verb for the quote it labels ('called "
         "the plan \u201ca disgrace\u201d').",
+    )
+    attribution_phrase_reach: int = Field(
+        default=120,
+        ge=0,
+        description="Characters read for each phrase after a cue that says when, where or how "
+        "it was said, not what ('said on Wednesday', 'told CNN in an interview', 'said in a "
+        "statement that was posted'), and for a time phrase opening the sentence.",
     )
     attribution_resume_reach: int = Field(
         default=200,
@@ -125,10 +206,130 @@ class AnalyzerConfig(BaseModel):
         description="Question-and-answer exchanges in a row (a short question paragraph, then "
         "answer paragraphs) that make an unlabelled text read as an interview.",
     )
+    interview_question_words: int = Field(
+        default=40,
+        ge=0,
+        description="Most words of a question paragraph of an unlabelled interview (one short "
+        "question; its sentences at most two).",
+    )
     interview_max_answer_paragraphs: int = Field(
         default=3,
         ge=1,
         description="Paragraphs an interview answer may run over before the next question.",
+    )
+    # ------------------------------------------------------------------ a source's shapes
+    attribution_relative_words: int = Field(
+        default=8,
+        ge=0,
+        description="Most words from a 'who' to the name its clause ends with for the people "
+        "it describes to speak ('Executives who have worked with Lachlan Murdoch say').",
+    )
+    attribution_participle_words: int = Field(
+        default=7,
+        ge=0,
+        description="Most words of a participle phrase between a source and its verb, the "
+        "participle included ('A poll published on Sunday showed').",
+    )
+    attribution_aside_words: int = Field(
+        default=3,
+        ge=0,
+        description="Most words of an aside in commas between a source and its verb "
+        "('Officials, for their part, say').",
+    )
+    attribution_relative_clause_words: int = Field(
+        default=15,
+        ge=0,
+        description="Most words of a relative clause between a source and its verb ('a White "
+        "House official who spoke anonymously to discuss the talks said').",
+    )
+    attribution_placing_words: int = Field(
+        default=8,
+        ge=0,
+        description="Most words of a phrase placing a source that opens the sentence, between "
+        "it and its verb ('Former senior officials in both parties say').",
+    )
+    attribution_appositive_words: int = Field(
+        default=30,
+        ge=0,
+        description="Most words between a quote and its verb read as a source and its "
+        "description in commas ('\u201c\u2026,\u201d Scott Pruitt, the attorney general of "
+        "Oklahoma, said').",
+    )
+    attribution_role_words: int = Field(
+        default=6,
+        ge=0,
+        description="Most words of a description before a name in commas ('Labour's shadow "
+        "chancellor, Tom Hughes, said').",
+    )
+    attribution_appositive_name_words: int = Field(
+        default=4,
+        ge=0,
+        description="Most words of a name in commas after an inverted verb and a role ('said "
+        "the minister, Angela Frost').",
+    )
+    attribution_unknown_noun_words: int = Field(
+        default=3,
+        ge=0,
+        description="Most lower-case words after an article, after an inverted verb and "
+        "before a comma or full stop, read as an unnamed speaker even when no lexicon knows the "
+        "noun ('said the retired schoolteacher.').",
+    )
+    attribution_lead_words: int = Field(
+        default=4,
+        ge=0,
+        description="Most words from the article of a description to the name it describes, "
+        "for the source to start at the article ('\u201c\u2026,\u201d a visibly shaken Lopez "
+        "said').",
+    )
+    attribution_term_words: int = Field(
+        default=3,
+        ge=0,
+        description="Most words of a quoted term in running text before a verb that bounds "
+        "no source phrase (\"One MP, from a 'Red Wall' seat, told\").",
+    )
+    attribution_document_reach: int = Field(
+        default=80,
+        ge=0,
+        description="Characters before 'found' or 'showed' read for a document noun ('Data "
+        "from the Office for National Statistics showed'); with none and no 'that' after the "
+        "verb, it reports nothing.",
+    )
+    attribution_opener_words: int = Field(
+        default=20,
+        ge=0,
+        description="How many words from a clause's start the comma ending a fronted phrase "
+        "may stand, for the subject after it to be the source ('At Sunday night's debate, "
+        "Sanders said').",
+    )
+    attribution_colon_clause_words: int = Field(
+        default=30,
+        ge=0,
+        description="Most words of a clause ending in a colon before a quote whose subject "
+        "speaks it ('She added: \u201c\u2026\u201d').",
+    )
+    attribution_signature_words: int = Field(
+        default=8,
+        ge=0,
+        description="Most words of a name after a dash that signs a quote ('\u2015 Sonya "
+        "Herridge').",
+    )
+    attribution_signature_chars: int = Field(
+        default=160,
+        ge=0,
+        description="Characters read after such a dash for the signing name: a bounded look "
+        "keeps the reading linear.",
+    )
+    attribution_intro_words: int = Field(
+        default=40,
+        ge=0,
+        description="Most words of the clause before a quote introduced by a comma whose "
+        "subject speaks it ('Mrs. Clinton cracked, \u201c\u2026\u201d').",
+    )
+    attribution_intro_chars: int = Field(
+        default=400,
+        ge=0,
+        description="Most characters of that clause, and how far into a sentence 'issued this "
+        "statement' may stand to hand the next paragraph's quote to its subject.",
     )
     # ------------------------------------------------------------------ claims (claims/classify.py)
     editorial_threshold: float = Field(
@@ -257,6 +458,18 @@ class AnalyzerConfig(BaseModel):
         ge=0,
         description="How many paragraphs from the top a genre's furniture (a wire tag, 'issued "
         "this statement', a byline's 'Letter to the editor') is looked for in.",
+    )
+    genre_label_words: int = Field(
+        default=5,
+        ge=0,
+        description="Most words of a paragraph that is a section label alone ('Opinion', "
+        "'Letters to the editor'); a longer paragraph may still open with one ('Opinion: …').",
+    )
+    genre_rating_line_chars: int = Field(
+        default=80,
+        ge=0,
+        description="Longest paragraph, in characters, whose stars read as a review's rating "
+        "('Rating: 3/5', 'The Long Tide (M) \u2605\u2605\u2605\u2605').",
     )
     genre_label_confidence: float = Field(
         default=0.9,

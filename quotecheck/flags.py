@@ -45,7 +45,7 @@ from quotecheck.models import (
 )
 from quotecheck.offsets import strip_span
 from quotecheck.sortedints import bisect_right
-from quotecheck.text.language import MIN_MARKUP, InputReading
+from quotecheck.text.language import InputReading
 
 __all__ = ["find_flags", "input_flags"]
 
@@ -281,7 +281,7 @@ def input_flags(text: str, reading: InputReading) -> list[dict[str, Any]]:
         start, end = reading.markup[0]
         shown = ", ".join(repr(text[a:b]) for a, b in reading.markup)
         message = (
-            f"the text looks like HTML (at least {MIN_MARKUP} tags or entities: {shown}): "
+            f"the text looks like HTML (at least {len(reading.markup)} tags or entities: {shown}): "
             "quotecheck reads plain text, so markup is read as words; pass the page's text"
         )
         span = Span(start=start, end=end, text=text[start:end])

@@ -93,7 +93,7 @@ def _analyze(
     framing = find_weighted_signals(view, sentences, sourcing.quotes, config)
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
     claims = classify_claims(view, paragraphs, sourcing, genre_read, config, framing)
-    reading = read_input(view)
+    reading = read_input(view, config)
     flags = find_flags(view, claims, sourcing, unbalanced, genre_read, config, reading)
     analysis = Analysis(
         doc_id=doc_id,

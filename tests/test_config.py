@@ -267,6 +267,38 @@ def test_interview_limits_are_read() -> None:
     assert ids(interview_max_answer_paragraphs=1) == ["a1"]
 
 
+def test_attribution_lead_words_is_read() -> None:
+    """A named source starts at the article of its description only within the lead words,
+    so that the quote before it is the whole content."""
+    text = "\u201cWe will win,\u201d a visibly shaken Lopez said."
+
+    def contents(**fields: Any) -> list[str]:
+        a = qc.analyze(text, config=AnalyzerConfig(**fields))
+        return [x.content.text for x in a.attributions]
+
+    assert contents() == ["We will win,"]
+    assert contents(attribution_lead_words=1) != ["We will win,"]
+
+
+def test_attribution_phrase_reach_is_read() -> None:
+    """A time phrase after the cue is stepped over and read only within the phrase reach."""
+    text = "The minister said on Wednesday that the plan would work."
+
+    def when(**fields: Any) -> str | None:
+        found = qc.analyze(text, config=AnalyzerConfig(**fields)).attributions[0].when
+        return found.text if found else None
+
+    assert when() == "on Wednesday"
+    assert when(attribution_phrase_reach=3) is None
+
+
+def test_interview_question_words_is_read() -> None:
+    """A question paragraph of an unlabelled interview has at most interview_question_words."""
+    many = qc.analyze(_INTERVIEW).attributions
+    few = qc.analyze(_INTERVIEW, config=AnalyzerConfig(interview_question_words=2)).attributions
+    assert (len(many), [a.id for a in few]) == (5, ["a1"])
+
+
 def test_headline_max_words_is_read() -> None:
     """A short unpunctuated line is a headline only up to headline_max_words words."""
     text = "Council votes to close the library\n\nThe council voted on Monday to close it."
@@ -277,6 +309,181 @@ def test_headline_max_words_is_read() -> None:
 
     assert roles() == ["headline", "body"]
     assert roles(headline_max_words=2) == ["body", "body"]
+
+
+def _flag_kinds(text: str, **fields: Any) -> list[str]:
+    """The flag kinds of ``text`` under a config with ``fields`` changed."""
+    return [f.kind.value for f in qc.analyze(text, config=AnalyzerConfig(**fields)).flags]
+
+
+def test_language_limits_are_read() -> None:
+    """A language is named (and flagged) only from enough words, a large enough share of its
+    function words, and for English enough ASCII letters, all within the sample read."""
+    french = (
+        "Le conseil municipal a dit lundi qu'il fermerait la biblioth\u00e8que et les \u00e9coles "
+        "de la ville pendant les vacances."
+    )
+    assert qc.analyze(french).language == "fr"
+    assert _flag_kinds(french) == ["language"]
+    for fields in ({"language_min_words": 100}, {"language_min_share": 0.9}):
+        assert qc.analyze(french, config=AnalyzerConfig(**fields)).language is None
+        assert _flag_kinds(french, **fields) == []
+    greek = "Η βιβλιοθήκη κλείνει " * 6  # 18 words
+    assert _flag_kinds(greek) == ["language"]
+    assert _flag_kinds(greek, language_min_ascii_share=0.0) == []
+    assert _flag_kinds(greek, language_sample_chars=20) == []
+
+
+def test_markup_min_marks_is_read() -> None:
+    """One character entity makes a text HTML only when markup_min_marks is 1."""
+    text = "The council met on Monday &amp; voted to close the library."
+    assert _flag_kinds(text) == []
+    assert _flag_kinds(text, markup_min_marks=1) == ["not_prose_input"]
+
+
+def _roles(text: str, **fields: Any) -> list[str]:
+    """The role of each sentence of ``text`` under a config with ``fields`` changed."""
+    a = qc.analyze(text, config=AnalyzerConfig(**fields))
+    return [s.role.value for p in a.paragraphs for s in p.sentences]
+
+
+def test_transcript_limits_are_read() -> None:
+    """Named speaker labels count only in enough turns by enough speakers, with the colon
+    near the paragraph's start."""
+    text = "HARRIS: We will win.\n\nSMITH: You will not.\n\nHARRIS: We shall see."
+    turns = ["speaker", "body"] * 3
+    assert _roles(text) == turns
+    for fields in (
+        {"transcript_min_turns": 4},
+        {"transcript_min_speakers": 3},
+        {"turn_label_chars": 3, "turn_name_line_chars": 3},
+    ):
+        assert _roles(text, **fields) != turns, fields
+        assert "speaker" not in _roles(text, **fields)
+
+
+def test_nonprose_limits_are_read() -> None:
+    """Bylines, captions and contact lines are read within their configured lengths."""
+    byline = "The council voted to close the library.\n\nBy Harriet Lowe, Political Correspondent"
+    assert _roles(byline) == ["body", "byline"]
+    assert _roles(byline, nonprose_line_words=2)[1] != "byline"
+    caption = "The mayor opens the new bridge over the river on Monday.\n\nPhoto: Jane Doe"
+    assert _roles(caption) == ["caption", "caption"]
+    assert _roles(caption, caption_before_credit_words=5) == ["body", "caption"]
+    contact = "The plant will open in May.\n\nJane Doe, +44 20 7946 0000, jane@acme.com"
+    assert _roles(contact) == ["body", "contact"]
+    assert _roles(contact, contact_line_chars=10)[1] != "contact"
+
+
+def test_genre_label_and_rating_limits_are_read() -> None:
+    """A section label alone has at most genre_label_words words; a rating's line at most
+    genre_rating_line_chars characters."""
+    label = "Opinion\n\nThe council has lost its way."
+    assert qc.analyze(label).genre.kind.value == "opinion"
+    assert qc.analyze(label, config=AnalyzerConfig(genre_label_words=0)).genre.kind.value == (
+        "unknown"
+    )
+    review = (
+        "The Long Tide (M) ★★★★\n\nStarring Ann Lee and Tom Roe. The film "
+        "opens with a storm over the harbour and never lets go."
+    )
+    assert qc.analyze(review).genre.kind.value == "review"
+    short = AnalyzerConfig(genre_rating_line_chars=10)
+    assert qc.analyze(review, config=short).genre.kind.value == "unknown"
+
+
+# A source's shape, read with its default limit, and a limit under which it is no longer read.
+_SHAPES = [
+    (
+        "Executives who have worked with Lachlan Murdoch say the company will change.",
+        {"attribution_relative_words": 1},
+    ),
+    ("One MP elected in 2019 has said the party is finished.", {"attribution_participle_words": 1}),
+    (
+        "The minister said the plan works. Her deputy, however, said it would fail.",
+        {"attribution_aside_words": 0},
+    ),
+    (
+        "A White House official who spoke anonymously to discuss the talks said the deal was "
+        "close.",
+        {"attribution_relative_clause_words": 2},
+    ),
+    ("\u201cWe will win,\u201d said the cartographer.", {"attribution_unknown_noun_words": 0}),
+    (
+        "One MP, from a 'Red Wall' seat, told reporters the party was finished.",
+        {"attribution_term_words": 0},
+    ),
+    (
+        "Data from the Office for National Statistics showed a rise in prices.",
+        {"attribution_document_reach": 5},
+    ),
+    (
+        "Former senior officials in both parties say the deal is close.",
+        {"attribution_placing_words": 1},
+    ),
+    (
+        "\u201cWe will win,\u201d the spokeswoman, Jane Roe, said.",
+        {"attribution_appositive_words": 2},
+    ),
+    (
+        "\u201cWe will win,\u201d his longtime business partner, Tom Hughes, said.",
+        {"attribution_role_words": 0},
+    ),
+    (
+        "\u201cWe will win,\u201d said the minister, Angela Frost.",
+        {"attribution_appositive_name_words": 1},
+    ),
+    (
+        "In a statement released Thursday, Rep. Hakeem Jeffries reacted to the news, saying the "
+        "plan would fail.",
+        {"attribution_opener_words": 2},
+    ),
+    (
+        "As Professor Foner put it in his long book about the war: \u201cWe will win.\u201d",
+        {"attribution_colon_clause_words": 3},
+    ),
+    (
+        "\u201cWe will never give up on this town.\u201d \u2015 Sonya Herridge",
+        {"attribution_signature_words": 1},
+    ),
+    (
+        "\u201cWe will never give up on this town.\u201d \u2015 Sonya Herridge",
+        {"attribution_signature_chars": 3},
+    ),
+    (
+        "Mrs. Clinton cracked, \u201cI'm a progressive who likes to get things done.\u201d",
+        {"attribution_intro_words": 1},
+    ),
+    (
+        "Mrs. Clinton cracked, \u201cI'm a progressive who likes to get things done.\u201d",
+        {"attribution_intro_chars": 5},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fields"), _SHAPES, ids=[next(iter(f)) for _, f in _SHAPES])
+def test_source_shape_limits_are_read(text: str, fields: dict[str, int]) -> None:
+    """Each word or character limit of a source's shapes changes the sources read when set
+    below what the sentence needs."""
+    read = _sources(text)
+    assert read  # the default limits read a source here
+    assert read != _sources(text, **fields)
+
+
+def test_source_shape_limits_keep_their_readings() -> None:
+    """What the default limits read, named (so the test above compares real readings)."""
+    found = {next(iter(f)): _sources(t)[-1] for t, f in _SHAPES}
+    assert found["attribution_relative_words"] == (
+        None,
+        ["Executives who have worked with Lachlan Murdoch"],
+    )
+    assert found["attribution_appositive_name_words"] == (
+        "Angela Frost",
+        ["the minister, Angela Frost"],
+    )
+    assert found["attribution_signature_chars"] == ("Sonya Herridge", ["Sonya Herridge"])
+    assert found["attribution_intro_chars"] == ("Clinton", ["Mrs. Clinton"])
+    assert found["attribution_colon_clause_words"] == ("Foner", ["Professor Foner"])
 
 
 def _write_docs() -> None:

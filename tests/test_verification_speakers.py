@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import quotecheck as qc
 from quotecheck.cli import EXIT_FAILED, EXIT_OK, main
 from quotecheck.models import FlagKind, SpeakerMatch, VerificationStatus
 from quotecheck.verification import SourceIndex, misattribution_flags, verify, verify_quote
+from quotecheck.verification import turns as turns_module
 from quotecheck.verification.turns import find_turns, same_speaker, speaker_from_text
 from tests.conftest import CASES, case_params, load_cases, params_of
 
@@ -282,3 +286,59 @@ def test_guard_passes_when_nothing_fails(
 def test_statuses_still_ordered() -> None:
     """The status order the guard relies on is unchanged."""
     assert list(VerificationStatus)[-1] is VerificationStatus.not_found
+
+
+def _too_few_by_full_count(text: str, labels: int, first: bool) -> bool:
+    """The share rule as find_turns had it: every line of the document counted."""
+    lines = text.count("\n") + 1 - text.count("\n\n")
+    return labels < turns_module._MIN_SHARE * lines and not (
+        first and lines <= turns_module._SHORT_DOCUMENT
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", "\n\n", "a", " ", "word. ", "\n" * 5]), max_size=400),
+    st.integers(min_value=0, max_value=3_000),
+    st.booleans(),
+    st.sampled_from([1, 3, 70_000, 300_000]),
+)
+def test_prefix_line_count_answers_as_the_full_count(
+    parts: list[str], labels: int, first: bool, repeat: int
+) -> None:
+    """Counting lines on a growing prefix never says "too few" where the full count would not."""
+    text = "".join(parts) * repeat if len("".join(parts)) * repeat <= 2_000_000 else "".join(parts)
+    assert turns_module._too_few_labels(text, labels, first) == _too_few_by_full_count(
+        text, labels, first
+    )
+
+
+def _find_turns_by_full_count(text: str) -> list[tuple[str, int, int]]:
+    with patch.object(turns_module, "_too_few_labels", _too_few_by_full_count):
+        return [(t.label, t.label_start, t.end) for t in turns_module.find_turns(text).turns]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "GRACE OKAFOR: We will stay.\n",
+                "Q: Why?\n",
+                "A: Because.\n",
+                "TOM REID\nWe can.\n",
+                "The minister said: no.\n",
+                "Plain prose about the budget and the war. " * 40 + "\n\n",
+                "\n\n",
+                "Okafor: Yes.\n",
+            ]
+        ),
+        max_size=60,
+    ),
+    st.sampled_from([1, 50, 2_000]),
+)
+def test_find_turns_same_as_full_count(parts: list[str], repeat: int) -> None:
+    """Transcripts long and short, mostly prose or mostly labels: the turns do not change."""
+    text = "".join(parts) * repeat
+    found = [(t.label, t.label_start, t.end) for t in find_turns(text).turns]
+    assert found == _find_turns_by_full_count(text)

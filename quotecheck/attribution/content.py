@@ -149,6 +149,26 @@ class Doc:
         self.passive_words: int = config.attribution_passive_words
         self.reason_reach: int = config.anonymity_reason_reach
         self.reason_lookback: int = config.anonymity_reason_lookback
+        # The word limits of a source's shapes (attribution/subjects.py and shapes.py).
+        self.relative_words: int = config.attribution_relative_words
+        self.participle_words: int = config.attribution_participle_words
+        self.aside_words: int = config.attribution_aside_words
+        self.placing_words: int = config.attribution_placing_words
+        self.appositive_words: int = config.attribution_appositive_words
+        self.role_words: int = config.attribution_role_words
+        self.appositive_name_words: int = config.attribution_appositive_name_words
+        self.opener_words: int = config.attribution_opener_words
+        self.colon_clause_words: int = config.attribution_colon_clause_words
+        self.signature_words: int = config.attribution_signature_words
+        self.signature_chars: int = config.attribution_signature_chars
+        self.intro_words: int = config.attribution_intro_words
+        self.intro_chars: int = config.attribution_intro_chars
+        self.relative_clause_words: int = config.attribution_relative_clause_words
+        self.unknown_noun_words: int = config.attribution_unknown_noun_words
+        self.lead_words: int = config.attribution_lead_words
+        self.term_words: int = config.attribution_term_words
+        self.document_reach: int = config.attribution_document_reach
+        self.phrase_reach: int = config.attribution_phrase_reach
         self.sentences = sentences
         spans = [s.span for s in sentences]  # every model field read once
         self.starts = [span.start for span in spans]

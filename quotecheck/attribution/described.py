@@ -97,12 +97,10 @@ def unknown_noun_before(text: str, left: list[Token]) -> Mention | None:
     return None
 
 
-_RELATIVE_REACH: Final = 15  # "a White House official who spoke anonymously to discuss … said"
-
-
-def relative_who(left: list[Token]) -> int | None:
-    """Index of the "who" opening a relative clause that runs up to the cue, if any."""
-    for k in range(len(left) - 1, max(0, len(left) - _RELATIVE_REACH) - 1, -1):
+def relative_who(left: list[Token], reach: int) -> int | None:
+    """Index of the "who" opening a relative clause that runs up to the cue, if any, among the
+    last ``reach`` words ("a White House official who spoke anonymously to discuss … said")."""
+    for k in range(len(left) - 1, max(0, len(left) - reach) - 1, -1):
         if left[k].text == "who":
             return k if k > 0 else None
         if not left[k].text[0].isalnum():
@@ -169,18 +167,16 @@ def described(text: str, words: list[Token]) -> Mention | None:
     return Mention(words[0].start, words[-1].end, SOURCE_ANONYMOUS, descriptor=phrase)
 
 
-_UNKNOWN_NOUN_WORDS: Final = 3  # "said the designer,", "said the retired schoolteacher."
-
-
-def unknown_noun_after(text: str, right: list[Token]) -> Mention | None:
-    """Read "said the designer, who …": an article and a few lower-case words that end at a
-    comma or a full stop describe an unnamed speaker, even when no lexicon knows the noun."""
+def unknown_noun_after(text: str, right: list[Token], most: int) -> Mention | None:
+    """Read "said the designer, who …": an article and a few (at most ``most``) lower-case
+    words that end at a comma or a full stop describe an unnamed speaker, even when no lexicon
+    knows the noun ("said the retired schoolteacher.")."""
     if len(right) > 1 and right[0].text in ("another", "one") and right[1].text == ".":
         start, end = right[0].start, right[0].end  # "“…,” tweeted another."
         return Mention(start, end, SOURCE_ANONYMOUS, descriptor=text[start:end])
     if not right or right[0].text.lower() not in ("the", "a", "an"):
         return None
-    for i, tok in enumerate(right[1 : _UNKNOWN_NOUN_WORDS + 2], start=1):
+    for i, tok in enumerate(right[1 : most + 2], start=1):
         if tok.text in (",", ".", ";") and i > 1:
             return Mention(
                 right[0].start,

@@ -34,7 +34,6 @@ from quotecheck.models import Attribution, Paragraph, Span
 
 __all__ = ["credit_interview"]
 
-_MAX_QUESTION_WORDS: Final = 40  # a question paragraph is one short question
 _QUOTE_OPENERS: Final = "\"“‘'«„"
 _YOU_RE: Final = regex.compile(r"\b(?:you|your|yours|yourself)\b", regex.IGNORECASE)
 _FIRST_PERSON_RE: Final = regex.compile(
@@ -67,7 +66,7 @@ def credit_interview(
     if any(a.cue_kind is CUE_TURN for a in sourcing.attributions):
         return sourcing
     least, most = config.interview_min_exchanges, config.interview_max_answer_paragraphs
-    answers = _answers(paragraphs, least, most)
+    answers = _answers(paragraphs, least, most, config.interview_question_words)
     if not answers:
         return sourcing
     intro_end = answers[0][0]  # the first question's start
@@ -99,11 +98,14 @@ def _same_content(a: Attribution, answers: list[Span]) -> bool:
     return any(a.content.start <= s.start and s.end <= a.content.end for s in answers)
 
 
-def _answers(paragraphs: tuple[Paragraph, ...], least: int, most: int) -> list[tuple[int, Span]]:
+def _answers(
+    paragraphs: tuple[Paragraph, ...], least: int, most: int, question_words: int
+) -> list[tuple[int, Span]]:
     """The answer paragraphs of the first run of exchanges that reads as an interview (at
-    least ``least`` exchanges, answers of at most ``most`` paragraphs), each with the start of
-    the run's first question; empty when there is no such run."""
-    shapes = [_shape(p) for p in paragraphs]
+    least ``least`` exchanges, answers of at most ``most`` paragraphs, questions of at most
+    ``question_words`` words), each with the start of the run's first question; empty when
+    there is no such run."""
+    shapes = [_shape(p, question_words) for p in paragraphs]
     n = 0
     while n < len(paragraphs):
         if shapes[n] != _QUESTION:
@@ -149,13 +151,14 @@ def _reads_as_interview(questions: list[Paragraph], answers: list[Span]) -> bool
     return 2 * first_person >= len(answers)
 
 
-def _shape(p: Paragraph) -> str | None:
-    """``q`` for a question paragraph, ``a`` for one that may answer, None for neither."""
+def _shape(p: Paragraph, question_words: int) -> str | None:
+    """``q`` for a question paragraph (one short question), ``a`` for one that may answer,
+    None for neither."""
     if not _is_prose(p):
         return None
     text = p.span.text.rstrip()
     if text.endswith("?"):
-        short = len(text.split()) <= _MAX_QUESTION_WORDS and len(p.sentences) <= 2
+        short = len(text.split()) <= question_words and len(p.sentences) <= 2
         return _QUESTION if short and text[:1] not in _QUOTE_OPENERS else None
     return None if text[:1] in _QUOTE_OPENERS else _ANSWER
 

@@ -69,9 +69,11 @@ def verb_link(
     s_start, s_end = doc.starts[si], doc.ends[si]
     lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), c_start)
     term = doc.quote_at(lo - 1) if lo > s_start else None
-    if term is not None and _scare_quote(text, term):  # "One MP, from a 'Red Wall' seat, told"
+    if term is not None and _scare_quote(
+        text, term, doc.term_words
+    ):  # "One MP, from a 'Red Wall' seat, told"
         lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), term.marks.start)
-    if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start):
+    if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start, doc.document_reach):
         return None  # "found", "showed" with no document near and no "that": not a report
     window = left = tokens(text, lo, c_start)
     to_say = _went_on_to(left, verb)
@@ -104,7 +106,7 @@ def verb_link(
         continued = True
     else:
         opens = lo == s_start or doc.quote_at(lo - 1) is not None
-        mention, core_end, inverted = find_subject(text, left[:j], right, cue, reasons, opens)
+        mention, core_end, inverted = find_subject(doc, left[:j], right, cue, reasons, opens)
     source = -1  # filed later from the mention, unless the source is an earlier link's
     if shared is not None:
         source = shared.source
@@ -139,7 +141,8 @@ def verb_link(
         via_mention = after.channel  # "in an interview with CNN" names the channel last
     subject_start = mention.start if mention is not None and not inverted else c_start
     if mention is not None and not inverted:
-        subject_start = _described_lead(text, left, subject_start)  # "a beaming Lopez"
+        # "a beaming Lopez"
+        subject_start = _described_lead(text, left, subject_start, doc.lead_words)
     # "the report, which said …": what a relative clause reports follows its verb
     relative = mention is not None and bool(left) and left[-1].text in RELATIVE_PRONOUNS
     # "… and never mentioned schools", "…, saying …": a verb continuing a clause reports what
@@ -177,7 +180,7 @@ def verb_link(
         content = _refined(content, skipped, reasons)
     if text.startswith("to ", content[0]) and _negated(left):
         return None  # "did not immediately respond to requests for comment": nothing said
-    when = after.when or fronted_when(text, s_start, subject_start)
+    when = after.when or fronted_when(text, s_start, subject_start, doc.phrase_reach)
     kind = CUE_STATEMENT if after.statement else CUE_SPEECH_VERB
     return Link(
         source, cue_at, kind, cue.stance, content, si, None, when, reasons, mention, via_mention
@@ -195,15 +198,15 @@ def _refined(
 
 
 _DOCUMENT_FORMS: Final = frozenset(f for f, v in VERB_FORMS.items() if v.lemma in _DOCUMENT_VERBS)
-_DOCUMENT_REACH: Final = 80  # "Data from the Office for National Statistics showed"
 
 
-def _may_find(text: str, c_end: int, lo: int, c_start: int) -> bool:
+def _may_find(text: str, c_end: int, lo: int, c_start: int, reach: int) -> bool:
     """A cheap look before the full reading of "found" or "showed": "that" follows, or a
-    document noun stands in the words just before ("the report found", "data … showed")."""
+    document noun stands in the ``reach`` characters just before ("the report found", "data
+    from the Office for National Statistics showed")."""
     if text.startswith(" that ", c_end):
         return True
-    words = text[max(lo, c_start - _DOCUMENT_REACH) : c_start].lower().split()
+    words = text[max(lo, c_start - reach) : c_start].lower().split()
     # strip(",’'s") also eats a plural's "s" ("figures" -> "figure"): try the word as written too
     return any(w.strip(",") in DOCUMENTS or w.strip(",’'s") in DOCUMENTS for w in words)
 
@@ -285,16 +288,16 @@ def _passive_link(doc: Doc, cue: Cue, si: int, c_start: int, c_end: int) -> Link
 
 
 _LEAD_ARTICLES: Final = frozenset(["a", "an", "the"])
-_LEAD_WORDS: Final = 4  # "“…,” a visibly shaken Lopez said": an article and a few adjectives
 
 
-def _described_lead(text: str, left: list[Token], subject_start: int) -> int:
+def _described_lead(text: str, left: list[Token], subject_start: int, most: int) -> int:
     """Start a named subject at the article of the description before it ("“…,” a beaming
-    Lopez said"), so that the quote before it stands alone."""
+    Lopez said"; the article at most ``most`` words before the name), so that the quote before
+    it stands alone."""
     k = len(left)
     while k and left[k - 1].start >= subject_start:
         k -= 1
-    for i in range(max(0, k - _LEAD_WORDS), k - 1):
+    for i in range(max(0, k - most), k - 1):
         if left[i].text.lower() in _LEAD_ARTICLES:
             rest = left[i + 1 : k]
             edge = i == 0 or left[i - 1].text in ",”\"’'"  # right after the quote or a comma
@@ -433,16 +436,14 @@ def _quote_next(doc: Doc, core_end: int, s_end: int) -> Quote | None:
     return q if q is not None and q.marks.start == pos and q.span.end > q.span.start else None
 
 
-_SCARE_WORDS: Final = 3  # a quoted term in running text: at most this many words
-
-
-def _scare_quote(text: str, q: Quote) -> bool:
-    """Tell whether a quote is a short term inside the writer's sentence (a 'Red Wall' seat):
-    a word before it, no closing punctuation in it; no boundary for a source's phrase."""
+def _scare_quote(text: str, q: Quote, most: int) -> bool:
+    """Tell whether a quote is a short term (at most ``most`` words) inside the writer's
+    sentence (a 'Red Wall' seat): a word before it, no closing punctuation in it; no boundary
+    for a source's phrase."""
     inner = q.span.text
     before = text[max(0, q.marks.start - 2) : q.marks.start]
     return (
-        len(inner.split()) <= _SCARE_WORDS
+        len(inner.split()) <= most
         and inner[-1:].isalnum()
         and before[-1:] == " "
         and before[:1].isalpha()

@@ -4,7 +4,8 @@
 condition of anonymity": :func:`after_core` steps over them after a cue and returns what they
 say (:class:`AfterCue`); :func:`fronted_when` reads a time phrase that opens the sentence;
 :func:`phrase_follows` tells whether one starts a text. Every pattern is matched in a window of
-at most ``_NEAR`` characters, and a channel's name ("with CNN") is read in at most ``Doc.window``.
+at most ``AnalyzerConfig.attribution_phrase_reach`` characters, and a channel's name ("with
+CNN") is read in at most ``Doc.window``.
 """
 
 from __future__ import annotations
@@ -20,9 +21,6 @@ from quotecheck.attribution.sources import Mention, phrase_after, quoted, tokens
 from quotecheck.kinds import SOURCE_MEDIA
 
 __all__ = ["AfterCue", "after_core", "fronted_when", "phrase_follows"]
-
-
-_NEAR: Final = 120  # how far a time, channel or statement phrase may reach
 
 
 _WHEN_RE: Final = regex.compile(
@@ -111,8 +109,9 @@ def after_core(doc: Doc, pos: int, end: int) -> AfterCue:
     statement = False
     channel: Mention | None = None
     reasons: list[str] = []
+    reach = doc.phrase_reach  # how far a time, channel or statement phrase may reach
     for _ in range(4):
-        near = min(end, pos + _NEAR)  # the regex module scans for literals up to endpos
+        near = min(end, pos + reach)  # the regex module scans for literals up to endpos
         if not _may_open_phrase(text, pos, near):
             break
         m = _WHEN_RE.match(text, pos, near)
@@ -133,7 +132,7 @@ def after_core(doc: Doc, pos: int, end: int) -> AfterCue:
                 channel = media
                 said = quoted(text[media.start : media.end])
                 reasons.append(f"{said} is the channel it went through")
-            pos = _past_relative(text, pos, end)  # "in a statement that was published …"
+            pos = _past_relative(text, pos, min(end, pos + reach))  # "… that was published …"
             continue
         break
     return AfterCue(pos, when, statement, channel, reasons)
@@ -164,15 +163,16 @@ _RELATIVE_RE: Final = regex.compile(
 
 
 def _past_relative(text: str, pos: int, end: int) -> int:
-    """Step over a relative clause on a statement phrase, up to the next punctuation."""
-    m = _RELATIVE_RE.match(text, pos, min(end, pos + _NEAR))
+    """Step over a relative clause on a statement phrase, up to the next punctuation (or
+    ``end``)."""
+    m = _RELATIVE_RE.match(text, pos, end)
     return m.end() if m else pos
 
 
 def _via_after(doc: Doc, pos: int, end: int) -> tuple[int, Mention | None]:
     """After "in an interview", read "with CNN": where the name ends, and the channel if it is
     a media outlet."""
-    m = _WITH_RE.match(doc.text, pos, min(end, pos + _NEAR))
+    m = _WITH_RE.match(doc.text, pos, min(end, pos + doc.phrase_reach))
     if not m:
         return pos, None
     words = phrase_after(tokens(doc.text, m.end(), min(end, m.end() + doc.window)))
@@ -182,9 +182,9 @@ def _via_after(doc: Doc, pos: int, end: int) -> tuple[int, Mention | None]:
     return channel.end, channel if channel.kind is SOURCE_MEDIA else None
 
 
-def fronted_when(text: str, start: int, subject_start: int) -> tuple[int, int] | None:
-    """A time phrase opening the sentence ("On Wednesday, X said")."""
-    near = min(subject_start, start + _NEAR)
+def fronted_when(text: str, start: int, subject_start: int, reach: int) -> tuple[int, int] | None:
+    """A time phrase opening the sentence ("On Wednesday, X said") within ``reach`` characters."""
+    near = min(subject_start, start + reach)
     m = _WHEN_RE.match(text, start, near) if _may_open_phrase(text, start, near) else None
     if m and text[m.end() : m.end() + 1] == ",":
         return (m.start("when"), m.end("when"))

@@ -189,12 +189,12 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     mention = classify(text, words) if words and len(left) - len(words) <= 2 else None
     # A document speaks a quote ("From the report: “…”"), not a clause ("The report: …").
     if mention is None or (mention.kind is SourceKind.document and quote is None):
-        mention = _clause_subject(text, left) if quote is not None else None
+        mention = _clause_subject(doc, left) if quote is not None else None
         if mention is None and quote is not None and lo > sent.start:
             # "X summed up his approach to “quick films” as follows: “…”": a term quoted in the
             # clause does not end it; its subject still opens the sentence
             whole = tokens(text, max(sent.start, cue.span.start - doc.window), cue.span.start)
-            mention = _clause_subject(text, whole)
+            mention = _clause_subject(doc, whole)
         if mention is None:
             return None
         reasons = [
@@ -225,15 +225,12 @@ def _after_dash(left: list[Token]) -> list[Token]:
 _LEAD_INS: Final = frozenset({"as", "then", "but", "and", "so", "still", "later", "instead"})
 
 
-def _clause_subject(text: str, left: list[Token]) -> Mention | None:
+def _clause_subject(doc: Doc, left: list[Token]) -> Mention | None:
     """The subject opening a clause that ends in a colon before a quote: "She added: “…”"."""
     toks = left[1:] if left and left[0].text.lower() in _LEAD_INS else left
-    if len(toks) > _COLON_CLAUSE_WORDS:
-        return None  # too long to be one clause
-    return opening_subject(text, toks, documents=True)
-
-
-_COLON_CLAUSE_WORDS: Final = 30  # a longer run before the colon is rarely one speaker's clause
+    if len(toks) > doc.colon_clause_words:
+        return None  # too long to be one speaker's clause
+    return opening_subject(doc.text, toks, doc.opener_words, documents=True)
 
 
 # A dash after a quote, on its line or opening the next one, then the name that signs it.
@@ -242,8 +239,6 @@ _DASH_RE: Final = regex.compile(
 )
 _DASHES: Final = "―—–-"
 _DASH_GAP: Final = " \t\u00a0\r\n"  # what _DASH_RE lets stand before the dash
-_SIGNATURE_WORDS: Final = 8  # "― Sonya Herridge", "- President Obama, tweeting after …"
-_SIGNATURE_CHARS: Final = 160  # and the characters read for them: a bounded look keeps this linear
 
 
 def _dash_ahead(text: str, start: int, end: int) -> bool:
@@ -264,12 +259,14 @@ def dash_link(doc: Doc, quote: Quote) -> Link | None:
     m = _DASH_RE.match(text, after, after + 12)
     if m is None:
         return None
-    hi = min(len(text), m.end() + _SIGNATURE_CHARS)
+    # "― Sonya Herridge", "- President Obama, tweeting after …": a bounded look keeps this linear
+    hi = min(len(text), m.end() + doc.signature_chars)
     line_end = text.find("\n", m.end(), hi)
     words = tokens(text, m.end(), hi if line_end < 0 else line_end)
-    phrase = phrase_after(words[: _SIGNATURE_WORDS + 1])
+    most = doc.signature_words
+    phrase = phrase_after(words[: most + 1])
     rest = words[len(phrase) : len(phrase) + 1]
-    if not phrase or len(phrase) > _SIGNATURE_WORDS or (rest and rest[0].text not in ".,;("):
+    if not phrase or len(phrase) > most or (rest and rest[0].text not in ".,;("):
         return None  # the dash opens a clause ("— and then he left"), not a signature
     mention = classify(text, phrase)
     if mention is None or mention.kind is SourceKind.vague:
@@ -288,8 +285,6 @@ def _quote_link(
     return Link(-1, cue, kind, Stance.neutral, content, si, reasons=[why], mention=mention)
 
 
-_INTRO_WORDS: Final = 40  # the clause before a comma-introduced quote: at most this many words
-_INTRO_CHARS: Final = 400  # and at most this many characters
 _NOUN_MARKERS: Final = grammar_words("noun_marker")
 _ISSUE_VERBS: Final = frozenset(
     ["issued", "released", "posted", "sent", "put", "tweeted", "published"]
@@ -306,14 +301,15 @@ def comma_link(doc: Doc, quote: Quote) -> Link | None:
     si = doc.sentence_at(quote.marks.start)
     sent = doc.sentences[si].span
     comma = text.rfind(",", max(sent.start, quote.marks.start - 4), quote.marks.start)
-    floor = max(sent.start, comma - _INTRO_CHARS)  # a bounded look back keeps this linear
+    floor = max(sent.start, comma - doc.intro_chars)  # a bounded look back keeps this linear
     lo = doc.last_quote_end(floor, comma)
     words = tokens(text, lo, comma)
-    if not words or len(words) > _INTRO_WORDS or not _verb_like(words):
+    if not words or len(words) > doc.intro_words or not _verb_like(words):
         return None
     # "The email went on to say, “…”", "The memo began, “…”": a document may speak a quote
     speech = words[-1].text in VERB_FORMS or words[-1].text in _DOCUMENT_VERBS
-    mention = opening_subject(text, words, documents=speech) if lo == sent.start else None
+    opens = lo == sent.start
+    mention = opening_subject(text, words, doc.opener_words, documents=speech) if opens else None
     if mention is None:
         return None
     verb = words[-2] if words[-1].text == "it" else words[-1]  # "put it"
@@ -364,10 +360,11 @@ def statement_link(doc: Doc, quote: Quote) -> Link | None:
     if sent.paragraph != prev.paragraph + 1:
         return None  # the statement sentence must close the paragraph just before
     lo, hi = doc.starts[qi - 1], doc.ends[qi - 1]
-    m = _STATEMENT_INTRO_RE.search(text, lo, min(hi, lo + _INTRO_CHARS))
+    m = _STATEMENT_INTRO_RE.search(text, lo, min(hi, lo + doc.intro_chars))
     if m is None:
         return None
-    mention = opening_subject(text, tokens(text, lo, m.end()))  # the verb as its predicate
+    # the verb as its predicate
+    mention = opening_subject(text, tokens(text, lo, m.end()), doc.opener_words)
     if mention is None:
         return None
     why = (

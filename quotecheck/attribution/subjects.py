@@ -71,19 +71,19 @@ class LazyTokens:
 _OBJECT_PREPOSITIONS: Final = frozenset(
     ["with", "for", "under", "alongside", "against", "near", "beside", "to", "about"]
 )
-_RELATIVE_REACH: Final = 8  # words between "who" and the name it governs
 
 
-def _people_who(text: str, left: list[Token], phrase: list[Token]) -> Mention | None:
+def _people_who(text: str, left: list[Token], phrase: list[Token], reach: int) -> Mention | None:
     """For "Executives who have worked with Lachlan Murdoch say": the name ends a relative
-    clause as its object, so the speakers are the people the clause describes. None when the
-    words before the name are not such a clause."""
+    clause (its "who" at most ``reach`` words before the name) as its object, so the speakers
+    are the people the clause describes. None when the words before the name are not such a
+    clause."""
     if not phrase:
         return None
     k = len(left) - len(phrase)
     if k < 3 or left[k - 1].text not in _OBJECT_PREPOSITIONS:
         return None
-    for w in range(k - 2, max(0, k - 1 - _RELATIVE_REACH), -1):
+    for w in range(k - 2, max(0, k - 1 - reach), -1):
         word = left[w].text
         if word in (",", ".", ";", ":", "“", "”", '"'):
             return None  # the clause must run unbroken from "who" to the name
@@ -99,13 +99,14 @@ def _people_who(text: str, left: list[Token], phrase: list[Token]) -> Mention | 
 
 
 def find_subject(
-    text: str, left: list[Token], lazy: LazyTokens, cue: Cue, reasons: list[str], opens: bool
+    doc: Doc, left: list[Token], lazy: LazyTokens, cue: Cue, reasons: list[str], opens: bool
 ) -> tuple[Mention | None, int, bool]:
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
+    text = doc.text
     span = cue.span  # read once: a model's fields are slow to read
     c_end = span.end
     left = _without_participle(
-        _without_interrupter(_without_time(left))
+        _without_interrupter(_without_time(left), doc.aside_words), doc.participle_words
     )  # "WHO this week said", "Officials, though, say", "A poll published on Sunday showed"
     if left and left[-1].text in RELATIVE_PRONOUNS:
         mention = antecedent(text, left[:-1], cue, reasons, left[-1].text)
@@ -116,7 +117,8 @@ def find_subject(
     phrase = subject_before(left)
     before = classify(text, phrase) or short_subject(text, left, opens)
     if before is not None and before.kind is SOURCE_PERSON and before.name is not None:
-        before = _people_who(text, left, phrase) or before  # "Players who trained with Smith"
+        # "Players who trained with Smith"
+        before = _people_who(text, left, phrase, doc.relative_words) or before
     if before is not None:
         reasons.append(f"{quoted(text[before.start : c_end])}: the source stands before the cue")
         return before, c_end, False
@@ -125,7 +127,7 @@ def find_subject(
     after = (
         classify(text, after_words)
         or described(text, after_words)
-        or unknown_noun_after(text, right)
+        or unknown_noun_after(text, right, doc.unknown_noun_words)
     )
     bare = len(left) <= 1  # "“…,” said X" or "Says X": at most a comma before the cue
     if after is not None and bare:
@@ -141,13 +143,13 @@ def find_subject(
         reasons.append(
             f"{quoted(text[span.start : after.end])}: inverted cue, source after the verb"
         )
-        named = _inverted_appositive(text, right, after)
+        named = _inverted_appositive(text, right, after, doc.appositive_name_words)
         if named is not None:
             reasons.append(f"the name after it in commas names {quoted(named.name)}")
             return named, named.end, True
         return after, _appositive_end(text, right, after.end), True
     if left and left[-1].text == ",":
-        m = _opening_name(text, left) if opens else None
+        m = _opening_name(doc, left) if opens else None
         if m is not None:
             reasons.append("the source opens the clause; what follows it in commas describes it")
             return m, c_end, False
@@ -157,7 +159,7 @@ def find_subject(
             if m is not None:
                 reasons.append("the source is separated from its verb by a clause in commas")
                 return m, c_end, False
-    long = _long_subject(text, left) if opens else None
+    long = _long_subject(text, left, doc.placing_words) if opens else None
     if long is not None:
         reasons.append(
             f"{quoted(text[long.start : long.end])} opens the sentence; what follows it up to "
@@ -168,7 +170,7 @@ def find_subject(
     if unknown is not None:
         reasons.append(f"{quoted(text[unknown.start : c_end])}: the source stands before the cue")
         return unknown, c_end, False
-    who = relative_who(left)
+    who = relative_who(left, doc.relative_clause_words)
     if who is not None:
         m = classify(text, subject_before(left[:who]))
         if m is not None and m.kind is not SOURCE_DOCUMENT:
@@ -212,16 +214,16 @@ _PARTICIPLES: Final = grammar_words("reduced_participle")
 _PARTICIPLE_LEADS: Final = frozenset(
     "in on at by for from to last this earlier over during with after before since under".split()  # noqa: SIM905
 )
-_PARTICIPLE_WORDS: Final = 7  # the participle and its phrase
 _NOT_BEFORE_PARTICIPLE: Final = frozenset(
     "was were is are be been being has have had and or not who which that".split()  # noqa: SIM905
 )
 
 
-def _without_participle(left: list[Token]) -> list[Token]:
-    """Drop a participle phrase that ends the words before a cue ("a poll published on Sunday")."""
+def _without_participle(left: list[Token], most: int) -> list[Token]:
+    """Drop a participle phrase (the participle and at most ``most`` - 1 words after it) that
+    ends the words before a cue ("a poll published on Sunday")."""
     n = len(left)
-    for k in range(n - 1, max(0, n - 1 - _PARTICIPLE_WORDS), -1):
+    for k in range(n - 1, max(0, n - 1 - most), -1):
         word = left[k].text
         if not word.isalnum():
             return left  # a comma or a mark: not one phrase
@@ -256,14 +258,14 @@ _INTERRUPTERS: Final = frozenset(
         "then",
     ]
 )
-_INTERRUPTER_WORDS: Final = 3  # ", for their part," ", in turn,": an aside of a few words
 
 
-def _without_interrupter(left: list[Token]) -> list[Token]:
-    """Drop an aside in commas just before the cue (", though,", ", for their part,")."""
+def _without_interrupter(left: list[Token], most: int) -> list[Token]:
+    """Drop an aside in commas of at most ``most`` words just before the cue (", though,",
+    ", for their part,")."""
     if len(left) < 4 or left[-1].text != ",":
         return left
-    for k in range(len(left) - 2, max(0, len(left) - 3 - _INTERRUPTER_WORDS), -1):
+    for k in range(len(left) - 2, max(0, len(left) - 3 - most), -1):
         if left[k].text == ",":
             aside = left[k + 1 : -1]
             plain = all(t.text.isalpha() and t.text.islower() for t in aside)
@@ -278,17 +280,17 @@ def _without_interrupter(left: list[Token]) -> list[Token]:
 _PLACING: Final = frozenset(
     ["in", "at", "from", "of", "for", "on", "with", "across", "around", "inside", "within"]
 )
-_PLACING_WORDS: Final = 8  # the placing phrase: at most this many words
 _NO_PLACE: Final = frozenset(["who", "which", "that", "whose", "and", "or", "but"])
 
 
-def _long_subject(text: str, left: list[Token]) -> Mention | None:
+def _long_subject(text: str, left: list[Token], most: int) -> Mention | None:
     """Read "Former senior officials in both parties say": a source phrase opens the sentence,
-    and only a phrase placing it ("in both parties", "at the ministry") stands before the cue."""
+    and only a phrase placing it ("in both parties", "at the ministry"; at most ``most`` words)
+    stands before the cue."""
     words = left[1:] if left and left[0].text in CONJUNCTION_OPENERS else left
     phrase = phrase_after(words)
     rest = words[len(phrase) :]
-    if not phrase or not rest or len(rest) > _PLACING_WORDS or rest[0].text not in _PLACING:
+    if not phrase or not rest or len(rest) > most or rest[0].text not in _PLACING:
         return None
     for t in rest:
         low = t.text.lower()
@@ -301,15 +303,13 @@ def _long_subject(text: str, left: list[Token]) -> Mention | None:
 _AFTER_ADVERB: Final = CONNECTORS | {"after", "before", "since", "when", "as", "following"}
 
 
-_APPOSITIVE_WORDS: Final = 30  # "“…,” Scott Pruitt, the attorney general of Oklahoma, …, said"
-
-
-def _opening_name(text: str, left: list[Token]) -> Mention | None:
+def _opening_name(doc: Doc, left: list[Token]) -> Mention | None:
     """Read "“…,” Senate Majority Leader Mitch McConnell, R-Ky., said": after a quote, the words
     up to the first comma name the source when all of them make one name or description."""
+    text = doc.text
     words = left[1:] if left and left[0].text == "," else left
     comma = next((i for i, w in enumerate(words) if w.text == ","), None)
-    if not comma or len(words) > _APPOSITIVE_WORDS:
+    if not comma or len(words) > doc.appositive_words:
         return None
     first = words[:comma]
     if subject_before(first) == first:
@@ -319,14 +319,13 @@ def _opening_name(text: str, left: list[Token]) -> Mention | None:
         return _appositive_name(text, words, comma) or described  # "The spokeswoman, Jane Roe,"
     if first[0].text.lower() in ("the", "a", "an") and len(first) <= 3:
         return _appositive_name(text, words, comma)  # "the assailant, John McGraw,"
-    if len(first) <= _ROLE_WORDS and first[-1].text.isalpha() and first[-1].text.islower():
+    if len(first) <= doc.role_words and first[-1].text.isalpha() and first[-1].text.islower():
         return _appositive_name(text, words, comma)  # "Labour's shadow chancellor, Tom Hughes,"
     return None
 
 
 # Words before a role that are no part of it: "the", "her lawyer", "Labour's shadow chancellor"
 _ROLE_LEADS: Final = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "my"])
-_ROLE_WORDS: Final = 6  # a description before an appositive name: at most this many words
 
 
 def _appositive_name(text: str, words: list[Token], comma: int) -> Mention | None:
@@ -407,7 +406,7 @@ def clause_subject(
     span = cue.span  # read once: a model's fields are slow to read
     end = doc.next_quote_start(start, min(span.start, start + doc.window))
     words = before if before is not None and end == span.start else tokens(doc.text, start, end)
-    mention = opening_subject(doc.text, words)
+    mention = opening_subject(doc.text, words, doc.opener_words)
     if mention is not None:
         reasons.append(f"{quoted(span.text)} continues the clause whose subject is the source")
     return mention, span.end, False
@@ -426,25 +425,27 @@ def _skip_clause(left: list[Token]) -> list[Token] | None:
 
 
 _HONORIFICS: Final = frozenset(["mr", "ms", "mrs", "miss", "mx", "dr"])  # "the minister, Ms Frost"
-_APPOSITIVE_NAME_WORDS: Final = 4  # "said the minister, Angela Frost": a name of a few words
 
 
-def _inverted_appositive(text: str, right: list[Token], after: Mention) -> Mention | None:
+def _inverted_appositive(
+    text: str, right: list[Token], after: Mention, most: int
+) -> Mention | None:
     """Read "said the minister, Angela Frost.": a role after the verb, then in commas the name
-    of the one person it describes; the person, named, with the role kept."""
+    (of at most ``most`` words) of the one person it describes; the person, named, with the
+    role kept."""
     if after.name is not None or after.role is None or after.plural:
         return None
     idx = next((i for i, t in enumerate(right) if t.start >= after.end), None)
     if idx is None or right[idx].text != ",":
         return None
     name: list[Token] = []
-    for t in right[idx + 1 : idx + 2 + _APPOSITIVE_NAME_WORDS]:
+    for t in right[idx + 1 : idx + 2 + most]:
         if t.text in ",.;:!?)":
             break
         name.append(t)
     stop = idx + 1 + len(name)
     ends = stop >= len(right) or right[stop].text in ",.;:!?)"
-    if not name or len(name) > _APPOSITIVE_NAME_WORDS or not ends:
+    if not name or len(name) > most or not ends:
         return None
     if subject_before(name) != name or not all(t.text[:1].isupper() for t in name):
         return None
@@ -475,11 +476,11 @@ def _appositive_end(text: str, right: list[Token], end: int) -> int:
     return right[-1].end
 
 
-_OPENER_WORDS: Final = 20  # a fronted phrase ("At Sunday night’s debate,") is at most this long
-
-
-def opening_subject(text: str, words: list[Token], documents: bool = False) -> Mention | None:
-    """The subject of the clause that ``words`` open, past conjunctions and a fronted phrase.
+def opening_subject(
+    text: str, words: list[Token], opener_words: int, documents: bool = False
+) -> Mention | None:
+    """The subject of the clause that ``words`` open, past conjunctions and a fronted phrase
+    (ended by a comma within its first ``opener_words`` words).
 
     Reads "Sanders stepped up …", "But Sanders …", "At Sunday night’s debate, Sanders …" and
     "In a statement released Thursday, Rep. Hakeem Jeffries reacted …" alike; None when no
@@ -492,7 +493,7 @@ def opening_subject(text: str, words: list[Token], documents: bool = False) -> M
     participle = opener[:1].isupper() and opener.endswith("ing")  # "Appearing before …, X said"
     mention = None if participle else _clause_opener(text, words, documents)
     # Fronted phrases first: "At Sunday night’s debate, Sanders …", "Thursday, after …, Warren"
-    commas = [i for i, w in enumerate(words[:_OPENER_WORDS]) if w.text == ","][:2]
+    commas = [i for i, w in enumerate(words[:opener_words]) if w.text == ","][:2]
     for comma in commas:
         if mention is not None:
             break

@@ -32,8 +32,6 @@ from quotecheck.models import (
 
 __all__ = ["answer_paragraphs", "given_genre", "read_genre"]
 
-_RATING_LINE_CHARS: Final = 80  # a line holding a star rating is this short
-_LABEL_MAX_WORDS: Final = 5  # a paragraph of a label alone is this short
 # The confidences of a reading are AnalyzerConfig fields (genre_label_confidence etc.).
 
 _FIRST_SINGULAR: Final = frozenset(["I", "I'm", "I've", "I'd", "me", "my", "My", "myself"])
@@ -129,7 +127,7 @@ def read_genre(
     """
     if not paragraphs:
         return Genre()  # no text: nothing to read, no reason to give
-    labelled = _section_label(paragraphs, config.genre_label_paragraphs)
+    labelled = _section_label(paragraphs, config.genre_label_paragraphs, config.genre_label_words)
     if labelled is not None:
         kind, label = labelled
         confidence = config.genre_label_confidence
@@ -147,11 +145,14 @@ def read_genre(
 # --------------------------------------------------------------------------- labels and furniture
 
 
-def _section_label(paragraphs: tuple[Paragraph, ...], top: int) -> tuple[GenreKind, str] | None:
-    """A section label in one of the first ``top`` paragraphs, alone or opening it."""
+def _section_label(
+    paragraphs: tuple[Paragraph, ...], top: int, most_words: int
+) -> tuple[GenreKind, str] | None:
+    """A section label in one of the first ``top`` paragraphs, alone (of at most ``most_words``
+    words) or opening it."""
     for p in paragraphs[:top]:
         words = p.span.text.strip().rstrip(":.").strip()
-        if len(words.split()) <= _LABEL_MAX_WORDS and words.lower() in _LABELS:
+        if len(words.split()) <= most_words and words.lower() in _LABELS:
             return _LABELS[words.lower()], words
         m = _LABEL_LEAD_RE.match(p.span.text)
         if m is not None and m.group(1).strip().lower() in _LABELS:
@@ -169,7 +170,8 @@ def _furniture(
         if marker is not None:
             found.setdefault(marker[0], []).append(marker[1])
     # A rating stands on a short line of its own ("Rating: 3/5", "The Long Tide (M) ★★★★").
-    short = [p.span.text for p in paragraphs if len(p.span.text) <= _RATING_LINE_CHARS]
+    most = config.genre_rating_line_chars
+    short = [p.span.text for p in paragraphs if len(p.span.text) <= most]
     stars = sum(1 for line in short if _may_rate(line) and _STARS_RE.search(line))
     if stars:
         found.setdefault(GenreKind.review, []).append(f"{stars} star rating(s)")

@@ -1,4 +1,4 @@
-"""read_input(text) -> InputReading: is this English prose, or markup or another language?
+"""read_input(text, config) -> InputReading: is this English prose, or markup or another language?
 
 quotecheck's lexicons and shapes are English, and it reads plain text. Two cheap, offline,
 explainable tests say when a text is neither, so the caller is warned instead of handed a
@@ -7,12 +7,13 @@ confident reading of nonsense:
 - **language**: the share of the words that are common function words of each of a few languages
   (lexicon ``function_words``: "the", "of", "said" for English; "le", "des" for French …) and the
   share of letters that are ASCII. English news runs at about two in five words from its list;
-  the language whose words are most common wins when it reaches :data:`MIN_SHARE`;
+  the language whose words are most common wins when it reaches
+  ``AnalyzerConfig.language_min_share``;
 - **markup**: HTML tags (``<p>``, ``</div>``) and character entities (``&amp;``, ``&#8217;``);
-  :data:`MIN_MARKUP` of them make the text HTML.
+  ``AnalyzerConfig.markup_min_marks`` of them make the text HTML.
 
-Only the first :data:`SAMPLE_CHARS` characters are read: a language does not change halfway
-through an article, and the cost stays flat on long input.
+Only the first ``AnalyzerConfig.language_sample_chars`` characters are read: a language does not
+change halfway through an article, and the cost stays flat on long input.
 """
 
 from __future__ import annotations
@@ -22,20 +23,10 @@ from collections import Counter
 from functools import cache
 from typing import Final, NamedTuple
 
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.lexicons import load_rows
 
-__all__ = ["MIN_MARKUP", "MIN_SHARE", "MIN_WORDS", "SAMPLE_CHARS", "InputReading", "read_input"]
-
-SAMPLE_CHARS: Final = 1_200
-"""How much of the text the tests read."""
-MIN_WORDS: Final = 12
-"""Fewer words than this and no language is named: too little to tell."""
-MIN_SHARE: Final = 0.12
-"""Share of words from one language's list needed to name that language."""
-MIN_ASCII_SHARE: Final = 0.5
-"""Below this share of ASCII letters a text is not English, whatever its function words."""
-MIN_MARKUP: Final = 2
-"""Tags or entities that make a text HTML (one stray "&amp;" does not)."""
+__all__ = ["InputReading", "read_input"]
 
 _MARKUP_RE: Final = re.compile(
     r"""
@@ -53,15 +44,10 @@ class InputReading(NamedTuple):
     english_share: float  # share of words that are English function words
     ascii_share: float  # share of letters that are ASCII
     words: int  # words read
-    markup: tuple[tuple[int, int], ...]  # the first MIN_MARKUP tags or entities (start, end)
-
-    @property
-    def not_english(self) -> bool:
-        """True when enough words were read and they read as another language, or are mostly
-        in another script (a short English caption may match no list well: that is no alarm)."""
-        if self.words < MIN_WORDS or self.language == "en":
-            return False
-        return self.language is not None or self.ascii_share < MIN_ASCII_SHARE
+    markup: tuple[tuple[int, int], ...]  # the first markup_min_marks tags or entities (start, end)
+    # True when enough words were read and they read as another language, or are mostly in
+    # another script (a short English caption may match no list well: that is no alarm).
+    not_english: bool
 
 
 @cache
@@ -70,8 +56,8 @@ def _languages() -> dict[str, str]:
     return {row[0]: row[1] for row in load_rows("function_words")}
 
 
-def read_input(text: str) -> InputReading:
-    """Read the language and the markup of ``text`` (its first SAMPLE_CHARS characters).
+def read_input(text: str, config: AnalyzerConfig = DEFAULT_CONFIG) -> InputReading:
+    """Read the language and the markup of ``text`` (its first language_sample_chars characters).
 
     >>> read_input("The council said on Monday that it would close the library in May.").language
     'en'
@@ -80,7 +66,8 @@ def read_input(text: str) -> InputReading:
     >>> read_input("<p>Hello &amp; welcome</p>").markup
     ((0, 3), (9, 14))
     """
-    sample = text[:SAMPLE_CHARS]
+    sample = text[: config.language_sample_chars]
+    min_words, min_ascii = config.language_min_words, config.language_min_ascii_share
     languages = _languages()
     # Words split at white space, in C (a letter pattern costs four times as much): a function
     # word with a comma after it ("said,") is missed, which the shares can afford.
@@ -96,34 +83,40 @@ def read_input(text: str) -> InputReading:
     beyond = len(sample) - len(sample.encode("ascii", "ignore"))
     ascii_share = max(0.0, 1.0 - beyond / letters) if letters else 1.0
     english = counts["en"] / words if words else 0.0
+    language = _language(counts, words, ascii_share, config)
+    ascii_share = round(ascii_share, 3)
+    foreign = words >= min_words and language != "en"
     return InputReading(
-        language=_language(counts, words, ascii_share),
+        language=language,
         english_share=round(english, 3),
-        ascii_share=round(ascii_share, 3),
+        ascii_share=ascii_share,
         words=words,
-        markup=_markup(sample),
+        markup=_markup(sample, config.markup_min_marks),
+        not_english=foreign and (language is not None or ascii_share < min_ascii),
     )
 
 
-def _language(counts: Counter[str], words: int, ascii_share: float) -> str | None:
+def _language(
+    counts: Counter[str], words: int, ascii_share: float, config: AnalyzerConfig
+) -> str | None:
     """The language whose function words are most common, if they are common enough."""
-    if words < MIN_WORDS or not counts:
+    if words < config.language_min_words or not counts:
         return None
     best, hits = counts.most_common(1)[0]
-    if hits / words < MIN_SHARE:
+    if hits / words < config.language_min_share:
         return None
-    if best == "en" and ascii_share < MIN_ASCII_SHARE:
+    if best == "en" and ascii_share < config.language_min_ascii_share:
         return None  # English words in a text mostly written in another script
     return best
 
 
-def _markup(sample: str) -> tuple[tuple[int, int], ...]:
-    """The first MIN_MARKUP tags or entities, or () when there are fewer."""
+def _markup(sample: str, least: int) -> tuple[tuple[int, int], ...]:
+    """The first ``least`` tags or entities, or () when there are fewer."""
     if "<" not in sample and "&" not in sample:
         return ()
     found: list[tuple[int, int]] = []
     for match in _MARKUP_RE.finditer(sample):
         found.append(match.span())
-        if len(found) >= MIN_MARKUP:
+        if len(found) >= least:
             return tuple(found)
     return ()

@@ -1,4 +1,4 @@
-"""paragraph_roles(text, bounds) -> the role of each paragraph that is not prose, or None.
+"""paragraph_roles(text, bounds, config) -> the role of each paragraph that is not prose, or None.
 
 News copy carries lines nobody wrote as claims: bylines ("By Harriet Lowe, Political
 Correspondent"), credits ("(Reporting by …; Editing by …)", "Compiled by …"), photo captions
@@ -18,6 +18,7 @@ from typing import Final
 
 import regex
 
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.kinds import (
     ROLE_BOILERPLATE,
     ROLE_BYLINE,
@@ -49,8 +50,9 @@ FORMAT_CHARACTERS: Final = "\ufeff\u200b\u200c\u200d\u2060"
 """Characters that may stand before a paragraph's first word without being part of it: a
 byte-order mark, zero-width spaces and joiners (invisible, never prose)."""
 
-_MAX_LINE_WORDS: Final = 30  # a byline, credit or caption label line is short
-_CAPTION_LOOKBACK_WORDS: Final = 40  # a caption before its photo credit is one short sentence
+# How many words a byline, credit or caption line may have, how long a caption before its photo
+# credit may be, and how long a contact line, are AnalyzerConfig.nonprose_line_words,
+# caption_before_credit_words and contact_line_chars.
 
 _BYLINE_HEAD_RE: Final = regex.compile(
     r"""
@@ -166,23 +168,31 @@ _OPENER_RE: Final = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TAIL_HINT: Final = 60  # a photo credit closing a caption sits in its last characters
-_SHORT_LINE_CHARS: Final = 160  # longer than this, a paragraph is no contact line
 
 
-def paragraph_roles(text: str, bounds: list[tuple[int, int]]) -> list[SentenceRole | None]:
+def paragraph_roles(
+    text: str, bounds: list[tuple[int, int]], config: AnalyzerConfig = DEFAULT_CONFIG
+) -> list[SentenceRole | None]:
     """The non-prose role of each paragraph (``bounds`` as segment found them), or None."""
+    line_words, contact_chars = config.nonprose_line_words, config.contact_line_chars
+    caption_words = config.caption_before_credit_words
     roles: list[SentenceRole | None] = []
     block: SentenceRole | None = None  # the block a header opened: contact or boilerplate
     for n, (start, end) in enumerate(bounds):
         if text[start].isspace() or text[start] in FORMAT_CHARACTERS or text[end - 1].isspace():
             start, end = _trimmed(text, start, end)
-        if block is None and _plain(text, start, end):
+        if block is None and _plain(text, start, end, contact_chars):
             roles.append(None)
             continue
-        role, block = _block_role(text, start, end, block, bounds, n)
-        if role is ROLE_CAPTION and _is_credit_line(text, start, end) and n and roles[-1] is None:
+        role, block = _block_role(text, start, end, block, bounds, n, line_words)
+        if (
+            role is ROLE_CAPTION
+            and _is_credit_line(text, start, end, line_words)
+            and n
+            and roles[-1] is None
+        ):
             previous = _trimmed(text, *bounds[n - 1])
-            if _caption_before_credit(text, *previous):
+            if _caption_before_credit(text, *previous, caption_words):
                 roles[-1] = ROLE_CAPTION
         roles.append(role)
         if (
@@ -194,14 +204,16 @@ def paragraph_roles(text: str, bounds: list[tuple[int, int]]) -> list[SentenceRo
     return roles
 
 
-def _plain(text: str, start: int, end: int) -> bool:
-    """True when no test can find a role in the paragraph: most prose is ruled out here."""
+def _plain(text: str, start: int, end: int, contact_chars: int) -> bool:
+    """True when no test can find a role in the paragraph: most prose is ruled out here (one
+    of more than ``contact_chars`` characters has a role only when a label opens it or a
+    credit closes it)."""
     if start == end or _OPENER_RE.match(text, start, end):
         return False
     tail = max(start, end - _TAIL_HINT)
     if text[end - 1] == ")" or text.find(":", tail, end) >= 0:
         return False  # "… (Getty Images)", "….Credit: Getty Images"
-    return end - start > _SHORT_LINE_CHARS or (
+    return end - start > contact_chars or (
         text.find("@", start, end) < 0 and text.find("+", start, end) < 0
     )
 
@@ -222,6 +234,7 @@ def _block_role(
     block: SentenceRole | None,
     bounds: list[tuple[int, int]],
     n: int,
+    line_words: int,
 ) -> tuple[SentenceRole | None, SentenceRole | None]:
     """This paragraph's role and the block open after it."""
     if block is ROLE_CAPTION:
@@ -239,16 +252,16 @@ def _block_role(
         return ROLE_BOILERPLATE, ROLE_BOILERPLATE
     if _CONTACT_HEAD_RE.match(text, start, end) and _short(text, start, end, 40):
         return ROLE_CONTACT, ROLE_CONTACT
-    return _line_role(text, start, end), None
+    return _line_role(text, start, end, line_words), None
 
 
-def _line_role(text: str, start: int, end: int) -> SentenceRole | None:
+def _line_role(text: str, start: int, end: int, line_words: int) -> SentenceRole | None:
     """The role of one paragraph read alone: byline, credit, caption, contact, or None."""
-    if start == end or not _short(text, start, end, _MAX_LINE_WORDS * 2):
+    if start == end or not _short(text, start, end, line_words * 2):
         return None
-    if _is_byline(text, start, end):
+    if _is_byline(text, start, end, line_words):
         return ROLE_BYLINE
-    role = sentence_role(text, start, end)
+    role = sentence_role(text, start, end, line_words)
     if role is not None:
         return role
     if _CAPTION_TAIL_RE.search(text, max(start, end - 110), end) and _not_quoted(text, start, end):
@@ -260,8 +273,11 @@ def _line_role(text: str, start: int, end: int) -> SentenceRole | None:
     return None
 
 
-def sentence_role(text: str, start: int, end: int) -> SentenceRole | None:
-    """The role of one sentence that is a credit or a photo credit on its own, or None.
+def sentence_role(
+    text: str, start: int, end: int, line_words: int = DEFAULT_CONFIG.nonprose_line_words
+) -> SentenceRole | None:
+    """The role of one sentence that is a credit or a photo credit on its own (of at most
+    ``line_words`` words after its label), or None.
 
     >>> sentence_role("(Reporting by Jane Doe; Editing by John Roe)", 0, 44)
     <SentenceRole.credit: 'credit'>
@@ -271,17 +287,17 @@ def sentence_role(text: str, start: int, end: int) -> SentenceRole | None:
     if not _OPENER_RE.match(text, start, end):
         return None  # most sentences: no credit or caption label opens them
     head = _CREDIT_HEAD_RE.match(text, start, end)
-    if head and _only_names(text, head.end(), end, "credit_words"):
+    if head and _only_names(text, head.end(), end, "credit_words", line_words):
         return ROLE_CREDIT
-    if _is_credit_line(text, start, end):
+    if _is_credit_line(text, start, end, line_words):
         return ROLE_CAPTION
     head = _CAPTION_LABEL_RE.match(text, start, end)
-    if head and (head.end() == end or _short(text, head.end(), end, _MAX_LINE_WORDS)):
+    if head and (head.end() == end or _short(text, head.end(), end, line_words)):
         return ROLE_CAPTION
     return None
 
 
-def _is_credit_line(text: str, start: int, end: int) -> bool:
+def _is_credit_line(text: str, start: int, end: int, line_words: int) -> bool:
     """True for a photo credit alone: "Photo: Maxwells", "(Getty Images)", "REUTERS/Jane Doe"."""
     if _AGENCY_CREDIT_RE.fullmatch(text, start, end):
         return True
@@ -291,7 +307,8 @@ def _is_credit_line(text: str, start: int, end: int) -> bool:
     label = text[start : head.end()].lower()
     if "caption" in label:
         return False
-    return _only_names(text, head.end(), end, "credit_words") and _short(text, start, end, 10)
+    names = _only_names(text, head.end(), end, "credit_words", line_words)
+    return names and _short(text, start, end, 10)
 
 
 def _is_caption_label_only(text: str, start: int, end: int) -> bool:
@@ -300,30 +317,31 @@ def _is_caption_label_only(text: str, start: int, end: int) -> bool:
     return head is not None and head.end() >= end and "caption" in text[start:end].lower()
 
 
-def _caption_before_credit(text: str, start: int, end: int) -> bool:
+def _caption_before_credit(text: str, start: int, end: int, most_words: int) -> bool:
     """True when the paragraph before a lone photo credit reads as that photo's caption."""
-    if not _short(text, start, end, _CAPTION_LOOKBACK_WORDS) or not _not_quoted(text, start, end):
+    if not _short(text, start, end, most_words) or not _not_quoted(text, start, end):
         return False
     stop = _SENTENCE_STOP_RE.search(text, start, end)
     return stop is None or stop.end() >= end - 1  # one sentence at most
 
 
-def _is_byline(text: str, start: int, end: int) -> bool:
+def _is_byline(text: str, start: int, end: int, line_words: int) -> bool:
     """True for "By Jane Doe", "By Jane Doe and John Roe, Political Correspondents"."""
     head = _BYLINE_HEAD_RE.match(text, start, end)
     if head is None or (text[end - 1] in ".!?:;" and text[end - 2 : end] != "r."):
         return False
-    return _only_names(text, head.end(), end, "byline_words")
+    return _only_names(text, head.end(), end, "byline_words", line_words)
 
 
-def _only_names(text: str, start: int, end: int, lexicon: str) -> bool:
-    """True when ``start:end`` holds only capitalised words, numbers and words of ``lexicon``."""
+def _only_names(text: str, start: int, end: int, lexicon: str, most_words: int) -> bool:
+    """True when ``start:end`` holds only capitalised words, numbers and words of ``lexicon``,
+    at most ``most_words`` of them."""
     allowed = load(lexicon)
     words = 0
     for match in _WORD_RE.finditer(text, start, end):
         word = match.group()
         words += 1
-        if words > _MAX_LINE_WORDS:
+        if words > most_words:
             return False
         if not (word[0].isupper() or word[0].isdigit() or word.lower() in allowed):
             return False

@@ -161,12 +161,12 @@ def segment(text: str, config: AnalyzerConfig = DEFAULT_CONFIG) -> tuple[Paragra
     paragraphs: list[Paragraph] = []
     n_sentences = 0
     bounds = _paragraph_bounds(text)
-    roles = paragraph_roles(text, bounds)
-    labels = turn_labels(text, bounds)
-    headline = config.headline_max_words
+    roles = paragraph_roles(text, bounds, config)
+    labels = turn_labels(text, bounds, config)
+    headline, credit = config.headline_max_words, config.nonprose_line_words
     for index, (start, end) in enumerate(bounds):
         role, label = roles[index], labels[index]
-        sentences = _sentences(text, start, end, index, n_sentences, role, label, headline)
+        sentences = _sentences(text, start, end, index, n_sentences, role, label, headline, credit)
         n_sentences += len(sentences)
         first, last = strip_bounds(text, start, end)
         span = sentences[0].span if len(sentences) == 1 else None
@@ -230,9 +230,11 @@ def _sentences(
     role: SentenceRole | None = None,
     label: tuple[int, int] | None = None,
     headline_words: int = DEFAULT_CONFIG.headline_max_words,
+    credit_words: int = DEFAULT_CONFIG.nonprose_line_words,
 ) -> list[Sentence]:
     """Split one paragraph into its sentences (with a dateline, byline or speaker label; a
-    single line of at most ``headline_words`` words without closing punctuation is a headline)."""
+    single line of at most ``headline_words`` words without closing punctuation is a headline;
+    a last sentence may be a credit of at most ``credit_words`` words)."""
     pieces: list[tuple[int, int, SentenceRole]] = []
     body_start = start
     if start == end or text[start].isspace() or text[start] in FORMAT_CHARACTERS:
@@ -263,7 +265,7 @@ def _sentences(
         pieces = [(start, end, ROLE_HEADLINE)]
     elif len(pieces) > 1:  # a credit closing a paragraph: "… (Reporting by Jane Doe)"
         s, e, _ = pieces[-1]
-        last = sentence_role(text, s, rstrip_end(text, s, e))
+        last = sentence_role(text, s, rstrip_end(text, s, e), credit_words)
         if last is not None:
             pieces[-1] = (s, e, last)
     return _sentence_models(text, pieces, paragraph, first_index)

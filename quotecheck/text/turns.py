@@ -1,10 +1,11 @@
-"""turn_labels(text, bounds) -> the speaker label opening each paragraph of a transcript, or None.
+"""turn_labels(text, bounds, config) -> the speaker label opening each paragraph of a transcript.
 
 An interview or Q&A transcript marks who speaks with a label at the start of each turn: "Q:" and
 "A:", "Question:"/"Answer:", a name with a colon ("HARRIS:", "Jane Smith:") or, where the bold
 type of a web page is lost, a name alone on its own line before the turn. One such line proves
 nothing ("Brexit: what happens next" is a headline), so labels count only in a transcript: "Q:"
-and "A:" both present, or at least two different labels over at least three turns. Words that
+and "A:" both present, or at least two different labels (``AnalyzerConfig.transcript_min_speakers``)
+over at least three turns (``transcript_min_turns``), one of them repeated. Words that
 label other things ("Photo:", "Source:", "Update:") are never speakers (lexicon
 ``not_speakers``). The label's span runs from its first character through its colon; a name line
 is its whole paragraph.
@@ -16,6 +17,7 @@ from typing import Final
 
 import regex
 
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.lexicons import load
 
 __all__ = ["ANSWER_LABELS", "QUESTION_LABELS", "turn_labels"]
@@ -24,11 +26,6 @@ QUESTION_LABELS: Final = frozenset({"q", "question", "interviewer"})
 """Labels (lower case) of the interviewer's turns."""
 ANSWER_LABELS: Final = frozenset({"a", "answer"})
 """Labels (lower case) of the interviewee's turns when no name is given."""
-
-_LABEL_CHARS: Final = 90  # a label (with a bracketed party or title) ends within this
-_LINE_CHARS: Final = 60  # a name alone on its line is no longer than this
-_MIN_TURNS: Final = 3  # named labels: at least three turns ...
-_MIN_SPEAKERS: Final = 2  # ... by at least two different labels
 
 # "Q:", "A.", "HARRIS:", "Dr Jane Smith:", "MR SMITH:" at the start of a paragraph.
 _LABEL_RE: Final = regex.compile(
@@ -63,19 +60,26 @@ class _Candidate:
         self.line = line
 
 
-def turn_labels(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int] | None]:
+def turn_labels(
+    text: str, bounds: list[tuple[int, int]], config: AnalyzerConfig = DEFAULT_CONFIG
+) -> list[tuple[int, int] | None]:
     """For each paragraph, the (start, end) of the speaker label opening it, in a transcript.
 
     >>> t = "Q: Why now?\\nA: Because it is time.\\nQ: And then?\\nA: We wait."
     >>> [t[s:e] for s, e in filter(None, turn_labels(t, [(0, 11), (12, 34), (35, 47), (48, 59)]))]
     ['Q:', 'A:', 'Q:', 'A:']
     """
-    candidates = [_candidate(text, start, end, bounds, n) for n, (start, end) in enumerate(bounds)]
+    label_chars, line_chars = config.turn_label_chars, config.turn_name_line_chars
+    candidates = [
+        _candidate(text, start, end, bounds, n, label_chars, line_chars)
+        for n, (start, end) in enumerate(bounds)
+    ]
+    speakers, turns = config.transcript_min_speakers, config.transcript_min_turns
     labels = [c for c in candidates if c is not None and not c.line]
-    if _is_transcript([c.key for c in labels]):
+    if _is_transcript([c.key for c in labels], speakers, turns):
         return [None if c is None or c.line else (c.start, c.end) for c in candidates]
     lines = [c.key for c in candidates if c is not None and c.line]
-    if not _is_transcript(lines):
+    if not _is_transcript(lines, speakers, turns):
         return [None] * len(bounds)
     # A name line counts only when the same name opens another turn: a heading rarely repeats.
     twice = {k for k in lines if lines.count(k) > 1}
@@ -83,9 +87,16 @@ def turn_labels(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _candidate(
-    text: str, start: int, end: int, bounds: list[tuple[int, int]], n: int
+    text: str,
+    start: int,
+    end: int,
+    bounds: list[tuple[int, int]],
+    n: int,
+    label_chars: int,
+    line_chars: int,
 ) -> _Candidate | None:
-    """The label opening one paragraph, if it has the shape of one."""
+    """The label opening one paragraph, if it has the shape of one: its colon within
+    ``label_chars`` characters, or a name line of at most ``line_chars``."""
     while start < end and (text[start].isspace() or text[start] == "\ufeff"):
         start += 1
     while end > start and text[end - 1].isspace():
@@ -93,7 +104,7 @@ def _candidate(
     if start >= end or not text[start].isupper():
         return None
     # A label's colon comes within its first few words; a name line is short: else no label.
-    if text.find(":", start, min(end, start + _LABEL_CHARS)) < 0 and end - start > _LINE_CHARS:
+    if text.find(":", start, min(end, start + label_chars)) < 0 and end - start > line_chars:
         return None
     match = _LABEL_RE.match(text, start, end)
     if match is not None:
@@ -106,7 +117,7 @@ def _candidate(
         return _Candidate(start, label_end, key, line=False)
     if (
         n + 1 < len(bounds)
-        and end - start <= _LINE_CHARS
+        and end - start <= line_chars
         and _NAME_LINE_RE.fullmatch(text, start, end)
     ):
         key = _key(text[start:end].rstrip(":"))
@@ -121,7 +132,7 @@ def _key(label: str) -> str:
     return words[-1] if words else ""
 
 
-def _is_transcript(keys: list[str]) -> bool:
+def _is_transcript(keys: list[str], min_speakers: int, min_turns: int) -> bool:
     """True when the labels read as a transcript's turns (see the module docstring)."""
     if not keys:
         return False
@@ -129,4 +140,4 @@ def _is_transcript(keys: list[str]) -> bool:
         return True
     distinct = len(set(keys))
     # Some label opens more than one turn: speakers take turns, headings do not.
-    return distinct >= _MIN_SPEAKERS and len(keys) >= _MIN_TURNS and distinct < len(keys)
+    return distinct >= min_speakers and len(keys) >= min_turns and distinct < len(keys)
