@@ -96,22 +96,6 @@ def test_verify_credits_answers_to_the_interviewee() -> None:
     assert anonymous.source_speaker == "A"
 
 
-@pytest.mark.parametrize(
-    ("credited", "label", "expected"),
-    [
-        ("Dave Moss", "DAVE, CALLER", None),
-        ("Dave", "DAVE, CALLER", True),
-        ("June", "COUNCILLOR JUNE HARTLEY", None),
-        ("June Hartley", "COUNCILLOR JUNE HARTLEY", True),
-        ("Dave Moss", "JUNE HARTLEY", False),
-    ],
-)
-def test_given_name_labels(credited: str, label: str, expected: bool | None) -> None:
-    """A first name alone on one side cannot prove another speaker: unknown, not different."""
-    turn = find_turns(f"{label}: Words.").turns[0]
-    assert same_speaker(speaker_from_text(credited), turn) is expected
-
-
 def test_only_the_start_is_read() -> None:
     """A megabyte of introduction is read only up to INTRO_CHARS, quickly."""
     intro = "Dr Grace Okafor, Health Secretary. " + "Tom Reid wrote this. " * 50_000

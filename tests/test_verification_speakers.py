@@ -160,6 +160,12 @@ def test_turn_lookup_by_offset() -> None:
         ("Grace Okafor", "Q", False),
         ("a reporter", "Q", True),
         ("the mayor", "GRACE OKAFOR", None),
+        # A first name alone on one side cannot prove another speaker: unknown, not different.
+        ("Dave Moss", "DAVE, CALLER", None),
+        ("Dave", "DAVE, CALLER", True),
+        ("June", "COUNCILLOR JUNE HARTLEY", None),
+        ("June Hartley", "COUNCILLOR JUNE HARTLEY", True),
+        ("Dave Moss", "JUNE HARTLEY", False),
     ],
 )
 def test_same_speaker(credited: str, label: str, expected: bool | None) -> None:
