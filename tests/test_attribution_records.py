@@ -22,7 +22,20 @@ from quotecheck.text.quotes import find_quotes
 from quotecheck.text.segment import segment
 
 ATTRIBUTION = Path(__file__).resolve().parent.parent / "quotecheck" / "attribution"
-LINK_FIELDS = frozenset(Link.__slots__)
+
+
+def _slots_of(path: Path, name: str) -> frozenset[str]:
+    """The ``__slots__`` a class declares, read from its source (a compiled class has none)."""
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            for stmt in node.body:
+                if isinstance(stmt, ast.Assign) and ast.unparse(stmt.targets[0]) == "__slots__":
+                    return frozenset(ast.literal_eval(stmt.value))
+    msg = f"{path.name} declares no __slots__ for {name}"
+    raise AssertionError(msg)
+
+
+LINK_FIELDS = _slots_of(ATTRIBUTION / "content.py", "Link")
 _LIST_WRITES = ("append", "insert", "extend", "pop", "remove")
 
 
@@ -48,6 +61,11 @@ def _writes_to_link_fields(tree: ast.AST) -> list[str]:
 def test_no_module_writes_into_a_link(path: Path) -> None:
     """Every field of a link is set where the link is built, never written afterwards."""
     assert _writes_to_link_fields(ast.parse(path.read_text("utf-8"))) == []
+
+
+def test_the_link_fields_are_read() -> None:
+    """The fields the write check guards are the link's own (read from content.py's source)."""
+    assert {"content", "cue", "reasons", "source", "mention"} <= LINK_FIELDS
 
 
 def test_the_write_check_finds_a_write() -> None:
