@@ -11,6 +11,14 @@ targets (issue #20) are at least 0.5 MB/s for the compiled wheel (the pure-Pytho
 about half as fast) and at most about 100 bytes of memory per input character; ``--check``
 exits 1 when a run misses them (the speed floor is halved for a pure-Python build). Linear time
 shows as a flat MB/s column across sizes.
+
+Columns: CPU seconds, MB/s, peak RSS growth per input character, JSON characters per input
+character, the share of the CPU time spent in the cyclic garbage collector (watched through
+``gc.callbacks``, its settings untouched), how many full collections ran, and how many objects
+the collector tracks after the run per input character (the result's models, mostly). A full
+collection visits every tracked object, and CPython runs one each time the tracked heap has grown
+by a quarter, so the collector's share follows the objects per character: on quote-dense shapes,
+where every quote mark becomes models, it is the larger part of the time.
 """
 
 from __future__ import annotations
@@ -54,10 +62,15 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "NUL bytes": _repeat("\x00"),
     "NUL between words": _repeat("the\x00mayor\x00said "),
     "no punctuation": _repeat("word "),
+    # The quote-dense rows of bench_analyze.py, here with their memory and collector share.
+    "quote marks only": _repeat("“”‘’\"'«»„"),
+    "opening marks only": _repeat("“"),
+    "unclosed quotes": _repeat("“unclosed quote "),
+    "dash after every quote": _repeat("“Yes.” — Bob Smith and Ann "),
 }
 
 _CHILD = """
-import json, resource, sys, time
+import gc, json, resource, sys, time
 sys.path[:0] = json.loads(sys.argv[3])
 import quotecheck
 from quotecheck import flags
@@ -66,13 +79,25 @@ from bench_adversarial import SHAPES
 quotecheck.analyze("“We will stay,” the minister said. Officials reportedly agreed.")
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 text = SHAPES[sys.argv[1]](int(sys.argv[2]))
+tracked = len(gc.get_objects())
+collector = [0.0, 0.0, 0]  # CPU seconds in the collector, start of the current pass, full passes
+def timed(phase, info):
+    if phase == "start":
+        collector[1] = time.process_time()
+    else:
+        collector[0] += time.process_time() - collector[1]
+        collector[2] += info["generation"] == 2
+gc.callbacks.append(timed)  # watched only: the collector's thresholds and state are left alone
 start = time.process_time()
 analysis = quotecheck.analyze(text)
 seconds = time.process_time() - start
-json_chars = len(analysis.model_dump_json())
+gc.callbacks.remove(timed)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+json_chars = len(analysis.model_dump_json())
 print(json.dumps({{
     "seconds": seconds, "chars": len(text), "peak_growth": peak - base, "json_chars": json_chars,
+    "gc_seconds": collector[0], "full_collections": collector[2],
+    "tracked_growth": len(gc.get_objects()) - tracked,
     "compiled": not flags.__file__.endswith(".py"),
 }}))
 """
@@ -105,7 +130,12 @@ def describe(result: dict[str, object]) -> str:
     per_char = int(result["peak_growth"]) / chars  # type: ignore[call-overload]
     json_per_char = int(result["json_chars"]) / chars  # type: ignore[call-overload]
     speed = chars / 1e6 / seconds
-    return f"{head} {seconds:>8.2f} {speed:>7.2f} {per_char:>8.1f} {json_per_char:>8.1f}"
+    gc_share = 100 * float(result["gc_seconds"]) / seconds  # type: ignore[arg-type]
+    objects = int(result["tracked_growth"]) / chars  # type: ignore[call-overload]
+    return (
+        f"{head} {seconds:>8.2f} {speed:>7.2f} {per_char:>8.1f} {json_per_char:>8.1f}"
+        f" {gc_share:>5.0f}% {result['full_collections']:>5} {objects:>7.2f}"
+    )
 
 
 def misses(result: dict[str, object]) -> bool:
@@ -130,7 +160,10 @@ def main() -> int:
     args = ap.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     shapes = args.shape or list(SHAPES)
-    print(f"{'shape':<22} {'chars':>10} {'seconds':>8} {'MB/s':>7} {'B/char':>8} {'JSON/ch':>8}")
+    print(
+        f"{'shape':<22} {'chars':>10} {'seconds':>8} {'MB/s':>7} {'B/char':>8} {'JSON/ch':>8}"
+        f" {'gc':>6} {'full':>5} {'obj/ch':>7}"
+    )
     results = []
     for shape in shapes:
         shape_sizes = [*sizes, args.big] if shape == "no punctuation" and args.big else sizes
