@@ -136,6 +136,17 @@ class _Open:
         self.depth = depth
 
 
+# A paired (or unclosed) opener: its start, minus the end of its marks (so that plain tuple order
+# is the document order _build_quotes wants: by start, the longer first), the end of its content,
+# the opener's width, paragraph and depth.
+_Pair = tuple[int, int, int, int, int, int]
+
+
+def _pair(opener: _Open, content_end: int, marks_end: int) -> _Pair:
+    """One pair as plain ints: see _Pair."""
+    return (opener.start, -marks_end, content_end, opener.width, opener.paragraph, opener.depth)
+
+
 class _Pairing:
     """State of one pass: the stack of open marks, the pairs found, the unpaired marks."""
 
@@ -145,7 +156,9 @@ class _Pairing:
         self.ends = [p.span.end for p in paragraphs]
         self.last = len(self.ends) - 1  # the last paragraph's index
         self.stack: list[_Open] = []
-        self.pairs: list[tuple[_Open, int, int]] = []  # opener, content end, marks end
+        # Each pair as plain ints (see _pair): such a tuple is untracked by the garbage collector
+        # at its first collection, where one holding the _Open stays in every later full pass.
+        self.pairs: list[_Pair] = []
         self.unpaired: list[tuple[int, int]] = []  # (start, end) of each unpaired mark
         self.skip: set[int] = set()  # continuation marks of multi-paragraph quotes
         self.paragraph = 0  # the paragraph of the latest mark
@@ -162,7 +175,7 @@ class _Pairing:
     def close_unclosed(self, opener: _Open, end: int) -> None:
         """Record ``opener`` as a quote that runs to ``end`` without a closing mark."""
         self.unpaired.append((opener.start, opener.start + opener.width))
-        self.pairs.append((opener, end, end))
+        self.pairs.append(_pair(opener, end, end))
 
     def end_paragraph(self, paragraph: int) -> None:
         """Close what is still open at a paragraph's end, unless the next one continues it."""
@@ -384,34 +397,35 @@ def _close(state: _Pairing, mark: str, position: int, width: int) -> None:
         if mark in _CLOSERS[state.stack[index].mark]:
             while len(state.stack) > index + 1:
                 state.close_unclosed(state.stack.pop(), position)
-            state.pairs.append((state.stack.pop(), position, position + width))
+            state.pairs.append(_pair(state.stack.pop(), position, position + width))
             return
 
 
 def _build_quotes(
     text: str,
     paragraphs: tuple[Paragraph, ...],
-    pairs: list[tuple[_Open, int, int]],
+    pairs: list[_Pair],
     config: AnalyzerConfig,
 ) -> tuple[Quote, ...]:
     """Turn pairs into Quote models in document order, skipping empty ones."""
     starts = [s.span.start for p in paragraphs for s in p.sentences]
-    pairs = sorted(pairs, key=lambda pair: (pair[0].start, -pair[2]))
+    pairs.sort()  # by start, the longer first: no two pairs share a start
     quotes: list[Quote] = []
     containers: list[tuple[int, int]] = []  # content ranges of quotes that may contain later ones
-    for opener, content_end, marks_end in pairs:
+    for opener_start, minus_marks_end, content_end, width, paragraph, depth in pairs:
+        marks_end = -minus_marks_end
         closed = marks_end > content_end
-        content_start = opener.start + opener.width
+        content_start = opener_start + width
         if not closed:
             content_end = rstrip_end(text, content_start, content_end)
         if not _visible(text, content_start, content_end):
             continue
         # The offsets of the Spans, kept as ints: a pydantic model's field is a slow read.
         content_start, content_end = clamp(text, content_start, content_end)
-        marks_start, marks_end = clamp(text, opener.start, marks_end if closed else content_end)
+        marks_start, marks_end = clamp(text, opener_start, marks_end if closed else content_end)
         content = make_span(text, content_start, content_end)
         marks = make_span(text, marks_start, marks_end)
-        clause_start = _clause_start(starts, containers, opener.start)
+        clause_start = _clause_start(starts, containers, opener_start)
         bounds = (content_start, content_end, marks_start, marks_end)
         kind, reason = _provisional_kind(text, clause_start, bounds, closed, config)
         fields = {
@@ -420,8 +434,8 @@ def _build_quotes(
             "marks": marks,
             "kind": kind,
             "attribution_id": None,  # set by the attribution stage
-            "paragraph": opener.paragraph,
-            "depth": opener.depth,
+            "paragraph": paragraph,
+            "depth": depth,
             "closed": closed,
             "reasons": (reason,) if closed else (reason, _UNCLOSED),
         }
@@ -439,11 +453,22 @@ def _visible(text: str, start: int, end: int) -> bool:
     return _VISIBLE_RE.search(text, start, end) is not None
 
 
+def _blank(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is empty or white space only (what ``str.strip`` removes)."""
+    # Not _visible: regex's \S takes the separators \x1c-\x1f, which str.isspace() counts as
+    # space. Most gaps between unpaired marks open on a visible character: no copy is made.
+    if start < end and not text[start].isspace():
+        return False
+    return not text[start:end].strip()
+
+
 def _clause_start(starts: list[int], containers: list[tuple[int, int]], position: int) -> int:
     """Where the clause holding ``position`` begins: its sentence, or its enclosing quote."""
     index = bisect.bisect_right(starts, position) - 1
     clause = starts[index] if index >= 0 else 0
-    for start, end in reversed(containers[-4:]):
+    # The last four, latest first, by index: a slice would copy them for every quote.
+    for i in range(len(containers) - 1, max(len(containers) - 5, -1), -1):
+        start, end = containers[i]
         if start <= position < end:
             return max(clause, start)
     return clause
@@ -487,10 +512,17 @@ def _last_visible(text: str, start: int, end: int, skip: str = "") -> str:
 
 def _merge_runs(text: str, marks: list[tuple[int, int]]) -> tuple[Span, ...]:
     """Merge unpaired marks separated only by white space into one span each."""
-    runs: list[list[int]] = []
-    for start, end in sorted(set(marks)):
-        if runs and not text[runs[-1][1] : start].strip():
-            runs[-1][1] = max(runs[-1][1], end)
-        else:
-            runs.append([start, end])
-    return tuple(make_span(text, start, end) for start, end in runs)
+    # One run open at a time, as two ints: no list per run, no copy of the text between marks.
+    # A mark listed twice starts at or before the run's end, so it merges into the run unchanged.
+    spans: list[Span] = []
+    run_start = run_end = -1
+    for start, end in sorted(marks):
+        if run_end >= 0 and _blank(text, run_end, start):
+            run_end = max(run_end, end)
+            continue
+        if run_end >= 0:
+            spans.append(make_span(text, run_start, run_end))
+        run_start, run_end = start, end
+    if run_end >= 0:
+        spans.append(make_span(text, run_start, run_end))
+    return tuple(spans)
