@@ -374,7 +374,11 @@ def _lowercase_follows(text: str, position: int) -> bool:
 
 def _closable(state: _Pairing, mark: str) -> bool:
     """True when some open mark on the stack can be closed by ``mark``."""
-    return any(mark in _CLOSERS[o.mark] for o in state.stack)
+    # A loop, not any(): a generator is an object made and run for every mark.
+    for opener in state.stack:  # noqa: SIM110
+        if mark in _CLOSERS[opener.mark]:
+            return True
+    return False
 
 
 def _open(state: _Pairing, mark: str, position: int, width: int, paragraph: int) -> None:
@@ -448,7 +452,9 @@ def _visible(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` holds a character matching _VISIBLE_RE (not white space)."""
     # Nearly every quote opens on a visible character: what str.isspace() refuses, regex's \S
     # takes (tests check every code point), so the call into ``regex`` is made only for the rest.
-    if start < end and not text[start].isspace():
+    if start >= end:
+        return False  # an empty quote (two marks side by side): no call into ``regex``
+    if not text[start].isspace():
         return True
     return _VISIBLE_RE.search(text, start, end) is not None
 
@@ -457,7 +463,9 @@ def _blank(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is empty or white space only (what ``str.strip`` removes)."""
     # Not _visible: regex's \S takes the separators \x1c-\x1f, which str.isspace() counts as
     # space. Most gaps between unpaired marks open on a visible character: no copy is made.
-    if start < end and not text[start].isspace():
+    if start >= end:
+        return True  # marks side by side, or overlapping
+    if not text[start].isspace():
         return False
     return not text[start:end].strip()
 
