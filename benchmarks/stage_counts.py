@@ -106,12 +106,15 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
         mark("summary")
         summary = p.summarize(claims, sourcing)
         mark("model")
+        built = (sourcing.quotes, sourcing.sources, sourcing.attributions)
+        if hasattr(p, "sourcing_models"):  # records inside, the models built once here
+            built = p.sourcing_models(text, sourcing)
         analysis = p.Analysis(
             length=len(text),
             paragraphs=paragraphs,
-            quotes=sourcing.quotes,
-            sources=sourcing.sources,
-            attributions=sourcing.attributions,
+            quotes=built[0],
+            sources=built[1],
+            attributions=built[2],
             claims=claims,
             flags=flags,
             summary=summary,

@@ -22,12 +22,11 @@ from typing import Any
 
 from quotecheck.assemble import assemble
 from quotecheck.attribution.anonymity import WHY_MARKERS
-from quotecheck.attribution.attribute import Sourcing
+from quotecheck.attribution.records import AttributionRecord, Range, SourceRecord, Sourcing
 from quotecheck.claims.classify import is_question
 from quotecheck.claims.framing import speech_like
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.models import (
-    Attribution,
     Claim,
     ClaimKind,
     Flag,
@@ -39,11 +38,10 @@ from quotecheck.models import (
     Severity,
     Signal,
     SignalKind,
-    Source,
     SourceKind,
     Span,
 )
-from quotecheck.offsets import strip_span
+from quotecheck.offsets import make_span, strip_span
 from quotecheck.sortedints import bisect_right
 from quotecheck.text.language import InputReading
 
@@ -113,7 +111,7 @@ def find_flags(
         if _may_flag(claim) and (not is_question(claim.span.text) or _rhetorical(claim)):
             _claim_flags(claim, flags, ranks)
     if sourcing.attributions:
-        _source_flags(claims, sourcing, flags, ranks.source, config.anonymous_flag_reach)
+        _source_flags(text, claims, sourcing, flags, ranks.source, config.anonymous_flag_reach)
     if sourcing.quotes:
         _speakerless_flags(sourcing, flags, config.scare_max_words)
     for span in unbalanced:
@@ -194,6 +192,7 @@ def _signal_summary(signals: list[Signal]) -> str:
 
 
 def _source_flags(
+    text: str,
     claims: tuple[Claim, ...],
     sourcing: Sourcing,
     flags: list[dict[str, Any]],
@@ -217,18 +216,20 @@ def _source_flags(
         if source.kind is SourceKind.anonymous:
             found = starts.get(source.id)
             if found is None:
-                found = starts[source.id] = [m.start for m in source.mentions]
-            flags.append(_anonymous_flag(a, source, sources, found, severity, reach))
+                found = starts[source.id] = [m[0] for m in source.mentions]
+            flags.append(_anonymous_flag(text, a, source, sources, found, severity, reach))
         elif source.kind is SourceKind.vague:
-            cue = a.cue.text if a.cue is not None else "vague wording"
+            cue = text[a.cue[0] : a.cue[1]] if a.cue is not None else "vague wording"
             message = f"credited only to '{cue}': no identifiable source for this content"
-            flags.append(_flag(FlagKind.vague_source, a.cue or a.content, message, severity))
+            where = _span(text, a.cue or a.content)
+            flags.append(_flag(FlagKind.vague_source, where, message, severity))
 
 
 def _anonymous_flag(
-    a: Attribution,
-    source: Source,
-    sources: dict[str, Source],
+    text: str,
+    a: AttributionRecord,
+    source: SourceRecord,
+    sources: dict[str, SourceRecord],
     starts: list[int],
     severity: Severity,
     reach: int,
@@ -240,24 +241,36 @@ def _anonymous_flag(
     after it), found by bisecting ``starts``, the mentions' starts in text order: a scan of every
     mention for every attribution is quadratic when one source is credited thousands of times.
     """
-    label = source.descriptor or (source.mentions[0].text if source.mentions else "unnamed")
+    label = _text(text, source.mentions[0]) if source.mentions else "unnamed"
+    label = source.descriptor or label
     via = sources.get(a.via_source_id or "")
     through = f", as told to {via.name}" if via is not None and via.name else ""
-    first = bisect_right(starts, a.content.start - reach)
+    first = bisect_right(starts, a.content[0] - reach)
     mention = source.mentions[first] if first < len(starts) else None
-    message = f"credited to an unnamed source ({label}){through}: {_why_unnamed(source)}"
-    return _flag(FlagKind.anonymous_source, mention or a.cue or a.content, message, severity)
+    message = f"credited to an unnamed source ({label}){through}: {_why_unnamed(text, source)}"
+    where = _span(text, mention or a.cue or a.content)
+    return _flag(FlagKind.anonymous_source, where, message, severity)
 
 
-def _why_unnamed(source: Source) -> str:
+def _text(text: str, where: Range) -> str:
+    """The words at ``where``."""
+    return text[where[0] : where[1]]
+
+
+def _span(text: str, where: Range) -> Span:
+    """The Span of ``where`` in ``text``, for a flag."""
+    return make_span(text, where[0], where[1])
+
+
+def _why_unnamed(text: str, source: SourceRecord) -> str:
     """What the text says about why a source is unnamed: an editor's first question."""
-    reason = source.anonymity_reason
-    if reason is None:
+    if source.anonymity_reason is None:
         return "no reason is given for the anonymity; ask who, and why unnamed"
-    said = reason.text.lower()
+    reason = _text(text, source.anonymity_reason)
+    said = reason.lower()
     if any(marker in said for marker in WHY_MARKERS):
-        return f"reason given: '{reason.text}'"
-    return f"anonymity is noted ('{reason.text}') but no reason is given; ask why unnamed"
+        return f"reason given: '{reason}'"
+    return f"anonymity is noted ('{reason}') but no reason is given; ask why unnamed"
 
 
 def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]], max_words: int) -> None:

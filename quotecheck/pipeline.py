@@ -10,6 +10,7 @@ from __future__ import annotations
 from quotecheck.attribution.attribute import attribute
 from quotecheck.attribution.interview import credit_interview
 from quotecheck.attribution.nonprose import without_nonprose
+from quotecheck.attribution.records import sourcing_models
 from quotecheck.attribution.turns import credit_turns
 from quotecheck.claims.classify import classify_claims
 from quotecheck.claims.framing import find_weighted_signals
@@ -95,17 +96,21 @@ def _analyze(
     claims = classify_claims(view, paragraphs, sourcing, genre_read, config, framing)
     reading = read_input(view, config)
     flags = find_flags(view, claims, sourcing, unbalanced, genre_read, config, reading)
+    summary = summarize(claims, sourcing)
+    # The stages exchanged records; the contract's models are built here, once.
+    quotes, sources, attributions = sourcing_models(view, sourcing)
+    del sourcing
     analysis = Analysis(
         doc_id=doc_id,
         length=len(text),
         paragraphs=paragraphs,
-        quotes=sourcing.quotes,
-        sources=sourcing.sources,
-        attributions=sourcing.attributions,
+        quotes=quotes,
+        sources=sources,
+        attributions=attributions,
         claims=claims,
         flags=flags,
         genre=genre_read,
-        summary=summarize(claims, sourcing),
+        summary=summary,
         language=reading.language,
     )
     return analysis if view is text else restore_spans(analysis, text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quotecheck.attribution.attribute import Sourcing
+from quotecheck.attribution.records import Sourcing
 from quotecheck.models import Claim, ClaimKind, SentenceRole, SourceKind, SourcingSummary
 
 __all__ = ["summarize"]

@@ -13,14 +13,17 @@ from __future__ import annotations
 from typing import Final, final
 
 from quotecheck.assemble import assemble, text_span
-from quotecheck.attribution.attribute import Sourcing
+from quotecheck.attribution.records import (
+    AttributionRecord,
+    QuoteRecord,
+    SourceRecord,
+    Sourcing,
+)
 from quotecheck.claims.checkable import Marks, checkable_reason, first_in, scan_marks
 from quotecheck.claims.framing import find_weighted_signals
 from quotecheck.claims.genre import answer_paragraphs
 from quotecheck.claims.parts import (
-    Credit,
     MentionIndex,
-    Quoted,
     Range,
     gaps,
     in_text_order,
@@ -55,7 +58,6 @@ from quotecheck.models import (
     SentenceRole,
     Signal,
     SignalKind,
-    Source,
     SourceKind,
     Span,
 )
@@ -74,9 +76,9 @@ class _Who:
 
     __slots__ = ("kind", "label")
 
-    def __init__(self, source: Source) -> None:
+    def __init__(self, text: str, source: SourceRecord) -> None:
         self.kind: SourceKind = source.kind
-        self.label: str = _source_label(source)
+        self.label: str = _source_label(text, source)
 
 
 @final
@@ -85,13 +87,13 @@ class _Context:
 
     __slots__ = ("figures", "marks", "mentions", "reason_starts", "reasons", "sources", "text")
 
-    def __init__(self, text: str, sources: tuple[Source, ...]) -> None:
+    def __init__(self, text: str, sources: tuple[SourceRecord, ...]) -> None:
         self.text = text
-        self.sources: dict[str, _Who] = {s.id: _Who(s) for s in sources}
+        self.sources: dict[str, _Who] = {s.id: _Who(text, s) for s in sources}
         # Why anonymous sources are unnamed ("He spoke on condition of anonymity because …"):
         # sourcing apparatus, never the writer's claim. (start, end, source label), by start.
         self.reasons: list[tuple[int, int, str]] = sorted(
-            (s.anonymity_reason.start, s.anonymity_reason.end, self.sources[s.id].label)
+            (s.anonymity_reason[0], s.anonymity_reason[1], self.sources[s.id].label)
             for s in sources
             if s.anonymity_reason is not None
         )
@@ -111,29 +113,29 @@ def classify_claims(
 ) -> tuple[Claim, ...]:
     """Label every sentence by how it is sourced, with its sourced/unsourced parts and reasons.
 
-    ``genre`` (from :func:`~quotecheck.claims.genre.read_genre`, or given) sets how much the
-    writer's own signals must weigh: less in an opinion piece, where unsourced assertions are
-    the writer's argument; factual vocabulary weighs nothing in news. ``framing`` is the
-    signals and weights per sentence when already found (the pipeline finds them once).
+        ``genre`` (from :func:`~quotecheck.claims.genre.read_genre`, or given) sets how much the
+        writer's own signals must weigh: less in an opinion piece, where unsourced assertions are
+        the writer's argument; factual vocabulary weighs nothing in news. ``framing`` is the
+        signals and weights per sentence when already found (the pipeline finds them once).
 
-    >>> from quotecheck.text.segment import segment
-    >>> from quotecheck.attribution.attribute import Sourcing
-    >>> t = "Critics are clearly desperate to smear the so-called reform."
-    >>> [c.kind.value for c in classify_claims(t, segment(t), Sourcing((), (), ()))]
-    ['editorial']
+        >>> from quotecheck.text.segment import segment
+        >>> from quotecheck.attribution.records import Sourcing
+        >>> t = "Critics are clearly desperate to smear the so-called reform."
+        >>> [c.kind.value for c in classify_claims(t, segment(t), Sourcing((), (), ()))]
+        ['editorial']
     """
     config = config or DEFAULT_CONFIG
     ctx = _Context(text, sourcing.sources)
-    quotes = [Quoted(q) for q in sourcing.quotes]
+    quotes = list(sourcing.quotes)
     quotes = in_text_order(quotes, [q.start for q in quotes], [0] * len(quotes))
     # In order of content, then (stably) of content and cue together, as the sweep needs.
-    credits = [Credit(a) for a in sourcing.attributions]
-    credits = in_text_order(credits, [c.start for c in credits], [c.content_start for c in credits])
+    credits = list(sourcing.attributions)
+    credits = in_text_order(credits, [c.start for c in credits], [c.content[0] for c in credits])
     sentences = [s for p in paragraphs for s in p.sentences]
     spans = [s.span for s in sentences]
     bounds = [(span.start, span.end) for span in spans]
     if framing is None:
-        framing = find_weighted_signals(text, spans, tuple([q.quote for q in quotes]), config)
+        framing = find_weighted_signals(text, spans, quotes, config)
     signals, weights = framing
     policy = Policy(genre, config)
     answers = answer_paragraphs(paragraphs) if policy.transcript else frozenset()
@@ -177,8 +179,8 @@ def _classify(
     ctx: _Context,
     s: _Sentence,
     framing: tuple[tuple[Signal, ...], list[float], list[str]],
-    quotes: list[Quoted],
-    credits: list[Credit],
+    quotes: list[QuoteRecord],
+    credits: list[AttributionRecord],
     policy: Policy,
     answer: bool,
 ) -> tuple[Claim, float]:
@@ -321,7 +323,7 @@ _UNATTRIBUTED_RANK: Final = 4
 
 
 def _sourced_kind(
-    ctx: _Context, credits: list[Credit], quotes: list[Quoted]
+    ctx: _Context, credits: list[AttributionRecord], quotes: list[QuoteRecord]
 ) -> tuple[ClaimKind, list[str]]:
     """The best-sourced attribution's kind, and one reason per attribution."""
     best, reasons = _UNATTRIBUTED_RANK, []
@@ -333,7 +335,7 @@ def _sourced_kind(
     return _BY_RANK[best], reasons
 
 
-def _attribution_rank(c: Credit, source: _Who | None, quotes: list[Quoted]) -> int:
+def _attribution_rank(c: AttributionRecord, source: _Who | None, quotes: list[QuoteRecord]) -> int:
     """Rank of the kind of claim one attribution supports (``quotes``: the sentence's)."""
     if source is None or source.kind is SOURCE_VAGUE:
         return _VAGUE_RANK
@@ -343,16 +345,19 @@ def _attribution_rank(c: Credit, source: _Who | None, quotes: list[Quoted]) -> i
     return _QUOTED_RANK if quoted else _ATTRIBUTED_RANK
 
 
-def _points_at(quotes: list[Quoted], attribution_id: str) -> bool:
+def _points_at(quotes: list[QuoteRecord], attribution_id: str) -> bool:
     """True when one of ``quotes`` is credited to the attribution (a scan of the sentence's few
     quotes, where a set of their ids was built for every sentence with an attribution; mypyc
     compiles any() over a generator into a plain loop)."""
     return any(q.attribution_id == attribution_id for q in quotes)
 
 
-def _attribution_reason(ctx: _Context, c: Credit, source: _Who | None, kind: ClaimKind) -> str:
+def _attribution_reason(
+    ctx: _Context, c: AttributionRecord, source: _Who | None, kind: ClaimKind
+) -> str:
     """One readable line: who, through which words, by which channel."""
-    cue = f" via '{c.cue_text}'" if c.cue_text is not None else " (continues their quote)"
+    words = ctx.text[c.cue[0] : c.cue[1]] if c.cue is not None else None
+    cue = f" via '{words}'" if words is not None else " (continues their quote)"
     name = source.label if source is not None else "an unknown source"
     via = ctx.sources.get(c.via_source_id or "")
     through = f" through {via.label}" if via is not None else ""
@@ -365,13 +370,14 @@ def _attribution_reason(ctx: _Context, c: Credit, source: _Who | None, kind: Cla
     return f"vague sourcing{cue}{through}"
 
 
-def _source_label(source: Source) -> str:
+def _source_label(text: str, source: SourceRecord) -> str:
     """How to name a source in a reason."""
-    return (
-        source.name
-        or source.descriptor
-        or (source.mentions[0].text if source.mentions else source.id)
-    )
+    if source.name or source.descriptor:
+        return source.name or source.descriptor or ""
+    if source.mentions:
+        start, end = source.mentions[0]
+        return text[start:end]
+    return source.id
 
 
 # Keyed by the kind's string: str() of a StrEnum member is its value, read in C.
@@ -424,7 +430,7 @@ def _writer_signals(
     signals: tuple[Signal, ...],
     weights: list[float],
     sourced: list[Range],
-    credits: list[Credit],
+    credits: list[AttributionRecord],
     paraphrase_factor: float,
 ) -> list[_Weighted]:
     """The writer's own signals, then those in a credited paraphrase (not a quote), weighted
@@ -448,7 +454,7 @@ def _writer_signals(
             own.append(found)
             continue
         if turns is None:
-            turns = merge([(c.content_start, c.content_end) for c in credits if c.turn])
+            turns = merge([c.content for c in credits if c.turn])
         if turns and inside(found.start, found.end, turns):
             continue  # a transcript turn is the speaker's own words, as a quote is
         if cues is None:
@@ -462,7 +468,7 @@ def _writer_signals(
     return own + paraphrase
 
 
-def _in_cue(w: _Weighted, credits: list[Credit]) -> bool:
+def _in_cue(w: _Weighted, credits: list[AttributionRecord]) -> bool:
     """True when a signal overlaps the cue of one of the sentence's attributions."""
     for c in credits:
         cue = c.cue
