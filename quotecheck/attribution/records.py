@@ -29,6 +29,7 @@ from quotecheck.models import (
     Stance,
 )
 from quotecheck.offsets import make_span
+from quotecheck.sortedints import bisect_left
 
 __all__ = [
     "AttributionRecord",
@@ -246,11 +247,29 @@ def sourcing_models(
     every Span is cut from ``text``; tests/test_outputs_revalidate.py proves them valid.
     """
     quotes = tuple([_quote(q) for q in sourcing.quotes])
-    # A content that is exactly a quote's words holds that quote's Span, as one object.
-    inner = {(q.span.start, q.span.end): q.span for q in sourcing.quotes}
     sources = tuple([_source(text, s) for s in sourcing.sources])
+    inner = _InnerSpans(sourcing.quotes) if sourcing.attributions else None
     attributions = tuple([_attribution(text, a, inner) for a in sourcing.attributions])
     return quotes, sources, attributions
+
+
+class _InnerSpans:
+    """The quotes' inner Spans by start: a content that is exactly a quote's words holds that
+    quote's Span, one object for both (a sorted list, not a dict of pairs: no object per quote)."""
+
+    __slots__ = ("spans", "starts")
+
+    def __init__(self, quotes: tuple[QuoteRecord, ...]) -> None:
+        self.spans = [q.span for q in quotes]
+        self.starts = [span.start for span in self.spans]  # in text order, as the quotes are
+
+    def get(self, content: Range) -> Span | None:
+        """The quote Span with exactly these offsets, if any."""
+        i = bisect_left(self.starts, content[0])
+        if i < len(self.starts) and self.starts[i] == content[0]:
+            span = self.spans[i]
+            return span if span.end == content[1] else None
+        return None
 
 
 def _quote(q: QuoteRecord) -> Quote:
@@ -285,10 +304,10 @@ def _source(text: str, s: SourceRecord) -> Source:
     return instance(Source, fields, _SOURCE_FIELDS)
 
 
-def _attribution(text: str, a: AttributionRecord, inner: dict[Range, Span]) -> Attribution:
+def _attribution(text: str, a: AttributionRecord, inner: _InnerSpans | None) -> Attribution:
     """One attribution's model."""
     cue, when = a.cue, a.when
-    content = inner.get(a.content)
+    content = inner.get(a.content) if inner is not None else None
     fields = {
         "id": a.id,
         "source_id": a.source_id,
