@@ -1,6 +1,6 @@
 """One claim per sentence: how it is sourced, and the framing signals it carries.
 
-Takes the text, its paragraphs and the ``Sourcing`` of :mod:`quotecheck.attribution` and
+Takes the text, its paragraphs and the ``Sourcing`` records of :mod:`quotecheck.attribution` and
 returns one ``Claim`` per sentence (:mod:`~classify`): quoted, attributed,
 anonymous, vague, unattributed or editorial, each with its reasons. ``parts`` splits a sentence
 into the stretches its attributions cover, ``framing`` finds evaluative and loaded language
