@@ -10,6 +10,7 @@ the passes over non-prose, transcript turns and interviews return new ones. The 
 sources, ``linking``, ``shapes`` and ``subjects`` find the speaker of each cue shape,
 ``content`` and ``phrases`` find what was said. Each cue becomes a ``content.Link``, built once
 by the reader of its shape and never written afterwards: a later step that revises one (filing
-its source, cutting its content) builds a new one. May import the :mod:`quotecheck.text` results and the shared modules (``models``, ``config``, ``offsets``,
-``kinds``, ``assemble``, ``lexicons``, ``errors``), never ``claims`` or later rooms.
+its source, cutting its content) builds a new one. May import the :mod:`quotecheck.text`
+results and the shared modules (``models``, ``config``, ``offsets``, ``kinds``, ``assemble``,
+``lexicons``, ``errors``), never ``claims`` or later rooms.
 """
