@@ -58,7 +58,6 @@ from quotecheck.models import (
     SentenceRole,
     Signal,
     SignalKind,
-    SourceKind,
     Span,
 )
 from quotecheck.sortedints import bisect_left
@@ -71,29 +70,29 @@ __all__ = ["classify_claims", "is_question"]
 
 
 @final
-class _Who:
-    """What a claim's reasons say about one source: its kind and how to name it."""
-
-    __slots__ = ("kind", "label")
-
-    def __init__(self, text: str, source: SourceRecord) -> None:
-        self.kind: SourceKind = source.kind
-        self.label: str = _source_label(text, source)
-
-
-@final
 class _Context:
     """Lookup tables shared by every sentence of one text."""
 
-    __slots__ = ("figures", "marks", "mentions", "reason_starts", "reasons", "sources", "text")
+    __slots__ = (
+        "figures",
+        "labels",
+        "marks",
+        "mentions",
+        "reason_starts",
+        "reasons",
+        "sources",
+        "text",
+    )
 
     def __init__(self, text: str, sources: tuple[SourceRecord, ...]) -> None:
         self.text = text
-        self.sources: dict[str, _Who] = {s.id: _Who(text, s) for s in sources}
+        self.sources: dict[str, SourceRecord] = {s.id: s for s in sources}
+        # how each source is named in a reason
+        self.labels: dict[str, str] = {s.id: _source_label(text, s) for s in sources}
         # Why anonymous sources are unnamed ("He spoke on condition of anonymity because …"):
         # sourcing apparatus, never the writer's claim. (start, end, source label), by start.
         self.reasons: list[tuple[int, int, str]] = sorted(
-            (s.anonymity_reason[0], s.anonymity_reason[1], self.sources[s.id].label)
+            (s.anonymity_reason[0], s.anonymity_reason[1], self.labels[s.id])
             for s in sources
             if s.anonymity_reason is not None
         )
@@ -113,16 +112,16 @@ def classify_claims(
 ) -> tuple[Claim, ...]:
     """Label every sentence by how it is sourced, with its sourced/unsourced parts and reasons.
 
-        ``genre`` (from :func:`~quotecheck.claims.genre.read_genre`, or given) sets how much the
-        writer's own signals must weigh: less in an opinion piece, where unsourced assertions are
-        the writer's argument; factual vocabulary weighs nothing in news. ``framing`` is the
-        signals and weights per sentence when already found (the pipeline finds them once).
+    ``genre`` (from :func:`~quotecheck.claims.genre.read_genre`, or given) sets how much the
+    writer's own signals must weigh: less in an opinion piece, where unsourced assertions are
+    the writer's argument; factual vocabulary weighs nothing in news. ``framing`` is the
+    signals and weights per sentence when already found (the pipeline finds them once).
 
-        >>> from quotecheck.text.segment import segment
-        >>> from quotecheck.attribution.records import Sourcing
-        >>> t = "Critics are clearly desperate to smear the so-called reform."
-        >>> [c.kind.value for c in classify_claims(t, segment(t), Sourcing((), (), ()))]
-        ['editorial']
+    >>> from quotecheck.text.segment import segment
+    >>> from quotecheck.attribution.records import Sourcing
+    >>> t = "Critics are clearly desperate to smear the so-called reform."
+    >>> [c.kind.value for c in classify_claims(t, segment(t), Sourcing((), (), ()))]
+    ['editorial']
     """
     config = config or DEFAULT_CONFIG
     ctx = _Context(text, sourcing.sources)
@@ -335,7 +334,9 @@ def _sourced_kind(
     return _BY_RANK[best], reasons
 
 
-def _attribution_rank(c: AttributionRecord, source: _Who | None, quotes: list[QuoteRecord]) -> int:
+def _attribution_rank(
+    c: AttributionRecord, source: SourceRecord | None, quotes: list[QuoteRecord]
+) -> int:
     """Rank of the kind of claim one attribution supports (``quotes``: the sentence's)."""
     if source is None or source.kind is SOURCE_VAGUE:
         return _VAGUE_RANK
@@ -353,14 +354,14 @@ def _points_at(quotes: list[QuoteRecord], attribution_id: str) -> bool:
 
 
 def _attribution_reason(
-    ctx: _Context, c: AttributionRecord, source: _Who | None, kind: ClaimKind
+    ctx: _Context, c: AttributionRecord, source: SourceRecord | None, kind: ClaimKind
 ) -> str:
     """One readable line: who, through which words, by which channel."""
     words = ctx.text[c.cue[0] : c.cue[1]] if c.cue is not None else None
     cue = f" via '{words}'" if words is not None else " (continues their quote)"
-    name = source.label if source is not None else "an unknown source"
-    via = ctx.sources.get(c.via_source_id or "")
-    through = f" through {via.label}" if via is not None else ""
+    name = ctx.labels[source.id] if source is not None else "an unknown source"
+    via = ctx.labels.get(c.via_source_id or "")
+    through = f" through {via}" if via is not None else ""
     if kind is CLAIM_QUOTED:
         return f"quotes {name}{cue}{through}"
     if kind is CLAIM_ATTRIBUTED:
