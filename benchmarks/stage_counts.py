@@ -91,7 +91,9 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
             mark("read_genre")
             genre = p.read_genre(text, paragraphs, sourcing, *framed, cfg)
             mark("classify_claims")
-            claims = p.classify_claims(text, paragraphs, sourcing, genre, cfg, framed)
+            # Records inside: the claims as records, their models built in the "model" stage.
+            classify = getattr(p, "claim_records", None) or p.classify_claims
+            claims = classify(text, paragraphs, sourcing, genre, cfg, framed)
             mark("read_input")
             reading = p.read_input(text)
             mark("flags")
@@ -109,6 +111,8 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
         built = (sourcing.quotes, sourcing.sources, sourcing.attributions)
         if hasattr(p, "sourcing_models"):  # records inside, the models built once here
             built = p.sourcing_models(text, sourcing)
+        if hasattr(p, "claim_models"):
+            claims = p.claim_models(text, claims)
         analysis = p.Analysis(
             length=len(text),
             paragraphs=paragraphs,

@@ -25,9 +25,9 @@ from quotecheck.attribution.anonymity import WHY_MARKERS
 from quotecheck.attribution.records import AttributionRecord, Range, SourceRecord, Sourcing
 from quotecheck.claims.classify import is_question
 from quotecheck.claims.framing import speech_like
+from quotecheck.claims.records import ClaimRecord
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.models import (
-    Claim,
     ClaimKind,
     Flag,
     FlagKind,
@@ -71,7 +71,7 @@ class _Ranks:
         self.argued = kind in _ARGUED
         self.source = Severity.low if self.argued else Severity.medium
 
-    def editorial(self, claim: Claim) -> Severity:
+    def editorial(self, claim: ClaimRecord) -> Severity:
         """Framing: high in news, low in an argued piece, else by whether it is checkable;
         imputed views one step above the genre's anonymous sources."""
         own = {s.kind for s in claim.framing if not s.in_quote}
@@ -86,7 +86,7 @@ class _Ranks:
 
 def find_flags(
     text: str,
-    claims: tuple[Claim, ...],
+    claims: tuple[ClaimRecord, ...],
     sourcing: Sourcing,
     unbalanced: tuple[Span, ...],
     genre: Genre | None = None,
@@ -98,9 +98,9 @@ def find_flags(
     ``genre`` sets the severity of editorial framing and weak sourcing (see the module's notes).
 
     >>> from quotecheck.text.segment import segment
-    >>> from quotecheck.claims.classify import classify_claims
+    >>> from quotecheck.claims.classify import claim_records
     >>> t = "The ministry paid 40 million dollars to the contractor last year."
-    >>> claims = classify_claims(t, segment(t), Sourcing((), (), ()))
+    >>> claims = claim_records(t, segment(t), Sourcing((), (), ()))
     >>> [(f.kind.value, f.severity.value) for f in find_flags(t, claims, Sourcing((), (), ()), ())]
     [('unattributed_claim', 'high')]
     """
@@ -109,7 +109,7 @@ def find_flags(
     flags: list[dict[str, Any]] = []
     for claim in claims:
         if _may_flag(claim) and (not is_question(claim.span.text) or _rhetorical(claim)):
-            _claim_flags(claim, flags, ranks)
+            _claim_flags(text, claim, flags, ranks)
     if sourcing.attributions:
         _source_flags(text, claims, sourcing, flags, ranks.source, config.anonymous_flag_reach)
     if sourcing.quotes:
@@ -149,20 +149,20 @@ def _order(flag: dict[str, Any]) -> tuple[int, int, str]:
     return flag["span"].start, -_RANK[flag["severity"]], flag["kind"]
 
 
-def _may_flag(claim: Claim) -> bool:
+def _may_flag(claim: ClaimRecord) -> bool:
     """True for a body sentence that is checkable or editorial: the only ones _claim_flags flags."""
     checkable_or_editorial = claim.checkable or claim.kind is ClaimKind.editorial
     return checkable_or_editorial and claim.role is SentenceRole.body
 
 
-def _rhetorical(claim: Claim) -> bool:
+def _rhetorical(claim: ClaimRecord) -> bool:
     """True for an editorial question: the writer's rhetorical question, flagged as framing."""
     return claim.kind is ClaimKind.editorial and any(
         s.kind is SignalKind.rhetorical_question for s in claim.framing
     )
 
 
-def _claim_flags(claim: Claim, flags: list[dict[str, Any]], ranks: _Ranks) -> None:
+def _claim_flags(text: str, claim: ClaimRecord, flags: list[dict[str, Any]], ranks: _Ranks) -> None:
     """Add unattributed_claim and editorial_framing for one body sentence to ``flags``."""
     editorial = claim.kind is ClaimKind.editorial
     unsourced_kind = editorial or claim.kind is ClaimKind.unattributed
@@ -173,7 +173,7 @@ def _claim_flags(claim: Claim, flags: list[dict[str, Any]], ranks: _Ranks) -> No
                 specific = reason
             if not detail and reason.startswith(_DETAIL):
                 detail = reason
-        span = claim.span if unsourced_kind else claim.unsourced[0]
+        span = claim.span if unsourced_kind else _span(text, claim.unsourced[0])
         what = "the writer states this" if unsourced_kind else "this part of the sentence states"
         message = f"{what} as fact with no source" + (f"; it {detail}" if detail else "")
         severity = Severity.high if specific and unsourced_kind else Severity.medium
@@ -193,7 +193,7 @@ def _signal_summary(signals: list[Signal]) -> str:
 
 def _source_flags(
     text: str,
-    claims: tuple[Claim, ...],
+    claims: tuple[ClaimRecord, ...],
     sourcing: Sourcing,
     flags: list[dict[str, Any]],
     severity: Severity = Severity.medium,

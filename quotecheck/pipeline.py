@@ -2,7 +2,9 @@
 
 segment -> quotes -> cues -> attribution (sources; none inside copy that is not prose;
 transcript turns) -> claims -> flags -> summary. Every stage is
-a pure function over the caller's original text and the frozen results of the stages before it.
+a pure function over the caller's original text and the results of the stages before it. From
+attribution on, the stages exchange plain records (``attribution.records``, ``claims.records``)
+and return new ones; the contract's frozen models are built from them once, at the end.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ from quotecheck.attribution.interview import credit_interview
 from quotecheck.attribution.nonprose import without_nonprose
 from quotecheck.attribution.records import sourcing_models
 from quotecheck.attribution.turns import credit_turns
-from quotecheck.claims.classify import classify_claims
+from quotecheck.claims.classify import claim_records
 from quotecheck.claims.framing import find_weighted_signals
 from quotecheck.claims.genre import given_genre, read_genre
+from quotecheck.claims.records import claim_models
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.errors import InputError, InputTypeError, require_text
 from quotecheck.flags import find_flags
@@ -93,7 +96,7 @@ def _analyze(
     sentences = [s.span for p in paragraphs for s in p.sentences]
     framing = find_weighted_signals(view, sentences, sourcing.quotes, config)
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
-    claims = classify_claims(view, paragraphs, sourcing, genre_read, config, framing)
+    claims = claim_records(view, paragraphs, sourcing, genre_read, config, framing)
     reading = read_input(view, config)
     flags = find_flags(view, claims, sourcing, unbalanced, genre_read, config, reading)
     summary = summarize(claims, sourcing)
@@ -107,7 +110,7 @@ def _analyze(
         quotes=quotes,
         sources=sources,
         attributions=attributions,
-        claims=claims,
+        claims=claim_models(view, claims),
         flags=flags,
         genre=genre_read,
         summary=summary,

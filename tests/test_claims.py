@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import quotecheck as qc
 from quotecheck.attribution.records import Sourcing
 from quotecheck.claims.checkable import _ALLEGATIONS, _NUMBER_WORD_PATTERNS, _opens, scan_marks
-from quotecheck.claims.classify import classify_claims
+from quotecheck.claims.classify import claim_records, classify_claims
 from quotecheck.lexicons import load
 from quotecheck.models import (
     Attribution,
@@ -105,7 +105,7 @@ def test_mixed_sentence_records_sourced_and_unsourced_parts() -> None:
 def test_mixed_sentence_unsourced_figure_is_flagged_on_its_part() -> None:
     """The unsourced part with a figure gets an unattributed_claim flag on that part only."""
     sourcing = _poole_sourcing(MIXED)
-    claims = classify_claims(MIXED, _one_sentence(MIXED), sourcing)
+    claims = claim_records(MIXED, _one_sentence(MIXED), sourcing)
     flags = qc_find_flags(MIXED, claims, sourcing)
     assert [(f.kind.value, f.span.text) for f in flags] == [
         ("unattributed_claim", "and has already spent 90 million dollars on land")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import quotecheck as qc
 from quotecheck.attribution.records import Sourcing
-from quotecheck.claims.classify import classify_claims
+from quotecheck.claims.classify import claim_records
 from quotecheck.flags import find_flags
 from quotecheck.models import (
     Attribution,
@@ -29,7 +29,7 @@ NO_SOURCING = Sourcing((), (), ())
 
 
 def _flags(text: str, sourcing: Sourcing = NO_SOURCING) -> tuple[Flag, ...]:
-    return find_flags(text, classify_claims(text, segment(text), sourcing), sourcing, ())
+    return find_flags(text, claim_records(text, segment(text), sourcing), sourcing, ())
 
 
 def test_unsourced_figure_is_high() -> None:
@@ -142,7 +142,7 @@ def test_questions_headlines_and_bylines_are_not_flagged() -> None:
     span = Span(start=0, end=len(text), text=text)
     headline = Sentence(index=0, paragraph=0, span=span, role=SentenceRole.headline)
     paragraphs = (Paragraph(index=0, span=span, sentences=(headline,)),)
-    claims = classify_claims(text, paragraphs, NO_SOURCING)
+    claims = claim_records(text, paragraphs, NO_SOURCING)
     assert find_flags(text, claims, NO_SOURCING, ()) == ()
 
 

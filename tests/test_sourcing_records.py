@@ -1,8 +1,9 @@
 """Plain records inside, the contract once: the stages after attribution exchange records.
 
 The attribution stage hands on :class:`~quotecheck.attribution.records.Sourcing` (quote, source
-and attribution records); every later pass returns new records; the public ``Quote``, ``Source``
-and ``Attribution`` models are built once, by ``sourcing_models``, at the end of ``analyze``.
+and attribution records), the claims stage one ``ClaimRecord`` per sentence; every later pass
+returns new records; the public ``Quote``, ``Source``, ``Attribution`` and ``Claim`` models are
+built once, by ``sourcing_models`` and ``claim_models``, at the end of ``analyze``.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from quotecheck.attribution.records import (
     sourcing_models,
 )
 from quotecheck.attribution.turns import credit_turns
+from quotecheck.claims.classify import claim_records, classify_claims
+from quotecheck.claims.records import ClaimRecord, claim_models
 from quotecheck.config import DEFAULT_CONFIG
-from quotecheck.models import Attribution, Quote, Source
+from quotecheck.models import Attribution, Claim, Quote, Source
 from quotecheck.text.cues import find_cues
 from quotecheck.text.quotes import find_quotes
 from quotecheck.text.segment import segment
@@ -111,24 +114,29 @@ def _slots(path: Path, name: str) -> set[str]:
 
 
 @pytest.mark.parametrize(
-    ("record", "model"),
-    [("QuoteRecord", Quote), ("SourceRecord", Source), ("AttributionRecord", Attribution)],
+    ("room", "record", "model"),
+    [
+        ("attribution", "QuoteRecord", Quote),
+        ("attribution", "SourceRecord", Source),
+        ("attribution", "AttributionRecord", Attribution),
+        ("claims", "ClaimRecord", Claim),
+    ],
 )
-def test_each_record_holds_every_field_of_its_model(record: str, model: type) -> None:
+def test_each_record_holds_every_field_of_its_model(room: str, record: str, model: type) -> None:
     """A field added to the contract must be added to its record (and to the assembly)."""
-    slots = _slots(PACKAGE / "attribution" / "records.py", record)
+    slots = _slots(PACKAGE / room / "records.py", record)
     assert set(model.model_fields) <= slots
 
 
-# Where the contract's sourcing models may be made: the quote scanner's first reading of a
-# quote (a front stage), the final assembly, and the stages outside the pipeline.
-_BUILDERS = {"attribution/records.py", "text/quotes.py"}
+# Where the contract's sourcing and claim models may be made: the quote scanner's first reading
+# of a quote (a front stage), the final assemblies, and the stages outside the pipeline.
+_BUILDERS = {"attribution/records.py", "claims/records.py", "text/quotes.py"}
 _PIPELINE = ("attribution", "claims", "flags.py", "summary.py", "pipeline.py")
 
 
 def _model_builds(path: Path) -> list[str]:
-    """Calls in a module that make a Quote, Source or Attribution model (or copy one)."""
-    names = {"Quote", "Source", "Attribution"}
+    """Calls in a module that make a Quote, Source, Attribution or Claim model (or copy one)."""
+    names = {"Quote", "Source", "Attribution", "Claim"}
     found = []
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if not isinstance(node, ast.Call):
@@ -136,14 +144,14 @@ def _model_builds(path: Path) -> list[str]:
         func = ast.unparse(node.func)
         first = ast.unparse(node.args[0]) if node.args else ""
         builds = func in names or (func.endswith(("assemble", "instance")) and first in names)
-        copies = func.endswith(".model_copy") and path.parent.name == "attribution"
+        copies = func.endswith(".model_copy") and path.parent.name in ("attribution", "claims")
         if builds or copies:
             found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:60]}")
     return found
 
 
 def test_only_the_final_assembly_builds_the_sourcing_models() -> None:
-    """No stage after the quote scanner builds or copies a Quote, Source or Attribution."""
+    """No stage after the quote scanner builds or copies a Quote, Source, Attribution or Claim."""
     offenders = []
     for part in _PIPELINE:
         target = PACKAGE / part
@@ -152,3 +160,17 @@ def test_only_the_final_assembly_builds_the_sourcing_models() -> None:
                 offenders += _model_builds(path)
     assert offenders == []
     assert _model_builds(PACKAGE / "attribution" / "records.py")  # the check sees a build
+    assert _model_builds(PACKAGE / "claims" / "records.py")
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_claims_are_records_until_the_end(text: str) -> None:
+    """The claims stage hands on records; claim_models gives analyze's Claims from them, and
+    classify_claims (the stage as models) gives the same."""
+    analysis = qc.analyze(text)
+    paragraphs = segment(text)
+    sourcing = _stages(text)[-1]
+    records = claim_records(text, paragraphs, sourcing, analysis.genre)
+    assert all(type(c) is ClaimRecord for c in records)
+    assert claim_models(text, records) == analysis.claims
+    assert classify_claims(text, paragraphs, sourcing, analysis.genre) == analysis.claims

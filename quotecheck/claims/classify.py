@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Final, final
 
-from quotecheck.assemble import assemble, text_span
 from quotecheck.attribution.records import (
     AttributionRecord,
     QuoteRecord,
@@ -34,6 +33,7 @@ from quotecheck.claims.parts import (
     per_sentence,
     trim,
 )
+from quotecheck.claims.records import ClaimRecord, claim_models
 from quotecheck.claims.weighing import Policy, Weighed, weigh_sentence
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.kinds import (
@@ -63,7 +63,7 @@ from quotecheck.models import (
 from quotecheck.sortedints import bisect_left
 from quotecheck.text.nonprose import NON_PROSE
 
-__all__ = ["classify_claims", "is_question"]
+__all__ = ["claim_records", "classify_claims", "is_question"]
 
 # The thresholds that decide a label (editorial_threshold, figure_bonus, paraphrase_factor,
 # min_unsourced_words) are AnalyzerConfig fields, read once per text into the Policy.
@@ -123,6 +123,20 @@ def classify_claims(
     >>> [c.kind.value for c in classify_claims(t, segment(t), Sourcing((), (), ()))]
     ['editorial']
     """
+    records = claim_records(text, paragraphs, sourcing, genre, config, framing)
+    return claim_models(text, records)
+
+
+def claim_records(
+    text: str,
+    paragraphs: tuple[Paragraph, ...],
+    sourcing: Sourcing,
+    genre: Genre | None = None,
+    config: AnalyzerConfig | None = None,
+    framing: Weighed | None = None,
+) -> tuple[ClaimRecord, ...]:
+    """:func:`classify_claims` as the records the flags and the summary read (the pipeline
+    builds the Claim models from them once, at the end)."""
     config = config or DEFAULT_CONFIG
     ctx = _Context(text, sourcing.sources)
     quotes = list(sourcing.quotes)
@@ -140,7 +154,7 @@ def classify_claims(
     answers = answer_paragraphs(paragraphs) if policy.transcript else frozenset()
     quotes_at = per_sentence(bounds, quotes, [(q.start, q.end) for q in quotes])
     credits_at = per_sentence(bounds, credits, [(c.start, c.end) for c in credits])
-    claims: list[Claim] = []
+    claims: list[ClaimRecord] = []
     own: list[float] = []
     for n, sentence in enumerate(sentences):
         start, end = bounds[n]
@@ -182,7 +196,7 @@ def _classify(
     credits: list[AttributionRecord],
     policy: Policy,
     answer: bool,
-) -> tuple[Claim, float]:
+) -> tuple[ClaimRecord, float]:
     """Build the claim of one sentence from its signals (their weights, and notes on how the
     genre weighed them), quotes and attributions; return it with the summed weight of the
     writer's own signals when it stays unattributed (0 otherwise)."""
@@ -249,23 +263,23 @@ def _classify(
     )
     if speakers:
         reasons.append("framing inside quotes is the speaker's: " + _entries(speakers))
-    fields = {
-        "index": s.sentence.index,
-        "span": s.span,
-        "kind": kind,
-        "role": role,
-        "attribution_ids": tuple([c.id for c in credits]) if credits else (),
-        "sourced": tuple([text_span(text, a, b) for a, b in sourced]),
-        "unsourced": tuple([text_span(text, a, b) for a, b in unsourced]),
-        "framing": signals,
-        "checkable": checkable,
-        "reasons": tuple(reasons),
-    }
-    return assemble(Claim, fields), weight if kind is CLAIM_UNATTRIBUTED else 0.0
+    claim = ClaimRecord(
+        s.sentence.index,
+        s.span,
+        kind,
+        role,
+        tuple([c.id for c in credits]) if credits else (),
+        tuple(sourced),
+        tuple(unsourced),
+        signals,
+        checkable,
+        tuple(reasons),
+    )
+    return claim, weight if kind is CLAIM_UNATTRIBUTED else 0.0
 
 
 def _lean_on_neighbours(
-    claims: list[Claim], own: list[float], sentences: list[Sentence], policy: Policy
+    claims: list[ClaimRecord], own: list[float], sentences: list[Sentence], policy: Policy
 ) -> None:
     """Make editorial an unsourced sentence with some framing of its own that stands between
     two editorial sentences of its paragraph: the writer's argument runs through it."""
@@ -277,7 +291,7 @@ def _lean_on_neighbours(
         if sentences[n - 1].paragraph != paragraph or sentences[n + 1].paragraph != paragraph:
             continue
         why = (*claims[n].reasons[1:], "between two editorial sentences of its paragraph")
-        claims[n] = claims[n].model_copy(update={"kind": CLAIM_EDITORIAL, "reasons": why})
+        claims[n] = claims[n].relabelled(CLAIM_EDITORIAL, why)
 
 
 def _anonymity_reason(ctx: _Context, s: _Sentence) -> tuple[int, int, str] | None:
