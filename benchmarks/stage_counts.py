@@ -97,7 +97,8 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
             mark("read_input")
             reading = p.read_input(text)
             mark("flags")
-            flags = p.find_flags(text, claims, sourcing, scan.unbalanced, genre, cfg, reading)
+            find = getattr(p, "flag_records", None) or p.find_flags
+            flags = find(text, claims, sourcing, scan.unbalanced, genre, cfg, reading)
             extra: dict[str, Any] = {"genre": genre, "language": reading.language}
         else:
             mark("classify_claims")
@@ -113,6 +114,8 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
             built = p.sourcing_models(text, sourcing)
         if hasattr(p, "claim_models"):
             claims = p.claim_models(text, claims)
+        if hasattr(p, "flag_models"):
+            flags = p.flag_models(flags)
         analysis = p.Analysis(
             length=len(text),
             paragraphs=paragraphs,

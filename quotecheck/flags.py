@@ -18,15 +18,14 @@ the anonymous sources of its genre: the writer's framing, not a source to chase.
 
 from __future__ import annotations
 
-from typing import Any
-
-from quotecheck.assemble import assemble
+from quotecheck.assemble import instance
 from quotecheck.attribution.anonymity import WHY_MARKERS
 from quotecheck.attribution.records import AttributionRecord, Range, SourceRecord, Sourcing
 from quotecheck.claims.classify import is_question
 from quotecheck.claims.framing import speech_like
 from quotecheck.claims.records import ClaimRecord
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
+from quotecheck.fieldnames import FieldNames
 from quotecheck.models import (
     ClaimKind,
     Flag,
@@ -45,7 +44,7 @@ from quotecheck.offsets import make_span, strip_span
 from quotecheck.sortedints import bisect_right
 from quotecheck.text.language import InputReading
 
-__all__ = ["find_flags", "input_flags"]
+__all__ = ["FlagRecord", "find_flags", "flag_models", "flag_records", "input_flags"]
 
 _SPECIFIC = ("contains an allegation", "contains a specific figure")
 _DETAIL = ("contains", "names")
@@ -95,7 +94,8 @@ def find_flags(
 ) -> tuple[Flag, ...]:
     """Flag unsourced claims, editorial framing, weak sourcing and odd quote marks, by position.
 
-    ``genre`` sets the severity of editorial framing and weak sourcing (see the module's notes).
+    :func:`flag_records` made models. ``genre`` sets the severity of editorial framing and weak
+    sourcing (see the module's notes).
 
     >>> from quotecheck.text.segment import segment
     >>> from quotecheck.claims.classify import claim_records
@@ -104,9 +104,51 @@ def find_flags(
     >>> [(f.kind.value, f.severity.value) for f in find_flags(t, claims, Sourcing((), (), ()), ())]
     [('unattributed_claim', 'high')]
     """
+    records = flag_records(text, claims, sourcing, unbalanced, genre, config, reading)
+    return flag_models(records)
+
+
+class FlagRecord:
+    """One flag's fields, sorted and thinned with the others before they become Flags."""
+
+    __slots__ = ("kind", "message", "severity", "span")
+
+    def __init__(self, kind: FlagKind, span: Span, message: str, severity: Severity) -> None:
+        self.kind = kind
+        self.span = span
+        self.message = message
+        self.severity = severity
+
+
+# Each Flag is given every field, in declaration order: one shared set of names.
+_FLAG_FIELDS = FieldNames(Flag.model_fields)
+
+
+def flag_models(flags: tuple[FlagRecord, ...]) -> tuple[Flag, ...]:
+    """The public Flag models of ``flags``: built once, when the pipeline assembles the
+    Analysis (not validated again; tests/test_outputs_revalidate.py proves them valid)."""
+    return tuple([_flag_model(f) for f in flags])
+
+
+def _flag_model(f: FlagRecord) -> Flag:
+    """One flag's model."""
+    fields = {"kind": f.kind, "span": f.span, "message": f.message, "severity": f.severity}
+    return instance(Flag, fields, _FLAG_FIELDS)
+
+
+def flag_records(
+    text: str,
+    claims: tuple[ClaimRecord, ...],
+    sourcing: Sourcing,
+    unbalanced: tuple[Span, ...],
+    genre: Genre | None = None,
+    config: AnalyzerConfig | None = None,
+    reading: InputReading | None = None,
+) -> tuple[FlagRecord, ...]:
+    """:func:`find_flags` as the records the pipeline builds the Flags from, at the end."""
     config = config or DEFAULT_CONFIG
     ranks = _Ranks(genre, config)
-    flags: list[dict[str, Any]] = []
+    flags: list[FlagRecord] = []
     for claim in claims:
         if _may_flag(claim) and (not is_question(claim.span.text) or _rhetorical(claim)):
             _claim_flags(text, claim, flags, ranks)
@@ -121,32 +163,32 @@ def find_flags(
     if not flags:
         return ()
     flags.sort(key=_order)
-    return tuple(assemble(Flag, fields) for fields in _one_per_span(flags))
+    return tuple(_one_per_span(flags))
 
 
-def _one_per_span(flags: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _one_per_span(flags: list[FlagRecord]) -> list[FlagRecord]:
     """Keep one flag per problem and span: two reports by one unnamed source ("A spokesman
     accused … and said …") raise one question about it, not two. ``flags`` are sorted, most
     severe first at each position, so the first of each is kept."""
     seen: set[tuple[str, int, int]] = set()
     kept = []
     for flag in flags:
-        span = flag["span"]
-        key = (str(flag["kind"]), span.start, span.end)
+        span = flag.span
+        key = (str(flag.kind), span.start, span.end)
         if key not in seen:
             seen.add(key)
             kept.append(flag)
     return kept
 
 
-def _flag(kind: FlagKind, span: Span, message: str, severity: Severity) -> dict[str, Any]:
-    """The fields of one Flag, sorted with the others before they become Flags."""
-    return {"kind": kind, "span": span, "message": message, "severity": severity}
+def _flag(kind: FlagKind, span: Span, message: str, severity: Severity) -> FlagRecord:
+    """One flag, sorted with the others before they become Flags."""
+    return FlagRecord(kind, span, message, severity)
 
 
-def _order(flag: dict[str, Any]) -> tuple[int, int, str]:
+def _order(flag: FlagRecord) -> tuple[int, int, str]:
     """Sort by position, most severe first, then kind (a StrEnum compares as its value)."""
-    return flag["span"].start, -_RANK[flag["severity"]], flag["kind"]
+    return flag.span.start, -_RANK[flag.severity], flag.kind
 
 
 def _may_flag(claim: ClaimRecord) -> bool:
@@ -162,7 +204,7 @@ def _rhetorical(claim: ClaimRecord) -> bool:
     )
 
 
-def _claim_flags(text: str, claim: ClaimRecord, flags: list[dict[str, Any]], ranks: _Ranks) -> None:
+def _claim_flags(text: str, claim: ClaimRecord, flags: list[FlagRecord], ranks: _Ranks) -> None:
     """Add unattributed_claim and editorial_framing for one body sentence to ``flags``."""
     editorial = claim.kind is ClaimKind.editorial
     unsourced_kind = editorial or claim.kind is ClaimKind.unattributed
@@ -195,7 +237,7 @@ def _source_flags(
     text: str,
     claims: tuple[ClaimRecord, ...],
     sourcing: Sourcing,
-    flags: list[dict[str, Any]],
+    flags: list[FlagRecord],
     severity: Severity = Severity.medium,
     reach: int = DEFAULT_CONFIG.anonymous_flag_reach,
 ) -> None:
@@ -233,7 +275,7 @@ def _anonymous_flag(
     starts: list[int],
     severity: Severity,
     reach: int,
-) -> dict[str, Any]:
+) -> FlagRecord:
     """An unnamed source, with the outlet it reached the writer through.
 
     The flag sits on the source's first mention at most ``reach`` characters
@@ -273,7 +315,7 @@ def _why_unnamed(text: str, source: SourceRecord) -> str:
     return f"anonymity is noted ('{reason}') but no reason is given; ask why unnamed"
 
 
-def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]], max_words: int) -> None:
+def _speakerless_flags(sourcing: Sourcing, flags: list[FlagRecord], max_words: int) -> None:
     """Add scare-kind quotes that read like speech (``max_words``: see speech_like): someone
     said this, but who?"""
     for q in sourcing.quotes:
@@ -281,15 +323,15 @@ def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]], max_word
             flags.append(_flag(FlagKind.speakerless_quote, q.marks, _SPEAKERLESS, Severity.low))
 
 
-def input_flags(text: str, reading: InputReading) -> list[dict[str, Any]]:
-    """Warn when the text is HTML or does not read as English (fields of Flags, see _flag).
+def input_flags(text: str, reading: InputReading) -> list[FlagRecord]:
+    """Warn when the text is HTML or does not read as English.
 
     >>> from quotecheck.text.language import read_input
     >>> t = "<p>The council met on <b>Monday</b>.</p>"
-    >>> [f["kind"].value for f in input_flags(t, read_input(t))]
+    >>> [f.kind.value for f in input_flags(t, read_input(t))]
     ['not_prose_input']
     """
-    flags: list[dict[str, Any]] = []
+    flags: list[FlagRecord] = []
     if reading.markup:
         start, end = reading.markup[0]
         shown = ", ".join(repr(text[a:b]) for a, b in reading.markup)

@@ -20,7 +20,7 @@ from quotecheck.claims.genre import given_genre, read_genre
 from quotecheck.claims.records import claim_models
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.errors import InputError, InputTypeError, require_text
-from quotecheck.flags import find_flags
+from quotecheck.flags import flag_models, flag_records
 from quotecheck.models import Analysis, Flag, Genre, GenreKind
 from quotecheck.summary import summarize
 from quotecheck.text.cues import find_cues
@@ -86,8 +86,8 @@ def _analyze(
     scan = find_quotes(view, paragraphs, config)
     cues = find_cues(view, paragraphs, scan.quotes)
     sourcing = attribute(view, paragraphs, scan.quotes, cues, config)
-    # The first reading of the quotes, and the cues, are done with: attribution settled every
-    # quote anew. Letting them go now keeps a second Quote per quote out of the peak.
+    # The scanner's Quote models, and the cues, are done with: attribution settled every quote
+    # as a record (holding the same Spans). Letting them go now keeps them out of the peak.
     unbalanced = scan.unbalanced
     del scan, cues
     sourcing = without_nonprose(paragraphs, sourcing)
@@ -98,7 +98,7 @@ def _analyze(
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
     claims = claim_records(view, paragraphs, sourcing, genre_read, config, framing)
     reading = read_input(view, config)
-    flags = find_flags(view, claims, sourcing, unbalanced, genre_read, config, reading)
+    flags = flag_records(view, claims, sourcing, unbalanced, genre_read, config, reading)
     summary = summarize(claims, sourcing)
     # The stages exchanged records; the contract's models are built here, once.
     quotes, sources, attributions = sourcing_models(view, sourcing)
@@ -111,7 +111,7 @@ def _analyze(
         sources=sources,
         attributions=attributions,
         claims=claim_models(view, claims),
-        flags=flags,
+        flags=flag_models(flags),
         genre=genre_read,
         summary=summary,
         language=reading.language,

@@ -28,7 +28,8 @@ from quotecheck.attribution.turns import credit_turns
 from quotecheck.claims.classify import claim_records, classify_claims
 from quotecheck.claims.records import ClaimRecord, claim_models
 from quotecheck.config import DEFAULT_CONFIG
-from quotecheck.models import Attribution, Claim, Quote, Source
+from quotecheck.flags import FlagRecord, flag_models, flag_records
+from quotecheck.models import Attribution, Claim, Flag, Quote, Source
 from quotecheck.text.cues import find_cues
 from quotecheck.text.quotes import find_quotes
 from quotecheck.text.segment import segment
@@ -120,11 +121,13 @@ def _slots(path: Path, name: str) -> set[str]:
         ("attribution", "SourceRecord", Source),
         ("attribution", "AttributionRecord", Attribution),
         ("claims", "ClaimRecord", Claim),
+        ("flags.py", "FlagRecord", Flag),
     ],
 )
 def test_each_record_holds_every_field_of_its_model(room: str, record: str, model: type) -> None:
     """A field added to the contract must be added to its record (and to the assembly)."""
-    slots = _slots(PACKAGE / room / "records.py", record)
+    path = PACKAGE / room if room.endswith(".py") else PACKAGE / room / "records.py"
+    slots = _slots(path, record)
     assert set(model.model_fields) <= slots
 
 
@@ -136,7 +139,7 @@ _PIPELINE = ("attribution", "claims", "flags.py", "summary.py", "pipeline.py")
 
 def _model_builds(path: Path) -> list[str]:
     """Calls in a module that make a Quote, Source, Attribution or Claim model (or copy one)."""
-    names = {"Quote", "Source", "Attribution", "Claim"}
+    names = {"Quote", "Source", "Attribution", "Claim", "Flag"}
     found = []
     for node in ast.walk(ast.parse(path.read_text("utf-8"))):
         if not isinstance(node, ast.Call):
@@ -144,6 +147,7 @@ def _model_builds(path: Path) -> list[str]:
         func = ast.unparse(node.func)
         first = ast.unparse(node.args[0]) if node.args else ""
         builds = func in names or (func.endswith(("assemble", "instance")) and first in names)
+        builds = builds and not (path.name == "flags.py" and func.endswith("instance"))
         copies = func.endswith(".model_copy") and path.parent.name in ("attribution", "claims")
         if builds or copies:
             found.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:60]}")
@@ -174,3 +178,19 @@ def test_claims_are_records_until_the_end(text: str) -> None:
     assert all(type(c) is ClaimRecord for c in records)
     assert claim_models(text, records) == analysis.claims
     assert classify_claims(text, paragraphs, sourcing, analysis.genre) == analysis.claims
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_flags_are_records_until_the_end(text: str) -> None:
+    """The flags stage hands on records; flag_models gives analyze's Flags from them."""
+    analysis = qc.analyze(text)
+    paragraphs = segment(text)
+    sourcing = _stages(text)[-1]
+    claims = claim_records(text, paragraphs, sourcing, analysis.genre)
+    unbalanced = find_quotes(text, paragraphs, DEFAULT_CONFIG).unbalanced
+    records = flag_records(text, claims, sourcing, unbalanced, analysis.genre, DEFAULT_CONFIG)
+    assert all(type(f) is FlagRecord for f in records)
+    # analyze's flags less the input-reading ones (not asked for here)
+    assert flag_models(records) == tuple(
+        f for f in analysis.flags if f.kind.value not in ("not_prose_input", "language")
+    )
