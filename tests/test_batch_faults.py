@@ -476,3 +476,21 @@ def test_ctrl_c_during_start_up_is_one_line(tmp_path: Path, delay: float) -> Non
         pytest.skip("the signal came while Python itself started, before any quotecheck code")
     assert proc.returncode == EXIT_INTERRUPTED, err
     assert err.decode() == "quotecheck: error: interrupted\n"
+
+
+def test_pool_workers_freeze_their_warmed_heap_and_the_caller_keeps_its_own(tmp_path: Path) -> None:
+    """A pool worker (quotecheck's own process) moves what is alive after a warm-up analysis to
+    the collector's permanent generation; the serial engine, in the caller's process, does not."""
+    import gc
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(
+        1, mp_context=get_context("spawn"), initializer=worker.init_worker, initargs=(os.getpid(),)
+    ) as pool:
+        frozen = pool.submit(gc.get_freeze_count).result(timeout=120)
+    assert frozen > 10_000  # the interpreter, the pipeline's modules and their loaded lexicons
+    before = gc.get_freeze_count()
+    corpus = write_corpus(tmp_path / "in.jsonl", 3)
+    run_batch(corpus, tmp_path / "out.jsonl", workers=1, **QUIET)
+    assert gc.get_freeze_count() == before

@@ -6,12 +6,14 @@ bytes for the same record. A worker never raises for a record: an exception in t
 (``MemoryError`` and pydantic-core panics included) or while writing the line becomes that
 record's error record, and a record over its time limit is interrupted by a ``SIGALRM`` timer
 (in pool workers, and in the serial engine's own process when its main thread runs it and
-nothing else uses that signal). Pool workers ignore Ctrl-C, which the parent handles, and exit
-when the parent dies.
+nothing else uses that signal). Pool workers ignore Ctrl-C, which the parent handles, exit
+when the parent dies, and freeze their long-lived objects once warmed up (see
+:func:`init_worker`).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -39,6 +41,7 @@ __all__ = [
     "failure",
     "init_worker",
     "lost",
+    "settle_heap",
 ]
 
 Item = Record | Failure
@@ -175,6 +178,17 @@ def init_worker(parent: int) -> None:
         threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     if os.getppid() != parent:  # the parent died before the line above took effect
         os._exit(1)
+    settle_heap()
+
+
+def settle_heap() -> None:
+    """Warm the pipeline on a short text, then move every object alive to the permanent
+    generation, so the collector stops sweeping the lexicons and tables on each full pass."""
+    # Only in a pool worker: the process is quotecheck's own, never the caller's. Measured: 4.1%
+    # fewer instructions per article in a worker (callgrind, 40 news articles, compiled build).
+    analyze("“We will stay,” the minister said on Tuesday, according to officials.")
+    gc.collect()
+    gc.freeze()
 
 
 def _exit_with(parent: int) -> None:
