@@ -234,7 +234,9 @@ def choose_content(
     left = trim(text, left_lo, subj_start)
     right_lo = _lead_in_end(text, core_end, min(s_end, core_end + 40))
     right_hi = _extend_over_quote(doc, right_lo, min(s_end, right_lo + max_clause))
-    right = trim(text, right_lo, _participle_cut(text, right_lo, right_hi))
+    right = trim(
+        text, right_lo, _contrast_cut(doc, right_lo, _participle_cut(text, right_lo, right_hi))
+    )
     left_words, right_words = word_count(text, left), word_count(text, right)
     if text[core_end : core_end + 3].lstrip()[:1] == ";":
         right_words = 0  # "…, the minister said; it is …": the semicolon closes the report
@@ -402,6 +404,27 @@ def _participle_cut(text: str, start: int, end: int) -> int:
         return end  # the pattern needs both: most clauses lack one, and a find is cheap
     for m in _PARTICIPLE_RE.finditer(text, start, stop):
         if m.group(1) in VERB_FORMS:
+            cut: int = m.start()
+            return cut
+    return end
+
+
+# ", but 55 percent say …", ", while others …", ", compared with …", ", as has the mayor": a
+# contrast the writer sets beside the report; ", but that …" still reports.
+_CONTRAST_RE: Final = regex.compile(
+    r",[ \t]+(?:but|while|whereas|compared[ \t]+(?:with|to)|as[ \t]+(?:has|have|had|did|does|do))\b"
+    r"(?![ \t]+(?:that|not|also)\b)"
+)
+
+
+def _contrast_cut(doc: Doc, start: int, end: int) -> int:
+    """End a reported clause before a contrast the writer adds (", but others …"), unless the
+    comma stands inside a quote."""
+    text = doc.text
+    if text.find(",", start, end) < 0:
+        return end  # most clauses have no comma: a find is cheap
+    for m in _CONTRAST_RE.finditer(text, start, end):
+        if doc.quote_at(m.start()) is None:
             cut: int = m.start()
             return cut
     return end
