@@ -271,7 +271,9 @@ def choose_content(
         return (right_quote.span.start, right_quote.span.end), "content: the quote after the cue"
     if right_words >= 2 and left_words >= 2 and _interrupted(text, left, right, core_end):
         return (left[0], right[1]), "content: the clause the cue interrupts"
-    if left_words >= 2 and (inverted or _clause_before(text, subj_start, left_words, right_words)):
+    if left_words >= 2 and (
+        inverted or _clause_before(text, left, subj_start, left_words, right_words)
+    ):
         return left, "content: the clause before the cue"
     if right_ok:
         return right, "content: the clause after the cue"
@@ -314,9 +316,28 @@ def _resumed_mid_sentence(doc: Doc, core_end: int) -> Quote | None:
     return q if _resumed_quote_gap_ok(doc.text[core_end:start]) else None
 
 
-def _clause_before(text: str, subj_start: int, left_words: int, right_words: int) -> bool:
+def _clause_before(
+    text: str, left: tuple[int, int], subj_start: int, left_words: int, right_words: int
+) -> bool:
     """Tell whether ", X said" closes a reported clause ("A, X said", not "In May, X said B")."""
-    return _comma_before(text, subj_start) and left_words >= 4 and right_words < 4
+    if not (_comma_before(text, subj_start) and left_words >= 4 and right_words < 4):
+        return False
+    # "In the free-trade zone, traders say business is poor": one fronted phrase sets the scene
+    # of the report after the verb; a reported clause before the cue has a verb of its own
+    return right_words < 2 or not _fronted_phrase(text, left)
+
+
+def _fronted_phrase(text: str, left: tuple[int, int]) -> bool:
+    """Tell whether ``left`` is one prepositional phrase without a comma inside it."""
+    first = text[left[0] : left[0] + 12].split(None, 1)
+    inside = text[left[0] : left[1]].rstrip(" ,")
+    return bool(first) and first[0] in _FRONTING_PREPOSITIONS and "," not in inside
+
+
+# Prepositions that open a phrase fronted before a source ("In the zone, traders say …").
+_FRONTING_PREPOSITIONS: Final = frozenset(
+    ["In", "At", "On", "Across", "Among", "Inside", "Outside", "Near", "Throughout", "Within"]
+)
 
 
 def _comma_before(text: str, subj_start: int) -> bool:
