@@ -41,6 +41,7 @@ from quotecheck.attribution.shapes import (
     dash_link,
     statement_link,
     vague_link,
+    words_link,
 )
 from quotecheck.config import AnalyzerConfig
 from quotecheck.kinds import (
@@ -361,7 +362,12 @@ def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Li
     covered = _Cover(links)
     for q in doc.outer:
         if q.span.start not in covered:
-            link = dash_link(doc, q) or comma_link(doc, q) or statement_link(doc, q)
+            link = (
+                dash_link(doc, q)
+                or comma_link(doc, q)
+                or words_link(doc, q)
+                or statement_link(doc, q)
+            )
             if link is not None:
                 extra.append(file_link(book, link))
     return sorted(links + extra, key=lambda k: k.content[0]) if extra else links

@@ -40,6 +40,7 @@ __all__ = [
     "dash_link",
     "statement_link",
     "vague_link",
+    "words_link",
 ]
 
 _LABELS: Final = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
@@ -320,6 +321,75 @@ def comma_link(doc: Doc, quote: Quote) -> Link | None:
         f"subject {text[mention.start : mention.end]!r} speaks it"
     )
     return _quote_link((verb.start, words[-1].end), CueKind.speech_verb, quote, si, mention, why)
+
+
+# "…, as X put it, “…”", "In X's words, “…”", "in the words of X: “…”": a phrase that names
+# who said the quote after it, wherever in the sentence it stands. Each pattern ends at the
+# quote mark, and the text searched is bounded, so the search stays linear.
+_PUT_IT_RE: Final = regex.compile(
+    r"[ \t]+(?:once[ \t]+|later[ \t]+|memorably[ \t]+|has[ \t]+|had[ \t]+)?puts?[ \t]+it"
+    r"(?:[ \t]+[^,.;:!?“”\"\n]{1,40}?)?[ \t]*[,:][ \t\u00a0]*$"
+)
+_WORDS_RE: Final = regex.compile(r"(?:’s|'s|’|')[ \t]+(?:own[ \t]+)?words[ \t]*[,:]?[ \t\u00a0]*$")
+_WORDS_OF_RE: Final = regex.compile(r"\b[Ii]n[ \t]+the[ \t]+words[ \t]+of[ \t]+")
+_SOURCE_PHRASE_CHARS: Final = 160
+
+
+def words_link(doc: Doc, quote: Quote) -> Link | None:
+    """Read "as X put it, “…”", "in X's words, “…”" and "in the words of X, “…”": X said the
+    quote that follows, even in the middle of the writer's sentence."""
+    text = doc.text
+    mark = quote.marks.start
+    si = doc.sentence_at(mark)
+    lo = max(doc.starts[si], mark - _SOURCE_PHRASE_CHARS - 40)
+    found = _words_phrase(text, lo, mark)
+    if found is None:
+        return None
+    (src_start, src_end), cue = found
+    mention = classify(text, phrase_after(tokens(text, src_start, src_end)))
+    if mention is None:
+        return None
+    why = (
+        f"{text[cue[0] : cue[1]]!r} names who said the quote after it: "
+        f"{text[mention.start : mention.end]!r}"
+    )
+    return _quote_link(cue, CueKind.speech_verb, quote, si, mention, why)
+
+
+def _words_phrase(text: str, lo: int, mark: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The source's words and the cue of an "as X put it" or "in X's words" phrase ending just
+    before the quote mark at ``mark`` (looked for from ``lo``), or None."""
+    put = _PUT_IT_RE.search(text, lo, mark)
+    if put is not None:
+        opener = _last_word(text, lo, put.start(), "as")  # "as X put it"
+        if opener < 0:
+            return None
+        cue_end = put.start() + len(put.group(0).rstrip(" \t\u00a0,:"))
+        return (opener + 3, put.start()), (opener, cue_end)
+    found = list(_WORDS_OF_RE.finditer(text, lo, mark))
+    if found:
+        of = found[-1]  # the last "in the words of" before the quote
+        end = mark
+        while end > of.end() and text[end - 1] in " \t\u00a0,:":
+            end -= 1
+        return (of.end(), end), (of.start(), of.end() - 1)
+    own = _WORDS_RE.search(text, lo, mark)
+    if own is not None:
+        opener = _last_word(text, lo, own.start(), "in")  # "in X's words"
+        if opener >= 0:
+            cue_end = own.start() + len(own.group(0).rstrip(" \t\u00a0,:"))
+            return (opener + 3, own.start()), (opener, cue_end)
+    return None
+
+
+def _last_word(text: str, lo: int, hi: int, word: str) -> int:
+    """Where the last ``word`` (or its capitalised form opening ``lo``'s sentence) stands in
+    ``[lo, hi)`` as a word of its own, or -1."""
+    inner = text.rfind(f" {word} ", lo, hi)
+    if inner >= 0:
+        return inner + 1
+    cap = word.capitalize() + " "
+    return lo if text.startswith(cap, lo) else -1
 
 
 # What a document does when it quotes itself: "The memo began, “…”", "The sign reads, “…”".
