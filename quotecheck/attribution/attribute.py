@@ -28,6 +28,7 @@ from quotecheck.attribution.content import (
     Doc,
     Link,
     opens_sentence,
+    split_colon_quote,
     trim,
     with_content,
     word_count,
@@ -110,7 +111,9 @@ def attribute(
     doc = Doc(text, sentences, quotes, config)
     book = SourceBook(text, config.pronoun_lookback)
     fields = _CueFields(cues)
-    links = _cue_links(doc, book, fields)
+    links = [
+        part for link in _cue_links(doc, book, fields) for part in split_colon_quote(doc, link)
+    ]
     links = _colon_links(doc, book, fields, links)
     links = _quote_shape_links(doc, book, links)
     links = _inherit(doc, links, config, fields)

@@ -27,6 +27,7 @@ __all__ = [
     "choose_content",
     "introduces",
     "opens_sentence",
+    "split_colon_quote",
     "trim",
     "with_content",
     "word_count",
@@ -449,6 +450,46 @@ def _contrast_cut(doc: Doc, start: int, end: int) -> int:
             cut: int = m.start()
             return cut
     return end
+
+
+def split_colon_quote(doc: Doc, link: Link) -> list[Link]:
+    """Split "X told the court he had panicked: “I did not know what to do.”": the clause before
+    the colon is reported and the quote after it quoted, by the same source. Words before the
+    colon that are no clause ("said of the mayor: “…”", "recalled the freeze: “…”") only lead
+    in to the quote, which is then the content."""
+    start, end = link.content
+    if link.cue is None or start < link.cue[1]:
+        return [link]
+    quote = doc.quote_at(end - 1)
+    if quote is None or quote.marks.start <= start or not quote.span.text[:1].isupper():
+        return [link]
+    text = doc.text
+    colon = quote.marks.start
+    while colon > start and text[colon - 1] in " \t\u00a0":
+        colon -= 1
+    if colon <= start or text[colon - 1] != ":" or doc.next_quote_start(start, colon) < colon:
+        return [link]
+    said = (quote.span.start, quote.span.end)
+    clause = trim(text, start, colon - 1)
+    if not _reported_clause(text, link.cue[1], clause):
+        return [with_content(link, said, "content: the quote the colon introduces")]
+    first = with_content(link, clause, "content: the clause before the colon")
+    return [first, with_content(link, said, "content: the quote after the colon, a second report")]
+
+
+_CLAUSE_SUBJECTS: Final = frozenset(["he", "she", "they", "it", "we", "i", "there", "this"])
+
+
+def _reported_clause(text: str, cue_end: int, clause: tuple[int, int]) -> bool:
+    """Tell whether the words after a cue are a reported clause ("that …", "he had …") rather
+    than a phrase that leads in to a quote ("of the mayor", "the freeze")."""
+    if word_count(text, clause) < 3:
+        return False
+    lead = text[cue_end : clause[0]]
+    first = (
+        text[clause[0] : clause[0] + 8].split(None, 1)[0].lower() if clause[1] > clause[0] else ""
+    )
+    return "that" in lead.split() or first.strip(",") in _CLAUSE_SUBJECTS
 
 
 def _continuation(text: str, right: tuple[int, int], tail: str, closes: bool) -> bool:
