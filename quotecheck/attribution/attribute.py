@@ -400,6 +400,8 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
             why = "the quote goes on in the next sentence, with no new speaker"
             out[ends[i]] = with_content(prev, (prev.content[0], q.span.end), why)
             continue
+        if len(q.span.text.split(None, _FRAGMENT_WORDS)) <= _FRAGMENT_WORDS:
+            continue  # "“All Bets Are Off.”", "“Nooooo!”": a subhead, title or shout, not more talk
         if gap == 1 and _hands_on(doc, prev, last):
             why = "the quote continues the previous paragraph's quote, so it keeps that speaker"
         elif gap == 0 and _narration_between(doc, prev, last, qi, cued):
@@ -419,6 +421,10 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
         ends.insert(i + 1, len(out) - 1)
         keys.insert(i + 1, link.content[1])
     return sorted(out, key=lambda k: k.content[0])
+
+
+# A stand-alone quote of this many words or fewer carries on no one's statement.
+_FRAGMENT_WORDS: Final = 3
 
 
 def _prose_gap(doc: Doc, last: int, qi: int) -> int:
