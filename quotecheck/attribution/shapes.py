@@ -89,6 +89,8 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
 
 
 _RELATIVE_RE: Final = regex.compile(r"[ \t]+(?:who|whom)\b")
+_PARTICIPLE_AFTER_RE: Final = regex.compile(r"[ \t]+([a-z]+)\b")
+_REDUCED_PARTICIPLES: Final = grammar_words("reduced_participle")
 
 
 def _relative_clause_end(text: str, end: int, sent_end: int) -> int:
@@ -96,7 +98,9 @@ def _relative_clause_end(text: str, end: int, sent_end: int) -> int:
     is, up to the next comma or the sentence's end, describes the source and is never what it
     reported; ``end`` itself when no such clause follows."""
     if _RELATIVE_RE.match(text, end, sent_end) is None:
-        return end
+        participle = _PARTICIPLE_AFTER_RE.match(text, end, sent_end)
+        if participle is None or participle.group(1) not in _REDUCED_PARTICIPLES:
+            return end  # "according to a poll conducted for the network": the poll's description
     stops = [i for i in (text.find(c, end, sent_end) for c in ",;") if i >= 0]
     return min(stops, default=sent_end)
 
