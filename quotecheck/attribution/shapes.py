@@ -178,8 +178,8 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     elif _line_start(text, sent.start) and text[sent.start : cue.span.start].lower() not in _LABELS:
         para_end = text.find("\n", cue.span.end, cue.span.end + doc.max_clause)
         content = trim(text, cue.span.end, len(text) if para_end < 0 else para_end)
-        if word_count(text, content) < 2:
-            return None
+        if word_count(text, content) < 2 or not _has_letters(text, content):
+            return None  # "Clinton: 1,769": a tally, not speech
     else:
         return None
     lo = doc.last_quote_end(max(sent.start, cue.span.start - doc.window), cue.span.start)
@@ -216,6 +216,11 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         mention=mention,
         reasons=reasons,
     )
+
+
+def _has_letters(text: str, span: tuple[int, int]) -> bool:
+    """Tell whether a stretch of text holds any letter (a tally or a score holds none)."""
+    return any(c.isalpha() for c in text[span[0] : span[1]])
 
 
 def _after_dash(left: list[Token]) -> list[Token]:
