@@ -40,6 +40,7 @@ from quotecheck.attribution.shapes import (
     colon_link,
     comma_link,
     dash_link,
+    share_links,
     statement_link,
     vague_link,
     words_link,
@@ -114,6 +115,7 @@ def attribute(
     links = [
         part for link in _cue_links(doc, book, fields) for part in split_colon_quote(doc, link)
     ]
+    links = _share_belief_links(doc, book, links)
     links = _colon_links(doc, book, fields, links)
     links = _quote_shape_links(doc, book, links)
     links = _inherit(doc, links, config, fields)
@@ -344,6 +346,17 @@ class _Cover:
     def __contains__(self, pos: int) -> bool:
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.reach[i]
+
+
+def _share_belief_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
+    """Credit "Around 47 percent believed that …" to the share when no cue claimed the clause."""
+    covered = _Cover(links)
+    extra = [
+        file_link(book, k)
+        for k in share_links(doc)
+        if k.content[0] not in covered and k.cue is not None and k.cue[0] not in covered
+    ]
+    return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
 
 
 def _colon_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:

@@ -27,6 +27,7 @@ __all__ = [
     "choose_content",
     "introduces",
     "opens_sentence",
+    "report_end",
     "split_colon_quote",
     "trim",
     "with_content",
@@ -437,6 +438,15 @@ _CONTRAST_RE: Final = regex.compile(
     r",[ \t]+(?:but|while|whereas|compared[ \t]+(?:with|to)|as[ \t]+(?:has|have|had|did|does|do))\b"
     r"(?![ \t]+(?:that|not|also)\b)"
 )
+
+
+def report_end(doc: Doc, start: int, end: int) -> int:
+    """Where a reported clause starting at ``start`` ends, at ``end`` at the latest: before a
+    semicolon, a new participle (", adding …") or a contrast the writer adds (", while …")."""
+    semicolon = doc.text.find(";", start, end)
+    if semicolon >= 0 and doc.quote_at(semicolon) is None:
+        end = semicolon
+    return _contrast_cut(doc, start, _participle_cut(doc.text, start, end))
 
 
 def _contrast_cut(doc: Doc, start: int, end: int) -> int:

@@ -13,6 +13,7 @@ from quotecheck.attribution.content import (
     Doc,
     Link,
     choose_content,
+    report_end,
     trim,
     word_count,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "colon_link",
     "comma_link",
     "dash_link",
+    "share_links",
     "statement_link",
     "vague_link",
     "words_link",
@@ -401,6 +403,69 @@ def _last_word(text: str, lo: int, hi: int, word: str) -> int:
         return inner + 1
     cap = word.capitalize() + " "
     return lo if text.startswith(cap, lo) else -1
+
+
+# A share of the people a survey asked, then a verb of belief or agreement: "Around 47 percent
+# believed that …", "54% of the respondents thought …", "a majority of voters feel …". In a
+# survey story such a verb reports the answer the share gave; with any other subject it is
+# only a verb. Every part is bounded, so the scan stays linear.
+_SHARE_BELIEF_RE: Final = regex.compile(
+    r"(?<![\w.,])(?P<share>(?:(?:[Aa]round|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]ver|[Jj]ust|"
+    r"[Mm]ore[ \t]+than|[Ll]ess[ \t]+than|[Ff]ewer[ \t]+than|[Oo]nly)[ \t]+)?"
+    r"(?:\d{1,3}(?:\.\d{1,2})?[ \t]?(?:%|percent\b|per[ \t]cent\b)|[Aa][ \t]+majority\b|"
+    r"[Mm]ajorities\b|(?:[Aa]|[Oo]ne|[Tt]wo)[ \t-](?:thirds?|quarters?)\b|[Hh]alf\b)"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|those[ \t]+)?(?:[\w-]{1,20}[ \t]+){0,2}?"
+    r"(?:respondents|voters|people|adults|polled|surveyed|parents|members|[\w-]{2,20}s)\b)?)"
+    r"[ \t]+(?:(?:also|still|now|strongly)[ \t]+)?"
+    r"(?P<verb>believed|believe|believes|thought|think|thinks|felt|feel|feels|agreed|agree|"
+    r"agrees|disagreed|disagree|disagrees)\b"
+)
+
+
+def share_links(doc: Doc, lo: int = 0) -> list[Link]:
+    """Read "Around 47 percent believed that …" in a survey story: the share is a vague
+    source and the clause after its verb what it answered."""
+    text = doc.text
+    if not any(word in text for word in _SHARE_WORDS):
+        return []  # no share of anyone: most texts, and a find is cheaper than a scan
+    links: list[Link] = []
+    for m in _SHARE_BELIEF_RE.finditer(text, lo):
+        link = _share_link(doc, m)
+        if link is not None:
+            links.append(link)
+    return links
+
+
+# Pieces of every share the pattern reads ("Half", "half", "two-thirds", "per cent").
+_SHARE_WORDS: Final = ("%", "percent", "per cent", "ajorit", "alf", "hird", "uarter")
+_SHARE_LEAD_RE: Final = regex.compile(r"[ \t]+(?:that[ \t]+)?")
+
+
+def _share_link(doc: Doc, m: regex.Match[str]) -> Link | None:
+    """The link of one share and its verb, or None when no clause follows the verb."""
+    text = doc.text
+    si = doc.sentence_at(m.start())
+    sent_end = doc.ends[si]
+    lead = _SHARE_LEAD_RE.match(text, m.end(), sent_end)
+    start = lead.end() if lead else m.end()
+    opening = doc.quote_at(start)
+    if opening is not None:
+        stop = opening.marks.end  # "… thought “it was a mistake”": the quote is the answer
+    else:
+        stop = doc.next_quote_start(start, min(sent_end, start + doc.max_clause))
+        stop = report_end(doc, start, stop)
+    content = trim(text, start, stop)
+    if word_count(text, content) < 2 or doc.quote_at(m.start()) is not None:
+        return None
+    share = m.span("share")
+    mention = Mention(
+        share[0], share[1], SourceKind.vague, descriptor=m.group("share"), plural=True
+    )
+    verb = m.span("verb")
+    why = f"{m.group('verb')!r} after a share of a survey's respondents reports their answer"
+    return Link(
+        -1, verb, CueKind.speech_verb, Stance.neutral, content, si, reasons=[why], mention=mention
+    )
 
 
 # What a document does when it quotes itself: "The memo began, “…”", "The sign reads, “…”".
