@@ -453,13 +453,20 @@ def _contrast_cut(doc: Doc, start: int, end: int) -> int:
     """End a reported clause before a contrast the writer adds (", but others …"), unless the
     comma stands inside a quote."""
     text = doc.text
-    if text.find(",", start, end) < 0:
-        return end  # most clauses have no comma: a find is cheap
-    for m in _CONTRAST_RE.finditer(text, start, end):
-        if doc.quote_at(m.start()) is None:
-            cut: int = m.start()
-            return cut
+    comma = text.find(", ", start, end)
+    while comma >= 0:  # the pattern opens with a comma: try it only where one stands
+        if (
+            text.startswith(_CONTRAST_WORDS, comma + 2)
+            and doc.quote_at(comma) is None
+            and _CONTRAST_RE.match(text, comma, end) is not None
+        ):
+            return comma
+        comma = text.find(", ", comma + 2, end)
     return end
+
+
+# The first words of _CONTRAST_RE's contrasts, for a cheap test before the pattern.
+_CONTRAST_WORDS: Final = ("but ", "while ", "whereas ", "compared ", "as ")
 
 
 def split_colon_quote(doc: Doc, link: Link) -> list[Link]:

@@ -353,7 +353,7 @@ def words_link(doc: Doc, quote: Quote) -> Link | None:
     mark = quote.marks.start
     si = doc.sentence_at(mark)
     lo = max(doc.starts[si], mark - _SOURCE_PHRASE_CHARS - 40)
-    if text.find(" put", lo, mark) < 0 and text.find(" words", lo, mark) < 0:
+    if text.find(" it", lo, mark) < 0 and text.find(" words", lo, mark) < 0:
         return None  # most quotes have neither word before them: a find is cheaper than a search
     found = _words_phrase(text, lo, mark)
     if found is None:
@@ -409,17 +409,20 @@ def _last_word(text: str, lo: int, hi: int, word: str) -> int:
 # believed that …", "54% of the respondents thought …", "a majority of voters feel …". In a
 # survey story such a verb reports the answer the share gave; with any other subject it is
 # only a verb. Every part is bounded, so the scan stays linear.
-_SHARE_BELIEF_RE: Final = regex.compile(
+_SHARE_BEFORE_RE: Final = regex.compile(
     r"(?<![\w.,])(?P<share>(?:(?:[Aa]round|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]ver|[Jj]ust|"
     r"[Mm]ore[ \t]+than|[Ll]ess[ \t]+than|[Ff]ewer[ \t]+than|[Oo]nly)[ \t]+)?"
     r"(?:\d{1,3}(?:\.\d{1,2})?[ \t]?(?:%|percent\b|per[ \t]cent\b)|[Aa][ \t]+majority\b|"
     r"[Mm]ajorities\b|(?:[Aa]|[Oo]ne|[Tt]wo)[ \t-](?:thirds?|quarters?)\b|[Hh]alf\b)"
     r"(?:[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|those[ \t]+)?(?:[\w-]{1,20}[ \t]+){0,2}?"
     r"(?:respondents|voters|people|adults|polled|surveyed|parents|members|[\w-]{2,20}s)\b)?)"
-    r"[ \t]+(?:(?:also|still|now|strongly)[ \t]+)?"
-    r"(?P<verb>believed|believe|believes|thought|think|thinks|felt|feel|feels|agreed|agree|"
-    r"agrees|disagreed|disagree|disagrees)\b"
+    r"[ \t]+(?:(?:also|still|now|strongly)[ \t]+)?$"
 )
+_BELIEF_VERB_RE: Final = regex.compile(
+    r"\b(?:believed|believes?|thought|thinks?|felt|feels?|agreed|agrees?|disagreed|disagrees?)\b"
+)
+# How far before its verb a share's words may start ("Just over two-thirds of those polled").
+_SHARE_REACH: Final = 90
 
 
 def share_links(doc: Doc, lo: int = 0) -> list[Link]:
@@ -429,11 +432,38 @@ def share_links(doc: Doc, lo: int = 0) -> list[Link]:
     if not any(word in text for word in _SHARE_WORDS):
         return []  # no share of anyone: most texts, and a find is cheaper than a scan
     links: list[Link] = []
-    for m in _SHARE_BELIEF_RE.finditer(text, lo):
-        link = _share_link(doc, m)
-        if link is not None:
-            links.append(link)
+    for at in _belief_verbs(text, lo):
+        verb = _BELIEF_VERB_RE.match(text, at)
+        if verb is None:
+            continue  # "thinking", "feelings": not a finite verb of belief
+        # a verb first (few in a text), then the share just before it: a bounded look back
+        window = max(lo, at - _SHARE_REACH)
+        before = text[window:at]
+        if not any(word in before for word in _SHARE_WORDS):
+            continue  # most such verbs have no share before them: a find is cheaper
+        share = _SHARE_BEFORE_RE.search(text, window, at)
+        if share is not None:
+            link = _share_link(doc, share.span("share"), verb.span())
+            if link is not None:
+                links.append(link)
     return links
+
+
+# The stems of the verbs of belief: found with str.find, far cheaper than a scan by pattern.
+_BELIEF_STEMS: Final = ("believ", "thought", "think", "felt", "feel", "agree")
+
+
+def _belief_verbs(text: str, lo: int) -> list[int]:
+    """Where a word that may be a verb of belief starts, in text order ("disagree" at its "d")."""
+    found = []
+    for stem in _BELIEF_STEMS:
+        i = text.find(stem, lo)
+        while i >= 0:
+            start = i - 3 if stem == "agree" and text.startswith("dis", i - 3) else i
+            if start == 0 or not text[start - 1].isalnum():
+                found.append(start)
+            i = text.find(stem, i + len(stem))
+    return sorted(found)
 
 
 # Pieces of every share the pattern reads ("Half", "half", "two-thirds", "per cent").
@@ -441,13 +471,13 @@ _SHARE_WORDS: Final = ("%", "percent", "per cent", "ajorit", "alf", "hird", "uar
 _SHARE_LEAD_RE: Final = regex.compile(r"[ \t]+(?:that[ \t]+)?")
 
 
-def _share_link(doc: Doc, m: regex.Match[str]) -> Link | None:
+def _share_link(doc: Doc, share: tuple[int, int], verb: tuple[int, int]) -> Link | None:
     """The link of one share and its verb, or None when no clause follows the verb."""
     text = doc.text
-    si = doc.sentence_at(m.start())
+    si = doc.sentence_at(share[0])
     sent_end = doc.ends[si]
-    lead = _SHARE_LEAD_RE.match(text, m.end(), sent_end)
-    start = lead.end() if lead else m.end()
+    lead = _SHARE_LEAD_RE.match(text, verb[1], sent_end)
+    start = lead.end() if lead else verb[1]
     opening = doc.quote_at(start)
     if opening is not None:
         stop = opening.marks.end  # "… thought “it was a mistake”": the quote is the answer
@@ -455,14 +485,13 @@ def _share_link(doc: Doc, m: regex.Match[str]) -> Link | None:
         stop = doc.next_quote_start(start, min(sent_end, start + doc.max_clause))
         stop = report_end(doc, start, stop)
     content = trim(text, start, stop)
-    if word_count(text, content) < 2 or doc.quote_at(m.start()) is not None:
+    if word_count(text, content) < 2 or doc.quote_at(share[0]) is not None:
         return None
-    share = m.span("share")
-    mention = Mention(
-        share[0], share[1], SourceKind.vague, descriptor=m.group("share"), plural=True
+    said = text[share[0] : share[1]]
+    mention = Mention(share[0], share[1], SourceKind.vague, descriptor=said, plural=True)
+    why = (
+        f"{text[verb[0] : verb[1]]!r} after a share of a survey's respondents reports their answer"
     )
-    verb = m.span("verb")
-    why = f"{m.group('verb')!r} after a share of a survey's respondents reports their answer"
     return Link(
         -1, verb, CueKind.speech_verb, Stance.neutral, content, si, reasons=[why], mention=mention
     )
