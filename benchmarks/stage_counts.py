@@ -91,11 +91,14 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
             mark("read_genre")
             genre = p.read_genre(text, paragraphs, sourcing, *framed, cfg)
             mark("classify_claims")
-            claims = p.classify_claims(text, paragraphs, sourcing, genre, cfg, framed)
+            # Records inside: the claims as records, their models built in the "model" stage.
+            classify = getattr(p, "claim_records", None) or p.classify_claims
+            claims = classify(text, paragraphs, sourcing, genre, cfg, framed)
             mark("read_input")
             reading = p.read_input(text)
             mark("flags")
-            flags = p.find_flags(text, claims, sourcing, scan.unbalanced, genre, cfg, reading)
+            find = getattr(p, "flag_records", None) or p.find_flags
+            flags = find(text, claims, sourcing, scan.unbalanced, genre, cfg, reading)
             extra: dict[str, Any] = {"genre": genre, "language": reading.language}
         else:
             mark("classify_claims")
@@ -106,12 +109,19 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
         mark("summary")
         summary = p.summarize(claims, sourcing)
         mark("model")
+        built = (sourcing.quotes, sourcing.sources, sourcing.attributions)
+        if hasattr(p, "sourcing_models"):  # records inside, the models built once here
+            built = p.sourcing_models(text, sourcing)
+        if hasattr(p, "claim_models"):
+            claims = p.claim_models(text, claims)
+        if hasattr(p, "flag_models"):
+            flags = p.flag_models(flags)
         analysis = p.Analysis(
             length=len(text),
             paragraphs=paragraphs,
-            quotes=sourcing.quotes,
-            sources=sourcing.sources,
-            attributions=sourcing.attributions,
+            quotes=built[0],
+            sources=built[1],
+            attributions=built[2],
             claims=claims,
             flags=flags,
             summary=summary,

@@ -18,17 +18,15 @@ the anonymous sources of its genre: the writer's framing, not a source to chase.
 
 from __future__ import annotations
 
-from typing import Any
-
-from quotecheck.assemble import assemble
+from quotecheck.assemble import instance
 from quotecheck.attribution.anonymity import WHY_MARKERS
-from quotecheck.attribution.attribute import Sourcing
+from quotecheck.attribution.records import AttributionRecord, Range, SourceRecord, Sourcing
 from quotecheck.claims.classify import is_question
 from quotecheck.claims.framing import speech_like
+from quotecheck.claims.records import ClaimRecord
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
+from quotecheck.fieldnames import FieldNames
 from quotecheck.models import (
-    Attribution,
-    Claim,
     ClaimKind,
     Flag,
     FlagKind,
@@ -39,15 +37,14 @@ from quotecheck.models import (
     Severity,
     Signal,
     SignalKind,
-    Source,
     SourceKind,
     Span,
 )
-from quotecheck.offsets import strip_span
+from quotecheck.offsets import make_span, strip_span
 from quotecheck.sortedints import bisect_right
 from quotecheck.text.language import InputReading
 
-__all__ = ["find_flags", "input_flags"]
+__all__ = ["FlagRecord", "find_flags", "flag_models", "flag_records", "input_flags"]
 
 _SPECIFIC = ("contains an allegation", "contains a specific figure")
 _DETAIL = ("contains", "names")
@@ -73,7 +70,7 @@ class _Ranks:
         self.argued = kind in _ARGUED
         self.source = Severity.low if self.argued else Severity.medium
 
-    def editorial(self, claim: Claim) -> Severity:
+    def editorial(self, claim: ClaimRecord) -> Severity:
         """Framing: high in news, low in an argued piece, else by whether it is checkable;
         imputed views one step above the genre's anonymous sources."""
         own = {s.kind for s in claim.framing if not s.in_quote}
@@ -88,7 +85,7 @@ class _Ranks:
 
 def find_flags(
     text: str,
-    claims: tuple[Claim, ...],
+    claims: tuple[ClaimRecord, ...],
     sourcing: Sourcing,
     unbalanced: tuple[Span, ...],
     genre: Genre | None = None,
@@ -97,23 +94,66 @@ def find_flags(
 ) -> tuple[Flag, ...]:
     """Flag unsourced claims, editorial framing, weak sourcing and odd quote marks, by position.
 
-    ``genre`` sets the severity of editorial framing and weak sourcing (see the module's notes).
+    :func:`flag_records` made models. ``genre`` sets the severity of editorial framing and weak
+    sourcing (see the module's notes).
 
     >>> from quotecheck.text.segment import segment
-    >>> from quotecheck.claims.classify import classify_claims
+    >>> from quotecheck.claims.classify import claim_records
     >>> t = "The ministry paid 40 million dollars to the contractor last year."
-    >>> claims = classify_claims(t, segment(t), Sourcing((), (), ()))
+    >>> claims = claim_records(t, segment(t), Sourcing((), (), ()))
     >>> [(f.kind.value, f.severity.value) for f in find_flags(t, claims, Sourcing((), (), ()), ())]
     [('unattributed_claim', 'high')]
     """
+    records = flag_records(text, claims, sourcing, unbalanced, genre, config, reading)
+    return flag_models(records)
+
+
+class FlagRecord:
+    """One flag's fields, sorted and thinned with the others before they become Flags."""
+
+    __slots__ = ("kind", "message", "severity", "span")
+
+    def __init__(self, kind: FlagKind, span: Span, message: str, severity: Severity) -> None:
+        self.kind = kind
+        self.span = span
+        self.message = message
+        self.severity = severity
+
+
+# Each Flag is given every field, in declaration order: one shared set of names.
+_FLAG_FIELDS = FieldNames(Flag.model_fields)
+
+
+def flag_models(flags: tuple[FlagRecord, ...]) -> tuple[Flag, ...]:
+    """The public Flag models of ``flags``: built once, when the pipeline assembles the
+    Analysis (not validated again; tests/test_outputs_revalidate.py proves them valid)."""
+    return tuple([_flag_model(f) for f in flags])
+
+
+def _flag_model(f: FlagRecord) -> Flag:
+    """One flag's model."""
+    fields = {"kind": f.kind, "span": f.span, "message": f.message, "severity": f.severity}
+    return instance(Flag, fields, _FLAG_FIELDS)
+
+
+def flag_records(
+    text: str,
+    claims: tuple[ClaimRecord, ...],
+    sourcing: Sourcing,
+    unbalanced: tuple[Span, ...],
+    genre: Genre | None = None,
+    config: AnalyzerConfig | None = None,
+    reading: InputReading | None = None,
+) -> tuple[FlagRecord, ...]:
+    """:func:`find_flags` as the records the pipeline builds the Flags from, at the end."""
     config = config or DEFAULT_CONFIG
     ranks = _Ranks(genre, config)
-    flags: list[dict[str, Any]] = []
+    flags: list[FlagRecord] = []
     for claim in claims:
         if _may_flag(claim) and (not is_question(claim.span.text) or _rhetorical(claim)):
-            _claim_flags(claim, flags, ranks)
+            _claim_flags(text, claim, flags, ranks)
     if sourcing.attributions:
-        _source_flags(claims, sourcing, flags, ranks.source, config.anonymous_flag_reach)
+        _source_flags(text, claims, sourcing, flags, ranks.source, config.anonymous_flag_reach)
     if sourcing.quotes:
         _speakerless_flags(sourcing, flags, config.scare_max_words)
     for span in unbalanced:
@@ -123,48 +163,48 @@ def find_flags(
     if not flags:
         return ()
     flags.sort(key=_order)
-    return tuple(assemble(Flag, fields) for fields in _one_per_span(flags))
+    return tuple(_one_per_span(flags))
 
 
-def _one_per_span(flags: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _one_per_span(flags: list[FlagRecord]) -> list[FlagRecord]:
     """Keep one flag per problem and span: two reports by one unnamed source ("A spokesman
     accused … and said …") raise one question about it, not two. ``flags`` are sorted, most
     severe first at each position, so the first of each is kept."""
     seen: set[tuple[str, int, int]] = set()
     kept = []
     for flag in flags:
-        span = flag["span"]
-        key = (str(flag["kind"]), span.start, span.end)
+        span = flag.span
+        key = (str(flag.kind), span.start, span.end)
         if key not in seen:
             seen.add(key)
             kept.append(flag)
     return kept
 
 
-def _flag(kind: FlagKind, span: Span, message: str, severity: Severity) -> dict[str, Any]:
-    """The fields of one Flag, sorted with the others before they become Flags."""
-    return {"kind": kind, "span": span, "message": message, "severity": severity}
+def _flag(kind: FlagKind, span: Span, message: str, severity: Severity) -> FlagRecord:
+    """One flag, sorted with the others before they become Flags."""
+    return FlagRecord(kind, span, message, severity)
 
 
-def _order(flag: dict[str, Any]) -> tuple[int, int, str]:
+def _order(flag: FlagRecord) -> tuple[int, int, str]:
     """Sort by position, most severe first, then kind (a StrEnum compares as its value)."""
-    return flag["span"].start, -_RANK[flag["severity"]], flag["kind"]
+    return flag.span.start, -_RANK[flag.severity], flag.kind
 
 
-def _may_flag(claim: Claim) -> bool:
+def _may_flag(claim: ClaimRecord) -> bool:
     """True for a body sentence that is checkable or editorial: the only ones _claim_flags flags."""
     checkable_or_editorial = claim.checkable or claim.kind is ClaimKind.editorial
     return checkable_or_editorial and claim.role is SentenceRole.body
 
 
-def _rhetorical(claim: Claim) -> bool:
+def _rhetorical(claim: ClaimRecord) -> bool:
     """True for an editorial question: the writer's rhetorical question, flagged as framing."""
     return claim.kind is ClaimKind.editorial and any(
         s.kind is SignalKind.rhetorical_question for s in claim.framing
     )
 
 
-def _claim_flags(claim: Claim, flags: list[dict[str, Any]], ranks: _Ranks) -> None:
+def _claim_flags(text: str, claim: ClaimRecord, flags: list[FlagRecord], ranks: _Ranks) -> None:
     """Add unattributed_claim and editorial_framing for one body sentence to ``flags``."""
     editorial = claim.kind is ClaimKind.editorial
     unsourced_kind = editorial or claim.kind is ClaimKind.unattributed
@@ -175,7 +215,7 @@ def _claim_flags(claim: Claim, flags: list[dict[str, Any]], ranks: _Ranks) -> No
                 specific = reason
             if not detail and reason.startswith(_DETAIL):
                 detail = reason
-        span = claim.span if unsourced_kind else claim.unsourced[0]
+        span = claim.span if unsourced_kind else _span(text, claim.unsourced[0])
         what = "the writer states this" if unsourced_kind else "this part of the sentence states"
         message = f"{what} as fact with no source" + (f"; it {detail}" if detail else "")
         severity = Severity.high if specific and unsourced_kind else Severity.medium
@@ -194,9 +234,10 @@ def _signal_summary(signals: list[Signal]) -> str:
 
 
 def _source_flags(
-    claims: tuple[Claim, ...],
+    text: str,
+    claims: tuple[ClaimRecord, ...],
     sourcing: Sourcing,
-    flags: list[dict[str, Any]],
+    flags: list[FlagRecord],
     severity: Severity = Severity.medium,
     reach: int = DEFAULT_CONFIG.anonymous_flag_reach,
 ) -> None:
@@ -217,22 +258,24 @@ def _source_flags(
         if source.kind is SourceKind.anonymous:
             found = starts.get(source.id)
             if found is None:
-                found = starts[source.id] = [m.start for m in source.mentions]
-            flags.append(_anonymous_flag(a, source, sources, found, severity, reach))
+                found = starts[source.id] = [m[0] for m in source.mentions]
+            flags.append(_anonymous_flag(text, a, source, sources, found, severity, reach))
         elif source.kind is SourceKind.vague:
-            cue = a.cue.text if a.cue is not None else "vague wording"
+            cue = text[a.cue[0] : a.cue[1]] if a.cue is not None else "vague wording"
             message = f"credited only to '{cue}': no identifiable source for this content"
-            flags.append(_flag(FlagKind.vague_source, a.cue or a.content, message, severity))
+            where = _span(text, a.cue or a.content)
+            flags.append(_flag(FlagKind.vague_source, where, message, severity))
 
 
 def _anonymous_flag(
-    a: Attribution,
-    source: Source,
-    sources: dict[str, Source],
+    text: str,
+    a: AttributionRecord,
+    source: SourceRecord,
+    sources: dict[str, SourceRecord],
     starts: list[int],
     severity: Severity,
     reach: int,
-) -> dict[str, Any]:
+) -> FlagRecord:
     """An unnamed source, with the outlet it reached the writer through.
 
     The flag sits on the source's first mention at most ``reach`` characters
@@ -240,27 +283,39 @@ def _anonymous_flag(
     after it), found by bisecting ``starts``, the mentions' starts in text order: a scan of every
     mention for every attribution is quadratic when one source is credited thousands of times.
     """
-    label = source.descriptor or (source.mentions[0].text if source.mentions else "unnamed")
+    label = _text(text, source.mentions[0]) if source.mentions else "unnamed"
+    label = source.descriptor or label
     via = sources.get(a.via_source_id or "")
     through = f", as told to {via.name}" if via is not None and via.name else ""
-    first = bisect_right(starts, a.content.start - reach)
+    first = bisect_right(starts, a.content[0] - reach)
     mention = source.mentions[first] if first < len(starts) else None
-    message = f"credited to an unnamed source ({label}){through}: {_why_unnamed(source)}"
-    return _flag(FlagKind.anonymous_source, mention or a.cue or a.content, message, severity)
+    message = f"credited to an unnamed source ({label}){through}: {_why_unnamed(text, source)}"
+    where = _span(text, mention or a.cue or a.content)
+    return _flag(FlagKind.anonymous_source, where, message, severity)
 
 
-def _why_unnamed(source: Source) -> str:
+def _text(text: str, where: Range) -> str:
+    """The words at ``where``."""
+    return text[where[0] : where[1]]
+
+
+def _span(text: str, where: Range) -> Span:
+    """The Span of ``where`` in ``text``, for a flag."""
+    return make_span(text, where[0], where[1])
+
+
+def _why_unnamed(text: str, source: SourceRecord) -> str:
     """What the text says about why a source is unnamed: an editor's first question."""
-    reason = source.anonymity_reason
-    if reason is None:
+    if source.anonymity_reason is None:
         return "no reason is given for the anonymity; ask who, and why unnamed"
-    said = reason.text.lower()
+    reason = _text(text, source.anonymity_reason)
+    said = reason.lower()
     if any(marker in said for marker in WHY_MARKERS):
-        return f"reason given: '{reason.text}'"
-    return f"anonymity is noted ('{reason.text}') but no reason is given; ask why unnamed"
+        return f"reason given: '{reason}'"
+    return f"anonymity is noted ('{reason}') but no reason is given; ask why unnamed"
 
 
-def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]], max_words: int) -> None:
+def _speakerless_flags(sourcing: Sourcing, flags: list[FlagRecord], max_words: int) -> None:
     """Add scare-kind quotes that read like speech (``max_words``: see speech_like): someone
     said this, but who?"""
     for q in sourcing.quotes:
@@ -268,15 +323,15 @@ def _speakerless_flags(sourcing: Sourcing, flags: list[dict[str, Any]], max_word
             flags.append(_flag(FlagKind.speakerless_quote, q.marks, _SPEAKERLESS, Severity.low))
 
 
-def input_flags(text: str, reading: InputReading) -> list[dict[str, Any]]:
-    """Warn when the text is HTML or does not read as English (fields of Flags, see _flag).
+def input_flags(text: str, reading: InputReading) -> list[FlagRecord]:
+    """Warn when the text is HTML or does not read as English.
 
     >>> from quotecheck.text.language import read_input
     >>> t = "<p>The council met on <b>Monday</b>.</p>"
-    >>> [f["kind"].value for f in input_flags(t, read_input(t))]
+    >>> [f.kind.value for f in input_flags(t, read_input(t))]
     ['not_prose_input']
     """
-    flags: list[dict[str, Any]] = []
+    flags: list[FlagRecord] = []
     if reading.markup:
         start, end = reading.markup[0]
         shown = ", ".join(repr(text[a:b]) for a, b in reading.markup)

@@ -2,7 +2,9 @@
 
 segment -> quotes -> cues -> attribution (sources; none inside copy that is not prose;
 transcript turns) -> claims -> flags -> summary. Every stage is
-a pure function over the caller's original text and the frozen results of the stages before it.
+a pure function over the caller's original text and the results of the stages before it. From
+attribution on, the stages exchange plain records (``attribution.records``, ``claims.records``)
+and return new ones; the contract's frozen models are built from them once, at the end.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from __future__ import annotations
 from quotecheck.attribution.attribute import attribute
 from quotecheck.attribution.interview import credit_interview
 from quotecheck.attribution.nonprose import without_nonprose
+from quotecheck.attribution.records import sourcing_models
 from quotecheck.attribution.turns import credit_turns
-from quotecheck.claims.classify import classify_claims
+from quotecheck.claims.classify import claim_records
 from quotecheck.claims.framing import find_weighted_signals
 from quotecheck.claims.genre import given_genre, read_genre
+from quotecheck.claims.records import claim_models
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.errors import InputError, InputTypeError, require_text
-from quotecheck.flags import find_flags
+from quotecheck.flags import flag_models, flag_records
 from quotecheck.models import Analysis, Flag, Genre, GenreKind
 from quotecheck.summary import summarize
 from quotecheck.text.cues import find_cues
@@ -82,8 +86,8 @@ def _analyze(
     scan = find_quotes(view, paragraphs, config)
     cues = find_cues(view, paragraphs, scan.quotes)
     sourcing = attribute(view, paragraphs, scan.quotes, cues, config)
-    # The first reading of the quotes, and the cues, are done with: attribution settled every
-    # quote anew. Letting them go now keeps a second Quote per quote out of the peak.
+    # The scanner's Quote models, and the cues, are done with: attribution settled every quote
+    # as a record (holding the same Spans). Letting them go now keeps them out of the peak.
     unbalanced = scan.unbalanced
     del scan, cues
     sourcing = without_nonprose(paragraphs, sourcing)
@@ -92,20 +96,24 @@ def _analyze(
     sentences = [s.span for p in paragraphs for s in p.sentences]
     framing = find_weighted_signals(view, sentences, sourcing.quotes, config)
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
-    claims = classify_claims(view, paragraphs, sourcing, genre_read, config, framing)
+    claims = claim_records(view, paragraphs, sourcing, genre_read, config, framing)
     reading = read_input(view, config)
-    flags = find_flags(view, claims, sourcing, unbalanced, genre_read, config, reading)
+    flags = flag_records(view, claims, sourcing, unbalanced, genre_read, config, reading)
+    summary = summarize(claims, sourcing)
+    # The stages exchanged records; the contract's models are built here, once.
+    quotes, sources, attributions = sourcing_models(view, sourcing)
+    del sourcing
     analysis = Analysis(
         doc_id=doc_id,
         length=len(text),
         paragraphs=paragraphs,
-        quotes=sourcing.quotes,
-        sources=sourcing.sources,
-        attributions=sourcing.attributions,
-        claims=claims,
-        flags=flags,
+        quotes=quotes,
+        sources=sources,
+        attributions=attributions,
+        claims=claim_models(view, claims),
+        flags=flag_models(flags),
         genre=genre_read,
-        summary=summarize(claims, sourcing),
+        summary=summary,
         language=reading.language,
     )
     return analysis if view is text else restore_spans(analysis, text)

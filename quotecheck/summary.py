@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from quotecheck.attribution.attribute import Sourcing
-from quotecheck.models import Claim, ClaimKind, SentenceRole, SourceKind, SourcingSummary
+from quotecheck.attribution.records import Sourcing
+from quotecheck.claims.records import ClaimRecord
+from quotecheck.models import ClaimKind, SentenceRole, SourceKind, SourcingSummary
 
 __all__ = ["summarize"]
 
@@ -16,13 +17,14 @@ _NAMED_CLAIMS = frozenset({ClaimKind.quoted, ClaimKind.attributed})
 _UNSOURCED_CLAIMS = frozenset({ClaimKind.unattributed, ClaimKind.editorial})
 
 
-def summarize(claims: tuple[Claim, ...], sourcing: Sourcing) -> SourcingSummary:
+def summarize(claims: tuple[ClaimRecord, ...], sourcing: Sourcing) -> SourcingSummary:
     """Count body sentences by kind, quotes by kind and attributions by source kind.
 
     Shares are over body sentences (headlines, datelines and bylines are not claims).
 
     >>> from quotecheck.models import Span
-    >>> c = Claim(index=0, span=Span(start=0, end=3, text="Hi."), kind=ClaimKind.editorial)
+    >>> span = Span(start=0, end=3, text="Hi.")
+    >>> c = ClaimRecord(0, span, ClaimKind.editorial, SentenceRole.body, (), (), (), (), False, ())
     >>> summarize((c,), Sourcing((), (), ())).unattributed_share
     1.0
     """

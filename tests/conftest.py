@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from quotecheck.models import Span
+from quotecheck.attribution.records import AttributionRecord, QuoteRecord, SourceRecord, Sourcing
+from quotecheck.models import Attribution, Quote, Source, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"
@@ -71,6 +72,62 @@ def span_of_part(text: str, part: str) -> Span:
     """The Span of the first occurrence of ``part`` in ``text``, for hand-built models."""
     start = text.index(part)
     return Span(start=start, end=start + len(part), text=part)
+
+
+def sourcing_of(
+    quotes: tuple[Quote, ...] = (),
+    sources: tuple[Source, ...] = (),
+    attributions: tuple[Attribution, ...] = (),
+) -> Sourcing:
+    """Hand-built models as the records the attribution stage hands on (for stage tests)."""
+
+    def pair(span: Span | None) -> tuple[int, int] | None:
+        return None if span is None else (span.start, span.end)
+
+    return Sourcing(
+        tuple(
+            QuoteRecord(
+                q.id,
+                q.span,
+                q.marks,
+                q.kind,
+                q.attribution_id,
+                q.paragraph,
+                q.depth,
+                q.closed,
+                q.reasons,
+            )
+            for q in quotes
+        ),
+        tuple(
+            SourceRecord(
+                s.id,
+                s.kind,
+                s.name,
+                s.role,
+                s.affiliation,
+                s.descriptor,
+                tuple((m.start, m.end) for m in s.mentions),
+                pair(s.anonymity_reason),
+            )
+            for s in sources
+        ),
+        tuple(
+            AttributionRecord(
+                a.id,
+                a.source_id,
+                pair(a.cue),
+                a.cue_kind,
+                a.stance,
+                (a.content.start, a.content.end),
+                a.quote_ids,
+                a.via_source_id,
+                pair(a.when),
+                a.reasons,
+            )
+            for a in attributions
+        ),
+    )
 
 
 def case_params(stage: str) -> list[Any]:

@@ -18,9 +18,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quotecheck as qc
-from quotecheck.attribution.attribute import Sourcing
+from quotecheck.attribution.records import Sourcing
 from quotecheck.claims.checkable import _ALLEGATIONS, _NUMBER_WORD_PATTERNS, _opens, scan_marks
-from quotecheck.claims.classify import classify_claims
+from quotecheck.claims.classify import claim_records, classify_claims
 from quotecheck.lexicons import load
 from quotecheck.models import (
     Attribution,
@@ -35,7 +35,7 @@ from quotecheck.models import (
     Span,
 )
 from quotecheck.text.segment import segment
-from tests.conftest import SEEDS, case_params, load_cases
+from tests.conftest import SEEDS, case_params, load_cases, sourcing_of
 from tests.conftest import span_of_part as _span
 
 CASES = load_cases("claims")
@@ -89,7 +89,7 @@ def _poole_sourcing(text: str) -> Sourcing:
         cue_kind=CueKind.speech_verb,
         content=_span(text, "The agency plans 12 new stations"),
     )
-    return Sourcing((), (poole,), (said,))
+    return sourcing_of((), (poole,), (said,))
 
 
 def test_mixed_sentence_records_sourced_and_unsourced_parts() -> None:
@@ -105,7 +105,7 @@ def test_mixed_sentence_records_sourced_and_unsourced_parts() -> None:
 def test_mixed_sentence_unsourced_figure_is_flagged_on_its_part() -> None:
     """The unsourced part with a figure gets an unattributed_claim flag on that part only."""
     sourcing = _poole_sourcing(MIXED)
-    claims = classify_claims(MIXED, _one_sentence(MIXED), sourcing)
+    claims = claim_records(MIXED, _one_sentence(MIXED), sourcing)
     flags = qc_find_flags(MIXED, claims, sourcing)
     assert [(f.kind.value, f.span.text) for f in flags] == [
         ("unattributed_claim", "and has already spent 90 million dollars on land")
@@ -130,7 +130,7 @@ def test_framing_in_credited_content_is_not_the_writers() -> None:
         cue_kind=CueKind.speech_verb,
         content=_span(text, "The regime's thugs attacked the convoy"),
     )
-    (claim,) = classify_claims(text, _one_sentence(text), Sourcing((), (source,), (att,)))
+    (claim,) = classify_claims(text, _one_sentence(text), sourcing_of((), (source,), (att,)))
     assert claim.kind is ClaimKind.attributed
     assert any(s.span.text == "thugs" for s in claim.framing)
 
@@ -145,7 +145,7 @@ def test_scare_quote_with_framing_inside_is_the_writers_distance() -> None:
         kind=QuoteKind.scare,
         paragraph=0,
     )
-    (claim,) = classify_claims(text, _one_sentence(text), Sourcing((q,), (), ()))
+    (claim,) = classify_claims(text, _one_sentence(text), sourcing_of((q,), (), ()))
     inside = [s for s in claim.framing if s.span.text == "glorious"]
     assert inside
     assert inside[0].in_quote
@@ -235,7 +235,7 @@ def test_a_quote_belongs_only_to_the_sentences_it_spans() -> None:
         content=inner,
         quote_ids=("q1",),
     )
-    first, second = classify_claims(text, paragraphs, Sourcing((quote,), (governor,), (att,)))
+    first, second = classify_claims(text, paragraphs, sourcing_of((quote,), (governor,), (att,)))
     assert (first.kind, first.sourced, first.attribution_ids) == (ClaimKind.unattributed, (), ())
     assert second.kind is ClaimKind.quoted
     assert second.attribution_ids == ("a1",)

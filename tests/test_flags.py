@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import quotecheck as qc
-from quotecheck.attribution.attribute import Sourcing
-from quotecheck.claims.classify import classify_claims
+from quotecheck.attribution.records import Sourcing
+from quotecheck.claims.classify import claim_records
 from quotecheck.flags import find_flags
 from quotecheck.models import (
     Attribution,
@@ -22,13 +22,14 @@ from quotecheck.models import (
     Span,
 )
 from quotecheck.text.segment import segment
+from tests.conftest import sourcing_of
 from tests.conftest import span_of_part as _span
 
 NO_SOURCING = Sourcing((), (), ())
 
 
 def _flags(text: str, sourcing: Sourcing = NO_SOURCING) -> tuple[Flag, ...]:
-    return find_flags(text, classify_claims(text, segment(text), sourcing), sourcing, ())
+    return find_flags(text, claim_records(text, segment(text), sourcing), sourcing, ())
 
 
 def test_unsourced_figure_is_high() -> None:
@@ -78,7 +79,7 @@ def test_sourced_figure_is_not_flagged() -> None:
         cue_kind=CueKind.speech_verb,
         content=_span(text, "Some 1,200 homes were flooded"),
     )
-    assert _flags(text, Sourcing((), (ministry,), (att,))) == ()
+    assert _flags(text, sourcing_of((), (ministry,), (att,))) == ()
 
 
 def test_anonymous_and_vague_sources_are_flagged_medium() -> None:
@@ -107,7 +108,7 @@ def test_anonymous_and_vague_sources_are_flagged_medium() -> None:
             content=_span(text, "has reportedly seized the dam"),
         ),
     )
-    flags = _flags(text, Sourcing((), (officials, vague), atts))
+    flags = _flags(text, sourcing_of((), (officials, vague), atts))
     got = [(f.kind, f.span.text, f.severity) for f in flags]
     assert (FlagKind.anonymous_source, "officials", Severity.medium) in got
     assert (FlagKind.vague_source, "reportedly", Severity.medium) in got
@@ -127,7 +128,7 @@ def test_speakerless_quote_reads_like_speech() -> None:
         )
         for i, words in enumerate(["we will not leave this place", "smart meters"])
     )
-    flags = _flags(text, Sourcing(quotes, (), ()))
+    flags = _flags(text, sourcing_of(quotes, (), ()))
     speakerless = [f for f in flags if f.kind is FlagKind.speakerless_quote]
     assert [f.span.text for f in speakerless] == ["“we will not leave this place”"]
     assert speakerless[0].severity is Severity.low
@@ -141,7 +142,7 @@ def test_questions_headlines_and_bylines_are_not_flagged() -> None:
     span = Span(start=0, end=len(text), text=text)
     headline = Sentence(index=0, paragraph=0, span=span, role=SentenceRole.headline)
     paragraphs = (Paragraph(index=0, span=span, sentences=(headline,)),)
-    claims = classify_claims(text, paragraphs, NO_SOURCING)
+    claims = claim_records(text, paragraphs, NO_SOURCING)
     assert find_flags(text, claims, NO_SOURCING, ()) == ()
 
 

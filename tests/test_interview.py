@@ -18,11 +18,14 @@ from typing import Any
 import pytest
 
 import quotecheck as qc
-from quotecheck.attribution.attribute import Sourcing
+from quotecheck.attribution.attribute import attribute
 from quotecheck.attribution.interview import credit_interview
+from quotecheck.attribution.records import Sourcing
 from quotecheck.attribution.turns import presented_source
 from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.models import Analysis, CueKind
+from quotecheck.text.cues import find_cues
+from quotecheck.text.quotes import find_quotes
 from quotecheck.text.segment import segment
 
 _CASES = json.loads((Path(__file__).parent / "cases" / "interview.json").read_text("utf-8"))[
@@ -44,6 +47,14 @@ def _params() -> list[Any]:
         )
         for c in _CASES
     ]
+
+
+def _sourcing(text: str) -> Sourcing:
+    """What the attribution stage hands on for ``text``: its records."""
+    paragraphs = segment(text)
+    quotes = find_quotes(text, paragraphs, DEFAULT_CONFIG).quotes
+    cues = find_cues(text, paragraphs, quotes)
+    return attribute(text, paragraphs, quotes, cues, DEFAULT_CONFIG)
 
 
 def _names(a: Analysis) -> dict[str, str | None]:
@@ -84,8 +95,8 @@ def test_cases_are_many_and_both_ways() -> None:
 
 def test_credit_interview_leaves_text_without_questions_alone() -> None:
     text = "Mayor Jo Hart said the bridge would reopen.\n\nWork starts in May."
-    a = qc.analyze(text)
-    sourcing = Sourcing(a.quotes, a.sources, a.attributions)
+    sourcing = _sourcing(text)
+    assert sourcing.attributions
     assert credit_interview(text, segment(text), sourcing) is sourcing
 
 
@@ -104,8 +115,8 @@ def test_fewer_exchanges_than_the_least_is_no_interview() -> None:
 
 def test_presented_source_picks_the_most_mentioned_named_person() -> None:
     text = "Jo Hart said it would work. Hart said more. Sam Lee said no.\n\nWhy?"
-    a = qc.analyze(text)
-    chosen = presented_source(list(a.sources), text.index("Why?"))
+    sources = list(_sourcing(text).sources)
+    chosen = presented_source(sources, text.index("Why?"))
     assert chosen is not None
-    assert _names(a)[chosen] == "Jo Hart"
-    assert presented_source(list(a.sources), 0) is None
+    assert {s.id: s.name for s in sources}[chosen] == "Jo Hart"
+    assert presented_source(sources, 0) is None

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import quotecheck as qc
-from quotecheck.attribution.attribute import Sourcing
+from quotecheck.attribution.records import Sourcing
+from quotecheck.claims.records import ClaimRecord
 from quotecheck.models import (
     Attribution,
-    Claim,
     ClaimKind,
     CueKind,
     Quote,
@@ -17,13 +17,13 @@ from quotecheck.models import (
     Span,
 )
 from quotecheck.summary import summarize
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, sourcing_of
 
 SPAN = Span(start=0, end=1, text="x")
 
 
-def _claim(i: int, kind: ClaimKind, role: SentenceRole = SentenceRole.body) -> Claim:
-    return Claim(index=i, span=SPAN, kind=kind, role=role)
+def _claim(i: int, kind: ClaimKind, role: SentenceRole = SentenceRole.body) -> ClaimRecord:
+    return ClaimRecord(i, SPAN, kind, role, (), (), (), (), False, ())
 
 
 def test_hand_built_counts_and_shares() -> None:
@@ -61,7 +61,7 @@ def test_hand_built_counts_and_shares() -> None:
         Quote(id=f"q{i}", span=SPAN, marks=SPAN, kind=k, paragraph=0)
         for i, k in enumerate([QuoteKind.direct, QuoteKind.partial, QuoteKind.partial])
     )
-    s = summarize(claims, Sourcing(quotes, sources, atts))
+    s = summarize(claims, sourcing_of(quotes, sources, atts))
     assert s.sentences == 8
     assert s.claims_by_kind == {
         "anonymous": 1,

@@ -18,11 +18,10 @@ Sources are resolved in text order by :class:`~coref.SourceBook`, so a surname,
 from __future__ import annotations
 
 from itertools import accumulate
-from typing import Final, NamedTuple
+from typing import Final
 
 import regex
 
-from quotecheck.assemble import assemble
 from quotecheck.attribution.anonymity import anonymity_reasons, explains_anonymity
 from quotecheck.attribution.content import (
     Doc,
@@ -35,6 +34,7 @@ from quotecheck.attribution.content import (
 )
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.linking import file_link, verb_link
+from quotecheck.attribution.records import AttributionRecord, QuoteRecord, Sourcing
 from quotecheck.attribution.shapes import (
     according_link,
     colon_link,
@@ -59,26 +59,15 @@ from quotecheck.kinds import (
     STANCE_NEUTRAL,
 )
 from quotecheck.models import (
-    Attribution,
     Cue,
     Paragraph,
     Quote,
-    Source,
-    Span,
+    QuoteKind,
     Stance,
 )
-from quotecheck.offsets import make_span
 from quotecheck.sortedints import bisect_right
 
 __all__ = ["Sourcing", "attribute"]
-
-
-class Sourcing(NamedTuple):
-    """Quotes (with kinds and attribution ids settled), sources and attributions of a text."""
-
-    quotes: tuple[Quote, ...]
-    sources: tuple[Source, ...]
-    attributions: tuple[Attribution, ...]
 
 
 _SO_CALLED: Final = (
@@ -108,7 +97,7 @@ def attribute(
     """
     sentences = [s for p in paragraphs for s in p.sentences]
     if not sentences:
-        return Sourcing(quotes, (), ())
+        return Sourcing(tuple([_record(q) for q in quotes]), (), ())
     doc = Doc(text, sentences, quotes, config)
     book = SourceBook(text, config.pronoun_lookback)
     fields = _CueFields(cues)
@@ -534,9 +523,8 @@ def _build(
             quote_ids[i].append(qid)
             if q_end > contents[i][1]:  # a content trimmed of the quote's final stop
                 contents[i] = (contents[i][0], q_end)  # holds the whole quote again
-    spans = _Spans(doc, fields)
     attributions = tuple(
-        _attribution(spans, n, k, contents[n], quote_ids[n], ids) for n, k in enumerate(links)
+        _attribution(n, k, contents[n], quote_ids[n], ids) for n, k in enumerate(links)
     )
     settled = tuple(_settle(q, by_quote, attributions) for q in quotes)
     return Sourcing(settled, sources, attributions)
@@ -560,57 +548,53 @@ def _named_term(text: str, mark: int) -> bool:
     return before.endswith(_SO_CALLED)
 
 
-class _Spans:
-    """The Spans a text's cues and quotes already have, handed out again for the same offsets."""
-
-    def __init__(self, doc: Doc, fields: _CueFields) -> None:
-        self.doc = doc
-        self.cues = {(fields.starts[n], fields.ends[n]): s for n, s in enumerate(fields.spans)}
-
-    def cue(self, cue: tuple[int, int]) -> Span:
-        """The cue's Span, or a new one for those offsets."""
-        span = self.cues.get(cue)
-        return span if span is not None else make_span(self.doc.text, cue[0], cue[1])
-
-    def content(self, content: tuple[int, int]) -> Span:
-        """The quote's inner Span when the content is exactly a quote, or a new one."""
-        q = self.doc.quote_at(content[0])
-        if q is not None and q.span.start == content[0] and q.span.end == content[1]:
-            return q.span
-        return make_span(self.doc.text, content[0], content[1])
-
-
 def _attribution(
-    spans: _Spans,
     n: int,
     k: Link,
     content: tuple[int, int],
     quote_ids: list[str],
     ids: dict[int, str],
-) -> Attribution:
-    """One link, frozen as an Attribution, with its final content and the quotes it holds."""
-    text = spans.doc.text
-    fields = {
-        "id": f"a{n + 1}",
-        "source_id": ids[k.source],
-        "cue": spans.cue(k.cue) if k.cue else None,
-        "cue_kind": k.cue_kind,
-        "stance": k.stance if isinstance(k.stance, Stance) else STANCE_NEUTRAL,
-        "content": spans.content(content),
-        "quote_ids": tuple(quote_ids),
-        "via_source_id": ids.get(k.via) if k.via is not None else None,
-        "when": make_span(text, k.when[0], k.when[1]) if k.when else None,
-        "reasons": tuple(k.reasons),
-    }
-    return assemble(Attribution, fields)
+) -> AttributionRecord:
+    """One link, settled as an attribution, with its final content and the quotes it holds."""
+    return AttributionRecord(
+        f"a{n + 1}",
+        ids[k.source],
+        k.cue if k.cue else None,
+        k.cue_kind,
+        k.stance if isinstance(k.stance, Stance) else STANCE_NEUTRAL,
+        content,
+        tuple(quote_ids),
+        ids.get(k.via) if k.via is not None else None,
+        k.when if k.when else None,
+        tuple(k.reasons),
+    )
 
 
-def _settle(q: Quote, by_quote: dict[str, int], attributions: tuple[Attribution, ...]) -> Quote:
+def _settle(
+    q: Quote, by_quote: dict[str, int], attributions: tuple[AttributionRecord, ...]
+) -> QuoteRecord:
     """Point a quote at its attribution, or make it a scare quote with the reason."""
-    fields = q.__dict__  # q's fields, copied below with the changes (and read from here: faster)
-    qid = fields["id"]
+    qid = q.id
     if qid in by_quote:
-        return assemble(Quote, {**fields, "attribution_id": attributions[by_quote[qid]].id})
+        return _record(q, attribution_id=attributions[by_quote[qid]].id)
     reason = "no source: no cue names a speaker for it, so it is read as a scare quote"
-    reasons = (*fields["reasons"], reason)
-    return assemble(Quote, {**fields, "kind": QUOTE_SCARE, "reasons": reasons})
+    return _record(q, kind=QUOTE_SCARE, reason=reason)
+
+
+def _record(
+    q: Quote, kind: QuoteKind | None = None, attribution_id: str | None = None, reason: str = ""
+) -> QuoteRecord:
+    """The quote scanner's quote as a record, with its kind, attribution or a reason settled."""
+    fields = q.__dict__  # q's fields, read once (and from here: faster)
+    reasons: tuple[str, ...] = fields["reasons"]
+    return QuoteRecord(
+        fields["id"],
+        fields["span"],
+        fields["marks"],
+        kind if kind is not None else fields["kind"],
+        attribution_id if attribution_id is not None else fields["attribution_id"],
+        fields["paragraph"],
+        fields["depth"],
+        fields["closed"],
+        (*reasons, reason) if reason else reasons,
+    )

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from typing import Final
 
-from quotecheck.assemble import assemble
 from quotecheck.attribution.anonymity import aliases
 from quotecheck.attribution.mentions import classify
+from quotecheck.attribution.records import SourceRecord
 from quotecheck.attribution.sources import Mention, Token, quoted, tokens
 from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_PERSON, SOURCE_VAGUE
-from quotecheck.models import Source, SourceKind
-from quotecheck.offsets import make_span
+from quotecheck.models import SourceKind
 
 __all__ = ["SourceBook", "surname"]
 
@@ -245,30 +244,28 @@ class SourceBook:
 
     def sources(
         self, order: list[int], reasons: dict[int, tuple[int, int]] | None = None
-    ) -> tuple[tuple[Source, ...], dict[int, str]]:
-        """Freeze the drafts listed in ``order`` into Sources; return them and index -> id.
+    ) -> tuple[tuple[SourceRecord, ...], dict[int, str]]:
+        """Settle the drafts listed in ``order`` as sources; return them and index -> id.
 
         ``reasons`` maps a source to the clause that says why it is unnamed, when one does.
         """
-        sources: list[Source] = []
+        sources: list[SourceRecord] = []
         ids: dict[int, str] = {}
         reasons = reasons or {}
         for i in order:
             d = self.drafts[i]
             ids[i] = f"s{len(sources) + 1}"
-            kind = self.kind(i)
-            why = reasons.get(i)
-            fields = {
-                "id": ids[i],
-                "kind": kind,
-                "name": d.name,
-                "role": d.role,
-                "affiliation": d.affiliation,
-                "descriptor": d.descriptor,
-                "mentions": tuple(make_span(self.text, s, e) for s, e in sorted(set(d.mentions))),
-                "anonymity_reason": make_span(self.text, why[0], why[1]) if why else None,
-            }
-            sources.append(assemble(Source, fields))
+            source = SourceRecord(
+                ids[i],
+                self.kind(i),
+                d.name,
+                d.role,
+                d.affiliation,
+                d.descriptor,
+                tuple(sorted(set(d.mentions))),
+                reasons.get(i),
+            )
+            sources.append(source)
         return tuple(sources), ids
 
 

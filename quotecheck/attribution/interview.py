@@ -25,12 +25,12 @@ from typing import Final
 
 import regex
 
-from quotecheck.attribution.attribute import Sourcing
 from quotecheck.attribution.nonprose import renumbered
+from quotecheck.attribution.records import AttributionRecord, Sourcing
 from quotecheck.attribution.turns import presented_source
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.kinds import CUE_TURN, ROLE_BODY
-from quotecheck.models import Attribution, Paragraph, Span
+from quotecheck.models import Paragraph, Span, Stance
 
 __all__ = ["credit_interview"]
 
@@ -77,12 +77,13 @@ def credit_interview(
     kept = [a for a in sourcing.attributions if not _same_content(a, spans)]
     for n, span in enumerate(spans, start=1):
         kept.append(
-            Attribution(
-                id=f"qa{n}",
-                source_id=speaker,
-                cue=None,
-                cue_kind=CUE_TURN,
-                content=span,
+            AttributionRecord(
+                f"qa{n}",
+                speaker,
+                None,
+                CUE_TURN,
+                Stance.neutral,
+                (span.start, span.end),
                 reasons=(
                     "an interview answer: it follows the interviewer's question, in a run of "
                     "questions and answers after an introduction presenting the speaker",
@@ -92,10 +93,11 @@ def credit_interview(
     return renumbered(sourcing.quotes, sourcing.sources, kept)
 
 
-def _same_content(a: Attribution, answers: list[Span]) -> bool:
+def _same_content(a: AttributionRecord, answers: list[Span]) -> bool:
     """True when an attribution credits a whole answer paragraph already (the answer replaces
     it); a report inside an answer ("he told me …") stays, nested."""
-    return any(a.content.start <= s.start and s.end <= a.content.end for s in answers)
+    start, end = a.content
+    return any(start <= s.start and s.end <= end for s in answers)
 
 
 def _answers(

@@ -13,8 +13,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 
-from quotecheck.attribution.attribute import Sourcing
-from quotecheck.models import Attribution, Paragraph, Quote, Source
+from quotecheck.attribution.records import AttributionRecord, QuoteRecord, SourceRecord, Sourcing
+from quotecheck.models import Paragraph
 from quotecheck.text.nonprose import NON_PROSE
 
 __all__ = ["non_prose_ranges", "renumbered", "without_nonprose"]
@@ -54,12 +54,12 @@ def without_nonprose(paragraphs: tuple[Paragraph, ...], sourcing: Sourcing) -> S
     return renumbered(sourcing.quotes, sourcing.sources, kept)
 
 
-def _inside(a: Attribution, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
+def _inside(a: AttributionRecord, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
     """True when ``a``'s content, or its cue, lies inside one non-prose run: a dateline read as
     a speaker ("MUMBAI: …") is no more a report than a caption is."""
-    if _within(a.content.start, a.content.end, ranges, starts):
+    if _within(a.content[0], a.content[1], ranges, starts):
         return True
-    return a.cue is not None and _within(a.cue.start, a.cue.end, ranges, starts)
+    return a.cue is not None and _within(a.cue[0], a.cue[1], ranges, starts)
 
 
 def _within(start: int, end: int, ranges: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -69,30 +69,26 @@ def _within(start: int, end: int, ranges: list[tuple[int, int]], starts: list[in
 
 
 def renumbered(
-    quotes: tuple[Quote, ...], sources: Iterable[Source], attributions: list[Attribution]
+    quotes: tuple[QuoteRecord, ...],
+    sources: Iterable[SourceRecord],
+    attributions: list[AttributionRecord],
 ) -> Sourcing:
     """A Sourcing of ``attributions`` in content order with fresh ids (a1…, s1…): the sources
     they use (in the given order), the quotes pointing only at survivors."""
-    attributions = sorted(attributions, key=lambda a: (a.content.start, a.content.end))
+    attributions = sorted(attributions, key=lambda a: a.content)
     used = {a.source_id for a in attributions} | {a.via_source_id for a in attributions}
     kept_sources = [s for s in sources if s.id in used]
     source_ids = {s.id: f"s{n}" for n, s in enumerate(kept_sources, start=1)}
     attribution_ids = {a.id: f"a{n}" for n, a in enumerate(attributions, start=1)}
     new_attributions = tuple(
-        a.model_copy(
-            update={
-                "id": attribution_ids[a.id],
-                "source_id": source_ids[a.source_id],
-                "via_source_id": source_ids.get(a.via_source_id or ""),
-            }
+        a.renamed(
+            attribution_ids[a.id], source_ids[a.source_id], source_ids.get(a.via_source_id or "")
         )
         for a in attributions
     )
     new_quotes = tuple(
-        q
-        if q.attribution_id is None
-        else q.model_copy(update={"attribution_id": attribution_ids.get(q.attribution_id)})
+        q if q.attribution_id is None else q.credited(attribution_ids.get(q.attribution_id))
         for q in quotes
     )
-    new_sources = tuple(s.model_copy(update={"id": source_ids[s.id]}) for s in kept_sources)
+    new_sources = tuple(s.changed(source_ids[s.id], s.mentions) for s in kept_sources)
     return Sourcing(new_quotes, new_sources, new_attributions)

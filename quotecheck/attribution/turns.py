@@ -27,8 +27,8 @@ from typing import Final
 
 import regex
 
-from quotecheck.attribution.attribute import Sourcing
 from quotecheck.attribution.nonprose import renumbered
+from quotecheck.attribution.records import AttributionRecord, Range, SourceRecord, Sourcing
 from quotecheck.kinds import (
     CUE_TURN,
     ROLE_BODY,
@@ -37,7 +37,7 @@ from quotecheck.kinds import (
     ROLE_SPEAKER,
     SOURCE_PERSON,
 )
-from quotecheck.models import Attribution, Paragraph, Sentence, Source, Span, Stance
+from quotecheck.models import Paragraph, Sentence, Span, Stance
 from quotecheck.offsets import make_span
 from quotecheck.text.turns import ANSWER_LABELS, QUESTION_LABELS
 
@@ -82,7 +82,7 @@ def credit_turns(text: str, paragraphs: tuple[Paragraph, ...], sourcing: Sourcin
     for turn in turns:
         if turn.key not in speakers:
             speakers[turn.key] = _speaker(text, turn, sentences, sources, intro_end)
-        _add_mention(sources, speakers[turn.key], turn.name)
+        _add_mention(sources, speakers[turn.key], (turn.name.start, turn.name.end))
     for n, turn in enumerate(turns, start=1):
         kept.append(_attribution(n, turn, speakers[turn.key]))
     return renumbered(sourcing.quotes, sources, kept)
@@ -110,15 +110,16 @@ def _turns(text: str, sentences: list[Sentence]) -> list[_Turn]:
     return turns
 
 
-def _from_label(a: Attribution, labels: list[tuple[int, int]]) -> bool:
+def _from_label(a: AttributionRecord, labels: list[tuple[int, int]]) -> bool:
     """True when an attribution's cue or source lies in a speaker label: the turn replaces it."""
     if a.cue is None:
         return False
-    return any(start <= a.cue.start < end or start <= a.cue.end - 1 < end for start, end in labels)
+    cue_start, cue_end = a.cue
+    return any(start <= cue_start < end or start <= cue_end - 1 < end for start, end in labels)
 
 
 def _speaker(
-    text: str, turn: _Turn, sentences: list[Sentence], sources: list[Source], intro_end: int
+    text: str, turn: _Turn, sentences: list[Sentence], sources: list[SourceRecord], intro_end: int
 ) -> str:
     """The id of the source who speaks a turn's label, adding it to ``sources`` if new."""
     if turn.key in QUESTION_LABELS:
@@ -153,13 +154,13 @@ def _byline_name(sentences: list[Sentence]) -> str | None:
     return None
 
 
-def _presented(sources: list[Source], intro_end: int) -> str | None:
+def _presented(sources: list[SourceRecord], intro_end: int) -> str | None:
     """The name of the person whom the introduction presents (see :func:`presented_source`)."""
     source_id = presented_source(sources, intro_end)
     return next((s.name for s in sources if s.id == source_id), None)
 
 
-def presented_source(sources: list[Source], intro_end: int) -> str | None:
+def presented_source(sources: list[SourceRecord], intro_end: int) -> str | None:
     """The id of the named person mentioned most before ``intro_end`` (the first turn): whom
     the introduction presents; None when it names no person."""
     counts: Counter[str] = Counter()
@@ -167,32 +168,32 @@ def presented_source(sources: list[Source], intro_end: int) -> str | None:
     for source in sources:
         if source.kind is not SOURCE_PERSON or not source.name:
             continue
-        before = [m for m in source.mentions if m.end <= intro_end]
+        before = [m for m in source.mentions if m[1] <= intro_end]
         if before:
             counts[source.id] = len(before)
-            first_seen[source.id] = before[0].start
+            first_seen[source.id] = before[0][0]
     if not counts:
         return None
     return max(counts, key=lambda key: (counts[key], -first_seen[key]))
 
 
-def _new_source(sources: list[Source], name: str | None, role: str | None) -> str:
+def _new_source(sources: list[SourceRecord], name: str | None, role: str | None) -> str:
     """Append a person source (mentions come with each turn); return its provisional id."""
     source_id = f"t{len(sources) + 1}"
-    sources.append(Source(id=source_id, kind=SOURCE_PERSON, name=name, role=role))
+    sources.append(SourceRecord(source_id, SOURCE_PERSON, name, role))
     return source_id
 
 
-def _add_mention(sources: list[Source], source_id: str, mention: Span) -> None:
+def _add_mention(sources: list[SourceRecord], source_id: str, mention: Range) -> None:
     """Give the source one more mention, in text order."""
     for n, source in enumerate(sources):
         if source.id == source_id:
-            mentions = sorted((*source.mentions, mention), key=lambda m: m.start)
-            sources[n] = source.model_copy(update={"mentions": tuple(mentions)})
+            mentions = sorted((*source.mentions, mention), key=lambda m: m[0])
+            sources[n] = source.changed(source.id, tuple(mentions))
             return
 
 
-def _attribution(n: int, turn: _Turn, source_id: str) -> Attribution:
+def _attribution(n: int, turn: _Turn, source_id: str) -> AttributionRecord:
     """The attribution of one turn (its id is provisional; renumbered gives the final one)."""
     asking = turn.key in QUESTION_LABELS and turn.content.text.rstrip().endswith("?")
     who = (
@@ -202,12 +203,12 @@ def _attribution(n: int, turn: _Turn, source_id: str) -> Attribution:
         if turn.key in ANSWER_LABELS
         else f"{turn.name.text}'s"
     )
-    return Attribution(
-        id=f"turn{n}",
-        source_id=source_id,
-        cue=turn.label,
-        cue_kind=CUE_TURN,
-        stance=Stance.asking if asking else Stance.neutral,
-        content=turn.content,
+    return AttributionRecord(
+        f"turn{n}",
+        source_id,
+        (turn.label.start, turn.label.end),
+        CUE_TURN,
+        Stance.asking if asking else Stance.neutral,
+        (turn.content.start, turn.content.end),
         reasons=(f"a transcript turn: the label {turn.label.text!r} marks {who} words",),
     )

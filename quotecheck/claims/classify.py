@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from typing import Final, final
 
-from quotecheck.assemble import assemble, text_span
-from quotecheck.attribution.attribute import Sourcing
+from quotecheck.attribution.records import (
+    AttributionRecord,
+    QuoteRecord,
+    SourceRecord,
+    Sourcing,
+)
 from quotecheck.claims.checkable import Marks, checkable_reason, first_in, scan_marks
 from quotecheck.claims.framing import find_weighted_signals
 from quotecheck.claims.genre import answer_paragraphs
 from quotecheck.claims.parts import (
-    Credit,
     MentionIndex,
-    Quoted,
     Range,
     gaps,
     in_text_order,
@@ -31,6 +33,7 @@ from quotecheck.claims.parts import (
     per_sentence,
     trim,
 )
+from quotecheck.claims.records import ClaimRecord, claim_models
 from quotecheck.claims.weighing import Policy, Weighed, weigh_sentence
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.kinds import (
@@ -55,43 +58,41 @@ from quotecheck.models import (
     SentenceRole,
     Signal,
     SignalKind,
-    Source,
-    SourceKind,
     Span,
 )
 from quotecheck.sortedints import bisect_left
 from quotecheck.text.nonprose import NON_PROSE
 
-__all__ = ["classify_claims", "is_question"]
+__all__ = ["claim_records", "classify_claims", "is_question"]
 
 # The thresholds that decide a label (editorial_threshold, figure_bonus, paraphrase_factor,
 # min_unsourced_words) are AnalyzerConfig fields, read once per text into the Policy.
 
 
 @final
-class _Who:
-    """What a claim's reasons say about one source: its kind and how to name it."""
-
-    __slots__ = ("kind", "label")
-
-    def __init__(self, source: Source) -> None:
-        self.kind: SourceKind = source.kind
-        self.label: str = _source_label(source)
-
-
-@final
 class _Context:
     """Lookup tables shared by every sentence of one text."""
 
-    __slots__ = ("figures", "marks", "mentions", "reason_starts", "reasons", "sources", "text")
+    __slots__ = (
+        "figures",
+        "labels",
+        "marks",
+        "mentions",
+        "reason_starts",
+        "reasons",
+        "sources",
+        "text",
+    )
 
-    def __init__(self, text: str, sources: tuple[Source, ...]) -> None:
+    def __init__(self, text: str, sources: tuple[SourceRecord, ...]) -> None:
         self.text = text
-        self.sources: dict[str, _Who] = {s.id: _Who(s) for s in sources}
+        self.sources: dict[str, SourceRecord] = {s.id: s for s in sources}
+        # how each source is named in a reason
+        self.labels: dict[str, str] = {s.id: _source_label(text, s) for s in sources}
         # Why anonymous sources are unnamed ("He spoke on condition of anonymity because …"):
         # sourcing apparatus, never the writer's claim. (start, end, source label), by start.
         self.reasons: list[tuple[int, int, str]] = sorted(
-            (s.anonymity_reason.start, s.anonymity_reason.end, self.sources[s.id].label)
+            (s.anonymity_reason[0], s.anonymity_reason[1], self.labels[s.id])
             for s in sources
             if s.anonymity_reason is not None
         )
@@ -117,29 +118,43 @@ def classify_claims(
     signals and weights per sentence when already found (the pipeline finds them once).
 
     >>> from quotecheck.text.segment import segment
-    >>> from quotecheck.attribution.attribute import Sourcing
+    >>> from quotecheck.attribution.records import Sourcing
     >>> t = "Critics are clearly desperate to smear the so-called reform."
     >>> [c.kind.value for c in classify_claims(t, segment(t), Sourcing((), (), ()))]
     ['editorial']
     """
+    records = claim_records(text, paragraphs, sourcing, genre, config, framing)
+    return claim_models(text, records)
+
+
+def claim_records(
+    text: str,
+    paragraphs: tuple[Paragraph, ...],
+    sourcing: Sourcing,
+    genre: Genre | None = None,
+    config: AnalyzerConfig | None = None,
+    framing: Weighed | None = None,
+) -> tuple[ClaimRecord, ...]:
+    """:func:`classify_claims` as the records the flags and the summary read (the pipeline
+    builds the Claim models from them once, at the end)."""
     config = config or DEFAULT_CONFIG
     ctx = _Context(text, sourcing.sources)
-    quotes = [Quoted(q) for q in sourcing.quotes]
+    quotes = list(sourcing.quotes)
     quotes = in_text_order(quotes, [q.start for q in quotes], [0] * len(quotes))
     # In order of content, then (stably) of content and cue together, as the sweep needs.
-    credits = [Credit(a) for a in sourcing.attributions]
-    credits = in_text_order(credits, [c.start for c in credits], [c.content_start for c in credits])
+    credits = list(sourcing.attributions)
+    credits = in_text_order(credits, [c.start for c in credits], [c.content[0] for c in credits])
     sentences = [s for p in paragraphs for s in p.sentences]
     spans = [s.span for s in sentences]
     bounds = [(span.start, span.end) for span in spans]
     if framing is None:
-        framing = find_weighted_signals(text, spans, tuple([q.quote for q in quotes]), config)
+        framing = find_weighted_signals(text, spans, quotes, config)
     signals, weights = framing
     policy = Policy(genre, config)
     answers = answer_paragraphs(paragraphs) if policy.transcript else frozenset()
     quotes_at = per_sentence(bounds, quotes, [(q.start, q.end) for q in quotes])
     credits_at = per_sentence(bounds, credits, [(c.start, c.end) for c in credits])
-    claims: list[Claim] = []
+    claims: list[ClaimRecord] = []
     own: list[float] = []
     for n, sentence in enumerate(sentences):
         start, end = bounds[n]
@@ -177,11 +192,11 @@ def _classify(
     ctx: _Context,
     s: _Sentence,
     framing: tuple[tuple[Signal, ...], list[float], list[str]],
-    quotes: list[Quoted],
-    credits: list[Credit],
+    quotes: list[QuoteRecord],
+    credits: list[AttributionRecord],
     policy: Policy,
     answer: bool,
-) -> tuple[Claim, float]:
+) -> tuple[ClaimRecord, float]:
     """Build the claim of one sentence from its signals (their weights, and notes on how the
     genre weighed them), quotes and attributions; return it with the summed weight of the
     writer's own signals when it stays unattributed (0 otherwise)."""
@@ -248,23 +263,23 @@ def _classify(
     )
     if speakers:
         reasons.append("framing inside quotes is the speaker's: " + _entries(speakers))
-    fields = {
-        "index": s.sentence.index,
-        "span": s.span,
-        "kind": kind,
-        "role": role,
-        "attribution_ids": tuple([c.id for c in credits]) if credits else (),
-        "sourced": tuple([text_span(text, a, b) for a, b in sourced]),
-        "unsourced": tuple([text_span(text, a, b) for a, b in unsourced]),
-        "framing": signals,
-        "checkable": checkable,
-        "reasons": tuple(reasons),
-    }
-    return assemble(Claim, fields), weight if kind is CLAIM_UNATTRIBUTED else 0.0
+    claim = ClaimRecord(
+        s.sentence.index,
+        s.span,
+        kind,
+        role,
+        tuple([c.id for c in credits]) if credits else (),
+        tuple(sourced),
+        tuple(unsourced),
+        signals,
+        checkable,
+        tuple(reasons),
+    )
+    return claim, weight if kind is CLAIM_UNATTRIBUTED else 0.0
 
 
 def _lean_on_neighbours(
-    claims: list[Claim], own: list[float], sentences: list[Sentence], policy: Policy
+    claims: list[ClaimRecord], own: list[float], sentences: list[Sentence], policy: Policy
 ) -> None:
     """Make editorial an unsourced sentence with some framing of its own that stands between
     two editorial sentences of its paragraph: the writer's argument runs through it."""
@@ -276,7 +291,7 @@ def _lean_on_neighbours(
         if sentences[n - 1].paragraph != paragraph or sentences[n + 1].paragraph != paragraph:
             continue
         why = (*claims[n].reasons[1:], "between two editorial sentences of its paragraph")
-        claims[n] = claims[n].model_copy(update={"kind": CLAIM_EDITORIAL, "reasons": why})
+        claims[n] = claims[n].relabelled(CLAIM_EDITORIAL, why)
 
 
 def _anonymity_reason(ctx: _Context, s: _Sentence) -> tuple[int, int, str] | None:
@@ -321,7 +336,7 @@ _UNATTRIBUTED_RANK: Final = 4
 
 
 def _sourced_kind(
-    ctx: _Context, credits: list[Credit], quotes: list[Quoted]
+    ctx: _Context, credits: list[AttributionRecord], quotes: list[QuoteRecord]
 ) -> tuple[ClaimKind, list[str]]:
     """The best-sourced attribution's kind, and one reason per attribution."""
     best, reasons = _UNATTRIBUTED_RANK, []
@@ -333,7 +348,9 @@ def _sourced_kind(
     return _BY_RANK[best], reasons
 
 
-def _attribution_rank(c: Credit, source: _Who | None, quotes: list[Quoted]) -> int:
+def _attribution_rank(
+    c: AttributionRecord, source: SourceRecord | None, quotes: list[QuoteRecord]
+) -> int:
     """Rank of the kind of claim one attribution supports (``quotes``: the sentence's)."""
     if source is None or source.kind is SOURCE_VAGUE:
         return _VAGUE_RANK
@@ -343,19 +360,22 @@ def _attribution_rank(c: Credit, source: _Who | None, quotes: list[Quoted]) -> i
     return _QUOTED_RANK if quoted else _ATTRIBUTED_RANK
 
 
-def _points_at(quotes: list[Quoted], attribution_id: str) -> bool:
+def _points_at(quotes: list[QuoteRecord], attribution_id: str) -> bool:
     """True when one of ``quotes`` is credited to the attribution (a scan of the sentence's few
     quotes, where a set of their ids was built for every sentence with an attribution; mypyc
     compiles any() over a generator into a plain loop)."""
     return any(q.attribution_id == attribution_id for q in quotes)
 
 
-def _attribution_reason(ctx: _Context, c: Credit, source: _Who | None, kind: ClaimKind) -> str:
+def _attribution_reason(
+    ctx: _Context, c: AttributionRecord, source: SourceRecord | None, kind: ClaimKind
+) -> str:
     """One readable line: who, through which words, by which channel."""
-    cue = f" via '{c.cue_text}'" if c.cue_text is not None else " (continues their quote)"
-    name = source.label if source is not None else "an unknown source"
-    via = ctx.sources.get(c.via_source_id or "")
-    through = f" through {via.label}" if via is not None else ""
+    words = ctx.text[c.cue[0] : c.cue[1]] if c.cue is not None else None
+    cue = f" via '{words}'" if words is not None else " (continues their quote)"
+    name = ctx.labels[source.id] if source is not None else "an unknown source"
+    via = ctx.labels.get(c.via_source_id or "")
+    through = f" through {via}" if via is not None else ""
     if kind is CLAIM_QUOTED:
         return f"quotes {name}{cue}{through}"
     if kind is CLAIM_ATTRIBUTED:
@@ -365,13 +385,14 @@ def _attribution_reason(ctx: _Context, c: Credit, source: _Who | None, kind: Cla
     return f"vague sourcing{cue}{through}"
 
 
-def _source_label(source: Source) -> str:
+def _source_label(text: str, source: SourceRecord) -> str:
     """How to name a source in a reason."""
-    return (
-        source.name
-        or source.descriptor
-        or (source.mentions[0].text if source.mentions else source.id)
-    )
+    if source.name or source.descriptor:
+        return source.name or source.descriptor or ""
+    if source.mentions:
+        start, end = source.mentions[0]
+        return text[start:end]
+    return source.id
 
 
 # Keyed by the kind's string: str() of a StrEnum member is its value, read in C.
@@ -424,7 +445,7 @@ def _writer_signals(
     signals: tuple[Signal, ...],
     weights: list[float],
     sourced: list[Range],
-    credits: list[Credit],
+    credits: list[AttributionRecord],
     paraphrase_factor: float,
 ) -> list[_Weighted]:
     """The writer's own signals, then those in a credited paraphrase (not a quote), weighted
@@ -448,7 +469,7 @@ def _writer_signals(
             own.append(found)
             continue
         if turns is None:
-            turns = merge([(c.content_start, c.content_end) for c in credits if c.turn])
+            turns = merge([c.content for c in credits if c.turn])
         if turns and inside(found.start, found.end, turns):
             continue  # a transcript turn is the speaker's own words, as a quote is
         if cues is None:
@@ -462,7 +483,7 @@ def _writer_signals(
     return own + paraphrase
 
 
-def _in_cue(w: _Weighted, credits: list[Credit]) -> bool:
+def _in_cue(w: _Weighted, credits: list[AttributionRecord]) -> bool:
     """True when a signal overlaps the cue of one of the sentence's attributions."""
     for c in credits:
         cue = c.cue

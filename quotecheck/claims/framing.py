@@ -22,6 +22,7 @@ from typing import Final
 import regex
 
 from quotecheck.assemble import assemble, text_span
+from quotecheck.attribution.records import QuoteRecord
 from quotecheck.claims.senses import RULED as _RULED
 from quotecheck.claims.senses import literal as _literal
 from quotecheck.claims.signaltables import ASCII_TOKENS as _ASCII_TOKENS
@@ -43,6 +44,9 @@ __all__ = [
     "signal_weight",
     "speech_like",
 ]
+
+# A quote as the public model, or as the attribution stage hands it on: the same fields read.
+_AnyQuote = Quote | QuoteRecord
 
 
 _SPEECHY_RE = regex.compile(
@@ -132,7 +136,7 @@ def speech_like(text: str, max_words: int = DEFAULT_CONFIG.scare_max_words) -> b
     return len(words) > max_words or (len(words) >= 3 and bool(_SPEECHY_RE.search(text)))
 
 
-def find_signals(text: str, span: Span, quotes: tuple[Quote, ...] = ()) -> tuple[Signal, ...]:
+def find_signals(text: str, span: Span, quotes: tuple[_AnyQuote, ...] = ()) -> tuple[Signal, ...]:
     """Find the framing signals of the sentence ``span`` of ``text``, in text order.
 
     Signals inside a quote are the speaker's (``in_quote=True``); a scare quote that reads as a
@@ -146,7 +150,7 @@ def find_signals(text: str, span: Span, quotes: tuple[Quote, ...] = ()) -> tuple
 
 
 def find_all_signals(
-    text: str, spans: Sequence[Span], quotes: Sequence[Quote] = ()
+    text: str, spans: Sequence[Span], quotes: Sequence[_AnyQuote] = ()
 ) -> tuple[tuple[Signal, ...], ...]:
     """Find the framing signals of every sentence in ``spans`` (sorted, not overlapping) at once.
 
@@ -159,7 +163,7 @@ def find_all_signals(
 def find_weighted_signals(
     text: str,
     spans: Sequence[Span],
-    quotes: Sequence[Quote] = (),
+    quotes: Sequence[_AnyQuote] = (),
     config: AnalyzerConfig = DEFAULT_CONFIG,
 ) -> tuple[tuple[tuple[Signal, ...], ...], list[list[float]]]:
     """:func:`find_all_signals`, with each signal's :func:`signal_weight` alongside it.
@@ -268,7 +272,7 @@ def _lexicon_weight(kind: SignalKind, lexicon: str, factors: dict[str, float]) -
 
 def _add_scare_quotes(
     spans: Sequence[Span],
-    quotes: Sequence[Quote],
+    quotes: Sequence[_AnyQuote],
     found: list[list[Signal]],
     weights: list[list[float]],
     config: AnalyzerConfig,
@@ -389,7 +393,7 @@ class _QuotedStretches:
     """The stretches of text inside quote marks, merged (starts and ends, sorted), for fast
     'is this quoted?' checks."""
 
-    def __init__(self, quotes: Sequence[Quote]) -> None:
+    def __init__(self, quotes: Sequence[_AnyQuote]) -> None:
         merged: list[list[int]] = []
         for a, b in sorted((q.marks.start, q.marks.end) for q in quotes):
             if merged and a <= merged[-1][1]:
@@ -519,6 +523,6 @@ def _within(part: Span, span: Span) -> bool:
     return span.start <= part.start and part.end <= span.end
 
 
-def _scare_term(q: Quote, max_words: int) -> bool:
+def _scare_term(q: _AnyQuote, max_words: int) -> bool:
     """A scare quote that reads as a term: the writer holding a word at a distance."""
     return q.kind is QuoteKind.scare and q.depth == 0 and not speech_like(q.span.text, max_words)

@@ -18,7 +18,7 @@ from typing import Final, NamedTuple
 
 import regex
 
-from quotecheck.attribution.attribute import Sourcing
+from quotecheck.attribution.records import Sourcing
 from quotecheck.config import AnalyzerConfig
 from quotecheck.lexicons import load_rows
 from quotecheck.models import (
@@ -312,8 +312,8 @@ def _profile(
 def _credited(sourcing: Sourcing) -> list[tuple[int, int]]:
     """Stretches credited to a source (attribution contents and attributed quotes), merged
     into disjoint sorted ranges so each sentence is measured by one forward sweep."""
-    spans = [(a.content.start, a.content.end) for a in sourcing.attributions]
-    spans += [(q.marks.start, q.marks.end) for q in sourcing.quotes if q.attribution_id]
+    spans = [a.content for a in sourcing.attributions]
+    spans += [(q.start, q.end) for q in sourcing.quotes if q.attribution_id]
     merged: list[tuple[int, int]] = []
     for a, b in sorted(spans):
         if merged and a <= merged[-1][1]:

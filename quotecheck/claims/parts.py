@@ -5,27 +5,24 @@ words, the source's mentions and "when" phrases are sourcing apparatus; the gaps
 them, trimmed of punctuation, are the writer's own text. Used by :mod:`classify`, which
 turns the ranges into spans once per sentence.
 
-The stage reads each attribution's and quote's model fields once per text, into a
-:class:`Credit` or :class:`Quoted`: from compiled code a pydantic field read costs hundreds of
-instructions, and a sentence goes through its attributions and quotes several times.
+The stage reads the attribution stage's records (:mod:`quotecheck.attribution.records`), whose
+offsets are plain ints: a sentence goes through its attributions and quotes several times.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from typing import Final, TypeVar, final
+from typing import Final, TypeVar
 
 import regex
 
-from quotecheck.kinds import CUE_TURN, QUOTE_PARTIAL
-from quotecheck.models import Attribution, Quote, Source, Span
+from quotecheck.attribution.records import AttributionRecord, QuoteRecord, SourceRecord
+from quotecheck.kinds import QUOTE_PARTIAL
 from quotecheck.sortedints import bisect_left
 
 __all__ = [
-    "Credit",
     "MentionIndex",
-    "Quoted",
     "Range",
     "gaps",
     "in_text_order",
@@ -50,73 +47,6 @@ _TRIM: Final = " \t\r\n,;:.!?—–-()[]\"'“”‘’«»„"
 _FAR: Final = 1 << 62  # sorts after every end offset
 
 _T = TypeVar("_T")
-
-
-@final
-class Credit:
-    """One attribution's offsets and ids, its model's fields read once."""
-
-    __slots__ = (
-        "content",
-        "content_end",
-        "content_start",
-        "cue",
-        "cue_text",
-        "end",
-        "id",
-        "quote_ids",
-        "source_id",
-        "start",
-        "turn",
-        "via_source_id",
-        "when",
-    )
-
-    def __init__(self, a: Attribution) -> None:
-        content, cue, when = a.content, a.cue, a.when
-        self.id: str = a.id
-        self.source_id: str = a.source_id
-        self.via_source_id: str | None = a.via_source_id
-        self.quote_ids: tuple[str, ...] = a.quote_ids
-        # A transcript turn is the speaker's own words, as a quote is, without the marks.
-        self.turn: bool = a.cue_kind is CUE_TURN
-        self.content: Span = content
-        self.content_start: int = content.start
-        self.content_end: int = content.end
-        self.cue: Range | None = None
-        self.cue_text: str | None = None
-        self.when: Range | None = None if when is None else (when.start, when.end)
-        # Where the content and cue lie, together: what a sentence must overlap to hold it.
-        self.start = self.content_start
-        self.end = self.content_end
-        if cue is not None:
-            cue_start, cue_end = cue.start, cue.end
-            self.cue = (cue_start, cue_end)
-            self.cue_text = cue.text
-            self.start = min(self.start, cue_start)
-            self.end = max(self.end, cue_end)
-
-    def in_sentence(self, start: int, end: int) -> bool:
-        """True when the content overlaps the sentence ``start:end``, or the cue lies inside."""
-        if self.content_start < end and start < self.content_end:
-            return True
-        return self.cue is not None and start <= self.cue[0] < end
-
-
-@final
-class Quoted:
-    """One quote's marks, kind and ids, its model's fields read once."""
-
-    __slots__ = ("attribution_id", "end", "id", "partial", "quote", "start")
-
-    def __init__(self, q: Quote) -> None:
-        marks = q.marks
-        self.quote: Quote = q
-        self.id: str = q.id
-        self.attribution_id: str | None = q.attribution_id
-        self.start: int = marks.start  # where the quote's marks lie
-        self.end: int = marks.end
-        self.partial: bool = q.kind is QUOTE_PARTIAL
 
 
 def in_text_order(items: list[_T], starts: list[int], ties: list[int]) -> list[_T]:
@@ -150,8 +80,8 @@ def parts(
     text: str,
     mentions: MentionIndex,
     sentence: Range,
-    credits: list[Credit],
-    quotes: list[Quoted],
+    credits: list[AttributionRecord],
+    quotes: list[QuoteRecord],
 ) -> tuple[list[Range], list[Range]]:
     """The sentence's sourced ranges, and those with the sourcing apparatus, each merged."""
     sourced = merge(_sourced_ranges(text, sentence, credits, quotes))
@@ -159,16 +89,16 @@ def parts(
 
 
 def _sourced_ranges(
-    text: str, sentence: Range, credits: list[Credit], quotes: list[Quoted]
+    text: str, sentence: Range, credits: list[AttributionRecord], quotes: list[QuoteRecord]
 ) -> list[Range]:
     """Credited contents and attributed quotes, clipped to the sentence."""
-    ranges = [(c.content_start, c.content_end) for c in credits]
+    ranges = [c.content for c in credits]
     credited = {qid for c in credits for qid in c.quote_ids}
     clause_starts: list[int] | None = None  # found once per sentence, only when needed
     for q in quotes:
         if q.attribution_id is not None or q.id in credited:
             ranges.append((q.start, q.end))
-            if q.partial:
+            if q.kind is QUOTE_PARTIAL:
                 if clause_starts is None:
                     clause_starts = _clause_starts(text, sentence)
                 i = bisect_right(clause_starts, q.start)
@@ -220,7 +150,7 @@ def _is_space(char: str) -> bool:
 
 
 def _apparatus_ranges(
-    mentions: MentionIndex, sentence: Range, credits: list[Credit]
+    mentions: MentionIndex, sentence: Range, credits: list[AttributionRecord]
 ) -> list[Range]:
     """Cue words, source mentions and "when" phrases: sourcing, not claims."""
     ranges: list[Range] = []
@@ -251,14 +181,14 @@ def _mentions_in(mentions: MentionIndex, source_id: str, sentence: Range) -> lis
     return [(a, b) for a, b in bounds[lo:hi] if b > start]
 
 
-def mention_index(sources: Iterable[Source]) -> MentionIndex:
+def mention_index(sources: Iterable[SourceRecord]) -> MentionIndex:
     """Each source's mentions as sorted starts, (start, end) pairs and the longest length."""
     index: MentionIndex = {}
     for source in sources:
-        bounds = [(m.start, m.end) for m in source.mentions]
+        bounds = list(source.mentions)
         why = source.anonymity_reason  # "who spoke on condition of anonymity": sourcing too
         if why is not None:
-            bounds.append((why.start, why.end))
+            bounds.append(why)
         bounds.sort()
         longest = max([b - a for a, b in bounds], default=0)
         index[source.id] = ([a for a, _ in bounds], bounds, longest)
