@@ -487,6 +487,8 @@ def _share_link(doc: Doc, share: tuple[int, int], verb: tuple[int, int]) -> Link
     content = trim(text, start, stop)
     if word_count(text, content) < 2 or doc.quote_at(share[0]) is not None:
         return None
+    if text.startswith(("with ", "on ", "about "), content[0]):
+        return None  # "31 percent disagreed with this view": what they agreed with, no answer
     said = text[share[0] : share[1]]
     mention = Mention(share[0], share[1], SourceKind.vague, descriptor=said, plural=True)
     why = (
