@@ -439,7 +439,8 @@ _SHAPES = [
         {"attribution_opener_words": 2},
     ),
     (
-        "As Professor Foner put it in his long book about the war: \u201cWe will win.\u201d",
+        # "summed it up", not "put it": "as X put it" names its speaker whatever the clause's length
+        "As Professor Foner summed it up in his long book about the war: \u201cWe will win.\u201d",
         {"attribution_colon_clause_words": 3},
     ),
     (

@@ -27,6 +27,7 @@ from quotecheck.attribution.content import (
     Doc,
     Link,
     opens_sentence,
+    split_colon_quote,
     trim,
     with_content,
     word_count,
@@ -39,8 +40,10 @@ from quotecheck.attribution.shapes import (
     colon_link,
     comma_link,
     dash_link,
+    share_links,
     statement_link,
     vague_link,
+    words_link,
 )
 from quotecheck.config import AnalyzerConfig
 from quotecheck.kinds import (
@@ -98,7 +101,10 @@ def attribute(
     doc = Doc(text, sentences, quotes, config)
     book = SourceBook(text, config.pronoun_lookback)
     fields = _CueFields(cues)
-    links = _cue_links(doc, book, fields)
+    links = [
+        part for link in _cue_links(doc, book, fields) for part in split_colon_quote(doc, link)
+    ]
+    links = _share_belief_links(doc, book, links)
     links = _colon_links(doc, book, fields, links)
     links = _quote_shape_links(doc, book, links)
     links = _inherit(doc, links, config, fields)
@@ -331,6 +337,17 @@ class _Cover:
         return i >= 0 and pos < self.reach[i]
 
 
+def _share_belief_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
+    """Credit "Around 47 percent believed that …" to the share when no cue claimed the clause."""
+    covered = _Cover(links)
+    extra = [
+        file_link(book, k)
+        for k in share_links(doc)
+        if k.content[0] not in covered and k.cue is not None and k.cue[0] not in covered
+    ]
+    return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
+
+
 def _colon_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
     """Credit quotes introduced by "X:" when no verb has claimed them."""
     extra = []
@@ -350,7 +367,12 @@ def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Li
     covered = _Cover(links)
     for q in doc.outer:
         if q.span.start not in covered:
-            link = dash_link(doc, q) or comma_link(doc, q) or statement_link(doc, q)
+            link = (
+                dash_link(doc, q)
+                or comma_link(doc, q)
+                or words_link(doc, q)
+                or statement_link(doc, q)
+            )
             if link is not None:
                 extra.append(file_link(book, link))
     return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
@@ -380,6 +402,8 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
             why = "the quote goes on in the next sentence, with no new speaker"
             out[ends[i]] = with_content(prev, (prev.content[0], q.span.end), why)
             continue
+        if len(q.span.text.split(None, _FRAGMENT_WORDS)) <= _FRAGMENT_WORDS:
+            continue  # "“All Bets Are Off.”", "“Nooooo!”": a subhead, title or shout, not more talk
         if gap == 1 and _hands_on(doc, prev, last):
             why = "the quote continues the previous paragraph's quote, so it keeps that speaker"
         elif gap == 0 and _narration_between(doc, prev, last, qi, cued):
@@ -399,6 +423,10 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
         ends.insert(i + 1, len(out) - 1)
         keys.insert(i + 1, link.content[1])
     return sorted(out, key=lambda k: k.content[0])
+
+
+# A stand-alone quote of this many words or fewer carries on no one's statement.
+_FRAGMENT_WORDS: Final = 3
 
 
 def _prose_gap(doc: Doc, last: int, qi: int) -> int:

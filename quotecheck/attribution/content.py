@@ -27,6 +27,8 @@ __all__ = [
     "choose_content",
     "introduces",
     "opens_sentence",
+    "report_end",
+    "split_colon_quote",
     "trim",
     "with_content",
     "word_count",
@@ -234,7 +236,9 @@ def choose_content(
     left = trim(text, left_lo, subj_start)
     right_lo = _lead_in_end(text, core_end, min(s_end, core_end + 40))
     right_hi = _extend_over_quote(doc, right_lo, min(s_end, right_lo + max_clause))
-    right = trim(text, right_lo, _participle_cut(text, right_lo, right_hi))
+    right = trim(
+        text, right_lo, _contrast_cut(doc, right_lo, _participle_cut(text, right_lo, right_hi))
+    )
     left_words, right_words = word_count(text, left), word_count(text, right)
     if text[core_end : core_end + 3].lstrip()[:1] == ";":
         right_words = 0  # "…, the minister said; it is …": the semicolon closes the report
@@ -269,7 +273,9 @@ def choose_content(
         return (right_quote.span.start, right_quote.span.end), "content: the quote after the cue"
     if right_words >= 2 and left_words >= 2 and _interrupted(text, left, right, core_end):
         return (left[0], right[1]), "content: the clause the cue interrupts"
-    if left_words >= 2 and (inverted or _clause_before(text, subj_start, left_words, right_words)):
+    if left_words >= 2 and (
+        inverted or _clause_before(text, left, subj_start, left_words, right_words)
+    ):
         return left, "content: the clause before the cue"
     if right_ok:
         return right, "content: the clause after the cue"
@@ -312,9 +318,28 @@ def _resumed_mid_sentence(doc: Doc, core_end: int) -> Quote | None:
     return q if _resumed_quote_gap_ok(doc.text[core_end:start]) else None
 
 
-def _clause_before(text: str, subj_start: int, left_words: int, right_words: int) -> bool:
+def _clause_before(
+    text: str, left: tuple[int, int], subj_start: int, left_words: int, right_words: int
+) -> bool:
     """Tell whether ", X said" closes a reported clause ("A, X said", not "In May, X said B")."""
-    return _comma_before(text, subj_start) and left_words >= 4 and right_words < 4
+    if not (_comma_before(text, subj_start) and left_words >= 4 and right_words < 4):
+        return False
+    # "In the free-trade zone, traders say business is poor": one fronted phrase sets the scene
+    # of the report after the verb; a reported clause before the cue has a verb of its own
+    return right_words < 2 or not _fronted_phrase(text, left)
+
+
+def _fronted_phrase(text: str, left: tuple[int, int]) -> bool:
+    """Tell whether ``left`` is one prepositional phrase without a comma inside it."""
+    first = text[left[0] : left[0] + 12].split(None, 1)
+    inside = text[left[0] : left[1]].rstrip(" ,")
+    return bool(first) and first[0] in _FRONTING_PREPOSITIONS and "," not in inside
+
+
+# Prepositions that open a phrase fronted before a source ("In the zone, traders say …").
+_FRONTING_PREPOSITIONS: Final = frozenset(
+    ["In", "At", "On", "Across", "Among", "Inside", "Outside", "Near", "Throughout", "Within"]
+)
 
 
 def _comma_before(text: str, subj_start: int) -> bool:
@@ -405,6 +430,83 @@ def _participle_cut(text: str, start: int, end: int) -> int:
             cut: int = m.start()
             return cut
     return end
+
+
+# ", but 55 percent say …", ", while others …", ", compared with …", ", as has the mayor": a
+# contrast the writer sets beside the report; ", but that …" still reports.
+_CONTRAST_RE: Final = regex.compile(
+    r",[ \t]+(?:but|while|whereas|compared[ \t]+(?:with|to)|as[ \t]+(?:has|have|had|did|does|do))\b"
+    r"(?![ \t]+(?:that|not|also)\b)"
+)
+
+
+def report_end(doc: Doc, start: int, end: int) -> int:
+    """Where a reported clause starting at ``start`` ends, at ``end`` at the latest: before a
+    semicolon, a new participle (", adding …") or a contrast the writer adds (", while …")."""
+    semicolon = doc.text.find(";", start, end)
+    if semicolon >= 0 and doc.quote_at(semicolon) is None:
+        end = semicolon
+    return _contrast_cut(doc, start, _participle_cut(doc.text, start, end))
+
+
+def _contrast_cut(doc: Doc, start: int, end: int) -> int:
+    """End a reported clause before a contrast the writer adds (", but others …"), unless the
+    comma stands inside a quote."""
+    text = doc.text
+    comma = text.find(", ", start, end)
+    while comma >= 0:  # the pattern opens with a comma: try it only where one stands
+        if (
+            text.startswith(_CONTRAST_WORDS, comma + 2)
+            and doc.quote_at(comma) is None
+            and _CONTRAST_RE.match(text, comma, end) is not None
+        ):
+            return comma
+        comma = text.find(", ", comma + 2, end)
+    return end
+
+
+# The first words of _CONTRAST_RE's contrasts, for a cheap test before the pattern.
+_CONTRAST_WORDS: Final = ("but ", "while ", "whereas ", "compared ", "as ")
+
+
+def split_colon_quote(doc: Doc, link: Link) -> list[Link]:
+    """Split "X told the court he had panicked: “I did not know what to do.”": the clause before
+    the colon is reported and the quote after it quoted, by the same source. Words before the
+    colon that are no clause ("said of the mayor: “…”", "recalled the freeze: “…”") only lead
+    in to the quote, which is then the content."""
+    start, end = link.content
+    if link.cue is None or start < link.cue[1]:
+        return [link]
+    quote = doc.quote_at(end - 1)
+    if quote is None or quote.marks.start <= start or not quote.span.text[:1].isupper():
+        return [link]
+    text = doc.text
+    colon = quote.marks.start
+    while colon > start and text[colon - 1] in " \t\u00a0":
+        colon -= 1
+    if colon <= start or text[colon - 1] != ":" or doc.next_quote_start(start, colon) < colon:
+        return [link]
+    said = (quote.span.start, quote.span.end)
+    clause = trim(text, start, colon - 1)
+    if not _reported_clause(text, link.cue[1], clause):
+        return [with_content(link, said, "content: the quote the colon introduces")]
+    first = with_content(link, clause, "content: the clause before the colon")
+    return [first, with_content(link, said, "content: the quote after the colon, a second report")]
+
+
+_CLAUSE_SUBJECTS: Final = frozenset(["he", "she", "they", "it", "we", "i", "there", "this"])
+
+
+def _reported_clause(text: str, cue_end: int, clause: tuple[int, int]) -> bool:
+    """Tell whether the words after a cue are a reported clause ("that …", "he had …") rather
+    than a phrase that leads in to a quote ("of the mayor", "the freeze")."""
+    if word_count(text, clause) < 3:
+        return False
+    lead = text[cue_end : clause[0]]
+    first = (
+        text[clause[0] : clause[0] + 8].split(None, 1)[0].lower() if clause[1] > clause[0] else ""
+    )
+    return "that" in lead.split() or first.strip(",") in _CLAUSE_SUBJECTS
 
 
 def _continuation(text: str, right: tuple[int, int], tail: str, closes: bool) -> bool:

@@ -13,6 +13,7 @@ from quotecheck.attribution.content import (
     Doc,
     Link,
     choose_content,
+    report_end,
     trim,
     word_count,
 )
@@ -38,8 +39,10 @@ __all__ = [
     "colon_link",
     "comma_link",
     "dash_link",
+    "share_links",
     "statement_link",
     "vague_link",
+    "words_link",
 ]
 
 _LABELS: Final = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
@@ -88,6 +91,8 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
 
 
 _RELATIVE_RE: Final = regex.compile(r"[ \t]+(?:who|whom)\b")
+_PARTICIPLE_AFTER_RE: Final = regex.compile(r"[ \t]+([a-z]+)\b")
+_REDUCED_PARTICIPLES: Final = grammar_words("reduced_participle")
 
 
 def _relative_clause_end(text: str, end: int, sent_end: int) -> int:
@@ -95,7 +100,9 @@ def _relative_clause_end(text: str, end: int, sent_end: int) -> int:
     is, up to the next comma or the sentence's end, describes the source and is never what it
     reported; ``end`` itself when no such clause follows."""
     if _RELATIVE_RE.match(text, end, sent_end) is None:
-        return end
+        participle = _PARTICIPLE_AFTER_RE.match(text, end, sent_end)
+        if participle is None or participle.group(1) not in _REDUCED_PARTICIPLES:
+            return end  # "according to a poll conducted for the network": the poll's description
     stops = [i for i in (text.find(c, end, sent_end) for c in ",;") if i >= 0]
     return min(stops, default=sent_end)
 
@@ -173,8 +180,8 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     elif _line_start(text, sent.start) and text[sent.start : cue.span.start].lower() not in _LABELS:
         para_end = text.find("\n", cue.span.end, cue.span.end + doc.max_clause)
         content = trim(text, cue.span.end, len(text) if para_end < 0 else para_end)
-        if word_count(text, content) < 2:
-            return None
+        if word_count(text, content) < 2 or not _has_letters(text, content):
+            return None  # "Clinton: 1,769": a tally, not speech
     else:
         return None
     lo = doc.last_quote_end(max(sent.start, cue.span.start - doc.window), cue.span.start)
@@ -211,6 +218,11 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         mention=mention,
         reasons=reasons,
     )
+
+
+def _has_letters(text: str, span: tuple[int, int]) -> bool:
+    """Tell whether a stretch of text holds any letter (a tally or a score holds none)."""
+    return any(c.isalpha() for c in text[span[0] : span[1]])
 
 
 def _after_dash(left: list[Token]) -> list[Token]:
@@ -320,6 +332,171 @@ def comma_link(doc: Doc, quote: Quote) -> Link | None:
         f"subject {text[mention.start : mention.end]!r} speaks it"
     )
     return _quote_link((verb.start, words[-1].end), CueKind.speech_verb, quote, si, mention, why)
+
+
+# "…, as X put it, “…”", "In X's words, “…”", "in the words of X: “…”": a phrase that names
+# who said the quote after it, wherever in the sentence it stands. Each pattern ends at the
+# quote mark, and the text searched is bounded, so the search stays linear.
+_PUT_IT_RE: Final = regex.compile(
+    r"[ \t]+(?:once[ \t]+|later[ \t]+|memorably[ \t]+|has[ \t]+|had[ \t]+)?puts?[ \t]+it"
+    r"(?:[ \t]+[^,.;:!?“”\"\n]{1,40}?)?[ \t]*[,:][ \t\u00a0]*$"
+)
+_WORDS_RE: Final = regex.compile(r"(?:’s|'s|’|')[ \t]+(?:own[ \t]+)?words[ \t]*[,:]?[ \t\u00a0]*$")
+_WORDS_OF_RE: Final = regex.compile(r"\b[Ii]n[ \t]+the[ \t]+words[ \t]+of[ \t]+")
+_SOURCE_PHRASE_CHARS: Final = 160
+
+
+def words_link(doc: Doc, quote: Quote) -> Link | None:
+    """Read "as X put it, “…”", "in X's words, “…”" and "in the words of X, “…”": X said the
+    quote that follows, even in the middle of the writer's sentence."""
+    text = doc.text
+    mark = quote.marks.start
+    si = doc.sentence_at(mark)
+    lo = max(doc.starts[si], mark - _SOURCE_PHRASE_CHARS - 40)
+    if text.find(" it", lo, mark) < 0 and text.find(" words", lo, mark) < 0:
+        return None  # most quotes have neither word before them: a find is cheaper than a search
+    found = _words_phrase(text, lo, mark)
+    if found is None:
+        return None
+    (src_start, src_end), cue = found
+    mention = classify(text, phrase_after(tokens(text, src_start, src_end)))
+    if mention is None:
+        return None
+    why = (
+        f"{text[cue[0] : cue[1]]!r} names who said the quote after it: "
+        f"{text[mention.start : mention.end]!r}"
+    )
+    return _quote_link(cue, CueKind.speech_verb, quote, si, mention, why)
+
+
+def _words_phrase(text: str, lo: int, mark: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The source's words and the cue of an "as X put it" or "in X's words" phrase ending just
+    before the quote mark at ``mark`` (looked for from ``lo``), or None."""
+    put = _PUT_IT_RE.search(text, lo, mark)
+    if put is not None:
+        opener = _last_word(text, lo, put.start(), "as")  # "as X put it"
+        if opener < 0:
+            return None
+        cue_end = put.start() + len(put.group(0).rstrip(" \t\u00a0,:"))
+        return (opener + 3, put.start()), (opener, cue_end)
+    found = list(_WORDS_OF_RE.finditer(text, lo, mark))
+    if found:
+        of = found[-1]  # the last "in the words of" before the quote
+        end = mark
+        while end > of.end() and text[end - 1] in " \t\u00a0,:":
+            end -= 1
+        return (of.end(), end), (of.start(), of.end() - 1)
+    own = _WORDS_RE.search(text, lo, mark)
+    if own is not None:
+        opener = _last_word(text, lo, own.start(), "in")  # "in X's words"
+        if opener >= 0:
+            cue_end = own.start() + len(own.group(0).rstrip(" \t\u00a0,:"))
+            return (opener + 3, own.start()), (opener, cue_end)
+    return None
+
+
+def _last_word(text: str, lo: int, hi: int, word: str) -> int:
+    """Where the last ``word`` (or its capitalised form opening ``lo``'s sentence) stands in
+    ``[lo, hi)`` as a word of its own, or -1."""
+    inner = text.rfind(f" {word} ", lo, hi)
+    if inner >= 0:
+        return inner + 1
+    cap = word.capitalize() + " "
+    return lo if text.startswith(cap, lo) else -1
+
+
+# A share of the people a survey asked, then a verb of belief or agreement: "Around 47 percent
+# believed that …", "54% of the respondents thought …", "a majority of voters feel …". In a
+# survey story such a verb reports the answer the share gave; with any other subject it is
+# only a verb. Every part is bounded, so the scan stays linear.
+_SHARE_BEFORE_RE: Final = regex.compile(
+    r"(?<![\w.,])(?P<share>(?:(?:[Aa]round|[Aa]bout|[Nn]early|[Aa]lmost|[Oo]ver|[Jj]ust|"
+    r"[Mm]ore[ \t]+than|[Ll]ess[ \t]+than|[Ff]ewer[ \t]+than|[Oo]nly)[ \t]+)?"
+    r"(?:\d{1,3}(?:\.\d{1,2})?[ \t]?(?:%|percent\b|per[ \t]cent\b)|[Aa][ \t]+majority\b|"
+    r"[Mm]ajorities\b|(?:[Aa]|[Oo]ne|[Tt]wo)[ \t-](?:thirds?|quarters?)\b|[Hh]alf\b)"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|those[ \t]+)?(?:[\w-]{1,20}[ \t]+){0,2}?"
+    r"(?:respondents|voters|people|adults|polled|surveyed|parents|members|[\w-]{2,20}s)\b)?)"
+    r"[ \t]+(?:(?:also|still|now|strongly)[ \t]+)?$"
+)
+_BELIEF_VERB_RE: Final = regex.compile(
+    r"\b(?:believed|believes?|thought|thinks?|felt|feels?|agreed|agrees?|disagreed|disagrees?)\b"
+)
+# How far before its verb a share's words may start ("Just over two-thirds of those polled").
+_SHARE_REACH: Final = 90
+
+
+def share_links(doc: Doc, lo: int = 0) -> list[Link]:
+    """Read "Around 47 percent believed that …" in a survey story: the share is a vague
+    source and the clause after its verb what it answered."""
+    text = doc.text
+    if not any(word in text for word in _SHARE_WORDS):
+        return []  # no share of anyone: most texts, and a find is cheaper than a scan
+    links: list[Link] = []
+    for at in _belief_verbs(text, lo):
+        verb = _BELIEF_VERB_RE.match(text, at)
+        if verb is None:
+            continue  # "thinking", "feelings": not a finite verb of belief
+        # a verb first (few in a text), then the share just before it: a bounded look back
+        window = max(lo, at - _SHARE_REACH)
+        before = text[window:at]
+        if not any(word in before for word in _SHARE_WORDS):
+            continue  # most such verbs have no share before them: a find is cheaper
+        share = _SHARE_BEFORE_RE.search(text, window, at)
+        if share is not None:
+            link = _share_link(doc, share.span("share"), verb.span())
+            if link is not None:
+                links.append(link)
+    return links
+
+
+# The stems of the verbs of belief: found with str.find, far cheaper than a scan by pattern.
+_BELIEF_STEMS: Final = ("believ", "thought", "think", "felt", "feel", "agree")
+
+
+def _belief_verbs(text: str, lo: int) -> list[int]:
+    """Where a word that may be a verb of belief starts, in text order ("disagree" at its "d")."""
+    found = []
+    for stem in _BELIEF_STEMS:
+        i = text.find(stem, lo)
+        while i >= 0:
+            start = i - 3 if stem == "agree" and text.startswith("dis", i - 3) else i
+            if start == 0 or not text[start - 1].isalnum():
+                found.append(start)
+            i = text.find(stem, i + len(stem))
+    return sorted(found)
+
+
+# Pieces of every share the pattern reads ("Half", "half", "two-thirds", "per cent").
+_SHARE_WORDS: Final = ("%", "percent", "per cent", "ajorit", "alf", "hird", "uarter")
+_SHARE_LEAD_RE: Final = regex.compile(r"[ \t]+(?:that[ \t]+)?")
+
+
+def _share_link(doc: Doc, share: tuple[int, int], verb: tuple[int, int]) -> Link | None:
+    """The link of one share and its verb, or None when no clause follows the verb."""
+    text = doc.text
+    si = doc.sentence_at(share[0])
+    sent_end = doc.ends[si]
+    lead = _SHARE_LEAD_RE.match(text, verb[1], sent_end)
+    start = lead.end() if lead else verb[1]
+    opening = doc.quote_at(start)
+    if opening is not None:
+        stop = opening.marks.end  # "… thought “it was a mistake”": the quote is the answer
+    else:
+        stop = doc.next_quote_start(start, min(sent_end, start + doc.max_clause))
+        stop = report_end(doc, start, stop)
+    content = trim(text, start, stop)
+    if word_count(text, content) < 2 or doc.quote_at(share[0]) is not None:
+        return None
+    if text.startswith(("with ", "on ", "about "), content[0]):
+        return None  # "31 percent disagreed with this view": what they agreed with, no answer
+    said = text[share[0] : share[1]]
+    mention = Mention(share[0], share[1], SourceKind.vague, descriptor=said, plural=True)
+    why = (
+        f"{text[verb[0] : verb[1]]!r} after a share of a survey's respondents reports their answer"
+    )
+    return Link(
+        -1, verb, CueKind.speech_verb, Stance.neutral, content, si, reasons=[why], mention=mention
+    )
 
 
 # What a document does when it quotes itself: "The memo began, “…”", "The sign reads, “…”".

@@ -372,7 +372,7 @@ def _people(words: list[Token]) -> bool:
 def phrase_after(toks: list[Token]) -> list[Token]:
     """Return the noun phrase that starts ``toks`` (the words just after a cue), or []."""
     out: list[Token] = []
-    if toks and toks[0].text.lower() in CONNECTORS:
+    if toks and toks[0].text.lower() in CONNECTORS and not _opens_name(toks, 0):
         return out  # "said of the Clintons": a preposition, not a speaker
     for i, tok in enumerate(toks):
         low = tok.text.lower()
@@ -547,12 +547,27 @@ _ABBREVIATED: Final = TITLES | {"jr", "sr"}
 def _trim_phrase(words: list[Token]) -> list[Token]:
     """Drop connectors and clause words at the edges of a phrase."""
     while words and (words[0].text.lower() in CONNECTORS or words[0].text in CLAUSE_WORDS):
+        if _opens_name(words, 0):
+            break
         words = words[1:]
     while words and (words[-1].text.lower() in _LOOSE_ENDS or words[-1].text in CLAUSE_WORDS):
         if _surname_may(words[:-1], words[-1]):
             break
         words = words[:-1]
     return words
+
+
+def _opens_name(words: list[Token], i: int) -> bool:
+    """Tell whether a capitalised name particle opens a name ("Al Gore", "De Niro", "Van
+    Morrison"): a given name or a surname's first part, not a connector like "al-" or "of"."""
+    word = words[i].text
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.lower() in NAME_PARTICLES
+        and i + 1 < len(words)
+        and capitalised(words[i + 1].text)
+    )
 
 
 _LOOSE_ENDS: Final = CONNECTORS | DETERMINERS  # never the last word of a name: "the", "of"
