@@ -374,11 +374,7 @@ def _lowercase_follows(text: str, position: int) -> bool:
 
 def _closable(state: _Pairing, mark: str) -> bool:
     """True when some open mark on the stack can be closed by ``mark``."""
-    # A loop, not any(): a generator is an object made and run for every mark.
-    for opener in state.stack:  # noqa: SIM110
-        if mark in _CLOSERS[opener.mark]:
-            return True
-    return False
+    return any(mark in _CLOSERS[o.mark] for o in state.stack)
 
 
 def _open(state: _Pairing, mark: str, position: int, width: int, paragraph: int) -> None:
@@ -474,9 +470,7 @@ def _clause_start(starts: list[int], containers: list[tuple[int, int]], position
     """Where the clause holding ``position`` begins: its sentence, or its enclosing quote."""
     index = bisect.bisect_right(starts, position) - 1
     clause = starts[index] if index >= 0 else 0
-    # The last four, latest first, by index: a slice would copy them for every quote.
-    for i in range(len(containers) - 1, max(len(containers) - 5, -1), -1):
-        start, end = containers[i]
+    for start, end in reversed(containers[-4:]):
         if start <= position < end:
             return max(clause, start)
     return clause
