@@ -65,6 +65,7 @@ def test_boundary_groups_follow_from_the_match_bounds(text: str) -> None:
 )
 @example("a. ... B", 0, 8)
 @example("a. .. B c. d", 0, 12)
+@example("999999999999?? 9", 13, 16)
 def test_boundaries_are_the_unguarded_patterns_matches(text: str, start: int, end: int) -> None:
     """_boundaries finds what finditer of the pattern without its look-behind finds, run by run."""
     start, end = min(start, len(text)), min(max(start, end), len(text))

@@ -331,7 +331,12 @@ def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
     old search tried the rest of that run once, which _BOUNDARY_IN_RUN_RE does here.
     """
     found: list[tuple[int, int]] = []
-    boundary = _BOUNDARY_RE.search(text, start, end)
+    boundary = None
+    if 0 < start < end and text[start - 1] in _STOPS and text[start] in _STOPS:
+        # A range that opens inside a run: its first stop starts a match there, as after a match.
+        boundary = _BOUNDARY_IN_RUN_RE.match(text, start, end)
+    if boundary is None:
+        boundary = _BOUNDARY_RE.search(text, start, end)
     while boundary is not None:
         # One call for the match's bounds: its groups are found from them (see _gap_start),
         # each further method call on the match costing as much as the tests themselves.
