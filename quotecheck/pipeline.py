@@ -86,7 +86,7 @@ def _analyze(
     scan = find_quotes(view, paragraphs, config)
     cues = find_cues(view, paragraphs, scan.quotes)
     sourcing = attribute(view, paragraphs, scan.quotes, cues, config)
-    # The scanner's Quote models, and the cues, are done with: attribution settled every quote
+    # The scanner's quote records, and the cues, are done with: attribution settled every quote
     # as a record (holding the same Spans). Letting them go now keeps them out of the peak.
     unbalanced = scan.unbalanced
     del scan, cues

@@ -5,20 +5,16 @@ from __future__ import annotations
 import pytest
 
 from quotecheck.lexicons import load_rows
-from quotecheck.models import CueKind, Quote, QuoteKind, Stance
+from quotecheck.models import CueKind, QuoteKind, Stance
 from quotecheck.offsets import make_span
 from quotecheck.text.cues import VERB_FORMS, find_cues
+from quotecheck.text.quotes import ScannedQuote
 
 
-def _quote(text: str, start: int, end: int) -> Quote:
+def _quote(text: str, start: int, end: int) -> ScannedQuote:
     """Build a closed depth-0 quote whose marks are text[start:end]."""
-    return Quote(
-        id="q1",
-        span=make_span(text, start + 1, end - 1),
-        marks=make_span(text, start, end),
-        kind=QuoteKind.direct,
-        paragraph=0,
-    )
+    span, marks = make_span(text, start + 1, end - 1), make_span(text, start, end)
+    return ScannedQuote("q1", span, marks, QuoteKind.direct, 0, 0, True, (), start, end)
 
 
 def test_lexicon_has_150_verbs_each_with_a_stance_and_its_forms() -> None:

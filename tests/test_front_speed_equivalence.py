@@ -97,7 +97,8 @@ def test_front_models_hold_every_field_in_order() -> None:
     quotes = find_quotes(text, paragraphs, DEFAULT_CONFIG).quotes
     cues = find_cues(text, paragraphs, quotes)
     sentences = [s for p in paragraphs for s in p.sentences]
-    models: list[BaseModel] = [*paragraphs, *sentences, *quotes, *cues]
+    spans = [span for q in quotes for span in (q.span, q.marks)]
+    models: list[BaseModel] = [*paragraphs, *sentences, *spans, *cues]
     assert quotes
     assert cues
     assert len(sentences) > len(paragraphs)

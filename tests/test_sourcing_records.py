@@ -1,9 +1,10 @@
-"""Plain records inside, the contract once: the stages after attribution exchange records.
+"""Plain records inside, the contract once: the stages exchange records.
 
-The attribution stage hands on :class:`~quotecheck.attribution.records.Sourcing` (quote, source
-and attribution records), the claims stage one ``ClaimRecord`` per sentence; every later pass
-returns new records; the public ``Quote``, ``Source``, ``Attribution`` and ``Claim`` models are
-built once, by ``sourcing_models`` and ``claim_models``, at the end of ``analyze``.
+The quote scanner hands on ``ScannedQuote`` records, the attribution stage a
+:class:`~quotecheck.attribution.records.Sourcing` (quote, source and attribution records), the
+claims stage one ``ClaimRecord`` per sentence; every later pass returns new records; the public
+``Quote``, ``Source``, ``Attribution`` and ``Claim`` models are built once, by
+``sourcing_models`` and ``claim_models``, at the end of ``analyze``.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.flags import FlagRecord, flag_models, flag_records
 from quotecheck.models import Attribution, Claim, Flag, Quote, Source
 from quotecheck.text.cues import find_cues
-from quotecheck.text.quotes import find_quotes
+from quotecheck.text.quotes import ScannedQuote, find_quotes
 from quotecheck.text.segment import segment
 from tests.conftest import sourcing_of
 
@@ -131,10 +132,10 @@ def test_each_record_holds_every_field_of_its_model(room: str, record: str, mode
     assert set(model.model_fields) <= slots
 
 
-# Where the contract's sourcing and claim models may be made: the quote scanner's first reading
-# of a quote (a front stage), the final assemblies, and the stages outside the pipeline.
-_BUILDERS = {"attribution/records.py", "claims/records.py", "text/quotes.py"}
-_PIPELINE = ("attribution", "claims", "flags.py", "summary.py", "pipeline.py")
+# Where the contract's sourcing and claim models may be made: the final assemblies, and the
+# stages outside the pipeline.
+_BUILDERS = {"attribution/records.py", "claims/records.py"}
+_PIPELINE = ("text", "attribution", "claims", "flags.py", "summary.py", "pipeline.py")
 
 
 def _model_builds(path: Path) -> list[str]:
@@ -155,7 +156,8 @@ def _model_builds(path: Path) -> list[str]:
 
 
 def test_only_the_final_assembly_builds_the_sourcing_models() -> None:
-    """No stage after the quote scanner builds or copies a Quote, Source, Attribution or Claim."""
+    """No stage, the quote scanner included, builds or copies a Quote, Source, Attribution or
+    Claim: only the final assemblies do."""
     offenders = []
     for part in _PIPELINE:
         target = PACKAGE / part
@@ -165,6 +167,27 @@ def test_only_the_final_assembly_builds_the_sourcing_models() -> None:
     assert offenders == []
     assert _model_builds(PACKAGE / "attribution" / "records.py")  # the check sees a build
     assert _model_builds(PACKAGE / "claims" / "records.py")
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_scanners_quotes_are_records_settled_into_the_final_quotes(text: str) -> None:
+    """find_quotes hands on ScannedQuotes; analyze's Quotes hold their ids, Spans (the same
+    objects), paragraphs, depths and closedness, and their reasons as a prefix."""
+    paragraphs = segment(text)
+    scanned = find_quotes(text, paragraphs, DEFAULT_CONFIG).quotes
+    assert all(type(q) is ScannedQuote for q in scanned)
+    assert [(q.start, q.end) for q in scanned] == [(q.marks.start, q.marks.end) for q in scanned]
+    cues = find_cues(text, paragraphs, scanned)
+    settled = attribute(text, paragraphs, scanned, cues, DEFAULT_CONFIG).quotes
+    assert len(settled) == len(scanned)
+    for q, s in zip(scanned, settled, strict=True):
+        assert (s.id, s.paragraph, s.depth, s.closed) == (q.id, q.paragraph, q.depth, q.closed)
+        assert s.span is q.span
+        assert s.marks is q.marks
+        assert s.reasons[: len(q.reasons)] == q.reasons
+        assert s.kind is q.kind or s.attribution_id is None
+    final = qc.analyze(text).quotes
+    assert [(q.id, q.span, q.marks) for q in final] == [(q.id, q.span, q.marks) for q in scanned]
 
 
 @pytest.mark.parametrize("text", TEXTS)

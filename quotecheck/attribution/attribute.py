@@ -61,11 +61,11 @@ from quotecheck.kinds import (
 from quotecheck.models import (
     Cue,
     Paragraph,
-    Quote,
     QuoteKind,
     Stance,
 )
 from quotecheck.sortedints import bisect_right
+from quotecheck.text.quotes import ScannedQuote
 
 __all__ = ["Sourcing", "attribute"]
 
@@ -84,7 +84,7 @@ _SO_CALLED: Final = (
 def attribute(
     text: str,
     paragraphs: tuple[Paragraph, ...],
-    quotes: tuple[Quote, ...],
+    quotes: tuple[ScannedQuote, ...],
     cues: tuple[Cue, ...],
     config: AnalyzerConfig,
 ) -> Sourcing:
@@ -489,7 +489,11 @@ def _vague_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Lin
 
 
 def _build(
-    doc: Doc, book: SourceBook, quotes: tuple[Quote, ...], links: list[Link], fields: _CueFields
+    doc: Doc,
+    book: SourceBook,
+    quotes: tuple[ScannedQuote, ...],
+    links: list[Link],
+    fields: _CueFields,
 ) -> Sourcing:
     """Freeze links into Attributions, settle every quote's kind and attribution id."""
     text = doc.text
@@ -503,7 +507,7 @@ def _build(
     quote_ids: list[list[str]] = [[] for _ in links]
     by_quote: dict[str, int] = {}
     for q in quotes:
-        if _named_term(text, q.marks.start):
+        if _named_term(text, q.start):
             continue
         span = q.span  # its fields read once: a model's fields are slow to read
         q_start, q_end = span.start, span.end
@@ -571,7 +575,7 @@ def _attribution(
 
 
 def _settle(
-    q: Quote, by_quote: dict[str, int], attributions: tuple[AttributionRecord, ...]
+    q: ScannedQuote, by_quote: dict[str, int], attributions: tuple[AttributionRecord, ...]
 ) -> QuoteRecord:
     """Point a quote at its attribution, or make it a scare quote with the reason."""
     qid = q.id
@@ -582,19 +586,20 @@ def _settle(
 
 
 def _record(
-    q: Quote, kind: QuoteKind | None = None, attribution_id: str | None = None, reason: str = ""
+    q: ScannedQuote,
+    kind: QuoteKind | None = None,
+    attribution_id: str | None = None,
+    reason: str = "",
 ) -> QuoteRecord:
     """The quote scanner's quote as a record, with its kind, attribution or a reason settled."""
-    fields = q.__dict__  # q's fields, read once (and from here: faster)
-    reasons: tuple[str, ...] = fields["reasons"]
     return QuoteRecord(
-        fields["id"],
-        fields["span"],
-        fields["marks"],
-        kind if kind is not None else fields["kind"],
-        attribution_id if attribution_id is not None else fields["attribution_id"],
-        fields["paragraph"],
-        fields["depth"],
-        fields["closed"],
-        (*reasons, reason) if reason else reasons,
+        q.id,
+        q.span,
+        q.marks,
+        kind if kind is not None else q.kind,
+        attribution_id,
+        q.paragraph,
+        q.depth,
+        q.closed,
+        (*q.reasons, reason) if reason else q.reasons,
     )

@@ -16,9 +16,10 @@ import regex
 
 from quotecheck.attribution.sources import QUANTIFIERS, Mention, grammar_words
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
-from quotecheck.models import CueKind, Quote, Sentence, Stance
+from quotecheck.models import CueKind, Sentence, Stance
 from quotecheck.sortedints import bisect_left, bisect_right
 from quotecheck.text.cues import VERB_FORMS
+from quotecheck.text.quotes import ScannedQuote
 
 __all__ = [
     "Choice",
@@ -135,7 +136,7 @@ class Doc:
         self,
         text: str,
         sentences: list[Sentence],
-        quotes: tuple[Quote, ...],
+        quotes: tuple[ScannedQuote, ...],
         config: AnalyzerConfig = DEFAULT_CONFIG,
     ) -> None:
         self.text = text
@@ -175,13 +176,12 @@ class Doc:
         spans = [s.span for s in sentences]  # every model field read once
         self.starts = [span.start for span in spans]
         self.ends = [span.end for span in spans]
-        marks = [q.marks for q in quotes]
-        ends = [m.end for m in marks]
-        self.outer: list[Quote] = []
+        ends = [q.end for q in quotes]
+        self.outer: list[ScannedQuote] = []
         self.q_starts: list[int] = []
         self.q_ends: list[int] = []
         # by start, ties in the given order (as a stable sort by start): a nested quote is skipped
-        for start, i in sorted([(m.start, i) for i, m in enumerate(marks)]):
+        for start, i in sorted([(q.start, i) for i, q in enumerate(quotes)]):
             if not self.q_ends or start >= self.q_ends[-1]:
                 self.outer.append(quotes[i])
                 self.q_starts.append(start)
@@ -191,7 +191,7 @@ class Doc:
         """Index of the sentence holding ``pos`` (the nearest one before it)."""
         return max(0, bisect_right(self.starts, pos) - 1)
 
-    def quote_at(self, pos: int) -> Quote | None:
+    def quote_at(self, pos: int) -> ScannedQuote | None:
         """The outer quote whose marks contain ``pos``, if any."""
         i = bisect_right(self.q_starts, pos) - 1
         if i >= 0 and pos < self.q_ends[i]:
@@ -294,7 +294,7 @@ def _lead_in_end(text: str, pos: int, endpos: int) -> int:
 _RESUME_RE: Final = regex.compile(r"[^.;:!?“”\"\n,]{0,30},[ \t]*(?=[“\"])")
 
 
-def _resumed_quote(doc: Doc, core_end: int) -> Quote | None:
+def _resumed_quote(doc: Doc, core_end: int) -> ScannedQuote | None:
     """The quote that picks up after "“…,” one aide said late last month, “…”", if any."""
     m = _RESUME_RE.match(doc.text, core_end)
     return doc.quote_at(m.end()) if m else _resumed_mid_sentence(doc, core_end)
@@ -305,7 +305,7 @@ def _resumed_quote_gap_ok(gap: str) -> bool:
     return gap.rstrip(" \t").endswith(",") and not any(c in gap for c in '.;:!?\n“”"')
 
 
-def _resumed_mid_sentence(doc: Doc, core_end: int) -> Quote | None:
+def _resumed_mid_sentence(doc: Doc, core_end: int) -> ScannedQuote | None:
     """A quote that resumes in lower case after a long description of the speaker: its
     sentence goes on, so the words are still the speaker's."""
     # "“…,” said X, director of … in London, “but it is …”": within doc.resume_reach
@@ -381,7 +381,7 @@ def _set_off_quote(doc: Doc, subj_start: int, inverted: bool) -> tuple[int, int]
     return (q.span.start, q.span.end) if set_off else None
 
 
-def opens_sentence(doc: Doc, q: Quote) -> bool:
+def opens_sentence(doc: Doc, q: ScannedQuote) -> bool:
     """Tell whether a quote opens its sentence: a full utterance, not a term in running text."""
     s = doc.sentences[doc.sentence_at(q.marks.start)].span
     if q.marks.start - s.start > 8:  # sentences are trimmed: only a dash or a bracket may precede
@@ -389,7 +389,7 @@ def opens_sentence(doc: Doc, q: Quote) -> bool:
     return doc.text[s.start : q.marks.start].strip(" \t\n-–—(") == ""
 
 
-def _quote_after_colon(doc: Doc, pos: int) -> Quote | None:
+def _quote_after_colon(doc: Doc, pos: int) -> ScannedQuote | None:
     """The quote opening the next paragraph after "X said:" with nothing else after it."""
     rest = doc.text[pos : pos + 12]
     stripped = rest.lstrip(" \t")
@@ -400,13 +400,13 @@ def _quote_after_colon(doc: Doc, pos: int) -> Quote | None:
     return doc.quote_at(offset + len(ahead) - len(ahead.lstrip()))
 
 
-def _quote_ends(doc: Doc, q: Quote) -> bool:
+def _quote_ends(doc: Doc, q: ScannedQuote) -> bool:
     """Tell whether a quote after a cue is the whole content (nothing but a new clause follows)."""
     after = doc.text[q.marks.end : q.marks.end + 2].lstrip(" ")
     return not after or after[0] in ",.;:!?)\n—–" or q.span.text[-1:] in ",.!?"
 
 
-def _narration_follows(doc: Doc, q: Quote) -> bool:
+def _narration_follows(doc: Doc, q: ScannedQuote) -> bool:
     """Tell whether the writer's narration resumes after a quote ("“Thank you Georgia” moments
     after polls closed", "“I’m with her” until Clinton spoke up"): the quote alone is reported."""
     after = doc.text[q.marks.end : q.marks.end + 24].split(None, 2)

@@ -32,8 +32,9 @@ from quotecheck.attribution.sources import (
 )
 from quotecheck.attribution.subjects import LazyTokens, clause_subject, find_subject
 from quotecheck.kinds import CUE_SPEECH_VERB, CUE_STATEMENT, SOURCE_DOCUMENT, SOURCE_MEDIA
-from quotecheck.models import Cue, Quote, Span
+from quotecheck.models import Cue, Span
 from quotecheck.text.cues import VERB_FORMS
+from quotecheck.text.quotes import ScannedQuote
 
 __all__ = ["file_link", "verb_link"]
 
@@ -424,7 +425,7 @@ _PLACE_PREPOSITIONS: Final = frozenset(
 _PLAIN_SAYING: Final = grammar_words("plain_saying")
 
 
-def _quote_next(doc: Doc, core_end: int, s_end: int) -> Quote | None:
+def _quote_next(doc: Doc, core_end: int, s_end: int) -> ScannedQuote | None:
     """The quote that opens the next sentence when nothing but a full stop follows the cue
     ("X said in a statement. “…”", a colon written as a full stop), or None."""
     text = doc.text
@@ -436,7 +437,7 @@ def _quote_next(doc: Doc, core_end: int, s_end: int) -> Quote | None:
     return q if q is not None and q.marks.start == pos and q.span.end > q.span.start else None
 
 
-def _scare_quote(text: str, q: Quote, most: int) -> bool:
+def _scare_quote(text: str, q: ScannedQuote, most: int) -> bool:
     """Tell whether a quote is a short term (at most ``most`` words) inside the writer's
     sentence (a 'Red Wall' seat): a word before it, no closing punctuation in it; no boundary
     for a source's phrase."""

@@ -31,8 +31,9 @@ from quotecheck.attribution.sources import (
 )
 from quotecheck.attribution.subjects import opening_subject
 from quotecheck.kinds import CUE_STATEMENT
-from quotecheck.models import Cue, CueKind, Quote, SourceKind, Stance
+from quotecheck.models import Cue, CueKind, SourceKind, Stance
 from quotecheck.text.cues import VERB_FORMS
+from quotecheck.text.quotes import ScannedQuote
 
 __all__ = [
     "according_link",
@@ -262,7 +263,7 @@ def _dash_ahead(text: str, start: int, end: int) -> bool:
     return start < end and text[start] in _DASHES
 
 
-def dash_link(doc: Doc, quote: Quote) -> Link | None:
+def dash_link(doc: Doc, quote: ScannedQuote) -> Link | None:
     """Read "“…” ― Sonya Herridge": a dash and a name after a quote sign it with its speaker."""
     text = doc.text
     after = quote.marks.end
@@ -290,7 +291,7 @@ def dash_link(doc: Doc, quote: Quote) -> Link | None:
 
 
 def _quote_link(
-    cue: tuple[int, int], kind: CueKind, quote: Quote, si: int, mention: Mention, why: str
+    cue: tuple[int, int], kind: CueKind, quote: ScannedQuote, si: int, mention: Mention, why: str
 ) -> Link:
     """A link crediting the whole of ``quote`` (in sentence ``si``) to ``mention``."""
     content = (quote.span.start, quote.span.end)
@@ -303,7 +304,7 @@ _ISSUE_VERBS: Final = frozenset(
 )
 
 
-def comma_link(doc: Doc, quote: Quote) -> Link | None:
+def comma_link(doc: Doc, quote: ScannedQuote) -> Link | None:
     """Read "Mrs. Clinton cracked, “I'm a progressive …”": a full quote after a verb and a comma
     is what the clause's subject said, whatever the verb ("boomed", "jeered", "put it")."""
     text = doc.text
@@ -346,7 +347,7 @@ _WORDS_OF_RE: Final = regex.compile(r"\b[Ii]n[ \t]+the[ \t]+words[ \t]+of[ \t]+"
 _SOURCE_PHRASE_CHARS: Final = 160
 
 
-def words_link(doc: Doc, quote: Quote) -> Link | None:
+def words_link(doc: Doc, quote: ScannedQuote) -> Link | None:
     """Read "as X put it, “…”", "in X's words, “…”" and "in the words of X, “…”": X said the
     quote that follows, even in the middle of the writer's sentence."""
     text = doc.text
@@ -526,7 +527,7 @@ _STATEMENT_INTRO_RE: Final = regex.compile(
 )
 
 
-def statement_link(doc: Doc, quote: Quote) -> Link | None:
+def statement_link(doc: Doc, quote: ScannedQuote) -> Link | None:
     """Read "X issued this statement …" closing a paragraph, then a paragraph opening with a
     quote: the statement's issuer speaks it (press releases, government statements)."""
     text = doc.text

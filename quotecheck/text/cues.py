@@ -17,9 +17,10 @@ from quotecheck.assemble import instance
 from quotecheck.fieldnames import FieldNames
 from quotecheck.kinds import CUE_COLON, CUE_SPEECH_VERB, CUE_VAGUE, STANCE_NEUTRAL, STANCE_TENTATIVE
 from quotecheck.lexicons import load_rows
-from quotecheck.models import Cue, CueKind, Paragraph, Quote, Stance
+from quotecheck.models import Cue, CueKind, Paragraph, Stance
 from quotecheck.offsets import make_span
 from quotecheck.sortedints import bisect_right
+from quotecheck.text.quotes import ScannedQuote
 
 __all__ = ["VERB_FORMS", "VerbForm", "find_cues", "quote_regions"]
 
@@ -155,15 +156,15 @@ _NAME_COLON_RE: Final = regex.compile(
 )
 
 
-def quote_regions(quotes: tuple[Quote, ...]) -> tuple[list[int], list[int]]:
+def quote_regions(quotes: tuple[ScannedQuote, ...]) -> tuple[list[int], list[int]]:
     """Return the starts and ends of the outermost quotes' marks, sorted, for fast lookup."""
     starts: list[int] = []
     ends: list[int] = []
-    for q in sorted(quotes, key=lambda q: q.marks.start):
-        if starts and q.marks.start < ends[-1]:
+    for q in sorted(quotes, key=lambda q: q.start):
+        if starts and q.start < ends[-1]:
             continue  # nested inside the previous outer quote
-        starts.append(q.marks.start)
-        ends.append(q.marks.end)
+        starts.append(q.start)
+        ends.append(q.end)
     return starts, ends
 
 
@@ -175,7 +176,7 @@ def _inside(regions: tuple[list[int], list[int]], pos: int) -> bool:
 
 
 def find_cues(
-    text: str, paragraphs: tuple[Paragraph, ...], quotes: tuple[Quote, ...]
+    text: str, paragraphs: tuple[Paragraph, ...], quotes: tuple[ScannedQuote, ...]
 ) -> tuple[Cue, ...]:
     """Find the words that introduce reported content, in text order, outside quote marks.
 

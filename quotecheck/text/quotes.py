@@ -6,6 +6,8 @@ paired, with one level of nesting kept (‘…’ inside “…”). Apostrophes
 ’90s, rock ’n’ roll) are told from closing single quotes by the characters around them. A quote
 that runs over several paragraphs (an opening mark on each paragraph, one closing mark at the end)
 is one quote. A mark that cannot be paired is reported in ``unbalanced`` and the scan goes on.
+Each quote is a slotted :class:`ScannedQuote` (its two Spans, a provisional kind and why), which
+the cue and attribution stages read; the public ``Quote`` model is built once, at the end.
 """
 
 from __future__ import annotations
@@ -16,14 +18,12 @@ from typing import Final, NamedTuple, final
 
 import regex
 
-from quotecheck.assemble import instance
 from quotecheck.config import AnalyzerConfig
-from quotecheck.fieldnames import FieldNames
 from quotecheck.kinds import QUOTE_DIRECT, QUOTE_PARTIAL
-from quotecheck.models import Paragraph, Quote, QuoteKind, Span
+from quotecheck.models import Paragraph, QuoteKind, Span
 from quotecheck.offsets import OPENING_MARKS, QUOTE_OPENERS, clamp, make_span, rstrip_end
 
-__all__ = ["QuoteScan", "find_quotes"]
+__all__ = ["QuoteScan", "ScannedQuote", "find_quotes"]
 
 _CLOSING_MARKS = "”’»›」』\"'"
 # What may stand right before an opening mark or right after a closing mark.
@@ -105,16 +105,59 @@ _NEXT_DOUBLE_RE = regex.compile(r"[“”„\"]")  # the next double mark of any
 _TERMINAL_INSIDE = ",.!?…;:—–-"
 _MAX_DEPTH = 2  # an outer quote and one quote nested in it; deeper marks are reported
 _UNCLOSED: Final = "no closing mark: runs to the break"
-# Every field is given, in declaration order, so each model is made by assemble.instance with
-# its class's one shared set of field names: assemble would check the dict's keys against the
-# fields and then do just that (~1.7k instructions a model more).
-_QUOTE_FIELDS: Final = FieldNames(Quote.model_fields)
+
+
+@final
+class ScannedQuote:
+    """One quote as the scanner cut it: its Spans, provisional kind, paragraph, depth and why.
+
+    A slotted record, not the ``Quote`` model: the cue and attribution stages read it, and
+    attribution settles its kind and speaker into a ``QuoteRecord``; the public ``Quote`` is
+    built once, at the end of :func:`quotecheck.analyze`, holding the same two Spans.
+    """
+
+    __slots__ = (
+        "closed",
+        "depth",
+        "end",
+        "id",
+        "kind",
+        "marks",
+        "paragraph",
+        "reasons",
+        "span",
+        "start",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        span: Span,
+        marks: Span,
+        kind: QuoteKind,
+        paragraph: int,
+        depth: int,
+        closed: bool,
+        reasons: tuple[str, ...],
+        start: int,
+        end: int,
+    ) -> None:
+        self.id = id  # "q1", "q2", ... in document order
+        self.span = span  # the quoted words, between the marks
+        self.marks = marks  # the quote with its marks
+        self.kind = kind  # direct or partial: whether it is a scare quote is attribution's call
+        self.paragraph = paragraph  # where the quote opens
+        self.depth = depth  # 0 for an outer quote, 1 nested in one
+        self.closed = closed  # False when no closing mark was found
+        self.reasons = reasons  # why it got its kind
+        self.start = start  # marks.start and marks.end as ints: what the later stages sweep by
+        self.end = end
 
 
 class QuoteScan(NamedTuple):
     """The quotes found in a text, and the quote marks that could not be paired."""
 
-    quotes: tuple[Quote, ...]
+    quotes: tuple[ScannedQuote, ...]
     unbalanced: tuple[Span, ...]
 
 
@@ -406,11 +449,11 @@ def _build_quotes(
     paragraphs: tuple[Paragraph, ...],
     pairs: list[_Pair],
     config: AnalyzerConfig,
-) -> tuple[Quote, ...]:
-    """Turn pairs into Quote models in document order, skipping empty ones."""
+) -> tuple[ScannedQuote, ...]:
+    """Turn pairs into quotes in document order, skipping empty ones."""
     starts = [s.span.start for p in paragraphs for s in p.sentences]
     pairs.sort()  # by start, the longer first: no two pairs share a start
-    quotes: list[Quote] = []
+    quotes: list[ScannedQuote] = []
     containers: list[tuple[int, int]] = []  # content ranges of quotes that may contain later ones
     for opener_start, minus_marks_end, content_end, width, paragraph, depth in pairs:
         marks_end = -minus_marks_end
@@ -428,18 +471,22 @@ def _build_quotes(
         clause_start = _clause_start(starts, containers, opener_start)
         bounds = (content_start, content_end, marks_start, marks_end)
         kind, reason = _provisional_kind(text, clause_start, bounds, closed, config)
-        fields = {
-            "id": f"q{len(quotes) + 1}",
-            "span": content,
-            "marks": marks,
-            "kind": kind,
-            "attribution_id": None,  # set by the attribution stage
-            "paragraph": paragraph,
-            "depth": depth,
-            "closed": closed,
-            "reasons": (reason,) if closed else (reason, _UNCLOSED),
-        }
-        quotes.append(instance(Quote, fields, _QUOTE_FIELDS))
+        reasons = (reason,) if closed else (reason, _UNCLOSED)
+        quote_id = f"q{len(quotes) + 1}"
+        quotes.append(
+            ScannedQuote(
+                quote_id,
+                content,
+                marks,
+                kind,
+                paragraph,
+                depth,
+                closed,
+                reasons,
+                marks_start,
+                marks_end,
+            )
+        )
         containers.append((content_start, content_end))
     return tuple(quotes)
 
