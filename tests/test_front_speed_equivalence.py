@@ -17,7 +17,7 @@ from quotecheck.text.cues import (
     _name_colons,
     find_cues,
 )
-from quotecheck.text.quotes import _VISIBLE_RE, find_quotes
+from quotecheck.text.quotes import _VISIBLE_RE, _merge_runs, _merge_runs_plainly, find_quotes
 from quotecheck.text.segment import (
     _BOUNDARY_IN_RUN_RE,
     _BOUNDARY_RE,
@@ -119,3 +119,13 @@ def test_candidate_words_start_one_character_into_the_match(text: str) -> None:
     """cues._word_starts takes a candidate word to start one character after its match."""
     for m in _CANDIDATE_RE.finditer(text):
         assert m.start(1) == m.start() + 1
+
+
+@given(
+    st.text(alphabet="“”\"' \t\n\x1c\x1fa", max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 3)), max_size=12),
+)
+def test_merged_mark_runs_are_the_plain_forms(text: str, marks: list[tuple[int, int]]) -> None:
+    """quotes._merge_runs gives what its plain reference form gives, repeated marks included."""
+    marks = [(min(s, len(text)), min(s + w, len(text))) for s, w in marks]
+    assert _merge_runs(text, marks) == _merge_runs_plainly(text, marks)

