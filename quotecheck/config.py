@@ -84,6 +84,12 @@ class AnalyzerConfig(BaseModel):
         ge=0,
         description="How many sentences before or after a stand-alone quote to search for its cue.",
     )
+    fragment_quote_words: int = Field(
+        default=3,
+        ge=0,
+        description="Most words of a stand-alone quote that carries on no one's statement (a "
+        "subhead, a title, a shout) and so inherits no speaker from the quote before it.",
+    )
     # ------------------------------------------------------------------ input (text/language.py)
     language_sample_chars: int = Field(
         default=1_200,

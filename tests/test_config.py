@@ -498,3 +498,18 @@ def _write_docs() -> None:
 if __name__ == "__main__":
     _write_docs()
     sys.exit(0)
+
+
+def test_fragment_quote_words_is_read() -> None:
+    """A short stand-alone quote inherits no speaker by default; with no such limit it does."""
+    text = (
+        "“We will win this seat,” the candidate said on Monday.\n\n“Never give up.”\n\n"
+        "The count begins on Friday."
+    )
+
+    def fragment(config: AnalyzerConfig) -> tuple[str, str | None]:
+        quote = qc.analyze(text, config=config).quotes[1]
+        return quote.kind.value, quote.attribution_id
+
+    assert fragment(DEFAULT_CONFIG) == ("scare", None)
+    assert fragment(AnalyzerConfig(fragment_quote_words=0)) == ("direct", "a2")

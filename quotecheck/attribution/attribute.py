@@ -387,6 +387,7 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
     ends = sorted(range(len(out)), key=lambda j: out[j].content[1])
     keys = [out[j].content[1] for j in ends]
     covered = _Cover(links)
+    fragment = config.fragment_quote_words
     for n, q in enumerate(doc.outer):
         mark = doc.q_starts[n]  # q.marks.start, already read
         qi = doc.sentence_at(mark)
@@ -402,7 +403,7 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
             why = "the quote goes on in the next sentence, with no new speaker"
             out[ends[i]] = with_content(prev, (prev.content[0], q.span.end), why)
             continue
-        if len(q.span.text.split(None, _FRAGMENT_WORDS)) <= _FRAGMENT_WORDS:
+        if len(q.span.text.split(None, fragment)) <= fragment:
             continue  # "“All Bets Are Off.”", "“Nooooo!”": a subhead, title or shout, not more talk
         if gap == 1 and _hands_on(doc, prev, last):
             why = "the quote continues the previous paragraph's quote, so it keeps that speaker"
@@ -423,10 +424,6 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
         ends.insert(i + 1, len(out) - 1)
         keys.insert(i + 1, link.content[1])
     return sorted(out, key=lambda k: k.content[0])
-
-
-# A stand-alone quote of this many words or fewer carries on no one's statement.
-_FRAGMENT_WORDS: Final = 3
 
 
 def _prose_gap(doc: Doc, last: int, qi: int) -> int:
