@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import doctest
 import json
 import os
@@ -147,3 +148,14 @@ def params_of(cases: list[dict[str, Any]]) -> list[Any]:
         )
         for case in cases
     ]
+
+
+def slots_of(path: Path, name: str) -> frozenset[str]:
+    """The ``__slots__`` a class declares, read from its source (a compiled class has none)."""
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ClassDef) and node.name == name:
+            for stmt in node.body:
+                if isinstance(stmt, ast.Assign) and ast.unparse(stmt.targets[0]) == "__slots__":
+                    return frozenset(ast.literal_eval(stmt.value))
+    msg = f"{path.name} declares no __slots__ for {name}"
+    raise AssertionError(msg)

@@ -20,22 +20,12 @@ from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.models import CueKind, SourceKind, Stance
 from quotecheck.text.quotes import find_quotes
 from quotecheck.text.segment import segment
+from tests.conftest import slots_of
 
 ATTRIBUTION = Path(__file__).resolve().parent.parent / "quotecheck" / "attribution"
 
 
-def _slots_of(path: Path, name: str) -> frozenset[str]:
-    """The ``__slots__`` a class declares, read from its source (a compiled class has none)."""
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.ClassDef) and node.name == name:
-            for stmt in node.body:
-                if isinstance(stmt, ast.Assign) and ast.unparse(stmt.targets[0]) == "__slots__":
-                    return frozenset(ast.literal_eval(stmt.value))
-    msg = f"{path.name} declares no __slots__ for {name}"
-    raise AssertionError(msg)
-
-
-LINK_FIELDS = _slots_of(ATTRIBUTION / "content.py", "Link")
+LINK_FIELDS = slots_of(ATTRIBUTION / "content.py", "Link")
 _LIST_WRITES = ("append", "insert", "extend", "pop", "remove")
 
 

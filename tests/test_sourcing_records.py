@@ -34,7 +34,7 @@ from quotecheck.models import Attribution, Claim, Flag, Quote, Source
 from quotecheck.text.cues import find_cues
 from quotecheck.text.quotes import ScannedQuote, find_quotes
 from quotecheck.text.segment import segment
-from tests.conftest import sourcing_of
+from tests.conftest import slots_of, sourcing_of
 
 PACKAGE = Path(__file__).resolve().parent.parent / "quotecheck"
 
@@ -104,17 +104,6 @@ def test_a_content_that_is_a_quote_shares_its_span() -> None:
     assert said.content is a.quotes[0].span
 
 
-def _slots(path: Path, name: str) -> set[str]:
-    """The ``__slots__`` a class declares, read from its source (a compiled class has none)."""
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.ClassDef) and node.name == name:
-            for stmt in node.body:
-                if isinstance(stmt, ast.Assign) and ast.unparse(stmt.targets[0]) == "__slots__":
-                    return set(ast.literal_eval(stmt.value))
-    msg = f"no __slots__ for {name}"
-    raise AssertionError(msg)
-
-
 @pytest.mark.parametrize(
     ("room", "record", "model"),
     [
@@ -128,7 +117,7 @@ def _slots(path: Path, name: str) -> set[str]:
 def test_each_record_holds_every_field_of_its_model(room: str, record: str, model: type) -> None:
     """A field added to the contract must be added to its record (and to the assembly)."""
     path = PACKAGE / room if room.endswith(".py") else PACKAGE / room / "records.py"
-    slots = _slots(path, record)
+    slots = slots_of(path, record)
     assert set(model.model_fields) <= slots
 
 
