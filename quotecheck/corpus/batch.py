@@ -292,6 +292,12 @@ class _Pool:
         if writer is not None:
             writer.close()
         self.pool.shutdown(wait=False, cancel_futures=True)
+        # Let the manager thread finish closing its wake-up pipe now: at interpreter exit,
+        # Python 3.11's concurrent.futures wakes every such thread without a lock, and a close
+        # racing that wake-up ends the run with an EBADF traceback after the one-line error.
+        manager = getattr(self.pool, "_executor_manager_thread", None)
+        if manager is not None:
+            manager.join(10)
 
     def close(self) -> None:
         """Stop the idle workers after a finished run."""
