@@ -35,6 +35,7 @@ from quotecheck.attribution.content import (
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.linking import file_link, verb_link
 from quotecheck.attribution.records import AttributionRecord, QuoteRecord, Sourcing
+from quotecheck.attribution.sources import grammar_words
 from quotecheck.attribution.shapes import (
     according_link,
     colon_link,
@@ -280,9 +281,10 @@ def _make_room(doc: Doc, prev: Link, link: Link) -> Link:
         q = doc.quote_at(link.content[0])
         cut = q.marks.start if q is not None else link.content[0]
     start, end = trim(doc.text, prev.content[0], cut)
-    end = _drop_conjunction(doc.text, start, end)
+    end = _drop_conjunction(doc.text, start, _drop_verb_lead(doc.text, start, end))
     between = doc.text[end:cut]
     boundary = any(c in between for c in ",:;—–(") or between.strip() in _BOUNDARY_WORDS
+    boundary = boundary or _coordinated(between)
     if boundary and word_count(doc.text, (start, end)) >= 2:
         return with_content(
             prev, (start, end), "content: ends where the sentence's next report begins"
@@ -293,6 +295,42 @@ def _make_room(doc: Doc, prev: Link, link: Link) -> Link:
 _CONJUNCTIONS: Final = ("and", "but", "then")  # not "so" or "while": "do so", "for a while"
 _CONJUNCTION_TAIL: Final = tuple(" " + word for word in _CONJUNCTIONS)
 _BOUNDARY_WORDS: Final = (*_CONJUNCTIONS, "-", "--")  # a spaced hyphen is a dash: "Hussein - “…”"
+
+
+# Adverbs and auxiliaries that may stand between "and" and a second verb of the same subject
+# ("X urged A and repeatedly said, “…”", "… but later told reporters"); at most _LEAD_WORDS.
+_VERB_LEADS: Final = grammar_words("auxiliary")
+_LEAD_WORDS: Final = 3
+
+
+def _lead_word(word: str) -> bool:
+    """Tell whether a word may lead a verb after its conjunction ("also", "later", "quietly")."""
+    return word in _VERB_LEADS or (word.endswith("ly") and word.isalpha() and word.islower())
+
+
+def _coordinated(between: str) -> bool:
+    """Tell whether the words between two reports join a second verb to the first's subject:
+    a conjunction, then only adverbs or auxiliaries ("and also", "but quietly", "and later")."""
+    words = between.split()
+    if not 1 < len(words) <= _LEAD_WORDS + 1 or words[0] not in _CONJUNCTIONS:
+        return False
+    return all(_lead_word(w) for w in words[1:])
+
+
+def _drop_verb_lead(text: str, start: int, end: int) -> int:
+    """Drop the adverbs left after a conjunction at the end of a clause cut short ("… stay
+    indoors and also"): the end of the conjunction, or ``end`` when the tail is not that."""
+    # the last few words only: a bounded look keeps this linear
+    words = [m.span() for m in _WORD_RE.finditer(text, max(start, end - 60), end)]
+    k = len(words)
+    while k > 1 and len(words) - k < _LEAD_WORDS and _lead_word(text[slice(*words[k - 1])]):
+        k -= 1
+    if k == len(words) or text[slice(*words[k - 1])] not in _CONJUNCTIONS:
+        return end
+    return words[k - 1][1]
+
+
+_WORD_RE: Final = regex.compile(r"\S+")
 
 
 def _drop_conjunction(text: str, start: int, end: int) -> int:
