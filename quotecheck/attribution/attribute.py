@@ -35,7 +35,6 @@ from quotecheck.attribution.content import (
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.linking import file_link, verb_link
 from quotecheck.attribution.records import AttributionRecord, QuoteRecord, Sourcing
-from quotecheck.attribution.sources import grammar_words
 from quotecheck.attribution.shapes import (
     according_link,
     colon_link,
@@ -46,6 +45,7 @@ from quotecheck.attribution.shapes import (
     vague_link,
     words_link,
 )
+from quotecheck.attribution.sources import grammar_words
 from quotecheck.config import AnalyzerConfig
 from quotecheck.kinds import (
     CUE_ACCORDING_TO,
