@@ -321,7 +321,9 @@ def _drop_verb_lead(text: str, start: int, end: int) -> int:
     """Drop the adverbs left after a conjunction at the end of a clause cut short ("… stay
     indoors and also"): the end of the conjunction, or ``end`` when the tail is not that."""
     # the last few words only: a bounded look keeps this linear
-    words = [m.span() for m in _WORD_RE.finditer(text, max(start, end - 60), end)]
+    words: list[tuple[int, int]] = [
+        m.span() for m in _WORD_RE.finditer(text, max(start, end - 60), end)
+    ]
     k = len(words)
     while k > 1 and len(words) - k < _LEAD_WORDS and _lead_word(text[slice(*words[k - 1])]):
         k -= 1

@@ -137,14 +137,19 @@ _MENTION_FIELDS: Final = (
 
 
 # The standard library's engine: the same matches as `regex` here, and faster for this scan.
+# Keep _MARKS in sync with the class of combining marks in _TOKEN_RE.
 _TOKEN_RE: Final = re.compile(
     r"""
-    \w+(?:[’'\-&./]\w+)*       # a word, with inner apostrophes, hyphens, dots, slashes ("U.S",
-                               # "al-Sisi", "9/11")
+    [\w\u0300-\u036f]+        # a word; combining accents belong to it ("José" decomposed)
+    (?:(?:[’'\-&./]            # with inner apostrophes, hyphens, dots, slashes ("U.S",
+                               # "al-Sisi", "9/11"),
+      | (?<=[ÃÂ\u0302\u0303])[\x80-\xbf]  # or the second byte of a letter decoded twice,
+      )[\w\u0300-\u036f]+)*    # read as Latin-1 ("FranÃ§ois" for "François"): one name still
     | [^\w\s]                  # or one punctuation mark
     """,
     re.VERBOSE,
 )
+_MARKS: Final = ("\u0300", "\u036f")  # combining accents: part of the word they follow
 
 
 # The same tokens as the odd pieces of a split: plain strings, not a match object per token,
@@ -159,7 +164,8 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     white space is tokenised alone: ``str.split`` finds the runs, and the pattern is tried only
     on runs that are not one plain word ("said", "Clinton") or a word and one mark ("Rep.",
     "Thursday,"). ``str.split`` and ``str.isalnum`` agree with the pattern's ``\s`` and ``\w``
-    (``\w`` is ``isalnum`` or "_"), so the tokens are those the pattern finds in the whole span.
+    (``\w`` is ``isalnum`` or "_"; a combining accent ending a run keeps it on the pattern's
+    path), so the tokens are those the pattern finds in the whole span.
     """
     start = max(start, 0)  # clamped as a regex's pos and endpos are, before slicing
     found: list[Token] = []
@@ -173,7 +179,8 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
         after = at + len(run)
         if len(run) == 1 or run.isalnum():
             found.append(Token(run, at, after))
-        elif run[:-1].isalnum() and run[-1] != "_":  # "Rep.", "Thursday,": a word, then a mark
+        elif run[:-1].isalnum() and run[-1] != "_" and not _MARKS[0] <= run[-1] <= _MARKS[1]:
+            # "Rep.", "Thursday,": a word, then a mark (not an accent that belongs to the word)
             found.append(Token(run[:-1], at, after - 1))
             found.append(Token(run[-1], after - 1, after))
         else:
