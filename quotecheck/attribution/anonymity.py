@@ -23,7 +23,14 @@ from quotecheck.lexicons import load_rows
 from quotecheck.sortedints import bisect_right
 from quotecheck.text.cues import VERB_FORMS
 
-__all__ = ["KEYWORDS", "WHY_MARKERS", "aliases", "anonymity_reasons", "explains_anonymity"]
+__all__ = [
+    "KEYWORDS",
+    "WHY_MARKERS",
+    "alias_after",
+    "aliases",
+    "anonymity_reasons",
+    "explains_anonymity",
+]
 
 _ROWS: Final = load_rows("anonymity_reasons")
 WHY_MARKERS: Final = tuple(row[0] for row in _ROWS if row[1] == "why")
@@ -65,6 +72,17 @@ def aliases(text: str) -> frozenset[str]:
                     names.add(m.group())
                 at = text.find(form, at + 1)
     return frozenset(names)
+
+
+def alias_after(text: str, pos: int) -> tuple[int, int] | None:
+    """Where the stand-in name after a source phrase ending at ``pos`` stands ("said the base
+    chief known as Bob"), or None when no alias lead and capitalised name follow."""
+    for lead in _ALIAS_LEADS:
+        if text.startswith(lead, pos + 1) and text[pos : pos + 1] == " ":
+            m = _NAME_RE.match(text, pos + 1 + len(lead))
+            if m is not None and m.group()[:1].isupper():
+                return m.span()
+    return None
 
 
 # Longest phrases first, so "on the condition of anonymity" wins over a shorter overlap.

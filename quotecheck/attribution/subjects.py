@@ -15,6 +15,7 @@ from typing import Final
 
 import regex
 
+from quotecheck.attribution.anonymity import alias_after
 from quotecheck.attribution.content import Doc
 from quotecheck.attribution.described import (
     CONJUNCTION_OPENERS,
@@ -132,6 +133,8 @@ def find_subject(
     bare = len(left) <= 1  # "“…,” said X" or "Says X": at most a comma before the cue
     if after is not None and bare:
         after = _with_tail(text, after)
+    if after is not None:
+        after = _with_alias(text, after)  # "said the base chief known as Bob"
     # "“…,” X, founder of Y, tells Breitbart News": after words before it, a listener
     listener = cue.lemma in _OBJECT_VERBS and len(left) > 1
     if (
@@ -358,6 +361,17 @@ def _with_tail(text: str, mention: Mention) -> Mention:
     longer = mention.copy()
     longer.end = m.end()
     return longer
+
+
+def _with_alias(text: str, mention: Mention) -> Mention:
+    """Extend "said the base chief" over "known as Bob": the stand-in name is the source's name
+    (a source so named is anonymous: :meth:`coref.SourceBook.kind`)."""
+    found = alias_after(text, mention.end) if mention.name is None else None
+    if found is None:
+        return mention
+    named = mention.copy()
+    named.end, named.name = found[1], text[found[0] : found[1]]
+    return named
 
 
 def _ends(text: str, mention: Mention, bare: bool) -> bool:
