@@ -281,9 +281,11 @@ def _make_room(doc: Doc, prev: Link, link: Link) -> Link:
         q = doc.quote_at(link.content[0])
         cut = q.marks.start if q is not None else link.content[0]
     start, end = trim(doc.text, prev.content[0], cut)
-    end = _drop_conjunction(doc.text, start, _drop_verb_lead(doc.text, start, end))
+    end = _drop_conjunction(
+        doc.text, start, _drop_verb_lead(doc.text, start, _drop_bar(doc.text, start, end))
+    )
     between = doc.text[end:cut]
-    boundary = any(c in between for c in ",:;—–(") or between.strip() in _BOUNDARY_WORDS
+    boundary = any(c in between for c in _CLAUSE_BREAKS) or between.strip() in _BOUNDARY_WORDS
     boundary = boundary or _coordinated(between)
     if boundary and word_count(doc.text, (start, end)) >= 2:
         return with_content(
@@ -292,6 +294,9 @@ def _make_room(doc: Doc, prev: Link, link: Link) -> Link:
     return prev
 
 
+# Marks that close a clause before a second report; the horizontal bar "―" is a dash too
+# ("… noted that A ― as was true for years ― Reed boasted, “…”").
+_CLAUSE_BREAKS: Final = ",:;—–―("
 _CONJUNCTIONS: Final = ("and", "but", "then")  # not "so" or "while": "do so", "for a while"
 _CONJUNCTION_TAIL: Final = tuple(" " + word for word in _CONJUNCTIONS)
 _BOUNDARY_WORDS: Final = (*_CONJUNCTIONS, "-", "--")  # a spaced hyphen is a dash: "Hussein - “…”"
@@ -315,6 +320,13 @@ def _coordinated(between: str) -> bool:
     if not 1 < len(words) <= _LEAD_WORDS + 1 or words[0] not in _CONJUNCTIONS:
         return False
     return all(_lead_word(w) for w in words[1:])
+
+
+def _drop_bar(text: str, start: int, end: int) -> int:
+    """Drop a horizontal bar "―" (a dash that trim() keeps) ending a clause cut short."""
+    if end > start and text[end - 1] == "―":
+        return trim(text, start, end - 1)[1]
+    return end
 
 
 def _drop_verb_lead(text: str, start: int, end: int) -> int:
