@@ -169,6 +169,7 @@ def verb_link(
     content = _refined(content, label, reasons)
     content = _refined(content, _carried_quote(doc, content, core_end), reasons)
     content = _refined(content, _as_quote(doc, content, core_end), reasons)
+    content = _refined(content, _dashed_quote(doc, content, core_end), reasons)
     if form is not None and form.lemma in _REQUEST_VERBS and _infinitive(text, content[0]):
         return None  # "who asked not to be identified": a request, not a statement
     weak = form is not None and form.lemma in _WEAK_VERBS and label is None
@@ -370,6 +371,38 @@ def _as_quote(doc: Doc, content: tuple[int, int], core_end: int) -> Choice | Non
 
 
 _CARRIER_VERBS: Final = frozenset(["reading", "saying", "stating", "declaring", "announcing"])
+
+
+# The dashes that may set a quote off inside a verb's object ("two words - “So terrible” -").
+_DASH_MARKS: Final = (" -", " --", "—", "–", "―")
+# Words that may follow the closing dash when the quote only stands for the object: a
+# conjunction or preposition going on with the writer's sentence, never the reported clause's
+# verb ("the plan — “Project Fear” — had failed" reports the whole clause).
+_AFTER_DASHED: Final = frozenset(
+    ["and", "but", "with", "as", "before", "after", "while", "then", "when", "in", "on", "at"]
+)
+
+
+def _dashed_quote(doc: Doc, content: tuple[int, int], core_end: int) -> Choice | None:
+    """For "posted two words — “So terrible” — with a link" or "boasted of his team — “the best
+    in the state” — and stressed …", the content is the quote the dashes set off in the verb's
+    object: the words the object stands for."""
+    start, end = content
+    if start < core_end or doc.quote_at(start) is not None:
+        return None
+    text = doc.text
+    q = doc.next_quote_start(start, min(end, start + doc.label_reach))
+    quote = doc.quote_at(q)
+    if quote is None or quote.marks.end > end + 1:
+        return None
+    lead = text[start:q].rstrip()
+    if not lead.endswith(_DASH_MARKS) or " that " in lead or any(c in lead for c in ";:!?"):
+        return None  # no dash before the quote, or a reported clause ("said that …")
+    after = text[quote.marks.end : quote.marks.end + 16].split(None, 2)
+    dashed = len(after) > 1 and after[0] in ("-", "--", "—", "–", "―")
+    if not dashed or after[1].rstrip(",") not in _AFTER_DASHED:
+        return None
+    return (quote.span.start, quote.span.end), "content: the quote the dashes set off in the object"
 
 
 def _names_people(text: str, start: int, end: int) -> bool:
