@@ -99,8 +99,12 @@ def verb_link(
         mention, core_end, inverted = None, c_end, False
     elif coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
         near = _near_subject(text, left) if to_say else None
+        absolute = _absolute_subject(text, left[:j]) if progressive and not to_say else None
         if near is not None:  # "… that Mr. Trump was prompted to say": the nearer subject
             mention, core_end, inverted = near, c_end, False
+        elif absolute is not None:  # ", with one woman shouting, “…”": she speaks
+            mention, core_end, inverted = absolute, c_end, False
+            reasons.append(f"'with {text[absolute.start : absolute.end]}' is who is {verb}")
         else:
             whole = window if lo == s_start else None  # the words from the sentence start
             mention, core_end, inverted = clause_subject(doc, s_start, cue, reasons, whole)
@@ -592,6 +596,26 @@ def _near_subject(text: str, left: list[Token]) -> Mention | None:
     if mention is None or loose_group(mention) or mention.kind is SOURCE_DOCUMENT:
         return None
     return mention
+
+
+_WITH_REACH: Final = 10  # words looked back from a participle for its "with"
+
+
+def _absolute_subject(text: str, left: list[Token]) -> Mention | None:
+    """For "…, with one woman shouting, “…”" or "with the crowd chanting “…”": the noun phrase
+    between "with" and the participle (``left`` ends just before it) is who speaks, not the
+    sentence's subject."""
+    for k in range(len(left) - 1, max(-1, len(left) - 1 - _WITH_REACH), -1):
+        word = left[k].text
+        if word == "with":
+            phrase = phrase_after(left[k + 1 :])
+            if not phrase or len(phrase) != len(left) - k - 1:
+                return None  # more than a noun phrase between "with" and the participle
+            mention = classify(text, phrase)
+            return None if mention is None or mention.pronoun else mention
+        if not word[0].isalnum():
+            return None
+    return None
 
 
 def _shared_subject(c_start: int, links: list[Link]) -> Link | None:
