@@ -37,6 +37,7 @@ from quotecheck.attribution.linking import file_link, verb_link
 from quotecheck.attribution.records import AttributionRecord, QuoteRecord, Sourcing
 from quotecheck.attribution.shapes import (
     according_link,
+    chant_link,
     colon_link,
     comma_link,
     dash_link,
@@ -424,6 +425,7 @@ def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Li
                 or comma_link(doc, q)
                 or words_link(doc, q)
                 or statement_link(doc, q)
+                or chant_link(doc, q)
             )
             if link is not None:
                 extra.append(file_link(book, link))

@@ -37,6 +37,7 @@ from quotecheck.text.quotes import ScannedQuote
 
 __all__ = [
     "according_link",
+    "chant_link",
     "colon_link",
     "comma_link",
     "dash_link",
@@ -546,3 +547,61 @@ def statement_link(doc: Doc, quote: ScannedQuote) -> Link | None:
         f"{text[mention.start : mention.end]!r} speaks them"
     )
     return _quote_link((m.start(), m.end()), CUE_STATEMENT, quote, qi, mention, why)
+
+
+# Words a crowd calls out together ("chants of “Lock her up”", "“BERNIE!” chants") and the
+# groups that call them (lexicons/source_grammar.txt).
+_CHANT_NOUNS: Final = grammar_words("chant_noun")
+_CROWD_NOUNS: Final = grammar_words("crowd_noun")
+_CROWD_REACH: Final = 200  # characters of the sentence looked back for the crowd
+_CROWD_LEADS: Final = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
+
+
+def chant_link(doc: Doc, quote: ScannedQuote) -> Link | None:
+    """Read "supporters responded with chants of “Four more years”" and "drew jeers and
+    “BERNIE!” chants": words a crowd called out, credited to the crowd the sentence names
+    before them ("the crowd", "Clinton supporters"); None when it names none."""
+    text = doc.text
+    mark = quote.marks.start
+    si = doc.sentence_at(mark)
+    lo = doc.last_quote_end(max(doc.starts[si], mark - _CROWD_REACH), mark)
+    before = tokens(text, lo, mark)
+    cue = _chant_before(before) or _chant_after(text, quote.marks.end)
+    if cue is None:
+        return None
+    mention = _crowd(text, [t for t in before if t.end <= cue[0]])
+    if mention is None:
+        return None
+    why = (
+        f"{text[cue[0] : cue[1]]!r}: words called out by the crowd named before them, "
+        f"{text[mention.start : mention.end]!r}"
+    )
+    return _quote_link(cue, CueKind.speech_verb, quote, si, mention, why)
+
+
+def _chant_before(before: list[Token]) -> tuple[int, int] | None:
+    """The chant noun of "chants of" just before a quote, or None."""
+    if len(before) < 2 or before[-1].text != "of" or before[-2].text.lower() not in _CHANT_NOUNS:
+        return None
+    return before[-2].start, before[-2].end
+
+
+def _chant_after(text: str, end: int) -> tuple[int, int] | None:
+    """The chant noun just after a quote ("“BERNIE!” chants"), or None."""
+    after = tokens(text, end, end + 16)
+    if not after or after[0].text not in _CHANT_NOUNS:
+        return None
+    return after[0].start, after[0].end
+
+
+def _crowd(text: str, before: list[Token]) -> Mention | None:
+    """The last group of people named in ``before`` ("the crowd", "Clinton supporters")."""
+    for i in range(len(before) - 1, -1, -1):
+        if before[i].text.lower() in _CROWD_NOUNS:
+            phrase = subject_before(before[: i + 1]) or before[i : i + 1]
+            start = phrase[0].start
+            if len(phrase) == 1 and i and before[i - 1].text.lower() in _CROWD_LEADS:
+                start = before[i - 1].start  # "the crowd"
+            said = text[start : before[i].end]
+            return Mention(start, before[i].end, SourceKind.vague, descriptor=said, plural=True)
+    return None
