@@ -563,6 +563,11 @@ def chant_link(doc: Doc, quote: ScannedQuote) -> Link | None:
     before them ("the crowd", "Clinton supporters"); None when it names none."""
     text = doc.text
     mark = quote.marks.start
+    after = text[quote.marks.end : quote.marks.end + 16].split(None, 1)
+    if not text[max(0, mark - 4) : mark].rstrip().endswith(" of") and (
+        not after or after[0] not in _CHANT_NOUNS
+    ):
+        return None  # most quotes have neither "of" before nor "chants" after: a cheap test first
     si = doc.sentence_at(mark)
     lo = doc.last_quote_end(max(doc.starts[si], mark - _CROWD_REACH), mark)
     before = tokens(text, lo, mark)
