@@ -16,6 +16,7 @@ import regex
 
 from quotecheck.attribution.sources import QUANTIFIERS, Mention, grammar_words
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
+from quotecheck.lexicons import load_rows
 from quotecheck.models import CueKind, Sentence, Stance
 from quotecheck.sortedints import bisect_left, bisect_right
 from quotecheck.text.cues import VERB_FORMS
@@ -301,8 +302,24 @@ def _resumed_quote(doc: Doc, core_end: int) -> ScannedQuote | None:
 
 
 def _resumed_quote_gap_ok(gap: str) -> bool:
-    """Tell whether the words between a cue and a resumed quote stay in one clause."""
-    return gap.rstrip(" \t").endswith(",") and not any(c in gap for c in '.;:!?\n“”"')
+    """Tell whether the words between a cue and a resumed quote stay in one clause (an
+    abbreviation's full stop, as in "in Raleigh, N.C.,", ends none)."""
+    if not gap.rstrip(" \t").endswith(",") or any(c in gap for c in ';:!?\n“”"'):
+        return False
+    return "." not in gap or not any("." in w for w in gap.split() if not _abbreviation_stop(w))
+
+
+# Abbreviations whose full stop ends no clause ("Del.", "Calif.", "Gen.").
+_ABBREVIATIONS: Final = frozenset(row[0] for row in load_rows("abbreviations"))
+
+
+def _abbreviation_stop(word: str) -> bool:
+    """Tell whether the full stops in a word are an abbreviation's ("Del.,", "N.C.,", "J.")."""
+    stem = word.rstrip(",").removesuffix(".")
+    if not stem.replace(".", "").isalpha():
+        return False  # "3.5", "a.m.)": no abbreviation of a name
+    initials = "." in stem and stem.replace(".", "").isupper()  # "N.C", "D.C"
+    return initials or stem.lower() in _ABBREVIATIONS or (len(stem) == 1 and stem.isupper())
 
 
 def _resumed_mid_sentence(doc: Doc, core_end: int) -> ScannedQuote | None:
