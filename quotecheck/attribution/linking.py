@@ -104,7 +104,7 @@ def verb_link(
             mention, core_end, inverted = near, c_end, False
         elif absolute is not None:  # ", with one woman shouting, “…”": she speaks
             mention, core_end, inverted = absolute, c_end, False
-            reasons.append(f"'with {text[absolute.start : absolute.end]}' is who is {verb}")
+            reasons.append(f"{text[absolute.start : absolute.end]!r} is who is {verb}")
         else:
             whole = window if lo == s_start else None  # the words from the sentence start
             mention, core_end, inverted = clause_subject(doc, s_start, cue, reasons, whole)
@@ -599,15 +599,17 @@ def _near_subject(text: str, left: list[Token]) -> Mention | None:
 
 
 _WITH_REACH: Final = 10  # words looked back from a participle for its "with"
+# "footage of the mayor saying": words before "of" that show or recall someone speaking
+_SHOWING: Final = grammar_words("showing_noun")
 
 
 def _absolute_subject(text: str, left: list[Token]) -> Mention | None:
-    """For "…, with one woman shouting, “…”" or "with the crowd chanting “…”": the noun phrase
-    between "with" and the participle (``left`` ends just before it) is who speaks, not the
-    sentence's subject."""
+    """For "…, with one woman shouting, “…”" or "footage of the mayor saying “…”": the noun
+    phrase between "with" (or "footage of") and the participle (``left`` ends just before it) is who
+    speaks, not the sentence's subject."""
     for k in range(len(left) - 1, max(-1, len(left) - 1 - _WITH_REACH), -1):
         word = left[k].text
-        if word == "with":
+        if word == "with" or (word == "of" and k and left[k - 1].text.lower() in _SHOWING):
             phrase = phrase_after(left[k + 1 :])
             if not phrase or len(phrase) != len(left) - k - 1:
                 return None  # more than a noun phrase between "with" and the participle
