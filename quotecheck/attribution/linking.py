@@ -111,6 +111,8 @@ def verb_link(
         continued = True
     else:
         opens = lo == s_start or doc.quote_at(lo - 1) is not None
+        if progressive:
+            j = _past_be(left, j)  # "The minister is saying", "Reed has been telling"
         mention, core_end, inverted = find_subject(doc, left[:j], right, cue, reasons, opens)
     source = -1  # filed later from the mention, unless the source is an earlier link's
     if shared is not None:
@@ -191,6 +193,23 @@ def verb_link(
     return Link(
         source, cue_at, kind, cue.stance, content, si, None, when, reasons, mention, via_mention
     )
+
+
+def _past_be(left: list[Token], j: int) -> int:
+    """Step back over the "is" of a progressive ("The minister is saying", "Reed has been
+    telling", "she was also calling"): the subject stands before the verb group."""
+    if not j or left[j - 1].text.lower() not in _BE:
+        return j
+    k = j - 1
+    while (
+        k > j - 5
+        and k
+        and (
+            left[k - 1].text in _AUX or _adverb(left[k - 1].text) or left[k - 1].text.lower() in _BE
+        )
+    ):
+        k -= 1
+    return k
 
 
 def _refined(
