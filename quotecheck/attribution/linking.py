@@ -135,7 +135,7 @@ def verb_link(
         return None  # "police found a body", "Smith showed composure": no report
     via_mention: Mention | None = None
     if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
-        obj = classify(text, phrase_after(right.get()))
+        obj = classify(text, _listener(phrase_after(right.get())))
         if obj is not None:
             core_end = max(core_end, obj.end)
             if obj.kind is SOURCE_MEDIA:
@@ -193,6 +193,19 @@ def verb_link(
     return Link(
         source, cue_at, kind, cue.stance, content, si, None, when, reasons, mention, via_mention
     )
+
+
+def _listener(phrase: list[Token]) -> list[Token]:
+    """The listener of "told reporters the plan failed" or "told the BBC that …": the phrase
+    after the verb, cut where "that" or a new article opens the reported clause (an article
+    after "of" or "for" stays: "told the head of the agency")."""
+    for i in range(1, len(phrase)):
+        word = phrase[i].text.lower()
+        if word == "that" or (
+            word in _LEAD_ARTICLES and phrase[i - 1].text.lower() not in ("of", "for", "at", "in")
+        ):
+            return phrase[:i]
+    return phrase
 
 
 def _past_be(left: list[Token], j: int) -> int:
