@@ -572,8 +572,11 @@ def _adverb(word: str) -> bool:
 
 
 # Words before "to say" that leave the saying to the clause's subject ("went on to say",
-# "was prompted to say", "went so far as to say"); not "declined to say" or "refused to say".
-_TO_SAY_LEADS: Final = frozenset(["on", "prompted", "as", "quick", "moved", "proceeded", "rushed"])
+# "was prompted to say", "went so far as to say", "continued to insist"); not "declined to say"
+# or "refused to say".
+_TO_SAY_LEADS: Final = frozenset(
+    ["on", "prompted", "as", "quick", "moved", "proceeded", "rushed", "continued", "continues"]
+)
 
 
 # Verbs before "by saying" whose subject says it ("began by saying", "responded by saying").
