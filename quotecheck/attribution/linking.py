@@ -86,6 +86,9 @@ def verb_link(
     while j > len(left) - 4 and j and (left[j - 1].text in _AUX or _adverb(left[j - 1].text)):
         j -= 1
     progressive = verb.endswith("ing")
+    heard = _heard_saying(left[:j]) if progressive else 0
+    if heard:  # "“…,” Reed was quoted as saying", "X was heard telling aides": X speaks
+        j, progressive = heard, False
     if j and left[j - 1].text.lower() in _BE and not progressive:
         # passive: "was told", "is said to": the subject is not the speaker, unless "by" names it
         return _passive_link(doc, cue, si, c_start, c_end)
@@ -206,6 +209,22 @@ def _listener(phrase: list[Token]) -> list[Token]:
         ):
             return phrase[:i]
     return phrase
+
+
+# "was quoted as saying", "was heard telling", "is recorded saying": the subject before "was"
+# said it; the passive is of the hearing, not of the report.
+_HEARING: Final = frozenset(["quoted", "heard", "overheard", "recorded", "filmed", "caught"])
+
+
+def _heard_saying(left: list[Token]) -> int:
+    """Where the subject's words end before "was quoted as" or "was heard" that ``left`` ends
+    with (the index of "was"), or 0."""
+    k = len(left)
+    if k and left[k - 1].text == "as":
+        k -= 1
+    if k < 3 or left[k - 1].text not in _HEARING or left[k - 2].text.lower() not in _BE:
+        return 0
+    return k - 2
 
 
 def _past_be(left: list[Token], j: int) -> int:
