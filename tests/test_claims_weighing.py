@@ -21,7 +21,7 @@ from quotecheck.claims.signaltables import TABLES
 from quotecheck.claims.weighing import _WEAK_INTENSIFIERS, Policy, _unopened_close, weigh_sentence
 from quotecheck.config import AnalyzerConfig
 from quotecheck.lexicons import load, load_rows
-from quotecheck.models import ClaimKind, SignalKind, Span
+from quotecheck.models import ClaimKind, Genre, GenreKind, SignalKind, Span
 from quotecheck.text.segment import segment
 
 
@@ -124,6 +124,23 @@ def test_an_intensifier_inside_a_quote_is_the_speakers() -> None:
     a = qc.analyze("\u201cThe new timetable is always problematic,\u201d the union leader said.")
     assert a.claims[-1].kind is ClaimKind.quoted
     assert not any("presses" in r for r in a.claims[-1].reasons)
+
+
+@pytest.mark.parametrize(("kind", "confidence"), [("news", 0.3), ("news", 0.9), ("analysis", 0.9)])
+def test_a_text_read_as_news_keeps_its_weak_intensifiers_weak(kind: str, confidence: float) -> None:
+    """In news, however unsure the reading, 'only' and 'even' mostly state facts: factor 1 there;
+    other genres (and a sentence read alone) keep the configured factor."""
+    genre = Genre(kind=GenreKind(kind), confidence=confidence)
+    policy = Policy(genre, AnalyzerConfig())
+    assert policy.emphasis_factor == (1.0 if kind == "news" else 3.0)
+
+
+def test_a_news_report_given_as_news_is_not_pressed() -> None:
+    """The same sentence, analysed as news, stays below the threshold and names no emphasis."""
+    text = "The new timetable is always problematic for shift workers."
+    claim = qc.analyze(text, genre="news").claims[-1]
+    assert claim.kind is ClaimKind.unattributed
+    assert not any("presses" in r for r in claim.reasons)
 
 
 def test_a_strong_intensifier_is_not_pressed() -> None:

@@ -155,7 +155,10 @@ class Policy:
         self.audience_factor = config.audience_voice_factor
         self.scare_weight = config.scare_distance_weight
         self.question_weight = config.rhetorical_question_weight
-        self.emphasis_factor = config.emphasis_factor
+        # A text read as news, however unsure the reading, keeps its weak intensifiers weak:
+        # there "only", "even" and "never" mostly state facts (_emphasised).
+        read_as_news = genre is not None and genre.kind is GenreKind.news
+        self.emphasis_factor = 1.0 if read_as_news else config.emphasis_factor
         if kind in _OPINION:
             self.unsourced_threshold = config.opinion_editorial_threshold
         elif kind is GenreKind.review:
@@ -280,7 +283,9 @@ def _emphasised(
     """A weak intensifier ("even", "only", "never", "once again") of the writer's in a sentence
     that also holds an evaluative term of the writer's presses that judgment ("they never came
     up with a plan, only excuses"): it weighs ``emphasis_factor`` times as much. Beside plain
-    facts ("only 40 of the 200 seats") it keeps its small weight."""
+    facts ("only 40 of the 200 seats") it keeps its small weight; in a text read as news,
+    even unsurely, the factor is 1 (:class:`Policy`): there "only", "even" and "never" mostly
+    state facts ("even though the jet burns $10,000 an hour", "equipment never delivered")."""
     judged = False
     for n, s in enumerate(signals):
         if s.kind is _EVALUATIVE and weights[n] > 0:
