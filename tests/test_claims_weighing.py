@@ -156,13 +156,22 @@ def test_a_strong_intensifier_is_not_pressed() -> None:
 
 
 def test_the_weak_intensifiers_are_the_lexicons_entries_weighing_under_one() -> None:
-    """The set is read from lexicons/intensifiers.txt, not written in code."""
-    weak = {
-        row[0].lower() for row in load_rows("intensifiers") if len(row) > 1 and float(row[1]) < 1
-    }
-    assert weak == _WEAK_INTENSIFIERS
+    """The set is read from lexicons/intensifiers.txt, not written in code: the entries weighing
+    under 1, less those marked as asserting truth ("verity")."""
+    rows = load_rows("intensifiers")
+    weak = {row[0].lower() for row in rows if len(row) > 1 and float(row[1]) < 1}
+    verity = {row[0].lower() for row in rows if row[2:] == ("verity",)}
+    assert verity == {"in fact", "indeed", "actually", "really"}
+    assert weak - verity == _WEAK_INTENSIFIERS
     assert {"even", "only", "never", "once again"} <= _WEAK_INTENSIFIERS
     assert "clearly" not in _WEAK_INTENSIFIERS
+
+
+def test_a_verity_adverb_does_not_press_a_judgment() -> None:
+    """'In fact' asserts that a statement is true, not how much: the weak term stays weak."""
+    claim = _claim("In fact, the new timetable is problematic for shift workers.")
+    assert claim.kind is ClaimKind.unattributed
+    assert not any("presses" in r for r in claim.reasons)
 
 
 def test_just_after_have_is_temporal_not_emphasis() -> None:

@@ -85,9 +85,12 @@ _DEGREE_REACH: Final = 1 + max(len(e) for e in _DEGREE)  # characters looked bac
 _EVALUATIVE: Final = SignalKind.evaluative
 _INTENSIFIER: Final = SignalKind.intensifier
 # Weak intensifiers: entries listed with a weight under 1 ("even", "only", "never"); alone they
-# weigh little, beside the writer's own judgment they press it (_emphasised).
+# weigh little, beside the writer's own judgment they press it (_emphasised). Those marked
+# "verity" ("in fact", "indeed") assert that a statement is true, not how much: never pressed.
 _WEAK_INTENSIFIERS: Final = frozenset(
-    fold(row[0]).lower() for row in load_rows("intensifiers") if len(row) > 1 and float(row[1]) < 1
+    fold(row[0]).lower()
+    for row in load_rows("intensifiers")
+    if len(row) > 1 and float(row[1]) < 1 and row[2:] != ("verity",)
 )
 _WORD_BEFORE_RE: Final = regex.compile(r"([\w'’]+)\W*$")
 
