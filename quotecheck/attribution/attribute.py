@@ -309,10 +309,12 @@ def _passed_on(inner: Link, outer: Link) -> Link:
 
 def _swallows(doc: Doc, prev: Link, link: Link) -> bool:
     """Tell whether an earlier clause after its cue ran over a later cue of the same sentence
-    ("X noted that A, and added: “B”"; "X asserted that A: “B,” he claimed")."""
+    ("X noted that A, and added: “B”"; "X asserted that A: “B,” he claimed"), the part after
+    the cue of a clause the cue interrupts too ("A, she said, B and admitted “C”")."""
     if prev.cue is None or link.cue is None or prev.sentence != link.sentence:
         return False
-    if not prev.cue[1] <= prev.content[0] < link.cue[0] < prev.content[1]:
+    after = max(prev.content[0], prev.cue[1])  # where the earlier content goes on after its cue
+    if not prev.cue[1] <= after < link.cue[0] < prev.content[1]:
         return False
     return not _nested(prev, link, doc.nested_lead)
 
