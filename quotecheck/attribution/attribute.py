@@ -41,6 +41,7 @@ from quotecheck.attribution.shapes import (
     colon_link,
     comma_link,
     dash_link,
+    headline_source_link,
     share_links,
     statement_link,
     vague_link,
@@ -56,6 +57,7 @@ from quotecheck.kinds import (
     CUE_VAGUE,
     QUOTE_SCARE,
     ROLE_BODY,
+    ROLE_HEADLINE,
     SOURCE_ANONYMOUS,
     SOURCE_PERSON,
     STANCE_NEUTRAL,
@@ -108,6 +110,7 @@ def attribute(
     ]
     links = _share_belief_links(doc, book, links)
     links = _colon_links(doc, book, fields, links)
+    links = _headline_links(doc, book, links)
     links = _quote_shape_links(doc, book, links)
     links = _inherit(doc, links, config, fields)
     links = _vague_links(doc, book, fields, links)
@@ -399,12 +402,22 @@ class _Cover:
 def _share_belief_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
     """Credit "Around 47 percent believed that …" to the share when no cue claimed the clause."""
     covered = _Cover(links)
-    extra = [
-        file_link(book, k)
-        for k in share_links(doc)
-        if k.content[0] not in covered and k.cue is not None and k.cue[0] not in covered
-    ]
+    opened = {
+        k.content[0] for k in links
+    }  # "The survey found that 55% of …": reports the share opens
+    extra = [file_link(book, k) for k in share_links(doc) if _share_free(k, covered, opened)]
     return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
+
+
+def _share_free(link: Link, covered: _Cover, opened: set[int]) -> bool:
+    """Tell whether a share's report is no other report's: its clause and cue lie outside every
+    content, or the share opens a report's content ("The survey found that 55% of the
+    respondents thought …"): the share's answer is then a report nested in the survey's."""
+    if link.cue is None or link.mention is None:
+        return False
+    if link.mention.start in opened:
+        return True
+    return link.content[0] not in covered and link.cue[0] not in covered
 
 
 def _colon_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
@@ -417,6 +430,18 @@ def _colon_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Lin
             if link is not None and link.content[0] not in covered:
                 extra.append(file_link(book, link))
     return sorted(links + extra, key=lambda k: k.content[0])
+
+
+def _headline_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
+    """Credit a headline ending in ": CNBC" or ": Jaitley" to that source, unless a cue has."""
+    extra = []
+    covered = _Cover(links)
+    for si, sentence in enumerate(doc.sentences):
+        if sentence.role is ROLE_HEADLINE and doc.starts[si] not in covered:
+            link = headline_source_link(doc, si)
+            if link is not None:
+                extra.append(file_link(book, link))
+    return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
 
 
 def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
