@@ -27,6 +27,7 @@ from quotecheck.attribution.content import (
     Doc,
     Link,
     opens_sentence,
+    report_end,
     split_colon_quote,
     trim,
     with_content,
@@ -212,10 +213,29 @@ def _answer(doc: Doc, question: Link, link: Link) -> Link | None:
     start, end = link.content
     if not start <= question.content[0] < end <= link.cue[0]:
         return link  # the report's content is its own clause or quote, not the question
-    after = trim(doc.text, link.cue[1], doc.ends[link.sentence])
+    after = trim(doc.text, link.cue[1], _answer_end(doc, link.cue[1], doc.ends[link.sentence]))
+    if doc.text.startswith("that ", after[0]):
+        after = trim(doc.text, after[0] + 5, after[1])  # "said that it had not": the clause
     if after[1] <= after[0] or doc.quote_at(after[0]) is not None:
         return None
     return with_content(link, after, "content: the answer after the cue; before it, the question")
+
+
+# After ", but" or ", while", the words that open a new subject: another answer begins
+# ("…, 75 percent said yes, but 55 percent …"), where "…, but was referring to …" goes on.
+_NEW_SUBJECT_RE: Final = regex.compile(
+    r",[ \t]+\w+[ \t]+(?:\d|\p{Lu}|(?:he|she|they|it|we|the|a|an|his|her|their|its|most|many|"
+    r"some|only|others?)\b)"
+)
+
+
+def _answer_end(doc: Doc, start: int, end: int) -> int:
+    """Where an answer after its cue ends: at a semicolon, a new participle, or a contrast
+    that opens a new subject (content.report_end, without cutting "…, but was referring …")."""
+    cut = report_end(doc, start, end)
+    if cut < end and doc.text[cut] == "," and _NEW_SUBJECT_RE.match(doc.text, cut, end) is None:
+        return end
+    return cut
 
 
 # ", a claim that the council strongly disputes": a noun for what was said, then a relative
