@@ -224,8 +224,8 @@ def _answer(doc: Doc, question: Link, link: Link) -> Link | None:
 # After ", but" or ", while", the words that open a new subject: another answer begins
 # ("…, 75 percent said yes, but 55 percent …"), where "…, but was referring to …" goes on.
 _NEW_SUBJECT_RE: Final = regex.compile(
-    r",[ \t]+\w+[ \t]+(?:\d|\p{Lu}|(?:he|she|they|it|we|the|a|an|his|her|their|its|most|many|"
-    r"some|only|others?)\b)"
+    r",[ \t]+(?:compared[ \t]+(?:with|to)|\w+)[ \t]+(?:\d|\p{Lu}|(?:he|she|they|it|we|the|a|an|"
+    r"his|her|their|its|most|many|some|only|others?)\b)"
 )
 
 

@@ -550,6 +550,8 @@ def _split_clause(
     # or an adverbial clause adds the writer's own news to the report
     if first in _CONJUNCTIONS or first in _SUBORDINATORS:
         return False
+    if first.endswith("ing") and first in VERB_FORMS:
+        return False  # ", adding that …": the participle opens a report of its own
     return first.isalpha() and first.islower()
 
 
