@@ -31,6 +31,7 @@ from quotecheck.attribution.sources import (
 )
 from quotecheck.attribution.subjects import opening_subject
 from quotecheck.kinds import CUE_COLON, CUE_STATEMENT, ROLE_HEADLINE
+from quotecheck.lexicons import load
 from quotecheck.models import Cue, CueKind, SourceKind, Stance
 from quotecheck.text.cues import VERB_FORMS
 from quotecheck.text.quotes import ScannedQuote
@@ -549,8 +550,8 @@ def statement_link(doc: Doc, quote: ScannedQuote) -> Link | None:
     return _quote_link((m.start(), m.end()), CUE_STATEMENT, quote, qi, mention, why)
 
 
-# Words before a colon that label a credit line, not a statement: "Source: Moneycontrol.com".
-_CREDIT_LABELS: Final = frozenset(["source", "sources", "photo", "image", "credit", "courtesy"])
+# Words before a colon that label a line, not a statement: "Source: Moneycontrol.com", "Photo:".
+_CREDIT_LABELS: Final = load("not_speakers")
 # A headline's credit after its last colon is a few words at most: "…: CNBC", "…: Jaitley".
 _CREDIT_WORDS: Final = 4
 
