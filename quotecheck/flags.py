@@ -28,6 +28,7 @@ from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.fieldnames import FieldNames
 from quotecheck.models import (
     ClaimKind,
+    CueKind,
     Flag,
     FlagKind,
     Genre,
@@ -253,8 +254,8 @@ def _source_flags(
     starts: dict[str, list[int]] = {}  # per anonymous source: its mentions' starts, made once
     for a in sourcing.attributions:
         source = sources.get(a.source_id)
-        if a.id in skip or source is None:
-            continue
+        if a.id in skip or source is None or a.cue_kind is CueKind.question:
+            continue  # a question put to a source ("Asked whether …") asserts nothing to source
         if source.kind is SourceKind.anonymous:
             found = starts.get(source.id)
             if found is None:

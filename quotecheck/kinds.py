@@ -31,6 +31,7 @@ __all__ = [
     "CUE_ACCORDING_TO",
     "CUE_COLON",
     "CUE_INHERITED",
+    "CUE_QUESTION",
     "CUE_SPEECH_VERB",
     "CUE_STATEMENT",
     "CUE_TURN",
@@ -121,6 +122,8 @@ CLAIM_OTHER: Final = ClaimKind.other
 """``ClaimKind.other``."""
 CUE_TURN: Final = CueKind.turn
 """``CueKind.turn``."""
+CUE_QUESTION: Final = CueKind.question
+"""``CueKind.question``."""
 ROLE_BOILERPLATE: Final = SentenceRole.boilerplate
 """``SentenceRole.boilerplate``."""
 ROLE_CAPTION: Final = SentenceRole.caption

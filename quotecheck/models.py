@@ -127,6 +127,7 @@ class CueKind(StrEnum):
     inherited = "inherited"  # no cue of its own: continues the previous speaker's quote
     dash = "dash"  # "“…” ― Sonya Herridge": a dash after a quote signs it with its speaker
     turn = "turn"  # a transcript's speaker label: "Q:", "A:", "HARRIS:", a name on its own line
+    question = "question"  # "Asked whether …", "X was asked about …": a question put to a source
 
 
 class Stance(StrEnum):

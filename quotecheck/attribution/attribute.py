@@ -27,6 +27,7 @@ from quotecheck.attribution.content import (
     Doc,
     Link,
     opens_sentence,
+    report_end,
     split_colon_quote,
     trim,
     with_content,
@@ -34,6 +35,7 @@ from quotecheck.attribution.content import (
 )
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.linking import file_link, verb_link
+from quotecheck.attribution.questions import clause_start, question_link
 from quotecheck.attribution.records import AttributionRecord, QuoteRecord, Sourcing
 from quotecheck.attribution.shapes import (
     according_link,
@@ -41,6 +43,7 @@ from quotecheck.attribution.shapes import (
     colon_link,
     comma_link,
     dash_link,
+    headline_source_link,
     share_links,
     statement_link,
     vague_link,
@@ -52,10 +55,12 @@ from quotecheck.kinds import (
     CUE_ACCORDING_TO,
     CUE_COLON,
     CUE_INHERITED,
+    CUE_QUESTION,
     CUE_SPEECH_VERB,
     CUE_VAGUE,
     QUOTE_SCARE,
     ROLE_BODY,
+    ROLE_HEADLINE,
     SOURCE_ANONYMOUS,
     SOURCE_PERSON,
     STANCE_NEUTRAL,
@@ -108,6 +113,7 @@ def attribute(
     ]
     links = _share_belief_links(doc, book, links)
     links = _colon_links(doc, book, fields, links)
+    links = _headline_links(doc, book, links)
     links = _quote_shape_links(doc, book, links)
     links = _inherit(doc, links, config, fields)
     links = _vague_links(doc, book, fields, links)
@@ -138,25 +144,100 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
                 continue  # "who asked not to be named": how the source is unnamed, not a report
             if _answers_claim(doc.text, fields.starts[n]):
                 continue  # "…, a claim that his office disputes": a reply to a report, not one
-            si = doc.sentence_at(fields.starts[n])
-            same = [k for k in links[-3:] if k.sentence == si]
-            link = verb_link(doc, cue, fields.spans[n], fields.starts[n], fields.ends[n], same)
+            link = _speech_link(doc, fields, n, links)
         elif kind is CUE_ACCORDING_TO:
             link = according_link(doc, cue)
         else:
             continue
         if link is not None and _imputed(doc.text, book, link):
             continue  # the writer's framing ("they claim", "X will tell you"), not a source
-        if link is not None and links and _swallows(doc, links[-1], link):
-            links[-1] = _make_room(doc, links[-1], link)
+        p = len(links) - 1  # the earlier link this one is read against
+        if link is not None and p >= 0 and link.cue_kind is not CUE_QUESTION:
+            if links[p].cue_kind is CUE_QUESTION:
+                link = _answer(doc, links[p], link)
+            p = _before_questions(links, p)  # a report is read against the report before
+        if link is not None and p >= 0 and _swallows(doc, links[p], link):
+            links[p] = _make_room(doc, links[p], link)
         if link is None:
             continue
-        outer = bool(links) and _reports(doc, link, links[-1])
-        if outer or not _duplicate(links, link):
+        outer = p >= 0 and _reports(doc, link, links[p])
+        # a question stays even inside an earlier report's clause ("X told Congress when asked
+        # about Y: “…”"): what it asks is never what X said
+        if outer or link.cue_kind is CUE_QUESTION or p < 0 or not _duplicate(links[p], link):
             links.append(file_link(book, link))
         if outer:
-            links[-2] = _passed_on(links[-2], links[-1])
+            links[p] = _passed_on(links[p], links[-1])
     return links
+
+
+def _before_questions(links: list[Link], p: int) -> int:
+    """The index of the last link at or before ``p`` that is not a question put to a source
+    (-1 when none is): the questions between two reports are set aside when the later report
+    is read against the earlier ("X responded …, and when asked …, he said …"). The walk
+    stops after _QUESTION_STEPS questions (-1 then), so it stays linear on any text."""
+    floor = p - _QUESTION_STEPS
+    while p > floor and p >= 0 and links[p].cue_kind is CUE_QUESTION:
+        p -= 1
+    return -1 if p == floor else p
+
+
+# How many questions in a row the readers step back over to the report before them: news
+# copy puts one or two between an answer and the report before it.
+_QUESTION_STEPS: Final = 3
+
+
+# Capitalised forms text.cues finds for the questions only ("Asked whether …, X said").
+_QUESTION_ONLY: Final = ("Asked", "Questioned")
+
+
+def _speech_link(doc: Doc, fields: _CueFields, n: int, links: list[Link]) -> Link | None:
+    """Read the reporting verb of cue ``n``: a question put to a source ("Asked whether …"),
+    or any other report. A question's asker is never the subject a later verb of its sentence
+    shares ("Asked …, she smiled and said …")."""
+    start, end = fields.starts[n], fields.ends[n]
+    cue = fields.cues[n]
+    link = question_link(doc, cue, start, end)
+    if link is not None:
+        return link
+    if fields.spans[n].text in _QUESTION_ONLY:
+        return None  # "Asked" is a cue only as a question's participle; never "Trump Asked …"
+    si = doc.sentence_at(start)
+    same = [k for k in links[-3:] if k.sentence == si and k.cue_kind is not CUE_QUESTION]
+    return verb_link(doc, cue, fields.spans[n], start, end, same)
+
+
+def _answer(doc: Doc, question: Link, link: Link) -> Link | None:
+    """The report that answers a question put just before it in its sentence ("Asked who
+    leads the party, he said Ryan."): its content is what follows its cue, never the question;
+    None when nothing follows ("Asked about it, she declined to comment.")."""
+    if link.cue is None or link.sentence != question.sentence:
+        return link
+    start, end = link.content
+    if not start <= question.content[0] < end <= link.cue[0]:
+        return link  # the report's content is its own clause or quote, not the question
+    after = trim(doc.text, link.cue[1], _answer_end(doc, link.cue[1], doc.ends[link.sentence]))
+    if doc.text.startswith("that ", after[0]):
+        after = trim(doc.text, after[0] + 5, after[1])  # "said that it had not": the clause
+    if after[1] <= after[0] or doc.quote_at(after[0]) is not None:
+        return None
+    return with_content(link, after, "content: the answer after the cue; before it, the question")
+
+
+# After ", but" or ", while", the words that open a new subject: another answer begins
+# ("…, 75 percent said yes, but 55 percent …"), where "…, but was referring to …" goes on.
+_NEW_SUBJECT_RE: Final = regex.compile(
+    r",[ \t]+(?:compared[ \t]+(?:with|to)|\w+)[ \t]+(?:\d|\p{Lu}|(?:he|she|they|it|we|the|a|an|"
+    r"his|her|their|its|most|many|some|only|others?)\b)"
+)
+
+
+def _answer_end(doc: Doc, start: int, end: int) -> int:
+    """Where an answer after its cue ends: at a semicolon, a new participle, or a contrast
+    that opens a new subject (content.report_end, without cutting "…, but was referring …")."""
+    cut = report_end(doc, start, end)
+    if cut < end and doc.text[cut] == "," and _NEW_SUBJECT_RE.match(doc.text, cut, end) is None:
+        return end
+    return cut
 
 
 # ", a claim that the council strongly disputes": a noun for what was said, then a relative
@@ -253,10 +334,12 @@ def _passed_on(inner: Link, outer: Link) -> Link:
 
 def _swallows(doc: Doc, prev: Link, link: Link) -> bool:
     """Tell whether an earlier clause after its cue ran over a later cue of the same sentence
-    ("X noted that A, and added: “B”"; "X asserted that A: “B,” he claimed")."""
+    ("X noted that A, and added: “B”"; "X asserted that A: “B,” he claimed"), the part after
+    the cue of a clause the cue interrupts too ("A, she said, B and admitted “C”")."""
     if prev.cue is None or link.cue is None or prev.sentence != link.sentence:
         return False
-    if not prev.cue[1] <= prev.content[0] < link.cue[0] < prev.content[1]:
+    after = max(prev.content[0], prev.cue[1])  # where the earlier content goes on after its cue
+    if not prev.cue[1] <= after < link.cue[0] < prev.content[1]:
         return False
     return not _nested(prev, link, doc.nested_lead)
 
@@ -276,6 +359,8 @@ def _make_room(doc: Doc, prev: Link, link: Link) -> Link:
     """End the earlier clause before the later report (its source, its cue, or its quote): the
     earlier link with its content cut, or as it was when no clause boundary allows the cut."""
     cut = link.cue[0] if link.cue is not None else prev.content[1]
+    if link.cue_kind is CUE_QUESTION:
+        cut = clause_start(doc.text, prev.content[0], cut)  # "…, and when asked": at "when"
     if link.mention is not None and prev.content[0] < link.mention.start < cut:
         cut = link.mention.start
     if prev.content[0] < link.content[0] < cut:
@@ -366,11 +451,8 @@ def _drop_conjunction(text: str, start: int, end: int) -> int:
 _CONTRAST_TAIL: Final = (", while", ", whereas", ", although", ", though")
 
 
-def _duplicate(links: list[Link], link: Link) -> bool:
+def _duplicate(prev: Link, link: Link) -> bool:
     """Tell whether a link repeats the content of the previous one (two cues, one statement)."""
-    if not links:
-        return False
-    prev = links[-1]
     a, b = prev.content, link.content
     inter = min(a[1], b[1]) - max(a[0], b[0])
     return inter > 0.8 * max(1, min(a[1] - a[0], b[1] - b[0]))
@@ -393,12 +475,22 @@ class _Cover:
 def _share_belief_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
     """Credit "Around 47 percent believed that …" to the share when no cue claimed the clause."""
     covered = _Cover(links)
-    extra = [
-        file_link(book, k)
-        for k in share_links(doc)
-        if k.content[0] not in covered and k.cue is not None and k.cue[0] not in covered
-    ]
+    opened = {
+        k.content[0] for k in links
+    }  # "The survey found that 55% of …": reports the share opens
+    extra = [file_link(book, k) for k in share_links(doc) if _share_free(k, covered, opened)]
     return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
+
+
+def _share_free(link: Link, covered: _Cover, opened: set[int]) -> bool:
+    """Tell whether a share's report is no other report's: its clause and cue lie outside every
+    content, or the share opens a report's content ("The survey found that 55% of the
+    respondents thought …"): the share's answer is then a report nested in the survey's."""
+    if link.cue is None or link.mention is None:
+        return False
+    if link.mention.start in opened:
+        return True
+    return link.content[0] not in covered and link.cue[0] not in covered
 
 
 def _colon_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Link]) -> list[Link]:
@@ -411,6 +503,18 @@ def _colon_links(doc: Doc, book: SourceBook, fields: _CueFields, links: list[Lin
             if link is not None and link.content[0] not in covered:
                 extra.append(file_link(book, link))
     return sorted(links + extra, key=lambda k: k.content[0])
+
+
+def _headline_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
+    """Credit a headline ending in ": CNBC" or ": Jaitley" to that source, unless a cue has."""
+    extra = []
+    covered = _Cover(links)
+    for si, sentence in enumerate(doc.sentences):
+        if sentence.role is ROLE_HEADLINE and doc.starts[si] not in covered:
+            link = headline_source_link(doc, si)
+            if link is not None:
+                extra.append(file_link(book, link))
+    return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
 
 
 def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
@@ -447,7 +551,7 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
         qi = doc.sentence_at(mark)
         if q.span.start in covered or not opens_sentence(doc, q) or qi in cued:
             continue  # a quote with an unread cue of its own is not a continuation
-        i = bisect_right(keys, mark) - 1
+        i = _last_report(out, ends, bisect_right(keys, mark) - 1)
         if i < 0:
             continue
         prev = out[ends[i]]
@@ -478,6 +582,16 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
         ends.insert(i + 1, len(out) - 1)
         keys.insert(i + 1, link.content[1])
     return sorted(out, key=lambda k: k.content[0])
+
+
+def _last_report(out: list[Link], ends: list[int], i: int) -> int:
+    """Step back from ``ends[i]`` past questions put to a source ("“A,” X said when asked
+    about Y. “B.”": B is X's, never the questioner's); -1 when no report is left within
+    _QUESTION_STEPS steps, so the walk stays linear on any text."""
+    floor = i - _QUESTION_STEPS
+    while i > floor and i >= 0 and out[ends[i]].cue_kind is CUE_QUESTION:
+        i -= 1
+    return -1 if i == floor else i
 
 
 def _prose_gap(doc: Doc, last: int, qi: int) -> int:

@@ -274,6 +274,8 @@ def choose_content(
         return (right_quote.span.start, right_quote.span.end), "content: the quote after the cue"
     if right_words >= 2 and left_words >= 2 and _interrupted(text, left, right, core_end):
         return (left[0], right[1]), "content: the clause the cue interrupts"
+    if right_words >= 2 and _split_clause(text, left, right, core_end, left_words):
+        return (left[0], right[1]), "content: the sentence the cue interrupts, both sides"
     if left_words >= 2 and (
         inverted or _clause_before(text, left, subj_start, left_words, right_words)
     ):
@@ -547,6 +549,27 @@ def _interrupted(text: str, left: tuple[int, int], right: tuple[int, int], core_
         return False
     first = text[right[0] : right[0] + 8].split(" ", 1)[0]
     return first in _PREDICATE_STARTS
+
+
+def _split_clause(
+    text: str, left: tuple[int, int], right: tuple[int, int], core_end: int, left_words: int
+) -> bool:
+    """Tell whether ", X said," stands inside one statement that goes on after it in lower
+    case ("Many of the closures, he said, have involved public courses"; "It was impossible,
+    Gabuyev said, the leaders divided the labour"): both sides are the report, and the
+    content runs from the first to the last, the cue inside it."""
+    if left_words < 3 or text[core_end : right[0]].strip() != ",":
+        return False
+    if text[left[1] : left[1] + 2].lstrip()[:1] != ",":
+        return False
+    first = text[right[0] : right[0] + 12].split(" ", 1)[0]
+    # ", X said, and has launched …", ", police said, before the fire started": a conjunction
+    # or an adverbial clause adds the writer's own news to the report
+    if first in _CONJUNCTIONS or first in _SUBORDINATORS:
+        return False
+    if first.endswith("ing") and first in VERB_FORMS:
+        return False  # ", adding that …": the participle opens a report of its own
+    return first.isalpha() and first.islower()
 
 
 def _extend_over_quote(doc: Doc, lo: int, end: int) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from quotecheck.attribution.mentions import classify, loose_group
+from quotecheck.attribution.mentions import classify, loose_group, survey_share
 from quotecheck.attribution.sources import (
     CONNECTORS,
     QUANTIFIERS,
@@ -19,7 +19,7 @@ from quotecheck.attribution.sources import (
     quoted,
     subject_before,
 )
-from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_DOCUMENT
+from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_DOCUMENT, SOURCE_VAGUE
 from quotecheck.models import Cue
 from quotecheck.text.cues import VERB_FORMS
 
@@ -130,6 +130,8 @@ def short_subject(text: str, left: list[Token], opens: bool) -> Mention | None:
     ):
         return None
     phrase = text[words[0].start : words[-1].end]
+    if survey_share(words):  # "42% say …", "Nearly half said …": a poll's respondents
+        return Mention(words[0].start, words[-1].end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     return Mention(words[0].start, words[-1].end, SOURCE_ANONYMOUS, descriptor=phrase)
 
 

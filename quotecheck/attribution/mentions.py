@@ -34,6 +34,7 @@ from quotecheck.attribution.sources import (
     Mention,
     Token,
     capitalised,
+    grammar_words,
 )
 from quotecheck.kinds import (
     SOURCE_ANONYMOUS,
@@ -44,7 +45,7 @@ from quotecheck.kinds import (
     SOURCE_VAGUE,
 )
 
-__all__ = ["classify", "loose_group"]
+__all__ = ["classify", "loose_group", "survey_share"]
 
 
 def classify(text: str, words: list[Token]) -> Mention | None:
@@ -92,7 +93,7 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
         return Mention(start, end, SOURCE_ANONYMOUS, descriptor=phrase, plural=_plural(words))
     if low in VAGUE_GROUPS or (first in QUANTIFIERS and low.split(" ", 1)[-1] in VAGUE_GROUPS):
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
-    if _share(words):  # "one in four", "nearly eight in 10 voters": poll respondents
+    if _share(words) or survey_share(words):  # "one in four", "42%": poll respondents
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     bare = phrase[4:] if first == "the" else phrase
     if bare in MEDIA or (bare.rstrip("’'s") in MEDIA and first != "the" and len(words) == 1):
@@ -122,6 +123,37 @@ def _share(words: list[Token]) -> bool:
     if len(words) < i + 3 or words[i + 1].text != "in":
         return False
     return _count(words[i].text) and _count(words[i + 2].text)
+
+
+# The share words of a poll's answer ("half", "a majority", "two-thirds"), lexicons/source_grammar.
+_SHARE_NOUNS: Final = grammar_words("share_noun")
+
+
+def survey_share(words: list[Token]) -> bool:
+    """Tell whether a phrase opens with a share of the people a poll asked: a percentage
+    ("42%", "some 42 per cent of voters") or a share noun ("Nearly half", "A majority of her
+    backers", "two-thirds"): a vague source, never a person; a share of unnamed members of a
+    group ("two-thirds of the insiders") stays with them."""
+    i = 0
+    while i < len(words) - 1 and words[i].text.lower() in _SHARE_LEADS:
+        i += 1  # "Some", "Nearly", "more than", "At least"
+    if i < len(words) and words[i].text.lower() in _INDEFINITE_ONE:
+        i += 1  # "a majority", "a third"
+    if i >= len(words):
+        return False
+    word = words[i].text
+    nxt = words[i + 1].text.lower() if i + 1 < len(words) else ""
+    if ROLE_CLASSES.get(words[-1].text.lower()) == "member":
+        return False  # "Two-thirds of Democratic insiders": unnamed members, anonymous
+    if word[:1].isdigit() and word.replace(".", "").replace(",", "").isdigit():
+        return nxt in ("%", "percent", "per")
+    return word.lower() in _SHARE_NOUNS
+
+
+_SHARE_LEADS: Final = _APPROXIMATORS | frozenset(
+    ["some", "only", "over", "more", "fewer", "less", "than", "at", "least", "up", "to", "almost"]
+)
+_INDEFINITE_ONE: Final = frozenset(["a", "one"])
 
 
 def _count(word: str) -> bool:

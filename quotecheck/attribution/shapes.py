@@ -30,7 +30,8 @@ from quotecheck.attribution.sources import (
     tokens,
 )
 from quotecheck.attribution.subjects import opening_subject
-from quotecheck.kinds import CUE_STATEMENT
+from quotecheck.kinds import CUE_COLON, CUE_STATEMENT, ROLE_HEADLINE
+from quotecheck.lexicons import load
 from quotecheck.models import Cue, CueKind, SourceKind, Stance
 from quotecheck.text.cues import VERB_FORMS
 from quotecheck.text.quotes import ScannedQuote
@@ -41,6 +42,7 @@ __all__ = [
     "colon_link",
     "comma_link",
     "dash_link",
+    "headline_source_link",
     "share_links",
     "statement_link",
     "vague_link",
@@ -416,7 +418,7 @@ _SHARE_BEFORE_RE: Final = regex.compile(
     r"[Mm]ore[ \t]+than|[Ll]ess[ \t]+than|[Ff]ewer[ \t]+than|[Oo]nly)[ \t]+)?"
     r"(?:\d{1,3}(?:\.\d{1,2})?[ \t]?(?:%|percent\b|per[ \t]cent\b)|[Aa][ \t]+majority\b|"
     r"[Mm]ajorities\b|(?:[Aa]|[Oo]ne|[Tt]wo)[ \t-](?:thirds?|quarters?)\b|[Hh]alf\b)"
-    r"(?:[ \t]+of[ \t]+(?:the[ \t]+|all[ \t]+|those[ \t]+)?(?:[\w-]{1,20}[ \t]+){0,2}?"
+    r"(?:[ \t]+(?:of[ \t]+)?(?:the[ \t]+|all[ \t]+|those[ \t]+)?(?:[\w-]{1,20}[ \t]+){0,2}?"
     r"(?:respondents|voters|people|adults|polled|surveyed|parents|members|[\w-]{2,20}s)\b)?)"
     r"[ \t]+(?:(?:also|still|now|strongly)[ \t]+)?$"
 )
@@ -610,3 +612,53 @@ def _crowd(text: str, before: list[Token]) -> Mention | None:
             said = text[start : before[i].end]
             return Mention(start, before[i].end, SourceKind.vague, descriptor=said, plural=True)
     return None
+
+
+# Words before a colon that label a line, not a statement: "Source: Moneycontrol.com", "Photo:".
+_CREDIT_LABELS: Final = load("not_speakers")
+# A headline's credit after its last colon is a few words at most: "…: CNBC", "…: Jaitley".
+_CREDIT_WORDS: Final = 4
+
+
+def headline_source_link(doc: Doc, si: int) -> Link | None:
+    """Read a headline that ends with a colon and its source ("Symantec, Broadcom cease deal
+    negotiations: CNBC", "Growth will pick up next year: Jaitley", "Fed to hold rates:
+    sources"), as wire and South Asian copy writes them: the words before the colon are what
+    the source said or reported."""
+    if doc.sentences[si].role is not ROLE_HEADLINE:
+        return None
+    text = doc.text
+    start, end = doc.starts[si], doc.ends[si]
+    colon = text.rfind(": ", start, end)
+    if colon < 0 or doc.quote_at(colon) is not None:
+        return None
+    before = text[start:colon].rsplit(None, 1)
+    last = before[-1].lower() if before else ""
+    if not before or last in _LABELS or last in _CREDIT_LABELS or last[-1:].isdigit():
+        return None  # "… | Source: Reuters", "Photo: AFP", "10:47": a label or a time, no credit
+    words = tokens(text, colon + 1, end)
+    while words and not words[-1].text[0].isalnum():
+        words.pop()  # a closing full stop or mark
+    if not words or len(words) > _CREDIT_WORDS:
+        return None
+    mention = classify(text, words)
+    if mention is None or mention.pronoun is not None or mention.kind is SourceKind.vague:
+        return None
+    if mention.end != words[-1].end:
+        return None  # the words after the colon go on past the name: a subtitle, not a credit
+    content = trim(text, start, colon)
+    if word_count(text, content) < 3:
+        return None
+    why = (
+        f"the headline credits what it says to {text[mention.start : mention.end]!r} after a colon"
+    )
+    return Link(
+        -1,
+        (colon, colon + 1),
+        CUE_COLON,
+        Stance.neutral,
+        content,
+        si,
+        reasons=[why],
+        mention=mention,
+    )

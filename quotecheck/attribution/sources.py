@@ -272,6 +272,7 @@ _NP_WORDS: Final = (
     | DOCUMENTS
     | ORG_HEADS
     | VAGUE_GROUPS
+    | grammar_words("share_noun")  # "a majority of voters", "nearly half"
 )
 
 
@@ -317,6 +318,8 @@ def subject_before(toks: list[Token]) -> list[Token]:
         if word == ".":
             if i == 0 or not abbreviation(toks[i - 1].text):
                 break
+        elif _percent_sign(toks, i):
+            pass  # "42% say …", "42% of Republicans say …": the share's sign
         elif not word[0].isalnum():
             break
         elif out:
@@ -336,6 +339,11 @@ def subject_before(toks: list[Token]) -> list[Token]:
         i -= 1
     out.reverse()
     return _trim_phrase(out)
+
+
+def _percent_sign(toks: list[Token], i: int) -> bool:
+    """Tell whether ``toks[i]`` is the sign of a percentage ("42%"), a share's last word."""
+    return toks[i].text == "%" and i > 0 and toks[i - 1].text[:1].isdigit()
 
 
 def _share_of(toks: list[Token], i: int) -> bool:

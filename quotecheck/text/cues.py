@@ -52,7 +52,8 @@ _NOUN_FORMS: Final = frozenset(
 _CUE_VERBS: Final = sorted(f for f in VERB_FORMS if f not in _NOUN_FORMS)
 # Headlines capitalise verbs ("Trump Says …"); only the commonest are safe to take capitalised.
 _CAPITALISED: Final = [
-    f.capitalize() for f in ("say", "says", "said", "tells", "told", "warns", "claims")
+    f.capitalize()
+    for f in ("say", "says", "said", "tells", "told", "warns", "claims", "asked", "questioned")
 ]
 
 
