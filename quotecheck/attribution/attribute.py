@@ -554,6 +554,7 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
         i = _last_report(out, ends, bisect_right(keys, mark) - 1)
         if i < 0:
             continue
+        i = _quoted_report(doc, out, ends, i)
         prev = out[ends[i]]
         last = max(doc.sentence_at(prev.content[1] - 1), prev.sentence)
         gap = _prose_gap(doc, last, qi)
@@ -592,6 +593,22 @@ def _last_report(out: list[Link], ends: list[int], i: int) -> int:
     while i > floor and i >= 0 and out[ends[i]].cue_kind is CUE_QUESTION:
         i -= 1
     return -1 if i == floor else i
+
+
+def _quoted_report(doc: Doc, out: list[Link], ends: list[int], i: int) -> int:
+    """A quote that goes on continues a quote: step back from ``ends[i]``, a report of no quote,
+    to a quoted report of the same sentence ("“A,” said X, who said he left early. “B.”": B is
+    X's, not the inner report's); ``i`` when the sentence has none within _QUESTION_STEPS."""
+    link = out[ends[i]]
+    if doc.quote_at(link.content[0]) is not None:
+        return i
+    for k in range(i - 1, max(-1, i - _QUESTION_STEPS), -1):
+        other = out[ends[k]]
+        if other.sentence != link.sentence:
+            break
+        if other.cue_kind is not CUE_QUESTION and doc.quote_at(other.content[0]) is not None:
+            return k
+    return i
 
 
 def _prose_gap(doc: Doc, last: int, qi: int) -> int:
@@ -678,15 +695,15 @@ def _build(
         q_start, q_end = span.start, span.end
         i = bisect_right(starts, q_start) - 1
         floor = i - 4  # contents overlap little: a few steps back is enough, and stays linear
+        # the innermost content holding the whole quote ("“A,” said X, who said Y. “B.”": B is
+        # in X's content, which began before Y's)
         while (
-            i > floor
-            and i >= 0
-            and not contents[i][0] <= q_start < max(contents[i][1], q_start + 1)
+            i > floor and i >= 0 and not (contents[i][0] <= q_start and q_end <= contents[i][1] + 2)
         ):
             i -= 1
         if i == floor:
             continue
-        if i >= 0 and q_end <= contents[i][1] + 2:
+        if i >= 0:
             qid = q.id
             by_quote[qid] = i
             quote_ids[i].append(qid)
