@@ -44,6 +44,7 @@ from quotecheck.attribution.shapes import (
     comma_link,
     dash_link,
     headline_source_link,
+    noun_verb_tag_link,
     share_links,
     statement_link,
     vague_link,
@@ -530,6 +531,7 @@ def _quote_shape_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Li
                 or words_link(doc, q)
                 or statement_link(doc, q)
                 or chant_link(doc, q)
+                or noun_verb_tag_link(doc, q)
             )
             if link is not None:
                 extra.append(file_link(book, link))

@@ -43,6 +43,7 @@ __all__ = [
     "comma_link",
     "dash_link",
     "headline_source_link",
+    "noun_verb_tag_link",
     "share_links",
     "statement_link",
     "vague_link",
@@ -336,6 +337,68 @@ def comma_link(doc: Doc, quote: ScannedQuote) -> Link | None:
         f"subject {text[mention.start : mention.end]!r} speaks it"
     )
     return _quote_link((verb.start, words[-1].end), CueKind.speech_verb, quote, si, mention, why)
+
+
+# Reporting verbs that are far more often nouns ("state", "charges", "reports"): never cues on
+# their own (text/cues.py), but right after a quote's closing comma and a subject they are the
+# tag's verb ("“…,” the Saudis state in the white paper"; "“…,” a voice-over in the ad states").
+_NOUN_FORM_VERBS: Final = frozenset(f for f in grammar_words("noun_form") if f in VERB_FORMS)
+_TAG_MARKS: Final = frozenset(",?!")  # what ends a quote that a tag after it credits
+_TAG_WORDS: Final = 8  # the subject and the verb of a tag: a few words at most
+
+
+def noun_verb_tag_link(doc: Doc, quote: ScannedQuote) -> Link | None:
+    """Read "“…,” the Saudis state in the white paper": a subject and a reporting verb that is
+    usually a noun, right after a quote that ends in a comma, credit the quote to the subject."""
+    text = doc.text
+    inner = text[quote.span.start : quote.marks.end].rstrip(" \t\u00a0\"'”’»")
+    if not inner or inner[-1] not in _TAG_MARKS:
+        return None
+    si = doc.sentence_at(quote.marks.start)
+    hi = min(doc.sentences[si].span.end, doc.next_quote_start(quote.marks.end, len(text)))
+    words = tokens(text, quote.marks.end, hi)[: _TAG_WORDS + 1]
+    found = _tag_subject(words)
+    if found is None:
+        return None
+    phrase, verb = found
+    mention = classify(text, phrase)
+    if mention is None:
+        return None
+    why = (
+        f"{verb.text!r} after the quote is the tag's verb: {text[mention.start : mention.end]!r} "
+        "speaks it"
+    )
+    return _quote_link((verb.start, verb.end), CueKind.speech_verb, quote, si, mention, why)
+
+
+def _tag_subject(words: list[Token]) -> tuple[list[Token], Token] | None:
+    """The subject and the verb of a tag after a quote ("the Saudis | state", "a voice-over in
+    the ad | states"): a noun phrase, at most one prepositional phrase, then a noun-form verb
+    with nothing after it but where or when it was said."""
+    for k in range(1, len(words)):
+        word = words[k].text
+        if not word[:1].isalnum():
+            return None  # the tag ends at a comma or a stop
+        if word not in _NOUN_FORM_VERBS:
+            continue
+        phrase = phrase_after(words[:k])
+        rest = words[len(phrase) : k]
+        if not phrase or (rest and (rest[0].text not in _TAG_PREPOSITIONS or len(rest) > 4)):
+            continue  # "the state | budget office": the noun form is part of the subject
+        after = words[k + 1 : k + 2]
+        if after and after[0].text[:1].isalnum() and after[0].text not in _TAG_FOLLOWERS:
+            return None  # a noun with more words after it, not a tag's verb
+        return phrase, words[k]
+    return None
+
+
+_TAG_PREPOSITIONS: Final = frozenset(["in", "of", "at", "for", "from", "on", "with"])
+
+
+# Words that may follow a tag's verb: where, when and how the words were said.
+_TAG_FOLLOWERS: Final = frozenset(
+    ["in", "on", "at", "during", "after", "before", "of", "to", "last", "this", "on", "when"]
+)
 
 
 # "…, as X put it, “…”", "In X's words, “…”", "in the words of X: “…”": a phrase that names
