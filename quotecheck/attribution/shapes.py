@@ -197,8 +197,14 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     words = subject_before(left) if last and (last not in VERB_FORMS or last in DOCUMENTS) else []
     if len(words) > 1 and words[0].text.lower() in VERB_FORMS:
         words = words[1:]  # "Stated Stone:", "Added the senator:": an inverted verb first
-    # The name must open the sentence: "Trump: “…”", not "The point is: …".
-    mention = classify(text, words) if words and len(left) - len(words) <= 2 else None
+    # The name must open the sentence: "Trump: “…”", not "The point is: …"; only a person's
+    # name may end a longer clause ("… doesn't surprise pollster Daron Shaw: “…”").
+    mention = classify(text, words) if words else None
+    if mention is not None and len(left) - len(words) > 2:
+        complete = quote is not None and _whole(doc, quote, sent.end)
+        mention = mention if complete and _named_person(text, mention) else None
+    if mention is None and quote is not None:
+        mention = _presented(text, left)  # "Here's Clinton in December 1992: “…”"
     # A document speaks a quote ("From the report: “…”"), not a clause ("The report: …").
     if mention is None or (mention.kind is SourceKind.document and quote is None):
         mention = _clause_subject(doc, left) if quote is not None else None
@@ -223,6 +229,41 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         mention=mention,
         reasons=reasons,
     )
+
+
+def _named_person(text: str, mention: Mention) -> bool:
+    """Tell whether a mention is a person's name, with at most a title or role before it
+    ("pollster Daron Shaw"; not a role alone, a pronoun, a group or "a message to Trump")."""
+    if mention.kind is not SourceKind.person or mention.name is None or mention.pronoun:
+        return False
+    return _LINKING_WORDS.isdisjoint(text[mention.start : mention.end].lower().split())
+
+
+_LINKING_WORDS: Final = frozenset(["to", "of", "for", "from", "with", "by", "about", "and"])
+
+
+def _whole(doc: Doc, quote: ScannedQuote, sentence_end: int) -> bool:
+    """Tell whether a quote after a colon is a whole statement: capitalised, and nothing but
+    punctuation after it in its sentence ("…: “Welcome” was the theme" is not one)."""
+    rest = doc.text[quote.marks.end : sentence_end]
+    return quote.span.text[:1].isupper() and not any(c.isalnum() for c in rest)
+
+
+_HERE: Final = frozenset(["here’s", "here's", "here"])
+
+
+def _presented(text: str, left: list[Token]) -> Mention | None:
+    """The person a "Here's X …:" sentence presents before a quote ("Here's Clinton in 1992:")."""
+    if not left or left[0].text.lower() not in _HERE:
+        return None
+    rest = (
+        left[2:]
+        if left[0].text.lower() == "here" and len(left) > 1 and left[1].text == "is"
+        else left[1:]
+    )
+    phrase = phrase_after(rest)
+    mention = classify(text, phrase) if phrase else None
+    return mention if mention is not None and _named_person(text, mention) else None
 
 
 def _has_letters(text: str, span: tuple[int, int]) -> bool:
