@@ -13,8 +13,9 @@ the cue and attribution stages read; the public ``Quote`` model is built once, a
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from typing import Final, NamedTuple, final
+from typing import Final, NamedTuple, TypeVar, final
 
 import regex
 
@@ -23,7 +24,7 @@ from quotecheck.kinds import QUOTE_DIRECT, QUOTE_PARTIAL
 from quotecheck.models import Paragraph, QuoteKind, Span
 from quotecheck.offsets import OPENING_MARKS, QUOTE_OPENERS, clamp, make_span, rstrip_end
 
-__all__ = ["QuoteScan", "ScannedQuote", "find_quotes"]
+__all__ = ["QuoteScan", "ScannedQuote", "SoupRun", "find_quotes"]
 
 _CLOSING_MARKS = "”’»›」』\"'"
 # What may stand right before an opening mark or right after a closing mark.
@@ -154,11 +155,24 @@ class ScannedQuote:
         self.end = end
 
 
+@final
+class SoupRun:
+    """A long run of tiny quotes read as plain text ("quote soup"): its span and its quotes."""
+
+    __slots__ = ("quotes", "span")
+
+    def __init__(self, span: Span, quotes: int) -> None:
+        self.span = span  # from the run's first opening mark to its last quote's end
+        self.quotes = quotes  # how many quotes (not counting quotes nested in them) it held
+
+
 class QuoteScan(NamedTuple):
-    """The quotes found in a text, and the quote marks that could not be paired."""
+    """The quotes found in a text, the quote marks that could not be paired, and the runs of
+    quote soup whose marks were left as plain text."""
 
     quotes: tuple[ScannedQuote, ...]
     unbalanced: tuple[Span, ...]
+    soup: tuple[SoupRun, ...] = ()
 
 
 @final
@@ -183,6 +197,7 @@ class _Open:
 # is the document order _build_quotes wants: by start, the longer first), the end of its content,
 # the opener's width, paragraph and depth.
 _Pair = tuple[int, int, int, int, int, int]
+_T = TypeVar("_T", bound=tuple[int, ...])  # a pair or an unpaired mark: its start comes first
 
 
 def _pair(opener: _Open, content_end: int, marks_end: int) -> _Pair:
@@ -309,8 +324,15 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCo
     state.reach(max(text.rfind("’", end), text.rfind("'", end)))
     if paragraphs:
         state.end_paragraph(len(paragraphs) - 1)
-    quotes = _build_quotes(text, paragraphs, state.pairs, config)
-    return QuoteScan(quotes, _merge_runs(text, state.unpaired))
+    state.pairs.sort()  # by start, the longer first: no two pairs share a start
+    soup = _soup_runs(text, state.pairs, config)
+    pairs, unpaired = state.pairs, state.unpaired
+    if soup:
+        pairs = _outside(pairs, soup)
+        unpaired = _outside(sorted(unpaired), soup)
+    quotes = _build_quotes(text, paragraphs, pairs, config)
+    runs = tuple(SoupRun(make_span(text, start, end), count) for start, end, count in soup)
+    return QuoteScan(quotes, _merge_runs(text, unpaired), runs)
 
 
 @final
@@ -450,9 +472,8 @@ def _build_quotes(
     pairs: list[_Pair],
     config: AnalyzerConfig,
 ) -> tuple[ScannedQuote, ...]:
-    """Turn pairs into quotes in document order, skipping empty ones."""
+    """Turn pairs, sorted, into quotes in document order, skipping empty ones."""
     starts = [s.span.start for p in paragraphs for s in p.sentences]
-    pairs.sort()  # by start, the longer first: no two pairs share a start
     quotes: list[ScannedQuote] = []
     containers: list[tuple[int, int]] = []  # content ranges of quotes that may contain later ones
     for opener_start, minus_marks_end, content_end, width, paragraph, depth in pairs:
@@ -489,6 +510,81 @@ def _build_quotes(
         )
         containers.append((content_start, content_end))
     return tuple(quotes)
+
+
+# A word, for the quote-soup limits: letters and digits, an apostrophe or hyphen inside one
+# joining it (don’t, U-S-A); punctuation alone (", ", " — ") is no word.
+_WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
+
+
+def _more_words(text: str, start: int, end: int, limit: int) -> bool:
+    """True when ``text[start:end]`` holds more than ``limit`` words (see _WORD_RE); reads no
+    further than the word past the limit, and copies nothing."""
+    past_limit = itertools.islice(_WORD_RE.finditer(text, start, end), limit, None)
+    return next(past_limit, None) is not None
+
+
+def _soup_runs(text: str, pairs: list[_Pair], config: AnalyzerConfig) -> list[tuple[int, int, int]]:
+    """The runs of quote soup among ``pairs`` (sorted): (start, end, quotes) of each.
+
+    Quote soup is more than ``config.quote_soup_max_run`` quotes in a row inside one paragraph,
+    each of at most ``quote_soup_quote_words`` words, with at most ``quote_soup_gap_words``
+    words between neighbours: a list of scare-quoted terms or a short lyric stays well under the
+    limit, while generated or broken text ('"a "a "a …') gives one quote per few characters.
+    One pass over the outer quotes (a quote nested in another goes with it; an empty one is
+    passed over), each quote's and gap's words counted once: linear in the text.
+    """
+    most_words, most_gap, longest = (
+        config.quote_soup_quote_words,
+        config.quote_soup_gap_words,
+        config.quote_soup_max_run,
+    )
+    runs: list[tuple[int, int, int]] = []
+    run_start = run_end = -1  # the open run's first start and last end, or -1
+    count = paragraph = 0  # the open run's quotes and paragraph
+    outer_end = -1  # the end of the last outer quote: a pair opening before it is nested
+    for opener_start, minus_marks_end, content_end, width, opened_in, _depth in pairs:
+        if opener_start < outer_end:
+            continue
+        marks_end = -minus_marks_end
+        outer_end = marks_end
+        content_start = opener_start + width
+        if not _visible(text, content_start, content_end):
+            continue  # no quote is made of it: neither counted nor breaking the run
+        if marks_end == content_end:  # unclosed: it ends at its last visible character
+            marks_end = rstrip_end(text, content_start, content_end)
+        tiny = not _more_words(text, content_start, content_end, most_words)
+        joins = (
+            tiny
+            and run_end >= 0
+            and opened_in == paragraph
+            and not _more_words(text, run_end, opener_start, most_gap)
+        )
+        if joins:
+            run_end = marks_end
+            count += 1
+            continue
+        if count > longest:
+            runs.append((run_start, run_end, count))
+        run_start, run_end, count, paragraph = (
+            (opener_start, marks_end, 1, opened_in) if tiny else (-1, -1, 0, 0)
+        )
+    if count > longest:
+        runs.append((run_start, run_end, count))
+    return runs
+
+
+def _outside(items: list[_T], runs: list[tuple[int, int, int]]) -> list[_T]:
+    """The ``items`` (sorted tuples, a start first) that start outside every run (sorted)."""
+    kept: list[_T] = []
+    index = 0
+    for item in items:
+        start = item[0]
+        while index < len(runs) and runs[index][1] <= start:
+            index += 1
+        if index == len(runs) or start < runs[index][0]:
+            kept.append(item)
+    return kept
 
 
 def _visible(text: str, start: int, end: int) -> bool:
