@@ -19,7 +19,13 @@ import quotecheck as qc
 from quotecheck.cli import main
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.models import FlagKind, Severity
-from quotecheck.text.quotes import _WORD_RE, QuoteScan, ScannedQuote, find_quotes
+from quotecheck.text.quotes import (
+    _WORD_RE,
+    QuoteScan,
+    ScannedQuote,
+    find_quotes,
+    more_words_re,
+)
 from quotecheck.text.segment import segment
 from tests.test_offsets import assert_offset_invariants
 
@@ -98,6 +104,19 @@ def test_words_are_letters_and_digits_joined_by_apostrophes_and_hyphens() -> Non
         "11",
         "rock'n'roll",
     ]
+
+
+@given(st.text(alphabet="ab1_ -’',.—\n“", max_size=30), st.integers(0, 4))
+@example("a-b", 1)
+@example("a--b", 1)
+@example("'a' -", 0)
+def test_the_limit_pattern_counts_the_words_of_the_word_pattern(piece: str, limit: int) -> None:
+    """more_words_re(n) matches a piece (also read inside a longer text) exactly when _WORD_RE
+    finds more than n words in it: its atomic groups never split a word in two."""
+    more = len(_WORD_RE.findall(piece)) > limit
+    assert (more_words_re(limit).match(piece) is not None) == more
+    framed = f"xy{piece}zz"
+    assert (more_words_re(limit).match(framed, 2, 2 + len(piece)) is not None) == more
 
 
 def test_attributed_short_replies_are_never_soup() -> None:

@@ -13,7 +13,6 @@ the cue and attribution stages read; the public ``Quote`` model is built once, a
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from typing import Final, NamedTuple, TypeVar, final
 
@@ -514,14 +513,18 @@ def _build_quotes(
 
 # A word, for the quote-soup limits: letters and digits, an apostrophe or hyphen inside one
 # joining it (don’t, U-S-A); punctuation alone (", ", " — ") is no word.
-_WORD_RE = re.compile(r"\w+(?:[’'\-]\w+)*")
+_WORD = r"\w+(?:[’'\-]\w+)*"
+_WORD_RE = re.compile(_WORD)
 
 
-def _more_words(text: str, start: int, end: int, limit: int) -> bool:
-    """True when ``text[start:end]`` holds more than ``limit`` words (see _WORD_RE); reads no
-    further than the word past the limit, and copies nothing."""
-    past_limit = itertools.islice(_WORD_RE.finditer(text, start, end), limit, None)
-    return next(past_limit, None) is not None
+def more_words_re(limit: int) -> re.Pattern[str]:
+    """A pattern that matches at the start of a piece holding more than ``limit`` words.
+
+    Each word with the non-words before it is an atomic group: it is never split again to find
+    more words, so the count is _WORD_RE's and a piece is read once (one call per piece, where
+    counting ``finditer`` matches took three Python-level calls). ``re`` caches the compiled form.
+    """
+    return re.compile(rf"(?>\W*(?>{_WORD})){{{limit + 1}}}")
 
 
 def _soup_runs(text: str, pairs: list[_Pair], config: AnalyzerConfig) -> list[tuple[int, int, int]]:
@@ -532,13 +535,15 @@ def _soup_runs(text: str, pairs: list[_Pair], config: AnalyzerConfig) -> list[tu
     words between neighbours: a list of scare-quoted terms or a short lyric stays well under the
     limit, while generated or broken text ('"a "a "a …') gives one quote per few characters.
     One pass over the outer quotes (a quote nested in another goes with it; an empty one is
-    passed over), each quote's and gap's words counted once: linear in the text.
+    passed over), each quote's and gap's words counted once: linear in the text. Only the
+    paragraphs where more marks than the limit were paired are read at all (in news, none).
     """
-    most_words, most_gap, longest = (
-        config.quote_soup_quote_words,
-        config.quote_soup_gap_words,
-        config.quote_soup_max_run,
-    )
+    longest = config.quote_soup_max_run
+    crowded = _crowded_paragraphs(pairs, longest)
+    if not crowded:
+        return []
+    long_quote = more_words_re(config.quote_soup_quote_words)
+    long_gap = more_words_re(config.quote_soup_gap_words)
     runs: list[tuple[int, int, int]] = []
     run_start = run_end = -1  # the open run's first start and last end, or -1
     count = paragraph = 0  # the open run's quotes and paragraph
@@ -553,12 +558,12 @@ def _soup_runs(text: str, pairs: list[_Pair], config: AnalyzerConfig) -> list[tu
             continue  # no quote is made of it: neither counted nor breaking the run
         if marks_end == content_end:  # unclosed: it ends at its last visible character
             marks_end = rstrip_end(text, content_start, content_end)
-        tiny = not _more_words(text, content_start, content_end, most_words)
+        tiny = opened_in in crowded and long_quote.match(text, content_start, content_end) is None
         joins = (
             tiny
             and run_end >= 0
             and opened_in == paragraph
-            and not _more_words(text, run_end, opener_start, most_gap)
+            and long_gap.match(text, run_end, opener_start) is None
         )
         if joins:
             run_end = marks_end
@@ -572,6 +577,20 @@ def _soup_runs(text: str, pairs: list[_Pair], config: AnalyzerConfig) -> list[tu
     if count > longest:
         runs.append((run_start, run_end, count))
     return runs
+
+
+def _crowded_paragraphs(pairs: list[_Pair], longest: int) -> set[int]:
+    """The paragraphs where more than ``longest`` pairs (sorted, so by paragraph) open: only
+    there can a run of more than ``longest`` quotes stand."""
+    crowded: set[int] = set()
+    paragraph, count = -1, 0
+    for pair in pairs:
+        if pair[4] != paragraph:
+            paragraph, count = pair[4], 0
+        count += 1
+        if count > longest:
+            crowded.add(paragraph)
+    return crowded
 
 
 def _outside(items: list[_T], runs: list[tuple[int, int, int]]) -> list[_T]:
