@@ -216,7 +216,9 @@ class _Pairing:
         # Each pair as plain ints (see _pair): such a tuple is untracked by the garbage collector
         # at its first collection, where one holding the _Open stays in every later full pass.
         self.pairs: list[_Pair] = []
-        self.unpaired: list[tuple[int, int]] = []  # (start, end) of each unpaired mark
+        # (start, end) of each stray mark; the openers of unclosed pairs are read off the pairs
+        # at the end (see _unclosed_openers), so that a run of quote soup never holds them.
+        self.unpaired: list[tuple[int, int]] = []
         self.skip: set[int] = set()  # continuation marks of multi-paragraph quotes
         self.paragraph = 0  # the paragraph of the latest mark
         self._next_single_close = -1
@@ -230,9 +232,20 @@ class _Pairing:
             self.paragraph += 1
 
     def close_unclosed(self, opener: _Open, end: int) -> None:
-        """Record ``opener`` as a quote that runs to ``end`` without a closing mark."""
-        self.unpaired.append((opener.start, opener.start + opener.width))
-        self.pairs.append(_pair(opener, end, end))
+        """Record ``opener`` as a quote that runs to ``end`` without a closing mark (its opening
+        mark is unpaired: see _unclosed_openers); with nothing before ``end``, as a stray mark."""
+        if end <= opener.start + opener.width:
+            self.add_stray(opener.start, opener.start + opener.width)  # no quote: no pair kept
+        else:
+            self.pairs.append(_pair(opener, end, end))
+
+    def add_stray(self, start: int, end: int) -> None:
+        """Record an unpaired mark; one that starts where the last ends extends it instead (a
+        run of marks side by side is one span of QuoteScan.unbalanced, and holds one tuple)."""
+        if self.unpaired and self.unpaired[-1][1] == start:
+            self.unpaired[-1] = (self.unpaired[-1][0], end)
+        else:
+            self.unpaired.append((start, end))
 
     def end_paragraph(self, paragraph: int) -> None:
         """Close what is still open at a paragraph's end, unless the next one continues it."""
@@ -325,13 +338,20 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCo
         state.end_paragraph(len(paragraphs) - 1)
     state.pairs.sort()  # by start, the longer first: no two pairs share a start
     soup = _soup_runs(text, state.pairs, config)
-    pairs, unpaired = state.pairs, state.unpaired
+    pairs, stray = state.pairs, state.unpaired
     if soup:
         pairs = _outside(pairs, soup)
-        unpaired = _outside(sorted(unpaired), soup)
+        stray = _outside(sorted(stray), soup)
+    unpaired = stray + _unclosed_openers(pairs)
     quotes = _build_quotes(text, paragraphs, pairs, config)
     runs = tuple(SoupRun(make_span(text, start, end), count) for start, end, count in soup)
     return QuoteScan(quotes, _merge_runs(text, unpaired), runs)
+
+
+def _unclosed_openers(pairs: list[_Pair]) -> list[tuple[int, int]]:
+    """(start, end) of the opening mark of each pair that no mark closed (its marks end where
+    its content does): unpaired marks, like the strays."""
+    return [(p[0], p[0] + p[3]) for p in pairs if -p[1] == p[2]]
 
 
 @final
@@ -371,7 +391,7 @@ def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> No
     elif role == "close":
         _close(state, mark, position, width)
     elif role == "stray":
-        state.unpaired.append((position, position + width))
+        state.add_stray(position, position + width)
 
 
 def _role(state: _Pairing, m: _Mark) -> str:
@@ -450,7 +470,7 @@ def _open(state: _Pairing, mark: str, position: int, width: int, paragraph: int)
                 state.close_unclosed(state.stack.pop(), position)
             break
     if len(state.stack) >= _MAX_DEPTH:
-        state.unpaired.append((position, position + width))
+        state.add_stray(position, position + width)
         return
     state.stack.append(_Open(position, mark, width, paragraph, len(state.stack)))
 
