@@ -1,9 +1,10 @@
 """Claims weighing: how a sentence's own structure changes what its framing signals weigh.
 
-A degree word grading an evaluative term, the tail of a quotation whose opening mark the sentence
-does not hold, and a capitalised "We"/"Our" inside a name. The golden sentences for these rules are
-in tests/cases/claims.json (labels voice-capital-*, quote-tail-*, degree-*); the tests here check
-the pieces and that the reasons name what decided.
+A degree word grading an evaluative term, a weak intensifier pressing the writer's judgment, the
+tail of a quotation whose opening mark the sentence does not hold, and a capitalised "We"/"Our"
+inside a name. The golden sentences for these rules are in tests/cases/claims.json (labels
+voice-capital-*, quote-tail-*, degree-*, emphasis-*); the tests here check the pieces and that
+the reasons name what decided.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from quotecheck.attribution.attribute import Sourcing
 from quotecheck.claims.classify import classify_claims
 from quotecheck.claims.framing import find_signals
 from quotecheck.claims.signaltables import TABLES
-from quotecheck.claims.weighing import _unopened_close
-from quotecheck.lexicons import load
-from quotecheck.models import ClaimKind, SignalKind, Span
+from quotecheck.claims.weighing import _WEAK_INTENSIFIERS, Policy, _unopened_close, weigh_sentence
+from quotecheck.config import AnalyzerConfig
+from quotecheck.lexicons import load, load_rows
+from quotecheck.models import ClaimKind, Genre, GenreKind, SignalKind, Span
 from quotecheck.text.segment import segment
 
 
@@ -79,6 +81,131 @@ def test_degree_words_are_not_evaluative_terms_of_their_own() -> None:
     """Every degree word is kept out of the evaluative table (it only grades)."""
     for word in load("degree"):
         assert (SignalKind.evaluative.value, word.lower()) not in TABLES.weights
+
+
+# --------------------------------------------------------------------------- emphasis
+
+
+def test_a_weak_intensifier_presses_the_writers_judgment_and_the_reason_says_so() -> None:
+    """'always problematic': the intensifier weighs emphasis_factor times as much beside the
+    writer's evaluative term, and the reasons name it."""
+    claim = _claim("The new timetable is always problematic for shift workers.")
+    assert claim.kind is ClaimKind.editorial
+    assert "an intensifier presses the writer's judgment (x3): always" in claim.reasons
+    assert "evaluative terms: problematic" in claim.reasons
+
+
+def test_an_emphasis_factor_of_one_leaves_the_intensifier_weak() -> None:
+    """AnalyzerConfig.emphasis_factor is read: at 1 the same sentence stays below the threshold."""
+    text = "The new timetable is always problematic for shift workers."
+    off = AnalyzerConfig(emphasis_factor=1.0)
+    claims = classify_claims(text, segment(text), Sourcing((), (), ()), config=off)
+    assert claims[-1].kind is ClaimKind.unattributed
+    assert not any("presses" in r for r in claims[-1].reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only 40 of the 200 seats changed hands.",
+        "Even after the storm, the ferry ran on time.",
+        "The ferry was only slightly delayed by the storm.",
+    ],
+)
+def test_a_weak_intensifier_beside_no_judgment_stays_weak(text: str) -> None:
+    """Hard news: 'only' before a figure, 'even' in a plain report press nothing."""
+    claim = _claim(text)
+    assert claim.kind is ClaimKind.unattributed
+    assert not any("presses" in r for r in claim.reasons)
+
+
+def test_an_intensifier_inside_a_quote_is_the_speakers() -> None:
+    """A quoted 'always problematic' weighs nothing for the writer, emphasis or not."""
+    a = qc.analyze("\u201cThe new timetable is always problematic,\u201d the union leader said.")
+    assert a.claims[-1].kind is ClaimKind.quoted
+    assert not any("presses" in r for r in a.claims[-1].reasons)
+
+
+@pytest.mark.parametrize(("kind", "confidence"), [("news", 0.3), ("news", 0.9), ("analysis", 0.9)])
+def test_a_text_read_as_news_keeps_its_weak_intensifiers_weak(kind: str, confidence: float) -> None:
+    """In news, however unsure the reading, 'only' and 'even' mostly state facts: factor 1 there;
+    other genres (and a sentence read alone) keep the configured factor."""
+    genre = Genre(kind=GenreKind(kind), confidence=confidence)
+    policy = Policy(genre, AnalyzerConfig())
+    assert policy.emphasis_factor == (1.0 if kind == "news" else 3.0)
+
+
+def test_a_news_report_given_as_news_is_not_pressed() -> None:
+    """The same sentence, analysed as news, stays below the threshold and names no emphasis."""
+    text = "The new timetable is always problematic for shift workers."
+    claim = qc.analyze(text, genre="news").claims[-1]
+    assert claim.kind is ClaimKind.unattributed
+    assert not any("presses" in r for r in claim.reasons)
+
+
+def test_a_strong_intensifier_is_not_pressed() -> None:
+    """'clearly' (a full entry) keeps its weight: only the weak entries are multiplied."""
+    text = "Ministers were clearly stubborn about the levy."
+    signals = find_signals(text, _whole(text))
+    weights = [0.5 if s.kind is SignalKind.intensifier else 0.42 for s in signals]
+    _, out, notes = weigh_sentence(
+        text, _whole(text), signals, weights, Policy(None, AnalyzerConfig())
+    )
+    assert out == weights
+    assert not notes
+
+
+def test_the_weak_intensifiers_are_the_lexicons_entries_weighing_under_one() -> None:
+    """The set is read from lexicons/intensifiers.txt, not written in code: the entries weighing
+    under 1, less those marked as asserting truth ("verity")."""
+    rows = load_rows("intensifiers")
+    weak = {row[0].lower() for row in rows if len(row) > 1 and float(row[1]) < 1}
+    verity = {row[0].lower() for row in rows if row[2:] == ("verity",)}
+    assert verity == {"in fact", "indeed", "actually", "really"}
+    assert weak - verity == _WEAK_INTENSIFIERS
+    assert {"even", "only", "never", "once again"} <= _WEAK_INTENSIFIERS
+    assert "clearly" not in _WEAK_INTENSIFIERS
+
+
+def test_a_verity_adverb_does_not_press_a_judgment() -> None:
+    """'In fact' asserts that a statement is true, not how much: the weak term stays weak."""
+    claim = _claim("In fact, the new timetable is problematic for shift workers.")
+    assert claim.kind is ClaimKind.unattributed
+    assert not any("presses" in r for r in claim.reasons)
+
+
+def test_just_after_have_is_temporal_not_emphasis() -> None:
+    """'has just endured' means recently: 'just' is no signal there, so nothing is pressed."""
+    text = "The club has just endured a chaotic week."
+    assert "just" not in {s.span.text for s in find_signals(text, _whole(text))}
+    assert _claim(text).kind is ClaimKind.unattributed
+    other = "The club just endured a chaotic week."
+    assert "just" in {s.span.text for s in find_signals(other, _whole(other))}
+
+
+_WEAK = sorted(_WEAK_INTENSIFIERS)
+
+
+@given(
+    st.lists(
+        st.sampled_from([*_WEAK, "the", "report", "was", "problematic", "late", "clearly"]),
+        max_size=12,
+    ),
+    st.floats(min_value=1.0, max_value=5.0),
+)
+def test_emphasis_never_lowers_a_weight_and_needs_a_judgment(
+    words: list[str], factor: float
+) -> None:
+    """Property: the rule only raises weights, and only when an evaluative term of the writer's
+    is in the sentence."""
+    text = " ".join(words) + "."
+    signals = find_signals(text, _whole(text))
+    weights = [0.25 if s.kind is SignalKind.intensifier else 0.47 for s in signals]
+    policy = Policy(None, AnalyzerConfig(emphasis_factor=factor))
+    _, out, _ = weigh_sentence(text, _whole(text), signals, list(weights), policy)
+    assert all(b >= a for a, b in zip(weights, out, strict=False))
+    if not any(s.kind is SignalKind.evaluative for s in signals):
+        assert out[: len(weights)] == weights
 
 
 # --------------------------------------------------------------------------- quotation tails

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 from hypothesis import assume, given, settings
@@ -12,6 +13,7 @@ from rapidfuzz.distance import Levenshtein
 
 from quotecheck.errors import InputError, InputTypeError, SourceDocumentError
 from quotecheck.models import Analysis, Quote, Span, Verification, VerificationStatus
+from quotecheck.verification import index as index_module
 from quotecheck.verification.quotetext import TOKEN_RE, text_keys, token_offsets
 from quotecheck.verification.verifier import SourceIndex, verify, verify_quote
 from tests.conftest import CASES, case_params, load_cases
@@ -348,3 +350,56 @@ def test_source_name_is_reported_only_when_given() -> None:
     """verify_quote reports source_name as given, and None when it was not given."""
     assert verify_quote("will stay", "We will stay.").source_name is None
     assert verify_quote("will stay", "We will stay.", source_name="t.txt").source_name == "t.txt"
+
+
+@given(
+    st.lists(st.sampled_from(_VOCAB[:12]), min_size=20, max_size=80),
+    st.integers(0, 60),
+    st.integers(2, 12),
+    st.sampled_from(["", "not", "kaba"]),
+)
+def test_index_with_colliding_ids_finds_what_the_exact_index_finds(
+    words: list[str], first: int, length: int, swap: str
+) -> None:
+    """With too few bits per word id, ids collide in the packed entries; checking the words at
+    each hit must then give the verdicts an index without collisions gives."""
+    source = " ".join(words)
+    piece = words[first : first + length] or words[:length]
+    if swap:
+        piece = [*piece[:1], swap, *piece[2:]]
+    quote = " ".join(piece)
+    exact = SourceIndex({"doc": source})
+    assert exact._index._exact
+    # Word ids packed in one bit each: every pair shares its packed prefix with others.
+    bits = exact._index._mask_pos.bit_length() + 2
+    with patch.object(index_module, "_ENTRY_BITS", bits):
+        colliding = SourceIndex({"doc": source})
+    assert not colliding._index._exact
+    assert colliding.verify_quote(quote) == exact.verify_quote(quote)
+
+
+@settings(max_examples=200)
+@given(
+    st.text(st.sampled_from(list("ab1,.'’ \n\t—“”$%")), max_size=300),
+    st.integers(1, 40),
+)
+def test_offsets_read_chunk_by_chunk_equal_those_of_the_whole_text(text: str, chunk: int) -> None:
+    """Cut at white space, chunks of any size give the words and offsets of the whole text."""
+    with patch.object(index_module, "_CHUNK", chunk):
+        index = index_module.ShingleIndex({"doc": text})
+    starts, ends = token_offsets(text)
+    assert len(starts) == index.doc_length(0)
+    assert [index.word(i) for i in index.doc_ids(0)] == text_keys(text)
+    offsets = index.offsets(0)
+    with patch.object(index_module, "_CHUNK", chunk):
+        assert [offsets.start(k) for k in range(len(starts))] == starts
+        assert [offsets.end(k) for k in range(len(ends))] == ends
+
+
+@given(st.lists(st.integers(-30, 30)), st.integers(0, 8))
+def test_diagonal_runs_match_the_plain_reference(diagonals: list[int], tolerance: int) -> None:
+    """The runs of hits on nearby diagonals are those the one-hit-at-a-time loop finds."""
+    anchors = [(d, 0, 0, 1) for d in sorted(diagonals)]
+    runs = index_module.diagonal_runs(anchors, tolerance)
+    assert runs == index_module._diagonal_runs_plainly(anchors, tolerance)
+    assert [k for lo, hi in runs for k in range(lo, hi)] == list(range(len(anchors)))

@@ -18,8 +18,9 @@ import regex
 
 from quotecheck.assemble import assemble, text_span
 from quotecheck.config import AnalyzerConfig
-from quotecheck.lexicons import load
+from quotecheck.lexicons import load, load_rows
 from quotecheck.models import Genre, GenreKind, Signal, SignalKind, Span
+from quotecheck.offsets import fold
 
 __all__ = ["Policy", "Weighed", "weigh_sentence"]
 
@@ -82,6 +83,15 @@ _DETERMINERS: Final = frozenset(
 _DEGREE: Final = frozenset(e.lower() for e in load("degree"))
 _DEGREE_REACH: Final = 1 + max(len(e) for e in _DEGREE)  # characters looked back for one
 _EVALUATIVE: Final = SignalKind.evaluative
+_INTENSIFIER: Final = SignalKind.intensifier
+# Weak intensifiers: entries listed with a weight under 1 ("even", "only", "never"); alone they
+# weigh little, beside the writer's own judgment they press it (_emphasised). Those marked
+# "verity" ("in fact", "indeed") assert that a statement is true, not how much: never pressed.
+_WEAK_INTENSIFIERS: Final = frozenset(
+    fold(row[0]).lower()
+    for row in load_rows("intensifiers")
+    if len(row) > 1 and float(row[1]) < 1 and row[2:] != ("verity",)
+)
 _WORD_BEFORE_RE: Final = regex.compile(r"([\w'’]+)\W*$")
 
 
@@ -105,6 +115,7 @@ class Policy:
         "audience",
         "audience_factor",
         "base",
+        "emphasis_factor",
         "figure_bonus",
         "kind",
         "label",
@@ -147,6 +158,10 @@ class Policy:
         self.audience_factor = config.audience_voice_factor
         self.scare_weight = config.scare_distance_weight
         self.question_weight = config.rhetorical_question_weight
+        # A text read as news, however unsure the reading, keeps its weak intensifiers weak:
+        # there "only", "even" and "never" mostly state facts (_emphasised).
+        read_as_news = genre is not None and genre.kind is GenreKind.news
+        self.emphasis_factor = 1.0 if read_as_news else config.emphasis_factor
         if kind in _OPINION:
             self.unsourced_threshold = config.opinion_editorial_threshold
         elif kind is GenreKind.review:
@@ -184,6 +199,8 @@ def weigh_sentence(
         weights = _reweigh(text, signals, weights, policy, notes)
     if signals:
         weights = _graded(text, signals, weights, policy, notes)
+        if len(signals) > 1 and policy.emphasis_factor != 1.0:
+            weights = _emphasised(signals, weights, policy, notes)
     if signals and ('"' in span.text or "\u201d" in span.text):
         weights = _quotation_tail(span, signals, weights, notes)
     if not policy.transcript and span.text.rstrip(" \"'”’»)]").endswith("?"):
@@ -260,6 +277,40 @@ def _graded(
             graded.append(f"{word} {s.span.text}")
     if graded:
         notes.append(f"a degree word grades an evaluative term: {', '.join(graded)}")
+    return out
+
+
+def _emphasised(
+    signals: tuple[Signal, ...], weights: list[float], policy: Policy, notes: list[str]
+) -> list[float]:
+    """A weak intensifier ("even", "only", "never", "once again") of the writer's in a sentence
+    that also holds an evaluative term of the writer's presses that judgment ("they never came
+    up with a plan, only excuses"): it weighs ``emphasis_factor`` times as much. Beside plain
+    facts ("only 40 of the 200 seats") it keeps its small weight; in a text read as news,
+    even unsurely, the factor is 1 (:class:`Policy`): there "only", "even" and "never" mostly
+    state facts ("even though the jet burns $10,000 an hour", "equipment never delivered")."""
+    judged = False
+    for n, s in enumerate(signals):
+        if s.kind is _EVALUATIVE and weights[n] > 0:
+            judged = True
+            break
+    if not judged:
+        return weights
+    out = weights
+    pressed: list[str] = []
+    for n, s in enumerate(signals):
+        if s.kind is not _INTENSIFIER or weights[n] <= 0:
+            continue  # most signals; an intensifier inside a quote is the speaker's
+        if (s.lexicon or "").lower() in _WEAK_INTENSIFIERS:
+            if out is weights:
+                out = list(weights)
+            out[n] = weights[n] * policy.emphasis_factor
+            pressed.append(s.span.text)
+    if pressed:
+        notes.append(
+            f"an intensifier presses the writer's judgment (x{policy.emphasis_factor:g}): "
+            f"{', '.join(dict.fromkeys(pressed))}"
+        )
     return out
 
 
