@@ -110,12 +110,12 @@ class _ClosedStdout(io.StringIO):
         raise OSError(errno.EBADF, "standard output is closed")
 
 
-_INPUT_WARNINGS = (FlagKind.not_prose_input, FlagKind.language)
+_INPUT_WARNINGS = (FlagKind.not_prose_input, FlagKind.language, FlagKind.quote_soup)
 
 
 def _warn_input(name: str, flags: Sequence[Flag]) -> None:
-    """Say on stderr, one line each, when the input is HTML or not English: every reading of it
-    is unreliable, whatever the output shows."""
+    """Say on stderr, one line each, when the input is HTML or not English (every reading of it
+    is unreliable, whatever the output shows) or holds quote soup read as plain text."""
     for f in flags:
         if f.kind in _INPUT_WARNINGS:
             first = " ".join(f.message.split())

@@ -90,6 +90,27 @@ class AnalyzerConfig(BaseModel):
         description="Most words of a stand-alone quote that carries on no one's statement (a "
         "subhead, a title, a shout) and so inherits no speaker from the quote before it.",
     )
+    quote_soup_max_run: int = Field(
+        default=32,
+        ge=0,
+        description="Most tiny quotes in a row, in one paragraph, that are read as quotes (tiny: "
+        "see quote_soup_quote_words and quote_soup_gap_words). A longer run is quote soup (text "
+        "such as '\"a \"a \"a …'): its marks are left as plain text and one 'quote_soup' flag "
+        "names its span. Lists of scare-quoted terms, chants and lyrics run far shorter; raise "
+        "this to read a longer run as quotes anyway.",
+    )
+    quote_soup_quote_words: int = Field(
+        default=3,
+        ge=0,
+        description="Most words of a tiny quote, for quote_soup_max_run: a scare-quoted term or "
+        "a chant ('woke', 'lock her up'). Words are runs of letters and digits.",
+    )
+    quote_soup_gap_words: int = Field(
+        default=1,
+        ge=0,
+        description="Most words between two neighbouring tiny quotes of one run, for "
+        "quote_soup_max_run: a list's ', ' or ' and '; an attributed reply ('he said') has more.",
+    )
     # ------------------------------------------------------------------ input (text/language.py)
     language_sample_chars: int = Field(
         default=1_200,

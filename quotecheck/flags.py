@@ -44,8 +44,16 @@ from quotecheck.models import (
 from quotecheck.offsets import make_span, strip_span
 from quotecheck.sortedints import bisect_right
 from quotecheck.text.language import InputReading
+from quotecheck.text.quotes import SoupRun
 
-__all__ = ["FlagRecord", "find_flags", "flag_models", "flag_records", "input_flags"]
+__all__ = [
+    "FlagRecord",
+    "find_flags",
+    "flag_models",
+    "flag_records",
+    "input_flags",
+    "soup_flag",
+]
 
 _SPECIFIC = ("contains an allegation", "contains a specific figure")
 _DETAIL = ("contains", "names")
@@ -92,11 +100,13 @@ def find_flags(
     genre: Genre | None = None,
     config: AnalyzerConfig | None = None,
     reading: InputReading | None = None,
+    *,
+    soup: tuple[SoupRun, ...] = (),
 ) -> tuple[Flag, ...]:
     """Flag unsourced claims, editorial framing, weak sourcing and odd quote marks, by position.
 
     :func:`flag_records` made models. ``genre`` sets the severity of editorial framing and weak
-    sourcing (see the module's notes).
+    sourcing (see the module's notes); each run of ``soup`` gets a ``quote_soup`` flag.
 
     >>> from quotecheck.text.segment import segment
     >>> from quotecheck.claims.classify import claim_records
@@ -105,7 +115,7 @@ def find_flags(
     >>> [(f.kind.value, f.severity.value) for f in find_flags(t, claims, Sourcing((), (), ()), ())]
     [('unattributed_claim', 'high')]
     """
-    records = flag_records(text, claims, sourcing, unbalanced, genre, config, reading)
+    records = flag_records(text, claims, sourcing, unbalanced, genre, config, reading, soup=soup)
     return flag_models(records)
 
 
@@ -145,8 +155,11 @@ def flag_records(
     genre: Genre | None = None,
     config: AnalyzerConfig | None = None,
     reading: InputReading | None = None,
+    *,
+    soup: tuple[SoupRun, ...] = (),
 ) -> tuple[FlagRecord, ...]:
-    """:func:`find_flags` as the records the pipeline builds the Flags from, at the end."""
+    """:func:`find_flags` as the records the pipeline builds the Flags from, at the end
+    (``soup``: the quote scanner's runs of quote soup, one ``quote_soup`` flag each)."""
     config = config or DEFAULT_CONFIG
     ranks = _Ranks(genre, config)
     flags: list[FlagRecord] = []
@@ -159,6 +172,8 @@ def flag_records(
         _speakerless_flags(sourcing, flags, config.scare_max_words)
     for span in unbalanced:
         flags.append(_flag(FlagKind.unbalanced_quote_marks, span, _UNBALANCED, Severity.low))
+    for run in soup:
+        flags.append(soup_flag(run, config))
     if reading is not None:
         flags.extend(input_flags(text, reading))
     if not flags:
@@ -322,6 +337,26 @@ def _speakerless_flags(sourcing: Sourcing, flags: list[FlagRecord], max_words: i
     for q in sourcing.quotes:
         if q.kind is QuoteKind.scare and q.depth == 0 and speech_like(q.span.text, max_words):
             flags.append(_flag(FlagKind.speakerless_quote, q.marks, _SPEAKERLESS, Severity.low))
+
+
+def soup_flag(run: SoupRun, config: AnalyzerConfig) -> FlagRecord:
+    """Warn that a run of quote soup was read as plain text, and how to read it as quotes.
+
+    >>> from quotecheck.text.quotes import SoupRun
+    >>> t = '"a ' * 40
+    >>> flag = soup_flag(SoupRun(Span(start=0, end=119, text=t[:119]), 40), DEFAULT_CONFIG)
+    >>> flag.kind.value, flag.severity.value
+    ('quote_soup', 'medium')
+    """
+    words, gap = config.quote_soup_quote_words, config.quote_soup_gap_words
+    message = (
+        f"{run.quotes} quotes in a row of at most {words} words each, with at most {gap} "
+        f"{'word' if gap == 1 else 'words'} between them, were read as plain text (quote soup): "
+        "no quote, speaker or claim was made from these marks; to read them as quotes, raise "
+        f"AnalyzerConfig.quote_soup_max_run (now {config.quote_soup_max_run}) to {run.quotes} "
+        "or more"
+    )
+    return _flag(FlagKind.quote_soup, run.span, message, Severity.medium)
 
 
 def input_flags(text: str, reading: InputReading) -> list[FlagRecord]:

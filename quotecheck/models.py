@@ -211,6 +211,7 @@ class FlagKind(StrEnum):
     vague_source = "vague_source"
     speakerless_quote = "speakerless_quote"
     unbalanced_quote_marks = "unbalanced_quote_marks"
+    quote_soup = "quote_soup"  # a long run of tiny quotes whose marks were read as plain text
     not_prose_input = "not_prose_input"  # the text is HTML (tags, entities), not plain prose
     language = "language"  # the text does not read as English: the lexicons do not fit it
     misattributed = "misattributed"  # a verified quote's words were said by someone else

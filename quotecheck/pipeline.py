@@ -88,7 +88,7 @@ def _analyze(
     sourcing = attribute(view, paragraphs, scan.quotes, cues, config)
     # The scanner's quote records, and the cues, are done with: attribution settled every quote
     # as a record (holding the same Spans). Letting them go now keeps them out of the peak.
-    unbalanced = scan.unbalanced
+    unbalanced, soup = scan.unbalanced, scan.soup
     del scan, cues
     sourcing = without_nonprose(paragraphs, sourcing)
     sourcing = credit_turns(view, paragraphs, sourcing)
@@ -98,7 +98,7 @@ def _analyze(
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
     claims = claim_records(view, paragraphs, sourcing, genre_read, config, framing)
     reading = read_input(view, config)
-    flags = flag_records(view, claims, sourcing, unbalanced, genre_read, config, reading)
+    flags = flag_records(view, claims, sourcing, unbalanced, genre_read, config, reading, soup=soup)
     summary = summarize(claims, sourcing)
     # The stages exchanged records; the contract's models are built here, once.
     quotes, sources, attributions = sourcing_models(view, sourcing)

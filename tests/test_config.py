@@ -513,3 +513,17 @@ def test_fragment_quote_words_is_read() -> None:
 
     assert fragment(DEFAULT_CONFIG) == ("scare", None)
     assert fragment(AnalyzerConfig(fragment_quote_words=0)) == ("direct", "a2")
+
+
+def test_quote_soup_limits_are_read() -> None:
+    """A run of 40 tiny quotes is soup by default; each of the three limits, moved, reads it."""
+    text = "The stand sang " + "“ole ole” then " * 40 + "the match went on."
+
+    def soup_and_quotes(**fields: Any) -> tuple[int, int]:
+        a = qc.analyze(text, config=AnalyzerConfig(**fields))
+        return sum(f.kind.value == "quote_soup" for f in a.flags), len(a.quotes)
+
+    assert soup_and_quotes() == (1, 0)
+    assert soup_and_quotes(quote_soup_max_run=40) == (0, 40)
+    assert soup_and_quotes(quote_soup_quote_words=1) == (0, 40)  # "ole ole" has two words
+    assert soup_and_quotes(quote_soup_gap_words=0) == (0, 40)  # "then" is one word

@@ -50,7 +50,7 @@ def test_cases_are_well_formed() -> None:
     for case in CASES:
         assert set(case) == {"label", "provenance", "comment", "input", "expected", "expect"}
         assert case["provenance"] in {"synthetic", "negative", "bugs caught"}
-        assert set(case["expected"]) == {"quotes", "unbalanced"}
+        assert {"quotes", "unbalanced"} <= set(case["expected"]) <= {"quotes", "unbalanced", "soup"}
         for quote in case["expected"]["quotes"]:
             assert set(quote) <= {"text", *OPTIONAL_KEYS}
             assert quote["text"] in case["input"]
@@ -74,6 +74,7 @@ def test_quotes_case(case: dict[str, Any]) -> None:
             k: v for k, v in spec.items() if k != "text"
         }, spec["text"]
     assert len(result.unbalanced) == case["expected"]["unbalanced"], result.unbalanced
+    assert len(result.soup) == case["expected"].get("soup", 0)
     _assert_consistent(text, result)
 
 

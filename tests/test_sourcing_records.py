@@ -199,8 +199,10 @@ def test_flags_are_records_until_the_end(text: str) -> None:
     paragraphs = segment(text)
     sourcing = _stages(text)[-1]
     claims = claim_records(text, paragraphs, sourcing, analysis.genre)
-    unbalanced = find_quotes(text, paragraphs, DEFAULT_CONFIG).unbalanced
-    records = flag_records(text, claims, sourcing, unbalanced, analysis.genre, DEFAULT_CONFIG)
+    scan = find_quotes(text, paragraphs, DEFAULT_CONFIG)
+    records = flag_records(
+        text, claims, sourcing, scan.unbalanced, analysis.genre, DEFAULT_CONFIG, soup=scan.soup
+    )
     assert all(type(f) is FlagRecord for f in records)
     # analyze's flags less the input-reading ones (not asked for here)
     assert flag_models(records) == tuple(

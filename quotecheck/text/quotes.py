@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Final, NamedTuple, final
+from typing import Final, NamedTuple, TypeVar, final
 
 import regex
 
@@ -23,7 +23,7 @@ from quotecheck.kinds import QUOTE_DIRECT, QUOTE_PARTIAL
 from quotecheck.models import Paragraph, QuoteKind, Span
 from quotecheck.offsets import OPENING_MARKS, QUOTE_OPENERS, clamp, make_span, rstrip_end
 
-__all__ = ["QuoteScan", "ScannedQuote", "find_quotes"]
+__all__ = ["QuoteScan", "ScannedQuote", "SoupRun", "find_quotes"]
 
 _CLOSING_MARKS = "”’»›」』\"'"
 # What may stand right before an opening mark or right after a closing mark.
@@ -154,11 +154,24 @@ class ScannedQuote:
         self.end = end
 
 
+@final
+class SoupRun:
+    """A long run of tiny quotes read as plain text ("quote soup"): its span and its quotes."""
+
+    __slots__ = ("quotes", "span")
+
+    def __init__(self, span: Span, quotes: int) -> None:
+        self.span = span  # from the run's first opening mark to its last quote's end
+        self.quotes = quotes  # how many quotes (not counting quotes nested in them) it held
+
+
 class QuoteScan(NamedTuple):
-    """The quotes found in a text, and the quote marks that could not be paired."""
+    """The quotes found in a text, the quote marks that could not be paired, and the runs of
+    quote soup whose marks were left as plain text."""
 
     quotes: tuple[ScannedQuote, ...]
     unbalanced: tuple[Span, ...]
+    soup: tuple[SoupRun, ...] = ()
 
 
 @final
@@ -183,6 +196,7 @@ class _Open:
 # is the document order _build_quotes wants: by start, the longer first), the end of its content,
 # the opener's width, paragraph and depth.
 _Pair = tuple[int, int, int, int, int, int]
+_T = TypeVar("_T", bound=tuple[int, ...])  # a pair or an unpaired mark: its start comes first
 
 
 def _pair(opener: _Open, content_end: int, marks_end: int) -> _Pair:
@@ -202,7 +216,9 @@ class _Pairing:
         # Each pair as plain ints (see _pair): such a tuple is untracked by the garbage collector
         # at its first collection, where one holding the _Open stays in every later full pass.
         self.pairs: list[_Pair] = []
-        self.unpaired: list[tuple[int, int]] = []  # (start, end) of each unpaired mark
+        # (start, end) of each stray mark; the openers of unclosed pairs are read off the pairs
+        # at the end (see _unclosed_openers), so that a run of quote soup never holds them.
+        self.unpaired: list[tuple[int, int]] = []
         self.skip: set[int] = set()  # continuation marks of multi-paragraph quotes
         self.paragraph = 0  # the paragraph of the latest mark
         self._next_single_close = -1
@@ -216,9 +232,20 @@ class _Pairing:
             self.paragraph += 1
 
     def close_unclosed(self, opener: _Open, end: int) -> None:
-        """Record ``opener`` as a quote that runs to ``end`` without a closing mark."""
-        self.unpaired.append((opener.start, opener.start + opener.width))
-        self.pairs.append(_pair(opener, end, end))
+        """Record ``opener`` as a quote that runs to ``end`` without a closing mark (its opening
+        mark is unpaired: see _unclosed_openers); with nothing before ``end``, as a stray mark."""
+        if end <= opener.start + opener.width:
+            self.add_stray(opener.start, opener.start + opener.width)  # no quote: no pair kept
+        else:
+            self.pairs.append(_pair(opener, end, end))
+
+    def add_stray(self, start: int, end: int) -> None:
+        """Record an unpaired mark; one that starts where the last ends extends it instead (a
+        run of marks side by side is one span of QuoteScan.unbalanced, and holds one tuple)."""
+        if self.unpaired and self.unpaired[-1][1] == start:
+            self.unpaired[-1] = (self.unpaired[-1][0], end)
+        else:
+            self.unpaired.append((start, end))
 
     def end_paragraph(self, paragraph: int) -> None:
         """Close what is still open at a paragraph's end, unless the next one continues it."""
@@ -309,8 +336,22 @@ def find_quotes(text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerCo
     state.reach(max(text.rfind("’", end), text.rfind("'", end)))
     if paragraphs:
         state.end_paragraph(len(paragraphs) - 1)
-    quotes = _build_quotes(text, paragraphs, state.pairs, config)
-    return QuoteScan(quotes, _merge_runs(text, state.unpaired))
+    state.pairs.sort()  # by start, the longer first: no two pairs share a start
+    soup = _soup_runs(text, state.pairs, config)
+    pairs, stray = state.pairs, state.unpaired
+    if soup:
+        pairs = _outside(pairs, soup)
+        stray = _outside(sorted(stray), soup)
+    unpaired = stray + _unclosed_openers(pairs)
+    quotes = _build_quotes(text, paragraphs, pairs, config)
+    runs = tuple(SoupRun(make_span(text, start, end), count) for start, end, count in soup)
+    return QuoteScan(quotes, _merge_runs(text, unpaired), runs)
+
+
+def _unclosed_openers(pairs: list[_Pair]) -> list[tuple[int, int]]:
+    """(start, end) of the opening mark of each pair that no mark closed (its marks end where
+    its content does): unpaired marks, like the strays."""
+    return [(p[0], p[0] + p[3]) for p in pairs if -p[1] == p[2]]
 
 
 @final
@@ -350,7 +391,7 @@ def _take_mark(state: _Pairing, position: int, width: int, paragraph: int) -> No
     elif role == "close":
         _close(state, mark, position, width)
     elif role == "stray":
-        state.unpaired.append((position, position + width))
+        state.add_stray(position, position + width)
 
 
 def _role(state: _Pairing, m: _Mark) -> str:
@@ -429,7 +470,7 @@ def _open(state: _Pairing, mark: str, position: int, width: int, paragraph: int)
                 state.close_unclosed(state.stack.pop(), position)
             break
     if len(state.stack) >= _MAX_DEPTH:
-        state.unpaired.append((position, position + width))
+        state.add_stray(position, position + width)
         return
     state.stack.append(_Open(position, mark, width, paragraph, len(state.stack)))
 
@@ -450,9 +491,8 @@ def _build_quotes(
     pairs: list[_Pair],
     config: AnalyzerConfig,
 ) -> tuple[ScannedQuote, ...]:
-    """Turn pairs into quotes in document order, skipping empty ones."""
+    """Turn pairs, sorted, into quotes in document order, skipping empty ones."""
     starts = [s.span.start for p in paragraphs for s in p.sentences]
-    pairs.sort()  # by start, the longer first: no two pairs share a start
     quotes: list[ScannedQuote] = []
     containers: list[tuple[int, int]] = []  # content ranges of quotes that may contain later ones
     for opener_start, minus_marks_end, content_end, width, paragraph, depth in pairs:
@@ -489,6 +529,101 @@ def _build_quotes(
         )
         containers.append((content_start, content_end))
     return tuple(quotes)
+
+
+# A word, for the quote-soup limits: letters and digits, an apostrophe or hyphen inside one
+# joining it (don’t, U-S-A); punctuation alone (", ", " — ") is no word.
+_WORD = r"\w+(?:[’'\-]\w+)*"
+_WORD_RE = re.compile(_WORD)
+
+
+def more_words_re(limit: int) -> re.Pattern[str]:
+    """A pattern that matches at the start of a piece holding more than ``limit`` words.
+
+    Each word with the non-words before it is an atomic group: it is never split again to find
+    more words, so the count is _WORD_RE's and a piece is read once (one call per piece, where
+    counting ``finditer`` matches took three Python-level calls). ``re`` caches the compiled form.
+    """
+    return re.compile(rf"(?>\W*(?>{_WORD})){{{limit + 1}}}")
+
+
+def _soup_runs(text: str, pairs: list[_Pair], config: AnalyzerConfig) -> list[tuple[int, int, int]]:
+    """The runs of quote soup among ``pairs`` (sorted): (start, end, quotes) of each.
+
+    Quote soup is more than ``config.quote_soup_max_run`` quotes in a row inside one paragraph,
+    each of at most ``quote_soup_quote_words`` words, with at most ``quote_soup_gap_words``
+    words between neighbours: a list of scare-quoted terms or a short lyric stays well under the
+    limit, while generated or broken text ('"a "a "a …') gives one quote per few characters.
+    One pass over the outer quotes (a quote nested in another goes with it; an empty one is
+    passed over), each quote's and gap's words counted once: linear in the text. Only the
+    paragraphs where more marks than the limit were paired are read at all (in news, none).
+    """
+    longest = config.quote_soup_max_run
+    crowded = _crowded_paragraphs(pairs, longest)
+    if not crowded:
+        return []
+    long_quote = more_words_re(config.quote_soup_quote_words)
+    long_gap = more_words_re(config.quote_soup_gap_words)
+    runs: list[tuple[int, int, int]] = []
+    run_start = run_end = -1  # the open run's first start and last end, or -1
+    count = paragraph = 0  # the open run's quotes and paragraph
+    outer_end = -1  # the end of the last outer quote: a pair opening before it is nested
+    for opener_start, minus_marks_end, content_end, width, opened_in, _depth in pairs:
+        if opener_start < outer_end:
+            continue
+        marks_end = -minus_marks_end
+        outer_end = marks_end
+        content_start = opener_start + width
+        if not _visible(text, content_start, content_end):
+            continue  # no quote is made of it: neither counted nor breaking the run
+        if marks_end == content_end:  # unclosed: it ends at its last visible character
+            marks_end = rstrip_end(text, content_start, content_end)
+        tiny = opened_in in crowded and long_quote.match(text, content_start, content_end) is None
+        joins = (
+            tiny
+            and run_end >= 0
+            and opened_in == paragraph
+            and long_gap.match(text, run_end, opener_start) is None
+        )
+        if joins:
+            run_end = marks_end
+            count += 1
+            continue
+        if count > longest:
+            runs.append((run_start, run_end, count))
+        run_start, run_end, count, paragraph = (
+            (opener_start, marks_end, 1, opened_in) if tiny else (-1, -1, 0, 0)
+        )
+    if count > longest:
+        runs.append((run_start, run_end, count))
+    return runs
+
+
+def _crowded_paragraphs(pairs: list[_Pair], longest: int) -> set[int]:
+    """The paragraphs where more than ``longest`` pairs (sorted, so by paragraph) open: only
+    there can a run of more than ``longest`` quotes stand."""
+    crowded: set[int] = set()
+    paragraph, count = -1, 0
+    for pair in pairs:
+        if pair[4] != paragraph:
+            paragraph, count = pair[4], 0
+        count += 1
+        if count > longest:
+            crowded.add(paragraph)
+    return crowded
+
+
+def _outside(items: list[_T], runs: list[tuple[int, int, int]]) -> list[_T]:
+    """The ``items`` (sorted tuples, a start first) that start outside every run (sorted)."""
+    kept: list[_T] = []
+    index = 0
+    for item in items:
+        start = item[0]
+        while index < len(runs) and runs[index][1] <= start:
+            index += 1
+        if index == len(runs) or start < runs[index][0]:
+            kept.append(item)
+    return kept
 
 
 def _visible(text: str, start: int, end: int) -> bool:
