@@ -183,7 +183,10 @@ def verb_link(
         return None  # "who asked not to be identified": a request, not a statement
     weak = form is not None and form.lemma in _WEAK_VERBS and label is None
     if weak and not _weak_ok(doc, content, core_end):
-        return None
+        asked = _asked_for(doc, content)  # "called for “boots on the ground”"
+        if asked is None:
+            return None
+        content = _refined(content, asked, reasons)
     if _place_phrase(doc, cue_at, content):
         skipped = _skip_to_quote(doc, content)
         if skipped is None:
@@ -473,6 +476,18 @@ def _phrasal_call(doc: Doc, cue: tuple[int, int], start: int) -> bool:
         return False
     first = doc.text[start : start + 8].split(None, 1)
     return bool(first) and first[0] in ("on", "for", "off", "out", "up", "in")
+
+
+def _asked_for(doc: Doc, content: tuple[int, int]) -> Choice | None:
+    """For "called for “boots on the ground”" or "pleaded for “a fair hearing”": what was asked
+    for is the quote right after "for" that ends the content, the words of the one who asked."""
+    start, end = content
+    if not doc.text.startswith("for ", start):
+        return None
+    quote = doc.quote_at(start + 4)  # the quote right after "for"
+    if quote is None or quote.marks.start != start + 4 or quote.marks.end < end - 2:
+        return None  # "called for a vote", "called for her messages to be … “top secret”"
+    return (quote.span.start, quote.span.end), "content: the quoted words asked for"
 
 
 def _place_phrase(doc: Doc, cue: tuple[int, int], content: tuple[int, int]) -> bool:
