@@ -333,7 +333,8 @@ def subject_before(toks: list[Token]) -> list[Token]:
                 return [tok]
             if low.endswith(("’s", "'s")) and low[:-2] in PRONOUNS:
                 return [Token(word[:-2], tok.start, tok.end - 2)]  # "he’s said": he has said
-            if not (_np_or_described(toks, i, out, low) or _share_of(toks, i)):
+            surname = _surname_may(toks[:i], tok)  # "Al From said": the name's last word
+            if not (surname or _np_or_described(toks, i, out, low) or _share_of(toks, i)):
                 break
         out.append(tok)
         i -= 1
@@ -412,6 +413,9 @@ def phrase_after(toks: list[Token]) -> list[Token]:
                 break
         if out and tok.text in _AUXILIARIES:  # lower case only: "Theresa May", "Will Smith"
             break  # "Trump then appears …", "Smith has said": the name has ended
+        if _surname_may(out, tok) and _phrase_closes(toks, i):
+            out.append(tok)  # "said Al From, who …": a surname spelled like a connector
+            continue
         knowing = _knowing(out) or (low in _KNOWING and _people(out))  # "people briefed on"
         if not _np_word(tok, low) and not _adjective_after(toks, i, out) and not knowing:
             break
@@ -419,6 +423,11 @@ def phrase_after(toks: list[Token]) -> list[Token]:
             break  # "told reporters in the room", not "people briefed on the talks"
         out.append(tok)
     return _trim_phrase(out)
+
+
+def _phrase_closes(toks: list[Token], i: int) -> bool:
+    """Tell whether ``toks[i]`` is the phrase's last word: punctuation or nothing follows it."""
+    return i + 1 == len(toks) or not toks[i + 1].text[0].isalnum()
 
 
 def _head_noun(word: str) -> bool:
@@ -589,8 +598,21 @@ _LOOSE_ENDS: Final = CONNECTORS | DETERMINERS  # never the last word of a name: 
 
 
 def _surname_may(before: list[Token], tok: Token) -> bool:
-    """Tell "Theresa May" (a surname after a first name) from "in May" (the month)."""
-    if tok.text != "May" or not before:
+    """Tell a surname spelled like a month or connector ("Theresa May", "Al From") from the
+    word itself ("in May", "officials from"): title case, right after a capitalised name."""
+    word = tok.text
+    if not before or not (word[:1].isupper() and word[1:].islower()):
+        return False
+    if word != "May" and word.lower() not in CONNECTORS:
         return False
     prev = before[-1].text
-    return capitalised(prev) and prev.lower() not in TITLES and prev not in CLAUSE_WORDS
+    if not capitalised(prev) or prev.lower() in TITLES or prev in CLAUSE_WORDS:
+        return False
+    # a connector ends a name only right after its given name ("strategist Al From"), not
+    # a capitalised run of any length ("The Gap Goes On" in a headline)
+    return word == "May" or len(before) == 1 or not _given_name_opens(before[-2].text)
+
+
+def _given_name_opens(word: str) -> bool:
+    """Tell whether a word before a given name may belong to the same name (not a title)."""
+    return capitalised(word) and word.lower() not in TITLES
