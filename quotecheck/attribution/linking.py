@@ -69,6 +69,8 @@ def verb_link(
     si = doc.sentence_at(c_start)
     s_start, s_end = doc.starts[si], doc.ends[si]
     lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), c_start)
+    if lo == c_start - doc.left_reach and lo > s_start:
+        lo = _tag_after_quote(doc, s_start, lo)  # "“…,” Trump, the frontrunner who …, said"
     term = doc.quote_at(lo - 1) if lo > s_start else None
     if term is not None and _scare_quote(
         text, term, doc.term_words
@@ -199,6 +201,18 @@ def verb_link(
     return Link(
         source, cue_at, kind, cue.stance, content, si, None, when, reasons, mention, via_mention
     )
+
+
+def _tag_after_quote(doc: Doc, s_start: int, lo: int) -> int:
+    """Reach back past ``lo`` (one more reach at most) to a quote that closes on a comma right
+    before a capitalised word: the tag's subject opens there ("“…,” Trump, the party's
+    frontrunner nationally and …, said"), however long the appositive after it; else ``lo``."""
+    far = max(s_start, lo - doc.left_reach)
+    end = doc.last_quote_end(far, lo)
+    if end == far or doc.text[end - 2 : end - 1] != ",":
+        return lo
+    after = doc.text[end : end + 2]
+    return end if after[:1] == " " and after[1:].isupper() else lo
 
 
 def _listener(phrase: list[Token]) -> list[Token]:
