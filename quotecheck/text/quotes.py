@@ -418,10 +418,20 @@ def _role(state: _Pairing, m: _Mark) -> str:
     if mark == '"':
         if spaced_before and not spaced_after:
             return "open"
-        return "close" if can_close else ("open" if spaced_before else "stray")
+        if can_close:
+            return "close"
+        return "open" if spaced_before or _glued_opener(state.text, position) else "stray"
     if mark in "«‹" and can_close and not spaced_before:
         return "close"  # »Wir bleiben hier«: German reversed guillemets
     return "open"  # „ ‚ « ‹ 「 『
+
+
+def _glued_opener(text: str, position: int) -> bool:
+    """Tell a straight double mark typed with no space after a colon or full stop and before
+    a capital ('Clinton:"We learned', 'authorities."We got') when nothing is open: it opens."""
+    return (
+        0 < position < len(text) - 1 and text[position - 1] in ":." and text[position + 1].isupper()
+    )
 
 
 def _single_role(state: _Pairing, m: _Mark) -> str:
