@@ -62,6 +62,10 @@ _BOUNDARY_IN_RUN_RE: Final = re.compile(
     _BOUNDARY_RE.pattern.replace("(?<![.!?…][.!?…])", ""), re.VERBOSE
 )
 
+# A stop glued to a straight double mark and a capital: 'the police."We were …' (see
+# _glued_openings). The capital is checked by a look-ahead, so matches never overlap.
+_GLUED_OPEN_RE: Final = re.compile(r'[.!?]"(?=[A-Z])')
+
 # The word before a full stop: letters, digits and inner dots ("U.S", "a.m", "Gen"). Searched
 # backwards from the stop, so the first position tried is the one that matches.
 _WORD_BEFORE_RE: Final = regex.compile(r"[\w.]{1,12}$", regex.REVERSE)
@@ -254,7 +258,11 @@ def _sentences(
     elif role is None:
         body_start = _after_dateline(text, body_start, end, pieces)
     cut = body_start
-    for stop, following in _boundaries(text, body_start, end):
+    candidates = _boundaries(text, body_start, end)
+    glued = _glued_openings(text, body_start, end)
+    if glued:  # rare: merged in order with the usual candidates
+        candidates = sorted(candidates + glued)
+    for stop, following in candidates:
         if _is_boundary(text, stop, following):
             pieces.append((cut, _gap_start(text, following), ROLE_BODY))
             cut = following
@@ -347,6 +355,22 @@ def _boundaries(text: str, start: int, end: int) -> list[tuple[int, int]]:
             boundary = _BOUNDARY_IN_RUN_RE.match(text, after, end)
         if boundary is None:
             boundary = _BOUNDARY_RE.search(text, after, end)
+    return found
+
+
+def _glued_openings(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The (stop, mark) offsets of each full stop (or ? !) glued to a straight double mark that
+    opens a quote before a capital ('the police."We were …'): a sentence ends at the stop. The
+    mark opens when an even number of straight marks stands before it in the paragraph (one
+    running count, so linear); an odd count means it closes a quote ('"a disgrace."The')."""
+    found: list[tuple[int, int]] = []
+    seen, counted = 0, start
+    for m in _GLUED_OPEN_RE.finditer(text, start, end):
+        mark = m.end() - 1
+        seen += text.count('"', counted, mark)
+        counted = mark
+        if seen % 2 == 0:
+            found.append((m.start(), mark))
     return found
 
 
