@@ -105,8 +105,12 @@ def verb_link(
     elif coordinated or (progressive and not (j and left[j - 1].text.lower() in _BE)):
         near = _near_subject(text, left) if to_say else None
         absolute = _absolute_subject(text, left[:j]) if progressive and not to_say else None
+        fronted = _fronted_subject(doc, c_end, s_end) if progressive and not left else None
         if near is not None:  # "… that Mr. Trump was prompted to say": the nearer subject
             mention, core_end, inverted = near, c_end, False
+        elif fronted is not None:  # "Citing “…,” the spokeswoman told …": the main subject
+            mention, core_end, inverted = fronted, c_end, True
+            reasons.append(f"{text[fronted.start : fronted.end]!r} is the subject of the clause")
         elif absolute is not None:  # ", with one woman shouting, “…”": she speaks
             mention, core_end, inverted = absolute, c_end, False
             reasons.append(f"{text[absolute.start : absolute.end]!r} is who is {verb}")
@@ -701,6 +705,28 @@ def _absolute_subject(text: str, left: list[Token]) -> Mention | None:
         if not word[0].isalnum():
             return None
     return None
+
+
+def _fronted_subject(doc: Doc, c_end: int, s_end: int) -> Mention | None:
+    """For a participle opening the sentence with a quote right after it ("Citing “family
+    obligations,” the senator's spokeswoman told reporters …"): the main clause's subject,
+    the noun phrase right after the quote's comma, when a verb follows it."""
+    text = doc.text
+    quote = doc.quote_at(_next_visible(text, c_end, s_end))
+    if quote is None or text[quote.span.end - 1 : quote.span.end] != ",":
+        return None  # the participle's object is a quote ending on the clause's comma
+    words = tokens(text, quote.marks.end, min(s_end, quote.marks.end + doc.window))
+    phrase = phrase_after(words)
+    if not phrase or len(phrase) == len(words) or not words[len(phrase)].text.islower():
+        return None  # "Citing “…,” the spokeswoman told": a verb follows the subject
+    return classify(text, phrase)
+
+
+def _next_visible(text: str, start: int, end: int) -> int:
+    """The offset of the first character in ``text[start:end]`` that is not white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start
 
 
 def _shared_subject(c_start: int, links: list[Link]) -> Link | None:
