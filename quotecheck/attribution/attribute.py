@@ -203,8 +203,18 @@ def _speech_link(doc: Doc, fields: _CueFields, n: int, links: list[Link]) -> Lin
     if fields.spans[n].text in _QUESTION_ONLY:
         return None  # "Asked" is a cue only as a question's participle; never "Trump Asked …"
     si = doc.sentence_at(start)
-    same = [k for k in links[-3:] if k.sentence == si and k.cue_kind is not CUE_QUESTION]
+    # "Adding, “…”" opening a sentence goes on with the report that ended the sentence before
+    told = si - 1 if _adding_quote(doc.text, fields.spans[n].text, end) else si
+    same = [k for k in links[-3:] if k.sentence == told and k.cue_kind is not CUE_QUESTION]
     return verb_link(doc, cue, fields.spans[n], start, end, same)
+
+
+def _adding_quote(text: str, verb: str, end: int) -> bool:
+    """Tell "Adding, “…”" (a capitalised participle, a comma or colon, then a quote)."""
+    return verb == "Adding" and _ADDING_QUOTE_RE.match(text, end) is not None
+
+
+_ADDING_QUOTE_RE: Final = regex.compile(r"[,:]\s{0,3}[“\"]")  # any space, even a no-break one
 
 
 def _answer(doc: Doc, question: Link, link: Link) -> Link | None:

@@ -130,6 +130,7 @@ def verb_link(
     elif mention is None:
         closing = doc.quote_at(lo - 1) is not None and text[max(0, lo - 2) : lo].startswith(",")
         comma = (left and left[-1].text == ",") or closing  # ", adding" or "“…,” adding"
+        comma = comma or (not left and verb == "Adding")  # "Adding, “…”": the caller checked
         earlier = _participle_subject(verb, bool(comma) and j == len(left), sentence_links)
         if earlier is None:
             return None

@@ -51,11 +51,11 @@ _NOUN_FORMS: Final = frozenset(
 )
 _CUE_VERBS: Final = sorted(f for f in VERB_FORMS if f not in _NOUN_FORMS)
 # Headlines capitalise verbs ("Trump Says …"); only the commonest are safe to take capitalised.
-# "Citing" opens a sentence as a participle ("Citing “…,” the spokeswoman told …").
+# "Citing", "Adding" open a sentence as participles ("Citing “…,” the spokeswoman told …").
 _CAPITALISED: Final = [
     f.capitalize()
     for f in ("say", "says", "said", "tells", "told", "warns", "claims", "asked", "questioned")
-] + ["Citing"]
+] + ["Citing", "Adding"]
 
 
 def _trie(words: list[str]) -> str:
