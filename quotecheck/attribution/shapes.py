@@ -181,7 +181,7 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
     si = doc.sentence_at(cue.span.start)
     sent = doc.sentences[si].span
     if quote is not None:
-        content = (quote.span.start, quote.span.end)
+        content = (quote.span.start, _joined_end(doc, quote))
     elif _line_start(text, sent.start) and text[sent.start : cue.span.start].lower() not in _LABELS:
         para_end = text.find("\n", cue.span.end, cue.span.end + doc.max_clause)
         content = trim(text, cue.span.end, len(text) if para_end < 0 else para_end)
@@ -229,6 +229,25 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         mention=mention,
         reasons=reasons,
     )
+
+
+def _joined_end(doc: Doc, quote: ScannedQuote) -> int:
+    """Where the quotes after a colon end: quotes joined by ellipses ("…: “Is it time?” . . .
+    “Have you …?”") are pieces of one statement, read as one up to the last."""
+    while True:
+        joint = _ELLIPSIS_JOINT_RE.match(doc.text, quote.marks.end)
+        if joint is None:
+            return quote.span.end
+        following = doc.quote_at(joint.end())
+        if following is None or following.marks.start != joint.end():
+            return quote.span.end
+        quote = following  # each step moves past a quote: linear
+
+
+# Between two quotes: an ellipsis, spaced (". . .") or not ("...", "…"), then the next mark.
+_ELLIPSIS_JOINT_RE: Final = regex.compile(
+    r"[ \t\u00a0]*+(?:…|\.[ \u00a0]?\.[ \u00a0]?\.)[ \t\u00a0]*+(?=[“\"‘'])"
+)
 
 
 def _named_person(text: str, mention: Mention) -> bool:
