@@ -411,7 +411,8 @@ def phrase_after(toks: list[Token]) -> list[Token]:
                 continue
             if not _surname_may(out, tok):
                 break
-        if out and tok.text in _AUXILIARIES:  # lower case only: "Theresa May", "Will Smith"
+        if out and tok.text in _AUXILIARIES and not _ordinal_after_owner(out, low):
+            # lower case only: "Theresa May", "Will Smith"
             break  # "Trump then appears …", "Smith has said": the name has ended
         if _surname_may(out, tok) and _phrase_closes(toks, i):
             out.append(tok)  # "said Al From, who …": a surname spelled like a connector
@@ -423,6 +424,12 @@ def phrase_after(toks: list[Token]) -> list[Token]:
             break  # "told reporters in the room", not "people briefed on the talks"
         out.append(tok)
     return _trim_phrase(out)
+
+
+def _ordinal_after_owner(out: list[Token], low: str) -> bool:
+    """Tell "Obama's first five questioners" (an ordinal after an owner) from "Trump first
+    said" (the adverb that ends a name)."""
+    return low == "first" and out[-1].text.lower().endswith(("’s", "'s"))
 
 
 def _phrase_closes(toks: list[Token], i: int) -> bool:
