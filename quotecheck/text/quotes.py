@@ -92,8 +92,11 @@ _FAMILY: dict[str, str] = {
     "「": "corner",
     "『": "corner",
 }
-# Elisions written with an apostrophe in front: 'em, 'til, 'cause, 'n', 'tis, '90s.
-_ELISION_RE = regex.compile(r"(?:em|til|cause|n[’']|tis|twas|bout|round)\b|\d\d", regex.IGNORECASE)
+# Elisions written with an apostrophe in front: 'em, 'til, 'cause, 'n', 'tis, '90s, and the
+# Dutch article in names ("Sophie in 't Veld"), lower case only (not "'T is for Texas'").
+_ELISION_RE = regex.compile(
+    r"(?:em|til|cause|n[’']|tis|twas|(?-i:t)|bout|round)\b|\d\d", regex.IGNORECASE
+)
 # A single closing-quote candidate: ’ or ' after a non-space, before a space, punctuation or end.
 _SINGLE_CLOSE_RE = regex.compile(r"(?<=\S)[’'](?=[\s.,;:!?)\]}—–…”\"]|$)")
 _VISIBLE_RE = regex.compile(r"\S")  # is there anything but white space between two marks?
