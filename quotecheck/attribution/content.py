@@ -471,8 +471,9 @@ def report_end(doc: Doc, start: int, end: int) -> int:
 
 def _contrast_cut(doc: Doc, start: int, end: int) -> int:
     """End a reported clause before a contrast the writer adds (", but others …"), unless the
-    comma stands inside a quote."""
+    comma stands inside a quote, and before the writer's comment on it (see _comment_cut)."""
     text = doc.text
+    end = _comment_cut(doc, start, end)
     comma = text.find(", ", start, end)
     while comma >= 0:  # the pattern opens with a comma: try it only where one stands
         if (
@@ -483,6 +484,33 @@ def _contrast_cut(doc: Doc, start: int, end: int) -> int:
             return comma
         comma = text.find(", ", comma + 2, end)
     return end
+
+
+def _comment_cut(doc: Doc, start: int, end: int) -> int:
+    """End a reported clause before the writer's comment set after it ("he's “losing the war,”
+    part of a verbal lashing …", "…, a swipe at the mayor"): at the comma, or after the closing
+    mark when the comma stands inside the quote that ends the report."""
+    text = doc.text
+    for m in _COMMENT_RE.finditer(text, start, end):
+        comma: int = m.start()
+        inside = doc.quote_at(comma)
+        if inside is None:
+            return comma
+        if m.group("mark") and inside.marks.end == comma + 2:
+            return comma + 2  # "…,” part of": the quote stays whole
+    return end
+
+
+# ", part of …", ", a swipe at …" (lexicons/source_grammar.txt, comment_head), after an
+# optional closing mark; each entry is plain words, so the pattern cannot backtrack far.
+_COMMENT_RE: Final = regex.compile(
+    r",(?P<mark>[\"”’]?)[ \t]+(?:"
+    + "|".join(
+        r"[ \t]+".join(regex.escape(w) for w in head.split())
+        for head in sorted(grammar_words("comment_head"), key=len, reverse=True)
+    )
+    + r")\b"
+)
 
 
 # The first words of _CONTRAST_RE's contrasts, for a cheap test before the pattern.
