@@ -199,3 +199,14 @@ def test_api_page_covers_every_model_field() -> None:
         if f"`{field}`" not in api
     ]
     assert not missing, f"docs/api.md does not mention: {missing}"
+
+
+def test_lexicon_table_counts_every_entry() -> None:
+    """docs/lexicons.md gives each data file's number of entries: the number in the file."""
+    page = (ROOT / "docs" / "lexicons.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([\w.]+\.txt)` \| (\d+) \|", page, re.MULTILINE)
+    assert len(rows) >= 10
+    for name, count in rows:
+        lines = (ROOT / "quotecheck" / "lexicons" / name).read_text(encoding="utf-8").splitlines()
+        entries = sum(1 for line in lines if line.strip() and not line.startswith("#"))
+        assert entries == int(count), f"{name}: the page says {count}, the file has {entries}"
