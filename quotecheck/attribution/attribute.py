@@ -17,6 +17,7 @@ Sources are resolved in text order by :class:`~coref.SourceBook`, so a surname,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import accumulate
 from typing import Final
 
@@ -68,6 +69,7 @@ from quotecheck.kinds import (
 )
 from quotecheck.models import (
     Cue,
+    CueKind,
     Paragraph,
     QuoteKind,
     Stance,
@@ -174,12 +176,18 @@ def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
 def _before_questions(links: list[Link], p: int) -> int:
     """The index of the last link at or before ``p`` that is not a question put to a source
     (-1 when none is): the questions between two reports are set aside when the later report
-    is read against the earlier ("X responded …, and when asked …, he said …"). The walk
-    stops after _QUESTION_STEPS questions (-1 then), so it stays linear on any text."""
-    floor = p - _QUESTION_STEPS
-    while p > floor and p >= 0 and links[p].cue_kind is CUE_QUESTION:
-        p -= 1
-    return -1 if p == floor else p
+    is read against the earlier ("X responded …, and when asked …, he said …")."""
+    return _past_questions(lambda k: links[k].cue_kind, p)
+
+
+def _past_questions(kind_at: Callable[[int], CueKind], i: int) -> int:
+    """Step back from index ``i`` past links that are questions put to a source (``kind_at``
+    gives a link's cue kind); -1 when no other link is left or after _QUESTION_STEPS
+    questions, so the walk stays linear on any text."""
+    floor = i - _QUESTION_STEPS
+    while i > floor and i >= 0 and kind_at(i) is CUE_QUESTION:
+        i -= 1
+    return -1 if i == floor else i
 
 
 # How many questions in a row the readers step back over to the report before them: news
@@ -486,9 +494,8 @@ class _Cover:
 def _share_belief_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
     """Credit "Around 47 percent believed that …" to the share when no cue claimed the clause."""
     covered = _Cover(links)
-    opened = {
-        k.content[0] for k in links
-    }  # "The survey found that 55% of …": reports the share opens
+    # "The survey found that 55% of …": the reports a share opens
+    opened = {k.content[0] for k in links}
     extra = [file_link(book, k) for k in share_links(doc) if _share_free(k, covered, opened)]
     return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
 
@@ -599,12 +606,8 @@ def _inherit(doc: Doc, links: list[Link], config: AnalyzerConfig, fields: _CueFi
 
 def _last_report(out: list[Link], ends: list[int], i: int) -> int:
     """Step back from ``ends[i]`` past questions put to a source ("“A,” X said when asked
-    about Y. “B.”": B is X's, never the questioner's); -1 when no report is left within
-    _QUESTION_STEPS steps, so the walk stays linear on any text."""
-    floor = i - _QUESTION_STEPS
-    while i > floor and i >= 0 and out[ends[i]].cue_kind is CUE_QUESTION:
-        i -= 1
-    return -1 if i == floor else i
+    about Y. “B.”": B is X's, never the questioner's); -1 when no report is left."""
+    return _past_questions(lambda k: out[ends[k]].cue_kind, i)
 
 
 def _quoted_report(doc: Doc, out: list[Link], ends: list[int], i: int) -> int:

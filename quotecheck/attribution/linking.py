@@ -439,12 +439,20 @@ def _as_quote(doc: Doc, content: tuple[int, int], core_end: int) -> Choice | Non
     """For "in what campaigners described as “a betrayal”", the content is the quote after
     "as", not "as" with it."""
     start, end = content
-    if start < core_end or not doc.text.startswith("as ", start):
-        return None
-    quote = doc.quote_at(start + 3)
-    if quote is not None and quote.marks.start == start + 3 and quote.marks.end >= end - 1:
+    quote = _quote_after_word(doc, start, "as") if start >= core_end else None
+    if quote is not None and quote.marks.end >= end - 1:
         return (quote.span.start, quote.span.end), "content: the quote the words were described as"
     return None
+
+
+def _quote_after_word(doc: Doc, start: int, word: str) -> ScannedQuote | None:
+    """The quote whose opening mark stands right after ``word`` and a space at ``start``
+    ("as “a betrayal”", "for “boots on the ground”"), or None."""
+    if not doc.text.startswith(word + " ", start):
+        return None
+    at = start + len(word) + 1
+    quote = doc.quote_at(at)
+    return quote if quote is not None and quote.marks.start == at else None
 
 
 _CARRIER_VERBS: Final = frozenset(["reading", "saying", "stating", "declaring", "announcing"])
@@ -501,10 +509,8 @@ def _asked_for(doc: Doc, content: tuple[int, int]) -> Choice | None:
     """For "called for “boots on the ground”" or "pleaded for “a fair hearing”": what was asked
     for is the quote right after "for" that ends the content, the words of the one who asked."""
     start, end = content
-    if not doc.text.startswith("for ", start):
-        return None
-    quote = doc.quote_at(start + 4)  # the quote right after "for"
-    if quote is None or quote.marks.start != start + 4 or quote.marks.end < end - 2:
+    quote = _quote_after_word(doc, start, "for")
+    if quote is None or quote.marks.end < end - 2:
         return None  # "called for a vote", "called for her messages to be … “top secret”"
     return (quote.span.start, quote.span.end), "content: the quoted words asked for"
 

@@ -457,7 +457,7 @@ _TAG_PREPOSITIONS: Final = frozenset(["in", "of", "at", "for", "from", "on", "wi
 
 # Words that may follow a tag's verb: where, when and how the words were said.
 _TAG_FOLLOWERS: Final = frozenset(
-    ["in", "on", "at", "during", "after", "before", "of", "to", "last", "this", "on", "when"]
+    ["in", "on", "at", "during", "after", "before", "of", "to", "last", "this", "when"]
 )
 
 

@@ -54,8 +54,11 @@ _CUE_VERBS: Final = sorted(f for f in VERB_FORMS if f not in _NOUN_FORMS)
 # "Citing", "Adding" open a sentence as participles ("Citing “…,” the spokeswoman told …").
 _CAPITALISED: Final = [
     f.capitalize()
-    for f in ("say", "says", "said", "tells", "told", "warns", "claims", "asked", "questioned")
-] + ["Citing", "Adding"]
+    for f in (
+        *("say", "says", "said", "tells", "told", "warns", "claims", "asked", "questioned"),
+        *("citing", "adding"),  # sentence-opening participles: "Citing “…,” X told", "Adding, “…”"
+    )
+]
 
 
 def _trie(words: list[str]) -> str:
