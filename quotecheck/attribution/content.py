@@ -10,7 +10,6 @@ is small.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 import regex
@@ -647,40 +646,7 @@ _FOUR_WORDS_RE: Final = regex.compile(
 )
 
 
-# The characters that the stdlib ``re`` and ``regex`` both read as \w (_KNOWN_WORD) or both as \W
-# (_KNOWN_GAP): ASCII, Latin-1 and Latin Extended letters, the punctuation of news copy. The two
-# engines differ on 17,608 code points (combining marks, ² ½ and other numerals, ZWJ): none is in
-# either class (tests/test_attribution_speed_equivalence.py reads every one in both engines).
-_KNOWN_WORD = r"A-Za-z0-9_\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
-_KNOWN_GAP = (
-    r"\x00-\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\xa9\xab-\xb1\xb4\xb6-\xb8\xbb\xbf\xd7\xf7"
-    r"\u2000-\u200b\u200e-\u203e\u2041-\u2053\u2055-\u205f"
-)
-# _FOUR_WORDS_RE in the stdlib ``re`` over the known characters only: it stops at any other one.
-_FOUR_KNOWN_WORDS_RE: Final = re.compile(
-    rf"""
-    [{_KNOWN_GAP}]*+ (?: ([{_KNOWN_WORD}]++) [{_KNOWN_GAP}]*+
-        (?: ([{_KNOWN_WORD}]++) [{_KNOWN_GAP}]*+
-            (?: ([{_KNOWN_WORD}]++) [{_KNOWN_GAP}]*+ ([{_KNOWN_WORD}])?
-    )? )? )?
-    """,
-    re.VERBOSE,
-)
-
-
 def word_count(text: str, span: tuple[int, int]) -> int:
     """Count the words (runs of ``\\w``) in a span, stopping at four (all the decisions need)."""
-    # The fast form of _word_count_plainly (tests check they agree): -2.7% of analyze's compiled
-    # instructions on 50 KB of 'He said “hi” there. ' (1,094.2 -> 1,065.2 M), -1.0% on news.
-    # One ``re`` call where ``regex`` costs about 9 k instructions; a character outside the
-    # known classes stops the match before the span's end, and then the reference counts.
-    m = _FOUR_KNOWN_WORDS_RE.match(text, span[0], span[1])
-    if m is not None and (m.lastindex == 4 or m.end() >= span[1]):
-        return m.lastindex or 0
-    return _word_count_plainly(text, span)
-
-
-def _word_count_plainly(text: str, span: tuple[int, int]) -> int:
-    """The reference form of :func:`word_count`: one ``regex`` match of _FOUR_WORDS_RE."""
     m = _FOUR_WORDS_RE.match(text, span[0], span[1])
     return (m.lastindex or 0) if m is not None else 0
