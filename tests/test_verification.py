@@ -394,12 +394,3 @@ def test_offsets_read_chunk_by_chunk_equal_those_of_the_whole_text(text: str, ch
     with patch.object(index_module, "_CHUNK", chunk):
         assert [offsets.start(k) for k in range(len(starts))] == starts
         assert [offsets.end(k) for k in range(len(ends))] == ends
-
-
-@given(st.lists(st.integers(-30, 30)), st.integers(0, 8))
-def test_diagonal_runs_match_the_plain_reference(diagonals: list[int], tolerance: int) -> None:
-    """The runs of hits on nearby diagonals are those the one-hit-at-a-time loop finds."""
-    anchors = [(d, 0, 0, 1) for d in sorted(diagonals)]
-    runs = index_module.diagonal_runs(anchors, tolerance)
-    assert runs == index_module._diagonal_runs_plainly(anchors, tolerance)
-    assert [k for lo, hi in runs for k in range(lo, hi)] == list(range(len(anchors)))

@@ -14,14 +14,14 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from operator import sub
+from itertools import pairwise
 
 import regex
 
 from quotecheck.errors import SourceDocumentError
 from quotecheck.verification.quotetext import text_keys, token_offsets
 
-__all__ = ["Candidate", "ShingleIndex", "TokenOffsets", "diagonal_runs"]
+__all__ = ["Candidate", "ShingleIndex", "TokenOffsets"]
 
 _ENTRY_BITS = 62  # one index entry: word id, next word id and position, packed in an int64
 _SEPARATOR = -1  # between documents: matches no quote word, so no pair spans two documents
@@ -268,17 +268,22 @@ class ShingleIndex:
         m = len(ids)
         tolerance = max(4, m // 3)
         anchors.sort()
-        runs = diagonal_runs(anchors, tolerance)
-        # Most runs are one hit: their keys are built inline and compared as plain tuples (the
-        # run's number breaks ties, as nsmallest's order of input did), not through a key call.
+        # Hits on nearby diagonals are one passage (words added or left out shift the diagonal).
+        groups: list[list[tuple[int, int, int, int]]] = [[anchors[0]]]
+        for prev, cur in pairwise(anchors):
+            if cur[0] - prev[0] <= tolerance:
+                groups[-1].append(cur)
+            else:
+                groups.append([cur])
+        # Most groups are one hit: their keys are built inline and compared as plain tuples (the
+        # group's number breaks ties, as nsmallest's order of input did), not through a key call.
         keys = [
-            (-(anchors[lo][3] if hi - lo == 1 else _support(anchors[lo:hi])), anchors[lo][2], n)
-            for n, (lo, hi) in enumerate(runs)
+            (-(g[0][3] if len(g) == 1 else _support(g)), g[0][2], n) for n, g in enumerate(groups)
         ]
-        best = [runs[n] for _, _, n in heapq.nsmallest(limit * 2, keys)]
+        best = [groups[n] for _, _, n in heapq.nsmallest(limit * 2, keys)]
         found: list[Candidate] = []
-        for lo, hi in best:
-            found.extend(self._candidate(part, m) for part in self._by_document(anchors[lo:hi]))
+        for group in best:
+            found.extend(self._candidate(part, m) for part in self._by_document(group))
         found.sort(key=lambda c: (-c.support, c.doc, c.start))
         return found[:limit]
 
@@ -314,36 +319,6 @@ class ShingleIndex:
             tight_start=max(0, tight_start),
             tight_end=min(length, tight_end),
         )
-
-
-def diagonal_runs(anchors: Sequence[tuple[int, ...]], tolerance: int) -> list[tuple[int, int]]:
-    """Return (first, one past last) of each run of sorted hits on nearby diagonals.
-
-    Hits whose diagonals lie within ``tolerance`` of the previous hit's are one passage (words
-    added or left out shift the diagonal). The gaps are taken pairwise by ``map`` and only the
-    cuts are kept: most runs are one hit, and no list is built per run (about half the time of
-    the loop in :func:`_diagonal_runs_plainly`, which says the same).
-    """
-    if not anchors:
-        return []
-    diagonals = [a[0] for a in anchors]
-    cuts = [k for k, gap in enumerate(map(sub, diagonals[1:], diagonals), 1) if gap > tolerance]
-    return list(zip([0, *cuts], [*cuts, len(anchors)], strict=True))
-
-
-def _diagonal_runs_plainly(
-    anchors: Sequence[tuple[int, ...]], tolerance: int
-) -> list[tuple[int, int]]:
-    """The reference for :func:`diagonal_runs`: one hit at a time."""
-    runs: list[tuple[int, int]] = []
-    first = 0
-    for k in range(1, len(anchors)):
-        if anchors[k][0] - anchors[k - 1][0] > tolerance:
-            runs.append((first, k))
-            first = k
-    if anchors:
-        runs.append((first, len(anchors)))
-    return runs
 
 
 def _support(group: list[tuple[int, int, int, int]]) -> int:
