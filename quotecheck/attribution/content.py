@@ -274,7 +274,10 @@ def choose_content(
         return (right_quote.span.start, right_quote.span.end), "content: the quote after the cue"
     if right_words >= 2 and left_words >= 2 and _interrupted(text, left, right, core_end):
         return (left[0], right[1]), "content: the clause the cue interrupts"
-    if right_words >= 2 and _split_clause(text, left, right, core_end, left_words):
+    # both sides are one statement only when the left side is read from its start: a side cut
+    # at the reach limit (max_clause) opens mid-clause, and the statement's start is unknown
+    whole_left = q is not None or subj_start - max_clause <= s_start
+    if whole_left and right_words >= 2 and _split_clause(text, left, right, core_end, left_words):
         return (left[0], right[1]), "content: the sentence the cue interrupts, both sides"
     if left_words >= 2 and (
         inverted or _clause_before(text, left, subj_start, left_words, right_words)
