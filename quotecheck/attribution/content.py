@@ -14,7 +14,7 @@ from typing import Final
 
 import regex
 
-from quotecheck.attribution.sources import QUANTIFIERS, Mention, grammar_words
+from quotecheck.attribution.sources import QUANTIFIERS, Mention, TokenWindows, grammar_words
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.lexicons import load_rows
 from quotecheck.models import CueKind, Sentence, Stance
@@ -174,6 +174,9 @@ class Doc:
         self.document_reach: int = config.attribution_document_reach
         self.phrase_reach: int = config.attribution_phrase_reach
         self.sentences = sentences
+        # The words before and after each speech verb, read in text order: near cues share them.
+        self.before_cues = TokenWindows(text)
+        self.after_cues = TokenWindows(text)
         spans = [s.span for s in sentences]  # every model field read once
         self.starts = [span.start for span in spans]
         self.ends = [span.end for span in spans]

@@ -78,7 +78,7 @@ def verb_link(
         lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), term.marks.start)
     if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start, doc.document_reach):
         return None  # "found", "showed" with no document near and no "that": not a report
-    window = left = tokens(text, lo, c_start)
+    window = left = doc.before_cues.read(lo, c_start)
     to_say = _went_on_to(left, verb)
     if to_say:
         left = left[:-1]  # "X went on to say", "X began by saying": the verb reports what X said
@@ -95,7 +95,7 @@ def verb_link(
         # passive: "was told", "is said to": the subject is not the speaker, unless "by" names it
         return _passive_link(doc, cue, si, c_start, c_end)
     hi = doc.next_quote_start(c_end, min(s_end, c_end + doc.right_reach))
-    right = LazyTokens(text, c_end, hi)
+    right = LazyTokens(doc.after_cues, c_end, hi)
     reasons: list[str] = []
     coordinated = to_say or (j and left[j - 1].text in ("and", "but"))  # "X praised Y and said"
     shared = _shared_subject(c_start, sentence_links) if coordinated else None

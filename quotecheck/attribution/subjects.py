@@ -34,6 +34,7 @@ from quotecheck.attribution.sources import (
     QUANTIFIERS,
     Mention,
     Token,
+    TokenWindows,
     abbreviation,
     grammar_words,
     phrase_after,
@@ -57,14 +58,14 @@ _OBJECT_VERBS: Final = grammar_words("object_verb")
 class LazyTokens:
     """The words after a cue, tokenised only if a reading needs them (most cues do not)."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end = text, start, end
+    def __init__(self, windows: TokenWindows, start: int, end: int) -> None:
+        self.windows, self.start, self.end = windows, start, end
         self.words: list[Token] | None = None
 
     def get(self) -> list[Token]:
         """Tokenise once, on first use."""
         if self.words is None:
-            self.words = tokens(self.text, self.start, self.end)  # not *args: a native call
+            self.words = self.windows.read(self.start, self.end)
         return self.words
 
 
