@@ -39,13 +39,15 @@ def _span_chars(value: object) -> int:
 
 @pytest.mark.parametrize("shape", list(SHAPES))
 def test_results_do_not_multiply_the_text(shape: str) -> None:
-    """All the Spans of an analysis quote the text a bounded number of times over (news: 5-7).
+    """All the Spans of an analysis quote the text a bounded number of times over (news: 5-7;
+    a run-on sentence of 'according to' cues about 9, each crediting the clause after it up to
+    AnalyzerConfig.attribution_max_clause, so their contents overlap).
 
     'Reportedly, the mayor resigned; ' * n copied its whole sentence into every attribution:
     hundreds of times the text, 0.98 GB of memory for 100 KB.
     """
     text = SHAPES[shape](20_000)
-    assert _span_chars(qc.analyze(text)) <= 8 * len(text)
+    assert _span_chars(qc.analyze(text)) <= 10 * len(text)
 
 
 def _cpu_seconds(make: Callable[[int], str], size: int) -> float:
@@ -71,7 +73,14 @@ def _cpu_seconds(make: Callable[[int], str], size: int) -> float:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "shape", ["officials said, ", "He said “hi” there. ", "Reportedly, …; ", "transcript turns"]
+    "shape",
+    [
+        "officials said, ",
+        "He said “hi” there. ",
+        "Reportedly, …; ",
+        "transcript turns",
+        "according to",
+    ],
 )
 def test_time_grows_linearly(shape: str) -> None:
     """Eight times the text takes well under 64 times as long (a quadratic step would).
