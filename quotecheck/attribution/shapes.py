@@ -681,6 +681,7 @@ _CHANT_NOUNS: Final = grammar_words("chant_noun")
 _CROWD_NOUNS: Final = grammar_words("crowd_noun")
 _CROWD_REACH: Final = 200  # characters of the sentence looked back for the crowd
 _CROWD_LEADS: Final = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
+_AFTER_WORD: Final = ".,;:!?)”’\"'"  # marks that may follow the chant noun ("… “BERNIE!” chants.")
 
 
 def chant_link(doc: Doc, quote: ScannedQuote) -> Link | None:
@@ -691,7 +692,7 @@ def chant_link(doc: Doc, quote: ScannedQuote) -> Link | None:
     mark = quote.marks.start
     after = text[quote.marks.end : quote.marks.end + 16].split(None, 1)
     if not text[max(0, mark - 4) : mark].rstrip().endswith(" of") and (
-        not after or after[0] not in _CHANT_NOUNS
+        not after or after[0].rstrip(_AFTER_WORD) not in _CHANT_NOUNS
     ):
         return None  # most quotes have neither "of" before nor "chants" after: a cheap test first
     si = doc.sentence_at(mark)
