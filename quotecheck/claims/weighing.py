@@ -225,6 +225,7 @@ def _reweigh(
     news: list[str] = []
     audience: list[str] = []
     scare: list[str] = []
+    titles: list[str] = []
     for n, s in enumerate(signals):
         if out[n] <= 0:
             continue  # the speaker's words, inside a quote
@@ -238,6 +239,9 @@ def _reweigh(
         elif s.kind is SignalKind.scare_quote and _distancing(text, s.span):
             out[n] = max(out[n], policy.scare_weight)
             scare.append(s.span.text)
+        elif s.kind is SignalKind.scare_quote and _titled(s.span.text):
+            out[n] = 0.0
+            titles.append(s.span.text)
     if news:
         notes.append(
             f"factual vocabulary in news weighs {policy.news_factor:g} "
@@ -250,7 +254,17 @@ def _reweigh(
         )
     if scare:
         notes.append(f"scare quotes keep the writer's distance: {', '.join(scare)}")
+    if titles:
+        notes.append(f"a name or title in quote marks, not distance: {', '.join(titles)}")
     return out
+
+
+def _titled(marks: str) -> bool:
+    """True when every longer word inside the quote marks opens with a capital: the name of a
+    plan, an event or a slogan ('the “Rooney Rule”', '“Million MAGA March”'), not a term held
+    at a distance."""
+    words = [w for w in marks[1:-1].split() if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _graded(
