@@ -81,6 +81,7 @@ _DETERMINERS: Final = frozenset(
     ]
 )
 _DEGREE: Final = frozenset(e.lower() for e in load("degree"))
+_FEELINGS: Final = frozenset(e.lower() for e in load("feelings"))
 _DEGREE_REACH: Final = 1 + max(len(e) for e in _DEGREE)  # characters looked back for one
 _EVALUATIVE: Final = SignalKind.evaluative
 _INTENSIFIER: Final = SignalKind.intensifier
@@ -199,6 +200,7 @@ def weigh_sentence(
         weights = _reweigh(text, signals, weights, policy, notes)
     if signals:
         weights = _graded(text, signals, weights, policy, notes)
+        weights = _owned(text, signals, weights, policy, notes)
         if len(signals) > 1 and policy.emphasis_factor != 1.0:
             weights = _emphasised(signals, weights, policy, notes)
     if signals and ('"' in span.text or "\u201d" in span.text):
@@ -291,6 +293,43 @@ def _graded(
             graded.append(f"{word} {s.span.text}")
     if graded:
         notes.append(f"a degree word grades an evaluative term: {', '.join(graded)}")
+    return out
+
+
+_OWNER_RE: Final = regex.compile(
+    r"""
+    (?:\b(?!(?:he|she|it|that|there|here|what|who|where|how|let)['’]s\b)\w+['’]s  # a name's
+      |\b(?:his|her|their))                    # or an owner's pronoun
+    \s+(?:[\w-]+\s+)?$                         # then at most one word before the term
+    """,
+    regex.VERBOSE | regex.IGNORECASE,
+)
+
+
+def _owned(
+    text: str, signals: tuple[Signal, ...], weights: list[float], policy: Policy, notes: list[str]
+) -> list[float]:
+    """An evaluative term owned by an actor ("Trump's mercurial approach", "their hysteria")
+    is a vice or virtue the writer ascribes to them."""
+    out = weights
+    base = policy.base
+    owned: list[str] = []
+    for n, weight in enumerate(weights):
+        if not 0.0 < weight < base:
+            continue
+        s = signals[n]
+        word = s.span.text.lower()
+        if s.kind is not _EVALUATIVE or word.endswith(("ed", "ing", "ly")) or word in _FEELINGS:
+            continue  # a participle or an adverb; or a feeling, reported ("their frustration")
+        at = s.span.start
+        if _OWNER_RE.search(text, max(0, at - 40), at) is None:
+            continue
+        if out is weights:
+            out = list(weights)
+        out[n] = base
+        owned.append(s.span.text)
+    if owned:
+        notes.append(f"an evaluative term ascribed to an actor: {', '.join(owned)}")
     return out
 
 
