@@ -5,8 +5,10 @@ make a sentence editorial (lower in a column or a letter, where unsourced assert
 writer's argument), factual vocabulary that weighs nothing in news ("injured", "charged",
 "crisis"), "we" and "you" that are an issuer's, a speaker's or an audience's and not the
 writer's (press releases, transcripts, reviews). :func:`weigh_sentence` applies it to one
-sentence, upgrades scare quotes that keep the writer's distance from a term ('its "reform"'),
-adds a signal for a rhetorical question, and says in notes what the genre changed.
+sentence, upgrades scare quotes that keep the writer's distance from a term ('its "reform"')
+and weighs nothing for those around a name ('the "Green Streets Plan"'), raises a weak judgment
+the writer ascribes to an actor ("the minister's arrogant reply"), adds a signal for a
+rhetorical question, and says in notes what the genre and the sentence's shape changed.
 """
 
 from __future__ import annotations
@@ -301,16 +303,22 @@ _OWNER_RE: Final = regex.compile(
     (?:\b(?!(?:he|she|it|that|there|here|what|who|where|how|let)['’]s\b)\w+['’]s  # a name's
       |\b(?:his|her|their))                    # or an owner's pronoun
     \s+(?:[\w-]+\s+)?$                         # then at most one word before the term
-    """,
+    """,  # searched in a short window ending at the term (_OWNER_REACH): bounded work per term
     regex.VERBOSE | regex.IGNORECASE,
 )
+
+
+_OWNER_REACH: Final = 40  # characters looked back for the owner and the word between
 
 
 def _owned(
     text: str, signals: tuple[Signal, ...], weights: list[float], policy: Policy, notes: list[str]
 ) -> list[float]:
-    """An evaluative term owned by an actor ("Trump's mercurial approach", "their hysteria")
-    is a vice or virtue the writer ascribes to them."""
+    """A weak evaluative term owned by an actor, right after a possessive or his/her/their
+    ("the minister's arrogant reply", "their dismal record"), is a vice or virtue the writer
+    ascribes to them: it weighs at least the base threshold. A participle ("their rigged
+    count"), an adverb, and a noun of feeling (lexicons/feelings.txt: "voiced their
+    frustration", a state of mind reported) are left as they are."""
     out = weights
     base = policy.base
     owned: list[str] = []
@@ -322,7 +330,7 @@ def _owned(
         if s.kind is not _EVALUATIVE or word.endswith(("ed", "ing", "ly")) or word in _FEELINGS:
             continue  # a participle or an adverb; or a feeling, reported ("their frustration")
         at = s.span.start
-        if _OWNER_RE.search(text, max(0, at - 40), at) is None:
+        if _OWNER_RE.search(text, max(0, at - _OWNER_REACH), at) is None:
             continue
         if out is weights:
             out = list(weights)
