@@ -202,7 +202,6 @@ def weigh_sentence(
         weights = _reweigh(text, signals, weights, policy, notes)
     if signals:
         weights = _graded(text, signals, weights, policy, notes)
-        weights = _owned(text, signals, weights, policy, notes)
         if len(signals) > 1 and policy.emphasis_factor != 1.0:
             weights = _emphasised(signals, weights, policy, notes)
     if signals and ('"' in span.text or "\u201d" in span.text):
@@ -274,11 +273,13 @@ def _titled(marks: str) -> bool:
 def _graded(
     text: str, signals: tuple[Signal, ...], weights: list[float], policy: Policy, notes: list[str]
 ) -> list[float]:
-    """A degree word right before an evaluative term ("so laughable", "deeply cynical") is the
-    writer grading a judgment: the term weighs at least the base threshold."""
+    """A weak evaluative term the sentence's shape makes the writer's verdict weighs at least
+    the base threshold: graded by a degree word right before it ("so laughable", "deeply
+    cynical"), or owned by an actor (:func:`_owned_at`: "the minister's arrogant reply")."""
     out = weights
     base = policy.base
     graded: list[str] = []
+    owned: list[str] = []
     for n, weight in enumerate(weights):
         if not 0.0 < weight < base:
             continue  # weighs nothing (a quote) or enough already: most signals stop here
@@ -289,56 +290,74 @@ def _graded(
         lo = max(0, at - _DEGREE_REACH)
         word = text[text.rfind(" ", lo, at - 1) + 1 or lo : at - 1]
         if word.lower() in _DEGREE:
-            if out is weights:
-                out = list(weights)
-            out[n] = base
             graded.append(f"{word} {s.span.text}")
-    if graded:
-        notes.append(f"a degree word grades an evaluative term: {', '.join(graded)}")
-    return out
-
-
-_OWNER_RE: Final = regex.compile(
-    r"""
-    (?:\b(?!(?:he|she|it|that|there|here|what|who|where|how|let)['’]s\b)\w+['’]s  # a name's
-      |\b(?:his|her|their))                    # or an owner's pronoun
-    \s+(?:[\w-]+\s+)?$                         # then at most one word before the term
-    """,  # searched in a short window ending at the term (_OWNER_REACH): bounded work per term
-    regex.VERBOSE | regex.IGNORECASE,
-)
-
-
-_OWNER_REACH: Final = 40  # characters looked back for the owner and the word between
-
-
-def _owned(
-    text: str, signals: tuple[Signal, ...], weights: list[float], policy: Policy, notes: list[str]
-) -> list[float]:
-    """A weak evaluative term owned by an actor, right after a possessive or his/her/their
-    ("the minister's arrogant reply", "their dismal record"), is a vice or virtue the writer
-    ascribes to them: it weighs at least the base threshold. A participle ("their rigged
-    count"), an adverb, and a noun of feeling (lexicons/feelings.txt: "voiced their
-    frustration", a state of mind reported) are left as they are."""
-    out = weights
-    base = policy.base
-    owned: list[str] = []
-    for n, weight in enumerate(weights):
-        if not 0.0 < weight < base:
-            continue
-        s = signals[n]
-        word = s.span.text.lower()
-        if s.kind is not _EVALUATIVE or word.endswith(("ed", "ing", "ly")) or word in _FEELINGS:
-            continue  # a participle or an adverb; or a feeling, reported ("their frustration")
-        at = s.span.start
-        if _OWNER_RE.search(text, max(0, at - _OWNER_REACH), at) is None:
+        elif _ascribed(s.span.text) and _owned_at(text, at):
+            owned.append(s.span.text)
+        else:
             continue
         if out is weights:
             out = list(weights)
         out[n] = base
-        owned.append(s.span.text)
+    if graded:
+        notes.append(f"a degree word grades an evaluative term: {', '.join(graded)}")
     if owned:
         notes.append(f"an evaluative term ascribed to an actor: {', '.join(owned)}")
     return out
+
+
+def _ascribed(term: str) -> bool:
+    """True for a term that, owned by an actor, is a vice or virtue the writer ascribes: not a
+    participle ("their rigged count": what was done), an adverb, or a noun of feeling
+    (lexicons/feelings.txt: "voiced their frustration", a state of mind reported)."""
+    low = term.lower()
+    return not low.endswith(("ed", "ing", "ly")) and low not in _FEELINGS
+
+
+_OWNER_REACH: Final = 40  # characters looked back for the owner and the word between
+# Words ending in 's that are a contraction ("he's" is "he is"), not an owner.
+_NOT_OWNERS: Final = frozenset(
+    f"{w}{mark}s"
+    for w in ("he", "she", "it", "that", "there", "here", "what", "who", "where", "how", "let")
+    for mark in "'\u2019"
+)
+_OWNER_PRONOUNS: Final = frozenset(["his", "her", "their"])
+_OPENERS: Final = "\"'\u201c\u2018([\u2014-"  # what may stand glued before a word
+_BETWEEN_RE: Final = regex.compile(r"[\w-]+")  # the one word an owner and its term may have between
+
+
+def _owner(word: str) -> bool:
+    """True for a possessive ("minister's", "Trump’s") or an owner's pronoun (his, her, their)."""
+    low = word.lower().lstrip(_OPENERS)
+    if low in _OWNER_PRONOUNS:
+        return True
+    if not low.endswith(("'s", "\u2019s")) or low in _NOT_OWNERS:
+        return False
+    stem = low[:-2]
+    at = len(stem)
+    while at and (stem[at - 1].isalnum() or stem[at - 1] == "_"):
+        at -= 1
+    return at < len(stem)  # some word characters right before the 's
+
+
+def _owned_at(text: str, at: int) -> bool:
+    """True when the term starting at ``at`` follows an owner ("the minister's arrogant reply",
+    "their most ardent fans"), with at most one word between; words split at single spaces,
+    found by rfind (no slicing of the whole reach)."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    lo = max(0, at - _OWNER_REACH)
+    gap = text.rfind(" ", lo, at - 1)
+    if gap < 0 and lo > 0:
+        return False
+    word = text[gap + 1 : at - 1]
+    if _owner(word):
+        return True
+    if gap < 1 or _BETWEEN_RE.fullmatch(word) is None:
+        return False
+    start = text.rfind(" ", lo, gap)
+    if start < 0 and lo > 0:
+        return False  # a longer word than the reach: no owner
+    return _owner(text[start + 1 : gap])
 
 
 def _emphasised(
