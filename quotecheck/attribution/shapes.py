@@ -32,6 +32,7 @@ from quotecheck.attribution.sources import (
 from quotecheck.attribution.subjects import opening_subject
 from quotecheck.kinds import CUE_COLON, CUE_STATEMENT, ROLE_HEADLINE
 from quotecheck.lexicons import load
+from quotecheck.matching import at_position
 from quotecheck.models import Cue, CueKind, SourceKind, Stance
 from quotecheck.text.cues import VERB_FORMS
 from quotecheck.text.quotes import ScannedQuote
@@ -95,7 +96,7 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
     )
 
 
-_RELATIVE_RE: Final = regex.compile(r"[ \t]+(?:who|whom)\b")
+_RELATIVE_RE: Final = at_position(r"[ \t]+(?:who|whom)\b")
 _PARTICIPLE_AFTER_RE: Final = regex.compile(r"[ \t]+([a-z]+)\b")
 _REDUCED_PARTICIPLES: Final = grammar_words("reduced_participle")
 
