@@ -67,6 +67,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "opening marks only": _repeat("“"),
     "unclosed quotes": _repeat("“unclosed quote "),
     "dash after every quote": _repeat("“Yes.” — Bob Smith and Ann "),
+    # A transcript: every paragraph a speaker's turn (each turn once sorted all its speaker's
+    # mentions again, and each label was sought among all the others).
+    # One run-on sentence of sources: each cue's relative-clause check read the rest of it.
+    "according to": _repeat("according to officials, according to aides, "),
+    "transcript turns": _repeat("SMITH: Yes, we agreed to it.\n\nJONES: No, we did not.\n\n"),
 }
 
 _CHILD = """

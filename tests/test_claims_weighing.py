@@ -16,12 +16,18 @@ from hypothesis import strategies as st
 import quotecheck as qc
 from quotecheck.attribution.attribute import Sourcing
 from quotecheck.claims.classify import classify_claims
-from quotecheck.claims.framing import find_signals
+from quotecheck.claims.framing import find_signals, find_weighted_signals
 from quotecheck.claims.signaltables import TABLES
-from quotecheck.claims.weighing import _WEAK_INTENSIFIERS, Policy, _unopened_close, weigh_sentence
+from quotecheck.claims.weighing import (
+    _WEAK_INTENSIFIERS,
+    Policy,
+    _titled,
+    _unopened_close,
+    weigh_sentence,
+)
 from quotecheck.config import AnalyzerConfig
 from quotecheck.lexicons import load, load_rows
-from quotecheck.models import ClaimKind, Genre, GenreKind, SignalKind, Span
+from quotecheck.models import ClaimKind, Genre, GenreKind, Signal, SignalKind, Span
 from quotecheck.text.segment import segment
 
 
@@ -277,3 +283,102 @@ def test_i_is_the_writers_wherever_it_stands() -> None:
     """'I' is written with a capital everywhere: inside a sentence it is still the writer."""
     text = "After the vote I think the council lost its way."
     assert any(s.kind is SignalKind.voice for s in find_signals(text, _whole(text)))
+
+
+# --------------------------------------------------------------------------- titles in quote marks
+
+
+@pytest.mark.parametrize(
+    ("marks", "titled"),
+    [
+        ("\u201cGreen Streets Plan\u201d", True),
+        ("\u201cRooftop Solar for All\u201d", True),
+        ("\u201cKaren\u201d", True),
+        ("\u201creform\u201d", False),
+        ("\u201cgreen streets\u201d", False),
+        ("\u201cFair Deal for tenants\u201d", False),
+        ("\u201c\u201d", False),
+        ("\u201c2024\u201d", False),
+    ],
+)
+def test_a_title_in_quote_marks_is_every_longer_word_capitalised(marks: str, titled: bool) -> None:
+    """A name in quote marks has a capital on each longer word; a term held at a distance not."""
+    assert _titled(marks) is titled
+
+
+def test_a_title_in_quote_marks_weighs_nothing_and_the_reason_says_so() -> None:
+    """The scare quote around a name weighs 0, and the claim's reasons name it."""
+    text = "The mayor unveiled the \u201cGreen Streets Plan\u201d, a dramatic change."
+    _, weights, notes = _weighed(text)
+    assert weights[0] == 0.0
+    assert "a name or title in quote marks, not distance: \u201cGreen Streets Plan\u201d" in notes
+
+
+def _weighed(text: str) -> tuple[tuple[Signal, ...], list[float], list[str]]:
+    """The signals of ``text`` (one sentence, no quotes read), weighed with no genre."""
+    a = qc.analyze(text)
+    span = _whole(text)
+    found, weights = find_weighted_signals(text, [span], a.quotes)
+    return weigh_sentence(text, span, found[0], weights[0], Policy(None, AnalyzerConfig()))
+
+
+# --------------------------------------------------------------------------- owned judgments
+
+
+def test_an_owned_judgment_weighs_the_threshold_and_the_reason_says_so() -> None:
+    """'the minister's arrogant reply': the weak term weighs the base; the reasons say why."""
+    claim = _claim("The minister's arrogant reply reached the inquiry late.")
+    assert claim.kind is ClaimKind.editorial
+    assert "an evaluative term ascribed to an actor: arrogant" in claim.reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fans voiced their frustration as the players left.",  # a feeling, reported
+        "He's arrogant about the budget.",  # he is, not his
+        "Their rigged count was posted online.",  # a participle: what was done, not a vice
+        "The council's report was arrogant.",  # not right after the owner
+    ],
+)
+def test_what_is_not_an_owned_judgment(text: str) -> None:
+    """Feelings, contractions, participles and terms apart from the owner are not raised."""
+    claim = _claim(text)
+    assert not any("ascribed to an actor" in r for r in claim.reasons)
+
+
+def test_owned_raising_never_lowers_a_weight() -> None:
+    """A term already heavier than the base ('their reckless plan') keeps its weight."""
+    _, before, _ = _weighed("A reckless plan.")
+    _, after, _ = _weighed("Their reckless plan.")
+    assert max(after) == max(before) >= 1.0
+
+
+def test_the_feelings_are_lower_case_single_words() -> None:
+    """lexicons/feelings.txt holds nouns of feeling, one lower-case word a line."""
+    feelings = load("feelings")
+    assert len(feelings) >= 50
+    assert all(f == f.lower() and " " not in f for f in feelings)
+
+
+# --------------------------------------------------------------------------- the new word classes
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "railed",
+        "lambasted",
+        "pontificated",
+        "feckless",
+        "bumbling",
+        "wingnuts",
+        "job-killing",
+        "climate deniers",
+        "anti-vaxxers",
+        "race-baiting",
+    ],
+)
+def test_the_new_evaluative_classes_are_signals(entry: str) -> None:
+    """Entries of the classes added for issue 22 are evaluative signals of full weight."""
+    assert TABLES.weights[(SignalKind.evaluative.value, entry)] == 1.0

@@ -32,6 +32,7 @@ from quotecheck.attribution.sources import (
 from quotecheck.attribution.subjects import opening_subject
 from quotecheck.kinds import CUE_COLON, CUE_STATEMENT, ROLE_HEADLINE
 from quotecheck.lexicons import load
+from quotecheck.matching import at_position
 from quotecheck.models import CueKind, SourceKind, Stance
 from quotecheck.text.cues import VERB_FORMS, CueRecord
 from quotecheck.text.quotes import ScannedQuote
@@ -93,7 +94,7 @@ def according_link(doc: Doc, cue: CueRecord) -> Link | None:
     )
 
 
-_RELATIVE_RE: Final = regex.compile(r"[ \t]+(?:who|whom)\b")
+_RELATIVE_RE: Final = at_position(r"[ \t]+(?:who|whom)\b")
 _PARTICIPLE_AFTER_RE: Final = regex.compile(r"[ \t]+([a-z]+)\b")
 _REDUCED_PARTICIPLES: Final = grammar_words("reduced_participle")
 
@@ -674,6 +675,7 @@ _CHANT_NOUNS: Final = grammar_words("chant_noun")
 _CROWD_NOUNS: Final = grammar_words("crowd_noun")
 _CROWD_REACH: Final = 200  # characters of the sentence looked back for the crowd
 _CROWD_LEADS: Final = frozenset(["the", "a", "an", "his", "her", "their", "its", "our"])
+_AFTER_WORD: Final = ".,;:!?)”’\"'"  # marks that may follow the chant noun ("… “BERNIE!” chants.")
 
 
 def chant_link(doc: Doc, quote: ScannedQuote) -> Link | None:
@@ -684,7 +686,7 @@ def chant_link(doc: Doc, quote: ScannedQuote) -> Link | None:
     mark = quote.marks.start
     after = text[quote.marks.end : quote.marks.end + 16].split(None, 1)
     if not text[max(0, mark - 4) : mark].rstrip().endswith(" of") and (
-        not after or after[0] not in _CHANT_NOUNS
+        not after or after[0].rstrip(_AFTER_WORD) not in _CHANT_NOUNS
     ):
         return None  # most quotes have neither "of" before nor "chants" after: a cheap test first
     si = doc.sentence_at(mark)

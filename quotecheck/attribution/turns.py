@@ -39,6 +39,7 @@ from quotecheck.kinds import (
 )
 from quotecheck.models import Paragraph, Sentence, Span, Stance
 from quotecheck.offsets import make_span
+from quotecheck.sortedints import bisect_right
 from quotecheck.text.turns import ANSWER_LABELS, QUESTION_LABELS
 
 __all__ = ["credit_turns", "presented_source"]
@@ -74,15 +75,18 @@ def credit_turns(text: str, paragraphs: tuple[Paragraph, ...], sourcing: Sourcin
     turns = _turns(text, sentences)
     if not turns:
         return sourcing
-    labels = [(t.label.start, t.label.end) for t in turns]
-    kept = [a for a in sourcing.attributions if not _from_label(a, labels)]
+    labels = _Labels(turns)
+    kept = [a for a in sourcing.attributions if not labels.hold_cue(a)]
     sources = list(sourcing.sources)
+    people = _people(sources)
     speakers: dict[str, str] = {}  # a turn's key -> the id of its source
+    said: dict[str, list[Range]] = {}  # a source's id -> the names of its turns, in text order
     intro_end = turns[0].label.start
     for turn in turns:
         if turn.key not in speakers:
-            speakers[turn.key] = _speaker(text, turn, sentences, sources, intro_end)
-        _add_mention(sources, speakers[turn.key], (turn.name.start, turn.name.end))
+            speakers[turn.key] = _speaker(turn, sentences, sources, people, intro_end)
+        said.setdefault(speakers[turn.key], []).append((turn.name.start, turn.name.end))
+    sources = [_with_mentions(source, said.get(source.id)) for source in sources]
     for n, turn in enumerate(turns, start=1):
         kept.append(_attribution(n, turn, speakers[turn.key]))
     return renumbered(sourcing.quotes, sources, kept)
@@ -110,31 +114,58 @@ def _turns(text: str, sentences: list[Sentence]) -> list[_Turn]:
     return turns
 
 
-def _from_label(a: AttributionRecord, labels: list[tuple[int, int]]) -> bool:
-    """True when an attribution's cue or source lies in a speaker label: the turn replaces it."""
-    if a.cue is None:
-        return False
-    cue_start, cue_end = a.cue
-    return any(start <= cue_start < end or start <= cue_end - 1 < end for start, end in labels)
+class _Labels:
+    """The turns' speaker labels, in text order (they do not overlap), looked up by bisection."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, turns: list[_Turn]) -> None:
+        self.starts = [t.label.start for t in turns]
+        self.ends = [t.label.end for t in turns]
+
+    def hold(self, at: int) -> bool:
+        """True when the character at ``at`` lies in a label."""
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
+
+    def hold_cue(self, a: AttributionRecord) -> bool:
+        """True when an attribution's cue starts or ends in a label: the turn replaces it."""
+        return a.cue is not None and (self.hold(a.cue[0]) or self.hold(a.cue[1] - 1))
 
 
 def _speaker(
-    text: str, turn: _Turn, sentences: list[Sentence], sources: list[SourceRecord], intro_end: int
+    turn: _Turn,
+    sentences: list[Sentence],
+    sources: list[SourceRecord],
+    people: dict[str, str],
+    intro_end: int,
 ) -> str:
     """The id of the source who speaks a turn's label, adding it to ``sources`` if new."""
     if turn.key in QUESTION_LABELS:
-        return _new_source(sources, _byline_name(sentences), _INTERVIEWER)
+        return _new_source(sources, people, _byline_name(sentences), _INTERVIEWER)
     if turn.key in ANSWER_LABELS:
-        return _new_source(sources, _presented(sources, intro_end), _INTERVIEWEE)
+        return _new_source(sources, people, _presented(sources, intro_end), _INTERVIEWEE)
+    known = people.get(turn.key)  # a person whose name ends with the label's ("Kamala Harris")
+    if known is not None:
+        return known
+    return _new_source(sources, people, _display_name(turn.name.text), None)
+
+
+def _people(sources: list[SourceRecord]) -> dict[str, str]:
+    """The named persons among ``sources`` by their name's last word (see :func:`_know`)."""
+    people: dict[str, str] = {}
     for source in sources:
-        if source.kind is SOURCE_PERSON and source.name and _same_person(source.name, turn):
-            return source.id
-    return _new_source(sources, _display_name(turn.name.text), None)
+        _know(people, source)
+    return people
 
 
-def _same_person(name: str, turn: _Turn) -> bool:
-    """True when a known person's name ends with the label's last word ("Kamala Harris")."""
-    return name.lower().replace(".", " ").split()[-1] == turn.key
+def _know(people: dict[str, str], source: SourceRecord) -> None:
+    """Index a named person by the last word of the name, lower-cased, as labels are keyed;
+    the first source with that word keeps it."""
+    if source.kind is SOURCE_PERSON and source.name:
+        words = source.name.lower().replace(".", " ").split()
+        if words:
+            people.setdefault(words[-1], source.id)
 
 
 def _display_name(label: str) -> str:
@@ -177,20 +208,23 @@ def presented_source(sources: list[SourceRecord], intro_end: int) -> str | None:
     return max(counts, key=lambda key: (counts[key], -first_seen[key]))
 
 
-def _new_source(sources: list[SourceRecord], name: str | None, role: str | None) -> str:
+def _new_source(
+    sources: list[SourceRecord], people: dict[str, str], name: str | None, role: str | None
+) -> str:
     """Append a person source (mentions come with each turn); return its provisional id."""
     source_id = f"t{len(sources) + 1}"
-    sources.append(SourceRecord(source_id, SOURCE_PERSON, name, role))
+    source = SourceRecord(source_id, SOURCE_PERSON, name, role)
+    sources.append(source)
+    _know(people, source)
     return source_id
 
 
-def _add_mention(sources: list[SourceRecord], source_id: str, mention: Range) -> None:
-    """Give the source one more mention, in text order."""
-    for n, source in enumerate(sources):
-        if source.id == source_id:
-            mentions = sorted((*source.mentions, mention), key=lambda m: m[0])
-            sources[n] = source.changed(source.id, tuple(mentions))
-            return
+def _with_mentions(source: SourceRecord, more: list[Range] | None) -> SourceRecord:
+    """The source with ``more`` mentions (its turns' names) among its own, in text order."""
+    if not more:
+        return source
+    mentions = sorted((*source.mentions, *more), key=lambda m: m[0])
+    return source.changed(source.id, tuple(mentions))
 
 
 def _attribution(n: int, turn: _Turn, source_id: str) -> AttributionRecord:

@@ -5,8 +5,10 @@ make a sentence editorial (lower in a column or a letter, where unsourced assert
 writer's argument), factual vocabulary that weighs nothing in news ("injured", "charged",
 "crisis"), "we" and "you" that are an issuer's, a speaker's or an audience's and not the
 writer's (press releases, transcripts, reviews). :func:`weigh_sentence` applies it to one
-sentence, upgrades scare quotes that keep the writer's distance from a term ('its "reform"'),
-adds a signal for a rhetorical question, and says in notes what the genre changed.
+sentence, upgrades scare quotes that keep the writer's distance from a term ('its "reform"')
+and weighs nothing for those around a name ('the "Green Streets Plan"'), raises a weak judgment
+the writer ascribes to an actor ("the minister's arrogant reply"), adds a signal for a
+rhetorical question, and says in notes what the genre and the sentence's shape changed.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ _DETERMINERS: Final = frozenset(
     ]
 )
 _DEGREE: Final = frozenset(e.lower() for e in load("degree"))
+_FEELINGS: Final = frozenset(e.lower() for e in load("feelings"))
 _DEGREE_REACH: Final = 1 + max(len(e) for e in _DEGREE)  # characters looked back for one
 _EVALUATIVE: Final = SignalKind.evaluative
 _INTENSIFIER: Final = SignalKind.intensifier
@@ -225,6 +228,7 @@ def _reweigh(
     news: list[str] = []
     audience: list[str] = []
     scare: list[str] = []
+    titles: list[str] = []
     for n, s in enumerate(signals):
         if out[n] <= 0:
             continue  # the speaker's words, inside a quote
@@ -238,6 +242,9 @@ def _reweigh(
         elif s.kind is SignalKind.scare_quote and _distancing(text, s.span):
             out[n] = max(out[n], policy.scare_weight)
             scare.append(s.span.text)
+        elif s.kind is SignalKind.scare_quote and _titled(s.span.text):
+            out[n] = 0.0
+            titles.append(s.span.text)
     if news:
         notes.append(
             f"factual vocabulary in news weighs {policy.news_factor:g} "
@@ -250,17 +257,29 @@ def _reweigh(
         )
     if scare:
         notes.append(f"scare quotes keep the writer's distance: {', '.join(scare)}")
+    if titles:
+        notes.append(f"a name or title in quote marks, not distance: {', '.join(titles)}")
     return out
+
+
+def _titled(marks: str) -> bool:
+    """True when every longer word inside the quote marks opens with a capital: the name of a
+    plan, an event or a slogan ('the “Rooney Rule”', '“Million MAGA March”'), not a term held
+    at a distance."""
+    words = [w for w in marks[1:-1].split() if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and all(w[0].isupper() for w in words)
 
 
 def _graded(
     text: str, signals: tuple[Signal, ...], weights: list[float], policy: Policy, notes: list[str]
 ) -> list[float]:
-    """A degree word right before an evaluative term ("so laughable", "deeply cynical") is the
-    writer grading a judgment: the term weighs at least the base threshold."""
+    """A weak evaluative term the sentence's shape makes the writer's verdict weighs at least
+    the base threshold: graded by a degree word right before it ("so laughable", "deeply
+    cynical"), or owned by an actor (:func:`_owned_at`: "the minister's arrogant reply")."""
     out = weights
     base = policy.base
     graded: list[str] = []
+    owned: list[str] = []
     for n, weight in enumerate(weights):
         if not 0.0 < weight < base:
             continue  # weighs nothing (a quote) or enough already: most signals stop here
@@ -271,13 +290,74 @@ def _graded(
         lo = max(0, at - _DEGREE_REACH)
         word = text[text.rfind(" ", lo, at - 1) + 1 or lo : at - 1]
         if word.lower() in _DEGREE:
-            if out is weights:
-                out = list(weights)
-            out[n] = base
             graded.append(f"{word} {s.span.text}")
+        elif _ascribed(s.span.text) and _owned_at(text, at):
+            owned.append(s.span.text)
+        else:
+            continue
+        if out is weights:
+            out = list(weights)
+        out[n] = base
     if graded:
         notes.append(f"a degree word grades an evaluative term: {', '.join(graded)}")
+    if owned:
+        notes.append(f"an evaluative term ascribed to an actor: {', '.join(owned)}")
     return out
+
+
+def _ascribed(term: str) -> bool:
+    """True for a term that, owned by an actor, is a vice or virtue the writer ascribes: not a
+    participle ("their rigged count": what was done), an adverb, or a noun of feeling
+    (lexicons/feelings.txt: "voiced their frustration", a state of mind reported)."""
+    low = term.lower()
+    return not low.endswith(("ed", "ing", "ly")) and low not in _FEELINGS
+
+
+_OWNER_REACH: Final = 40  # characters looked back for the owner and the word between
+# Words ending in 's that are a contraction ("he's" is "he is"), not an owner.
+_NOT_OWNERS: Final = frozenset(
+    f"{w}{mark}s"
+    for w in ("he", "she", "it", "that", "there", "here", "what", "who", "where", "how", "let")
+    for mark in "'\u2019"
+)
+_OWNER_PRONOUNS: Final = frozenset(["his", "her", "their"])
+_OPENERS: Final = "\"'\u201c\u2018([\u2014-"  # what may stand glued before a word
+_BETWEEN_RE: Final = regex.compile(r"[\w-]+")  # the one word an owner and its term may have between
+
+
+def _owner(word: str) -> bool:
+    """True for a possessive ("minister's", "Trump’s") or an owner's pronoun (his, her, their)."""
+    low = word.lower().lstrip(_OPENERS)
+    if low in _OWNER_PRONOUNS:
+        return True
+    if not low.endswith(("'s", "\u2019s")) or low in _NOT_OWNERS:
+        return False
+    stem = low[:-2]
+    at = len(stem)
+    while at and (stem[at - 1].isalnum() or stem[at - 1] == "_"):
+        at -= 1
+    return at < len(stem)  # some word characters right before the 's
+
+
+def _owned_at(text: str, at: int) -> bool:
+    """True when the term starting at ``at`` follows an owner ("the minister's arrogant reply",
+    "their most ardent fans"), with at most one word between; words split at single spaces,
+    found by rfind (no slicing of the whole reach)."""
+    if at < 2 or text[at - 1] != " ":
+        return False
+    lo = max(0, at - _OWNER_REACH)
+    gap = text.rfind(" ", lo, at - 1)
+    if gap < 0 and lo > 0:
+        return False
+    word = text[gap + 1 : at - 1]
+    if _owner(word):
+        return True
+    if gap < 1 or _BETWEEN_RE.fullmatch(word) is None:
+        return False
+    start = text.rfind(" ", lo, gap)
+    if start < 0 and lo > 0:
+        return False  # a longer word than the reach: no owner
+    return _owner(text[start + 1 : gap])
 
 
 def _emphasised(

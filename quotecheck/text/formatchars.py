@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-from typing import Any, Final, TypeVar
+from typing import Any, Final, TypeVar, get_args
 
 import regex
 from pydantic import BaseModel
@@ -43,22 +43,60 @@ def decision_view(text: str) -> str:
 
 
 def restore_spans(model: M, text: str) -> M:
-    """A copy of ``model`` in which every nested Span's text is ``text[span.start:span.end]``.
+    """``model`` with every nested Span's text ``text[span.start:span.end]``.
 
     The models were built from a same-length view of ``text``: offsets stay, only the characters
-    each Span quotes are taken from the original again. Other fields are kept as they are.
+    each Span quotes are taken from the original again. A part of ``model`` whose Spans already
+    quote ``text`` is kept as it is, the very same object (a view differs from the original at a
+    few format characters, so almost every part is); other fields are kept as they are.
     """
     restored: M = _restored(model, text)
     return restored
 
 
 def _restored(value: Any, text: str) -> Any:
-    """``value`` with its Spans cut from ``text``: models and tuples rebuilt, the rest kept."""
+    """``value`` with its Spans cut from ``text``: what changed is rebuilt, the rest kept."""
     if isinstance(value, Span):
+        if text.startswith(value.text, value.start):
+            return value
         return text_span(text, value.start, value.end)
     if isinstance(value, BaseModel):
-        fields = {name: _restored(field, text) for name, field in value.__dict__.items()}
-        return instance(type(value), fields, value.__pydantic_fields_set__)
+        fields = value.__dict__
+        changed: dict[str, Any] | None = None
+        for name in _span_fields(type(value)):
+            field = fields[name]
+            new = _restored(field, text)
+            if new is not field:
+                if changed is None:
+                    changed = dict(fields)
+                changed[name] = new
+        if changed is None:
+            return value
+        return instance(type(value), changed, value.__pydantic_fields_set__)
     if isinstance(value, tuple):
-        return tuple(_restored(item, text) for item in value)
+        for i, item in enumerate(value):
+            new = _restored(item, text)
+            if new is not item:
+                return (*value[:i], new, *[_restored(rest, text) for rest in value[i + 1 :]])
     return value
+
+
+def _span_fields(cls: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``cls`` whose type names a model (a Span or one that may hold Spans)."""
+    names = _SPAN_FIELDS.get(cls)
+    if names is None:
+        names = tuple(
+            name for name, info in cls.model_fields.items() if _names_model(info.annotation)
+        )
+        _SPAN_FIELDS[cls] = names
+    return names
+
+
+def _names_model(annotation: Any) -> bool:
+    """True when a type annotation is, or is built from, a pydantic model class."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_names_model(arg) for arg in get_args(annotation))
+
+
+_SPAN_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
