@@ -350,18 +350,3 @@ def test_a_date_holds_weak_framing_back_and_says_so() -> None:
     plain = qc.analyze("Ministers were clearly eager to bury the report.").claims[0]
     assert plain.kind is ClaimKind.editorial
     assert not any("marks reporting" in r for r in plain.reasons)
-
-
-def test_the_scan_of_names_keeps_offsets_not_match_objects() -> None:
-    """scan_marks keeps each capitalised run as its (start, end), which the collector need not
-    visit, not as a regex match (a text of names held a few tracked matches a sentence)."""
-    text = "“Yes.” — Bob Smith and Ann Lee of Leeds said on Monday."
-    marks = scan_marks(text)
-    assert [text[a:b] for a, b in marks.capitals] == [
-        "Yes.",
-        "Bob Smith",
-        "Ann Lee of Leeds",
-        "Monday.",
-    ]
-    assert all(type(a) is int and type(b) is int for a, b in marks.capitals)
-    assert marks.capital_starts == [a for a, _ in marks.capitals]

@@ -123,17 +123,15 @@ _STARTERS: Final = frozenset(w.lower() for w in load("sentence_starters"))
 class Marks(NamedTuple):
     """Checkable details found in one scan of the whole text.
 
-    Allegations and figures are (start, end, text), sorted; capitals are the (start, end) of
-    every _NAME_RE match in text order (their starts alongside, for bisection), told apart from
-    first words, starters and dates only where a sentence asks for a name (_names_in), as few
-    sentences get that far. Offsets rather than the match objects: a text of names holds a few a
-    sentence, and a match is a tracked object the collector would visit in every full pass.
+    Allegations and figures are (start, end, text), sorted; capitals are every _NAME_RE match in
+    text order (their starts alongside, for bisection), told apart from first words, starters
+    and dates only where a sentence asks for a name (_names_in), as few sentences get that far.
     """
 
     allegations: list[tuple[int, int, str]]
     figures: list[tuple[int, int, str]]
     dates: list[tuple[int, int, str]]  # weekdays and months (_DATE_RE), in order
-    capitals: list[tuple[int, int]]
+    capitals: list[re.Match[str]]
     capital_starts: list[int]
 
 
@@ -146,9 +144,9 @@ def scan_marks(text: str) -> Marks:
     runs = _letter_runs(low)
     figures += _number_words(low, runs)
     figures.sort()
-    capitals = [m.span() for m in _NAME_RE.finditer(text)]
+    capitals = list(_NAME_RE.finditer(text))
     dates = _dates(text, runs)
-    return Marks(_allegations(low, runs), figures, dates, capitals, [a for a, _ in capitals])
+    return Marks(_allegations(low, runs), figures, dates, capitals, [m.start() for m in capitals])
 
 
 def _dates(text: str, runs: set[bytes]) -> list[tuple[int, int, str]]:
@@ -201,10 +199,12 @@ def _number_words(low: str, runs: set[bytes]) -> list[tuple[int, int, str]]:
     ]
 
 
-def _is_name(text: str, start: int, name: str) -> bool:
+def _is_name(text: str, m: re.Match[str]) -> bool:
     """True for a capitalised run that names an actor: not a first word, a starter or a date."""
+    start = m.start()
     if start and text[start - 1] not in _NAME_AFTER:
         return False
+    name = m.group()
     if name.lower() in _STARTERS:
         return False
     return not (name.startswith(_CALENDAR_WORDS) and _CALENDAR_RE.fullmatch(name))
@@ -216,11 +216,9 @@ def _names_in(text: str, marks: Marks, ranges: list[tuple[int, int]]) -> Iterato
     for a, b in ranges:
         i = bisect_left(starts, a)
         while i < len(starts) and starts[i] < b:
-            start, end = capitals[i]
-            if end <= b:
-                name = text[start:end]
-                if _is_name(text, start, name):
-                    yield start, name
+            m = capitals[i]
+            if m.end() <= b and _is_name(text, m):
+                yield starts[i], m.group()
             i += 1
 
 
