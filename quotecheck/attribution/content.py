@@ -10,6 +10,7 @@ is small.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 import regex
@@ -190,6 +191,14 @@ class Doc:
                 self.outer.append(quotes[i])
                 self.q_starts.append(start)
                 self.q_ends.append(ends[i])
+        # Where a writer's comment or contrast may open (see cut_marks), read on first use.
+        self._cut_marks: CutMarks | None = None
+
+    def cut_marks(self) -> CutMarks:
+        """The text's comment and contrast commas, read once for every reported clause."""
+        if self._cut_marks is None:
+            self._cut_marks = CutMarks(self.text)
+        return self._cut_marks
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the nearest one before it)."""
@@ -479,15 +488,13 @@ def _contrast_cut(doc: Doc, start: int, end: int) -> int:
     comma stands inside a quote, and before the writer's comment on it (see _comment_cut)."""
     text = doc.text
     end = _comment_cut(doc, start, end)
-    comma = text.find(", ", start, end)
-    while comma >= 0:  # the pattern opens with a comma: try it only where one stands
-        if (
-            text.startswith(_CONTRAST_WORDS, comma + 2)
-            and doc.quote_at(comma) is None
-            and _CONTRAST_RE.match(text, comma, end) is not None
-        ):
+    commas = doc.cut_marks().contrasts
+    i = bisect_left(commas, start)
+    while i < len(commas) and commas[i] + 2 <= end:  # ", " and the contrast's word in the clause
+        comma = commas[i]
+        if doc.quote_at(comma) is None and _CONTRAST_RE.match(text, comma, end) is not None:
             return comma
-        comma = text.find(", ", comma + 2, end)
+        i += 1
     return end
 
 
@@ -496,7 +503,13 @@ def _comment_cut(doc: Doc, start: int, end: int) -> int:
     part of a verbal lashing …", "…, a swipe at the mayor"): at the comma, or after the closing
     mark when the comma stands inside the quote that ends the report."""
     text = doc.text
-    for m in _COMMENT_RE.finditer(text, start, end):
+    commas = doc.cut_marks().comments
+    i = bisect_left(commas, start)
+    while i < len(commas) and commas[i] < end:
+        m = _COMMENT_RE.match(text, commas[i], end)
+        i += 1
+        if m is None:
+            continue
         comma: int = m.start()
         inside = doc.quote_at(comma)
         if inside is None:
@@ -504,6 +517,25 @@ def _comment_cut(doc: Doc, start: int, end: int) -> int:
         if m.group("mark") and inside.marks.end == comma + 2:
             return comma + 2  # "…,” part of": the quote stays whole
     return end
+
+
+class CutMarks:
+    """Where a reported clause may be cut, read once per text: every comma that opens a
+    writer's comment (the first word of a comment head after it) and every ", " before a
+    contrast's first word (_COMMENT_AT_RE, _CONTRAST_AT_RE).
+
+    A report's clause reaches up to attribution_max_clause characters past its cue, so on text
+    dense with reports the clauses overlap; each now bisects these lists instead of searching
+    its whole clause again. Both are supersets of where the patterns match, and the patterns,
+    which open with their comma and hold no other, are still tried at each one, with the
+    clause's end: the same cuts as a search through the clause (tests/test_content.py).
+    """
+
+    __slots__ = ("comments", "contrasts")
+
+    def __init__(self, text: str) -> None:
+        self.comments = [m.start() for m in _COMMENT_AT_RE.finditer(text)]
+        self.contrasts = [m.start() for m in _CONTRAST_AT_RE.finditer(text)]
 
 
 # ", part of …", ", a swipe at …" (lexicons/source_grammar.txt, comment_head), after an
@@ -516,10 +548,19 @@ _COMMENT_RE: Final = regex.compile(
     )
     + r")\b"
 )
+# Where _COMMENT_RE may match: its comma, mark and white space, then a head's first word (and
+# _CONTRAST_AT_RE below). Plain characters only, so the stdlib engine reads them as ``regex``
+# would, and scans a whole text faster.
+_COMMENT_AT_RE: Final = re.compile(
+    r",[\"”’]?[ \t]+(?:"
+    + "|".join(sorted({re.escape(head.split()[0]) for head in grammar_words("comment_head")}))
+    + ")"
+)
 
 
-# The first words of _CONTRAST_RE's contrasts, for a cheap test before the pattern.
+# The first words of _CONTRAST_RE's contrasts: after ", " they mark where it may match.
 _CONTRAST_WORDS: Final = ("but ", "while ", "whereas ", "compared ", "as ")
+_CONTRAST_AT_RE: Final = re.compile(", (?=" + "|".join(map(re.escape, _CONTRAST_WORDS)) + ")")
 
 
 def split_colon_quote(doc: Doc, link: Link) -> list[Link]:
