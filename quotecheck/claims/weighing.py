@@ -116,6 +116,7 @@ class Policy:
 
     __slots__ = (
         "answer_reason",
+        "argue_reason",
         "audience",
         "audience_factor",
         "base",
@@ -176,6 +177,9 @@ class Policy:
             f"an answer in a question-and-answer piece: the interviewee's words ({self.label})"
         )
         self.lean_reason = f"the writer's own assertion, unsourced, in a piece of {self.label}"
+        self.argue_reason = (
+            f"the writer's own framed clause beside a reported one, in a piece of {self.label}"
+        )
 
     def threshold(self, credited: bool) -> float:
         """The weight the writer's signals must reach; a sentence with a source keeps the base."""
