@@ -94,6 +94,23 @@ def test_time_grows_linearly(shape: str) -> None:
     assert large < 20 * max(small, 0.005), (small, large)
 
 
+def test_a_report_in_an_overlong_sentence_stays_by_its_cue() -> None:
+    """In a sentence longer than the clause reach, each report's content stands next to its
+    own cue, and the run keeps one report in two ('officials said, ' * n).
+
+    The reading of ", X said," inside one statement took the left side as far back as the
+    reach allowed, over every earlier report: each cue got a content a thousand characters
+    before it, and the run twice the attributions (0.47 -> 0.24 MB/s, 111 -> 232 bytes per
+    character at 100 KB).
+    """
+    text = SHAPES["officials said, "](20_000)
+    analysis = qc.analyze(text)
+    for a in analysis.attributions:
+        assert a.cue is not None
+        assert 0 <= a.content.start - a.cue.end <= 2 or 0 <= a.cue.start - a.content.end <= 2, a
+    assert len(analysis.attributions) < 0.6 * text.count("said")
+
+
 @pytest.mark.parametrize("stop", [".", "!", "?", "…"])
 def test_a_run_of_stops_is_read_once(stop: str) -> None:
     """400,000 stops with no space after them take well under a few seconds (they took hours:
@@ -199,16 +216,23 @@ def _turn_stage_seconds(turns: int) -> float:
     sourcing = attribute(
         text, paragraphs, quotes, find_cues(text, paragraphs, quotes), DEFAULT_CONFIG
     )
-    start = time.process_time()
-    credited = credit_turns(text, paragraphs, sourcing)
-    seconds = time.process_time() - start
-    assert len(credited.attributions) == turns
-    return seconds
+    times = []
+    gc.collect()
+    gc.freeze()  # as in _cpu_seconds: a full collection would walk the whole test process
+    try:
+        for _ in range(3):
+            start = time.process_time()
+            credited = credit_turns(text, paragraphs, sourcing)
+            times.append(time.process_time() - start)
+            assert len(credited.attributions) == turns
+    finally:
+        gc.unfreeze()
+    return min(times)
 
 
 def test_transcript_turns_are_credited_in_linear_time() -> None:
     """Eight times the turns cost well under 64 times as long: each turn once sorted all its
     speaker's mentions again and sought its label among all the others (864 KB took 14 s)."""
-    small = min(_turn_stage_seconds(1_000) for _ in range(2))
+    small = _turn_stage_seconds(1_000)
     large = _turn_stage_seconds(8_000)
     assert large < 20 * max(small, 0.002), (small, large)
