@@ -382,3 +382,14 @@ def test_the_feelings_are_lower_case_single_words() -> None:
 def test_the_new_evaluative_classes_are_signals(entry: str) -> None:
     """Entries of the classes added for issue 22 are evaluative signals of full weight."""
     assert TABLES.weights[(SignalKind.evaluative.value, entry)] == 1.0
+
+
+@pytest.mark.parametrize(("genre", "kind"), [("news", "unattributed"), ("opinion", "editorial")])
+def test_a_feeling_reported_in_news_weighs_nothing(genre: str, kind: str) -> None:
+    """In news, feelings ascribed to people ('fury and outrage among tenants') are reported and
+    the reasons say so; in an opinion piece the same words stay the writer's framing."""
+    text = "The ruling sparked fury and outrage among tenants of the estate."
+    claim = qc.analyze(text, genre=genre).claims[-1]
+    assert claim.kind.value == kind
+    reported = any(r.startswith("a feeling reported in news") for r in claim.reasons)
+    assert reported is (genre == "news")

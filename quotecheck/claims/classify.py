@@ -229,15 +229,18 @@ def _classify(
     kind, reasons = _sourced_kind(ctx, credits, quotes) if credits else (CLAIM_UNATTRIBUTED, [])
     if explained is not None and not unsourced:
         kind, reasons = CLAIM_ANONYMOUS, [f"says why {explained[2]} is unnamed"]
+    # In an argued genre, a framed clause of the writer's own beside a reported one is the
+    # writer's argument ("The mayor claims …, but anyone who drives here knows …").
+    argues = policy.leans and bool(credits) and bool(unsourced) and _framed_in(weighted, unsourced)
     if role in NON_PROSE or not _has_word(s.text):
         # Copy nobody wrote as a claim (a byline, a caption, a label), or marks alone ("»").
         kind, reasons, unsourced = CLAIM_OTHER, [_not_prose_reason(role)], []
     elif answer and not credits and role is ROLE_BODY:
         kind, reasons = CLAIM_QUOTED, [policy.answer_reason]
-    elif _is_editorial(weighted, weight, reporting is not None, policy, credited):
+    elif _is_editorial(weighted, weight, reporting is not None, policy, credited and not argues):
         kind, reasons = CLAIM_EDITORIAL, [*_framing_reasons(weighted), *reasons, *notes]
         if weight < base:
-            reasons.append(policy.lean_reason)
+            reasons.append(policy.argue_reason if argues else policy.lean_reason)
     elif policy.leans and not (credits or quotes) and unsourced and figure is None:
         if role is ROLE_BODY:
             kind, reasons = CLAIM_EDITORIAL, [policy.lean_reason, *notes]
@@ -481,6 +484,11 @@ def _writer_signals(
             found.weight = weight * paraphrase_factor
             paraphrase.append(found)
     return own + paraphrase
+
+
+def _framed_in(weighted: list[_Weighted], unsourced: list[Range]) -> bool:
+    """True when one of the writer's signals lies in an unsourced part of the sentence."""
+    return any(inside(w.start, w.end, unsourced) for w in weighted)
 
 
 def _in_cue(w: _Weighted, credits: list[AttributionRecord]) -> bool:

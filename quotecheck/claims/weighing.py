@@ -3,8 +3,9 @@
 :class:`Policy` holds what the genre changes: the threshold at which the writer's own signals
 make a sentence editorial (lower in a column or a letter, where unsourced assertions are the
 writer's argument), factual vocabulary that weighs nothing in news ("injured", "charged",
-"crisis"), "we" and "you" that are an issuer's, a speaker's or an audience's and not the
-writer's (press releases, transcripts, reviews). :func:`weigh_sentence` applies it to one
+"crisis", and the feelings a report ascribes to people: "anger among tenants"), "we" and "you"
+that are an issuer's, a speaker's or an audience's and not the writer's (press releases,
+transcripts, reviews). :func:`weigh_sentence` applies it to one
 sentence, upgrades scare quotes that keep the writer's distance from a term ('its "reform"')
 and weighs nothing for those around a name ('the "Green Streets Plan"'), raises a weak judgment
 the writer ascribes to an actor ("the minister's arrogant reply"), adds a signal for a
@@ -115,6 +116,7 @@ class Policy:
 
     __slots__ = (
         "answer_reason",
+        "argue_reason",
         "audience",
         "audience_factor",
         "base",
@@ -175,6 +177,9 @@ class Policy:
             f"an answer in a question-and-answer piece: the interviewee's words ({self.label})"
         )
         self.lean_reason = f"the writer's own assertion, unsourced, in a piece of {self.label}"
+        self.argue_reason = (
+            f"the writer's own framed clause beside a reported one, in a piece of {self.label}"
+        )
 
     def threshold(self, credited: bool) -> float:
         """The weight the writer's signals must reach; a sentence with a source keeps the base."""
@@ -226,6 +231,7 @@ def _reweigh(
     """The weights after the genre's discounts and the scare-quote upgrade, with notes."""
     out = list(weights)
     news: list[str] = []
+    felt: list[str] = []
     audience: list[str] = []
     scare: list[str] = []
     titles: list[str] = []
@@ -236,6 +242,9 @@ def _reweigh(
         if policy.news and entry.lower() in _NEWS_LITERAL:
             out[n] *= policy.news_factor
             news.append(s.span.text)
+        elif policy.news and entry.lower() in _FEELINGS:
+            out[n] *= policy.news_factor
+            felt.append(s.span.text)
         elif policy.audience and s.kind is SignalKind.voice and entry in _AUDIENCE:
             out[n] *= policy.audience_factor
             audience.append(s.span.text)
@@ -249,6 +258,11 @@ def _reweigh(
         notes.append(
             f"factual vocabulary in news weighs {policy.news_factor:g} "
             f"({policy.label}): {', '.join(dict.fromkeys(news))}"
+        )
+    if felt:
+        notes.append(
+            f"a feeling reported in news weighs {policy.news_factor:g} "
+            f"({policy.label}): {', '.join(dict.fromkeys(felt))}"
         )
     if audience:
         notes.append(
