@@ -95,3 +95,19 @@ def test_framing_floors() -> None:
             )
     for corpus, floor in floors.items():
         assert scores[corpus] >= floor, (corpus, scores[corpus])
+
+
+def test_sentence_floors() -> None:
+    """Sourced-vs-not accuracy and editorial F1 on the sentence-labelled real articles of other
+    genres (wild-dev) stay at their floors (#22: labels read in context)."""
+    path = _data("wild-dev.jsonl")
+    scorer = _scorer("score_sentences")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.MonkeyPatch.context() as mp:
+        mp.setattr("sys.argv", ["score_sentences.py", str(path)])
+        scorer.main()
+    last = out.getvalue().splitlines()[-1]  # "sentences=… sourced-vs-not accuracy=… … F1=…"
+    fields = dict(f.split("=", 1) for f in last.split() if "=" in f)
+    floors = BASELINE["wild-dev.jsonl"]["floors"]
+    assert float(fields["accuracy"]) >= floors["sourced_vs_not"], last
+    assert float(fields["F1"]) >= floors["editorial_f1"], last
