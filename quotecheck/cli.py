@@ -14,12 +14,12 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, overload
 
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.errors import InputError, MissingExtraError, QuotecheckError
@@ -43,12 +43,20 @@ from quotecheck.report.verdicts import (
 if TYPE_CHECKING:
     from quotecheck.corpus.batch import Engine
 
-__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_TERMINATED",
+    "EXIT_USAGE",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # some documents failed, or a flag reached --fail-on
 EXIT_USAGE = 2  # bad options or unusable input
 EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT
+EXIT_TERMINATED = 143  # SIGTERM (kill, timeout, a service manager), as a shell reports it
 
 _SEVERITIES = [s.value for s in Severity]
 _Handler = Callable[[argparse.Namespace], int]
@@ -74,6 +82,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = _ClosedStdout()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        with _terminate_as_interrupt() as terminated:
+            code = _run(argv)
+        return EXIT_TERMINATED if terminated and code == EXIT_INTERRUPTED else code
+    finally:
+        if stdout is None:
+            sys.stdout = stdout
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[list[int]]:
+    """While a command runs, make SIGTERM stop it as Ctrl-C does (workers killed, temporary
+    copies removed, one line saying how to resume); the list holds the signal once it came."""
+    came: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        if not came:  # the first one stops the command; later ones must not break the cleanup
+            came.append(signum)
+            raise KeyboardInterrupt
+
+    try:
+        previous = signal.getsignal(signal.SIGTERM)
+        if previous != signal.SIG_DFL:  # the caller handles or ignores it: theirs to keep
+            yield came
+            return
+        signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield came
+        return
+    try:
+        yield came
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: list[str]) -> int:
+    """Parse ``argv`` and run its command; every failure becomes one line and an exit code."""
+    try:
         args = _build_parser().parse_args(argv)
         args.argv = argv  # for the --resume command an interrupted batch prints
         handler: _Handler = args.handler
@@ -95,9 +140,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # standard output closed or on a full disk
         _error(f"cannot write the output ({exc.strerror or exc}); redirect it or use -o FILE")
         return EXIT_USAGE
-    finally:
-        if stdout is None:
-            sys.stdout = stdout
 
 
 class _ClosedStdout(io.StringIO):
@@ -380,20 +422,42 @@ def _read_source(name: str) -> str:
         raise _page_error(name, exc) from None
 
 
+def _stdin() -> TextIO:
+    """Standard input, or an InputError when the command was started with it closed (`<&-`)."""
+    if sys.stdin is None:
+        msg = "standard input is closed; pass a file instead of -, or give the text on stdin"
+        raise InputError(msg)
+    return sys.stdin
+
+
 def _stdin_bytes() -> bytes:
-    buffer = getattr(sys.stdin, "buffer", None)
-    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+    buffer = getattr(_stdin(), "buffer", None)
+    return buffer.read() if buffer is not None else _stdin().read().encode("utf-8")
 
 
-def _write(out: str, dest: str | None) -> None:
+def _stdin_once(names: Sequence[str]) -> None:
+    """Refuse ``-`` named more than once: standard input can be read only once."""
+    if list(names).count("-") > 1:
+        msg = "standard input (-) can be read only once; save it to a file for the other uses"
+        raise _UsageError(msg)
+
+
+def _write(out: str, dest: str | None, source: str) -> None:
+    """Write ``out`` to stdout, or to ``dest`` whole (an earlier file stays until it is done);
+    never over the article ``source`` it was made from."""
     if dest is None or dest == "-":
         sys.stdout.write(out)
         return
-    try:
-        Path(dest).write_text(out, encoding="utf-8")
-    except OSError as exc:
-        msg = f"{dest}: cannot write it ({exc.strerror})"
-        raise InputError(msg) from None
+    from quotecheck.corpus.outputs import replace_when_done, same_file
+
+    if source != "-" and same_file(source, dest):
+        msg = f"-o {dest} and the article {source} are the same file; write to another path"
+        raise InputError(msg)
+    if Path(dest).is_dir():
+        msg = f"-o {dest} is a folder; name a file in it"
+        raise InputError(msg)
+    with replace_when_done(dest) as part, part.open("w", encoding="utf-8") as fh:
+        fh.write(out)
 
 
 def _color(when: str, stream: TextIO) -> bool:
@@ -415,11 +479,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     _warn_input(args.file, analysis.flags)
     to_terminal = args.output in (None, "-")
     color = to_terminal and _color(args.color, sys.stdout)
-    _write(render(text, analysis, args.format, color=color, width=_width(sys.stdout)), args.output)
+    view = render(text, analysis, args.format, color=color, width=_width(sys.stdout))
+    _write(view, args.output, args.file)
     return EXIT_OK
 
 
 def _cmd_flag(args: argparse.Namespace) -> int:
+    _stdin_once(args.files)
     floor = Severity(args.min_severity).rank
     worst = -1
     lines: list[str] = []
@@ -447,6 +513,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         verify,  # late: building its index is only needed here
     )
 
+    _stdin_once([args.article, *args.source])
     text, analysis = _analyze_file(args.article, args.article)
     sources = {name: _read_source(name) for name in args.source}
     results = verify(analysis, sources, text=text)
@@ -497,6 +564,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 def _resume_hint(args: argparse.Namespace) -> str:
     """How to finish an interrupted batch: the same command with --resume."""
+    if _batch_output(args.output) == _STDOUT or not Path(args.output).is_file():
+        return "Standard output cannot be resumed: run it with -o FILE to be able to --resume."
     argv = list(args.argv) + ([] if args.resume else ["--resume"])
     command = shlex.join(["quotecheck", *argv])
     if args.input == "-":
@@ -507,15 +576,30 @@ def _resume_hint(args: argparse.Namespace) -> str:
 @contextmanager
 def _spooled_stdin() -> Iterator[str]:
     """Copy JSONL from standard input to a temporary file (batch reads its input twice)."""
-    with tempfile.TemporaryDirectory(prefix="quotecheck-") as folder:
-        path = Path(folder) / "stdin.jsonl"
-        with path.open("wb") as out:
-            source = getattr(sys.stdin, "buffer", None)
-            if source is not None:
-                shutil.copyfileobj(source, out)
-            else:  # a text-only stdin (tests, embedding)
-                out.write(sys.stdin.read().encode("utf-8"))
+    source = getattr(_stdin(), "buffer", None)
+    if source is None:  # a text-only stdin (tests, embedding)
+        source = io.BytesIO(_stdin().read().encode("utf-8"))
+    from quotecheck.corpus.io import spooled
+
+    with spooled(source, "stdin.jsonl") as path:
         yield str(path)
+
+
+_STDOUT = "/dev/stdout"  # what `-o -` and `--summary -` write to: a stream, never a file "-"
+
+
+@overload
+def _batch_output(name: str) -> str: ...
+@overload
+def _batch_output(name: None) -> None: ...
+def _batch_output(name: str | None) -> str | None:
+    """A batch output path: ``-`` is standard output where the system names it as a file."""
+    if name != "-":
+        return name
+    if not os.path.exists(_STDOUT):
+        msg = "this system has no /dev/stdout to stream to; name an output file instead of -"
+        raise _UsageError(msg)
+    return _STDOUT
 
 
 def _run_batch(args: argparse.Namespace, input_path: str) -> int:
@@ -524,8 +608,8 @@ def _run_batch(args: argparse.Namespace, input_path: str) -> int:
     engine: Engine = args.engine
     stats = run_batch(
         input_path,
-        args.output,
-        summary_path=args.summary,
+        _batch_output(args.output),
+        summary_path=_batch_output(args.summary),
         workers=args.workers,
         resume=args.resume,
         engine=engine,

@@ -29,7 +29,14 @@ from multiprocessing import get_context
 from typing import Any, Literal, Protocol, TypeVar
 
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
-from quotecheck.corpus.io import Record, Result, count_records, from_mapping, read_corpus
+from quotecheck.corpus.io import (
+    Record,
+    Result,
+    count_records,
+    from_mapping,
+    read_corpus,
+    regular_input,
+)
 from quotecheck.corpus.outputs import LineWriter, check_paths
 from quotecheck.corpus.results import ResumeState, prepare_resume
 from quotecheck.corpus.summary_table import write_summary
@@ -601,38 +608,67 @@ def run_batch(
             lines the output holds, and ``resume=True`` finishes it.
     """
     _check(engine, workers, record_timeout)
-    log = log or _stderr
-    check_paths(input_path, output_path, summary_path)
-    config = config or DEFAULT_CONFIG
-    read = partial(
-        read_corpus,
-        input_path,
-        text_column=text_column,
-        id_column=id_column,
-        genre_column=genre_column,
+    check_paths(input_path, output_path, summary_path, resume=resume)
+    job = _Job(
+        output_path=output_path,
+        summary_path=summary_path,
+        workers=workers,
+        resume=resume,
+        engine=engine,
+        scheduler=scheduler,
+        columns={"text_column": text_column, "id_column": id_column, "genre_column": genre_column},
+        progress=progress,
+        log=log or _stderr,
+        config=config or DEFAULT_CONFIG,
+        record_timeout=record_timeout,
     )
+    with regular_input(input_path) as readable:  # a pipe is copied: it is read more than once
+        return _run(readable, job)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """The settings of one run_batch call, checked, for :func:`_run`."""
+
+    output_path: str | os.PathLike[str]
+    summary_path: str | os.PathLike[str] | None
+    workers: int | None
+    resume: bool
+    engine: Engine
+    scheduler: object
+    columns: dict[str, str]
+    progress: bool | None
+    log: Callable[[str], None]
+    config: AnalyzerConfig
+    record_timeout: float | None
+
+
+def _run(input_path: str | os.PathLike[str], job: _Job) -> BatchStats:
+    """Run a batch whose paths have been checked, from an input that can be read again."""
+    output_path, engine, record_timeout = job.output_path, job.engine, job.record_timeout
+    read = partial(read_corpus, input_path, **job.columns)
     records = read()  # fails early on a missing input or column, before touching the output
-    state = prepare_resume(output_path, read()) if resume else ResumeState()
+    state = prepare_resume(output_path, read()) if job.resume else ResumeState()
     started = time.monotonic()
     stream = _stream(
         islice(records, state.written, None),
-        partial(encode_chunk, config=config, timeout=_alarm(engine, record_timeout)),
+        partial(encode_chunk, config=job.config, timeout=_alarm(engine, record_timeout)),
         partial(_encode_lost, timeout=record_timeout),
-        workers=workers,
+        workers=job.workers,
         engine=engine,
-        scheduler=scheduler,
-        max_chars=config.max_chars,
+        scheduler=job.scheduler,
+        max_chars=job.config.max_chars,
         record_timeout=record_timeout,
     )
-    bar = _Progress(progress, count_records(input_path), state.written, log)
+    bar = _Progress(job.progress, count_records(input_path), state.written, job.log)
     before = state.failed
     try:
         with bar:
             done, failed = _write(stream, output_path, keep=state.keep, bar=bar, before=before)
     except KeyboardInterrupt:
         raise BatchInterrupted(state.written + bar.done, os.fspath(output_path)) from None
-    if summary_path is not None:
-        write_summary(output_path, read(), summary_path)
+    if job.summary_path is not None:
+        write_summary(output_path, read(), job.summary_path)
     stats = BatchStats(
         total=state.written + done,
         analyzed=done - failed,
@@ -641,7 +677,7 @@ def run_batch(
         seconds=time.monotonic() - started,
         output=os.fspath(output_path),
     )
-    log(stats.describe())
+    job.log(stats.describe())
     return stats
 
 

@@ -21,9 +21,12 @@ import itertools
 import json
 import os
 import re
+import shutil
 import stat
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -44,6 +47,8 @@ __all__ = [
     "read_txt_dir",
     "read_txt_file",
     "record_id",
+    "regular_input",
+    "spooled",
 ]
 
 Result = Analysis | Failure
@@ -501,3 +506,37 @@ def count_records(path: str | os.PathLike[str]) -> int | None:
             return sum(1 for raw in fh if raw.strip(_JSON_SPACE))
     except (OSError, ImportError, ValueError, EOFError, csv.Error, zlib.error, BatchError):
         return None
+
+
+@contextmanager
+def spooled(source: IO[bytes], name: str) -> Iterator[Path]:
+    """Copy ``source`` to a temporary file called ``name`` (so its suffix still picks the
+    reader); yield its path, and remove it afterwards, also when interrupted."""
+    with tempfile.TemporaryDirectory(prefix="quotecheck-") as folder:
+        path = Path(folder) / name
+        with path.open("wb") as out:
+            shutil.copyfileobj(source, out)
+        yield path
+
+
+@contextmanager
+def regular_input(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """The input as a file that can be read more than once (a batch counts it, resumes from it
+    and joins the summary with it): a pipe or terminal named as input, such as ``<(zcat …)`` or
+    ``/dev/stdin``, is copied to a temporary file first; a regular file or folder is used as is.
+    """
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = stat.S_IFREG  # missing or unreadable: read_corpus says so
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        yield path
+        return
+    try:
+        source = path.open("rb")  # copied as stored: a .gz stays compressed
+    except OSError as exc:
+        msg = f"cannot read {path} ({exc.strerror or exc}); check the path"
+        raise BatchError(msg, path=str(path)) from exc
+    with source, spooled(source, path.name) as copy:
+        yield copy

@@ -1,0 +1,310 @@
+"""Hostile streams and paths at the command line: closed or piped input, outputs that are not
+regular files, an output naming its own input, SIGTERM, and batch outputs from another version.
+
+Each test is a case a hostile tester found after the first fault suite (tests/test_batch_faults.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from quotecheck.cli import EXIT_USAGE, main
+from quotecheck.corpus.batch import run_batch
+from quotecheck.corpus.consistency import corpus_report_from_batch
+from quotecheck.errors import BatchError
+from tests.test_batch import write_corpus
+
+QUIET = {"progress": False, "log": lambda m: None}
+ARTICLE = "“We will stay,” the minister said on Tuesday.\n"
+
+
+def _sh(command: str, cwd: Path, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+    """Run a shell command line with ``python -m quotecheck`` as ``$QC``."""
+    env = {**os.environ, "QC": f'"{sys.executable}" -m quotecheck'}
+    return subprocess.run(
+        ["bash", "-c", command.replace("$QC", env["QC"])],
+        cwd=cwd,
+        capture_output=True,
+        timeout=120,
+        check=False,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def _one_line_error(err: bytes) -> str:
+    text = err.decode()
+    assert "Traceback" not in text, text
+    assert text.count("\n") == 1, text
+    assert text.startswith("quotecheck: error: ")
+    return text
+
+
+# --------------------------------------------------------------------------- standard input
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "$QC analyze - <&-",
+        "$QC flag - <&-",
+        "$QC verify a.txt --source - <&-",
+        "$QC batch - -o o.jsonl <&-",
+    ],
+    ids=["analyze", "flag", "verify", "batch"],
+)
+def test_closed_stdin_is_one_line_exit_2(tmp_path: Path, command: str) -> None:
+    """`-` with standard input closed (`<&-`): one line and exit 2, not an AttributeError."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    done = _sh(command, tmp_path)
+    assert done.returncode == EXIT_USAGE
+    assert "standard input is closed" in _one_line_error(done.stderr)
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    "argv", [["verify", "-", "--source", "-"], ["flag", "-", "-"]], ids=["verify", "flag"]
+)
+def test_stdin_named_twice_is_a_usage_error(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Standard input can be read once: naming `-` twice says so instead of 'empty'."""
+    assert main(argv) == EXIT_USAGE
+    assert "only once" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- analyze -o
+
+
+@pytest.mark.parametrize("spelling", ["{name}", "./{name}", "sub/../{name}", "link"])
+def test_analyze_refuses_to_write_over_its_article(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    spelling: str,
+) -> None:
+    """`analyze X -o X` (by any spelling, or a link) would replace the article: refused, exit 2."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "link").symlink_to(article)
+    out = spelling.format(name="a.txt")
+    assert main(["analyze", "a.txt", "--format", "json", "-o", out]) == EXIT_USAGE
+    assert "same file" in capsys.readouterr().err
+    assert article.read_text(encoding="utf-8") == ARTICLE
+
+
+def _limit_file_size() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4_000, 4_000))
+
+
+def test_analyze_output_replaces_the_old_one_only_when_complete(tmp_path: Path) -> None:
+    """A report the disk cannot take (a 4 KB size limit) leaves the earlier report as it was,
+    and no temporary file: one line, exit 2."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE * 40, encoding="utf-8")
+    report = tmp_path / "r.html"
+    report.write_text("earlier report", encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "quotecheck",
+            "analyze",
+            "a.txt",
+            "--format",
+            "html",
+            "-o",
+            "r.html",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        preexec_fn=_limit_file_size,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == EXIT_USAGE
+    _one_line_error(done.stderr)
+    assert report.read_text(encoding="utf-8") == "earlier report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "r.html"]
+    assert main(["analyze", str(article), "--format", "json", "-o", str(report)]) == 0
+    assert json.loads(report.read_text(encoding="utf-8"))["doc_id"] == str(article)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "r.html"]
+
+
+def test_analyze_to_a_symlink_writes_its_target(tmp_path: Path) -> None:
+    """-o naming a symlink writes the file it points to; the link stays a link."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "reports").mkdir()
+    target = tmp_path / "reports" / "r.json"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    assert main(["analyze", str(article), "--format", "json", "-o", str(link)]) == 0
+    assert link.is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))["length"] == len(ARTICLE)
+
+
+# --------------------------------------------------------------------------- batch streams
+
+
+def test_batch_reads_a_pipe_given_by_name(tmp_path: Path) -> None:
+    """`batch <(cat corpus)` and `cat corpus | batch /dev/stdin`: every record, not none."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 5)
+    reference = tmp_path / "ref.jsonl"
+    run_batch(corpus, reference, engine="serial", **QUIET)
+    for command in (
+        "$QC batch <(cat in.jsonl) -o o1.jsonl --engine serial --summary s1.csv",
+        "cat in.jsonl | $QC batch /dev/stdin -o o2.jsonl --engine serial",
+    ):
+        done = _sh(command, tmp_path)
+        assert done.returncode == 0, done.stderr
+    assert (tmp_path / "o1.jsonl").read_bytes() == reference.read_bytes()
+    assert (tmp_path / "o2.jsonl").read_bytes() == reference.read_bytes()
+    assert len((tmp_path / "s1.csv").read_text(encoding="utf-8").splitlines()) == 6
+
+
+def test_batch_streams_to_standard_output(tmp_path: Path) -> None:
+    """`-o -` and `-o /dev/stdout` stream the lines to standard output (no file named '-')."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 4)
+    reference = tmp_path / "ref.jsonl"
+    run_batch(corpus, reference, engine="serial", **QUIET)
+    for out in ("-", "/dev/stdout"):
+        done = _sh(f"$QC batch in.jsonl -o {out} --engine serial | cat", tmp_path)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == reference.read_bytes()
+    assert not (tmp_path / "-").exists()
+
+
+def test_batch_to_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    """`batch … -o - | head -1`: the reader left; the batch stops at once, quietly, status 0."""
+    write_corpus(tmp_path / "in.jsonl", 40)
+    done = _sh(
+        "$QC batch in.jsonl -o - --engine serial --no-progress | head -1; "
+        'echo "status=${PIPESTATUS[0]}" >&2',
+        tmp_path,
+    )
+    assert json.loads(done.stdout)["doc_id"] == "doc0"
+    assert done.stderr.decode().endswith("status=0\n"), done.stderr
+    assert "Traceback" not in done.stderr.decode()
+
+
+@pytest.mark.parametrize("extra", [["--resume"], ["--summary", "s.csv"]], ids=["resume", "summary"])
+def test_streamed_output_cannot_be_read_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str]
+) -> None:
+    """--resume and --summary read -o back: with a stream as -o (a FIFO, `-`) they are refused
+    before any work, and never hang."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 2)
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    argv = ["batch", str(corpus), "-o", str(fifo), "--engine", "serial", *extra]
+    assert main(argv) == EXIT_USAGE
+    assert "regular file" in capsys.readouterr().err
+    done = _sh(f"$QC batch in.jsonl -o - --engine serial {' '.join(extra)} | cat", tmp_path)
+    assert done.stdout == b""
+    assert "regular file" in _one_line_error(done.stderr)
+    assert not (tmp_path / "s.csv").exists()
+
+
+def test_summary_to_standard_output(tmp_path: Path) -> None:
+    """`--summary -` (or /dev/stdout) writes the CSV to standard output and replaces nothing."""
+    write_corpus(tmp_path / "in.jsonl", 3)
+    done = _sh("$QC batch in.jsonl -o o.jsonl --summary - --engine serial | cat", tmp_path)
+    assert done.returncode == 0, done.stderr
+    rows = done.stdout.decode().splitlines()
+    assert rows[0].startswith("id,outlet,title")
+    assert len(rows) == 4
+    assert not (tmp_path / "-").exists()
+
+
+def test_summary_to_a_symlink_writes_its_target(tmp_path: Path) -> None:
+    """--summary naming a symlink replaces the file it points to and keeps the link."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 2)
+    (tmp_path / "keep").mkdir()
+    target = tmp_path / "keep" / "s.csv"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "s.csv"
+    link.symlink_to(target)
+    run_batch(corpus, tmp_path / "o.jsonl", summary_path=link, engine="serial", **QUIET)
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8").startswith("id,outlet,title")
+
+
+# --------------------------------------------------------------------------- outputs of another run
+
+
+def _rewrite_first_summary(out: Path, change: dict[str, object]) -> None:
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    row = json.loads(lines[0])
+    row["summary"].update(change)
+    lines[0] = json.dumps(row, separators=(",", ":")) + "\n"
+    out.write_text("".join(lines), encoding="utf-8")
+
+
+def test_summary_of_an_output_from_another_version_is_one_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--resume --summary over lines an older quotecheck wrote: one line naming the line, exit 2."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 3)
+    out = tmp_path / "o.jsonl"
+    run_batch(corpus, out, engine="serial", **QUIET)
+    _rewrite_first_summary(out, {"old_field": 1})
+    argv = ["batch", str(corpus), "-o", str(out), "--resume", "--summary", str(tmp_path / "s.csv")]
+    assert main([*argv, "--engine", "serial"]) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "line 1" in err
+    assert "Traceback" not in err
+    with pytest.raises(BatchError, match="line 1"):
+        corpus_report_from_batch(out, corpus)
+
+
+def test_consistency_report_of_a_damaged_output_is_a_batch_error(tmp_path: Path) -> None:
+    """A corpus report over an output with a broken line names the line (BatchError)."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 3)
+    out = tmp_path / "o.jsonl"
+    run_batch(corpus, out, engine="serial", **QUIET)
+    lines = out.read_bytes().splitlines(keepends=True)
+    out.write_bytes(lines[0] + lines[1][:50] + b"\n" + lines[2])
+    with pytest.raises(BatchError, match="line 2"):
+        corpus_report_from_batch(out, corpus)
+
+
+# --------------------------------------------------------------------------- SIGTERM
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["serial", "process"])
+def test_sigterm_stops_a_batch_like_ctrl_c(tmp_path: Path, engine: str) -> None:
+    """SIGTERM: one line with the resume command, exit 143, whole lines, no spooled copy left."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 400)
+    out = tmp_path / "o.jsonl"
+    spool = tmp_path / "tmp"
+    spool.mkdir()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "quotecheck", "batch", "-", "-o", str(out), "--engine", engine],
+        stdin=corpus.open("rb"),
+        stderr=subprocess.PIPE,
+        env={**os.environ, "TMPDIR": str(spool)},
+    )
+    deadline = time.monotonic() + 90
+    while (not out.exists() or out.stat().st_size < 10_000) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert "--resume" in _one_line_error(err)
+    assert out.read_bytes().endswith(b"\n")
+    assert list(spool.iterdir()) == []
