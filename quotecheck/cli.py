@@ -283,7 +283,7 @@ def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("input", metavar="INPUT", help="corpus file or folder, or - for JSONL on stdin")
     p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="JSONL to write")
     p.add_argument("--summary", metavar="S.csv", help="also write a per-article summary CSV")
-    p.add_argument("--workers", type=_positive, metavar="N", help="worker processes")
+    p.add_argument("--workers", type=_worker_count, metavar="N", help="worker processes")
     p.add_argument("--resume", action="store_true", help="skip ids already in OUT.jsonl")
     p.add_argument("--engine", choices=["process", "dask", "serial"], default="process")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
@@ -337,6 +337,16 @@ def _positive(value: str) -> int:
         n = 0
     if n < 1:
         msg = f"expected a whole number of at least 1, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return n
+
+
+def _worker_count(value: str) -> int:
+    from quotecheck.corpus.batch import MAX_WORKERS
+
+    n = _positive(value)
+    if n > MAX_WORKERS:
+        msg = f"expected at most {MAX_WORKERS:,} worker processes, got {value!r}"
         raise argparse.ArgumentTypeError(msg)
     return n
 

@@ -308,3 +308,76 @@ def test_sigterm_stops_a_batch_like_ctrl_c(tmp_path: Path, engine: str) -> None:
     assert "--resume" in _one_line_error(err)
     assert out.read_bytes().endswith(b"\n")
     assert list(spool.iterdir()) == []
+
+
+# --------------------------------------------------------------------------- numbers and names
+
+
+@pytest.mark.parametrize("engine", ["serial", "process"])
+def test_a_huge_record_timeout_means_no_practical_limit(tmp_path: Path, engine: str) -> None:
+    """`--record-timeout 1e300` analyses every record on every engine (no OverflowError records,
+    no 'dead worker' records), and leaves the caller's SIGALRM handler as it was."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 3)
+    out, reference = tmp_path / "o.jsonl", tmp_path / "ref.jsonl"
+    run_batch(corpus, reference, engine="serial", **QUIET)
+    stats = run_batch(corpus, out, engine=engine, workers=1, record_timeout=1e300, **QUIET)
+    assert stats.failed == 0
+    assert out.read_bytes() == reference.read_bytes()
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+
+
+def test_an_absurd_worker_count_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--workers 99999999999999999999`: one line and exit 2, not an OverflowError traceback."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 2)
+    argv = ["batch", str(corpus), "-o", str(tmp_path / "o.jsonl")]
+    assert main([*argv, "--workers", "99999999999999999999"]) == EXIT_USAGE
+    assert "--workers" in capsys.readouterr().err
+    with pytest.raises(BatchError, match="workers"):
+        run_batch(corpus, tmp_path / "o.jsonl", workers=10**6, **QUIET)
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+@pytest.mark.parametrize(
+    ("option", "what"),
+    [("input", "input"), ("-o", "output"), ("--summary", "summary")],
+)
+@pytest.mark.parametrize("kind", ["too-long", "loop", "under-a-file"])
+def test_unusable_path_names_are_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, what: str, kind: str
+) -> None:
+    """A name too long for the file system, a symlink loop or a path through a file: one line
+    naming the path's role and the reason, exit 2, nothing written."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 2)
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    bad = {
+        "too-long": str(tmp_path / ("x" * 300 + ".csv")),
+        "loop": str(tmp_path / "loop"),
+        "under-a-file": str(corpus / "x.csv"),
+    }[kind]
+    paths = {"input": str(corpus), "-o": str(tmp_path / "o.jsonl"), "--summary": None}
+    paths[option] = bad
+    argv = ["batch", paths["input"], "-o", paths["-o"], "--engine", "serial"]
+    if paths["--summary"]:
+        argv += ["--summary", paths["--summary"]]
+    assert main(argv) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert what in err
+    assert "redirect it" not in err  # not mistaken for standard output
+    assert not (tmp_path / "o.jsonl").exists()
+
+
+def test_a_long_but_valid_summary_name_is_written(tmp_path: Path) -> None:
+    """A summary or report name near the file system's limit (250 bytes) still works: the
+    temporary file beside it must not be longer than the name allows."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 2)
+    summary = tmp_path / ("s" * 246 + ".csv")
+    run_batch(corpus, tmp_path / "o.jsonl", summary_path=summary, engine="serial", **QUIET)
+    assert summary.read_text(encoding="utf-8").startswith("id,")
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    report = tmp_path / ("r" * 245 + ".json")
+    assert main(["analyze", str(article), "--format", "json", "-o", str(report)]) == 0
+    assert json.loads(report.read_text(encoding="utf-8"))["length"] == len(ARTICLE)

@@ -54,6 +54,8 @@ from quotecheck.models import Failure
 
 __all__ = [
     "DEFAULT_RECORD_TIMEOUT",
+    "LONGEST_RECORD_TIMEOUT",
+    "MAX_WORKERS",
     "BatchInterrupted",
     "BatchStats",
     "Engine",
@@ -67,6 +69,13 @@ Engine = Literal["process", "dask", "serial"]
 DEFAULT_RECORD_TIMEOUT = 300.0
 """Seconds one record may take, on any engine, before it becomes an error record (a long news
 article takes well under a second)."""
+
+LONGEST_RECORD_TIMEOUT = 10_000_000.0
+"""Seconds (about 116 days): a longer ``record_timeout`` is taken as this, which is no limit in
+practice; timers and waits refuse far longer times (``--record-timeout 1e300``)."""
+
+MAX_WORKERS = 1024
+"""The most worker processes a batch starts; more would exhaust a machine, not speed it up."""
 
 _CHUNK = 8  # records per task: amortises the engine's overhead per task
 _STARTUP = 60.0  # seconds a fresh process pool may take to start (spawn, import), beyond limits
@@ -339,9 +348,17 @@ def _check(engine: str, workers: int | None, record_timeout: float | None) -> No
     if workers is not None and workers < 1:
         msg = f"workers must be at least 1, got {workers}"
         raise BatchError(msg)
+    if workers is not None and workers > MAX_WORKERS:
+        msg = f"workers must be at most {MAX_WORKERS:,}, got {workers:,}; use a Dask cluster"
+        raise BatchError(msg)
     if record_timeout is not None and not record_timeout > 0:
         msg = f"record_timeout must be a number of seconds above 0 (or None), got {record_timeout}"
         raise BatchError(msg)
+
+
+def _bounded(record_timeout: float | None) -> float | None:
+    """The record timeout as timers and waits can take it: at most LONGEST_RECORD_TIMEOUT."""
+    return None if record_timeout is None else min(record_timeout, LONGEST_RECORD_TIMEOUT)
 
 
 def _alarm(engine: str, record_timeout: float | None) -> float | None:
@@ -413,6 +430,7 @@ def analyze_corpus(
     ['0', '1']
     """
     _check(engine, workers, record_timeout)
+    record_timeout = _bounded(record_timeout)
     config = config or DEFAULT_CONFIG
     task = partial(analyze_chunk, config=config, timeout=_alarm(engine, record_timeout))
     return _stream(
@@ -620,7 +638,7 @@ def run_batch(
         progress=progress,
         log=log or _stderr,
         config=config or DEFAULT_CONFIG,
-        record_timeout=record_timeout,
+        record_timeout=_bounded(record_timeout),
     )
     with regular_input(input_path) as readable:  # a pipe is copied: it is read more than once
         return _run(readable, job)

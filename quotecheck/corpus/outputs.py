@@ -76,6 +76,19 @@ def _check_writable(path: PathLike, what: str, *, replaced: bool) -> None:
         raise BatchError(msg, path=str(target))
 
 
+def _check_nameable(path: PathLike, what: str) -> None:
+    """Raise BatchError when ``path`` cannot name a file at all: a name too long, a symlink
+    loop, a path through a file or a folder that cannot be searched (missing is fine here)."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        msg = f"the {what} {path} cannot be used ({why}); check the path"
+        raise BatchError(msg, path=str(path)) from exc
+
+
 def _check_not_read_back(input_path: PathLike, path: PathLike, what: str) -> None:
     """Refuse a ``.txt`` output inside an input folder, which the batch would read as input."""
     folder, target = Path(input_path).resolve(), Path(path).resolve()
@@ -119,6 +132,8 @@ def check_paths(
         if same_file(a, b):
             msg = f"the {first} and the {second} are the same file ({b}); write to another path"
             raise BatchError(msg, path=str(b))
+    for what, path in named:
+        _check_nameable(path, what)
     for what, path in named[1:]:
         _check_not_read_back(input_path, path, what)
     _check_stream_output(output_path, resume=resume, summary=summary_path is not None)
@@ -199,7 +214,8 @@ def replace_when_done(path: PathLike) -> Iterator[Path]:
             yield Path(path)
         return
     target = Path(os.path.realpath(path))  # replacing a link would leave its target stale
-    part = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+    # Shortened, so a name near the file system's limit still leaves room for the suffix.
+    part = target.with_name(f".{target.name[:100]}.{secrets.token_hex(4)}.part")
     try:
         with _write_errors(Path(path)):
             part.open("xb").close()  # created with the usual permissions, unlike mkstemp's 0600
