@@ -293,7 +293,7 @@ def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--genre-column",
         default="genre",
         metavar="C",
-        help="CSV column with a known genre (news, opinion, ...); default: genre",
+        help="column or field with a known genre (news, opinion, ...); default: genre",
     )
     p.add_argument(
         "--record-timeout",

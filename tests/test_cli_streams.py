@@ -381,3 +381,48 @@ def test_a_long_but_valid_summary_name_is_written(tmp_path: Path) -> None:
     report = tmp_path / ("r" * 245 + ".json")
     assert main(["analyze", str(article), "--format", "json", "-o", str(report)]) == 0
     assert json.loads(report.read_text(encoding="utf-8"))["length"] == len(ARTICLE)
+
+
+# --------------------------------------------------------------------------- columns
+
+
+def test_genre_column_applies_to_every_format(tmp_path: Path) -> None:
+    """--genre-column names the genre field in JSONL and Parquet too, as in CSV."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    text = "The council should resign. It has failed the town for a decade, we think."
+    jsonl = tmp_path / "in.jsonl"
+    jsonl.write_text(json.dumps({"id": "a", "text": text, "kind": "opinion"}) + "\n", "utf-8")
+    parquet = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": ["a"], "text": [text], "kind": ["opinion"]}), parquet)
+    csv_file = tmp_path / "in.csv"
+    csv_file.write_text(f'id,text,kind\na,"{text}",opinion\n', encoding="utf-8")
+    for corpus in (jsonl, parquet, csv_file):
+        out = tmp_path / f"{corpus.suffix[1:]}.jsonl"
+        argv = [
+            "batch",
+            str(corpus),
+            "-o",
+            str(out),
+            "--engine",
+            "serial",
+            "--genre-column",
+            "kind",
+        ]
+        assert main(argv) == 0
+        genre = json.loads(out.read_text(encoding="utf-8"))["genre"]
+        assert (genre["kind"], genre["given"]) == ("opinion", True), corpus.name
+
+
+@pytest.mark.parametrize("header", ["id,text,text", "id,id,text"])
+def test_a_column_named_twice_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], header: str
+) -> None:
+    """A CSV header naming the text or id column twice would silently drop one of them: refused
+    before any work, exit 2."""
+    corpus = tmp_path / "in.csv"
+    corpus.write_text(f"{header}\na,first,second\n", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    assert main(["batch", str(corpus), "-o", str(out), "--engine", "serial"]) == EXIT_USAGE
+    assert "twice" in capsys.readouterr().err
+    assert not out.exists()

@@ -606,7 +606,7 @@ def run_batch(
         scheduler: Dask scheduler address (``engine="dask"``); ``None`` starts a local cluster.
         text_column: The field or column holding the article text.
         id_column: The field or column holding the record id.
-        genre_column: The CSV column holding a known genre (JSONL records: a ``genre`` field);
+        genre_column: The column (CSV, Parquet) or field (JSONL) holding a known genre;
             an empty cell lets the genre be read from the text.
         progress: A tqdm bar (articles/s, ETA) on stderr; ``None`` = only when stderr is a
             terminal and tqdm is installed. Without a bar, ``log`` gets a line every 10 s.

@@ -137,7 +137,7 @@ def _not_utf8(byte: int, offset: int) -> str:
 
 
 def _jsonl_item(
-    raw: bytes, number: int, offset: int, text_field: str, id_field: str
+    raw: bytes, number: int, offset: int, fields: tuple[str, str, str]
 ) -> Record | Failure | None:
     """The Record or Failure of one JSONL line starting at byte ``offset``; None if blank."""
     if not raw.strip(_JSON_SPACE):
@@ -158,13 +158,23 @@ def _jsonl_item(
     if not isinstance(row, dict):
         msg = f"line holds a JSON {type(row).__name__}, not an object with an id and text"
         return Failure(doc_id=None, error=msg, error_type="InputError", line=number)
+    text_field, id_field, genre_field = fields
     return from_mapping(
-        row, number, text_field=text_field, id_field=id_field, default_id=f"line-{number}"
+        row,
+        number,
+        text_field=text_field,
+        id_field=id_field,
+        genre_field=genre_field,
+        default_id=f"line-{number}",
     )
 
 
 def read_jsonl(
-    path: str | os.PathLike[str], *, text_field: str = "text", id_field: str = "id"
+    path: str | os.PathLike[str],
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    genre_field: str = "genre",
 ) -> Iterator[Record | Failure]:
     """Yield one Record (or Failure) per non-blank line of a JSONL file, ``.gz`` included.
 
@@ -179,7 +189,7 @@ def read_jsonl(
             start, offset = offset, offset + len(raw)
             if number == 1 and raw.startswith(_BOM):
                 raw, start = raw[len(_BOM) :], start + len(_BOM)
-            item = _jsonl_item(raw, number, start, text_field, id_field)
+            item = _jsonl_item(raw, number, start, (text_field, id_field, genre_field))
             if item is not None:
                 yield item
 
@@ -256,9 +266,16 @@ _DEFAULT_ID = "id"
 
 
 def _check_columns(columns: Iterable[str], text_column: str, id_column: str, path: Path) -> None:
-    """Raise BatchError when the text column, or an id column other than ``id``, is missing."""
+    """Raise BatchError when the text column, or an id column other than ``id``, is missing,
+    or when either is named twice."""
     names = list(columns)
     for column, option in ((text_column, "text"), (id_column, "id")):
+        if names.count(column) > 1:  # a row would keep only the last of them, silently
+            msg = (
+                f"{path} has the column {column!r} twice; rename one of them, or choose the "
+                f"{option} column with {option}_column=… (--{option}-column)"
+            )
+            raise BatchError(msg, path=str(path))
         if column not in names and (option == "text" or column != _DEFAULT_ID):
             msg = (
                 f"{path} has no column {column!r} (columns: {', '.join(names) or 'none'}); "
@@ -384,6 +401,7 @@ def read_parquet(
     *,
     text_column: str = "text",
     id_column: str = "id",
+    genre_column: str = "genre",
     batch_size: int = 256,
 ) -> Iterator[Record | Failure]:
     """Yield one Record per row of a Parquet file, reading ``batch_size`` rows at a time.
@@ -406,19 +424,25 @@ def read_parquet(
         msg = f"cannot read {path} as Parquet ({exc}); check that the file is complete"
         raise BatchError(msg, path=str(path)) from exc
     _check_columns(pfile.schema_arrow.names, text_column, id_column, path)
-    return _parquet_rows(pfile, path, batch_size, text_column, id_column)
+    return _parquet_rows(pfile, path, batch_size, (text_column, id_column, genre_column))
 
 
 def _parquet_rows(
-    pfile: Any, path: Path, batch_size: int, text_column: str, id_column: str
+    pfile: Any, path: Path, batch_size: int, columns: tuple[str, str, str]
 ) -> Iterator[Record | Failure]:
     """The rows of an opened Parquet file, one record batch at a time."""
+    text_column, id_column, genre_column = columns
     number = 0
     for batch in _parquet_batches(pfile, batch_size, path):
         for row in batch.to_pylist():
             number += 1
             yield from_mapping(
-                row, number, text_field=text_column, id_field=id_column, default_id=f"row-{number}"
+                row,
+                number,
+                text_field=text_column,
+                id_field=id_column,
+                genre_field=genre_column,
+                default_id=f"row-{number}",
             )
 
 
@@ -471,7 +495,10 @@ def read_corpus(
         raise BatchError(msg, path=str(path))
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] in (".parquet", ".pq"):
-        return _guarded(read_parquet(path, text_column=text_column, id_column=id_column), path)
+        rows = read_parquet(
+            path, text_column=text_column, id_column=id_column, genre_column=genre_column
+        )
+        return _guarded(rows, path)
     _check_readable(path)
     if ".csv" in suffixes:
         csv_rows = read_csv(
@@ -480,7 +507,8 @@ def read_corpus(
         return _guarded(csv_rows, path)
     if suffixes and suffixes[-1] == ".txt":
         return read_txt_file(path)
-    return _guarded(read_jsonl(path, text_field=text_column, id_field=id_column), path)
+    lines = read_jsonl(path, text_field=text_column, id_field=id_column, genre_field=genre_column)
+    return _guarded(lines, path)
 
 
 def count_records(path: str | os.PathLike[str]) -> int | None:
