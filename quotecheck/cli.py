@@ -82,18 +82,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = _ClosedStdout()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        with _terminate_as_interrupt() as terminated:
+        with _terminate_as_interrupt() as stopped_by:
             code = _run(argv)
-        return EXIT_TERMINATED if terminated and code == EXIT_INTERRUPTED else code
+        # As a shell reports a command a signal ended: 128 + its number (143 for SIGTERM).
+        return 128 + stopped_by[0] if stopped_by and code == EXIT_INTERRUPTED else code
     finally:
         if stdout is None:
             sys.stdout = stdout
 
 
+# Signals that end a command the way Ctrl-C does: `kill`, `timeout`, a service manager, a
+# closed terminal. Left to their default, they kill Python on the spot: no cleanup at all.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
 @contextmanager
 def _terminate_as_interrupt() -> Iterator[list[int]]:
-    """While a command runs, make SIGTERM stop it as Ctrl-C does (workers killed, temporary
-    copies removed, one line saying how to resume); the list holds the signal once it came."""
+    """While a command runs, make SIGTERM and SIGHUP stop it as Ctrl-C does (workers killed,
+    temporary copies removed, one line saying how to resume); the list holds the signal that
+    came. Signals the caller already handles or ignores are left alone."""
     came: list[int] = []
 
     def stop(signum: int, frame: object) -> None:
@@ -101,19 +110,18 @@ def _terminate_as_interrupt() -> Iterator[list[int]]:
             came.append(signum)
             raise KeyboardInterrupt
 
-    try:
-        previous = signal.getsignal(signal.SIGTERM)
-        if previous != signal.SIG_DFL:  # the caller handles or ignores it: theirs to keep
-            yield came
-            return
-        signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread: signals are not ours to handle
-        yield came
-        return
+    previous = {}
+    for signum in _STOP_SIGNALS:
+        try:
+            if signal.getsignal(signum) == signal.SIG_DFL:
+                previous[signum] = signal.signal(signum, stop)
+        except ValueError:  # not the main thread: signals are not ours to handle
+            break
     try:
         yield came
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _run(argv: list[str]) -> int:

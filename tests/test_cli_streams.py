@@ -286,10 +286,15 @@ def test_consistency_report_of_a_damaged_output_is_a_batch_error(tmp_path: Path)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("engine", ["serial", "process"])
-def test_sigterm_stops_a_batch_like_ctrl_c(tmp_path: Path, engine: str) -> None:
-    """SIGTERM: one line with the resume command, exit 143, whole lines, no spooled copy left."""
-    corpus = write_corpus(tmp_path / "in.jsonl", 400)
+@pytest.mark.parametrize(
+    ("engine", "signum"),
+    [("serial", signal.SIGTERM), ("process", signal.SIGTERM), ("serial", signal.SIGHUP)],
+    ids=["serial-term", "process-term", "serial-hup"],
+)
+def test_sigterm_stops_a_batch_like_ctrl_c(tmp_path: Path, engine: str, signum: int) -> None:
+    """SIGTERM (or SIGHUP): one line with the resume command, exit 128 + the signal (143), whole
+    lines, no spooled copy of standard input left behind."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 4000)  # a few seconds: the signal comes first
     out = tmp_path / "o.jsonl"
     spool = tmp_path / "tmp"
     spool.mkdir()
@@ -302,9 +307,9 @@ def test_sigterm_stops_a_batch_like_ctrl_c(tmp_path: Path, engine: str) -> None:
     deadline = time.monotonic() + 90
     while (not out.exists() or out.stat().st_size < 10_000) and time.monotonic() < deadline:
         time.sleep(0.05)
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(signum)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert proc.returncode == 128 + signum, err
     assert "--resume" in _one_line_error(err)
     assert out.read_bytes().endswith(b"\n")
     assert list(spool.iterdir()) == []
@@ -426,3 +431,34 @@ def test_a_column_named_twice_is_refused(
     assert main(["batch", str(corpus), "-o", str(out), "--engine", "serial"]) == EXIT_USAGE
     assert "twice" in capsys.readouterr().err
     assert not out.exists()
+
+
+# --------------------------------------------------------------------------- standard error
+
+
+class _GoneStderr:
+    """A standard error whose reader has gone (`2>&1 | head -1`)."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("stderr", [None, _GoneStderr()], ids=["closed", "reader-gone"])
+def test_batch_finishes_when_standard_error_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stderr: object
+) -> None:
+    """Progress and final lines are best effort: with standard error closed (`2>&-`) or its
+    reader gone, the batch still writes every line and exits 0, not 1 ('records failed') and
+    not 0 half-way."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 3)
+    out, reference = tmp_path / "o.jsonl", tmp_path / "ref.jsonl"
+    run_batch(corpus, reference, engine="serial", **QUIET)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert main(["batch", str(corpus), "-o", str(out), "--engine", "serial"]) == 0
+    assert out.read_bytes() == reference.read_bytes()

@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -480,9 +480,13 @@ class BatchStats:
 
 
 def _stderr(message: str) -> None:
-    """Default log: one line on stderr."""
-    sys.stderr.write(message + "\n")
-    sys.stderr.flush()
+    """Default log: one line on stderr, best effort: a closed stderr or one whose reader has
+    gone (`2>&1 | head -1`) must not stop the batch, or make it look failed."""
+    if sys.stderr is None:
+        return
+    with suppress(OSError, ValueError):  # ValueError: written after the stream was closed
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
 
 
 class _Progress:
@@ -501,7 +505,8 @@ class _Progress:
         self.done, self.started = 0, time.monotonic()
         self.last = self.started
         self.bar: Any = None
-        if sys.stderr.isatty() if want is None else want:
+        on_terminal = sys.stderr is not None and sys.stderr.isatty()
+        if on_terminal if want is None else want:
             try:
                 from tqdm import tqdm
             except ImportError:
