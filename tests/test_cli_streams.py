@@ -462,3 +462,23 @@ def test_batch_finishes_when_standard_error_is_gone(
     monkeypatch.setattr(sys, "stderr", stderr)
     assert main(["batch", str(corpus), "-o", str(out), "--engine", "serial"]) == 0
     assert out.read_bytes() == reference.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [["-o", "o.jsonl.gz"], ["-o", "o.jsonl", "--summary", "s.csv.gz"]],
+    ids=["o", "summary"],
+)
+def test_gzip_named_outputs_are_refused(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    extra: list[str],
+) -> None:
+    """An output named `.gz` would hold plain text that `zcat` and quotecheck's own reader
+    refuse: refused before any work, with what to do."""
+    monkeypatch.chdir(tmp_path)
+    write_corpus(tmp_path / "in.jsonl", 2)
+    assert main(["batch", "in.jsonl", *extra, "--engine", "serial"]) == EXIT_USAGE
+    assert "gzip" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]

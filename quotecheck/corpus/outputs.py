@@ -89,6 +89,18 @@ def _check_nameable(path: PathLike, what: str) -> None:
         raise BatchError(msg, path=str(path)) from exc
 
 
+def _check_not_gzip(path: PathLike, what: str) -> None:
+    """Refuse an output named ``.gz``: it would hold plain text that gzip readers refuse."""
+    name = Path(path)
+    if name.suffix.lower() == ".gz":
+        plain = name.with_suffix("")
+        msg = (
+            f"the {what} {path} would be plain text, not gzip; write {plain} and compress it "
+            f"afterwards (gzip {plain})"
+        )
+        raise BatchError(msg, path=str(path))
+
+
 def _check_not_read_back(input_path: PathLike, path: PathLike, what: str) -> None:
     """Refuse a ``.txt`` output inside an input folder, which the batch would read as input."""
     folder, target = Path(input_path).resolve(), Path(path).resolve()
@@ -134,6 +146,8 @@ def check_paths(
             raise BatchError(msg, path=str(b))
     for what, path in named:
         _check_nameable(path, what)
+    for what, path in named[1:]:
+        _check_not_gzip(path, what)
     for what, path in named[1:]:
         _check_not_read_back(input_path, path, what)
     _check_stream_output(output_path, resume=resume, summary=summary_path is not None)
