@@ -482,3 +482,40 @@ def test_gzip_named_outputs_are_refused(
     assert main(["batch", "in.jsonl", *extra, "--engine", "serial"]) == EXIT_USAGE
     assert "gzip" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+# --------------------------------------------------------------------------- names and magic
+
+
+def test_folder_reads_txt_files_whatever_the_case_of_their_suffix(tmp_path: Path) -> None:
+    """`A.TXT` and `b.Txt` in a folder are articles, as a single `A.TXT` input is; they were
+    skipped silently."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in ("A.TXT", "b.Txt", "c.txt"):
+        (folder / name).write_text(ARTICLE, encoding="utf-8")
+    (folder / "notes.md").write_text("not an article", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    stats = run_batch(folder, out, engine="serial", **QUIET)
+    assert stats.total == 3
+    ids = [json.loads(line)["doc_id"] for line in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == ["A.TXT", "b.Txt", "c.txt"]
+    with pytest.raises(BatchError, match="read as input"):
+        run_batch(folder, folder / "out.TXT", engine="serial", **QUIET)
+
+
+def test_gzipped_jsonl_is_read_whatever_its_name(tmp_path: Path) -> None:
+    """Gzipped JSONL on standard input (`batch - < corpus.jsonl.gz`), or in a file not named
+    `.gz`, is decompressed (it opens with gzip's magic bytes), not read as lines of bytes."""
+    import gzip
+
+    corpus = write_corpus(tmp_path / "in.jsonl", 4)
+    reference = tmp_path / "ref.jsonl"
+    run_batch(corpus, reference, engine="serial", **QUIET)
+    packed = tmp_path / "packed.jsonl"
+    packed.write_bytes(gzip.compress(corpus.read_bytes()))
+    run_batch(packed, tmp_path / "o1.jsonl", engine="serial", **QUIET)
+    assert (tmp_path / "o1.jsonl").read_bytes() == reference.read_bytes()
+    done = _sh("$QC batch - -o o2.jsonl --engine serial < packed.jsonl", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "o2.jsonl").read_bytes() == reference.read_bytes()

@@ -121,9 +121,23 @@ _JSON_SPACE = b" \t\r\n"
 _ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 
 
-def _open_bytes(path: Path) -> IO[bytes]:
-    """Open a file for reading as stored, decompressing ``.gz`` on the fly."""
+_GZIP_MAGIC = b"\x1f\x8b"  # how every gzip stream starts; no UTF-8 text starts so
+
+
+def _is_gzip(path: Path) -> bool:
+    """Whether ``path`` is gzip: named ``.gz``, or a regular file opening with gzip's magic
+    bytes (gzipped JSONL on standard input, or named without ``.gz``)."""
     if path.suffix.lower() == ".gz":
+        return True
+    if not path.is_file():
+        return False  # a pipe: what is read to look would be lost
+    with path.open("rb") as fh:
+        return fh.read(2) == _GZIP_MAGIC
+
+
+def _open_bytes(path: Path) -> IO[bytes]:
+    """Open a file for reading as stored, decompressing gzip on the fly."""
+    if _is_gzip(path):
         return gzip.open(path, "rb")  # type: ignore[return-value]  # a GzipFile is an IO[bytes]
     return path.open("rb")
 
@@ -207,7 +221,8 @@ def _txt_files(root: Path, pattern: str) -> list[tuple[str, str]]:
 
     found = []
     for folder, _dirs, names in os.walk(root, onerror=refuse):
-        for name in fnmatch.filter(names, pattern):
+        # Any case of the suffix (A.TXT), as for a single .txt input.
+        for name in (n for n in names if fnmatch.fnmatchcase(n.lower(), pattern.lower())):
             path = os.path.join(folder, name)
             found.append((Path(os.path.relpath(path, root)).as_posix(), path))
     return sorted(found)
@@ -230,7 +245,8 @@ def _read_regular(path: str) -> bytes:
 def read_txt_dir(
     path: str | os.PathLike[str], *, pattern: str = "*.txt"
 ) -> Iterator[Record | Failure]:
-    """Yield one Record per ``.txt`` file under a folder (recursively), id = relative path.
+    """Yield one Record per ``.txt`` file (any case: ``A.TXT``) under a folder, recursively;
+    id = relative path.
 
     Files are visited in sorted order of their relative path, so ids and order are reproducible.
     A file that is not UTF-8, or not a regular file (a FIFO named ``x.txt``), becomes a Failure.
@@ -452,7 +468,7 @@ def _check_readable(path: Path) -> None:
         with _open_bytes(path) as fh:
             if not path.is_file():
                 return  # a pipe: what is read now would be lost to the batch
-            while fh.read(1 << 20) and path.suffix.lower() == ".gz":
+            while fh.read(1 << 20) and _is_gzip(path):
                 pass  # a truncated or non-gzip file fails here, before any work
     except (OSError, EOFError, zlib.error) as exc:
         msg = f"cannot read {path} ({exc}); check the file is complete and readable"

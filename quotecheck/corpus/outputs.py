@@ -104,7 +104,7 @@ def _check_not_gzip(path: PathLike, what: str) -> None:
 def _check_not_read_back(input_path: PathLike, path: PathLike, what: str) -> None:
     """Refuse a ``.txt`` output inside an input folder, which the batch would read as input."""
     folder, target = Path(input_path).resolve(), Path(path).resolve()
-    if folder.is_dir() and target.suffix == ".txt" and target.is_relative_to(folder):
+    if folder.is_dir() and target.suffix.lower() == ".txt" and target.is_relative_to(folder):
         msg = f"{what} {path} is a .txt file inside the input folder and would be read as input"
         raise BatchError(msg, path=str(path))
 
