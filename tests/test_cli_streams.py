@@ -519,3 +519,27 @@ def test_gzipped_jsonl_is_read_whatever_its_name(tmp_path: Path) -> None:
     done = _sh("$QC batch - -o o2.jsonl --engine serial < packed.jsonl", tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "o2.jsonl").read_bytes() == reference.read_bytes()
+
+
+def test_ctrl_c_while_the_summary_is_written_says_how_to_finish(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl-C after the last record, while the summary is written: the output is whole, the
+    one line says so and gives the --resume command that writes the summary; exit 130."""
+    from quotecheck.corpus import batch
+
+    corpus = write_corpus(tmp_path / "in.jsonl", 3)
+    out, summary = tmp_path / "o.jsonl", tmp_path / "s.csv"
+
+    def interrupted(*args: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "write_summary", interrupted)
+    argv = ["batch", str(corpus), "-o", str(out), "--summary", str(summary), "--engine", "serial"]
+    assert main(argv) == 130
+    err = capsys.readouterr().err
+    assert "3 records are in" in err
+    assert "--resume" in err
+    monkeypatch.undo()
+    assert main([*argv, "--resume"]) == 0
+    assert len(summary.read_text(encoding="utf-8").splitlines()) == 4

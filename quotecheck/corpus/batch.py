@@ -691,7 +691,10 @@ def _run(input_path: str | os.PathLike[str], job: _Job) -> BatchStats:
     except KeyboardInterrupt:
         raise BatchInterrupted(state.written + bar.done, os.fspath(output_path)) from None
     if job.summary_path is not None:
-        write_summary(output_path, read(), job.summary_path)
+        try:
+            write_summary(output_path, read(), job.summary_path)
+        except KeyboardInterrupt:  # the output is whole; --resume writes the summary
+            raise BatchInterrupted(state.written + done, os.fspath(output_path)) from None
     stats = BatchStats(
         total=state.written + done,
         analyzed=done - failed,
