@@ -17,7 +17,7 @@ import shutil
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO, overload
 
@@ -169,13 +169,23 @@ def _warn_input(name: str, flags: Sequence[Flag]) -> None:
     for f in flags:
         if f.kind in _INPUT_WARNINGS:
             first = " ".join(f.message.split())
-            print(f"quotecheck: warning: {name}: {first}", file=sys.stderr)
+            _say(f"quotecheck: warning: {visible(name)}: {visible(first)}")
 
 
 def _error(message: str) -> None:
-    first = " ".join(message.split())  # one line, whatever the message holds
-    if sys.stderr is not None:  # with standard error closed too, the exit code must do
-        print(f"quotecheck: error: {first}", file=sys.stderr)
+    # One line, whatever the message holds: line breaks become spaces (runs of spaces stay, so
+    # a path in a printed command is exact), control and bidi characters show as escapes.
+    first = visible(" ".join(message.splitlines()).strip())
+    _say(f"quotecheck: error: {first}")
+
+
+def _say(line: str) -> None:
+    """Write one line to standard error, best effort: with it closed (`2>&-`) the output and
+    the exit status must still be right."""
+    if sys.stderr is None:
+        return
+    with suppress(OSError, ValueError):  # ValueError: the stream object was closed
+        print(line, file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- parser

@@ -543,3 +543,62 @@ def test_ctrl_c_while_the_summary_is_written_says_how_to_finish(
     monkeypatch.undo()
     assert main([*argv, "--resume"]) == 0
     assert len(summary.read_text(encoding="utf-8").splitlines()) == 4
+
+
+# --------------------------------------------------------------------------- the error line
+
+
+def test_the_resume_command_keeps_the_path_exactly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The one error line keeps runs of spaces: the --resume command it prints for
+    `-o 'out  two.jsonl'` names that file, not 'out two.jsonl'."""
+    import shlex
+
+    from quotecheck.corpus import worker
+
+    src = write_corpus(tmp_path / "in.jsonl", 40)
+    out = tmp_path / "out  two.jsonl"
+    real = worker.analyze_record
+    seen = []
+
+    def interrupted(item: object, config: object, timeout: float | None = None) -> object:
+        seen.append(item)
+        if len(seen) == 30:
+            raise KeyboardInterrupt
+        return real(item, config, timeout)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(worker, "analyze_record", interrupted)
+    argv = ["batch", str(src), "-o", str(out), "--engine", "serial", "--no-progress"]
+    assert main(argv) == 130
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    command = shlex.split(err.split("To finish, run: ", 1)[1])
+    assert command == ["quotecheck", *argv, "--resume"]
+
+
+def test_the_error_line_shows_control_characters_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A path or message holding terminal escapes (a hostile file name) is shown escaped in
+    the error line, as the text views show article text: it cannot retitle the terminal."""
+    name = str(tmp_path / "\x1b]0;pwned\x07\u202e.jsonl")
+    assert main(["batch", name, "-o", str(tmp_path / "o.jsonl"), "--engine", "serial"]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "\u202e" not in err
+    assert "\\x1b]0;pwned\\x07\\u202e.jsonl" in err
+    assert err.count("\n") == 1
+
+
+def test_closed_stderr_never_changes_the_output_or_the_status(tmp_path: Path) -> None:
+    """With standard error closed (`2>&-`), warnings and errors are dropped: the JSON still
+    comes out whole with status 0, and an input error is still status 2 (it was status 1 and no
+    output at all, as writing the warning failed)."""
+    (tmp_path / "page.txt").write_text(
+        "<p>Hello there</p>\n<div>“We will stay,” he said.</div>\n", encoding="utf-8"
+    )
+    done = _sh("$QC analyze page.txt --format json 2>&-", tmp_path)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["doc_id"] == "page.txt"
+    assert _sh("$QC analyze missing.txt 2>&-", tmp_path).returncode == EXIT_USAGE
