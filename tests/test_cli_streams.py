@@ -602,3 +602,26 @@ def test_closed_stderr_never_changes_the_output_or_the_status(tmp_path: Path) ->
     assert done.returncode == 0
     assert json.loads(done.stdout)["doc_id"] == "page.txt"
     assert _sh("$QC analyze missing.txt 2>&-", tmp_path).returncode == EXIT_USAGE
+
+
+# --------------------------------------------------------------------------- reports of an output
+
+
+def test_read_frames_of_an_output_holding_lone_surrogates(tmp_path: Path) -> None:
+    """A batch output line whose id and text hold a lone surrogate (valid JSON, written escaped)
+    reads into frames, with the surrogate escaped as the summary writes it; it crashed in
+    pandas' string array (UnicodeEncodeError)."""
+    pytest.importorskip("pandas")
+    from quotecheck.report.frames import read_frames
+
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(
+        '{"id": "\\ud800", "text": "\\udfff \\u201cWe stay,\\u201d the minister said."}\n'
+        '{"id": "ok", "text": "It rained."}\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.jsonl"
+    run_batch(corpus, out, engine="serial", **QUIET)
+    frames = read_frames(out)
+    assert frames["articles"]["doc_id"].tolist() == ["\\ud800", "ok"]
+    assert frames["quotes"]["doc_id"].tolist() == ["\\ud800"]
