@@ -625,3 +625,20 @@ def test_read_frames_of_an_output_holding_lone_surrogates(tmp_path: Path) -> Non
     frames = read_frames(out)
     assert frames["articles"]["doc_id"].tolist() == ["\\ud800", "ok"]
     assert frames["quotes"]["doc_id"].tolist() == ["\\ud800"]
+
+
+def test_an_output_line_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    """read_frames over a line of bytes that are not UTF-8 says which line (BatchError), and
+    Analysis.model_validate_json says why (ValidationError), not a bare UnicodeDecodeError."""
+    pytest.importorskip("pandas")
+    from pydantic import ValidationError
+
+    from quotecheck.models import Analysis
+    from quotecheck.report.frames import read_frames
+
+    out = tmp_path / "o.jsonl"
+    out.write_bytes(b'\xff\xfe{"doc_id": "x"}\n')
+    with pytest.raises(BatchError, match=r"o\.jsonl:1"):
+        read_frames(out)
+    with pytest.raises(ValidationError):
+        Analysis.model_validate_json(b'\xff{"doc_id": "x"}')
