@@ -94,6 +94,11 @@ class _Frozen(BaseModel):
         return cls.model_validate(json.loads(text), **kwargs)
 
 
+ContractModel = _Frozen
+"""The base of quotecheck's frozen models, for models built on them in other modules (the
+corpus report): the same strictness, and JSON for any text, lone surrogates included."""
+
+
 def _utf8_text(data: str | bytes | bytearray) -> str | None:
     """JSON input as text, or None when its bytes are not UTF-8."""
     if isinstance(data, str):

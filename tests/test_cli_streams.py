@@ -642,3 +642,26 @@ def test_an_output_line_that_is_not_utf8_is_named(tmp_path: Path) -> None:
         read_frames(out)
     with pytest.raises(ValidationError):
         Analysis.model_validate_json(b'\xff{"doc_id": "x"}')
+
+
+def test_corpus_report_with_lone_surrogates_writes_json(tmp_path: Path) -> None:
+    """A corpus report over records whose id and outlet hold lone surrogates writes JSON (they
+    are escaped) and reads back equal; it raised PydanticSerializationError."""
+    from quotecheck.corpus.consistency import CorpusReport
+
+    corpus = tmp_path / "in.jsonl"
+    quote = "“We will not leave this town before the vote,”"
+    corpus.write_text(
+        json.dumps({"id": "\ud800", "text": f"{quote} Anna Berg said.", "outlet": "\udfff"})
+        + "\n"
+        + json.dumps({"id": "b", "text": f"{quote} Tom Reid said.", "outlet": "Post"})
+        + "\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "o.jsonl"
+    run_batch(corpus, out, engine="serial", **QUIET)
+    report = corpus_report_from_batch(out, corpus)
+    assert sorted(o.outlet for o in report.outlets) == ["Post", "\udfff"]
+    dumped = report.model_dump_json()
+    assert "\\udfff" in dumped
+    assert CorpusReport.model_validate_json(dumped) == report
