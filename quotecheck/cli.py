@@ -12,6 +12,7 @@ import errno
 import io
 import json
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -474,7 +475,7 @@ def _write(out: str, dest: str | None, source: str) -> None:
     """Write ``out`` to stdout, or to ``dest`` whole (an earlier file stays until it is done);
     never over the article ``source`` it was made from."""
     if dest is None or dest == "-":
-        sys.stdout.write(out)
+        _print(out)
         return
     from quotecheck.corpus.outputs import replace_when_done, same_file
 
@@ -485,7 +486,24 @@ def _write(out: str, dest: str | None, source: str) -> None:
         msg = f"-o {dest} is a folder; name a file in it"
         raise InputError(msg)
     with replace_when_done(dest) as part, part.open("w", encoding="utf-8") as fh:
-        fh.write(out)
+        fh.write(_encodable(out))
+
+
+# A lone surrogate: how Python holds a file name's or argument's bytes that are not UTF-8.
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """``text`` as UTF-8 can carry it: each lone surrogate (from a file name or an argument that
+    is not UTF-8) written as its escape, ``\\udcff``, which in JSON output is that very escape."""
+    if text.isascii() or not _LONE_SURROGATE_RE.search(text):
+        return text
+    return _LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _print(text: str) -> None:
+    """Write ``text`` to standard output, lone surrogates escaped."""
+    sys.stdout.write(_encodable(text))
 
 
 def _color(when: str, stream: TextIO) -> bool:
@@ -531,7 +549,7 @@ def _cmd_flag(args: argparse.Namespace) -> int:
             lines.append(f"{place}: {f.severity.value} {f.kind.value}: {visible(f.message)}")
             records.append({"file": name, "line": line, "column": col, **f.model_dump(mode="json")})
     out = json.dumps(records, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else ""
-    sys.stdout.write(out or "".join(f"{line}\n" for line in lines))
+    _print(out or "".join(f"{line}\n" for line in lines))
     failing = args.fail_on is not None and worst >= Severity(args.fail_on).rank
     return EXIT_FAILED if failing else EXIT_OK
 
@@ -550,16 +568,16 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         failing = [(v, why) for v, why in failing if why]
         if args.format == "json":
             records = guard_records(text, analysis, failing)
-            sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+            _print(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write(guard_report(args.article, text, analysis, failing, len(results)))
+            _print(guard_report(args.article, text, analysis, failing, len(results)))
         return EXIT_FAILED if failing else EXIT_OK
     if args.format == "json":
         dump = [verification_record(v) for v in results]
-        sys.stdout.write(json.dumps(dump, ensure_ascii=False, indent=2) + "\n")
+        _print(json.dumps(dump, ensure_ascii=False, indent=2) + "\n")
     else:
         color = _color(args.color, sys.stdout)
-        sys.stdout.write(verification_table(analysis, results, color=color))
+        _print(verification_table(analysis, results, color=color))
     return EXIT_OK
 
 
@@ -655,5 +673,5 @@ def _run_batch(args: argparse.Namespace, input_path: str) -> int:
 def _cmd_completion(args: argparse.Namespace) -> int:
     from quotecheck.completion import completion_script
 
-    sys.stdout.write(completion_script(_build_parser(), args.shell))
+    _print(completion_script(_build_parser(), args.shell))
     return EXIT_OK

@@ -665,3 +665,37 @@ def test_corpus_report_with_lone_surrogates_writes_json(tmp_path: Path) -> None:
     dumped = report.model_dump_json()
     assert "\\udfff" in dumped
     assert CorpusReport.model_validate_json(dumped) == report
+
+
+# --------------------------------------------------------------------------- undecodable names
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [b"analyze", b"a.txt", b"--format", b"html", b"--id", b"\xff"],
+        [b"analyze", b"a.txt", b"--format", b"html", b"--id", b"\xff", b"-o", b"r.html"],
+        [b"flag", b"\xfe.txt", b"--format", b"json"],
+        [b"verify", b"a.txt", b"--source", b"\xfe.txt", b"--format", b"json"],
+    ],
+    ids=["html-id", "html-id-file", "flag-json", "verify-json"],
+)
+def test_names_that_are_not_utf8_are_written_escaped(tmp_path: Path, argv: list[bytes]) -> None:
+    """A file name or --id with bytes that are not UTF-8 (Python holds them as lone surrogates)
+    is written as its escape (`\\udcff`) in HTML and JSON, not a UnicodeEncodeError traceback."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "\udcfe.txt").write_text(
+        "We will stay, she said.\n\nThe minister said “we will never leave.\n", "utf-8"
+    )
+    done = subprocess.run(
+        [os.fsencode(sys.executable), b"-m", b"quotecheck", *argv],
+        cwd=tmp_path,
+        capture_output=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
+    assert done.returncode == 0, done.stderr
+    written = done.stdout or (tmp_path / "r.html").read_bytes()
+    written.decode("utf-8")  # strict: nothing but UTF-8
+    assert b"\\udc" in written
