@@ -699,3 +699,26 @@ def test_names_that_are_not_utf8_are_written_escaped(tmp_path: Path, argv: list[
     written = done.stdout or (tmp_path / "r.html").read_bytes()
     written.decode("utf-8")  # strict: nothing but UTF-8
     assert b"\\udc" in written
+
+
+# --------------------------------------------------------------------------- two runs, one output
+
+
+@pytest.mark.skipif(not hasattr(os, "O_CLOEXEC") or sys.platform == "win32", reason="POSIX locks")
+def test_a_second_batch_on_the_same_output_is_refused(tmp_path: Path) -> None:
+    """Two batches writing one output (started twice, or --resume while the first still runs)
+    would truncate and interleave each other's lines: the second is refused (a lock on the
+    output), and the first run's lines are left as they are."""
+    import fcntl
+
+    corpus = write_corpus(tmp_path / "in.jsonl", 3)
+    out = tmp_path / "o.jsonl"
+    out.write_text("a first run's lines\n", encoding="utf-8")
+    with out.open("r+b") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running batch holds it
+        for resume in (False, True):
+            with pytest.raises(BatchError, match="another"):
+                run_batch(corpus, out, engine="serial", resume=resume, **QUIET)
+        assert out.read_text(encoding="utf-8") == "a first run's lines\n"
+    stats = run_batch(corpus, out, engine="serial", **QUIET)
+    assert stats.total == 3

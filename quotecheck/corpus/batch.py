@@ -37,7 +37,7 @@ from quotecheck.corpus.io import (
     read_corpus,
     regular_input,
 )
-from quotecheck.corpus.outputs import LineWriter, check_paths
+from quotecheck.corpus.outputs import LineWriter, check_paths, output_lock
 from quotecheck.corpus.results import ResumeState, prepare_resume
 from quotecheck.corpus.summary_table import write_summary
 from quotecheck.corpus.worker import (
@@ -668,10 +668,25 @@ class _Job:
 
 def _run(input_path: str | os.PathLike[str], job: _Job) -> BatchStats:
     """Run a batch whose paths have been checked, from an input that can be read again."""
-    output_path, engine, record_timeout = job.output_path, job.engine, job.record_timeout
+    output_path = job.output_path
     read = partial(read_corpus, input_path, **job.columns)
     records = read()  # fails early on a missing input or column, before touching the output
-    state = prepare_resume(output_path, read()) if job.resume else ResumeState()
+    with output_lock(output_path) as locked:  # a second batch on this output is refused
+        state = prepare_resume(output_path, read()) if job.resume else ResumeState()
+        return _run_locked(input_path, job, read, records, state, locked=locked)
+
+
+def _run_locked(
+    input_path: str | os.PathLike[str],
+    job: _Job,
+    read: Callable[[], Iterator[Record | Failure]],
+    records: Iterator[Record | Failure],
+    state: ResumeState,
+    *,
+    locked: bool,
+) -> BatchStats:
+    """The run itself, with the output locked by this batch (``locked``) or about to be."""
+    output_path, engine, record_timeout = job.output_path, job.engine, job.record_timeout
     started = time.monotonic()
     stream = _stream(
         islice(records, state.written, None),
@@ -687,7 +702,9 @@ def _run(input_path: str | os.PathLike[str], job: _Job) -> BatchStats:
     before = state.failed
     try:
         with bar:
-            done, failed = _write(stream, output_path, keep=state.keep, bar=bar, before=before)
+            done, failed = _write(
+                stream, output_path, keep=state.keep, bar=bar, before=before, locked=locked
+            )
     except KeyboardInterrupt:
         raise BatchInterrupted(state.written + bar.done, os.fspath(output_path)) from None
     if job.summary_path is not None:
@@ -719,6 +736,7 @@ def _write(
     keep: int | None,
     bar: _Progress,
     before: int,
+    locked: bool,
 ) -> tuple[int, int]:
     """Write each line whole after the first ``keep`` bytes; return (lines, error records)."""
     failed = 0
@@ -726,7 +744,7 @@ def _write(
     # Take the first result before opening the output: that starts the engine, so a scheduler
     # that cannot be reached fails here and leaves an existing output file untouched.
     first = next(results, None)
-    with LineWriter(path, keep=keep) as out:
+    with LineWriter(path, keep=keep, locked=locked) as out:
         for bad, line in itertools.chain(() if first is None else (first,), results):
             out.write(line.encode("utf-8") + b"\n")
             failed += bad

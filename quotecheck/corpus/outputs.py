@@ -27,6 +27,7 @@ __all__ = [
     "LineWriter",
     "check_paths",
     "is_stream",
+    "output_lock",
     "replace_when_done",
     "same_file",
     "spreadsheet_cell",
@@ -166,15 +167,23 @@ class LineWriter:
         BatchError: the file cannot be opened or written (no space, size limit, I/O error).
     """
 
-    def __init__(self, path: PathLike, *, keep: int | None) -> None:
-        """Open ``path``: replaced when ``keep`` is None, else cut to its first ``keep`` bytes."""
+    def __init__(self, path: PathLike, *, keep: int | None, locked: bool = False) -> None:
+        """Open ``path``: replaced when ``keep`` is None, else cut to its first ``keep`` bytes.
+
+        Unless the caller already holds it (``locked``, see :func:`output_lock`), the file is
+        locked before it is cut, so a second batch on it is refused and cuts nothing.
+        """
         self.path = os.fspath(path)
         self.lines = 0
         try:
-            self.file = open(self.path, "wb" if keep is None else "r+b", buffering=0)  # noqa: SIM115
-            if keep is not None:
-                self.file.truncate(keep)
-                self.file.seek(keep)
+            # Opened without O_TRUNC: nothing is cut before the lock is held.
+            fd = os.open(self.path, os.O_WRONLY | os.O_CREAT if keep is None else os.O_RDWR, 0o666)
+            self.file = os.fdopen(fd, "wb" if keep is None else "r+b", buffering=0)
+            if not locked:
+                _lock(self.file, self.path)
+            if self.file.seekable():
+                self.file.truncate(keep or 0)
+                self.file.seek(keep or 0)
             self.end = self.file.tell() if self.file.seekable() else 0
         except OSError as exc:
             raise self._error(exc) from exc
@@ -211,6 +220,52 @@ class LineWriter:
             f"path, then finish the batch with --resume"
         )
         return BatchError(msg, path=self.path)
+
+
+def _lock(file: Any, path: str) -> None:
+    """Take the batch's exclusive lock on an output file; refuse when another batch holds it.
+
+    Raises:
+        BatchError: another process holds the lock.
+    """
+    try:
+        import fcntl
+    except ImportError:  # no POSIX locks on this system: nothing to take
+        return
+    if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+        return  # a stream: nothing to cut, nothing to lock
+    try:
+        fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        file.close()
+        msg = (
+            f"another quotecheck batch is writing {path}; wait for it to end, or write to "
+            f"another -o"
+        )
+        raise BatchError(msg, path=path) from None
+
+
+@contextmanager
+def output_lock(path: PathLike) -> Iterator[bool]:
+    """Hold the batch's lock on an existing output for a run; yield whether one is held (when
+    the file does not exist yet, :class:`LineWriter` takes the lock as it creates it).
+
+    Raises:
+        BatchError: another batch is writing the file.
+    """
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+        # Only a regular file: opening /dev/stdout (a pipe) to read would make this process a
+        # reader of its own output, and a gone reader (`| head -1`) would never be noticed.
+        file = open(path, "rb") if regular else None  # noqa: SIM115  # held for the whole run
+    except OSError:
+        file = None
+    if file is None:
+        yield False
+        return
+    with file:
+        _lock(file, os.fspath(path))
+        yield True
 
 
 @contextmanager
