@@ -187,6 +187,17 @@ def test_batch_streams_to_standard_output(tmp_path: Path) -> None:
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.parametrize("device", ["/dev/null", "/dev/full"])
+def test_batch_to_a_device(tmp_path: Path, device: str) -> None:
+    """`-o /dev/null` runs the batch and keeps nothing; `-o /dev/full` stops with one line."""
+    corpus = write_corpus(tmp_path / "in.jsonl", 2)
+    if device == "/dev/null":
+        assert run_batch(corpus, device, engine="serial", **QUIET).total == 2
+    else:
+        with pytest.raises(BatchError, match="No space left"):
+            run_batch(corpus, device, engine="serial", **QUIET)
+
+
 def test_batch_to_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
     """`batch … -o - | head -1`: the reader left; the batch stops at once, quietly, status 0."""
     write_corpus(tmp_path / "in.jsonl", 40)

@@ -179,12 +179,12 @@ class LineWriter:
             # Opened without O_TRUNC: nothing is cut before the lock is held.
             fd = os.open(self.path, os.O_WRONLY | os.O_CREAT if keep is None else os.O_RDWR, 0o666)
             self.file = os.fdopen(fd, "wb" if keep is None else "r+b", buffering=0)
-            if not locked:
-                _lock(self.file, self.path)
-            if self.file.seekable():
+            self.end = 0
+            if stat.S_ISREG(os.fstat(fd).st_mode):  # not /dev/null, /dev/stdout or a pipe
+                if not locked:
+                    _lock(self.file, self.path)
                 self.file.truncate(keep or 0)
-                self.file.seek(keep or 0)
-            self.end = self.file.tell() if self.file.seekable() else 0
+                self.end = self.file.seek(keep or 0)
         except OSError as exc:
             raise self._error(exc) from exc
 
