@@ -27,6 +27,7 @@ from quotecheck.claims.records import ClaimRecord
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.fieldnames import FieldNames
 from quotecheck.models import (
+    Attribution,
     ClaimKind,
     CueKind,
     Flag,
@@ -38,6 +39,7 @@ from quotecheck.models import (
     Severity,
     Signal,
     SignalKind,
+    Source,
     SourceKind,
     Span,
 )
@@ -157,9 +159,11 @@ def flag_records(
     reading: InputReading | None = None,
     *,
     soup: tuple[SoupRun, ...] = (),
+    models: SourcingModels | None = None,
 ) -> tuple[FlagRecord, ...]:
     """:func:`find_flags` as the records the pipeline builds the Flags from, at the end
-    (``soup``: the quote scanner's runs of quote soup, one ``quote_soup`` flag each)."""
+    (``soup``: the quote scanner's runs of quote soup, one ``quote_soup`` flag each;
+    ``models``: the sourcing's models when built, whose Spans a source flag then shares)."""
     config = config or DEFAULT_CONFIG
     ranks = _Ranks(genre, config)
     flags: list[FlagRecord] = []
@@ -167,7 +171,10 @@ def flag_records(
         if _may_flag(claim) and (not is_question(claim.span.text) or _rhetorical(claim)):
             _claim_flags(text, claim, flags, ranks)
     if sourcing.attributions:
-        _source_flags(text, claims, sourcing, flags, ranks.source, config.anonymous_flag_reach)
+        shared = _SharedSpans(text, models)
+        _source_flags(
+            text, claims, sourcing, flags, shared, ranks.source, config.anonymous_flag_reach
+        )
     if sourcing.quotes:
         _speakerless_flags(sourcing, flags, config.scare_max_words)
     for span in unbalanced:
@@ -249,11 +256,40 @@ def _signal_summary(signals: list[Signal]) -> str:
     return ", ".join(seen) or "evaluative wording"
 
 
+# The Source and Attribution models of a text, by id (attribution.records.sourcing_models).
+SourcingModels = tuple[dict[str, Source], dict[str, Attribution]]
+
+
+class _SharedSpans:
+    """The Span a source flag sits on: the very Span of the mention, cue or content in the
+    sourcing's models when those are built (one object for one place, not two equal ones:
+    a text dense with reports has a flag every sentence), else a new one."""
+
+    def __init__(self, text: str, models: SourcingModels | None) -> None:
+        self.text = text
+        self.sources, self.attributions = models if models is not None else ({}, {})
+
+    def mention(self, source: SourceRecord, i: int) -> Span:
+        """The Span of ``source``'s mention ``i``."""
+        model = self.sources.get(source.id)
+        if model is not None:
+            return model.mentions[i]
+        return _span(self.text, source.mentions[i])
+
+    def cue_or_content(self, a: AttributionRecord) -> Span:
+        """The Span of ``a``'s cue, or of its content when it has no cue."""
+        model = self.attributions.get(a.id)
+        if model is not None:
+            return model.cue or model.content
+        return _span(self.text, a.cue or a.content)
+
+
 def _source_flags(
     text: str,
     claims: tuple[ClaimRecord, ...],
     sourcing: Sourcing,
     flags: list[FlagRecord],
+    shared: _SharedSpans,
     severity: Severity = Severity.medium,
     reach: int = DEFAULT_CONFIG.anonymous_flag_reach,
 ) -> None:
@@ -275,12 +311,11 @@ def _source_flags(
             found = starts.get(source.id)
             if found is None:
                 found = starts[source.id] = [m[0] for m in source.mentions]
-            flags.append(_anonymous_flag(text, a, source, sources, found, severity, reach))
+            flags.append(_anonymous_flag(text, a, source, sources, found, shared, severity, reach))
         elif source.kind is SourceKind.vague:
             cue = text[a.cue[0] : a.cue[1]] if a.cue is not None else "vague wording"
             message = f"credited only to '{cue}': no identifiable source for this content"
-            where = _span(text, a.cue or a.content)
-            flags.append(_flag(FlagKind.vague_source, where, message, severity))
+            flags.append(_flag(FlagKind.vague_source, shared.cue_or_content(a), message, severity))
 
 
 def _anonymous_flag(
@@ -289,6 +324,7 @@ def _anonymous_flag(
     source: SourceRecord,
     sources: dict[str, SourceRecord],
     starts: list[int],
+    shared: _SharedSpans,
     severity: Severity,
     reach: int,
 ) -> FlagRecord:
@@ -304,9 +340,8 @@ def _anonymous_flag(
     via = sources.get(a.via_source_id or "")
     through = f", as told to {via.name}" if via is not None and via.name else ""
     first = bisect_right(starts, a.content[0] - reach)
-    mention = source.mentions[first] if first < len(starts) else None
     message = f"credited to an unnamed source ({label}){through}: {_why_unnamed(text, source)}"
-    where = _span(text, mention or a.cue or a.content)
+    where = shared.mention(source, first) if first < len(starts) else shared.cue_or_content(a)
     return _flag(FlagKind.anonymous_source, where, message, severity)
 
 

@@ -97,12 +97,23 @@ def _analyze(
     framing = find_weighted_signals(view, sentences, sourcing.quotes, config)
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
     claims = claim_records(view, paragraphs, sourcing, genre_read, config, framing)
+    del framing, sentences  # read by the claims alone: a list per sentence, kept to the end
     reading = read_input(view, config)
-    flags = flag_records(view, claims, sourcing, unbalanced, genre_read, config, reading, soup=soup)
-    summary = summarize(claims, sourcing)
-    # The stages exchanged records; the contract's models are built here, once.
+    # The stages exchanged records; the contract's models are built here, once, and each
+    # stage's records let go as soon as their models exist: on a text dense with reports the
+    # records are several tracked objects a sentence, which every full collection would visit.
     quotes, sources, attributions = sourcing_models(view, sourcing)
-    del sourcing
+    # a source flag sits on the Span of its mention or cue in those models, not an equal copy
+    models = {s.id: s for s in sources}, {a.id: a for a in attributions}
+    flags = flag_records(
+        view, claims, sourcing, unbalanced, genre_read, config, reading, soup=soup, models=models
+    )
+    summary = summarize(claims, sourcing)
+    del sourcing, models
+    claim_list = claim_models(view, claims)
+    del claims
+    flag_list = flag_models(flags)
+    del flags
     analysis = Analysis(
         doc_id=doc_id,
         length=len(text),
@@ -110,8 +121,8 @@ def _analyze(
         quotes=quotes,
         sources=sources,
         attributions=attributions,
-        claims=claim_models(view, claims),
-        flags=flag_models(flags),
+        claims=claim_list,
+        flags=flag_list,
         genre=genre_read,
         summary=summary,
         language=reading.language,

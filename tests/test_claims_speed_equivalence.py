@@ -48,7 +48,7 @@ def test_per_sentence_finds_every_overlap(
             kept.append((a, b))
     bounds = sorted((a, a + n) for a, n in items)
     expected = [[r for r in bounds if r[0] < b and r[1] > a] for a, b in kept]
-    assert per_sentence(kept, bounds, bounds) == expected
+    assert list(per_sentence(kept, bounds, bounds)) == expected
 
 
 # Where a partial quote's clause starts, as _clause_starts had it: the pattern it stands in for.

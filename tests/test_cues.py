@@ -47,24 +47,24 @@ def test_lexicon_has_150_verbs_each_with_a_stance_and_its_forms() -> None:
 def test_cue_shapes(text: str, cue: str, kind: CueKind) -> None:
     """Each cue shape is found with its exact span and kind."""
     cues = find_cues(text, (), ())
-    match = [c for c in cues if c.span.text == cue]
-    assert match, [c.span.text for c in cues]
+    match = [c for c in cues if c.text == cue]
+    assert match, [c.text for c in cues]
     assert match[0].kind is kind
-    assert text[match[0].span.start : match[0].span.end] == cue
+    assert text[match[0].start : match[0].end] == cue
 
 
 def test_said_inside_a_quote_is_not_a_cue() -> None:
     """A reporting verb inside quote marks belongs to the speaker, not the writer."""
     text = "“Critics said it could not be done,” Lee said."
     cues = find_cues(text, (), (_quote(text, 0, 36),))
-    assert [c.span.start for c in cues] == [text.rindex("said")]
+    assert [c.start for c in cues] == [text.rindex("said")]
 
 
 def test_colon_before_a_quote_is_a_cue() -> None:
     """ "X: “…”" gives a colon cue at the colon."""
     text = "Kerr: “We need a plan.”"
     cues = find_cues(text, (), (_quote(text, 6, len(text)),))
-    assert [(c.kind, c.span.text) for c in cues] == [(CueKind.colon, ":")]
+    assert [(c.kind, c.text) for c in cues] == [(CueKind.colon, ":")]
 
 
 @pytest.mark.parametrize(
@@ -79,4 +79,4 @@ def test_colon_before_a_quote_is_a_cue() -> None:
 )
 def test_nouns_and_names_are_not_cues(text: str) -> None:
     """Mostly-noun forms, parts of names and look-alike words are no cues."""
-    assert [c.span.text for c in find_cues(text, (), ()) if c.kind is CueKind.speech_verb] == []
+    assert [c.text for c in find_cues(text, (), ()) if c.kind is CueKind.speech_verb] == []

@@ -184,3 +184,17 @@ def test_one_flag_per_kind_and_span() -> None:
     assert [f.span.text for f in flags] == ["A council spokesman"]
     keys = [(f.kind, f.span.start, f.span.end) for f in a.flags]
     assert len(keys) == len(set(keys))
+
+
+def test_a_source_flag_shares_the_span_of_its_mention_or_cue() -> None:
+    """An anonymous or vague source's flag holds the very Span of the mention or cue it sits
+    on in the analysis, not an equal copy (a text dense with reports has one every sentence)."""
+    a = qc.analyze(
+        "The city will close three schools next year, officials said on Monday. "
+        "Enrolment has fallen by a third since 2010, critics say."
+    )
+    mentions = {id(m) for s in a.sources for m in s.mentions}
+    cues = {id(x.cue) for x in a.attributions}
+    kinds = {f.kind: f.span for f in a.flags}
+    assert id(kinds[qc.FlagKind.anonymous_source]) in mentions
+    assert id(kinds[qc.FlagKind.vague_source]) in cues

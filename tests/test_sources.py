@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from quotecheck.attribution.coref import SourceBook
 from quotecheck.attribution.mentions import classify
-from quotecheck.attribution.sources import _TOKEN_RE, Mention, phrase_after, subject_before, tokens
+from quotecheck.attribution.sources import (
+    _TOKEN_RE,
+    Mention,
+    TokenWindows,
+    phrase_after,
+    subject_before,
+    tokens,
+)
 from quotecheck.models import SourceKind
 
 MENTIONS: list[tuple[str, dict[str, Any]]] = [
@@ -155,3 +162,50 @@ def test_tokens_match_the_token_pattern_in_any_window(text: str, start: int, end
     """tokens(text, start, end) finds what the token pattern finds between pos and endpos."""
     expected = [(m[0], m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
     assert [tuple(t) for t in tokens(text, start, end)] == expected
+
+
+_WINDOW_PIECES = [
+    "said",
+    "U.S.",
+    "Rep.",
+    " ",
+    "  ",
+    "\n",
+    "\u00a0",
+    ",",
+    "“",
+    "’",
+    "é",
+    "a\u0301",
+    "—",
+    "42",
+]
+
+
+@given(
+    st.lists(st.sampled_from(_WINDOW_PIECES), max_size=30),
+    st.lists(st.tuples(st.integers(-4, 12), st.integers(0, 40)), max_size=8),
+)
+def test_token_windows_read_what_tokens_reads(
+    pieces: list[str], moves: list[tuple[int, int]]
+) -> None:
+    """A reader of forward-moving windows gives each window the very tokens tokens() gives,
+    wherever a window cuts a run, however it overlaps the last (sharing the tokens it reuses)."""
+    text = "".join(pieces)
+    reader = TokenWindows(text)
+    lo = 0
+    for step, width in moves:
+        lo = max(0, min(lo + step, len(text)))
+        hi = min(lo + width, len(text))
+        got = reader.read(lo, hi)
+        assert [tuple(t) for t in got] == [tuple(t) for t in tokens(text, lo, hi)], (lo, hi)
+
+
+def test_token_windows_reuse_the_words_two_windows_share() -> None:
+    """The words two overlapping windows share are read once: the same Token objects."""
+    text = "the minister said the mayor said the council said"
+    reader = TokenWindows(text)
+    first = reader.read(0, 17)
+    second = reader.read(4, 27)
+    assert second[0] is first[1]  # "minister"
+    assert [t.text for t in second] == ["minister", "said", "the", "mayor"]

@@ -68,13 +68,13 @@ from quotecheck.kinds import (
     STANCE_NEUTRAL,
 )
 from quotecheck.models import (
-    Cue,
     CueKind,
     Paragraph,
     QuoteKind,
     Stance,
 )
 from quotecheck.sortedints import bisect_right
+from quotecheck.text.cues import CueRecord
 from quotecheck.text.quotes import ScannedQuote
 
 __all__ = ["Sourcing", "attribute"]
@@ -95,7 +95,7 @@ def attribute(
     text: str,
     paragraphs: tuple[Paragraph, ...],
     quotes: tuple[ScannedQuote, ...],
-    cues: tuple[Cue, ...],
+    cues: tuple[CueRecord, ...],
     config: AnalyzerConfig,
 ) -> Sourcing:
     """Credit every quote and reported clause to a source; quotes left over become scare quotes.
@@ -124,15 +124,14 @@ def attribute(
 
 
 class _CueFields:
-    """The cues with their kinds and offsets, each model field read once: every step of the
-    stage goes through all the cues, and a model's fields are slow to read."""
+    """The cues with their kinds and offsets in plain lists: every step of the stage goes
+    through all the cues."""
 
-    def __init__(self, cues: tuple[Cue, ...]) -> None:
+    def __init__(self, cues: tuple[CueRecord, ...]) -> None:
         self.cues = cues
         self.kinds = [c.kind for c in cues]
-        self.spans = [c.span for c in cues]
-        self.starts = [span.start for span in self.spans]
-        self.ends = [span.end for span in self.spans]
+        self.starts = [c.start for c in cues]
+        self.ends = [c.end for c in cues]
 
 
 def _cue_links(doc: Doc, book: SourceBook, fields: _CueFields) -> list[Link]:
@@ -208,13 +207,13 @@ def _speech_link(doc: Doc, fields: _CueFields, n: int, links: list[Link]) -> Lin
     link = question_link(doc, cue, start, end)
     if link is not None:
         return link
-    if fields.spans[n].text in _QUESTION_ONLY:
+    if cue.text in _QUESTION_ONLY:
         return None  # "Asked" is a cue only as a question's participle; never "Trump Asked …"
     si = doc.sentence_at(start)
     # "Adding, “…”" opening a sentence goes on with the report that ended the sentence before
-    told = si - 1 if _adding_quote(doc.text, fields.spans[n].text, end) else si
+    told = si - 1 if _adding_quote(doc.text, cue.text, end) else si
     same = [k for k in links[-3:] if k.sentence == told and k.cue_kind is not CUE_QUESTION]
-    return verb_link(doc, cue, fields.spans[n], start, end, same)
+    return verb_link(doc, cue, start, end, same)
 
 
 def _adding_quote(text: str, verb: str, end: int) -> bool:

@@ -14,7 +14,7 @@ from typing import Final
 
 import regex
 
-from quotecheck.attribution.sources import QUANTIFIERS, Mention, grammar_words
+from quotecheck.attribution.sources import QUANTIFIERS, Mention, TokenWindows, grammar_words
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.lexicons import load_rows
 from quotecheck.models import CueKind, Sentence, Stance
@@ -174,6 +174,9 @@ class Doc:
         self.document_reach: int = config.attribution_document_reach
         self.phrase_reach: int = config.attribution_phrase_reach
         self.sentences = sentences
+        # The words before and after each speech verb, read in text order: near cues share them.
+        self.before_cues = TokenWindows(text)
+        self.after_cues = TokenWindows(text)
         spans = [s.span for s in sentences]  # every model field read once
         self.starts = [span.start for span in spans]
         self.ends = [span.end for span in spans]
@@ -274,7 +277,10 @@ def choose_content(
         return (right_quote.span.start, right_quote.span.end), "content: the quote after the cue"
     if right_words >= 2 and left_words >= 2 and _interrupted(text, left, right, core_end):
         return (left[0], right[1]), "content: the clause the cue interrupts"
-    if right_words >= 2 and _split_clause(text, left, right, core_end, left_words):
+    # both sides are one statement only when the left side is read from its start: a side cut
+    # at the reach limit (max_clause) opens mid-clause, and the statement's start is unknown
+    whole_left = q is not None or subj_start - max_clause <= s_start
+    if whole_left and right_words >= 2 and _split_clause(text, left, right, core_end, left_words):
         return (left[0], right[1]), "content: the sentence the cue interrupts, both sides"
     if left_words >= 2 and (
         inverted or _clause_before(text, left, subj_start, left_words, right_words)

@@ -20,8 +20,7 @@ from quotecheck.attribution.sources import (
     subject_before,
 )
 from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_DOCUMENT, SOURCE_VAGUE
-from quotecheck.models import Cue
-from quotecheck.text.cues import VERB_FORMS
+from quotecheck.text.cues import VERB_FORMS, CueRecord
 
 __all__ = [
     "CONJUNCTION_OPENERS",
@@ -49,7 +48,7 @@ _NOT_IN_NAMES: Final = frozenset(["what", "which", "whom", "whose", "on", "in", 
 
 
 def antecedent(
-    text: str, left: list[Token], cue: Cue, reasons: list[str], pronoun: str
+    text: str, left: list[Token], cue: CueRecord, reasons: list[str], pronoun: str
 ) -> Mention | None:
     """For "said Beck, who added …" or "a sign that read “…”": the source that the relative
     pronoun stands for, named just before it ("who" for people, "which"/"that" for documents)."""
@@ -64,7 +63,7 @@ def antecedent(
     if (mention.kind is SOURCE_DOCUMENT) != (pronoun != "who"):
         return None  # "the report, which said" and "the senator, who said", not the other way
     said = text[mention.start : mention.end]
-    reasons.append(f"'{pronoun} {cue.span.text}': '{pronoun}' is {quoted(said)}, named just before")
+    reasons.append(f"'{pronoun} {cue.text}': '{pronoun}' is {quoted(said)}, named just before")
     return mention
 
 

@@ -32,8 +32,7 @@ from quotecheck.attribution.sources import (
 )
 from quotecheck.attribution.subjects import LazyTokens, clause_subject, find_subject
 from quotecheck.kinds import CUE_SPEECH_VERB, CUE_STATEMENT, SOURCE_DOCUMENT, SOURCE_MEDIA
-from quotecheck.models import Cue, Span
-from quotecheck.text.cues import VERB_FORMS
+from quotecheck.text.cues import VERB_FORMS, CueRecord
 from quotecheck.text.quotes import ScannedQuote
 
 __all__ = ["file_link", "verb_link"]
@@ -57,15 +56,14 @@ _NOT_FINITE: Final = _NOUN_BEFORE | {"to"}  # "the report", "his remarks", "deci
 
 
 def verb_link(
-    doc: Doc, cue: Cue, span: Span, c_start: int, c_end: int, sentence_links: list[Link]
+    doc: Doc, cue: CueRecord, c_start: int, c_end: int, sentence_links: list[Link]
 ) -> Link | None:
     """Read a reporting verb: its subject (before or after it), its object, and its content.
 
-    ``span``, ``c_start`` and ``c_end`` are the cue's span and offsets, which the caller has
-    read already: a model's fields are slow to read, so each is read once.
+    ``c_start`` and ``c_end`` are the cue's offsets, which the caller has read already.
     """
     text = doc.text
-    verb = span.text
+    verb = cue.text
     si = doc.sentence_at(c_start)
     s_start, s_end = doc.starts[si], doc.ends[si]
     lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), c_start)
@@ -78,7 +76,7 @@ def verb_link(
         lo = doc.last_quote_end(max(s_start, c_start - doc.left_reach), term.marks.start)
     if verb in _DOCUMENT_FORMS and not _may_find(text, c_end, lo, c_start, doc.document_reach):
         return None  # "found", "showed" with no document near and no "that": not a report
-    window = left = tokens(text, lo, c_start)
+    window = left = doc.before_cues.read(lo, c_start)
     to_say = _went_on_to(left, verb)
     if to_say:
         left = left[:-1]  # "X went on to say", "X began by saying": the verb reports what X said
@@ -95,7 +93,7 @@ def verb_link(
         # passive: "was told", "is said to": the subject is not the speaker, unless "by" names it
         return _passive_link(doc, cue, si, c_start, c_end)
     hi = doc.next_quote_start(c_end, min(s_end, c_end + doc.right_reach))
-    right = LazyTokens(text, c_end, hi)
+    right = LazyTokens(doc.after_cues, c_end, hi)
     reasons: list[str] = []
     coordinated = to_say or (j and left[j - 1].text in ("and", "but"))  # "X praised Y and said"
     shared = _shared_subject(c_start, sentence_links) if coordinated else None
@@ -330,13 +328,13 @@ def _subordinate(text: str, start: int, cue_start: int) -> bool:
     return any(t.text == "," or t.text.lower() in _SUBORDINATORS for t in words)
 
 
-def _passive_link(doc: Doc, cue: Cue, si: int, c_start: int, c_end: int) -> Link | None:
+def _passive_link(doc: Doc, cue: CueRecord, si: int, c_start: int, c_end: int) -> Link | None:
     """Read "The figures were described by two officials as alarming": the agent after "by"
     is the source, and the sentence around it is what they said."""
     text = doc.text
     s_start, s_end = doc.starts[si], doc.ends[si]
     hi = doc.next_quote_start(c_end, min(s_end, c_end + doc.right_reach))
-    form = VERB_FORMS.get(cue.span.text.lower())
+    form = VERB_FORMS.get(cue.text.lower())
     if form is None or form.lemma not in _PASSIVE_SPEECH or _subordinate(text, s_start, c_start):
         return None  # "is recommended by guidelines", "since talks were reported by": no speech
     after = tokens(text, c_end, hi)[: doc.passive_words + 1]  # "by" and the agent's words
@@ -346,7 +344,7 @@ def _passive_link(doc: Doc, cue: Cue, si: int, c_start: int, c_end: int) -> Link
     if mention is None or mention.pronoun is not None:
         return None
     agent = text[after[0].start : mention.end]
-    reasons = [f"passive: {quoted(agent)} names who {quoted(cue.span.text)} it"]
+    reasons = [f"passive: {quoted(agent)} names who {quoted(cue.text)} it"]
     quote = doc.quote_at(doc.next_quote_start(mention.end, s_end))
     if quote is not None:
         content = (quote.span.start, quote.span.end)  # "… by critics as “a betrayal”"

@@ -17,7 +17,8 @@ from quotecheck.attribution.content import Doc, Link, trim, word_count
 from quotecheck.attribution.mentions import classify
 from quotecheck.attribution.sources import Mention, Token, grammar_words, phrase_after, tokens
 from quotecheck.kinds import CUE_QUESTION, SOURCE_DOCUMENT, SOURCE_VAGUE
-from quotecheck.models import Cue, Stance
+from quotecheck.models import Stance
+from quotecheck.text.cues import CueRecord
 
 __all__ = ["SURVEY_ASKER", "UNNAMED_ASKER", "clause_start", "question_link"]
 
@@ -44,7 +45,7 @@ _GAP_WORDS: Final = 6
 _QUESTION_END_RE: Final = regex.compile(r",[”’\"']?|[;:—–]|[ \t]-[ \t]")
 
 
-def question_link(doc: Doc, cue: Cue, c_start: int, c_end: int) -> Link | None:
+def question_link(doc: Doc, cue: CueRecord, c_start: int, c_end: int) -> Link | None:
     """Read an agentless "Asked whether …", "when asked about …" or passive "X was asked if
     …": the question is credited to whoever "by" names, or to an unnamed questioner."""
     text = doc.text
@@ -79,7 +80,7 @@ def question_link(doc: Doc, cue: Cue, c_start: int, c_end: int) -> Link | None:
         mention = Mention(c_start, c_end, SOURCE_VAGUE, descriptor=UNNAMED_ASKER)
         who = "no one is named as the asker"
     reasons = [
-        f"{cue.span.text!r} puts a question to the source; {who}",
+        f"{cue.text!r} puts a question to the source; {who}",
         "content: the question, up to the clause that answers it",
     ]
     return Link(

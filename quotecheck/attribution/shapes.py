@@ -33,8 +33,8 @@ from quotecheck.attribution.subjects import opening_subject
 from quotecheck.kinds import CUE_COLON, CUE_STATEMENT, ROLE_HEADLINE
 from quotecheck.lexicons import load
 from quotecheck.matching import at_position
-from quotecheck.models import Cue, CueKind, SourceKind, Stance
-from quotecheck.text.cues import VERB_FORMS
+from quotecheck.models import CueKind, SourceKind, Stance
+from quotecheck.text.cues import VERB_FORMS, CueRecord
 from quotecheck.text.quotes import ScannedQuote
 
 __all__ = [
@@ -54,13 +54,13 @@ __all__ = [
 _LABELS: Final = grammar_words("label")  # "EXCLUSIVE:" opens a line but names no speaker
 
 
-def according_link(doc: Doc, cue: Cue) -> Link | None:
+def according_link(doc: Doc, cue: CueRecord) -> Link | None:
     """Read "according to X": X is the source; the content is the rest of the sentence."""
     text = doc.text
-    si = doc.sentence_at(cue.span.start)
+    si = doc.sentence_at(cue.start)
     sent = doc.sentences[si].span
-    hi = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + doc.window))
-    words = tokens(text, cue.span.end, hi)
+    hi = doc.next_quote_start(cue.end, min(sent.end, cue.end + doc.window))
+    words = tokens(text, cue.end, hi)
     mention = classify(text, phrase_after(words)) or _named_thing(text, words)
     if mention is None:
         return None
@@ -72,15 +72,13 @@ def according_link(doc: Doc, cue: Cue) -> Link | None:
     reasons.extend(after.reasons)
     # ", according to X, …": the clause before is the report, whatever follows the source
     # ("…, according to a new poll that shows …", "…, according to data released Friday")
-    closes = text[max(sent.start, cue.span.start - 3) : cue.span.start].rstrip()[-1:] in ',”"’'
-    chosen = choose_content(
-        doc, after.channel, sent.start, cue.span.start, after.end, sent.end, closes
-    )
+    closes = text[max(sent.start, cue.start - 3) : cue.start].rstrip()[-1:] in ',”"’'
+    chosen = choose_content(doc, after.channel, sent.start, cue.start, after.end, sent.end, closes)
     if chosen is None:
         return None
     reasons.append(chosen[1])
     kind = CUE_STATEMENT if after.statement else CueKind.according_to
-    cue_at = (cue.span.start, cue.span.end)
+    cue_at = (cue.start, cue.end)
     return Link(
         -1,
         cue_at,
@@ -116,7 +114,7 @@ def _relative_clause_end(text: str, end: int, sent_end: int) -> int:
 _CLAUSE_EDGE: Final = ",;:()—–"
 
 
-def vague_link(doc: Doc, cue: Cue, floor: int = 0) -> Link | None:
+def vague_link(doc: Doc, cue: CueRecord, floor: int = 0) -> Link | None:
     """Read "reportedly" or "it is believed": the clause around it, credited to no one.
 
     The content starts at ``floor`` or later (the end of the previous vague content) and lies
@@ -124,23 +122,23 @@ def vague_link(doc: Doc, cue: Cue, floor: int = 0) -> Link | None:
     overlap and never copy the sentence once per cue.
     """
     text = doc.text
-    si = doc.sentence_at(cue.span.start)
+    si = doc.sentence_at(cue.start)
     sent = doc.sentences[si].span
-    lo = doc.last_quote_end(sent.start, cue.span.start)
-    lo = max(lo, cue.span.start - doc.max_clause, floor)
-    start = max(lo, max(text.rfind(c, lo, cue.span.start) for c in _CLAUSE_EDGE) + 1)
-    stop = doc.next_quote_start(cue.span.end, min(sent.end, cue.span.end + doc.max_clause))
-    ends = [i for i in (text.find(c, cue.span.end, stop) for c in _CLAUSE_EDGE) if i >= 0]
+    lo = doc.last_quote_end(sent.start, cue.start)
+    lo = max(lo, cue.start - doc.max_clause, floor)
+    start = max(lo, max(text.rfind(c, lo, cue.start) for c in _CLAUSE_EDGE) + 1)
+    stop = doc.next_quote_start(cue.end, min(sent.end, cue.end + doc.max_clause))
+    ends = [i for i in (text.find(c, cue.end, stop) for c in _CLAUSE_EDGE) if i >= 0]
     end = min(ends, default=stop)
     content = trim(text, start, end)
     if word_count(text, content) < 4:  # too short a clause: the sentence around the cue
-        first = max(sent.start, cue.span.start - doc.max_clause, floor)
-        content = trim(text, first, min(sent.end, cue.span.end + doc.max_clause))
-    mention = Mention(cue.span.start, cue.span.end, SourceKind.vague, descriptor=cue.lemma)
-    reason = f"{cue.span.text!r} credits the clause to no identifiable source"
+        first = max(sent.start, cue.start - doc.max_clause, floor)
+        content = trim(text, first, min(sent.end, cue.end + doc.max_clause))
+    mention = Mention(cue.start, cue.end, SourceKind.vague, descriptor=cue.lemma)
+    reason = f"{cue.text!r} credits the clause to no identifiable source"
     return Link(
         -1,
-        (cue.span.start, cue.span.end),
+        (cue.start, cue.end),
         CueKind.vague,
         Stance.tentative,
         content,
@@ -170,28 +168,24 @@ def _line_start(text: str, pos: int) -> bool:
     return text[max(0, pos - 1) : pos] in ("", "\n")
 
 
-def colon_link(doc: Doc, cue: Cue) -> Link | None:
+def colon_link(doc: Doc, cue: CueRecord) -> Link | None:
     """Read "X: “…”": the name before the colon speaks the quote after it."""
     text = doc.text
-    after = (
-        cue.span.end
-        + len(text[cue.span.end : cue.span.end + 8])
-        - len(text[cue.span.end : cue.span.end + 8].lstrip())
-    )
+    after = cue.end + len(text[cue.end : cue.end + 8]) - len(text[cue.end : cue.end + 8].lstrip())
     quote = doc.quote_at(after)
-    si = doc.sentence_at(cue.span.start)
+    si = doc.sentence_at(cue.start)
     sent = doc.sentences[si].span
     if quote is not None:
         content = (quote.span.start, _joined_end(doc, quote))
-    elif _line_start(text, sent.start) and text[sent.start : cue.span.start].lower() not in _LABELS:
-        para_end = text.find("\n", cue.span.end, cue.span.end + doc.max_clause)
-        content = trim(text, cue.span.end, len(text) if para_end < 0 else para_end)
+    elif _line_start(text, sent.start) and text[sent.start : cue.start].lower() not in _LABELS:
+        para_end = text.find("\n", cue.end, cue.end + doc.max_clause)
+        content = trim(text, cue.end, len(text) if para_end < 0 else para_end)
         if word_count(text, content) < 2 or not _has_letters(text, content):
             return None  # "Clinton: 1,769": a tally, not speech
     else:
         return None
-    lo = doc.last_quote_end(max(sent.start, cue.span.start - doc.window), cue.span.start)
-    left = _after_dash(tokens(text, lo, cue.span.start))
+    lo = doc.last_quote_end(max(sent.start, cue.start - doc.window), cue.start)
+    left = _after_dash(tokens(text, lo, cue.start))
     reasons = ["a colon after the speaker's name introduces what they said"]
     last = left[-1].text.lower() if left else ""
     # "X said:" is a verb's (linking reads it); "From the report:" ends with a noun
@@ -212,7 +206,7 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         if mention is None and quote is not None and lo > sent.start:
             # "X summed up his approach to “quick films” as follows: “…”": a term quoted in the
             # clause does not end it; its subject still opens the sentence
-            whole = tokens(text, max(sent.start, cue.span.start - doc.window), cue.span.start)
+            whole = tokens(text, max(sent.start, cue.start - doc.window), cue.start)
             mention = _clause_subject(doc, whole)
         if mention is None:
             return None
@@ -222,7 +216,7 @@ def colon_link(doc: Doc, cue: Cue) -> Link | None:
         ]
     return Link(
         -1,
-        (cue.span.start, cue.span.end),
+        (cue.start, cue.end),
         CueKind.colon,
         cue.stance,
         content,

@@ -21,6 +21,7 @@ from quotecheck.text.cues import VERB_FORMS
 __all__ = [
     "Mention",
     "Token",
+    "TokenWindows",
     "abbreviation",
     "capitalised",
     "grammar_words",
@@ -187,6 +188,60 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
             _split_run(run, at, found)
         at = after
     return found
+
+
+@final
+class TokenWindows:
+    """:func:`tokens` over one text for a reader whose windows move forward through it, each
+    reusing the words of the last window where the two overlap.
+
+    Cues close together (two in one sentence; one every few words on hostile text) read nearly
+    the same words before each of them. Runs between white space are tokenised alone, so the
+    runs two windows share are the same tokens; only a run the new window cuts at its start
+    is read again, and the words past the last window's end are read for the first time.
+    """
+
+    __slots__ = ("hi", "lo", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lo = self.hi = -1
+        self.words: list[Token] = []
+
+    def read(self, lo: int, hi: int) -> list[Token]:
+        """``tokens(text, lo, hi)``: a new list, whose tokens may be the last window's."""
+        text = self.text
+        last_lo, last_hi = self.lo, self.hi
+        if 0 <= last_lo <= lo < last_hi <= hi and _run_edge(text, last_hi, hi):
+            found = self._tail_from(lo)
+            found.extend(tokens(text, last_hi, hi))
+        else:
+            found = tokens(text, lo, hi)
+        self.lo, self.hi, self.words = lo, hi, found
+        return found[:]
+
+    def _tail_from(self, lo: int) -> list[Token]:
+        """The last window's tokens from ``lo`` on, the run cut at ``lo`` (if any) read again."""
+        text, words = self.text, self.words
+        head: list[Token] = []
+        cut = lo
+        if lo > self.lo and not _run_edge(text, lo, self.hi):
+            # the window opens inside a run: read that run's part alone, as tokens() would
+            while cut < self.hi and not text[cut].isspace():
+                cut += 1
+            head = tokens(text, lo, cut)
+        k = 0
+        while k < len(words) and words[k].start < cut:
+            k += 1
+        head.extend(words[k:])
+        return head
+
+
+def _run_edge(text: str, at: int, end: int) -> bool:
+    """Tell whether ``at`` splits no run: white space on either side, or the window's end."""
+    if at >= end or at >= len(text):
+        return True
+    return text[at].isspace() or (at > 0 and text[at - 1].isspace())
 
 
 def _split_run(run: str, at: int, found: list[Token]) -> None:

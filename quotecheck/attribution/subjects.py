@@ -34,6 +34,7 @@ from quotecheck.attribution.sources import (
     QUANTIFIERS,
     Mention,
     Token,
+    TokenWindows,
     abbreviation,
     grammar_words,
     phrase_after,
@@ -42,9 +43,8 @@ from quotecheck.attribution.sources import (
     tokens,
 )
 from quotecheck.kinds import SOURCE_DOCUMENT, SOURCE_PERSON
-from quotecheck.models import Cue
 from quotecheck.offsets import QUOTE_OPENERS
-from quotecheck.text.cues import VERB_FORMS
+from quotecheck.text.cues import VERB_FORMS, CueRecord
 
 __all__ = ["LazyTokens", "clause_subject", "find_subject", "opening_subject"]
 
@@ -57,14 +57,14 @@ _OBJECT_VERBS: Final = grammar_words("object_verb")
 class LazyTokens:
     """The words after a cue, tokenised only if a reading needs them (most cues do not)."""
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self.text, self.start, self.end = text, start, end
+    def __init__(self, windows: TokenWindows, start: int, end: int) -> None:
+        self.windows, self.start, self.end = windows, start, end
         self.words: list[Token] | None = None
 
     def get(self) -> list[Token]:
         """Tokenise once, on first use."""
         if self.words is None:
-            self.words = tokens(self.text, self.start, self.end)  # not *args: a native call
+            self.words = self.windows.read(self.start, self.end)
         return self.words
 
 
@@ -100,12 +100,11 @@ def _people_who(text: str, left: list[Token], phrase: list[Token], reach: int) -
 
 
 def find_subject(
-    doc: Doc, left: list[Token], lazy: LazyTokens, cue: Cue, reasons: list[str], opens: bool
+    doc: Doc, left: list[Token], lazy: LazyTokens, cue: CueRecord, reasons: list[str], opens: bool
 ) -> tuple[Mention | None, int, bool]:
     """Find the source: "X said", "said X", "X, who …, said"; return it, core end, inverted."""
     text = doc.text
-    span = cue.span  # read once: a model's fields are slow to read
-    c_end = span.end
+    c_end = cue.end
     left = _without_participle(
         _without_interrupter(_without_time(left), doc.aside_words), doc.participle_words
     )  # "WHO this week said", "Officials, though, say", "A poll published on Sunday showed"
@@ -144,7 +143,7 @@ def find_subject(
         and _ends(text, after, bare or (left[-1].text == "," and _relative_follows(text, after)))
     ):
         reasons.append(
-            f"{quoted(text[span.start : after.end])}: inverted cue, source after the verb"
+            f"{quoted(text[cue.start : after.end])}: inverted cue, source after the verb"
         )
         named = _inverted_appositive(text, right, after, doc.appositive_name_words)
         if named is not None:
@@ -409,7 +408,7 @@ def _subject_end(after: str) -> bool:
 
 
 def clause_subject(
-    doc: Doc, start: int, cue: Cue, reasons: list[str], before: list[Token] | None = None
+    doc: Doc, start: int, cue: CueRecord, reasons: list[str], before: list[Token] | None = None
 ) -> tuple[Mention | None, int, bool]:
     """For "X emailed supporters saying …" the source is the clause's subject, X.
 
@@ -417,13 +416,12 @@ def clause_subject(
     saying, “…”"); a sentence that opens with a quote has no such subject. ``before``, when
     given, holds the words from ``start`` up to the cue, already tokenised by the caller.
     """
-    span = cue.span  # read once: a model's fields are slow to read
-    end = doc.next_quote_start(start, min(span.start, start + doc.window))
-    words = before if before is not None and end == span.start else tokens(doc.text, start, end)
+    end = doc.next_quote_start(start, min(cue.start, start + doc.window))
+    words = before if before is not None and end == cue.start else tokens(doc.text, start, end)
     mention = opening_subject(doc.text, words, doc.opener_words)
     if mention is not None:
-        reasons.append(f"{quoted(span.text)} continues the clause whose subject is the source")
-    return mention, span.end, False
+        reasons.append(f"{quoted(cue.text)} continues the clause whose subject is the source")
+    return mention, cue.end, False
 
 
 def _skip_clause(left: list[Token]) -> list[Token] | None:

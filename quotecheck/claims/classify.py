@@ -158,14 +158,14 @@ def claim_records(
     own: list[float] = []
     for n, sentence in enumerate(sentences):
         start, end = bounds[n]
-        at = credits_at[n]
+        quotes_here, at = next(quotes_at), next(credits_at)
         if at:
             at = [c for c in at if c.in_sentence(start, end)]
         parts_of = _Sentence(sentence, spans[n], bounds[n])
         found, weighed, notes = weigh_sentence(text, spans[n], signals[n], weights[n], policy)
         answer = sentence.paragraph in answers
         claim, weight = _classify(
-            ctx, parts_of, (found, weighed, notes), quotes_at[n], at, policy, answer
+            ctx, parts_of, (found, weighed, notes), quotes_here, at, policy, answer
         )
         claims.append(claim)
         own.append(weight)

@@ -12,7 +12,7 @@ offsets are plain ints: a sentence goes through its attributions and quotes seve
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Final, TypeVar
 
 import regex
@@ -56,14 +56,17 @@ def in_text_order(items: list[_T], starts: list[int], ties: list[int]) -> list[_
     return [items[i] for _, _, i in keyed]
 
 
-def per_sentence(sentences: list[Range], items: list[_T], bounds: list[Range]) -> list[list[_T]]:
+def per_sentence(
+    sentences: list[Range], items: list[_T], bounds: list[Range]
+) -> Iterator[list[_T]]:
     """Items overlapping each sentence, by one sweep over both in text order.
 
     ``items`` are sorted by the start of their ``bounds``. A quote or content may run over many
     sentences (a multi-paragraph quote), so no fixed window would do; the sweep keeps the items
-    still open at the current sentence.
+    still open at the current sentence. Each sentence's list is given as the reader reaches the
+    sentence, so no more than one is kept at a time (a list per sentence, held to the end of
+    the stage, was one more tracked object a sentence for the collector to visit).
     """
-    found: list[list[_T]] = []
     active: list[int] = []  # positions in ``items``, in order
     i, n = 0, len(items)
     for start, end in sentences:
@@ -72,8 +75,7 @@ def per_sentence(sentences: list[Range], items: list[_T], bounds: list[Range]) -
             i += 1
         if active:
             active = [j for j in active if bounds[j][1] > start]
-        found.append([items[j] for j in active] if active else [])
-    return found
+        yield [items[j] for j in active] if active else []
 
 
 def parts(

@@ -1,4 +1,5 @@
-"""find_cues(text, paragraphs, quotes) -> tuple[Cue, ...]: speech verbs, "according to", colons.
+"""find_cues(text, paragraphs, quotes) -> tuple[CueRecord, ...]: speech verbs, "according to",
+colons.
 
 A cue is the word or phrase that ties reported content to a source: a reporting verb ("said",
 "told", "insisted"), "according to", "in a statement", a colon before a quote, or a vague-sourcing
@@ -13,16 +14,38 @@ from typing import Final, NamedTuple
 
 import regex
 
-from quotecheck.assemble import instance
-from quotecheck.fieldnames import FieldNames
 from quotecheck.kinds import CUE_COLON, CUE_SPEECH_VERB, CUE_VAGUE, STANCE_NEUTRAL, STANCE_TENTATIVE
 from quotecheck.lexicons import load_rows
-from quotecheck.models import Cue, CueKind, Paragraph, Stance
-from quotecheck.offsets import make_span
+from quotecheck.models import CueKind, Paragraph, Stance
 from quotecheck.sortedints import bisect_right
 from quotecheck.text.quotes import ScannedQuote
 
-__all__ = ["VERB_FORMS", "VerbForm", "find_cues", "quote_regions"]
+__all__ = ["VERB_FORMS", "CueRecord", "VerbForm", "find_cues", "quote_regions"]
+
+
+class CueRecord:
+    """One cue: its offsets and words, its kind, lemma and stance (the fields of the contract's
+    ``Cue``, its Span as plain offsets).
+
+    A plain slotted record rather than the ``Cue`` model: the attribution stage reads every
+    field of every cue, and a model with its own Span costs two tracked objects with a dict
+    each (652 bytes a cue; a text with a cue every few words held 130 bytes a character in them).
+    """
+
+    __slots__ = ("end", "kind", "lemma", "stance", "start", "text")
+
+    def __init__(
+        self, start: int, end: int, text: str, kind: CueKind, lemma: str, stance: Stance
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.lemma = lemma
+        self.stance = stance
+
+    def __repr__(self) -> str:
+        return f"CueRecord({self.start}, {self.end}, {self.text!r}, {self.kind!s})"
 
 
 class VerbForm(NamedTuple):
@@ -142,10 +165,6 @@ _CANDIDATE_RE: Final = re.compile(
 _FIRST_WORD_RE: Final = re.compile(rf"(?:{_trie(_ASCII_FIRST_WORDS)})(?![A-Za-z])")
 _GLUE_RE: Final = regex.compile(r"[\w’'\-]")  # a character that joins a word to the one before it
 _KINDS: Final = {kind.value: kind for kind in CueKind}  # a dict lookup, cheaper than CueKind(...)
-# Every field is given, in declaration order, so each model is made by assemble.instance with
-# its class's one shared set of field names: assemble would check the dict's keys against the
-# fields and then do just that (~1.7k instructions a model more).
-_CUE_FIELDS: Final = FieldNames(Cue.model_fields)
 # The longest cue phrase ("in a newly released written statement") fits in this.
 _CUE_REACH: Final = 80
 
@@ -182,14 +201,14 @@ def _inside(regions: tuple[list[int], list[int]], pos: int) -> bool:
 
 def find_cues(
     text: str, paragraphs: tuple[Paragraph, ...], quotes: tuple[ScannedQuote, ...]
-) -> tuple[Cue, ...]:
+) -> tuple[CueRecord, ...]:
     """Find the words that introduce reported content, in text order, outside quote marks.
 
-    >>> [c.span.text for c in find_cues('Prices rose, the minister said.', (), ())]
+    >>> [c.text for c in find_cues('Prices rose, the minister said.', (), ())]
     ['said']
     """
     regions = quote_regions(quotes)
-    cues: list[Cue] = []
+    cues: list[CueRecord] = []
     for start in _word_starts(text):
         if _inside(regions, start):
             continue
@@ -203,7 +222,7 @@ def find_cues(
     for colon in _name_colons(text):
         if colon not in seen and not _inside(regions, colon):
             cues.append(_cue(text, colon, colon + 1, CUE_COLON, ":", STANCE_NEUTRAL))
-    cues.sort(key=lambda c: c.span.start)
+    cues.sort(key=lambda c: c.start)
     return tuple(cues)
 
 
@@ -242,8 +261,8 @@ def _word_starts(text: str) -> list[int]:
     return starts
 
 
-def _word_cue(text: str, m: regex.Match[str]) -> Cue:
-    """The Cue for one match of _CUE_RE: a speech verb, vague or fixed phrase."""
+def _word_cue(text: str, m: regex.Match[str]) -> CueRecord:
+    """The cue for one match of _CUE_RE: a speech verb, vague or fixed phrase."""
     kind = _KINDS[m.lastgroup]
     start, end = m.span()
     words = text[start:end]
@@ -255,10 +274,9 @@ def _word_cue(text: str, m: regex.Match[str]) -> Cue:
     return _cue(text, start, end, kind, str(kind).replace("_", " "), STANCE_NEUTRAL)
 
 
-def _cue(text: str, start: int, end: int, kind: CueKind, lemma: str, stance: Stance) -> Cue:
-    """The Cue on ``text[start:end]``."""
-    fields = {"span": make_span(text, start, end), "kind": kind, "lemma": lemma, "stance": stance}
-    return instance(Cue, fields, _CUE_FIELDS)
+def _cue(text: str, start: int, end: int, kind: CueKind, lemma: str, stance: Stance) -> CueRecord:
+    """The cue on ``text[start:end]``."""
+    return CueRecord(start, end, text[start:end], kind, lemma, stance)
 
 
 def _colons(text: str, regions: tuple[list[int], list[int]]) -> list[int]:
