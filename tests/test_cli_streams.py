@@ -213,10 +213,14 @@ def test_batch_to_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("extra", [["--resume"], ["--summary", "s.csv"]], ids=["resume", "summary"])
 def test_streamed_output_cannot_be_read_back(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str]
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    extra: list[str],
 ) -> None:
     """--resume and --summary read -o back: with a stream as -o (a FIFO, `-`) they are refused
     before any work, and never hang."""
+    monkeypatch.chdir(tmp_path)
     corpus = write_corpus(tmp_path / "in.jsonl", 2)
     fifo = tmp_path / "out.fifo"
     os.mkfifo(fifo)
