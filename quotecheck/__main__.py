@@ -35,7 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if previous is not None:
             _signal.signal(_signal.SIGINT, previous)
     if held:
-        if sys.stderr is not None:
+        from contextlib import suppress
+
+        with suppress(AttributeError, OSError):  # standard error closed: the status must do
             sys.stderr.write("quotecheck: error: interrupted\n")
         return 130  # cli.EXIT_INTERRUPTED
     return run(argv)

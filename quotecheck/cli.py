@@ -12,14 +12,15 @@ import errno
 import io
 import json
 import os
+import re
 import shlex
 import shutil
+import signal
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO, overload
 
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.errors import InputError, MissingExtraError, QuotecheckError
@@ -43,12 +44,20 @@ from quotecheck.report.verdicts import (
 if TYPE_CHECKING:
     from quotecheck.corpus.batch import Engine
 
-__all__ = ["EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_TERMINATED",
+    "EXIT_USAGE",
+    "main",
+]
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # some documents failed, or a flag reached --fail-on
 EXIT_USAGE = 2  # bad options or unusable input
 EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT
+EXIT_TERMINATED = 143  # SIGTERM (kill, timeout, a service manager), as a shell reports it
 
 _SEVERITIES = [s.value for s in Severity]
 _Handler = Callable[[argparse.Namespace], int]
@@ -74,6 +83,51 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout = _ClosedStdout()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
+        with _terminate_as_interrupt() as stopped_by:
+            code = _run(argv)
+        # As a shell reports a command a signal ended: 128 + its number (143 for SIGTERM).
+        return 128 + stopped_by[0] if stopped_by and code == EXIT_INTERRUPTED else code
+    finally:
+        if stdout is None:
+            sys.stdout = stdout
+
+
+# Signals that end a command the way Ctrl-C does: `kill`, `timeout`, a service manager, a
+# closed terminal. Left to their default, they kill Python on the spot: no cleanup at all.
+_STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[list[int]]:
+    """While a command runs, make SIGTERM and SIGHUP stop it as Ctrl-C does (workers killed,
+    temporary copies removed, one line saying how to resume); the list holds the signal that
+    came. Signals the caller already handles or ignores are left alone."""
+    came: list[int] = []
+
+    def stop(signum: int, frame: object) -> None:
+        if not came:  # the first one stops the command; later ones must not break the cleanup
+            came.append(signum)
+            raise KeyboardInterrupt
+
+    previous = {}
+    for signum in _STOP_SIGNALS:
+        try:
+            if signal.getsignal(signum) == signal.SIG_DFL:
+                previous[signum] = signal.signal(signum, stop)
+        except ValueError:  # not the main thread: signals are not ours to handle
+            break
+    try:
+        yield came
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _run(argv: list[str]) -> int:
+    """Parse ``argv`` and run its command; every failure becomes one line and an exit code."""
+    try:
         args = _build_parser().parse_args(argv)
         args.argv = argv  # for the --resume command an interrupted batch prints
         handler: _Handler = args.handler
@@ -95,9 +149,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # standard output closed or on a full disk
         _error(f"cannot write the output ({exc.strerror or exc}); redirect it or use -o FILE")
         return EXIT_USAGE
-    finally:
-        if stdout is None:
-            sys.stdout = stdout
 
 
 class _ClosedStdout(io.StringIO):
@@ -119,13 +170,23 @@ def _warn_input(name: str, flags: Sequence[Flag]) -> None:
     for f in flags:
         if f.kind in _INPUT_WARNINGS:
             first = " ".join(f.message.split())
-            print(f"quotecheck: warning: {name}: {first}", file=sys.stderr)
+            _say(f"quotecheck: warning: {visible(name)}: {visible(first)}")
 
 
 def _error(message: str) -> None:
-    first = " ".join(message.split())  # one line, whatever the message holds
-    if sys.stderr is not None:  # with standard error closed too, the exit code must do
-        print(f"quotecheck: error: {first}", file=sys.stderr)
+    # One line, whatever the message holds: line breaks become spaces (runs of spaces stay, so
+    # a path in a printed command is exact), control and bidi characters show as escapes.
+    first = visible(" ".join(message.splitlines()).strip())
+    _say(f"quotecheck: error: {first}")
+
+
+def _say(line: str) -> None:
+    """Write one line to standard error, best effort: with it closed (`2>&-`) the output and
+    the exit status must still be right."""
+    if sys.stderr is None:
+        return
+    with suppress(OSError, ValueError):  # ValueError: the stream object was closed
+        print(line, file=sys.stderr)
 
 
 # --------------------------------------------------------------------------- parser
@@ -241,7 +302,7 @@ def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("input", metavar="INPUT", help="corpus file or folder, or - for JSONL on stdin")
     p.add_argument("-o", "--output", required=True, metavar="OUT.jsonl", help="JSONL to write")
     p.add_argument("--summary", metavar="S.csv", help="also write a per-article summary CSV")
-    p.add_argument("--workers", type=_positive, metavar="N", help="worker processes")
+    p.add_argument("--workers", type=_worker_count, metavar="N", help="worker processes")
     p.add_argument("--resume", action="store_true", help="skip ids already in OUT.jsonl")
     p.add_argument("--engine", choices=["process", "dask", "serial"], default="process")
     p.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786")
@@ -251,7 +312,7 @@ def _add_batch(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--genre-column",
         default="genre",
         metavar="C",
-        help="CSV column with a known genre (news, opinion, ...); default: genre",
+        help="column or field with a known genre (news, opinion, ...); default: genre",
     )
     p.add_argument(
         "--record-timeout",
@@ -295,6 +356,16 @@ def _positive(value: str) -> int:
         n = 0
     if n < 1:
         msg = f"expected a whole number of at least 1, got {value!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return n
+
+
+def _worker_count(value: str) -> int:
+    from quotecheck.corpus.batch import MAX_WORKERS
+
+    n = _positive(value)
+    if n > MAX_WORKERS:
+        msg = f"expected at most {MAX_WORKERS:,} worker processes, got {value!r}"
         raise argparse.ArgumentTypeError(msg)
     return n
 
@@ -380,20 +451,59 @@ def _read_source(name: str) -> str:
         raise _page_error(name, exc) from None
 
 
+def _stdin() -> TextIO:
+    """Standard input, or an InputError when the command was started with it closed (`<&-`)."""
+    if sys.stdin is None:
+        msg = "standard input is closed; pass a file instead of -, or give the text on stdin"
+        raise InputError(msg)
+    return sys.stdin
+
+
 def _stdin_bytes() -> bytes:
-    buffer = getattr(sys.stdin, "buffer", None)
-    return buffer.read() if buffer is not None else sys.stdin.read().encode("utf-8")
+    buffer = getattr(_stdin(), "buffer", None)
+    return buffer.read() if buffer is not None else _stdin().read().encode("utf-8")
 
 
-def _write(out: str, dest: str | None) -> None:
+def _stdin_once(names: Sequence[str]) -> None:
+    """Refuse ``-`` named more than once: standard input can be read only once."""
+    if list(names).count("-") > 1:
+        msg = "standard input (-) can be read only once; save it to a file for the other uses"
+        raise _UsageError(msg)
+
+
+def _write(out: str, dest: str | None, source: str) -> None:
+    """Write ``out`` to stdout, or to ``dest`` whole (an earlier file stays until it is done);
+    never over the article ``source`` it was made from."""
     if dest is None or dest == "-":
-        sys.stdout.write(out)
+        _print(out)
         return
-    try:
-        Path(dest).write_text(out, encoding="utf-8")
-    except OSError as exc:
-        msg = f"{dest}: cannot write it ({exc.strerror})"
-        raise InputError(msg) from None
+    from quotecheck.corpus.outputs import replace_when_done, same_file
+
+    if source != "-" and same_file(source, dest):
+        msg = f"-o {dest} and the article {source} are the same file; write to another path"
+        raise InputError(msg)
+    if Path(dest).is_dir():
+        msg = f"-o {dest} is a folder; name a file in it"
+        raise InputError(msg)
+    with replace_when_done(dest) as part, part.open("w", encoding="utf-8") as fh:
+        fh.write(_encodable(out))
+
+
+# A lone surrogate: how Python holds a file name's or argument's bytes that are not UTF-8.
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(text: str) -> str:
+    """``text`` as UTF-8 can carry it: each lone surrogate (from a file name or an argument that
+    is not UTF-8) written as its escape, ``\\udcff``, which in JSON output is that very escape."""
+    if text.isascii() or not _LONE_SURROGATE_RE.search(text):
+        return text
+    return _LONE_SURROGATE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _print(text: str) -> None:
+    """Write ``text`` to standard output, lone surrogates escaped."""
+    sys.stdout.write(_encodable(text))
 
 
 def _color(when: str, stream: TextIO) -> bool:
@@ -415,11 +525,13 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     _warn_input(args.file, analysis.flags)
     to_terminal = args.output in (None, "-")
     color = to_terminal and _color(args.color, sys.stdout)
-    _write(render(text, analysis, args.format, color=color, width=_width(sys.stdout)), args.output)
+    view = render(text, analysis, args.format, color=color, width=_width(sys.stdout))
+    _write(view, args.output, args.file)
     return EXIT_OK
 
 
 def _cmd_flag(args: argparse.Namespace) -> int:
+    _stdin_once(args.files)
     floor = Severity(args.min_severity).rank
     worst = -1
     lines: list[str] = []
@@ -437,7 +549,7 @@ def _cmd_flag(args: argparse.Namespace) -> int:
             lines.append(f"{place}: {f.severity.value} {f.kind.value}: {visible(f.message)}")
             records.append({"file": name, "line": line, "column": col, **f.model_dump(mode="json")})
     out = json.dumps(records, ensure_ascii=False, indent=2) + "\n" if args.format == "json" else ""
-    sys.stdout.write(out or "".join(f"{line}\n" for line in lines))
+    _print(out or "".join(f"{line}\n" for line in lines))
     failing = args.fail_on is not None and worst >= Severity(args.fail_on).rank
     return EXIT_FAILED if failing else EXIT_OK
 
@@ -447,6 +559,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         verify,  # late: building its index is only needed here
     )
 
+    _stdin_once([args.article, *args.source])
     text, analysis = _analyze_file(args.article, args.article)
     sources = {name: _read_source(name) for name in args.source}
     results = verify(analysis, sources, text=text)
@@ -455,16 +568,16 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         failing = [(v, why) for v, why in failing if why]
         if args.format == "json":
             records = guard_records(text, analysis, failing)
-            sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
+            _print(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write(guard_report(args.article, text, analysis, failing, len(results)))
+            _print(guard_report(args.article, text, analysis, failing, len(results)))
         return EXIT_FAILED if failing else EXIT_OK
     if args.format == "json":
         dump = [verification_record(v) for v in results]
-        sys.stdout.write(json.dumps(dump, ensure_ascii=False, indent=2) + "\n")
+        _print(json.dumps(dump, ensure_ascii=False, indent=2) + "\n")
     else:
         color = _color(args.color, sys.stdout)
-        sys.stdout.write(verification_table(analysis, results, color=color))
+        _print(verification_table(analysis, results, color=color))
     return EXIT_OK
 
 
@@ -497,6 +610,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 def _resume_hint(args: argparse.Namespace) -> str:
     """How to finish an interrupted batch: the same command with --resume."""
+    if _batch_output(args.output) == _STDOUT or not Path(args.output).is_file():
+        return "Standard output cannot be resumed: run it with -o FILE to be able to --resume."
     argv = list(args.argv) + ([] if args.resume else ["--resume"])
     command = shlex.join(["quotecheck", *argv])
     if args.input == "-":
@@ -507,15 +622,30 @@ def _resume_hint(args: argparse.Namespace) -> str:
 @contextmanager
 def _spooled_stdin() -> Iterator[str]:
     """Copy JSONL from standard input to a temporary file (batch reads its input twice)."""
-    with tempfile.TemporaryDirectory(prefix="quotecheck-") as folder:
-        path = Path(folder) / "stdin.jsonl"
-        with path.open("wb") as out:
-            source = getattr(sys.stdin, "buffer", None)
-            if source is not None:
-                shutil.copyfileobj(source, out)
-            else:  # a text-only stdin (tests, embedding)
-                out.write(sys.stdin.read().encode("utf-8"))
+    source = getattr(_stdin(), "buffer", None)
+    if source is None:  # a text-only stdin (tests, embedding)
+        source = io.BytesIO(_stdin().read().encode("utf-8"))
+    from quotecheck.corpus.io import spooled
+
+    with spooled(source, "stdin.jsonl") as path:
         yield str(path)
+
+
+_STDOUT = "/dev/stdout"  # what `-o -` and `--summary -` write to: a stream, never a file "-"
+
+
+@overload
+def _batch_output(name: str) -> str: ...
+@overload
+def _batch_output(name: None) -> None: ...
+def _batch_output(name: str | None) -> str | None:
+    """A batch output path: ``-`` is standard output where the system names it as a file."""
+    if name != "-":
+        return name
+    if not os.path.exists(_STDOUT):
+        msg = "this system has no /dev/stdout to stream to; name an output file instead of -"
+        raise _UsageError(msg)
+    return _STDOUT
 
 
 def _run_batch(args: argparse.Namespace, input_path: str) -> int:
@@ -524,8 +654,8 @@ def _run_batch(args: argparse.Namespace, input_path: str) -> int:
     engine: Engine = args.engine
     stats = run_batch(
         input_path,
-        args.output,
-        summary_path=args.summary,
+        _batch_output(args.output),
+        summary_path=_batch_output(args.summary),
         workers=args.workers,
         resume=args.resume,
         engine=engine,
@@ -543,5 +673,5 @@ def _run_batch(args: argparse.Namespace, input_path: str) -> int:
 def _cmd_completion(args: argparse.Namespace) -> int:
     from quotecheck.completion import completion_script
 
-    sys.stdout.write(completion_script(_build_parser(), args.shell))
+    _print(completion_script(_build_parser(), args.shell))
     return EXIT_OK

@@ -88,10 +88,25 @@ class _Frozen(BaseModel):
         try:
             return super().model_validate_json(json_data, **kwargs)
         except ValidationError:
-            text = json_data if isinstance(json_data, str) else bytes(json_data).decode("utf-8")
-            if not _SURROGATE_ESCAPE_RE.search(text):
-                raise
+            text = _utf8_text(json_data)
+            if text is None or not _SURROGATE_ESCAPE_RE.search(text):
+                raise  # pydantic's reason stands (bytes that are not UTF-8 included)
         return cls.model_validate(json.loads(text), **kwargs)
+
+
+ContractModel = _Frozen
+"""The base of quotecheck's frozen models, for models built on them in other modules (the
+corpus report): the same strictness, and JSON for any text, lone surrogates included."""
+
+
+def _utf8_text(data: str | bytes | bytearray) -> str | None:
+    """JSON input as text, or None when its bytes are not UTF-8."""
+    if isinstance(data, str):
+        return data
+    try:
+        return bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 # --------------------------------------------------------------------------- labels

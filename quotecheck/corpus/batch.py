@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -29,8 +29,15 @@ from multiprocessing import get_context
 from typing import Any, Literal, Protocol, TypeVar
 
 from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
-from quotecheck.corpus.io import Record, Result, count_records, from_mapping, read_corpus
-from quotecheck.corpus.outputs import LineWriter, check_paths
+from quotecheck.corpus.io import (
+    Record,
+    Result,
+    count_records,
+    from_mapping,
+    read_corpus,
+    regular_input,
+)
+from quotecheck.corpus.outputs import LineWriter, check_paths, output_lock
 from quotecheck.corpus.results import ResumeState, prepare_resume
 from quotecheck.corpus.summary_table import write_summary
 from quotecheck.corpus.worker import (
@@ -47,6 +54,8 @@ from quotecheck.models import Failure
 
 __all__ = [
     "DEFAULT_RECORD_TIMEOUT",
+    "LONGEST_RECORD_TIMEOUT",
+    "MAX_WORKERS",
     "BatchInterrupted",
     "BatchStats",
     "Engine",
@@ -60,6 +69,13 @@ Engine = Literal["process", "dask", "serial"]
 DEFAULT_RECORD_TIMEOUT = 300.0
 """Seconds one record may take, on any engine, before it becomes an error record (a long news
 article takes well under a second)."""
+
+LONGEST_RECORD_TIMEOUT = 10_000_000.0
+"""Seconds (about 116 days): a longer ``record_timeout`` is taken as this, which is no limit in
+practice; timers and waits refuse far longer times (``--record-timeout 1e300``)."""
+
+MAX_WORKERS = 1024
+"""The most worker processes a batch starts; more would exhaust a machine, not speed it up."""
 
 _CHUNK = 8  # records per task: amortises the engine's overhead per task
 _STARTUP = 60.0  # seconds a fresh process pool may take to start (spawn, import), beyond limits
@@ -332,9 +348,17 @@ def _check(engine: str, workers: int | None, record_timeout: float | None) -> No
     if workers is not None and workers < 1:
         msg = f"workers must be at least 1, got {workers}"
         raise BatchError(msg)
+    if workers is not None and workers > MAX_WORKERS:
+        msg = f"workers must be at most {MAX_WORKERS:,}, got {workers:,}; use a Dask cluster"
+        raise BatchError(msg)
     if record_timeout is not None and not record_timeout > 0:
         msg = f"record_timeout must be a number of seconds above 0 (or None), got {record_timeout}"
         raise BatchError(msg)
+
+
+def _bounded(record_timeout: float | None) -> float | None:
+    """The record timeout as timers and waits can take it: at most LONGEST_RECORD_TIMEOUT."""
+    return None if record_timeout is None else min(record_timeout, LONGEST_RECORD_TIMEOUT)
 
 
 def _alarm(engine: str, record_timeout: float | None) -> float | None:
@@ -406,6 +430,7 @@ def analyze_corpus(
     ['0', '1']
     """
     _check(engine, workers, record_timeout)
+    record_timeout = _bounded(record_timeout)
     config = config or DEFAULT_CONFIG
     task = partial(analyze_chunk, config=config, timeout=_alarm(engine, record_timeout))
     return _stream(
@@ -455,9 +480,13 @@ class BatchStats:
 
 
 def _stderr(message: str) -> None:
-    """Default log: one line on stderr."""
-    sys.stderr.write(message + "\n")
-    sys.stderr.flush()
+    """Default log: one line on stderr, best effort: a closed stderr or one whose reader has
+    gone (`2>&1 | head -1`) must not stop the batch, or make it look failed."""
+    if sys.stderr is None:
+        return
+    with suppress(OSError, ValueError):  # ValueError: written after the stream was closed
+        sys.stderr.write(message + "\n")
+        sys.stderr.flush()
 
 
 class _Progress:
@@ -476,7 +505,8 @@ class _Progress:
         self.done, self.started = 0, time.monotonic()
         self.last = self.started
         self.bar: Any = None
-        if sys.stderr.isatty() if want is None else want:
+        on_terminal = sys.stderr is not None and sys.stderr.isatty()
+        if on_terminal if want is None else want:
             try:
                 from tqdm import tqdm
             except ImportError:
@@ -581,7 +611,7 @@ def run_batch(
         scheduler: Dask scheduler address (``engine="dask"``); ``None`` starts a local cluster.
         text_column: The field or column holding the article text.
         id_column: The field or column holding the record id.
-        genre_column: The CSV column holding a known genre (JSONL records: a ``genre`` field);
+        genre_column: The column (CSV, Parquet) or field (JSONL) holding a known genre;
             an empty cell lets the genre be read from the text.
         progress: A tqdm bar (articles/s, ETA) on stderr; ``None`` = only when stderr is a
             terminal and tqdm is installed. Without a bar, ``log`` gets a line every 10 s.
@@ -601,38 +631,87 @@ def run_batch(
             lines the output holds, and ``resume=True`` finishes it.
     """
     _check(engine, workers, record_timeout)
-    log = log or _stderr
-    check_paths(input_path, output_path, summary_path)
-    config = config or DEFAULT_CONFIG
-    read = partial(
-        read_corpus,
-        input_path,
-        text_column=text_column,
-        id_column=id_column,
-        genre_column=genre_column,
+    check_paths(input_path, output_path, summary_path, resume=resume)
+    job = _Job(
+        output_path=output_path,
+        summary_path=summary_path,
+        workers=workers,
+        resume=resume,
+        engine=engine,
+        scheduler=scheduler,
+        columns={"text_column": text_column, "id_column": id_column, "genre_column": genre_column},
+        progress=progress,
+        log=log or _stderr,
+        config=config or DEFAULT_CONFIG,
+        record_timeout=_bounded(record_timeout),
     )
+    with regular_input(input_path) as readable:  # a pipe is copied: it is read more than once
+        return _run(readable, job)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """The settings of one run_batch call, checked, for :func:`_run`."""
+
+    output_path: str | os.PathLike[str]
+    summary_path: str | os.PathLike[str] | None
+    workers: int | None
+    resume: bool
+    engine: Engine
+    scheduler: object
+    columns: dict[str, str]
+    progress: bool | None
+    log: Callable[[str], None]
+    config: AnalyzerConfig
+    record_timeout: float | None
+
+
+def _run(input_path: str | os.PathLike[str], job: _Job) -> BatchStats:
+    """Run a batch whose paths have been checked, from an input that can be read again."""
+    output_path = job.output_path
+    read = partial(read_corpus, input_path, **job.columns)
     records = read()  # fails early on a missing input or column, before touching the output
-    state = prepare_resume(output_path, read()) if resume else ResumeState()
+    with output_lock(output_path) as locked:  # a second batch on this output is refused
+        state = prepare_resume(output_path, read()) if job.resume else ResumeState()
+        return _run_locked(input_path, job, read, records, state, locked=locked)
+
+
+def _run_locked(
+    input_path: str | os.PathLike[str],
+    job: _Job,
+    read: Callable[[], Iterator[Record | Failure]],
+    records: Iterator[Record | Failure],
+    state: ResumeState,
+    *,
+    locked: bool,
+) -> BatchStats:
+    """The run itself, with the output locked by this batch (``locked``) or about to be."""
+    output_path, engine, record_timeout = job.output_path, job.engine, job.record_timeout
     started = time.monotonic()
     stream = _stream(
         islice(records, state.written, None),
-        partial(encode_chunk, config=config, timeout=_alarm(engine, record_timeout)),
+        partial(encode_chunk, config=job.config, timeout=_alarm(engine, record_timeout)),
         partial(_encode_lost, timeout=record_timeout),
-        workers=workers,
+        workers=job.workers,
         engine=engine,
-        scheduler=scheduler,
-        max_chars=config.max_chars,
+        scheduler=job.scheduler,
+        max_chars=job.config.max_chars,
         record_timeout=record_timeout,
     )
-    bar = _Progress(progress, count_records(input_path), state.written, log)
+    bar = _Progress(job.progress, count_records(input_path), state.written, job.log)
     before = state.failed
     try:
         with bar:
-            done, failed = _write(stream, output_path, keep=state.keep, bar=bar, before=before)
+            done, failed = _write(
+                stream, output_path, keep=state.keep, bar=bar, before=before, locked=locked
+            )
     except KeyboardInterrupt:
         raise BatchInterrupted(state.written + bar.done, os.fspath(output_path)) from None
-    if summary_path is not None:
-        write_summary(output_path, read(), summary_path)
+    if job.summary_path is not None:
+        try:
+            write_summary(output_path, read(), job.summary_path)
+        except KeyboardInterrupt:  # the output is whole; --resume writes the summary
+            raise BatchInterrupted(state.written + done, os.fspath(output_path)) from None
     stats = BatchStats(
         total=state.written + done,
         analyzed=done - failed,
@@ -641,7 +720,7 @@ def run_batch(
         seconds=time.monotonic() - started,
         output=os.fspath(output_path),
     )
-    log(stats.describe())
+    job.log(stats.describe())
     return stats
 
 
@@ -657,6 +736,7 @@ def _write(
     keep: int | None,
     bar: _Progress,
     before: int,
+    locked: bool,
 ) -> tuple[int, int]:
     """Write each line whole after the first ``keep`` bytes; return (lines, error records)."""
     failed = 0
@@ -664,7 +744,7 @@ def _write(
     # Take the first result before opening the output: that starts the engine, so a scheduler
     # that cannot be reached fails here and leaves an existing output file untouched.
     first = next(results, None)
-    with LineWriter(path, keep=keep) as out:
+    with LineWriter(path, keep=keep, locked=locked) as out:
         for bad, line in itertools.chain(() if first is None else (first,), results):
             out.write(line.encode("utf-8") + b"\n")
             failed += bad

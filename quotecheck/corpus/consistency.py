@@ -20,12 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 from rapidfuzz import fuzz, process
 
 from quotecheck.corpus.io import Record, read_corpus
-from quotecheck.corpus.results import iter_output, load_result
-from quotecheck.models import Analysis, Failure, Quote, QuoteKind, SourceKind
+from quotecheck.corpus.results import iter_output, load_result, parse_output_line
+from quotecheck.models import Analysis, ContractModel, Failure, Quote, QuoteKind, SourceKind
 from quotecheck.offsets import fold
 
 __all__ = [
@@ -49,8 +49,8 @@ _NON_WORD_RE = regex.compile(
 _NAMED = frozenset({SourceKind.person, SourceKind.organization, SourceKind.media})
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+class _Frozen(ContractModel):
+    """Frozen and strict as the contract's models, and JSON for any text (lone surrogates)."""
 
 
 class OutletShares(_Frozen):
@@ -289,5 +289,8 @@ def corpus_report_from_batch(
 ) -> CorpusReport:
     """Build a CorpusReport from a finished batch output and its input (for outlet and title)."""
     records = read_corpus(input_path, text_column=text_column, id_column=id_column)
-    pairs = ((load_result(line), item) for line, item in iter_output(output, records))
+    pairs = (
+        (parse_output_line(output, number, line, load_result), item)
+        for number, (line, item) in enumerate(iter_output(output, records), start=1)
+    )
     return corpus_report(pairs, builder=builder)

@@ -21,9 +21,12 @@ import itertools
 import json
 import os
 import re
+import shutil
 import stat
+import tempfile
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -44,6 +47,8 @@ __all__ = [
     "read_txt_dir",
     "read_txt_file",
     "record_id",
+    "regular_input",
+    "spooled",
 ]
 
 Result = Analysis | Failure
@@ -116,9 +121,23 @@ _JSON_SPACE = b" \t\r\n"
 _ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
 
 
-def _open_bytes(path: Path) -> IO[bytes]:
-    """Open a file for reading as stored, decompressing ``.gz`` on the fly."""
+_GZIP_MAGIC = b"\x1f\x8b"  # how every gzip stream starts; no UTF-8 text starts so
+
+
+def _is_gzip(path: Path) -> bool:
+    """Whether ``path`` is gzip: named ``.gz``, or a regular file opening with gzip's magic
+    bytes (gzipped JSONL on standard input, or named without ``.gz``)."""
     if path.suffix.lower() == ".gz":
+        return True
+    if not path.is_file():
+        return False  # a pipe: what is read to look would be lost
+    with path.open("rb") as fh:
+        return fh.read(2) == _GZIP_MAGIC
+
+
+def _open_bytes(path: Path) -> IO[bytes]:
+    """Open a file for reading as stored, decompressing gzip on the fly."""
+    if _is_gzip(path):
         return gzip.open(path, "rb")  # type: ignore[return-value]  # a GzipFile is an IO[bytes]
     return path.open("rb")
 
@@ -132,7 +151,7 @@ def _not_utf8(byte: int, offset: int) -> str:
 
 
 def _jsonl_item(
-    raw: bytes, number: int, offset: int, text_field: str, id_field: str
+    raw: bytes, number: int, offset: int, fields: tuple[str, str, str]
 ) -> Record | Failure | None:
     """The Record or Failure of one JSONL line starting at byte ``offset``; None if blank."""
     if not raw.strip(_JSON_SPACE):
@@ -153,13 +172,23 @@ def _jsonl_item(
     if not isinstance(row, dict):
         msg = f"line holds a JSON {type(row).__name__}, not an object with an id and text"
         return Failure(doc_id=None, error=msg, error_type="InputError", line=number)
+    text_field, id_field, genre_field = fields
     return from_mapping(
-        row, number, text_field=text_field, id_field=id_field, default_id=f"line-{number}"
+        row,
+        number,
+        text_field=text_field,
+        id_field=id_field,
+        genre_field=genre_field,
+        default_id=f"line-{number}",
     )
 
 
 def read_jsonl(
-    path: str | os.PathLike[str], *, text_field: str = "text", id_field: str = "id"
+    path: str | os.PathLike[str],
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    genre_field: str = "genre",
 ) -> Iterator[Record | Failure]:
     """Yield one Record (or Failure) per non-blank line of a JSONL file, ``.gz`` included.
 
@@ -174,7 +203,7 @@ def read_jsonl(
             start, offset = offset, offset + len(raw)
             if number == 1 and raw.startswith(_BOM):
                 raw, start = raw[len(_BOM) :], start + len(_BOM)
-            item = _jsonl_item(raw, number, start, text_field, id_field)
+            item = _jsonl_item(raw, number, start, (text_field, id_field, genre_field))
             if item is not None:
                 yield item
 
@@ -192,7 +221,8 @@ def _txt_files(root: Path, pattern: str) -> list[tuple[str, str]]:
 
     found = []
     for folder, _dirs, names in os.walk(root, onerror=refuse):
-        for name in fnmatch.filter(names, pattern):
+        # Any case of the suffix (A.TXT), as for a single .txt input.
+        for name in (n for n in names if fnmatch.fnmatchcase(n.lower(), pattern.lower())):
             path = os.path.join(folder, name)
             found.append((Path(os.path.relpath(path, root)).as_posix(), path))
     return sorted(found)
@@ -215,7 +245,8 @@ def _read_regular(path: str) -> bytes:
 def read_txt_dir(
     path: str | os.PathLike[str], *, pattern: str = "*.txt"
 ) -> Iterator[Record | Failure]:
-    """Yield one Record per ``.txt`` file under a folder (recursively), id = relative path.
+    """Yield one Record per ``.txt`` file (any case: ``A.TXT``) under a folder, recursively;
+    id = relative path.
 
     Files are visited in sorted order of their relative path, so ids and order are reproducible.
     A file that is not UTF-8, or not a regular file (a FIFO named ``x.txt``), becomes a Failure.
@@ -251,9 +282,16 @@ _DEFAULT_ID = "id"
 
 
 def _check_columns(columns: Iterable[str], text_column: str, id_column: str, path: Path) -> None:
-    """Raise BatchError when the text column, or an id column other than ``id``, is missing."""
+    """Raise BatchError when the text column, or an id column other than ``id``, is missing,
+    or when either is named twice."""
     names = list(columns)
     for column, option in ((text_column, "text"), (id_column, "id")):
+        if names.count(column) > 1:  # a row would keep only the last of them, silently
+            msg = (
+                f"{path} has the column {column!r} twice; rename one of them, or choose the "
+                f"{option} column with {option}_column=… (--{option}-column)"
+            )
+            raise BatchError(msg, path=str(path))
         if column not in names and (option == "text" or column != _DEFAULT_ID):
             msg = (
                 f"{path} has no column {column!r} (columns: {', '.join(names) or 'none'}); "
@@ -379,6 +417,7 @@ def read_parquet(
     *,
     text_column: str = "text",
     id_column: str = "id",
+    genre_column: str = "genre",
     batch_size: int = 256,
 ) -> Iterator[Record | Failure]:
     """Yield one Record per row of a Parquet file, reading ``batch_size`` rows at a time.
@@ -401,19 +440,25 @@ def read_parquet(
         msg = f"cannot read {path} as Parquet ({exc}); check that the file is complete"
         raise BatchError(msg, path=str(path)) from exc
     _check_columns(pfile.schema_arrow.names, text_column, id_column, path)
-    return _parquet_rows(pfile, path, batch_size, text_column, id_column)
+    return _parquet_rows(pfile, path, batch_size, (text_column, id_column, genre_column))
 
 
 def _parquet_rows(
-    pfile: Any, path: Path, batch_size: int, text_column: str, id_column: str
+    pfile: Any, path: Path, batch_size: int, columns: tuple[str, str, str]
 ) -> Iterator[Record | Failure]:
     """The rows of an opened Parquet file, one record batch at a time."""
+    text_column, id_column, genre_column = columns
     number = 0
     for batch in _parquet_batches(pfile, batch_size, path):
         for row in batch.to_pylist():
             number += 1
             yield from_mapping(
-                row, number, text_field=text_column, id_field=id_column, default_id=f"row-{number}"
+                row,
+                number,
+                text_field=text_column,
+                id_field=id_column,
+                genre_field=genre_column,
+                default_id=f"row-{number}",
             )
 
 
@@ -423,7 +468,7 @@ def _check_readable(path: Path) -> None:
         with _open_bytes(path) as fh:
             if not path.is_file():
                 return  # a pipe: what is read now would be lost to the batch
-            while fh.read(1 << 20) and path.suffix.lower() == ".gz":
+            while fh.read(1 << 20) and _is_gzip(path):
                 pass  # a truncated or non-gzip file fails here, before any work
     except (OSError, EOFError, zlib.error) as exc:
         msg = f"cannot read {path} ({exc}); check the file is complete and readable"
@@ -466,7 +511,10 @@ def read_corpus(
         raise BatchError(msg, path=str(path))
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] in (".parquet", ".pq"):
-        return _guarded(read_parquet(path, text_column=text_column, id_column=id_column), path)
+        rows = read_parquet(
+            path, text_column=text_column, id_column=id_column, genre_column=genre_column
+        )
+        return _guarded(rows, path)
     _check_readable(path)
     if ".csv" in suffixes:
         csv_rows = read_csv(
@@ -475,7 +523,8 @@ def read_corpus(
         return _guarded(csv_rows, path)
     if suffixes and suffixes[-1] == ".txt":
         return read_txt_file(path)
-    return _guarded(read_jsonl(path, text_field=text_column, id_field=id_column), path)
+    lines = read_jsonl(path, text_field=text_column, id_field=id_column, genre_field=genre_column)
+    return _guarded(lines, path)
 
 
 def count_records(path: str | os.PathLike[str]) -> int | None:
@@ -501,3 +550,37 @@ def count_records(path: str | os.PathLike[str]) -> int | None:
             return sum(1 for raw in fh if raw.strip(_JSON_SPACE))
     except (OSError, ImportError, ValueError, EOFError, csv.Error, zlib.error, BatchError):
         return None
+
+
+@contextmanager
+def spooled(source: IO[bytes], name: str) -> Iterator[Path]:
+    """Copy ``source`` to a temporary file called ``name`` (so its suffix still picks the
+    reader); yield its path, and remove it afterwards, also when interrupted."""
+    with tempfile.TemporaryDirectory(prefix="quotecheck-") as folder:
+        path = Path(folder) / name
+        with path.open("wb") as out:
+            shutil.copyfileobj(source, out)
+        yield path
+
+
+@contextmanager
+def regular_input(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """The input as a file that can be read more than once (a batch counts it, resumes from it
+    and joins the summary with it): a pipe or terminal named as input, such as ``<(zcat …)`` or
+    ``/dev/stdin``, is copied to a temporary file first; a regular file or folder is used as is.
+    """
+    path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = stat.S_IFREG  # missing or unreadable: read_corpus says so
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        yield path
+        return
+    try:
+        source = path.open("rb")  # copied as stored: a .gz stays compressed
+    except OSError as exc:
+        msg = f"cannot read {path} ({exc.strerror or exc}); check the path"
+        raise BatchError(msg, path=str(path)) from exc
+    with source, spooled(source, path.name) as copy:
+        yield copy

@@ -10,16 +10,25 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from quotecheck.corpus.io import Record, Result, record_id
 from quotecheck.errors import BatchError
 from quotecheck.models import Analysis, Failure
 
-__all__ = ["ResumeState", "dump_result", "iter_output", "load_result", "prepare_resume"]
+__all__ = [
+    "ResumeState",
+    "dump_result",
+    "iter_output",
+    "load_result",
+    "parse_output_line",
+    "prepare_resume",
+]
+
+T = TypeVar("T")
 
 
 def dump_result(result: Result) -> str:
@@ -39,6 +48,26 @@ def load_result(line: str | bytes) -> Result:
     """Read one output line back into an Analysis or a Failure."""
     row = json.loads(line)
     return Failure.model_validate(row) if "error_type" in row else Analysis.model_validate(row)
+
+
+def parse_output_line(
+    output: str | os.PathLike[str], number: int, line: str, parse: Callable[[str], T]
+) -> T:
+    """``parse(line)`` for line ``number`` of a batch output; a line it cannot read (damaged, or
+    written by another quotecheck version) is a BatchError naming the file and the line.
+
+    Raises:
+        BatchError: ``parse`` failed on the line.
+    """
+    try:
+        return parse(line)
+    except (ValueError, KeyError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        msg = (
+            f"{output} line {number} cannot be read as quotecheck output ({why}); it is damaged "
+            f"or from another quotecheck version: rerun the batch into a new -o"
+        )
+        raise BatchError(msg, path=str(output)) from exc
 
 
 @dataclass(frozen=True)

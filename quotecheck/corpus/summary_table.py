@@ -16,7 +16,7 @@ from typing import Any
 
 from quotecheck.corpus.io import PARQUET_HINT, Record, record_id
 from quotecheck.corpus.outputs import replace_when_done, spreadsheet_cell, text_cell
-from quotecheck.corpus.results import iter_output
+from quotecheck.corpus.results import iter_output, parse_output_line
 from quotecheck.errors import BatchError
 from quotecheck.models import ClaimKind, Failure, QuoteKind, SourceKind, SourcingSummary
 
@@ -75,19 +75,23 @@ def _summary_rows(
     output: str | os.PathLike[str], records: Iterable[Record | Failure]
 ) -> Iterator[dict[str, Any]]:
     """Summary rows for a finished batch output, joined with its input's outlet and title."""
-    for line, item in iter_output(output, records):
-        row = json.loads(line)
-        if row["doc_id"] != record_id(item):
-            msg = f"{output} has {row['doc_id']!r} where the input has another record; rerun it"
+    for number, (line, item) in enumerate(iter_output(output, records), start=1):
+        doc_id, error, summary = parse_output_line(output, number, line, _summary_of)
+        if doc_id != record_id(item):
+            msg = f"{output} has {doc_id!r} where the input has another record; rerun it"
             raise BatchError(msg, path=str(output))
         meta: dict[str, Any] = {"line": item.line}
         if isinstance(item, Record):
             meta.update(outlet=item.outlet, title=item.title)
-        if "error_type" in row:
-            yield summary_row(row["doc_id"], None, error=row["error"], **meta)
-        else:
-            summary = SourcingSummary.model_validate(row.get("summary", {}))
-            yield summary_row(row["doc_id"], summary, **meta)
+        yield summary_row(doc_id, summary, error=error, **meta)
+
+
+def _summary_of(line: str) -> tuple[Any, Any, SourcingSummary | None]:
+    """An output line's doc_id, its error (error records) and its summary (analyses)."""
+    row = json.loads(line)
+    if "error_type" in row:
+        return row["doc_id"], row["error"], None
+    return row["doc_id"], None, SourcingSummary.model_validate(row["summary"])
 
 
 def write_summary(

@@ -80,8 +80,8 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         raise RecordTimeoutError(_timeout_message(seconds))
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)  # inside: a failure restores the handler
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
