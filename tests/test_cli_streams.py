@@ -20,18 +20,27 @@ from quotecheck.cli import EXIT_USAGE, main
 from quotecheck.corpus.batch import run_batch
 from quotecheck.corpus.consistency import corpus_report_from_batch
 from quotecheck.errors import BatchError
+from tests.conftest import ROOT
 from tests.test_batch import write_corpus
 
 QUIET = {"progress": False, "log": lambda m: None}
 ARTICLE = "“We will stay,” the minister said on Tuesday.\n"
 
 
+def _env(**extra: str) -> dict[str, str]:
+    """The environment of a child ``python -m quotecheck`` run in another folder: this checkout
+    importable there (after PYTHONPATH's own entries, such as a compiled wheel's), and ``extra``."""
+    path = os.pathsep.join(p for p in (os.environ.get("PYTHONPATH"), str(ROOT)) if p)
+    return {**os.environ, "PYTHONPATH": path, **extra}
+
+
 def _sh(command: str, cwd: Path, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
     """Run a shell command line with ``python -m quotecheck`` as ``$QC``."""
-    env = {**os.environ, "QC": f'"{sys.executable}" -m quotecheck'}
+    qc = f'"{sys.executable}" -m quotecheck'
     return subprocess.run(
-        ["bash", "-c", command.replace("$QC", env["QC"])],
+        ["bash", "-c", command.replace("$QC", qc)],
         cwd=cwd,
+        env=_env(),
         capture_output=True,
         timeout=120,
         check=False,
@@ -128,6 +137,7 @@ def test_analyze_output_replaces_the_old_one_only_when_complete(tmp_path: Path) 
             "r.html",
         ],
         cwd=tmp_path,
+        env=_env(),
         capture_output=True,
         preexec_fn=_limit_file_size,
         timeout=120,
@@ -317,7 +327,7 @@ def test_sigterm_stops_a_batch_like_ctrl_c(tmp_path: Path, engine: str, signum: 
         [sys.executable, "-m", "quotecheck", "batch", "-", "-o", str(out), "--engine", engine],
         stdin=corpus.open("rb"),
         stderr=subprocess.PIPE,
-        env={**os.environ, "TMPDIR": str(spool)},
+        env=_env(TMPDIR=str(spool)),
     )
     deadline = time.monotonic() + 90
     while (not out.exists() or out.stat().st_size < 10_000) and time.monotonic() < deadline:
@@ -708,7 +718,7 @@ def test_names_that_are_not_utf8_are_written_escaped(tmp_path: Path, argv: list[
         capture_output=True,
         timeout=120,
         check=False,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        env=_env(PYTHONIOENCODING="utf-8"),
     )
     assert done.returncode == 0, done.stderr
     written = done.stdout or (tmp_path / "r.html").read_bytes()

@@ -164,3 +164,28 @@ def test_a_folder_that_cannot_be_listed_stops_the_read(
     monkeypatch.setattr(os, "scandir", refuse)
     with pytest.raises(BatchError, match=r"cannot list .*sub"):
         list(read_txt_dir(tmp_path))
+
+
+def test_jsonl_ids_without_a_spelling_of_their_own_are_error_records(tmp_path: Path) -> None:
+    """true, an object, a list or 1e400 as an id would read "True", "{'x': 1}" or "inf", the
+    same as another record's string id: each is an error record; numbers keep their spelling."""
+    lines = [
+        '{"id": true, "text": "One."}',
+        '{"id": {"x": 1}, "text": "Two."}',
+        '{"id": [1], "text": "Three."}',
+        '{"id": 1e400, "text": "Four."}',
+        '{"id": 42, "text": "Five."}',
+        '{"id": 2.5, "text": "Six."}',
+        '{"id": "True", "text": "Seven."}',
+    ]
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    items = list(read_jsonl(path))
+    failures = [i for i in items if isinstance(i, Failure)]
+    assert [(f.line, f.error_type) for f in failures] == [
+        (n, "InputTypeError") for n in (1, 2, 3, 4)
+    ]
+    assert "got true" in failures[0].error
+    assert "got an object" in failures[1].error
+    assert "got the number inf" in failures[3].error
+    assert _ids([i for i in items if isinstance(i, Record)]) == ["42", "2.5", "True"]

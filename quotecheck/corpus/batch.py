@@ -307,11 +307,12 @@ class _Pool:
         writer = getattr(getattr(self.pool, "_result_queue", None), "_writer", None)
         if writer is not None:
             writer.close()
+        # Taken before shutdown, which forgets it.
+        manager = getattr(self.pool, "_executor_manager_thread", None)
         self.pool.shutdown(wait=False, cancel_futures=True)
         # Let the manager thread finish closing its wake-up pipe now: at interpreter exit,
         # Python 3.11's concurrent.futures wakes every such thread without a lock, and a close
         # racing that wake-up ends the run with an EBADF traceback after the one-line error.
-        manager = getattr(self.pool, "_executor_manager_thread", None)
         if manager is not None:
             manager.join(10)
 

@@ -19,6 +19,7 @@ import gzip
 import io
 import itertools
 import json
+import math
 import os
 import re
 import shutil
@@ -101,6 +102,12 @@ def from_mapping(
     A non-empty ``genre_field`` is the caller's genre for the article (checked when analysed).
     """
     raw_id = row.get(id_field)
+    if _unspellable(raw_id):
+        msg = (
+            f"{id_field!r} must be a string or a number, got {_json_kind(raw_id)}: as text it "
+            f"would read like another record's id; store the id as a string"
+        )
+        return Failure(doc_id=default_id, error=msg, error_type="InputTypeError", line=line)
     doc_id = default_id if raw_id is None or raw_id == "" else str(raw_id)
     if text_field not in row:
         fields = ", ".join(sorted(map(str, row))) or "none"
@@ -113,6 +120,26 @@ def from_mapping(
     meta = {name: _meta(row.get(name)) for name in _META_FIELDS}
     genre = _meta(row.get(genre_field)) or None  # an empty CSV cell: not known
     return Record(id=doc_id, text=text, line=line, genre=genre, **meta)
+
+
+def _unspellable(raw_id: object) -> bool:
+    """True for a decoded id that has no spelling of its own: true/false, an object, a list,
+    or a number too large for a float (JSON's 1e400 reads as inf), which ``str`` would turn
+    into "True", "{'x': 1}" or "inf", each the same as another record's id."""
+    if isinstance(raw_id, (bool, dict, list)):
+        return True
+    return isinstance(raw_id, float) and not math.isfinite(raw_id)
+
+
+def _json_kind(value: object) -> str:
+    """What a decoded JSON value is, in JSON's words."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    return f"the number {value!r}"
 
 
 _BOM = b"\xef\xbb\xbf"
