@@ -52,6 +52,9 @@ __all__ = [
 
 # A lone surrogate: valid in a Python str and in JSON text ("\\ud800"), but it has no UTF-8 form.
 _LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# How pydantic-core reports a KeyboardInterrupt raised while it writes JSON: it turns the
+# interrupt into a serialisation error, which a caller would otherwise take for a bad record.
+_INTERRUPTED = "serializing to JSON: KeyboardInterrupt"
 # Its JSON escape, as JSON text holds it: pydantic's reader refuses these, the stdlib's reads them.
 _SURROGATE_ESCAPE_RE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
@@ -73,6 +76,8 @@ class _Frozen(BaseModel):
         try:
             return super().model_dump_json(**kwargs)
         except PydanticSerializationError as exc:
+            if _INTERRUPTED in str(exc):  # Ctrl-C (or SIGTERM) came mid-write: still a stop
+                raise KeyboardInterrupt from exc
             if "surrogates not allowed" not in str(exc):
                 raise
         indent = kwargs.pop("indent", None)

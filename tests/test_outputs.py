@@ -133,3 +133,30 @@ def test_text_cells_escape_lone_surrogates() -> None:
     """Text a file cannot hold as UTF-8 is written with the surrogate escaped."""
     assert outputs.text_cell("a\ud800b") == "a\\ud800b"
     assert outputs.text_cell("naïve") == "naïve"
+
+
+def test_an_interrupt_while_a_line_is_written_still_stops_the_run(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """pydantic-core turns a KeyboardInterrupt raised mid-write (Ctrl-C, or SIGTERM through the
+    CLI) into a serialisation error; it comes out as the interrupt again, not as a bad record or a
+    line written a second way (a batch once went on to the end after such a SIGTERM)."""
+    from pydantic import BaseModel
+    from pydantic_core import PydanticSerializationError
+
+    def interrupted(self: BaseModel, **kwargs: Any) -> str:
+        msg = "Error serializing to JSON: KeyboardInterrupt: "
+        raise PydanticSerializationError(msg)
+
+    monkeypatch.setattr(BaseModel, "model_dump_json", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        dump_result(Analysis(doc_id="a"))
+
+
+def test_a_lone_surrogate_is_written_as_its_escape() -> None:
+    """A result holding a lone surrogate is one line that reads back equal (the models write it)."""
+    from quotecheck.corpus.results import load_result
+
+    line = dump_result(Analysis(doc_id="x\ud800"))
+    assert "\\ud800" in line
+    assert load_result(line) == Analysis(doc_id="x\ud800")

@@ -35,13 +35,12 @@ def dump_result(result: Result) -> str:
     """One output line (without the newline): the Analysis or Failure as compact JSON.
 
     Text holding a lone surrogate (``"\\ud800"`` is valid JSON, so an input can carry one)
-    has no UTF-8 form; such a result is written with every non-ASCII character escaped, and
-    :func:`load_result` reads it back equal.
+    has no UTF-8 form; the contract's models write each as its ``\\udXXX`` escape, and
+    :func:`load_result` reads it back equal. Nothing else is caught here: a Ctrl-C that lands
+    while a line is written stops the batch (a fallback for any ValueError once wrote that
+    line again and let the run go on).
     """
-    try:
-        return result.model_dump_json()
-    except ValueError:  # pydantic refuses to encode a lone surrogate
-        return json.dumps(result.model_dump(mode="json"), separators=(",", ":"))
+    return result.model_dump_json()
 
 
 def load_result(line: str | bytes) -> Result:
