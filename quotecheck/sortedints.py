@@ -8,7 +8,7 @@ compares them with the module's).
 
 from __future__ import annotations
 
-__all__ = ["bisect_left", "bisect_right"]
+__all__ = ["bisect_left", "bisect_right", "covered"]
 
 
 def bisect_right(a: list[int], x: int, lo: int = 0, hi: int | None = None) -> int:
@@ -33,3 +33,10 @@ def bisect_left(a: list[int], x: int, lo: int = 0, hi: int | None = None) -> int
         else:
             top = mid
     return lo
+
+
+def covered(starts: list[int], ends: list[int], pos: int) -> bool:
+    """True when ``pos`` lies in one of the ranges ``starts[i]:ends[i]`` (sorted, none
+    overlapping): the quote regions of the cue scan, the labels of a transcript's turns."""
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]

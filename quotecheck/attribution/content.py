@@ -528,7 +528,7 @@ class CutMarks:
     dense with reports the clauses overlap; each now bisects these lists instead of searching
     its whole clause again. Both are supersets of where the patterns match, and the patterns,
     which open with their comma and hold no other, are still tried at each one, with the
-    clause's end: the same cuts as a search through the clause (tests/test_content.py).
+    clause's end: the same cuts as a search through the clause (tests/test_cut_marks.py).
     """
 
     __slots__ = ("comments", "contrasts")

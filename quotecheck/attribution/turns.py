@@ -39,7 +39,7 @@ from quotecheck.kinds import (
 )
 from quotecheck.models import Paragraph, Sentence, Span, Stance
 from quotecheck.offsets import make_span
-from quotecheck.sortedints import bisect_right
+from quotecheck.sortedints import covered
 from quotecheck.text.turns import ANSWER_LABELS, QUESTION_LABELS
 
 __all__ = ["credit_turns", "presented_source"]
@@ -125,8 +125,7 @@ class _Labels:
 
     def hold(self, at: int) -> bool:
         """True when the character at ``at`` lies in a label."""
-        i = bisect_right(self.starts, at) - 1
-        return i >= 0 and at < self.ends[i]
+        return covered(self.starts, self.ends, at)
 
     def hold_cue(self, a: AttributionRecord) -> bool:
         """True when an attribution's cue starts or ends in a label: the turn replaces it."""

@@ -17,7 +17,7 @@ import regex
 from quotecheck.kinds import CUE_COLON, CUE_SPEECH_VERB, CUE_VAGUE, STANCE_NEUTRAL, STANCE_TENTATIVE
 from quotecheck.lexicons import load_rows
 from quotecheck.models import CueKind, Paragraph, Stance
-from quotecheck.sortedints import bisect_right
+from quotecheck.sortedints import covered
 from quotecheck.text.quotes import ScannedQuote
 
 __all__ = ["VERB_FORMS", "CueRecord", "VerbForm", "find_cues", "quote_regions"]
@@ -195,8 +195,7 @@ def quote_regions(quotes: tuple[ScannedQuote, ...]) -> tuple[list[int], list[int
 def _inside(regions: tuple[list[int], list[int]], pos: int) -> bool:
     """Tell whether ``pos`` falls inside one of the quote regions."""
     starts, ends = regions
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and pos < ends[i]
+    return covered(starts, ends, pos)
 
 
 def find_cues(
