@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 from pydantic import ValidationError
 
+from quotecheck.corpus.outputs import text_cell
 from quotecheck.errors import BatchError, InputError, InputTypeError, MissingExtraError
 from quotecheck.models import (
     Analysis,
@@ -350,22 +351,11 @@ class _Columns:
 def _array(pd: Any, dtype: Dtype, values: list[Any]) -> Any:
     """One typed column: a categorical with the enum's full category set, or a nullable array."""
     if dtype == "string":  # Arrow-backed strings are UTF-8: a lone surrogate must be escaped
-        return pd.array([_storable(v) for v in values], dtype=dtype)
+        return pd.array([text_cell(v) for v in values], dtype=dtype)
     if isinstance(dtype, str):
         return pd.array(values, dtype=dtype)
     categories = [member.value for member in dtype]
     return pd.Categorical(values, categories=categories, ordered=dtype in _ORDERED)
-
-
-def _storable(value: Any) -> Any:
-    """Text as UTF-8 can hold it: a lone surrogate (valid in JSON, so in an output line) is
-    written as its escape, ``\\ud800``, as the batch summary writes it."""
-    if isinstance(value, str) and not value.isascii():
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            return value.encode("utf-8", "backslashreplace").decode("utf-8")
-    return value
 
 
 def _pandas(feature: str) -> Any:
