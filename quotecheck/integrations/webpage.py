@@ -15,8 +15,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from quotecheck.config import AnalyzerConfig
-from quotecheck.errors import InputError, InputTypeError, MissingExtraError
+from quotecheck.config import AnalyzerConfig, given_config
+from quotecheck.errors import (
+    InputError,
+    InputTypeError,
+    MissingExtraError,
+    require_optional_text,
+)
 from quotecheck.models import Analysis, Page
 from quotecheck.pipeline import analyze
 
@@ -87,12 +92,13 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
 
     Raises:
         MissingExtraError: trafilatura is not installed (``pip install 'news-quotecheck[html]'``).
-        InputTypeError: ``html`` is neither ``str`` nor bytes.
+        InputTypeError: ``html`` is neither ``str`` nor bytes, or ``url`` is not a ``str``.
         InputError: the page holds no article text.
     """
     if not isinstance(html, str | bytes):
         msg = f"html must be str or bytes, got {type(html).__name__}: pass the page's markup"
         raise InputTypeError(msg, got=type(html))
+    url = require_optional_text(url, what="url")
     trafilatura = _trafilatura()
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
@@ -128,7 +134,11 @@ def analyze_html(
     Raises:
         MissingExtraError: trafilatura is not installed (``pip install 'news-quotecheck[html]'``).
         InputError: the page holds no article text, or its text is too long.
+        InputTypeError: ``html``, ``doc_id``, ``url`` or ``config`` has the wrong type.
     """
+    # Every argument checked before the page is read: a wrong one costs no extraction.
+    doc_id = require_optional_text(doc_id, what="doc_id")
+    config = given_config(config)
     page = extract_page(html, url=url)
     analysis = analyze(page.text, doc_id=doc_id, config=config)
     return analysis.model_copy(update={"page": page})
