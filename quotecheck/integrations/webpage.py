@@ -22,7 +22,7 @@ from quotecheck.errors import (
     MissingExtraError,
     require_optional_text,
 )
-from quotecheck.models import Analysis, Page
+from quotecheck.models import Analysis, GenreKind, Page
 from quotecheck.pipeline import analyze
 
 __all__ = ["HTML_SUFFIXES", "analyze_html", "extract_page", "looks_like_html"]
@@ -118,6 +118,7 @@ def analyze_html(
     config: AnalyzerConfig | None = None,
     *,
     url: str | None = None,
+    genre: GenreKind | str | None = None,
 ) -> Analysis:
     """Analyse the article of a web page: extract its text with trafilatura, then analyse that.
 
@@ -130,15 +131,17 @@ def analyze_html(
         doc_id: An id to carry into the result.
         config: Analyzer settings, as for :func:`quotecheck.analyze`.
         url: The page's address, kept as metadata.
+        genre: The article's genre when the caller knows it, as for :func:`quotecheck.analyze`.
 
     Raises:
         MissingExtraError: trafilatura is not installed (``pip install 'news-quotecheck[html]'``).
-        InputError: the page holds no article text, or its text is too long.
+        InputError: the page holds no article text, its text is too long, or ``genre`` names
+            no genre.
         InputTypeError: ``html``, ``doc_id``, ``url`` or ``config`` has the wrong type.
     """
     # Every argument checked before the page is read: a wrong one costs no extraction.
     doc_id = require_optional_text(doc_id, what="doc_id")
     config = given_config(config)
     page = extract_page(html, url=url)
-    analysis = analyze(page.text, doc_id=doc_id, config=config)
+    analysis = analyze(page.text, doc_id=doc_id, config=config, genre=genre)
     return analysis.model_copy(update={"page": page})
