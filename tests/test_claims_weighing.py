@@ -393,3 +393,47 @@ def test_a_feeling_reported_in_news_weighs_nothing(genre: str, kind: str) -> Non
     assert claim.kind.value == kind
     reported = any(r.startswith("a feeling reported in news") for r in claim.reasons)
     assert reported is (genre == "news")
+
+
+# --------------------------------------------------------------------------- figures of speech
+
+
+def test_a_figure_of_speech_is_named_in_the_reasons() -> None:
+    """A figure from lexicons/figurative.txt makes the sentence editorial, and the reasons say
+    that an image carried the verdict, naming it."""
+    claim = _claim("The pension reform is a house of cards built on hopeful forecasts.")
+    assert claim.kind is ClaimKind.editorial
+    assert "a figure of speech carries a verdict: house of cards" in claim.reasons
+
+
+def test_a_loaded_word_is_not_called_a_figure() -> None:
+    """An evaluative term that is no figure of speech gets no figure note."""
+    claim = _claim("The feckless cabinet ignored the pension reform.")
+    assert claim.kind is ClaimKind.editorial
+    assert not any(r.startswith("a figure of speech") for r in claim.reasons)
+
+
+def test_figures_have_no_adverbs() -> None:
+    """Figures are images, not adjectives: no -ly form is made for them ('nightmarely')."""
+    assert TABLES.weights[(SignalKind.evaluative.value, "nightmare")] == 1.0
+    assert (SignalKind.evaluative.value, "nightmarely") not in TABLES.weights
+    assert (SignalKind.evaluative.value, "shamblesly") not in TABLES.weights
+
+
+@pytest.mark.parametrize("entry", sorted(load("figurative")))
+def test_every_figure_is_a_full_weight_signal(entry: str) -> None:
+    """Each entry of lexicons/figurative.txt is found in a sentence of its own as an
+    evaluative signal (a multi-word figure as one signal)."""
+    text = f"Critics of the plan call it {entry} at every meeting."
+    found = {(s.kind, s.span.text.lower()) for s in find_signals(text, _whole(text))}
+    assert (SignalKind.evaluative, entry.lower()) in found
+
+
+def test_a_figure_written_as_a_name_weighs_nothing() -> None:
+    """A figure inside the sentence with every longer word capitalised is a title ('House of
+    Cards', the series): it weighs nothing, and the reasons say why."""
+    claim = qc.analyze("He watched House of Cards all weekend.").claims[-1]
+    assert claim.kind is not ClaimKind.editorial
+    assert "a figure of speech written as a name: House of Cards" in claim.reasons
+    opening = qc.analyze("House of cards, the critics called the budget.").claims[-1]
+    assert any(r.startswith("a figure of speech carries") for r in opening.reasons)
