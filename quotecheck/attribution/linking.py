@@ -46,6 +46,7 @@ _AUX: Final = grammar_words("auxiliary")
 _NOUN_BEFORE: Final = grammar_words("noun_marker")
 _OBJECT_VERBS: Final = grammar_words("object_verb")
 _WEAK_VERBS: Final = grammar_words("weak_verb")
+_TOPIC_VERBS: Final = grammar_words("topic_verb")  # "spoke of …", "talked about …"
 _DOCUMENT_VERBS: Final = grammar_words("document_verb")  # "the report found", "data showed"
 _LABEL_VERBS: Final = grammar_words("label_verb")
 # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”": within doc.label_reach
@@ -187,7 +188,11 @@ def verb_link(
     if form is not None and form.lemma in _REQUEST_VERBS and _infinitive(text, content[0]):
         return None  # "who asked not to be identified": a request, not a statement
     weak = form is not None and form.lemma in _WEAK_VERBS and label is None
-    if weak and not _weak_ok(doc, content, core_end):
+    # "spoke of …" reports words; "would not talk about …" none; "when talking about …, told"
+    # leaves the report to the finite verb
+    topic = weak and form is not None and form.lemma in _TOPIC_VERBS and not progressive
+    topic = topic and not _unsaid(left)
+    if weak and not _weak_ok(doc, content, core_end, topic=topic):
         asked = _asked_for(doc, content)  # "called for “boots on the ground”"
         if asked is None:
             return None
@@ -585,6 +590,24 @@ def _negated(left: list[Token]) -> bool:
 _NEGATIONS: Final = frozenset(["not", "never"])
 
 
+def _unsaid(left: list[Token]) -> bool:
+    """Tell whether the words before a verb say it was not done, or not done in the writer's
+    hearing: negated, after "without", "refused to", "declined to" ("without talking about",
+    "declined to talk about"), or heard by someone else ("said he heard Mateen talk of …": the
+    report is that speaker's, not Mateen's own)."""
+    if _negated(left) or (left and left[-1].text.lower() == "without"):
+        return True
+    if any(t.text.lower() in _PERCEIVED for t in left[-4:]):
+        return True
+    return len(left) > 1 and left[-1].text.lower() == "to" and left[-2].text.lower() in _REFUSALS
+
+
+_REFUSALS: Final = frozenset(
+    ["refused", "refuses", "declined", "declines", "refusing", "declining"]
+)
+_PERCEIVED: Final = frozenset(["heard", "hear", "hears", "overheard", "saw", "seen", "watched"])
+
+
 def _possessive(word: str) -> bool:
     """Tell "Maher’s rant" (a possessive before a noun) from "he’s said" (he has said)."""
     if not word.endswith(("’s", "'s")):
@@ -592,9 +615,12 @@ def _possessive(word: str) -> bool:
     return word[:-2].lower() not in ("he", "she", "it", "that", "who", "there", "what", "one")
 
 
-def _weak_ok(doc: Doc, content: tuple[int, int], core_end: int) -> bool:
-    """Accept a weak verb ("continued") only when its content is a quote or "that …"."""
-    return doc.quote_at(content[0]) is not None or introduces(doc.text, core_end)
+def _weak_ok(doc: Doc, content: tuple[int, int], core_end: int, *, topic: bool = False) -> bool:
+    """Accept a weak verb ("continued") only when its content is a quote or "that …"; a topic
+    verb also when "of" or "about" follows it ("spoke of waning authority")."""
+    if doc.quote_at(content[0]) is not None or introduces(doc.text, core_end):
+        return True
+    return topic and doc.text.startswith((" of ", " about "), core_end)
 
 
 def file_link(book: SourceBook, link: Link) -> Link:
