@@ -20,6 +20,7 @@ from quotecheck.attribution.mentions import classify, loose_group
 from quotecheck.attribution.phrases import after_core, fronted_when
 from quotecheck.attribution.sources import (
     DOCUMENTS,
+    ORG_HEADS,
     ROLE_NOUNS,
     VAGUE_GROUPS,
     Mention,
@@ -651,7 +652,14 @@ def file_link(book: SourceBook, link: Link) -> Link:
 
 
 def _adverb(word: str) -> bool:
-    return word.endswith("ly") and word.islower() and len(word) > 4
+    """Tell whether a word before a verb is an adverb ("repeatedly said"), not a noun in -ly
+    that may be its subject ("the family said", "the assembly voted")."""
+    if not (word.endswith("ly") and word.islower() and len(word) > 4):
+        return False
+    return word not in ROLE_NOUNS and word not in ORG_HEADS and word not in _LY_NOUNS
+
+
+_LY_NOUNS: Final = grammar_words("ly_noun")
 
 
 # Words before "to say" that leave the saying to the clause's subject ("went on to say",

@@ -480,5 +480,8 @@ def _unlisted_role(words: list[Token], i: int) -> bool:
 
 
 def _acronym(words: list[Token]) -> bool:
-    """Tell whether a phrase is a single upper-case acronym such as "AFRICOM" or "NATO"."""
+    """Tell whether a phrase is a single upper-case acronym such as "AFRICOM" or "NATO", with
+    or without "the" before it ("the NHS", "the CBI")."""
+    if len(words) == 2 and words[0].text in ("The", "the"):
+        words = words[1:]
     return len(words) == 1 and len(words[0].text) >= 2 and words[0].text.isupper()
