@@ -139,8 +139,10 @@ def verb_link(
     form = VERB_FORMS.get(verb) or VERB_FORMS.get(verb.lower())
     documentary = form is not None and form.lemma in _DOCUMENT_VERBS
     finding = mention is not None and (
-        mention.kind is SOURCE_DOCUMENT or text.startswith(" that ", c_end)
-    )  # "the report found …", "researchers found that …"
+        mention.kind is SOURCE_DOCUMENT
+        or text.startswith(" that ", c_end)
+        or _researchers(text[mention.start : mention.end])
+    )  # "the report found …", "researchers found that …", "scientists found the drug …"
     if documentary and not finding:
         return None  # "police found a body", "Smith showed composure": no report
     via_mention: Mention | None = None
@@ -290,8 +292,26 @@ def _may_find(text: str, c_end: int, lo: int, c_start: int, reach: int) -> bool:
     if text.startswith(" that ", c_end):
         return True
     words = text[max(lo, c_start - reach) : c_start].lower().split()
-    # strip(",’'s") also eats a plural's "s" ("figures" -> "figure"): try the word as written too
-    return any(w.strip(",") in DOCUMENTS or w.strip(",’'s") in DOCUMENTS for w in words)
+    if any(_bare_noun(w) in DOCUMENTS or w.strip(",") in DOCUMENTS for w in words):
+        return True
+    return _researchers(" ".join(words))
+
+
+def _bare_noun(word: str) -> str:
+    """A lower-case word without a comma, a possessive or a plural "s" ("study’s" and "surveys"
+    are "study" and "survey"; a strip of the characters ,’'s would also cut "survey" to "urvey")."""
+    word = word.strip(",").removesuffix("’s").removesuffix("'s")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _researchers(phrase: str) -> bool:
+    """Tell whether a phrase names people whose finding is a report ("researchers at Oxford",
+    "scientists"): what they found is their result, where "police found a body" is an event."""
+    words = phrase.lower().split()
+    return any(w.strip(",") in _RESEARCH_NOUNS or _bare_noun(w) in _RESEARCH_NOUNS for w in words)
+
+
+_RESEARCH_NOUNS: Final = grammar_words("research_noun")
 
 
 # Verbs whose passive with "by" reports what the agent said of the subject ("was described by

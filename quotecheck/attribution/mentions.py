@@ -96,7 +96,8 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
     if _share(words) or survey_share(words):  # "one in four", "42%": poll respondents
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     bare = phrase[4:] if first == "the" else phrase
-    if bare in MEDIA or (bare.rstrip("’'s") in MEDIA and first != "the" and len(words) == 1):
+    owner = bare.removesuffix("’s").removesuffix("'s")  # "CNN’s": a possessive, not "Economists"
+    if bare in MEDIA or (owner != bare and owner in MEDIA and first != "the" and len(words) == 1):
         return Mention(start, end, SOURCE_MEDIA, name=phrase)
     head = _head(words)
     head_low = head.text.lower()
