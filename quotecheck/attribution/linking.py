@@ -145,6 +145,10 @@ def verb_link(
     )  # "the report found …", "researchers found that …", "scientists found the drug …"
     if documentary and not finding:
         return None  # "police found a body", "Smith showed composure": no report
+    if form is not None and form.lemma in _MEDIA_VERBS and (
+        mention is None or mention.kind is not SOURCE_MEDIA or inverted
+    ):
+        return None  # "The BBC understands that …" reports; "I understand your concern" not
     via_mention: Mention | None = None
     if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
         obj = classify(text, _listener(phrase_after(right.get())))
@@ -312,6 +316,7 @@ def _researchers(phrase: str) -> bool:
 
 
 _RESEARCH_NOUNS: Final = grammar_words("research_noun")
+_MEDIA_VERBS: Final = grammar_words("media_verb")  # "The BBC understands", "the Post learned"
 
 
 # Verbs whose passive with "by" reports what the agent said of the subject ("was described by
