@@ -280,6 +280,8 @@ def _role_mention(text: str, words: list[Token], head: Token, affiliation: str |
         and _HEADS_SOMETHING.intersection(phrase.lower().split())
     ):
         role_class = "office"  # "the chief financial officer", "its head spokesman": one person
+    if head_low == "general" and _general_office(words, head):
+        role_class = "office"  # "the attorney general": one office, not an army's general
     if plural and role_class == "generic":
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     opener = words[0].text.lower()
@@ -312,6 +314,13 @@ def _role_mention(text: str, words: list[Token], head: Token, affiliation: str |
     )
 
 
+def _general_office(words: list[Token], head: Token) -> bool:
+    """Tell whether the word before "general" names an office ("attorney general")."""
+    i = words.index(head)
+    return i > 0 and words[i - 1].text.lower() in _GENERAL_OFFICES
+
+
+_GENERAL_OFFICES: Final = grammar_words("general_office")
 # Words that turn a member's noun into one person's office ("chief financial officer").
 _HEADS_SOMETHING: Final = frozenset(["chief", "head", "lead", "principal", "senior-most"])
 # Words that make a description definite: it picks out one holder of the role.
