@@ -145,8 +145,10 @@ def verb_link(
     )  # "the report found …", "researchers found that …", "scientists found the drug …"
     if documentary and not finding:
         return None  # "police found a body", "Smith showed composure": no report
-    if form is not None and form.lemma in _MEDIA_VERBS and (
-        mention is None or mention.kind is not SOURCE_MEDIA or inverted
+    if (
+        form is not None
+        and form.lemma in _MEDIA_VERBS
+        and (mention is None or mention.kind is not SOURCE_MEDIA or inverted)
     ):
         return None  # "The BBC understands that …" reports; "I understand your concern" not
     via_mention: Mention | None = None
