@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Final, final
 
 from quotecheck.attribution.records import (
+    WRITER_ROLE,
     AttributionRecord,
     QuoteRecord,
     SourceRecord,
@@ -148,7 +149,9 @@ def claim_records(
     quotes = list(sourcing.quotes)
     quotes = in_text_order(quotes, [q.start for q in quotes], [0] * len(quotes))
     # In order of content, then (stably) of content and cue together, as the sweep needs.
-    credits = list(sourcing.attributions)
+    # The writer's own "I said", "as we argued" is recorded, but sources no sentence.
+    writer = {s.id for s in sourcing.sources if s.role == WRITER_ROLE}
+    credits = [c for c in sourcing.attributions if c.source_id not in writer]
     credits = in_text_order(credits, [c.start for c in credits], [c.content[0] for c in credits])
     sentences = [s for p in paragraphs for s in p.sentences]
     spans = [s.span for s in sentences]
