@@ -341,6 +341,7 @@ _PASSIVE_SPEECH: Final = frozenset(
         "characterise",
         "characterize",
         "hail",
+        "welcome",
         "slam",
         "reject",
         "dispute",
