@@ -122,6 +122,24 @@ def test_resume_refuses_an_output_of_another_input(tmp_path: Path) -> None:
     assert (stats.skipped, stats.total) == (2, 6)
 
 
+@pytest.mark.parametrize("damage", ["torn, then a newline", "crlf"])
+def test_resume_refuses_a_whole_line_that_is_not_output(tmp_path: Path, damage: str) -> None:
+    """A line cut mid-way and given a newline afterwards (its head still reads well), or lines
+    whose ends were rewritten as \\r\\n, are refused: resuming kept them, exit 0, and the file
+    was no longer what an uninterrupted run writes."""
+    src, out = write_corpus(tmp_path / "a.jsonl", 6), tmp_path / "o.jsonl"
+    run_batch(src, out, engine="serial", **QUIET)
+    lines = out.read_bytes().splitlines(keepends=True)
+    if damage == "crlf":
+        out.write_bytes(b"".join(line[:-1] + b"\r\n" for line in lines[:3]))
+    else:
+        out.write_bytes(b"".join(lines[:2]) + lines[2][: len(lines[2]) // 2] + b"\n")
+    before = out.read_bytes()
+    with pytest.raises(BatchError, match=r"line [13] is not a whole quotecheck output line"):
+        run_batch(src, out, resume=True, engine="serial", **QUIET)
+    assert out.read_bytes() == before
+
+
 # --------------------------------------------------------------------------- lines and text
 
 

@@ -81,6 +81,7 @@ class ResumeState:
 _DECODER = json.JSONDecoder()
 _HEAD = '{"doc_id":'  # every output line starts so: pydantic dumps fields in declaration order
 _LENGTH = ',"length":'  # and an Analysis goes on so
+_LINE_END = b"}\n"  # and every line ends so: a JSON object and a bare newline
 
 
 def _peek(raw: bytes) -> tuple[Any, bool, Any, Any]:
@@ -131,15 +132,17 @@ def prepare_resume(
         return ResumeState()
     written = failed = keep = 0
     items = iter(records)
+    last = b""
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
             if not raw.endswith(b"\n"):
                 break  # written by a run that was killed mid-line; redone on resume
             try:
+                if not raw.endswith(_LINE_END):  # cut short, or its line end rewritten (\r\n)
+                    raise ValueError(raw[-20:])
                 peeked = _peek(raw)
             except (ValueError, KeyError, TypeError) as exc:
-                msg = f"{path} line {number} is not a quotecheck output line; resume with a new -o"
-                raise BatchError(msg, path=str(path)) from exc
+                raise _not_output(path, number) from exc
             item = next(items, None)
             if item is None or not _written_from(peeked, item):
                 have = "no record" if item is None else f"record {record_id(item)!r}"
@@ -150,7 +153,34 @@ def prepare_resume(
                 )
                 raise BatchError(msg, path=str(path))
             written, failed, keep = written + 1, failed + peeked[1], keep + len(raw)
+            last = raw
+    _check_whole(path, written, last)
     return ResumeState(written=written, failed=failed, keep=keep)
+
+
+def _not_output(path: Path, number: int) -> BatchError:
+    """The refusal of line ``number`` of an output that is not a quotecheck output line."""
+    keep = f"head -n {number - 1} {path} > kept.jsonl" if number > 1 else "an empty file"
+    msg = (
+        f"{path} line {number} is not a whole quotecheck output line; resume with a new -o, or "
+        f"keep the lines before it ({keep}) and resume that"
+    )
+    return BatchError(msg, path=str(path))
+
+
+def _check_whole(path: Path, number: int, raw: bytes) -> None:
+    """Parse the last whole line in full: a run killed mid-line and given a newline afterwards
+    (by an editor, or ``echo >>``) leaves a head that reads well and a body that does not.
+
+    Raises:
+        BatchError: the line is not complete JSON.
+    """
+    if not raw:
+        return
+    try:
+        json.loads(raw)
+    except ValueError as exc:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise _not_output(path, number) from exc
 
 
 def iter_output(
