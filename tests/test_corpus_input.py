@@ -105,6 +105,30 @@ def test_csv_invalid_utf8_and_unclosed_quote_are_error_records(tmp_path: Path) -
     assert "unexpected end of data" in cut.error
 
 
+def test_csv_rows_that_do_not_fit_the_header_are_error_records(tmp_path: Path) -> None:
+    """A row with more fields than the header (a comma left unquoted in the text) was analysed
+    with its text cut at the comma, the rest dropped; a row ending before the text column
+    was an error saying the text is not a string. Both are csv.Error records now; a row that
+    only lacks trailing metadata is still read."""
+    path = tmp_path / "c.csv"
+    path.write_bytes(
+        b"id,text,outlet\n"
+        b"a,The mayor said, again, that taxes would rise.,Post\n"
+        b"b\n"
+        b"c,Fine.,Post\n"
+        b"d,Fine without an outlet.\n"
+    )
+    extra, short, c, d = read_csv(path)
+    assert isinstance(extra, Failure)
+    assert (extra.doc_id, extra.error_type, extra.line) == ("a", "csv.Error", 2)
+    assert "5 fields where the header has 3" in extra.error
+    assert isinstance(short, Failure)
+    assert (short.doc_id, short.error_type, short.line) == ("b", "csv.Error", 3)
+    assert "ends before the 'text' column" in short.error
+    assert isinstance(c, Record) and (c.text, c.outlet) == ("Fine.", "Post")
+    assert isinstance(d, Record) and (d.text, d.outlet) == ("Fine without an outlet.", None)
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [

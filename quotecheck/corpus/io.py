@@ -26,7 +26,7 @@ import shutil
 import stat
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -409,6 +409,13 @@ def _csv_rows(
                 msg = f"row is not valid CSV ({exc}); fix the quoting or drop the row"
                 yield Failure(doc_id=None, error=msg, error_type="csv.Error", line=reader.line_num)
                 continue
+            misfit = _misfit(row, reader.fieldnames or [], text_column)
+            if misfit is not None:
+                doc_id = row.get(id_column) or f"row-{number}"
+                yield Failure(
+                    doc_id=doc_id, error=misfit, error_type="csv.Error", line=reader.line_num
+                )
+                continue
             item = from_mapping(
                 row,
                 reader.line_num,
@@ -428,6 +435,26 @@ def _csv_rows(
             yield item
     finally:
         lines.close()
+
+
+def _misfit(row: dict[Any, Any], header: Sequence[str], text_column: str) -> str | None:
+    """Why a CSV row does not fit its header, or None: more fields than the header names (a
+    comma left unquoted in the text would cut it short silently), or too few to reach the text.
+    """
+    extra = row.get(None)  # DictReader's key for the fields beyond the header
+    if extra is not None:
+        count = len(header) + len(extra)
+        return (
+            f"row has {count} fields where the header has {len(header)}, so the text may be cut "
+            f'short; quote every field that holds a comma ("…, …") or drop the row'
+        )
+    if row.get(text_column) is None:  # the row ends before the text column
+        count = sum(value is not None for value in row.values())
+        return (
+            f"row has {count} fields where the header has {len(header)}: it ends before the "
+            f"{text_column!r} column; fix or drop the row"
+        )
+    return None
 
 
 def _parquet_batches(pfile: Any, batch_size: int, path: Path) -> Iterator[Any]:
