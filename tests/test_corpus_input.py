@@ -125,8 +125,10 @@ def test_csv_rows_that_do_not_fit_the_header_are_error_records(tmp_path: Path) -
     assert isinstance(short, Failure)
     assert (short.doc_id, short.error_type, short.line) == ("b", "csv.Error", 3)
     assert "ends before the 'text' column" in short.error
-    assert isinstance(c, Record) and (c.text, c.outlet) == ("Fine.", "Post")
-    assert isinstance(d, Record) and (d.text, d.outlet) == ("Fine without an outlet.", None)
+    assert isinstance(c, Record)
+    assert (c.text, c.outlet) == ("Fine.", "Post")
+    assert isinstance(d, Record)
+    assert (d.text, d.outlet) == ("Fine without an outlet.", None)
 
 
 @pytest.mark.parametrize(
@@ -213,3 +215,23 @@ def test_jsonl_ids_without_a_spelling_of_their_own_are_error_records(tmp_path: P
     assert "got an object" in failures[1].error
     assert "got the number inf" in failures[3].error
     assert _ids([i for i in items if isinstance(i, Record)]) == ["42", "2.5", "True"]
+
+
+def test_jsonl_fields_given_twice_are_error_records(tmp_path: Path) -> None:
+    """A record naming its text (or id) twice was read with the last value, silently, as a CSV
+    header naming a column twice is refused; other fields may repeat (the last one wins)."""
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(
+        b'{"id": "a", "text": "The real article.", "text": "Something else."}\n'
+        b'{"id": "b", "id": "c", "text": "Fine."}\n'
+        b'{"id": "d", "text": "Fine.", "title": "x", "title": "y", "x": {"k": 1, "k": 2}}\n'
+    )
+    text_twice, id_twice, d = read_jsonl(path)
+    assert isinstance(text_twice, Failure)
+    assert (text_twice.doc_id, text_twice.error_type, text_twice.line) == ("a", "InputError", 1)
+    assert "'text' more than once" in text_twice.error
+    assert isinstance(id_twice, Failure)
+    assert (id_twice.doc_id, id_twice.line) == (None, 2)
+    assert "'id' more than once" in id_twice.error
+    assert isinstance(d, Record)
+    assert (d.id, d.text, d.title) == ("d", "Fine.", "y")

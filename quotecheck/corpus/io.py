@@ -177,6 +177,25 @@ def _not_utf8(byte: int, offset: int) -> str:
     )
 
 
+class _Row(dict[str, Any]):
+    """A decoded JSON object that remembers the keys it held more than once."""
+
+    twice: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, Any]]) -> _Row:
+        """The object of ``pairs`` (json's ``object_pairs_hook``), the last value of a key
+        winning as in ``json.loads``."""
+        row = cls(pairs)
+        if len(row) != len(pairs):
+            seen: set[str] = set()
+            twice: set[str] = set()
+            for key, _ in pairs:
+                (twice if key in seen else seen).add(key)
+            row.twice = frozenset(twice)
+        return row
+
+
 def _jsonl_item(
     raw: bytes, number: int, offset: int, fields: tuple[str, str, str]
 ) -> Record | Failure | None:
@@ -189,17 +208,30 @@ def _jsonl_item(
         msg = _not_utf8(raw[exc.start], offset + exc.start)
         return Failure(doc_id=None, error=msg, error_type="UnicodeDecodeError", line=number)
     try:
-        row = json.loads(line)
+        row = json.loads(line, object_pairs_hook=_Row.of)
     except json.JSONDecodeError as exc:
         msg = f"line is not valid JSON ({exc.msg} at column {exc.colno}); fix or drop it"
         return Failure(doc_id=None, error=msg, error_type="JSONDecodeError", line=number)
     except (ValueError, RecursionError) as exc:  # too deeply nested, or a huge number
         msg = f"line cannot be read as JSON ({exc}); fix or drop it"
         return Failure(doc_id=None, error=msg, error_type=type(exc).__name__, line=number)
-    if not isinstance(row, dict):
+    if not isinstance(row, _Row):
         msg = f"line holds a JSON {type(row).__name__}, not an object with an id and text"
         return Failure(doc_id=None, error=msg, error_type="InputError", line=number)
     text_field, id_field, genre_field = fields
+    twice = [name for name in fields if name in row.twice]
+    if twice:  # JSON leaves the value undefined; Python would keep the last one, silently
+        doc_id = None if id_field in twice else row.get(id_field)
+        msg = (
+            f"record has the field {twice[0]!r} more than once, and only one of its values can "
+            f"be used; keep one"
+        )
+        return Failure(
+            doc_id=None if doc_id is None else str(doc_id),
+            error=msg,
+            error_type="InputError",
+            line=number,
+        )
     return from_mapping(
         row,
         number,
