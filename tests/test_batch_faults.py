@@ -94,6 +94,25 @@ def test_unusable_output_paths_fail_before_any_work(
     assert not (tmp_path / "o.jsonl").exists()
 
 
+def test_a_parquet_summary_without_pyarrow_fails_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--summary s.parquet without pyarrow used to fail only after every record was analysed,
+    naming a temporary .part file; now it is refused first, naming the summary path."""
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # `import pyarrow…` raises ImportError
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    corpus = write_corpus(tmp_path / "in.jsonl", 3)
+    out, summary = tmp_path / "o.jsonl", tmp_path / "s.parquet"
+    argv = ["batch", str(corpus), "-o", str(out), "--summary", str(summary), "--engine", "serial"]
+    assert main(argv) == EXIT_USAGE
+    err = capsys.readouterr().err
+    _one_line_error(err)
+    assert f"the summary {summary} is Parquet" in err
+    assert "pip install" in err
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [corpus]
+
+
 @pytest.mark.parametrize("name", ["in.jsonl.gz", "in.parquet"])
 def test_broken_inputs_are_one_line_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str

@@ -39,7 +39,7 @@ from quotecheck.corpus.io import (
 )
 from quotecheck.corpus.outputs import LineWriter, check_paths, output_lock
 from quotecheck.corpus.results import ResumeState, prepare_resume
-from quotecheck.corpus.summary_table import write_summary
+from quotecheck.corpus.summary_table import check_summary_format, write_summary
 from quotecheck.corpus.worker import (
     Encoded,
     Item,
@@ -686,6 +686,8 @@ def run_batch(
     _check_columns(columns, log, {"resume": resume, "progress": progress})
     config = given_config(config)
     check_paths(input_path, output_path, summary_path, resume=resume)
+    if summary_path is not None:
+        check_summary_format(summary_path)
     job = _Job(
         output_path=output_path,
         summary_path=summary_path,
