@@ -51,6 +51,7 @@ from quotecheck.corpus.worker import (
 )
 from quotecheck.errors import BatchError, install_hint
 from quotecheck.models import Failure
+from quotecheck.report.common import visible
 
 __all__ = [
     "DEFAULT_RECORD_TIMEOUT",
@@ -535,7 +536,8 @@ def _stderr(message: str) -> None:
     if sys.stderr is None:
         return
     with suppress(OSError, ValueError):  # ValueError: written after the stream was closed
-        sys.stderr.write(message + "\n")
+        # A path holding an escape sequence is shown, never obeyed by the terminal.
+        sys.stderr.write(visible(message) + "\n")
         sys.stderr.flush()
 
 
