@@ -84,7 +84,10 @@ def record_id(item: Record | Failure) -> str | None:
 
 
 def _meta(value: object) -> str | None:
-    """Metadata as text: ``None`` stays ``None``, anything else becomes ``str``."""
+    """Metadata as text: ``None`` stays ``None``, bytes (a Parquet binary column) are decoded
+    (a byte that is not UTF-8 as its escape), anything else becomes ``str``."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "backslashreplace")
     return None if value is None else str(value)
 
 
@@ -124,9 +127,9 @@ def from_mapping(
 
 def _unspellable(raw_id: object) -> bool:
     """True for a decoded id that has no spelling of its own: true/false, an object, a list,
-    or a number too large for a float (JSON's 1e400 reads as inf), which ``str`` would turn
-    into "True", "{'x': 1}" or "inf", each the same as another record's id."""
-    if isinstance(raw_id, (bool, dict, list)):
+    bytes, or a number too large for a float (JSON's 1e400 reads as inf), which ``str`` would
+    turn into "True", "{'x': 1}", "b'x'" or "inf", each the same as another record's id."""
+    if isinstance(raw_id, (bool, dict, list, bytes)):  # bytes: a Parquet binary column
         return True
     return isinstance(raw_id, float) and not math.isfinite(raw_id)
 
@@ -139,6 +142,8 @@ def _json_kind(value: object) -> str:
         return "an object"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, bytes):
+        return "bytes"
     return f"the number {value!r}"
 
 
