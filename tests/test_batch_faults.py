@@ -141,6 +141,23 @@ def test_resume_refuses_an_output_of_another_input(tmp_path: Path) -> None:
     assert (stats.skipped, stats.total) == (2, 6)
 
 
+def test_resume_with_another_text_column_says_what_differs(tmp_path: Path) -> None:
+    """Resuming with another --text-column was refused with "its line 1 is for 'a', where the
+    input has record 'a'", which reads as no difference at all; the message now names the
+    lengths that differ and the options to check."""
+    src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
+    rows = [{"id": i, "text": f"“Hi,” {i} said.", "body": "Officials said so."} for i in "ab"]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    run_batch(src, out, engine="serial", **QUIET)
+    out.write_bytes(out.read_bytes().splitlines(keepends=True)[0])
+    with pytest.raises(BatchError) as caught:
+        run_batch(src, out, resume=True, text_column="body", engine="serial", **QUIET)
+    message = str(caught.value)
+    assert "line 1 is for 'a' with a text of 13 characters" in message
+    assert "the input's text for it has 18" in message
+    assert "--text-column" in message
+
+
 @pytest.mark.parametrize("damage", ["torn, then a newline", "crlf"])
 def test_resume_refuses_a_whole_line_that_is_not_output(tmp_path: Path, damage: str) -> None:
     """A line cut mid-way and given a newline afterwards (its head still reads well), or lines

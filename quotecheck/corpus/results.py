@@ -112,6 +112,23 @@ def _written_from(peeked: tuple[Any, bool, Any, Any], item: Record | Failure) ->
     return isinstance(item, Record) and length == len(item.text)
 
 
+def _disagreement(peeked: tuple[Any, bool, Any, Any], item: Record | Failure | None) -> str:
+    """How an output line (as peeked) differs from the input record at its place."""
+    doc_id, failed, line, length = peeked
+    if item is None:
+        return f"{doc_id!r}, where the input has no record"
+    if doc_id != record_id(item):
+        return f"{doc_id!r}, where the input has record {record_id(item)!r}"
+    if failed:
+        return f"{doc_id!r} at input line {line}, where the input has it at line {item.line}"
+    if isinstance(item, Failure):
+        return f"an analysis of {doc_id!r}, where the input's record {doc_id!r} is unusable"
+    return (
+        f"{doc_id!r} with a text of {length} characters, where the input's text for it has "
+        f"{len(item.text)}"
+    )
+
+
 def prepare_resume(
     path: str | os.PathLike[str], records: Iterable[Record | Failure]
 ) -> ResumeState:
@@ -145,11 +162,10 @@ def prepare_resume(
                 raise _not_output(path, number) from exc
             item = next(items, None)
             if item is None or not _written_from(peeked, item):
-                have = "no record" if item is None else f"record {record_id(item)!r}"
                 msg = (
                     f"{path} was written from another input (its line {number} is for "
-                    f"{peeked[0]!r}, where the input has {have}); resume with the input it came "
-                    f"from, or write a new -o"
+                    f"{_disagreement(peeked, item)}); resume with the input it came from (and the "
+                    f"same --text-column and --id-column), or write a new -o"
                 )
                 raise BatchError(msg, path=str(path))
             written, failed, keep = written + 1, failed + peeked[1], keep + len(raw)
