@@ -38,7 +38,9 @@ PathLike = str | os.PathLike[str]
 
 # Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"), plus
 # their full-width forms, which some spreadsheets accept as well.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00", "＝", "＋", "－", "＠")
+# Leading characters some spreadsheets skip before they look for a formula (spaces, controls).
+_SKIPPED_AHEAD = " " + "".join(map(chr, range(32)))
 
 
 def same_file(a: PathLike, b: PathLike) -> bool:
@@ -371,6 +373,9 @@ def spreadsheet_cell(value: Any) -> Any:
     ["'=SUM(A1)", "'@cmd", "'-2+3", 'Daily', 3]
     """
     value = text_cell(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and (
+        value.startswith(_FORMULA_STARTS)
+        or value.lstrip(_SKIPPED_AHEAD).startswith(_FORMULA_STARTS)
+    ):
         return "'" + value
     return value
