@@ -130,3 +130,19 @@ def test_batch_log_lines_show_escapes(tmp_path: Path, capsys: pytest.CaptureFixt
     assert err.endswith("-> " + visible(str(out)) + "\n")
     assert "o\\x1b]0;pwned\\x07\\udcff.jsonl" in err
     assert not _UNSAFE.search(err.replace("\n", ""))
+
+
+def test_html_views_hold_no_raw_control_characters() -> None:
+    """The report page and the notebook view carried the article's (and the id's) escape
+    sequences raw: `cat report.html` retitled the terminal. Controls HTML does not allow are
+    shown as their pictures (ESC as ␛); tab, line feed and carriage return stay."""
+    text = HOSTILE + "\x00 and\x85 the\x7f end."
+    analysis = qc.analyze(text, doc_id="id\x1b[2J")
+    page = render(text, analysis, "html")
+    view = qc.analyze(text)._repr_html_()  # the notebook view
+    for html_text in (page, view):
+        assert not re.search("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", html_text)
+        assert "␛]0;pwned␇" in html_text
+        assert "␛[31m" in html_text
+    assert "\r\n" in page  # the notebook view rebuilds the white space between paragraphs
+    assert "id␛[2J" in page
