@@ -455,6 +455,9 @@ def _analyze_file(name: str, doc_id: str | None, genre: str | None = None) -> tu
         analysis = analyze_html(data, doc_id=doc_id, genre=genre)
     except MissingExtraError as exc:
         raise _page_error(name, exc) from None
+    except InputError as exc:  # no article text in it: say which file, article or source
+        msg = f"{name}: {exc}"
+        raise InputError(msg, doc_id=exc.doc_id) from None
     assert analysis.page is not None  # analyze_html always sets it
     return analysis.page.text, analysis
 
@@ -468,6 +471,9 @@ def _read_source(name: str) -> str:
         return extract_page(data).text
     except MissingExtraError as exc:
         raise _page_error(name, exc) from None
+    except InputError as exc:
+        msg = f"{name}: {exc}"
+        raise InputError(msg) from None
 
 
 def _stdin() -> TextIO:
