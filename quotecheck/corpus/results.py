@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quotecheck.corpus.io import Record, Result, record_id
-from quotecheck.errors import BatchError
+from quotecheck.errors import BatchError, InputError, InputTypeError
 from quotecheck.models import Analysis, Failure
 
 __all__ = [
@@ -44,9 +44,27 @@ def dump_result(result: Result) -> str:
 
 
 def load_result(line: str | bytes) -> Result:
-    """Read one output line back into an Analysis or a Failure."""
-    row = json.loads(line)
-    return Failure.model_validate(row) if "error_type" in row else Analysis.model_validate(row)
+    """Read one output line back into an Analysis or a Failure.
+
+    Raises:
+        InputTypeError: ``line`` is neither ``str`` nor bytes.
+        InputError: the line is not quotecheck output (not JSON, not an object, or not an
+            Analysis or a Failure); an InputError is a ValueError, as json's and pydantic's
+            errors are.
+    """
+    if not isinstance(line, str | bytes | bytearray):
+        msg = f"line must be str or bytes, got {type(line).__name__}: pass a batch output line"
+        raise InputTypeError(msg, got=type(line))
+    try:
+        row = json.loads(line)
+        if not isinstance(row, dict):
+            kind = f"a JSON {type(row).__name__}, not an object"
+            raise TypeError(kind)
+        return Failure.model_validate(row) if "error_type" in row else Analysis.model_validate(row)
+    except (ValueError, TypeError) as exc:  # ValidationError and JSONDecodeError are ValueErrors
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        msg = f"line is not a quotecheck output line ({why})"
+        raise InputError(msg) from exc
 
 
 def parse_output_line(
@@ -61,7 +79,8 @@ def parse_output_line(
     try:
         return parse(line)
     except (ValueError, KeyError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
-        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        cause = exc.__cause__ if isinstance(exc, InputError) and exc.__cause__ else exc
+        why = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
         msg = (
             f"{output} line {number} cannot be read as quotecheck output ({why}); it is damaged "
             f"or from another quotecheck version: rerun the batch into a new -o"
