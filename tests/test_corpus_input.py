@@ -235,3 +235,17 @@ def test_jsonl_fields_given_twice_are_error_records(tmp_path: Path) -> None:
     assert "'id' more than once" in id_twice.error
     assert isinstance(d, Record)
     assert (d.id, d.text, d.title) == ("d", "Fine.", "y")
+
+
+def test_a_csv_header_with_a_huge_field_is_one_batch_error(tmp_path: Path) -> None:
+    """A header field over csv's 128 KB default limit ended the batch in a _csv.Error
+    traceback (the limit was raised only for the rows); it is read, and the missing text
+    column is the one BatchError."""
+    path = tmp_path / "c.csv"
+    path.write_text('id,"' + "x" * 200_000 + '"\n1,a\n', encoding="utf-8")
+    default = csv.field_size_limit(128 * 1024)  # as in a fresh process: earlier reads raised it
+    try:
+        with pytest.raises(BatchError, match="has no column 'text'"):
+            read_corpus(path)
+    finally:
+        csv.field_size_limit(default)

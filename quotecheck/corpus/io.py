@@ -398,6 +398,7 @@ class _CsvLines:
 
 
 def _open_csv(path: Path) -> _CsvLines:
+    csv.field_size_limit(2**31 - 1)  # article texts are far longer than csv's 128 KB default
     return _CsvLines(_open_bytes(path))
 
 
@@ -416,14 +417,19 @@ def read_csv(
     as a quoted field never closed), becomes a Failure.
 
     Raises:
-        BatchError: the header has no ``text_column``, or no ``id_column`` other than ``id``.
+        BatchError: the header has no ``text_column``, or no ``id_column`` other than ``id``,
+            or is not valid CSV.
     """
     path = Path(path)
     lines = _open_csv(path)
     try:
-        _check_columns(next(csv.reader(lines), []), text_column, id_column, path)
+        header = next(csv.reader(lines), [])
+    except csv.Error as exc:
+        msg = f"{path}: the header row is not valid CSV ({exc}); fix it"
+        raise BatchError(msg, path=str(path)) from exc
     finally:
         lines.close()
+    _check_columns(header, text_column, id_column, path)
     return _csv_rows(path, text_column, id_column, genre_column)
 
 
@@ -431,7 +437,6 @@ def _csv_rows(
     path: Path, text_column: str, id_column: str, genre_column: str = "genre"
 ) -> Iterator[Record | Failure]:
     """The rows of a CSV file whose header has been checked."""
-    csv.field_size_limit(2**31 - 1)  # article texts are far longer than csv's 128 KB default
     lines = _open_csv(path)
     try:
         reader = csv.DictReader(lines, strict=True)
