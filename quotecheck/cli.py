@@ -50,6 +50,8 @@ from quotecheck.report.verdicts import (
 )
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from quotecheck.corpus.batch import Engine
 
 __all__ = [
@@ -82,6 +84,16 @@ class _Parser(argparse.ArgumentParser):
         """Raise instead of printing usage and exiting, so main() owns the output."""
         msg = f"{message} (see '{self.prog} --help')"
         raise _UsageError(msg)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse swallows a failed write of --help or --version (a full disk, a closed
+        # stdout) and exits 0 with nothing written; let main() report it instead.
+        stream = file or sys.stderr
+        if message and stream is not None:
+            stream.write(message)
+            flush = getattr(stream, "flush", None)
+            if flush is not None:
+                flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -779,3 +779,27 @@ def test_a_second_batch_on_the_same_output_is_refused(tmp_path: Path) -> None:
         assert out.read_text(encoding="utf-8") == "a first run's lines\n"
     stats = run_batch(corpus, out, engine="serial", **QUIET)
     assert stats.total == 3
+
+
+class _FullDisk:
+    """A standard output on a full disk: every write fails, as on /dev/full."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        """Nothing is buffered."""
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["batch", "--help"]])
+def test_help_and_version_that_cannot_be_written_are_one_line_exit_2(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argparse swallows a failed write of its help or version: `quotecheck --help >/dev/full`
+    wrote nothing and exited 0. It says so in one line and exits 2, as every command does."""
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    assert main(argv) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err == "quotecheck: error: cannot write the output (No space left on device); " + (
+        "redirect it or use -o FILE\n"
+    )
