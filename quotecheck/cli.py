@@ -50,6 +50,8 @@ from quotecheck.report.verdicts import (
 )
 
 if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
     from quotecheck.corpus.batch import Engine
 
 __all__ = [
@@ -82,6 +84,16 @@ class _Parser(argparse.ArgumentParser):
         """Raise instead of printing usage and exiting, so main() owns the output."""
         msg = f"{message} (see '{self.prog} --help')"
         raise _UsageError(msg)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse swallows a failed write of --help or --version (a full disk, a closed
+        # stdout) and exits 0 with nothing written; let main() report it instead.
+        stream = file or sys.stderr
+        if message and stream is not None:
+            stream.write(message)
+            flush = getattr(stream, "flush", None)
+            if flush is not None:
+                flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -455,6 +467,9 @@ def _analyze_file(name: str, doc_id: str | None, genre: str | None = None) -> tu
         analysis = analyze_html(data, doc_id=doc_id, genre=genre)
     except MissingExtraError as exc:
         raise _page_error(name, exc) from None
+    except InputError as exc:  # no article text in it: say which file, article or source
+        msg = f"{name}: {exc}"
+        raise InputError(msg, doc_id=exc.doc_id) from None
     assert analysis.page is not None  # analyze_html always sets it
     return analysis.page.text, analysis
 
@@ -468,6 +483,9 @@ def _read_source(name: str) -> str:
         return extract_page(data).text
     except MissingExtraError as exc:
         raise _page_error(name, exc) from None
+    except InputError as exc:
+        msg = f"{name}: {exc}"
+        raise InputError(msg) from None
 
 
 def _stdin() -> TextIO:

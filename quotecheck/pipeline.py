@@ -140,7 +140,8 @@ def _given(genre: GenreKind | str | None, doc_id: str | None) -> Genre | None:
         return given_genre(genre)
     except ValueError:
         names = ", ".join(k.value for k in GenreKind)
-        msg = f"genre {genre!r} is not a genre: use one of {names}"
+        shown = genre if len(genre) <= 40 else genre[:40] + "…"  # a whole article, by mistake
+        msg = f"genre {shown!r} is not a genre: use one of {names}"
         raise InputError(msg, doc_id=doc_id) from None
 
 

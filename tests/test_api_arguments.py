@@ -146,3 +146,32 @@ def test_given_config_and_optional_text_pass_good_values_through() -> None:
     assert require_optional_text("a", what="url") == "a"
     with pytest.raises(qc.InputTypeError, match="url must be a str or None, got bytes"):
         require_optional_text(b"a", what="url")
+
+
+def test_more_public_functions_refuse_wrong_arguments_by_name() -> None:
+    """render with text in place of the analysis, CorpusReportBuilder.add with a str, bad
+    builder thresholds and load_result on a line that is not output raised AttributeError,
+    JSONDecodeError or pydantic's ValidationError (or nothing, until much later)."""
+    from quotecheck.corpus.consistency import CorpusReportBuilder
+    from quotecheck.corpus.results import load_result
+    from quotecheck.report import render
+
+    text = "“We will stay,” the minister said."
+    with pytest.raises(qc.InputTypeError, match="analysis must be an Analysis, got str"):
+        render(text, text, "html")  # type: ignore[arg-type]
+    with pytest.raises(qc.InputTypeError, match="add takes an Analysis or a Failure, got str"):
+        CorpusReportBuilder().add("x")  # type: ignore[arg-type]
+    with pytest.raises(qc.InputTypeError, match="outlet must be a str or None, got int"):
+        CorpusReportBuilder().add(qc.analyze(text), outlet=3)  # type: ignore[arg-type]
+    for bad in ({"top": -1}, {"min_words": "4"}, {"min_sentences": 1.5}, {"top": True}):
+        with pytest.raises(qc.InputError, match="whole number of at least 0"):
+            CorpusReportBuilder(**bad)  # type: ignore[arg-type]
+    for cutoff in ("85", 101, -1, float("nan")):
+        with pytest.raises(qc.InputError, match="cutoff must be a number from 0 to 100"):
+            CorpusReportBuilder(cutoff=cutoff)  # type: ignore[arg-type]
+    for line in ("garbage", "[1]", '{"doc_id": "a", "x": 1}'):
+        with pytest.raises(qc.InputError, match="not a quotecheck output line"):
+            load_result(line)
+    with pytest.raises(qc.InputTypeError, match="line must be str or bytes, got int"):
+        load_result(5)  # type: ignore[arg-type]
+    assert load_result(qc.analyze(text).model_dump_json()) == qc.analyze(text)

@@ -94,6 +94,25 @@ def test_unusable_output_paths_fail_before_any_work(
     assert not (tmp_path / "o.jsonl").exists()
 
 
+def test_a_parquet_summary_without_pyarrow_fails_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--summary s.parquet without pyarrow used to fail only after every record was analysed,
+    naming a temporary .part file; now it is refused first, naming the summary path."""
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # `import pyarrow…` raises ImportError
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    corpus = write_corpus(tmp_path / "in.jsonl", 3)
+    out, summary = tmp_path / "o.jsonl", tmp_path / "s.parquet"
+    argv = ["batch", str(corpus), "-o", str(out), "--summary", str(summary), "--engine", "serial"]
+    assert main(argv) == EXIT_USAGE
+    err = capsys.readouterr().err
+    _one_line_error(err)
+    assert f"the summary {summary} is Parquet" in err
+    assert "pip install" in err
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [corpus]
+
+
 @pytest.mark.parametrize("name", ["in.jsonl.gz", "in.parquet"])
 def test_broken_inputs_are_one_line_exit_2(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
@@ -120,6 +139,41 @@ def test_resume_refuses_an_output_of_another_input(tmp_path: Path) -> None:
     assert out.read_bytes() == before
     stats = run_batch(first, out, resume=True, engine="serial", **QUIET)
     assert (stats.skipped, stats.total) == (2, 6)
+
+
+def test_resume_with_another_text_column_says_what_differs(tmp_path: Path) -> None:
+    """Resuming with another --text-column was refused with "its line 1 is for 'a', where the
+    input has record 'a'", which reads as no difference at all; the message now names the
+    lengths that differ and the options to check."""
+    src, out = tmp_path / "in.jsonl", tmp_path / "o.jsonl"
+    rows = [{"id": i, "text": f"“Hi,” {i} said.", "body": "Officials said so."} for i in "ab"]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    run_batch(src, out, engine="serial", **QUIET)
+    out.write_bytes(out.read_bytes().splitlines(keepends=True)[0])
+    with pytest.raises(BatchError) as caught:
+        run_batch(src, out, resume=True, text_column="body", engine="serial", **QUIET)
+    message = str(caught.value)
+    assert "line 1 is for 'a' with a text of 13 characters" in message
+    assert "the input's text for it has 18" in message
+    assert "--text-column" in message
+
+
+@pytest.mark.parametrize("damage", ["torn, then a newline", "crlf"])
+def test_resume_refuses_a_whole_line_that_is_not_output(tmp_path: Path, damage: str) -> None:
+    """A line cut mid-way and given a newline afterwards (its head still reads well), or lines
+    whose ends were rewritten as \\r\\n, are refused: resuming kept them, exit 0, and the file
+    was no longer what an uninterrupted run writes."""
+    src, out = write_corpus(tmp_path / "a.jsonl", 6), tmp_path / "o.jsonl"
+    run_batch(src, out, engine="serial", **QUIET)
+    lines = out.read_bytes().splitlines(keepends=True)
+    if damage == "crlf":
+        out.write_bytes(b"".join(line[:-1] + b"\r\n" for line in lines[:3]))
+    else:
+        out.write_bytes(b"".join(lines[:2]) + lines[2][: len(lines[2]) // 2] + b"\n")
+    before = out.read_bytes()
+    with pytest.raises(BatchError, match=r"line [13] is not a whole quotecheck output line"):
+        run_batch(src, out, resume=True, engine="serial", **QUIET)
+    assert out.read_bytes() == before
 
 
 # --------------------------------------------------------------------------- lines and text

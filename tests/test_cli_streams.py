@@ -152,6 +152,38 @@ def test_analyze_output_replaces_the_old_one_only_when_complete(tmp_path: Path) 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "r.html"]
 
 
+def test_read_only_outputs_are_refused_and_replaced_files_keep_their_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A read-only report, summary or batch output was replaced (moving a file over it needs
+    only its folder writable) and a private 0600 report came back 0644: now a read-only file
+    is refused, one line, exit 2, and a replaced file keeps its permissions."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    corpus = write_corpus(tmp_path / "in.jsonl", 2)
+    locked = tmp_path / "locked.json"
+    locked.write_text("keep me", encoding="utf-8")
+    locked.chmod(0o444)
+    commands = [
+        ["analyze", str(article), "--format", "json", "-o", str(locked)],
+        ["batch", str(corpus), "-o", str(locked), "--engine", "serial"],
+        ["batch", str(corpus), "-o", str(tmp_path / "o.jsonl"), "--summary", str(locked)],
+    ]
+    for argv in commands:
+        assert main(argv) == EXIT_USAGE, argv
+        err = capsys.readouterr().err
+        _one_line_error(err.encode())
+        assert "read-only" in err
+        assert locked.read_text(encoding="utf-8") == "keep me"
+    assert not (tmp_path / "o.jsonl").exists()
+    private = tmp_path / "private.json"
+    private.write_text("old", encoding="utf-8")
+    private.chmod(0o600)
+    assert main(["analyze", str(article), "--format", "json", "-o", str(private)]) == 0
+    assert json.loads(private.read_text(encoding="utf-8"))["length"] == len(ARTICLE)
+    assert private.stat().st_mode & 0o777 == 0o600
+
+
 def test_analyze_to_a_symlink_writes_its_target(tmp_path: Path) -> None:
     """-o naming a symlink writes the file it points to; the link stays a link."""
     article = tmp_path / "a.txt"
@@ -747,3 +779,27 @@ def test_a_second_batch_on_the_same_output_is_refused(tmp_path: Path) -> None:
         assert out.read_text(encoding="utf-8") == "a first run's lines\n"
     stats = run_batch(corpus, out, engine="serial", **QUIET)
     assert stats.total == 3
+
+
+class _FullDisk:
+    """A standard output on a full disk: every write fails, as on /dev/full."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        """Nothing is buffered."""
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["--version"], ["batch", "--help"]])
+def test_help_and_version_that_cannot_be_written_are_one_line_exit_2(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """argparse swallows a failed write of its help or version: `quotecheck --help >/dev/full`
+    wrote nothing and exited 0. It says so in one line and exits 2, as every command does."""
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    assert main(argv) == EXIT_USAGE
+    err = capsys.readouterr().err
+    assert err == "quotecheck: error: cannot write the output (No space left on device); " + (
+        "redirect it or use -o FILE\n"
+    )

@@ -170,6 +170,37 @@ def test_read_parquet(tmp_path: Path) -> None:
         read_corpus(path, text_column="body")
 
 
+def test_parquet_binary_ids_are_refused_and_binary_metadata_decoded(tmp_path: Path) -> None:
+    """A binary id column gave ids "b'x'" and "b'\\xff'" (Python's repr of bytes): now such a
+    record is an InputTypeError error record, as a list or an object id is; a binary title is
+    decoded rather than written as "b'...'"."""
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "c.parquet"
+    pq.write_table(
+        pa.table(
+            {
+                "id": pa.array([b"x", b"\xff"], pa.binary()),
+                "text": ["Text.", "Text."],
+                "title": pa.array(["Caf\u00e9".encode(), b"\xff"], pa.binary()),
+            }
+        ),
+        path,
+    )
+    first, second = read_parquet(path)
+    assert isinstance(first, Failure)
+    assert (first.doc_id, first.error_type) == ("row-1", "InputTypeError")
+    assert "got bytes" in first.error
+    assert isinstance(second, Failure)
+    pq.write_table(
+        pa.table({"text": ["Text."], "title": pa.array(["Caf\u00e9".encode()], pa.binary())}),
+        path,
+    )
+    (record,) = read_parquet(path)
+    assert isinstance(record, Record)
+    assert (record.id, record.title) == ("row-1", "Caf\u00e9")
+
+
 def test_read_corpus_missing_path(tmp_path: Path) -> None:
     """A path that does not exist is a BatchError, not an empty corpus."""
     with pytest.raises(BatchError, match="does not exist"):

@@ -105,6 +105,32 @@ def test_csv_invalid_utf8_and_unclosed_quote_are_error_records(tmp_path: Path) -
     assert "unexpected end of data" in cut.error
 
 
+def test_csv_rows_that_do_not_fit_the_header_are_error_records(tmp_path: Path) -> None:
+    """A row with more fields than the header (a comma left unquoted in the text) was analysed
+    with its text cut at the comma, the rest dropped; a row ending before the text column
+    was an error saying the text is not a string. Both are csv.Error records now; a row that
+    only lacks trailing metadata is still read."""
+    path = tmp_path / "c.csv"
+    path.write_bytes(
+        b"id,text,outlet\n"
+        b"a,The mayor said, again, that taxes would rise.,Post\n"
+        b"b\n"
+        b"c,Fine.,Post\n"
+        b"d,Fine without an outlet.\n"
+    )
+    extra, short, c, d = read_csv(path)
+    assert isinstance(extra, Failure)
+    assert (extra.doc_id, extra.error_type, extra.line) == ("a", "csv.Error", 2)
+    assert "5 fields where the header has 3" in extra.error
+    assert isinstance(short, Failure)
+    assert (short.doc_id, short.error_type, short.line) == ("b", "csv.Error", 3)
+    assert "ends before the 'text' column" in short.error
+    assert isinstance(c, Record)
+    assert (c.text, c.outlet) == ("Fine.", "Post")
+    assert isinstance(d, Record)
+    assert (d.text, d.outlet) == ("Fine without an outlet.", None)
+
+
 @pytest.mark.parametrize(
     ("name", "data"),
     [
@@ -189,3 +215,37 @@ def test_jsonl_ids_without_a_spelling_of_their_own_are_error_records(tmp_path: P
     assert "got an object" in failures[1].error
     assert "got the number inf" in failures[3].error
     assert _ids([i for i in items if isinstance(i, Record)]) == ["42", "2.5", "True"]
+
+
+def test_jsonl_fields_given_twice_are_error_records(tmp_path: Path) -> None:
+    """A record naming its text (or id) twice was read with the last value, silently, as a CSV
+    header naming a column twice is refused; other fields may repeat (the last one wins)."""
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(
+        b'{"id": "a", "text": "The real article.", "text": "Something else."}\n'
+        b'{"id": "b", "id": "c", "text": "Fine."}\n'
+        b'{"id": "d", "text": "Fine.", "title": "x", "title": "y", "x": {"k": 1, "k": 2}}\n'
+    )
+    text_twice, id_twice, d = read_jsonl(path)
+    assert isinstance(text_twice, Failure)
+    assert (text_twice.doc_id, text_twice.error_type, text_twice.line) == ("a", "InputError", 1)
+    assert "'text' more than once" in text_twice.error
+    assert isinstance(id_twice, Failure)
+    assert (id_twice.doc_id, id_twice.line) == (None, 2)
+    assert "'id' more than once" in id_twice.error
+    assert isinstance(d, Record)
+    assert (d.id, d.text, d.title) == ("d", "Fine.", "y")
+
+
+def test_a_csv_header_with_a_huge_field_is_one_batch_error(tmp_path: Path) -> None:
+    """A header field over csv's 128 KB default limit ended the batch in a _csv.Error
+    traceback (the limit was raised only for the rows); it is read, and the missing text
+    column is the one BatchError."""
+    path = tmp_path / "c.csv"
+    path.write_text('id,"' + "x" * 200_000 + '"\n1,a\n', encoding="utf-8")
+    default = csv.field_size_limit(128 * 1024)  # as in a fresh process: earlier reads raised it
+    try:
+        with pytest.raises(BatchError, match="has no column 'text'"):
+            read_corpus(path)
+    finally:
+        csv.field_size_limit(default)

@@ -13,6 +13,8 @@ from quotecheck.attribution.attribute import Sourcing
 from quotecheck.claims.genre import answer_paragraphs, given_genre, read_genre
 from quotecheck.cli import main
 from quotecheck.config import AnalyzerConfig
+from quotecheck.corpus.batch import analyze_corpus
+from quotecheck.corpus.io import read_corpus
 from quotecheck.text.segment import segment
 from tests.conftest import case_params, load_cases
 
@@ -230,3 +232,19 @@ def test_csv_genre_column_option(tmp_path: Path) -> None:
         "given": True,
     }
     assert lines[1]["genre"]["given"] is False
+
+
+def test_a_long_unknown_genre_is_clipped_in_the_error(tmp_path: Path) -> None:
+    """`--genre-column text` (or a hostile genre field) put the whole article into the error
+    record's message, one copy per record; the message quotes its first 40 characters."""
+    text = "The mayor said the budget would pass. " * 2000
+    with pytest.raises(qc.InputError) as caught:
+        qc.analyze("“Hi,” she said.", genre=text)
+    assert len(str(caught.value)) < 300
+    assert f"{text[:40]}…" in str(caught.value)
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": text}) + "\n", encoding="utf-8")
+    (failure,) = analyze_corpus(read_corpus(corpus, genre_column="text"), engine="serial")
+    assert isinstance(failure, qc.Failure)
+    assert failure.error_type == "InputError"
+    assert len(failure.error) < 300

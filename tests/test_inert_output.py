@@ -117,3 +117,32 @@ def test_html_report_of_plain_text_has_no_isolation_in_the_article() -> None:
     page = render(text, qc.analyze(text), "html")
     article = page.split('id="qc-article"', 1)[1].split("</article>", 1)[0]
     assert "<bdi>" not in article
+
+
+def test_batch_log_lines_show_escapes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The batch's last line names the output: a name holding an escape sequence retitled the
+    terminal (and one with bytes that are not UTF-8 lost the line); it is shown escaped."""
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text('{"id": "a", "text": "“Hi,” she said."}\n', encoding="utf-8")
+    out = tmp_path / "o\x1b]0;pwned\x07\udcff.jsonl"
+    assert main(["batch", str(corpus), "-o", str(out), "--engine", "serial"]) == EXIT_OK
+    err = capsys.readouterr().err
+    assert err.endswith("-> " + visible(str(out)) + "\n")
+    assert "o\\x1b]0;pwned\\x07\\udcff.jsonl" in err
+    assert not _UNSAFE.search(err.replace("\n", ""))
+
+
+def test_html_views_hold_no_raw_control_characters() -> None:
+    """The report page and the notebook view carried the article's (and the id's) escape
+    sequences raw: `cat report.html` retitled the terminal. Controls HTML does not allow are
+    shown as their pictures (ESC as ␛); tab, line feed and carriage return stay."""
+    text = HOSTILE + "\x00 and\x85 the\x7f end."
+    analysis = qc.analyze(text, doc_id="id\x1b[2J")
+    page = render(text, analysis, "html")
+    view = qc.analyze(text)._repr_html_()  # the notebook view
+    for html_text in (page, view):
+        assert not re.search("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]", html_text)
+        assert "␛]0;pwned␇" in html_text
+        assert "␛[31m" in html_text
+    assert "\r\n" in page  # the notebook view rebuilds the white space between paragraphs
+    assert "id␛[2J" in page

@@ -114,6 +114,15 @@ def test_summary_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
     assert spreadsheet_cell(-3) == -3  # numbers are numbers, not text
 
 
+def test_summary_cells_behind_spaces_controls_or_nul_cannot_run() -> None:
+    """A formula behind leading spaces or control characters, or a cell opening with a NUL or
+    a line feed (ASVS 1.2.10 lists NUL), was written as it was; it gets the apostrophe too."""
+    for value in (" =HYPERLINK(1)", "\n=cmd", "\x00=1", "\x00x", "\nx", " \t @SUM(1)", "\x1c+1"):
+        assert spreadsheet_cell(value) == "'" + value, value
+    for value in (" Daily", "A-1", "x=1", "\u00a0Daily"):
+        assert spreadsheet_cell(value) == value, value
+
+
 def test_summary_replaces_the_old_one_only_when_complete(tmp_path: Path) -> None:
     """A summary that fails half-way leaves the earlier one and no stray file; surrogates pass."""
     out = tmp_path / "o.jsonl"

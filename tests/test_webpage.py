@@ -287,3 +287,21 @@ def test_readme_web_page_lines(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> 
         "Library opening hours cut from April | Ines Dahl | 2026-02-03",
         "We have protected the children’s reading hours,",
     ]
+
+
+def test_a_page_without_article_text_is_named_at_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`verify a.txt --source page.html` on a page with no article text said only "found no
+    article text in the HTML page", not which of the files it was; the line names it."""
+    pytest.importorskip("trafilatura")
+    from quotecheck.cli import EXIT_USAGE, main
+
+    article, page = tmp_path / "a.txt", tmp_path / "empty.html"
+    article.write_text("“We will stay,” the minister said.", encoding="utf-8")
+    page.write_text("<!doctype html><html><body></body></html>", encoding="utf-8")
+    for argv in (["verify", str(article), "--source", str(page)], ["analyze", str(page)]):
+        assert main(argv) == EXIT_USAGE
+        err = capsys.readouterr().err
+        assert err.startswith(f"quotecheck: error: {page}: found no article text")
+        assert err.count("\n") == 1

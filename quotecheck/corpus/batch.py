@@ -39,7 +39,7 @@ from quotecheck.corpus.io import (
 )
 from quotecheck.corpus.outputs import LineWriter, check_paths, output_lock
 from quotecheck.corpus.results import ResumeState, prepare_resume
-from quotecheck.corpus.summary_table import write_summary
+from quotecheck.corpus.summary_table import check_summary_format, write_summary
 from quotecheck.corpus.worker import (
     Encoded,
     Item,
@@ -51,6 +51,7 @@ from quotecheck.corpus.worker import (
 )
 from quotecheck.errors import BatchError, install_hint
 from quotecheck.models import Failure
+from quotecheck.report.common import visible
 
 __all__ = [
     "DEFAULT_RECORD_TIMEOUT",
@@ -535,7 +536,8 @@ def _stderr(message: str) -> None:
     if sys.stderr is None:
         return
     with suppress(OSError, ValueError):  # ValueError: written after the stream was closed
-        sys.stderr.write(message + "\n")
+        # A path holding an escape sequence is shown, never obeyed by the terminal.
+        sys.stderr.write(visible(message) + "\n")
         sys.stderr.flush()
 
 
@@ -686,6 +688,8 @@ def run_batch(
     _check_columns(columns, log, {"resume": resume, "progress": progress})
     config = given_config(config)
     check_paths(input_path, output_path, summary_path, resume=resume)
+    if summary_path is not None:
+        check_summary_format(summary_path)
     job = _Job(
         output_path=output_path,
         summary_path=summary_path,

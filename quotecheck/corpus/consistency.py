@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 
 from quotecheck.corpus.io import Record, read_corpus
 from quotecheck.corpus.results import iter_output, load_result, parse_output_line
+from quotecheck.errors import InputError, InputTypeError, require_optional_text
 from quotecheck.models import Analysis, ContractModel, Failure, Quote, QuoteKind, SourceKind
 from quotecheck.offsets import fold
 
@@ -146,14 +147,37 @@ def _speakers(analysis: Analysis) -> dict[str, str]:
     return named
 
 
+def _count(value: object, name: str) -> int:
+    """``value`` if it is a whole number of at least 0 (not a bool); else an InputError."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        msg = f"{name} must be a whole number of at least 0, got {value!r}"
+        raise InputError(msg)
+    return value
+
+
 class CorpusReportBuilder:
     """Accumulate analyses one at a time; :meth:`build` the report at the end."""
 
     def __init__(
         self, *, top: int = 20, min_words: int = 4, cutoff: float = 85.0, min_sentences: int = 3
     ) -> None:
-        self.top, self.min_words, self.cutoff = top, min_words, cutoff
-        self.min_sentences = min_sentences
+        """Set the thresholds (see docs/batch.md, "Across the corpus").
+
+        Raises:
+            InputError: ``top``, ``min_words`` or ``min_sentences`` is not a whole number of at
+                least 0, or ``cutoff`` is not a number from 0 to 100.
+        """
+        self.top = _count(top, "top")
+        self.min_words = _count(min_words, "min_words")
+        self.min_sentences = _count(min_sentences, "min_sentences")
+        if (
+            isinstance(cutoff, bool)
+            or not isinstance(cutoff, int | float)
+            or not 0 <= cutoff <= 100
+        ):
+            msg = f"cutoff must be a number from 0 to 100 (a rapidfuzz ratio), got {cutoff!r}"
+            raise InputError(msg)
+        self.cutoff = float(cutoff)
         self.articles = self.failed = 0
         self._outlets: dict[str | None, _Outlet] = defaultdict(_Outlet)
         self._by_quote: dict[str, dict[str, QuoteUse]] = defaultdict(dict)
@@ -163,7 +187,20 @@ class CorpusReportBuilder:
     def add(
         self, result: Analysis | Failure, *, outlet: str | None = None, title: str | None = None
     ) -> None:
-        """Take one article's analysis (a Failure is only counted) with its outlet and title."""
+        """Take one article's analysis (a Failure is only counted) with its outlet and title.
+
+        Raises:
+            InputTypeError: ``result`` is neither an Analysis nor a Failure, or ``outlet`` or
+                ``title`` is neither a ``str`` nor None.
+        """
+        if not isinstance(result, Analysis | Failure):
+            msg = (
+                f"add takes an Analysis or a Failure, got {type(result).__name__}: pass the "
+                f"results of quotecheck.analyze or analyze_corpus"
+            )
+            raise InputTypeError(msg, got=type(result))
+        outlet = require_optional_text(outlet, what="outlet")
+        title = require_optional_text(title, what="title")
         if isinstance(result, Failure):
             self.failed += 1
             return

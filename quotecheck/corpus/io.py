@@ -26,7 +26,7 @@ import shutil
 import stat
 import tempfile
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +84,10 @@ def record_id(item: Record | Failure) -> str | None:
 
 
 def _meta(value: object) -> str | None:
-    """Metadata as text: ``None`` stays ``None``, anything else becomes ``str``."""
+    """Metadata as text: ``None`` stays ``None``, bytes (a Parquet binary column) are decoded
+    (a byte that is not UTF-8 as its escape), anything else becomes ``str``."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "backslashreplace")
     return None if value is None else str(value)
 
 
@@ -124,9 +127,9 @@ def from_mapping(
 
 def _unspellable(raw_id: object) -> bool:
     """True for a decoded id that has no spelling of its own: true/false, an object, a list,
-    or a number too large for a float (JSON's 1e400 reads as inf), which ``str`` would turn
-    into "True", "{'x': 1}" or "inf", each the same as another record's id."""
-    if isinstance(raw_id, (bool, dict, list)):
+    bytes, or a number too large for a float (JSON's 1e400 reads as inf), which ``str`` would
+    turn into "True", "{'x': 1}", "b'x'" or "inf", each the same as another record's id."""
+    if isinstance(raw_id, (bool, dict, list, bytes)):  # bytes: a Parquet binary column
         return True
     return isinstance(raw_id, float) and not math.isfinite(raw_id)
 
@@ -139,6 +142,8 @@ def _json_kind(value: object) -> str:
         return "an object"
     if isinstance(value, list):
         return "a list"
+    if isinstance(value, bytes):
+        return "bytes"
     return f"the number {value!r}"
 
 
@@ -177,6 +182,25 @@ def _not_utf8(byte: int, offset: int) -> str:
     )
 
 
+class _Row(dict[str, Any]):
+    """A decoded JSON object that remembers the keys it held more than once."""
+
+    twice: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, pairs: list[tuple[str, Any]]) -> _Row:
+        """The object of ``pairs`` (json's ``object_pairs_hook``), the last value of a key
+        winning as in ``json.loads``."""
+        row = cls(pairs)
+        if len(row) != len(pairs):
+            seen: set[str] = set()
+            twice: set[str] = set()
+            for key, _ in pairs:
+                (twice if key in seen else seen).add(key)
+            row.twice = frozenset(twice)
+        return row
+
+
 def _jsonl_item(
     raw: bytes, number: int, offset: int, fields: tuple[str, str, str]
 ) -> Record | Failure | None:
@@ -189,17 +213,30 @@ def _jsonl_item(
         msg = _not_utf8(raw[exc.start], offset + exc.start)
         return Failure(doc_id=None, error=msg, error_type="UnicodeDecodeError", line=number)
     try:
-        row = json.loads(line)
+        row = json.loads(line, object_pairs_hook=_Row.of)
     except json.JSONDecodeError as exc:
         msg = f"line is not valid JSON ({exc.msg} at column {exc.colno}); fix or drop it"
         return Failure(doc_id=None, error=msg, error_type="JSONDecodeError", line=number)
     except (ValueError, RecursionError) as exc:  # too deeply nested, or a huge number
         msg = f"line cannot be read as JSON ({exc}); fix or drop it"
         return Failure(doc_id=None, error=msg, error_type=type(exc).__name__, line=number)
-    if not isinstance(row, dict):
+    if not isinstance(row, _Row):
         msg = f"line holds a JSON {type(row).__name__}, not an object with an id and text"
         return Failure(doc_id=None, error=msg, error_type="InputError", line=number)
     text_field, id_field, genre_field = fields
+    twice = [name for name in fields if name in row.twice]
+    if twice:  # JSON leaves the value undefined; Python would keep the last one, silently
+        doc_id = None if id_field in twice else row.get(id_field)
+        msg = (
+            f"record has the field {twice[0]!r} more than once, and only one of its values can "
+            f"be used; keep one"
+        )
+        return Failure(
+            doc_id=None if doc_id is None else str(doc_id),
+            error=msg,
+            error_type="InputError",
+            line=number,
+        )
     return from_mapping(
         row,
         number,
@@ -361,6 +398,7 @@ class _CsvLines:
 
 
 def _open_csv(path: Path) -> _CsvLines:
+    csv.field_size_limit(2**31 - 1)  # article texts are far longer than csv's 128 KB default
     return _CsvLines(_open_bytes(path))
 
 
@@ -379,14 +417,19 @@ def read_csv(
     as a quoted field never closed), becomes a Failure.
 
     Raises:
-        BatchError: the header has no ``text_column``, or no ``id_column`` other than ``id``.
+        BatchError: the header has no ``text_column``, or no ``id_column`` other than ``id``,
+            or is not valid CSV.
     """
     path = Path(path)
     lines = _open_csv(path)
     try:
-        _check_columns(next(csv.reader(lines), []), text_column, id_column, path)
+        header = next(csv.reader(lines), [])
+    except csv.Error as exc:
+        msg = f"{path}: the header row is not valid CSV ({exc}); fix it"
+        raise BatchError(msg, path=str(path)) from exc
     finally:
         lines.close()
+    _check_columns(header, text_column, id_column, path)
     return _csv_rows(path, text_column, id_column, genre_column)
 
 
@@ -394,7 +437,6 @@ def _csv_rows(
     path: Path, text_column: str, id_column: str, genre_column: str = "genre"
 ) -> Iterator[Record | Failure]:
     """The rows of a CSV file whose header has been checked."""
-    csv.field_size_limit(2**31 - 1)  # article texts are far longer than csv's 128 KB default
     lines = _open_csv(path)
     try:
         reader = csv.DictReader(lines, strict=True)
@@ -408,6 +450,13 @@ def _csv_rows(
             except csv.Error as exc:
                 msg = f"row is not valid CSV ({exc}); fix the quoting or drop the row"
                 yield Failure(doc_id=None, error=msg, error_type="csv.Error", line=reader.line_num)
+                continue
+            misfit = _misfit(row, reader.fieldnames or [], text_column)
+            if misfit is not None:
+                doc_id = row.get(id_column) or f"row-{number}"
+                yield Failure(
+                    doc_id=doc_id, error=misfit, error_type="csv.Error", line=reader.line_num
+                )
                 continue
             item = from_mapping(
                 row,
@@ -428,6 +477,26 @@ def _csv_rows(
             yield item
     finally:
         lines.close()
+
+
+def _misfit(row: dict[Any, Any], header: Sequence[str], text_column: str) -> str | None:
+    """Why a CSV row does not fit its header, or None: more fields than the header names (a
+    comma left unquoted in the text would cut it short silently), or too few to reach the text.
+    """
+    extra = row.get(None)  # DictReader's key for the fields beyond the header
+    if extra is not None:
+        count = len(header) + len(extra)
+        return (
+            f"row has {count} fields where the header has {len(header)}, so the text may be cut "
+            f'short; quote every field that holds a comma ("…, …") or drop the row'
+        )
+    if row.get(text_column) is None:  # the row ends before the text column
+        count = sum(value is not None for value in row.values())
+        return (
+            f"row has {count} fields where the header has {len(header)}: it ends before the "
+            f"{text_column!r} column; fix or drop the row"
+        )
+    return None
 
 
 def _parquet_batches(pfile: Any, batch_size: int, path: Path) -> Iterator[Any]:

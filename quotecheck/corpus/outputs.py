@@ -38,7 +38,9 @@ PathLike = str | os.PathLike[str]
 
 # Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"), plus
 # their full-width forms, which some spreadsheets accept as well.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\x00", "＝", "＋", "－", "＠")
+# Leading characters some spreadsheets skip before they look for a formula (spaces, controls).
+_SKIPPED_AHEAD = " " + "".join(map(chr, range(32)))
 
 
 def same_file(a: PathLike, b: PathLike) -> bool:
@@ -70,11 +72,32 @@ def _check_writable(path: PathLike, what: str, *, replaced: bool) -> None:
     if not folder.is_dir():
         msg = f"{what} {target}: the folder {folder} does not exist; create it first"
         raise BatchError(msg, path=str(target))
+    _check_not_read_only(target, what)
     # A file written in place needs the file writable; one replaced needs its folder writable.
     probe = target if target.exists() and (not replaced or is_stream(target)) else folder
     if not os.access(probe, os.W_OK):
         msg = f"{what} {target}: no permission to write {probe}; choose a writable place"
         raise BatchError(msg, path=str(target))
+
+
+def _check_not_read_only(path: PathLike, what: str) -> None:
+    """Refuse an existing regular file that is read-only (no write permission for anyone, or
+    none for this user): replacing it in its folder would succeed, and root may write anyway,
+    but whoever made it read-only meant to keep it.
+
+    Raises:
+        BatchError: the file is read-only.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return  # missing, or unnameable: said elsewhere
+    if stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        msg = (
+            f"{what} {path} is read-only; make it writable (chmod u+w) to replace it, or "
+            f"choose another path"
+        )
+        raise BatchError(msg, path=os.fspath(path))
 
 
 def _check_nameable(path: PathLike, what: str) -> None:
@@ -293,16 +316,29 @@ def replace_when_done(path: PathLike) -> Iterator[Path]:
             yield Path(path)
         return
     target = Path(os.path.realpath(path))  # replacing a link would leave its target stale
+    _check_not_read_only(path, "the file")
+    mode = _mode(target)
     # Shortened, so a name near the file system's limit still leaves room for the suffix.
     part = target.with_name(f".{target.name[:100]}.{secrets.token_hex(4)}.part")
     try:
         with _write_errors(Path(path)):
             part.open("xb").close()  # created with the usual permissions, unlike mkstemp's 0600
+            if mode is not None:  # the file replaced keeps its permissions (a private 0600 too)
+                os.chmod(part, mode)
             yield part
             os.replace(part, target)
     finally:
         with suppress(OSError):
             part.unlink()
+
+
+def _mode(path: Path) -> int | None:
+    """The permission bits of an existing regular file, or None."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else None
 
 
 @contextmanager
@@ -337,6 +373,9 @@ def spreadsheet_cell(value: Any) -> Any:
     ["'=SUM(A1)", "'@cmd", "'-2+3", 'Daily', 3]
     """
     value = text_cell(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+    if isinstance(value, str) and (
+        value.startswith(_FORMULA_STARTS)
+        or value.lstrip(_SKIPPED_AHEAD).startswith(_FORMULA_STARTS)
+    ):
         return "'" + value
     return value

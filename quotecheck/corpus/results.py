@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quotecheck.corpus.io import Record, Result, record_id
-from quotecheck.errors import BatchError
+from quotecheck.errors import BatchError, InputError, InputTypeError
 from quotecheck.models import Analysis, Failure
 
 __all__ = [
@@ -44,9 +44,27 @@ def dump_result(result: Result) -> str:
 
 
 def load_result(line: str | bytes) -> Result:
-    """Read one output line back into an Analysis or a Failure."""
-    row = json.loads(line)
-    return Failure.model_validate(row) if "error_type" in row else Analysis.model_validate(row)
+    """Read one output line back into an Analysis or a Failure.
+
+    Raises:
+        InputTypeError: ``line`` is neither ``str`` nor bytes.
+        InputError: the line is not quotecheck output (not JSON, not an object, or not an
+            Analysis or a Failure); an InputError is a ValueError, as json's and pydantic's
+            errors are.
+    """
+    if not isinstance(line, str | bytes | bytearray):
+        msg = f"line must be str or bytes, got {type(line).__name__}: pass a batch output line"
+        raise InputTypeError(msg, got=type(line))
+    try:
+        row = json.loads(line)
+        if not isinstance(row, dict):
+            kind = f"a JSON {type(row).__name__}, not an object"
+            raise TypeError(kind)
+        return Failure.model_validate(row) if "error_type" in row else Analysis.model_validate(row)
+    except (ValueError, TypeError) as exc:  # ValidationError and JSONDecodeError are ValueErrors
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        msg = f"line is not a quotecheck output line ({why})"
+        raise InputError(msg) from exc
 
 
 def parse_output_line(
@@ -61,7 +79,8 @@ def parse_output_line(
     try:
         return parse(line)
     except (ValueError, KeyError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
-        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        cause = exc.__cause__ if isinstance(exc, InputError) and exc.__cause__ else exc
+        why = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
         msg = (
             f"{output} line {number} cannot be read as quotecheck output ({why}); it is damaged "
             f"or from another quotecheck version: rerun the batch into a new -o"
@@ -81,6 +100,7 @@ class ResumeState:
 _DECODER = json.JSONDecoder()
 _HEAD = '{"doc_id":'  # every output line starts so: pydantic dumps fields in declaration order
 _LENGTH = ',"length":'  # and an Analysis goes on so
+_LINE_END = b"}\n"  # and every line ends so: a JSON object and a bare newline
 
 
 def _peek(raw: bytes) -> tuple[Any, bool, Any, Any]:
@@ -111,6 +131,23 @@ def _written_from(peeked: tuple[Any, bool, Any, Any], item: Record | Failure) ->
     return isinstance(item, Record) and length == len(item.text)
 
 
+def _disagreement(peeked: tuple[Any, bool, Any, Any], item: Record | Failure | None) -> str:
+    """How an output line (as peeked) differs from the input record at its place."""
+    doc_id, failed, line, length = peeked
+    if item is None:
+        return f"{doc_id!r}, where the input has no record"
+    if doc_id != record_id(item):
+        return f"{doc_id!r}, where the input has record {record_id(item)!r}"
+    if failed:
+        return f"{doc_id!r} at input line {line}, where the input has it at line {item.line}"
+    if isinstance(item, Failure):
+        return f"an analysis of {doc_id!r}, where the input's record {doc_id!r} is unusable"
+    return (
+        f"{doc_id!r} with a text of {length} characters, where the input's text for it has "
+        f"{len(item.text)}"
+    )
+
+
 def prepare_resume(
     path: str | os.PathLike[str], records: Iterable[Record | Failure]
 ) -> ResumeState:
@@ -131,26 +168,54 @@ def prepare_resume(
         return ResumeState()
     written = failed = keep = 0
     items = iter(records)
+    last = b""
     with path.open("rb") as fh:
         for number, raw in enumerate(fh, start=1):
             if not raw.endswith(b"\n"):
                 break  # written by a run that was killed mid-line; redone on resume
             try:
+                if not raw.endswith(_LINE_END):  # cut short, or its line end rewritten (\r\n)
+                    raise ValueError(raw[-20:])
                 peeked = _peek(raw)
             except (ValueError, KeyError, TypeError) as exc:
-                msg = f"{path} line {number} is not a quotecheck output line; resume with a new -o"
-                raise BatchError(msg, path=str(path)) from exc
+                raise _not_output(path, number) from exc
             item = next(items, None)
             if item is None or not _written_from(peeked, item):
-                have = "no record" if item is None else f"record {record_id(item)!r}"
                 msg = (
                     f"{path} was written from another input (its line {number} is for "
-                    f"{peeked[0]!r}, where the input has {have}); resume with the input it came "
-                    f"from, or write a new -o"
+                    f"{_disagreement(peeked, item)}); resume with the input it came from (and the "
+                    f"same --text-column and --id-column), or write a new -o"
                 )
                 raise BatchError(msg, path=str(path))
             written, failed, keep = written + 1, failed + peeked[1], keep + len(raw)
+            last = raw
+    _check_whole(path, written, last)
     return ResumeState(written=written, failed=failed, keep=keep)
+
+
+def _not_output(path: Path, number: int) -> BatchError:
+    """The refusal of line ``number`` of an output that is not a quotecheck output line."""
+    keep = f"head -n {number - 1} {path} > kept.jsonl" if number > 1 else "an empty file"
+    msg = (
+        f"{path} line {number} is not a whole quotecheck output line; resume with a new -o, or "
+        f"keep the lines before it ({keep}) and resume that"
+    )
+    return BatchError(msg, path=str(path))
+
+
+def _check_whole(path: Path, number: int, raw: bytes) -> None:
+    """Parse the last whole line in full: a run killed mid-line and given a newline afterwards
+    (by an editor, or ``echo >>``) leaves a head that reads well and a body that does not.
+
+    Raises:
+        BatchError: the line is not complete JSON.
+    """
+    if not raw:
+        return
+    try:
+        json.loads(raw)
+    except ValueError as exc:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise _not_output(path, number) from exc
 
 
 def iter_output(

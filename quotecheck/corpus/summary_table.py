@@ -20,7 +20,7 @@ from quotecheck.corpus.results import iter_output, parse_output_line
 from quotecheck.errors import BatchError
 from quotecheck.models import ClaimKind, Failure, QuoteKind, SourceKind, SourcingSummary
 
-__all__ = ["SUMMARY_COLUMNS", "summary_row", "write_summary"]
+__all__ = ["SUMMARY_COLUMNS", "check_summary_format", "summary_row", "write_summary"]
 
 
 SUMMARY_COLUMNS: tuple[str, ...] = (
@@ -108,11 +108,32 @@ def write_summary(
         BatchError: the output does not match the input, or Parquet needs pyarrow.
     """
     target = Path(summary_path)
+    check_summary_format(target)
     rows = _summary_rows(output, records)
     with replace_when_done(target) as part:  # an earlier summary stays until this one is whole
-        if target.suffix.lower() in (".parquet", ".pq"):
+        if _is_parquet(target):
             return _write_parquet(({k: text_cell(v) for k, v in r.items()} for r in rows), part)
         return _write_csv(rows, part)
+
+
+def _is_parquet(path: Path) -> bool:
+    return path.suffix.lower() in (".parquet", ".pq")
+
+
+def check_summary_format(summary_path: str | os.PathLike[str]) -> None:
+    """Refuse a Parquet summary path when pyarrow is missing: a batch checks this before any
+    work, rather than failing once every record has been analysed.
+
+    Raises:
+        BatchError: the path ends in ``.parquet`` (or ``.pq``) and pyarrow cannot be imported.
+    """
+    if not _is_parquet(Path(summary_path)):
+        return
+    try:
+        import pyarrow.parquet  # noqa: F401  # only whether it imports
+    except ImportError as exc:
+        msg = f"the summary {summary_path} is Parquet: {PARQUET_HINT}, or name a .csv summary"
+        raise BatchError(msg, path=str(summary_path)) from exc
 
 
 def _write_csv(rows: Iterator[dict[str, Any]], path: Path) -> int:
@@ -132,8 +153,8 @@ def _write_parquet(rows: Iterator[dict[str, Any]], path: Path, chunk: int = 4096
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
-    except ImportError as exc:
-        msg = f"cannot write {path}: {PARQUET_HINT}"
+    except ImportError as exc:  # check_summary_format said so first, with the path given
+        msg = f"cannot write a Parquet summary: {PARQUET_HINT}"
         raise BatchError(msg, path=str(path)) from exc
     ints = {"line", "sentences", "distinct_named_sources"} | {
         c for c in SUMMARY_COLUMNS if c.startswith(("claims_", "quotes_", "attributions_"))

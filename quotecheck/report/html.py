@@ -18,7 +18,7 @@ from string import Template
 from quotecheck.models import Analysis, ClaimKind, SentenceRole, Source, SourceKind, Span
 from quotecheck.report.common import Lookup, clip, source_label
 
-__all__ = ["ReportParts", "html_report", "report_parts"]
+__all__ = ["ReportParts", "html_report", "inert_controls", "report_parts"]
 
 _NAMED = frozenset(
     {SourceKind.person, SourceKind.organization, SourceKind.media, SourceKind.document}
@@ -179,7 +179,7 @@ def html_report(text: str, a: Analysis) -> str:
     parts = report_parts(text, a)
     first_line = text.strip().split("\n", 1)[0] if text.strip() else "empty article"
     title = a.doc_id or clip(first_line, 80)
-    return _asset("report.html").substitute(
+    page = _asset("report.html").substitute(
         title=html.escape(f"quotecheck report: {_fsi(title)}"),
         meta=html.escape(parts.meta),
         css=parts.css,
@@ -192,6 +192,30 @@ def html_report(text: str, a: Analysis) -> str:
         sources=_sources_html(a),
         version=html.escape(__version__),
     )
+    return inert_controls(page)
+
+
+# Control characters HTML does not allow in text (all but tab, line feed, form feed and carriage
+# return): a browser hides them, but the page file carries them raw, so `cat report.html` or a
+# log viewer would obey an escape sequence from the article.
+_HTML_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode picture of that control: ␛ for ESC
+    return "\u2421" if code == 0x7F else "\ufffd"  # ␡ for DEL; C1 controls have no picture
+
+
+def inert_controls(page: str) -> str:
+    r"""``page`` with each control character HTML does not allow shown as its picture (ESC as
+    ␛, NUL as ␀; a C1 control as U+FFFD), so the file holds no escape sequence to obey.
+
+    >>> inert_controls("a\x1b]0;x\x07b\tc")
+    'a␛]0;x␇b\tc'
+    """
+    return _HTML_CONTROL_RE.sub(_control_picture, page)
 
 
 @cache

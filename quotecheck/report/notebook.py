@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from quotecheck.errors import InputError, require_text
 from quotecheck.models import Analysis, Span
-from quotecheck.report.html import report_parts
+from quotecheck.report.html import inert_controls, report_parts
 
 __all__ = ["SCOPE", "analysis_html", "analysis_repr", "analysis_rich_repr", "article_text"]
 
@@ -194,7 +194,8 @@ def analysis_html(a: Analysis, text: str | None = None) -> str:
         f"</div><div hidden>{parts.descs}</div>"
     )
     body = _ID_ATTR_RE.sub(lambda m: f'{m[1]}="{m[2]}{uid}', body)
-    return f'<div class="{SCOPE}"><style>{scope_css(parts.css)}{_VIEW_CSS}</style>{body}</div>'
+    view = f'<div class="{SCOPE}"><style>{scope_css(parts.css)}{_VIEW_CSS}</style>{body}</div>'
+    return inert_controls(view)
 
 
 # The view's own few rules: a notebook cell is narrower than a page, so the side goes below.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from typing import Literal, get_args
 
-from quotecheck.errors import InputError, require_text
+from quotecheck.errors import InputError, InputTypeError, require_text
 from quotecheck.models import Analysis, ClaimKind
 from quotecheck.report.common import Lookup, clip, line_cols, source_label, speaker_of, visible
 
@@ -37,6 +37,7 @@ def render(
 
     Raises:
         InputError: ``fmt`` is unknown, or ``analysis`` was not made from ``text``.
+        InputTypeError: ``text`` is not a ``str``, or ``analysis`` is not an Analysis.
 
     >>> import quotecheck as qc
     >>> text = "“We will stay,” the minister said."
@@ -44,6 +45,12 @@ def render(
     True
     """
     text = require_text(text)
+    if not isinstance(analysis, Analysis):
+        msg = (
+            f"analysis must be an Analysis, got {type(analysis).__name__}: pass the result of "
+            f"quotecheck.analyze(text)"
+        )
+        raise InputTypeError(msg, got=type(analysis))
     if analysis.length != len(text):
         msg = (
             f"the analysis covers {analysis.length} characters but the text has {len(text)}: "
