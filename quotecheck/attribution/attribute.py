@@ -457,10 +457,10 @@ def _drop_conjunction(text: str, start: int, end: int) -> int:
     while dropped:  # "… home state and then"
         dropped = False
         for word in _CONJUNCTION_TAIL:
-            if text[start:end].endswith(word):
+            if text.endswith(word, start, end):
                 end, dropped = trim(text, start, end - len(word))[1], True
     for word in _CONTRAST_TAIL:  # "… was good, while": after a comma, a contrast, not "a while"
-        if text[start:end].endswith(word):
+        if text.endswith(word, start, end):
             return trim(text, start, end - len(word) + 1)[1]
     return end
 
