@@ -700,5 +700,7 @@ _FOUR_WORDS_RE: Final = regex.compile(
 
 def word_count(text: str, span: tuple[int, int]) -> int:
     """Count the words (runs of ``\\w``) in a span, stopping at four (all the decisions need)."""
+    if span[0] >= span[1]:
+        return 0  # an empty side (a subject opening its sentence): no call into regex
     m = _FOUR_WORDS_RE.match(text, span[0], span[1])
     return (m.lastindex or 0) if m is not None else 0
