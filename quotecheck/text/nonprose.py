@@ -248,25 +248,32 @@ def _block_role(
             return ROLE_BOILERPLATE, ROLE_BOILERPLATE
         if _is_contact_line(text, start, end):
             return ROLE_CONTACT, ROLE_CONTACT
-    if _opens_boilerplate(text, start, end, bounds, n):
+    # No label the tests below know opens the paragraph ("Q: Why?", "SMITH: Yes."): only the
+    # tests of its tail or its contact details can find a role (on a transcript's turns the
+    # label tests were about 45 k instructions a paragraph; tests/test_nonprose.py)
+    opens = _OPENER_RE.match(text, start, end) is not None
+    if opens and _opens_boilerplate(text, start, end, bounds, n):
         return ROLE_BOILERPLATE, ROLE_BOILERPLATE
-    if _CONTACT_HEAD_RE.match(text, start, end) and _short(text, start, end, 40):
+    if opens and _CONTACT_HEAD_RE.match(text, start, end) and _short(text, start, end, 40):
         return ROLE_CONTACT, ROLE_CONTACT
-    return _line_role(text, start, end, line_words), None
+    return _line_role(text, start, end, line_words, opens), None
 
 
-def _line_role(text: str, start: int, end: int, line_words: int) -> SentenceRole | None:
-    """The role of one paragraph read alone: byline, credit, caption, contact, or None."""
+def _line_role(
+    text: str, start: int, end: int, line_words: int, opens: bool = True
+) -> SentenceRole | None:
+    """The role of one paragraph read alone: byline, credit, caption, contact, or None;
+    ``opens`` False when _OPENER_RE found no label at its start (the label tests are skipped)."""
     if start == end or not _short(text, start, end, line_words * 2):
         return None
-    if _is_byline(text, start, end, line_words):
+    if opens and _is_byline(text, start, end, line_words):
         return ROLE_BYLINE
-    role = sentence_role(text, start, end, line_words)
+    role = sentence_role(text, start, end, line_words) if opens else None
     if role is not None:
         return role
     if _CAPTION_TAIL_RE.search(text, max(start, end - 110), end) and _not_quoted(text, start, end):
         return ROLE_CAPTION
-    if _EDITORS_NOTE_RE.match(text, start, end):
+    if opens and _EDITORS_NOTE_RE.match(text, start, end):
         return ROLE_BOILERPLATE
     if _short(text, start, end, 12) and _CONTACT_DETAIL_RE.search(text, start, end):
         return ROLE_CONTACT
