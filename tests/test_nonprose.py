@@ -267,3 +267,52 @@ def test_transcript_turns_keep_their_roles_without_the_label_tests() -> None:
     assert SentenceRole.byline not in roles
     assert SentenceRole.caption not in roles
     assert SentenceRole.speaker in roles
+
+
+_TAIL_PIECES = [
+    "Photo: Jane Doe",
+    "PHOTOS : AP",
+    "Picture: x",
+    "Image:",
+    "credit: Getty",
+    "(Getty Images)",
+    "(AFP)",
+    "( pool )",
+    "Tel: +44 20 7946 0000",
+    "tel 555 010 0199",
+    "+1 (555) 010-0199",
+    "jane@example.org",
+    "https://x.org/a",
+    "WWW.example.org",
+    "Q: ",
+    "A: Because.",
+    "SMITH: ",
+    "We said no.",
+    "12",
+    "1",
+    "@",
+    "+",
+    ")",
+    "(",
+    ":",
+    " ",
+    "\n",
+    "x",
+    "é",
+    "ſ",
+    "٣",
+    "Ｐhoto:",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_PIECES), min_size=1, max_size=6))
+def test_the_tail_prechecks_hold_their_patterns(pieces: list[str]) -> None:
+    """Wherever the caption-tail or contact pattern matches, its precheck says it may."""
+    from quotecheck.text import nonprose as n
+
+    text = "".join(pieces)
+    if n._CAPTION_TAIL_RE.search(text):
+        assert n._may_end_in_caption(text), text
+    if n._CONTACT_DETAIL_RE.search(text):
+        assert n._may_hold_contact(text), text
