@@ -30,7 +30,15 @@ from quotecheck.integrations.webpage import (
     extract_page,
     looks_like_html,
 )
-from quotecheck.models import Analysis, Flag, FlagKind, Severity, Verification, VerificationStatus
+from quotecheck.models import (
+    Analysis,
+    Flag,
+    FlagKind,
+    GenreKind,
+    Severity,
+    Verification,
+    VerificationStatus,
+)
 from quotecheck.pipeline import analyze
 from quotecheck.report.common import visible
 from quotecheck.report.text import FORMATS, line_cols, render
@@ -232,8 +240,18 @@ def _add_analyze(sub: argparse._SubParsersAction[_Parser]) -> None:
     p.add_argument("-f", "--format", choices=FORMATS, default="text", help="default: text")
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     p.add_argument("--id", dest="doc_id", help="doc_id for the result (default: FILE)")
+    _add_genre(p)
     _add_color(p)
     p.set_defaults(handler=_cmd_analyze)
+
+
+def _add_genre(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--genre",
+        choices=[kind.value for kind in GenreKind],
+        help="the genre when known (an opinion column, a press release); default: read from "
+        "the text",
+    )
 
 
 def _add_flag(sub: argparse._SubParsersAction[_Parser]) -> None:
@@ -254,6 +272,7 @@ def _add_flag(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="list only flags at least this severe (default: info)",
     )
     p.add_argument("-f", "--format", choices=["text", "json"], default="text")
+    _add_genre(p)
     p.set_defaults(handler=_cmd_flag)
 
 
@@ -426,14 +445,14 @@ def _page_error(name: str, exc: MissingExtraError) -> InputError:
     return InputError(msg)
 
 
-def _analyze_file(name: str, doc_id: str | None) -> tuple[str, Analysis]:
+def _analyze_file(name: str, doc_id: str | None, genre: str | None = None) -> tuple[str, Analysis]:
     """Analyse file ``name``: its text, or for a web page its extracted article text."""
     data = _read_bytes(name)
     if not _is_html(name, data):
         text = _decode(name, data)
-        return text, analyze(text, doc_id=doc_id)
+        return text, analyze(text, doc_id=doc_id, genre=genre)
     try:
-        analysis = analyze_html(data, doc_id=doc_id)
+        analysis = analyze_html(data, doc_id=doc_id, genre=genre)
     except MissingExtraError as exc:
         raise _page_error(name, exc) from None
     assert analysis.page is not None  # analyze_html always sets it
@@ -521,7 +540,7 @@ def _width(stream: TextIO) -> int:
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
     doc_id = args.doc_id or (None if args.file == "-" else args.file)
-    text, analysis = _analyze_file(args.file, doc_id)
+    text, analysis = _analyze_file(args.file, doc_id, args.genre)
     _warn_input(args.file, analysis.flags)
     to_terminal = args.output in (None, "-")
     color = to_terminal and _color(args.color, sys.stdout)
@@ -537,7 +556,7 @@ def _cmd_flag(args: argparse.Namespace) -> int:
     lines: list[str] = []
     records: list[dict[str, object]] = []
     for name in args.files:
-        text, analysis = _analyze_file(name, name)
+        text, analysis = _analyze_file(name, name, args.genre)
         flags = analysis.flags
         _warn_input(name, flags)
         worst = max([worst, *(f.severity.rank for f in flags)])  # hidden flags count too

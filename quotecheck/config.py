@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["DEFAULT_CONFIG", "AnalyzerConfig"]
+from quotecheck.errors import InputTypeError
+
+__all__ = ["DEFAULT_CONFIG", "AnalyzerConfig", "given_config"]
 
 
 class AnalyzerConfig(BaseModel):
@@ -595,3 +597,16 @@ class AnalyzerConfig(BaseModel):
 
 
 DEFAULT_CONFIG = AnalyzerConfig()
+
+
+def given_config(config: object) -> AnalyzerConfig:
+    """``config`` if it is an AnalyzerConfig, the defaults for ``None``; else InputTypeError."""
+    if config is None:
+        return DEFAULT_CONFIG
+    if isinstance(config, AnalyzerConfig):
+        return config
+    msg = (
+        f"config must be an AnalyzerConfig or None, got {type(config).__name__}: "
+        f"build one, e.g. AnalyzerConfig(max_chars=100_000)"
+    )
+    raise InputTypeError(msg, got=type(config))

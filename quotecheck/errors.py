@@ -46,7 +46,8 @@ class InputError(QuotecheckError, ValueError):
 
 
 class InputTypeError(QuotecheckError, TypeError):
-    """Raised when a function gets something other than ``str`` where it needs text."""
+    """Raised when an argument has the wrong type: not ``str`` where text is needed, not an
+    AnalyzerConfig, not an Analysis."""
 
     def __init__(self, message: str, *, got: type) -> None:
         super().__init__(message)
@@ -117,4 +118,12 @@ def require_text(value: object, *, what: str = "text") -> str:
         )
     else:
         msg = f"{what} must be str, got {type(value).__name__}: pass the article text as a string"
+    raise InputTypeError(msg, got=type(value))
+
+
+def require_optional_text(value: object, *, what: str) -> str | None:
+    """Return ``value`` if it is a ``str`` or ``None``; raise :class:`InputTypeError` otherwise."""
+    if value is None or isinstance(value, str):
+        return value
+    msg = f"{what} must be a str or None, got {type(value).__name__}: pass str({what})"
     raise InputTypeError(msg, got=type(value))

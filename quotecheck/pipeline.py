@@ -18,8 +18,8 @@ from quotecheck.claims.classify import claim_records
 from quotecheck.claims.framing import find_weighted_signals
 from quotecheck.claims.genre import given_genre, read_genre
 from quotecheck.claims.records import claim_models
-from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
-from quotecheck.errors import InputError, InputTypeError, require_text
+from quotecheck.config import AnalyzerConfig, given_config
+from quotecheck.errors import InputError, InputTypeError, require_optional_text, require_text
 from quotecheck.flags import flag_models, flag_records
 from quotecheck.models import Analysis, Flag, Genre, GenreKind, Span
 from quotecheck.offsets import SpanShelf
@@ -53,7 +53,8 @@ def analyze(
         An :class:`~quotecheck.models.Analysis` whose every ``Span`` indexes ``text`` exactly.
 
     Raises:
-        InputTypeError: ``text`` is not a ``str``, or ``doc_id`` is neither a ``str`` nor None.
+        InputTypeError: ``text`` is not a ``str``, ``doc_id`` is neither a ``str`` nor None, or
+            ``config`` is not an AnalyzerConfig.
         InputError: ``text`` is longer than ``config.max_chars``, or ``genre`` names no genre.
 
     >>> a = analyze('“We will stay,” the minister said.')
@@ -61,11 +62,9 @@ def analyze(
     'We will stay,'
     """
     text = require_text(text)
-    if doc_id is not None and not isinstance(doc_id, str):
-        # Said before the work, not by the Analysis model after it.
-        msg = f"doc_id must be a str or None, got {type(doc_id).__name__}: pass str(doc_id)"
-        raise InputTypeError(msg, got=type(doc_id))
-    config = config or DEFAULT_CONFIG
+    # Said before the work, not by the Analysis model after it.
+    doc_id = require_optional_text(doc_id, what="doc_id")
+    config = given_config(config)
     given = _given(genre, doc_id)
     if len(text) > config.max_chars:
         msg = (

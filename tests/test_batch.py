@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from quotecheck.config import AnalyzerConfig
+from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
 from quotecheck.corpus import batch, worker
 from quotecheck.corpus.batch import BatchStats, analyze_corpus, run_batch
 from quotecheck.corpus.io import Record
@@ -137,7 +137,7 @@ def test_a_failed_task_costs_only_its_guilty_record() -> None:
     texts = [f"Text {i}." for i in range(20)]
     texts[5] = "poison"
     items = [Record(id=str(i), text=t, line=i + 1) for i, t in enumerate(texts)]
-    task = batch.partial(worker.analyze_chunk, config=batch.DEFAULT_CONFIG)
+    task = batch.partial(worker.analyze_chunk, config=DEFAULT_CONFIG)
     on_error = batch.partial(worker.lost, timeout=None)
     results = list(batch._ordered(items, _Flaky(), task, on_error, None))
     assert [r.doc_id for r in results] == [str(i) for i in range(20)]

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from quotecheck.cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, main
+from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.corpus import batch, worker
 from quotecheck.corpus.batch import run_batch
 from quotecheck.corpus.io import Record
@@ -168,7 +169,7 @@ def test_the_worker_survives_memory_errors_and_panics(monkeypatch: pytest.Monkey
     def short_of_memory(text: str, **kwargs: Any) -> Analysis:
         raise MemoryError
 
-    config = batch.DEFAULT_CONFIG
+    config = DEFAULT_CONFIG
     record = Record(id="r", text="x", line=3)
     monkeypatch.setattr(worker, "analyze", short_of_memory)
     failed, line = worker.encode_record(record, config)
@@ -196,10 +197,10 @@ def test_a_slow_record_is_stopped_by_its_worker(monkeypatch: pytest.MonkeyPatch)
 
     monkeypatch.setattr(worker, "analyze", slow)
     started = time.monotonic()
-    stopped = worker.analyze_record(Record(id="s", text="slow", line=2), batch.DEFAULT_CONFIG, 0.3)
+    stopped = worker.analyze_record(Record(id="s", text="slow", line=2), DEFAULT_CONFIG, 0.3)
     assert time.monotonic() - started < 5
     assert stopped == worker.lost(Record(id="s", text="", line=2), TimeoutError(), timeout=0.3)
-    fine = worker.analyze_record(Record(id="f", text="fast"), batch.DEFAULT_CONFIG, 0.3)
+    fine = worker.analyze_record(Record(id="f", text="fast"), DEFAULT_CONFIG, 0.3)
     assert isinstance(fine, Analysis)
     time.sleep(0.5)  # the timer was cleared: nothing fires later
 

@@ -89,6 +89,54 @@ def test_degree_words_are_not_evaluative_terms_of_their_own() -> None:
         assert (SignalKind.evaluative.value, word.lower()) not in TABLES.weights
 
 
+# A verb's or noun's other forms that judge where the listed form names ("interesting" beside
+# "interest", "promising" beside "promise"): these stay evaluative on purpose.
+_JUDGING_FORMS = frozenset(
+    {"interesting", "promising", "striking", "damaging", "caring", "pleased", "pleasing",
+     "poisons", "riches", "positives", "successes", "hearts", "conflicting", "blasted", "cute",
+     "diseased", "pained", "paining", "terrors", "promise"}
+)  # fmt: skip
+# Forms the derived lists carry that are no English words: they never match a text.
+_NOT_WORDS = frozenset(
+    {"cutes", "faithed", "winned", "weaponed", "threating", "welling", "winnings"}
+)
+
+
+def _regular_forms(word: str) -> set[str]:
+    """The regular inflections of ``word`` (plural or third person, past, -ing, and back)."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = {word + "s", word + "es", word + "d", word + "ed", stem + "ing"}
+    for ending in ("ed", "ing", "s"):
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            forms |= {base, base + "e", base + "s", base + "ed", base + "ing"}
+    return forms - {word}
+
+
+def test_an_excluded_word_is_excluded_in_its_other_forms_too() -> None:
+    """not_evaluative.txt drops a word class from the derived lists, so each listed verb or noun
+    is dropped in every regular form they carry ("criticized" and "criticize", "murder" and
+    "murdered"), except forms that judge on their own (_JUDGING_FORMS)."""
+    excluded = {row.lower() for row in load("not_evaluative")}
+    derived = {row[0].lower() for name in ("valence", "subjective") for row in load_rows(name)}
+    missing = sorted(
+        form
+        for word in excluded
+        for form in _regular_forms(word)
+        if form in derived and form not in excluded | _JUDGING_FORMS | _NOT_WORDS
+    )
+    assert missing == []
+
+
+def test_inflections_of_event_verbs_do_not_make_news_editorial() -> None:
+    """'criticizes', 'threatens', 'destroy' name events as 'criticized' does."""
+    for text in (
+        "The union criticizes the plan and threatens a strike in May.",
+        "Floods could destroy the harvest, the ministry said on Monday.",
+    ):
+        assert _claim(text).kind is not ClaimKind.editorial, text
+
+
 # --------------------------------------------------------------------------- emphasis
 
 
@@ -393,3 +441,47 @@ def test_a_feeling_reported_in_news_weighs_nothing(genre: str, kind: str) -> Non
     assert claim.kind.value == kind
     reported = any(r.startswith("a feeling reported in news") for r in claim.reasons)
     assert reported is (genre == "news")
+
+
+# --------------------------------------------------------------------------- figures of speech
+
+
+def test_a_figure_of_speech_is_named_in_the_reasons() -> None:
+    """A figure from lexicons/figurative.txt makes the sentence editorial, and the reasons say
+    that an image carried the verdict, naming it."""
+    claim = _claim("The pension reform is a house of cards built on hopeful forecasts.")
+    assert claim.kind is ClaimKind.editorial
+    assert "a figure of speech carries a verdict: house of cards" in claim.reasons
+
+
+def test_a_loaded_word_is_not_called_a_figure() -> None:
+    """An evaluative term that is no figure of speech gets no figure note."""
+    claim = _claim("The feckless cabinet ignored the pension reform.")
+    assert claim.kind is ClaimKind.editorial
+    assert not any(r.startswith("a figure of speech") for r in claim.reasons)
+
+
+def test_figures_have_no_adverbs() -> None:
+    """Figures are images, not adjectives: no -ly form is made for them ('nightmarely')."""
+    assert TABLES.weights[(SignalKind.evaluative.value, "nightmare")] == 1.0
+    assert (SignalKind.evaluative.value, "nightmarely") not in TABLES.weights
+    assert (SignalKind.evaluative.value, "shamblesly") not in TABLES.weights
+
+
+@pytest.mark.parametrize("entry", sorted(load("figurative")))
+def test_every_figure_is_a_full_weight_signal(entry: str) -> None:
+    """Each entry of lexicons/figurative.txt is found in a sentence of its own as an
+    evaluative signal (a multi-word figure as one signal)."""
+    text = f"Critics of the plan call it {entry} at every meeting."
+    found = {(s.kind, s.span.text.lower()) for s in find_signals(text, _whole(text))}
+    assert (SignalKind.evaluative, entry.lower()) in found
+
+
+def test_a_figure_written_as_a_name_weighs_nothing() -> None:
+    """A figure inside the sentence with every longer word capitalised is a title ('House of
+    Cards', the series): it weighs nothing, and the reasons say why."""
+    claim = qc.analyze("He watched House of Cards all weekend.").claims[-1]
+    assert claim.kind is not ClaimKind.editorial
+    assert "a figure of speech written as a name: House of Cards" in claim.reasons
+    opening = qc.analyze("House of cards, the critics called the budget.").claims[-1]
+    assert any(r.startswith("a figure of speech carries") for r in opening.reasons)

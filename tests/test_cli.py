@@ -85,6 +85,29 @@ def test_analyze_json_is_the_analysis(capsys: pytest.CaptureFixture[str]) -> Non
         assert SEED[q.span.start : q.span.end] == q.span.text
 
 
+COLUMN = "We must stop this waste now. The council voted on Tuesday to close the library."
+
+
+def test_genre_given_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--genre is the caller's genre, as analyze(text, genre=...) takes it; in a labelled opinion
+    column the writer's framing ranks lower than in news, and flag follows it."""
+    article = _write(tmp_path / "column.txt", COLUMN.encode())
+    assert main(["analyze", str(article), "--genre", "opinion", "-f", "json"]) == EXIT_OK
+    analysis = qc.Analysis.model_validate_json(capsys.readouterr().out)
+    assert analysis == qc.analyze(COLUMN, doc_id=str(article), genre="opinion")
+    assert (analysis.genre.kind.value, analysis.genre.given) == ("opinion", True)
+    severities = {}
+    for genre in ("news", "opinion"):
+        assert main(["flag", str(article), "--genre", genre, "-f", "json"]) == EXIT_OK
+        records = json.loads(capsys.readouterr().out)
+        severities[genre] = max(Severity(r["severity"]).rank for r in records)
+    assert severities["opinion"] < severities["news"]
+    assert main(["analyze", str(article), "--genre", "poem"]) == EXIT_USAGE
+    assert "invalid choice: 'poem'" in one_error_line(capsys.readouterr().err)
+
+
 def test_analyze_html_to_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """--format html -o FILE writes one HTML page and nothing to stdout."""
     out = tmp_path / "report.html"

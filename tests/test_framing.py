@@ -36,6 +36,7 @@ FRAMING_LEXICONS = (
     "intensifiers",
     "voice",
     "allegation",
+    "figurative",
 )
 
 

@@ -170,6 +170,20 @@ def test_wrong_type_is_an_input_type_error() -> None:
     """Passing something other than str or bytes raises InputTypeError."""
     with pytest.raises(qc.InputTypeError, match="str or bytes"):
         extract_page(42)  # type: ignore[arg-type]
+    with pytest.raises(qc.InputTypeError, match="url must be a str or None, got int"):
+        extract_page(PAGE, url=42)  # type: ignore[arg-type]
+
+
+def test_a_known_genre_is_passed_through() -> None:
+    """analyze_html takes the caller's genre as analyze does; an unknown one is an InputError."""
+    pytest.importorskip("trafilatura")
+    analysis = analyze_html(PAGE, genre="opinion")
+    assert analysis.page is not None
+    assert (analysis.genre.kind.value, analysis.genre.given) == ("opinion", True)
+    expected = qc.analyze(analysis.page.text, genre="opinion")
+    assert analysis == expected.model_copy(update={"page": analysis.page})
+    with pytest.raises(qc.InputError, match="'poem' is not a genre"):
+        analyze_html(PAGE, genre="poem")
 
 
 def test_without_trafilatura_pages_are_refused(without_trafilatura: None) -> None:

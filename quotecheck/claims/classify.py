@@ -18,7 +18,13 @@ from quotecheck.attribution.records import (
     SourceRecord,
     Sourcing,
 )
-from quotecheck.claims.checkable import Marks, checkable_reason, first_in, scan_marks
+from quotecheck.claims.checkable import (
+    Marks,
+    checkable_reason,
+    first_in,
+    no_comment,
+    scan_marks,
+)
 from quotecheck.claims.framing import find_weighted_signals
 from quotecheck.claims.genre import answer_paragraphs
 from quotecheck.claims.parts import (
@@ -252,6 +258,9 @@ def _classify(
             f"'{reporting}' marks reporting"
         )
     why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
+    if why_checkable and kind is CLAIM_UNATTRIBUTED and no_comment(s.text):
+        why_checkable = ""
+        reasons.append("records a request for comment that got no answer: no claim to source")
     checkable = bool(why_checkable) and role is ROLE_BODY and not is_question(s.text)
     if why_checkable and (kind is CLAIM_UNATTRIBUTED or kind is CLAIM_EDITORIAL):
         reasons.append(why_checkable)

@@ -37,6 +37,7 @@ class _Source(NamedTuple):
     lexicon: str
     kind: SignalKind
     filtered: bool  # derived from an outside lexicon: drop entries in not_evaluative.txt
+    adverbs: bool = True  # an evaluative one-word entry also matches its -ly adverb
 
 
 # Each entry weighs its own weight (second field, default 1); the weight of its kind
@@ -50,6 +51,8 @@ _SOURCES = (
     _Source("evaluative", SignalKind.evaluative, filtered=False),
     _Source("subjective", SignalKind.evaluative, filtered=True),
     _Source("valence", SignalKind.evaluative, filtered=True),
+    # Images, not adjectives: "nightmare" has no adverb to match.
+    _Source("figurative", SignalKind.evaluative, filtered=False, adverbs=False),
     _Source("intensifiers", SignalKind.intensifier, filtered=False),
     _Source("voice", SignalKind.voice, filtered=False),
     _Source("imputation", SignalKind.imputation, filtered=False),
@@ -69,7 +72,7 @@ def _entries(source: _Source, excluded: frozenset[str]) -> Iterable[tuple[str, f
             continue
         weight = float(row[1]) if len(row) > 1 else 1.0
         yield entry, weight
-        if source.kind is SignalKind.evaluative and " " not in entry:
+        if source.kind is SignalKind.evaluative and source.adverbs and " " not in entry:
             yield _adverb(entry), weight
 
 

@@ -85,6 +85,9 @@ _DETERMINERS: Final = frozenset(
 )
 _DEGREE: Final = frozenset(e.lower() for e in load("degree"))
 _FEELINGS: Final = frozenset(e.lower() for e in load("feelings"))
+# Figures of speech (lexicons/figurative.txt) weigh as evaluative terms; a note names them so
+# the reasons say an image, not a loaded word, carried the verdict.
+_FIGURATIVE: Final = frozenset(" ".join(fold(e).lower().split()) for e in load("figurative"))
 _DEGREE_REACH: Final = 1 + max(len(e) for e in _DEGREE)  # characters looked back for one
 _EVALUATIVE: Final = SignalKind.evaluative
 _INTENSIFIER: Final = SignalKind.intensifier
@@ -207,6 +210,7 @@ def weigh_sentence(
         weights = _reweigh(text, signals, weights, policy, notes)
     if signals:
         weights = _graded(text, signals, weights, policy, notes)
+        weights = _figures(span, signals, weights, notes)
         if len(signals) > 1 and policy.emphasis_factor != 1.0:
             weights = _emphasised(signals, weights, policy, notes)
     if signals and ('"' in span.text or "\u201d" in span.text):
@@ -317,6 +321,42 @@ def _graded(
     if owned:
         notes.append(f"an evaluative term ascribed to an actor: {', '.join(owned)}")
     return out
+
+
+def _figures(
+    span: Span, signals: tuple[Signal, ...], weights: list[float], notes: list[str]
+) -> list[float]:
+    """Note the writer's figures of speech among the signals ("spread like wildfire", "a house
+    of cards"): an image that casts a matter as a disaster, a disease or a con. One written as
+    a name inside the sentence, every word capitalised ("the Hot Air blog", "House of Cards"),
+    is a title and weighs nothing."""
+    out = weights
+    figures: list[str] = []
+    names: list[str] = []
+    for n, s in enumerate(signals):
+        if weights[n] <= 0 or s.kind is not _EVALUATIVE:
+            continue
+        if (s.lexicon or "").lower() not in _FIGURATIVE:
+            continue
+        if s.span.start > span.start and _capitalised(s.span.text):
+            if out is weights:
+                out = list(weights)
+            out[n] = 0.0
+            names.append(s.span.text)
+        else:
+            figures.append(s.span.text)
+    if figures:
+        notes.append(f"a figure of speech carries a verdict: {', '.join(dict.fromkeys(figures))}")
+    if names:
+        notes.append(f"a figure of speech written as a name: {', '.join(dict.fromkeys(names))}")
+    return out
+
+
+def _capitalised(words: str) -> bool:
+    """True when every word of more than three letters opens with a capital ("Hot Air",
+    "House of Cards"): a title, not the figure."""
+    longer = [w for w in words.split() if len(w) > 3]
+    return all(w[0].isupper() for w in longer or words.split())
 
 
 def _ascribed(term: str) -> bool:

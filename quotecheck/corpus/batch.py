@@ -28,7 +28,7 @@ from itertools import islice
 from multiprocessing import get_context
 from typing import Any, Literal, Protocol, TypeVar
 
-from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
+from quotecheck.config import AnalyzerConfig, given_config
 from quotecheck.corpus.io import (
     Record,
     Result,
@@ -346,6 +346,17 @@ def _check(engine: str, workers: int | None, record_timeout: float | None) -> No
     if engine not in ("process", "dask", "serial"):
         msg = f"unknown engine {engine!r}; use 'process', 'dask' or 'serial'"
         raise BatchError(msg)
+    if workers is not None and (not isinstance(workers, int) or isinstance(workers, bool)):
+        msg = f"workers must be a whole number or None, got {type(workers).__name__} {workers!r}"
+        raise BatchError(msg)
+    if record_timeout is not None and (
+        not isinstance(record_timeout, int | float) or isinstance(record_timeout, bool)
+    ):
+        msg = (
+            f"record_timeout must be a number of seconds or None, "
+            f"got {type(record_timeout).__name__} {record_timeout!r}"
+        )
+        raise BatchError(msg)
     if workers is not None and workers < 1:
         msg = f"workers must be at least 1, got {workers}"
         raise BatchError(msg)
@@ -355,6 +366,42 @@ def _check(engine: str, workers: int | None, record_timeout: float | None) -> No
     if record_timeout is not None and not record_timeout > 0:
         msg = f"record_timeout must be a number of seconds above 0 (or None), got {record_timeout}"
         raise BatchError(msg)
+
+
+def _check_records(records: object) -> None:
+    """Refuse records that are not an iterable of records: one text (a str, read character by
+    character), bytes, None, a number, a data frame (read column by column)."""
+    if isinstance(records, str | bytes | bytearray | memoryview) or not isinstance(
+        records, Iterable
+    ):
+        msg = (
+            f"records must be an iterable of records (Records, mappings or str texts), got "
+            f"{type(records).__name__}: for one text, pass [text] or call quotecheck.analyze"
+        )
+        raise BatchError(msg)
+    if hasattr(records, "columns") and hasattr(records, "to_dict"):
+        # Iterating a data frame yields its column names, which would be analysed as texts.
+        msg = (
+            f"records is a {type(records).__name__}, whose items are its column names: pass "
+            f"one mapping per row, e.g. frame.to_dict('records')"
+        )
+        raise BatchError(msg)
+
+
+def _check_columns(columns: Mapping[str, object], log: object, flags: Mapping[str, object]) -> None:
+    """Refuse column names that are not ``str``, a ``log`` that cannot be called, and switches
+    (``resume``, ``progress``) that are not ``bool``, before any work."""
+    for name, value in columns.items():
+        if not isinstance(value, str):
+            msg = f"{name} must be a str naming a field or column, got {type(value).__name__}"
+            raise BatchError(msg)
+    if log is not None and not callable(log):
+        msg = f"log must be a function taking one str, or None, got {type(log).__name__}"
+        raise BatchError(msg)
+    for name, value in flags.items():
+        if value is not None and not isinstance(value, bool):
+            msg = f"{name} must be True or False, got {type(value).__name__} {value!r}"
+            raise BatchError(msg)
 
 
 def _bounded(record_timeout: float | None) -> float | None:
@@ -424,15 +471,17 @@ def analyze_corpus(
         An iterator of Analysis (``doc_id`` = record id) or Failure, one per record.
 
     Raises:
-        BatchError: unknown engine, bad ``workers`` or ``record_timeout``, or Dask missing or
-            unreachable.
+        BatchError: unknown engine, bad ``workers`` or ``record_timeout``, ``records`` that is
+            one text or no iterable, or Dask missing or unreachable.
+        InputTypeError: ``config`` is not an AnalyzerConfig.
 
     >>> [a.doc_id for a in analyze_corpus(["It rained.", 42], engine="serial")]
     ['0', '1']
     """
     _check(engine, workers, record_timeout)
+    _check_records(records)
     record_timeout = _bounded(record_timeout)
-    config = config or DEFAULT_CONFIG
+    config = given_config(config)
     task = partial(analyze_chunk, config=config, timeout=_alarm(engine, record_timeout))
     return _stream(
         records,
@@ -626,12 +675,16 @@ def run_batch(
         :class:`BatchStats`; ``stats.exit_code`` is 1 when any record failed.
 
     Raises:
+        InputTypeError: ``config`` is not an AnalyzerConfig.
         BatchError: the options are wrong, a path is unusable, the input cannot be read, the
             output to resume came from another input, or an output cannot be written.
         BatchInterrupted: Ctrl-C (a ``KeyboardInterrupt``) stopped the run; it says how many
             lines the output holds, and ``resume=True`` finishes it.
     """
     _check(engine, workers, record_timeout)
+    columns = {"text_column": text_column, "id_column": id_column, "genre_column": genre_column}
+    _check_columns(columns, log, {"resume": resume, "progress": progress})
+    config = given_config(config)
     check_paths(input_path, output_path, summary_path, resume=resume)
     job = _Job(
         output_path=output_path,
@@ -640,10 +693,10 @@ def run_batch(
         resume=resume,
         engine=engine,
         scheduler=scheduler,
-        columns={"text_column": text_column, "id_column": id_column, "genre_column": genre_column},
+        columns=columns,
         progress=progress,
         log=log or _stderr,
-        config=config or DEFAULT_CONFIG,
+        config=config,
         record_timeout=_bounded(record_timeout),
     )
     with regular_input(input_path) as readable:  # a pipe is copied: it is read more than once

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
-from quotecheck.config import DEFAULT_CONFIG, AnalyzerConfig
+from quotecheck.config import AnalyzerConfig, given_config
 from quotecheck.errors import BatchError, install_hint
 
 __all__ = ["DASK_HINT", "analyze_bag", "dask_engine"]
@@ -95,4 +95,4 @@ def analyze_bag(bag: Any, config: AnalyzerConfig | None = None) -> Any:
     from quotecheck.corpus.worker import analyze_record
 
     _distributed()
-    return bag.map(analyze_record, config=config or DEFAULT_CONFIG)
+    return bag.map(analyze_record, config=given_config(config))

@@ -133,7 +133,8 @@ def check_paths(
     """Refuse, before any work, paths a batch would destroy or could not write.
 
     Raises:
-        BatchError: two of input, output and summary are the same file (also through a symlink
+        BatchError: a path is not a ``str`` or ``os.PathLike``; two of input, output and
+            summary are the same file (also through a symlink
             or a hard link), an output is a folder, its folder is missing, or it is not writable;
             or the output is a stream (a pipe, ``/dev/stdout``) and ``resume`` or a summary
             would have to read it back.
@@ -141,6 +142,8 @@ def check_paths(
     named: list[tuple[str, PathLike]] = [("input", input_path), ("output (-o)", output_path)]
     if summary_path is not None:
         named.append(("summary (--summary)", summary_path))
+    for what, path in named:
+        _check_path_type(path, what)
     for (first, a), (second, b) in combinations(named, 2):
         if same_file(a, b):
             msg = f"the {first} and the {second} are the same file ({b}); write to another path"
@@ -155,6 +158,13 @@ def check_paths(
     _check_writable(output_path, "output (-o)", replaced=False)
     if summary_path is not None:
         _check_writable(summary_path, "summary (--summary)", replaced=True)
+
+
+def _check_path_type(path: object, what: str) -> None:
+    """Refuse a path that is neither a ``str`` nor an ``os.PathLike`` (None, a number, bytes)."""
+    if not isinstance(path, str | os.PathLike):
+        msg = f"the {what} path must be a str or a pathlib.Path, got {type(path).__name__}"
+        raise BatchError(msg)
 
 
 class LineWriter:

@@ -15,9 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from quotecheck.config import AnalyzerConfig
-from quotecheck.errors import InputError, InputTypeError, MissingExtraError
-from quotecheck.models import Analysis, Page
+from quotecheck.config import AnalyzerConfig, given_config
+from quotecheck.errors import (
+    InputError,
+    InputTypeError,
+    MissingExtraError,
+    require_optional_text,
+)
+from quotecheck.models import Analysis, GenreKind, Page
 from quotecheck.pipeline import analyze
 
 __all__ = ["HTML_SUFFIXES", "analyze_html", "extract_page", "looks_like_html"]
@@ -87,12 +92,13 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
 
     Raises:
         MissingExtraError: trafilatura is not installed (``pip install 'news-quotecheck[html]'``).
-        InputTypeError: ``html`` is neither ``str`` nor bytes.
+        InputTypeError: ``html`` is neither ``str`` nor bytes, or ``url`` is not a ``str``.
         InputError: the page holds no article text.
     """
     if not isinstance(html, str | bytes):
         msg = f"html must be str or bytes, got {type(html).__name__}: pass the page's markup"
         raise InputTypeError(msg, got=type(html))
+    url = require_optional_text(url, what="url")
     trafilatura = _trafilatura()
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=True
@@ -112,6 +118,7 @@ def analyze_html(
     config: AnalyzerConfig | None = None,
     *,
     url: str | None = None,
+    genre: GenreKind | str | None = None,
 ) -> Analysis:
     """Analyse the article of a web page: extract its text with trafilatura, then analyse that.
 
@@ -124,11 +131,17 @@ def analyze_html(
         doc_id: An id to carry into the result.
         config: Analyzer settings, as for :func:`quotecheck.analyze`.
         url: The page's address, kept as metadata.
+        genre: The article's genre when the caller knows it, as for :func:`quotecheck.analyze`.
 
     Raises:
         MissingExtraError: trafilatura is not installed (``pip install 'news-quotecheck[html]'``).
-        InputError: the page holds no article text, or its text is too long.
+        InputError: the page holds no article text, its text is too long, or ``genre`` names
+            no genre.
+        InputTypeError: ``html``, ``doc_id``, ``url`` or ``config`` has the wrong type.
     """
+    # Every argument checked before the page is read: a wrong one costs no extraction.
+    doc_id = require_optional_text(doc_id, what="doc_id")
+    config = given_config(config)
     page = extract_page(html, url=url)
-    analysis = analyze(page.text, doc_id=doc_id, config=config)
+    analysis = analyze(page.text, doc_id=doc_id, config=config, genre=genre)
     return analysis.model_copy(update={"page": page})

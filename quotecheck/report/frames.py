@@ -381,11 +381,18 @@ def to_frames(analyses: Analysis | Iterable[Analysis | Failure]) -> dict[str, Da
 
     Raises:
         MissingExtraError: pandas is not installed (``pip install 'news-quotecheck[pandas]'``).
-        InputTypeError: an item is not an Analysis or a Failure.
+        InputTypeError: ``analyses`` is not an Analysis or an iterable, or an item is not an
+            Analysis or a Failure.
     """
     _pandas("to_frames")  # before any work, so a missing extra is said at once
     if isinstance(analyses, Analysis):
         analyses = [analyses]
+    elif isinstance(analyses, str | bytes) or not isinstance(analyses, Iterable):
+        msg = (
+            f"to_frames takes an Analysis or an iterable of them, got "
+            f"{type(analyses).__name__}: pass the results of quotecheck.analyze or analyze_corpus"
+        )
+        raise InputTypeError(msg, got=type(analyses))
     columns = _Columns()
     for position, item in enumerate(analyses):
         if not isinstance(item, Analysis | Failure):
@@ -426,8 +433,12 @@ def read_frames(
         BatchError: the file does not exist, or a line is not quotecheck output (a cut-off
             last line means the batch was interrupted: finish it with ``--resume``).
         InputError: ``chunksize`` is not a positive integer.
+        InputTypeError: ``path`` is not a ``str`` or ``os.PathLike``.
     """
     _pandas("read_frames")
+    if not isinstance(path, str | os.PathLike):
+        msg = f"path must be a str or a pathlib.Path, got {type(path).__name__}"
+        raise InputTypeError(msg, got=type(path))
     path = Path(path)
     if chunksize is not None and (
         isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1

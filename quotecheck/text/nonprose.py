@@ -102,6 +102,12 @@ _AGENCY_CREDIT_RE: Final = regex.compile(
     r"\(?(?:REUTERS|Reuters|AP(?:\ Photo)?|AFP|EPA|EFE|PA|AAP|ANI|PTI|Xinhua|Bloomberg"
     r"|Getty\ Images|Sportsfile|INPHO|Inpho)(?:/[\p{L}\p{N} .'’-]{2,40}){1,3}\)?"
 )
+# A copyright notice closing an article: "Copyright 2024 The Associated Press. All rights
+# reserved.", "© Reuters 2024", "(c) 2024 Acme Ltd", "All rights reserved."
+_COPYRIGHT_RE: Final = regex.compile(
+    r"[(\[]?\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved\b)",
+    regex.IGNORECASE,
+)
 _CONTACT_HEAD_RE: Final = regex.compile(
     r"""
     (?: (?: media | press | investor | pr | news | editorial ) \s+
@@ -164,6 +170,7 @@ _OPENER_RE: Final = re.compile(
     |courtesy|media|press|investor|pr\s|news|editorial|for\s|contact|journalist|tel|phone|mob
     |cell|fax|office|email|e-mail|www|http|notes?\s|editor|ends?\b|forward|safe|cautionary
     |about\s|reuters|ap\b|afp|epa|efe|pa\b|aap|ani|pti|xinhua|bloomberg|getty|sportsfile|inpho
+    |©|copyright|all\srights
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -280,6 +287,9 @@ def _line_role(
         return ROLE_CAPTION
     if opens and _EDITORS_NOTE_RE.match(text, start, end):
         return ROLE_BOILERPLATE
+    # not behind ``opens``: _OPENER_RE's "all\srights" is narrower than this pattern's
+    if _COPYRIGHT_RE.match(text, start, end) and _short(text, start, end, 25):
+        return ROLE_BOILERPLATE  # "Copyright 2024 The Associated Press. All rights reserved."
     if (
         _short(text, start, end, 12)
         and _may_hold_contact(text[start:end])

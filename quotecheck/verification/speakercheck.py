@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from quotecheck.errors import InputTypeError
 from quotecheck.models import Source, SourceKind, SpeakerMatch, Verification, VerificationStatus
 from quotecheck.verification.index import ShingleIndex
 from quotecheck.verification.interviewee import HONORIFICS
@@ -35,6 +36,12 @@ def credited(speaker: str | Source | None) -> Speaker | None:
         return None
     if isinstance(speaker, str):
         return speaker_from_text(speaker) if speaker.strip() else None
+    if not isinstance(speaker, Source):
+        msg = (
+            f"speaker must be a str, a Source or None, got {type(speaker).__name__}: pass "
+            f"the credited name ('Grace Okafor') or a Source from quotecheck.analyze"
+        )
+        raise InputTypeError(msg, got=type(speaker))
     person = speaker.kind in (SourceKind.person, SourceKind.anonymous)
     name = speaker.name if speaker.kind is SourceKind.person else None
     role = speaker.role if person else None

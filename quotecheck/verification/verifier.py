@@ -15,7 +15,13 @@ from dataclasses import dataclass, field, replace
 
 from rapidfuzz.distance import Levenshtein
 
-from quotecheck.errors import InputError, SourceDocumentError, require_text
+from quotecheck.errors import (
+    InputError,
+    InputTypeError,
+    SourceDocumentError,
+    require_optional_text,
+    require_text,
+)
 from quotecheck.models import (
     Analysis,
     Flag,
@@ -279,6 +285,13 @@ class SourceIndex:
 
     def verify_all(self, analysis: Analysis, text: str | None = None) -> tuple[Verification, ...]:
         """Check every quote of an analysed article; see :func:`verify`."""
+        if not isinstance(analysis, Analysis):
+            msg = (
+                f"analysis must be an Analysis, got {type(analysis).__name__}: pass the result "
+                f"of quotecheck.analyze(text)"
+            )
+            raise InputTypeError(msg, got=type(analysis))
+        text = require_optional_text(text, what="text")
         out = []
         speaker_of = _speakers(analysis)
         for quote in analysis.quotes:
@@ -439,7 +452,8 @@ def verify_quote(
         A :class:`~quotecheck.models.Verification` whose spans index ``source_text`` exactly.
 
     Raises:
-        InputTypeError: ``quote`` or ``source_text`` is not text.
+        InputTypeError: ``quote`` or ``source_text`` is not text, ``source_name`` is not a
+            ``str``, or ``speaker`` is neither a ``str`` nor a Source.
         InputError: ``quote`` is empty.
         SourceDocumentError: ``source_text`` is empty.
 
@@ -448,6 +462,7 @@ def verify_quote(
     ('normalized', 'We will, uh, stay')
     """
     source_text = require_text(source_text, what="source_text")
+    source_name = require_optional_text(source_name, what="source_name")
     if not source_text.strip():
         msg = "source_text is empty: pass the transcript or document the quote should come from"
         raise SourceDocumentError(msg, name=source_name)
@@ -475,6 +490,7 @@ def verify(
 
     Raises:
         SourceDocumentError: ``sources`` is not a mapping of names to text, or is empty.
+        InputTypeError: ``analysis`` is not an Analysis, or ``text`` is not a ``str``.
         InputError: ``text`` is given and the analysis's quotes do not index it.
     """
     return SourceIndex(sources).verify_all(analysis, text)
