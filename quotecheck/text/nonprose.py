@@ -257,7 +257,7 @@ def _block_role(
             return ROLE_CONTACT, ROLE_CONTACT
     # No label the tests below know opens the paragraph ("Q: Why?", "SMITH: Yes."): only the
     # tests of its tail or its contact details can find a role (on a transcript's turns the
-    # label tests were about 45 k instructions a paragraph; tests/test_nonprose.py)
+    # label tests were about 16 k instructions a paragraph; tests/test_nonprose.py)
     opens = _OPENER_RE.match(text, start, end) is not None
     if opens and _opens_boilerplate(text, start, end, bounds, n):
         return ROLE_BOILERPLATE, ROLE_BOILERPLATE
