@@ -48,6 +48,16 @@ def _nested(n: int) -> str:
     return (_repeat("“a ‘b ")(half) + _repeat("c’ d” ")(n - half))[:n]
 
 
+def _labels(n: int) -> str:
+    """One line per speaker, each label a new name ("SPEAKER7: We said no.")."""
+    lines = []
+    length = 0
+    while length < n:
+        lines.append(f"SPEAKER{len(lines)}: We said no.\n\n")
+        length += len(lines[-1])
+    return "".join(lines)[:n]
+
+
 SHAPES: dict[str, Callable[[int], str]] = {
     "run of .": _repeat("."),
     "run of !": _repeat("!"),
@@ -72,6 +82,14 @@ SHAPES: dict[str, Callable[[int], str]] = {
     # One run-on sentence of sources: each cue's relative-clause check read the rest of it.
     "according to": _repeat("according to officials, according to aides, "),
     "transcript turns": _repeat("SMITH: Yes, we agreed to it.\n\nJONES: No, we did not.\n\n"),
+    # Slow-but-linear shapes of the wider scan (2026-12-08): an interview's Q/A turns, a new
+    # speaker's label on every line, a relative clause before every cue, a colon before every
+    # quote, and "in a statement" after every report.
+    "Q/A turns": _repeat("Q: Why?\n\nA: Because.\n\n"),
+    "label lines": _labels,
+    "a man who said, ": _repeat("a man who said, "),
+    "colon quotes": _repeat("He said: “Yes.” "),
+    "in a statement": _repeat("she said in a statement, "),
 }
 
 _CHILD = """

@@ -110,10 +110,13 @@ def run(labels_out: Path, eval_dir: Path, n: int) -> None:
         summary = p.summarize(claims, sourcing)
         mark("model")
         built = (sourcing.quotes, sourcing.sources, sourcing.attributions)
+        shelf: tuple[Any, ...] = ()  # Spans shared between models by their offsets
+        if hasattr(p, "sentence_shelf"):
+            shelf = (p.sentence_shelf(text, [s.span for q in paragraphs for s in q.sentences]),)
         if hasattr(p, "sourcing_models"):  # records inside, the models built once here
-            built = p.sourcing_models(text, sourcing)
+            built = p.sourcing_models(text, sourcing, *shelf)
         if hasattr(p, "claim_models"):
-            claims = p.claim_models(text, claims)
+            claims = p.claim_models(text, claims, *shelf)
         if hasattr(p, "flag_models"):
             flags = p.flag_models(flags)
         analysis = p.Analysis(

@@ -21,7 +21,8 @@ from quotecheck.claims.records import claim_models
 from quotecheck.config import AnalyzerConfig, given_config
 from quotecheck.errors import InputError, InputTypeError, require_optional_text, require_text
 from quotecheck.flags import flag_models, flag_records
-from quotecheck.models import Analysis, Flag, Genre, GenreKind
+from quotecheck.models import Analysis, Flag, Genre, GenreKind, Span
+from quotecheck.offsets import SpanShelf
 from quotecheck.summary import summarize
 from quotecheck.text.cues import find_cues
 from quotecheck.text.formatchars import decision_view, restore_spans
@@ -96,12 +97,16 @@ def _analyze(
     framing = find_weighted_signals(view, sentences, sourcing.quotes, config)
     genre_read = given or read_genre(view, paragraphs, sourcing, *framing, config)
     claims = claim_records(view, paragraphs, sourcing, genre_read, config, framing)
-    del framing, sentences  # read by the claims alone: a list per sentence, kept to the end
+    del framing  # read by the claims alone: a list per sentence, kept to the end
     reading = read_input(view, config)
     # The stages exchanged records; the contract's models are built here, once, and each
     # stage's records let go as soon as their models exist: on a text dense with reports the
     # records are several tracked objects a sentence, which every full collection would visit.
-    quotes, sources, attributions = sourcing_models(view, sourcing)
+    # A part with the offsets of a Span already built (a sentence, a content, a quote's marks)
+    # holds that Span, not a copy.
+    shelf = sentence_shelf(view, sentences)
+    del sentences
+    quotes, sources, attributions = sourcing_models(view, sourcing, shelf)
     # a source flag sits on the Span of its mention or cue in those models, not an equal copy
     models = {s.id: s for s in sources}, {a.id: a for a in attributions}
     flags = flag_records(
@@ -109,8 +114,8 @@ def _analyze(
     )
     summary = summarize(claims, sourcing)
     del sourcing, models
-    claim_list = claim_models(view, claims)
-    del claims
+    claim_list = claim_models(view, claims, shelf)
+    del claims, shelf
     flag_list = flag_models(flags)
     del flags
     analysis = Analysis(
@@ -127,6 +132,14 @@ def _analyze(
         language=reading.language,
     )
     return analysis if view is text else restore_spans(analysis, text)
+
+
+def sentence_shelf(text: str, sentences: list[Span]) -> SpanShelf:
+    """A shelf holding the sentences' Spans (see :class:`~quotecheck.offsets.SpanShelf`)."""
+    shelf = SpanShelf(text)
+    for span in sentences:
+        shelf.add(span.start, span.end, span)
+    return shelf
 
 
 def _given(genre: GenreKind | str | None, doc_id: str | None) -> Genre | None:

@@ -13,6 +13,7 @@ from quotecheck.attribution.content import (
     _COMMENT_RE,
     _CONTRAST_RE,
     _CONTRAST_WORDS,
+    CutMarks,
     Doc,
     _comment_cut,
     _contrast_cut,
@@ -31,6 +32,10 @@ _PIECES = [
     ", a nod to",
     ", an apparent jab at",
     ", a dig",
+    ", a dig at",
+    ",  a\tthinly veiled shot at",
+    ", a thinly veiled",
+    ", a man who said",
     ", but others",
     ", but that",
     ", while aides",
@@ -106,3 +111,11 @@ def test_a_contrast_ends_the_clause_unless_it_still_reports() -> None:
     doc = _doc("Sales rose, while costs fell. Sales rose, but that was expected.")
     assert _contrast_cut(doc, 0, 28) == len("Sales rose")
     assert _contrast_cut(doc, 30, 64) == 64
+
+
+def test_a_comment_mark_needs_a_whole_head() -> None:
+    """ ", a man" opens no comment: a run of "a man who said, " marks none of its commas (each
+    once was a mark, and every clause over the run tried the comment pattern at each)."""
+    assert CutMarks("a man who said, " * 200).comments == []
+    text = "He left, a swipe at Reed, and then, an\tapparent  jab at Kim, part of it"
+    assert len(CutMarks(text).comments) == 3

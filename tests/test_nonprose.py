@@ -21,6 +21,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import quotecheck as qc
 from quotecheck.attribution.nonprose import non_prose_ranges
@@ -172,3 +174,145 @@ def test_html_flag_points_at_the_first_tag() -> None:
     text = "Intro <div class='x'>The council met.</div>"
     flag = next(f for f in qc.analyze(text).flags if f.kind is FlagKind.not_prose_input)
     assert flag.span.text == "<div class='x'>"
+
+
+# Heads of every label test of text.nonprose, and text that opens no label: _OPENER_RE must
+# match wherever one of those tests can (paragraph_roles skips them when it does not).
+_LABEL_PIECES = [
+    "By ",
+    "BY ",
+    "Reviewed by ",
+    "Interview by ",
+    "Story by ",
+    "Reporting by ",
+    "Editing by ",
+    "Photo: ",
+    "Photograph: ",
+    "Image caption, ",
+    "Credit: ",
+    "Courtesy ",
+    "File photo ",
+    "(Getty Images)",
+    "REUTERS/Jane Doe",
+    "AP Photo/Jo Roe",
+    "AFP/",
+    "Media contacts",
+    "Press ",
+    "For further information, please contact ",
+    "Contact: ",
+    "Journalists, please contact ",
+    "Notes to editors:",
+    "Editors' notes",
+    "Editor's note: ",
+    "(Editor’s note:",
+    "- ENDS -",
+    "ends",
+    "###",
+    "-30-",
+    "Forward-looking statements",
+    "Safe harbor statement",
+    "Cautionary note",
+    "About Acme",
+    "About the University of Leeds",
+    "Tel: +44 20 7946 0000",
+    "jane@example.org",
+    "www.example.org",
+    "Q: ",
+    "A: ",
+    "SMITH: ",
+    "Mayor: ",
+    "The council ",
+    "We said no.",
+    "Why?",
+    " ",
+    "\t",
+    "'",
+    "“",
+    ",",
+    ":",
+    "1",
+    "x",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_PIECES), min_size=1, max_size=6))
+def test_the_opener_precheck_holds_every_label_test(pieces: list[str]) -> None:
+    """Where _OPENER_RE finds no label at a (trimmed) paragraph's start, no label test can
+    match there."""
+    from quotecheck.text import nonprose as n
+
+    text = "".join(pieces)
+    start, end = n._trimmed(text, 0, len(text))  # as paragraph_roles reads a paragraph
+    if start == end or n._OPENER_RE.match(text, start, end):
+        return
+    anchored = [
+        n._BYLINE_HEAD_RE.match(text, start, end),
+        n._CREDIT_HEAD_RE.match(text, start, end),
+        n._CAPTION_LABEL_RE.match(text, start, end),
+        n._AGENCY_CREDIT_RE.fullmatch(text, start, end),
+        n._CONTACT_HEAD_RE.match(text, start, end),
+        n._BOILERPLATE_BLOCK_RE.match(text, start, end),
+        n._ABOUT_RE.fullmatch(text, start, end),
+        n._EDITORS_NOTE_RE.match(text, start, end),
+    ]
+    assert anchored == [None] * len(anchored), text
+
+
+def test_transcript_turns_keep_their_roles_without_the_label_tests() -> None:
+    """A Q/A transcript's turns open no label the tests know: they stay plain body copy."""
+    text = "Q: Why now?\n\nA: Because it is time.\n\nSMITH: We agreed.\n\n"
+    paragraphs = segment(text)
+    roles = [s.role for p in paragraphs for s in p.sentences]
+    assert SentenceRole.byline not in roles
+    assert SentenceRole.caption not in roles
+    assert SentenceRole.speaker in roles
+
+
+_TAIL_PIECES = [
+    "Photo: Jane Doe",
+    "PHOTOS : AP",
+    "Picture: x",
+    "Image:",
+    "credit: Getty",
+    "(Getty Images)",
+    "(AFP)",
+    "( pool )",
+    "Tel: +44 20 7946 0000",
+    "tel 555 010 0199",
+    "+1 (555) 010-0199",
+    "jane@example.org",
+    "https://x.org/a",
+    "WWW.example.org",
+    "Q: ",
+    "A: Because.",
+    "SMITH: ",
+    "We said no.",
+    "12",
+    "1",
+    "@",
+    "+",
+    ")",
+    "(",
+    ":",
+    " ",
+    "\n",
+    "x",
+    "é",
+    "ſ",
+    "٣",
+    "Ｐhoto:",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_PIECES), min_size=1, max_size=6))
+def test_the_tail_prechecks_hold_their_patterns(pieces: list[str]) -> None:
+    """Wherever the caption-tail or contact pattern matches, its precheck says it may."""
+    from quotecheck.text import nonprose as n
+
+    text = "".join(pieces)
+    if n._CAPTION_TAIL_RE.search(text):
+        assert n._may_end_in_caption(text), text
+    if n._CONTACT_DETAIL_RE.search(text):
+        assert n._may_hold_contact(text), text

@@ -458,10 +458,10 @@ def _drop_conjunction(text: str, start: int, end: int) -> int:
     while dropped:  # "… home state and then"
         dropped = False
         for word in _CONJUNCTION_TAIL:
-            if text[start:end].endswith(word):
+            if text.endswith(word, start, end):
                 end, dropped = trim(text, start, end - len(word))[1], True
     for word in _CONTRAST_TAIL:  # "… was good, while": after a comma, a contrast, not "a while"
-        if text[start:end].endswith(word):
+        if text.endswith(word, start, end):
             return trim(text, start, end - len(word) + 1)[1]
     return end
 
@@ -478,15 +478,25 @@ def _duplicate(prev: Link, link: Link) -> bool:
 
 
 class _Cover:
-    """The stretches of text some link's content covers, for O(log n) membership tests."""
+    """The stretches of text some link's content covers, for O(log n) membership tests (read
+    from ``links`` at the first test: the caller leaves that list as it is until then)."""
 
     def __init__(self, links: list[Link]) -> None:
+        self.links: list[Link] | None = links
+        self.starts: list[int] = []
+        self.reach: list[int] = []
+
+    def _read(self, links: list[Link]) -> None:
+        """Sort the contents, on the first look-up: several steps look none up on most texts."""
+        self.links = None
         spans = sorted([k.content for k in links])
         self.starts = [a for a, _ in spans]
         # the furthest end among the spans starting at or before each one
         self.reach = list(accumulate((b for _, b in spans), max))
 
     def __contains__(self, pos: int) -> bool:
+        if self.links is not None:
+            self._read(self.links)
         i = bisect_right(self.starts, pos) - 1
         return i >= 0 and pos < self.reach[i]
 

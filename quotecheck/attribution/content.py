@@ -548,12 +548,17 @@ _COMMENT_RE: Final = regex.compile(
     )
     + r")\b"
 )
-# Where _COMMENT_RE may match: its comma, mark and white space, then a head's first word (and
-# _CONTRAST_AT_RE below). Plain characters only, so the stdlib engine reads them as ``regex``
-# would, and scans a whole text faster.
+# Where _COMMENT_RE may match, whatever the clause's end: its comma, mark and white space, then
+# a whole head (not its first word alone: ", a" opens most of "a man who said, a man who said,
+# …", and every clause over such a run tried the pattern at each of its commas; 0.14 -> 0.60 MB/s
+# compiled). Only the final \b is left out, which a clause's end may satisfy. Plain characters
+# only, so the stdlib engine reads them as ``regex`` would, and scans a whole text faster.
 _COMMENT_AT_RE: Final = re.compile(
     r",[\"”’]?[ \t]+(?:"
-    + "|".join(sorted({re.escape(head.split()[0]) for head in grammar_words("comment_head")}))
+    + "|".join(
+        r"[ \t]+".join(re.escape(w) for w in head.split())
+        for head in sorted(grammar_words("comment_head"), key=len, reverse=True)
+    )
     + ")"
 )
 
@@ -695,5 +700,7 @@ _FOUR_WORDS_RE: Final = regex.compile(
 
 def word_count(text: str, span: tuple[int, int]) -> int:
     """Count the words (runs of ``\\w``) in a span, stopping at four (all the decisions need)."""
+    if span[0] >= span[1]:
+        return 0  # an empty side (a subject opening its sentence): no call into regex
     m = _FOUR_WORDS_RE.match(text, span[0], span[1])
     return (m.lastindex or 0) if m is not None else 0

@@ -28,7 +28,7 @@ from quotecheck.models import (
     Span,
     Stance,
 )
-from quotecheck.offsets import make_span
+from quotecheck.offsets import SpanShelf, make_span
 from quotecheck.sortedints import bisect_left
 
 __all__ = [
@@ -246,17 +246,21 @@ _ATTRIBUTION_FIELDS = FieldNames(Attribution.model_fields)
 
 
 def sourcing_models(
-    text: str, sourcing: Sourcing
+    text: str, sourcing: Sourcing, shelf: SpanShelf | None = None
 ) -> tuple[tuple[Quote, ...], tuple[Source, ...], tuple[Attribution, ...]]:
     """The public models of a Sourcing over ``text``: built once, at the end of the pipeline.
+
+    An attribution's cue or content with the offsets of a Span on ``shelf`` (a sentence's, say)
+    holds that Span; each quote's marks and each content are shelved in turn, for the claims.
 
     Not validated again (see :mod:`quotecheck.assemble`): every value is the pipeline's own,
     every Span is cut from ``text``; tests/test_outputs_revalidate.py proves them valid.
     """
-    quotes = tuple([_quote(q) for q in sourcing.quotes])
+    shelf = shelf or SpanShelf(text)
+    quotes = tuple([_quote(q, shelf) for q in sourcing.quotes])
     sources = tuple([_source(text, s) for s in sourcing.sources])
     inner = _InnerSpans(sourcing.quotes) if sourcing.attributions else None
-    attributions = tuple([_attribution(text, a, inner) for a in sourcing.attributions])
+    attributions = tuple([_attribution(shelf, a, inner) for a in sourcing.attributions])
     return quotes, sources, attributions
 
 
@@ -279,8 +283,10 @@ class _InnerSpans:
         return None
 
 
-def _quote(q: QuoteRecord) -> Quote:
-    """One quote's model."""
+def _quote(q: QuoteRecord, shelf: SpanShelf) -> Quote:
+    """One quote's model (its marks shelved: a claim's sourced part is often the quote)."""
+    marks = q.marks
+    shelf.add(marks.start, marks.end, marks)
     fields = {
         "id": q.id,
         "span": q.span,
@@ -311,17 +317,22 @@ def _source(text: str, s: SourceRecord) -> Source:
     return instance(Source, fields, _SOURCE_FIELDS)
 
 
-def _attribution(text: str, a: AttributionRecord, inner: _InnerSpans | None) -> Attribution:
+def _attribution(shelf: SpanShelf, a: AttributionRecord, inner: _InnerSpans | None) -> Attribution:
     """One attribution's model."""
+    text = shelf.text
     cue, when = a.cue, a.when
+    start, end = a.content
     content = inner.get(a.content) if inner is not None else None
+    if content is None:
+        content = shelf.span(start, end)
+    shelf.add(start, end, content)
     fields = {
         "id": a.id,
         "source_id": a.source_id,
-        "cue": make_span(text, cue[0], cue[1]) if cue is not None else None,
+        "cue": shelf.span(cue[0], cue[1]) if cue is not None else None,
         "cue_kind": a.cue_kind,
         "stance": a.stance,
-        "content": content if content is not None else make_span(text, a.content[0], a.content[1]),
+        "content": content,
         "quote_ids": a.quote_ids,
         "via_source_id": a.via_source_id,
         "when": make_span(text, when[0], when[1]) if when is not None else None,

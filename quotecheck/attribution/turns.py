@@ -38,7 +38,6 @@ from quotecheck.kinds import (
     SOURCE_PERSON,
 )
 from quotecheck.models import Paragraph, Sentence, Span, Stance
-from quotecheck.offsets import make_span
 from quotecheck.sortedints import covered
 from quotecheck.text.turns import ANSWER_LABELS, QUESTION_LABELS
 
@@ -52,13 +51,16 @@ _BYLINE_NAME_RE: Final = regex.compile(r"\w+\s+by\s+|By\s+|BY\s+")
 
 
 class _Turn:
-    """One turn: its label sentence, the span of the speaker's name, and what was said."""
+    """One turn: its label sentence, where the speaker's name lies and how it reads, and where
+    what was said lies (offsets: a Span for the name and the words, built only to be read,
+    was two models a turn)."""
 
-    __slots__ = ("content", "key", "label", "name")
+    __slots__ = ("content", "key", "label", "name", "name_text")
 
-    def __init__(self, label: Span, name: Span, key: str, content: Span) -> None:
+    def __init__(self, label: Span, name: Range, name_text: str, key: str, content: Range) -> None:
         self.label = label
         self.name = name
+        self.name_text = name_text
         self.key = key
         self.content = content
 
@@ -85,10 +87,10 @@ def credit_turns(text: str, paragraphs: tuple[Paragraph, ...], sourcing: Sourcin
     for turn in turns:
         if turn.key not in speakers:
             speakers[turn.key] = _speaker(turn, sentences, sources, people, intro_end)
-        said.setdefault(speakers[turn.key], []).append((turn.name.start, turn.name.end))
+        said.setdefault(speakers[turn.key], []).append(turn.name)
     sources = [_with_mentions(source, said.get(source.id)) for source in sources]
     for n, turn in enumerate(turns, start=1):
-        kept.append(_attribution(n, turn, speakers[turn.key]))
+        kept.append(_attribution(text, n, turn, speakers[turn.key]))
     return renumbered(sourcing.quotes, sources, kept)
 
 
@@ -106,11 +108,13 @@ def _turns(text: str, sentences: list[Sentence]) -> list[_Turn]:
             n += 1
         if n == first:
             continue  # a label with nothing said after it
-        name = _LABEL_NAME_RE.match(text, label.span.start, label.span.end)
-        name_span = make_span(text, *name.span()) if name else label.span
-        key = name_span.text.lower().replace(".", " ").split()[-1]
-        content = make_span(text, sentences[first].span.start, sentences[n - 1].span.end)
-        turns.append(_Turn(label.span, name_span, key, content))
+        span = label.span
+        found = _LABEL_NAME_RE.match(text, span.start, span.end)
+        name = found.span() if found else (span.start, span.end)
+        name_text = text[name[0] : name[1]]
+        key = name_text.lower().replace(".", " ").split()[-1]
+        content = (sentences[first].span.start, sentences[n - 1].span.end)
+        turns.append(_Turn(span, name, name_text, key, content))
     return turns
 
 
@@ -147,7 +151,7 @@ def _speaker(
     known = people.get(turn.key)  # a person whose name ends with the label's ("Kamala Harris")
     if known is not None:
         return known
-    return _new_source(sources, people, _display_name(turn.name.text), None)
+    return _new_source(sources, people, _display_name(turn.name_text), None)
 
 
 def _people(sources: list[SourceRecord]) -> dict[str, str]:
@@ -226,15 +230,16 @@ def _with_mentions(source: SourceRecord, more: list[Range] | None) -> SourceReco
     return source.changed(source.id, tuple(mentions))
 
 
-def _attribution(n: int, turn: _Turn, source_id: str) -> AttributionRecord:
+def _attribution(text: str, n: int, turn: _Turn, source_id: str) -> AttributionRecord:
     """The attribution of one turn (its id is provisional; renumbered gives the final one)."""
-    asking = turn.key in QUESTION_LABELS and turn.content.text.rstrip().endswith("?")
+    start, end = turn.content
+    asking = turn.key in QUESTION_LABELS and text[start:end].rstrip().endswith("?")
     who = (
         "the interviewer's"
         if turn.key in QUESTION_LABELS
         else "the interviewee's"
         if turn.key in ANSWER_LABELS
-        else f"{turn.name.text}'s"
+        else f"{turn.name_text}'s"
     )
     return AttributionRecord(
         f"turn{n}",
@@ -242,6 +247,6 @@ def _attribution(n: int, turn: _Turn, source_id: str) -> AttributionRecord:
         (turn.label.start, turn.label.end),
         CUE_TURN,
         Stance.asking if asking else Stance.neutral,
-        (turn.content.start, turn.content.end),
+        turn.content,
         reasons=(f"a transcript turn: the label {turn.label.text!r} marks {who} words",),
     )

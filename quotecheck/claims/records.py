@@ -9,9 +9,10 @@ sentence Span and framing Signals are the models the segmenter and the framing s
 
 from __future__ import annotations
 
-from quotecheck.assemble import instance, text_span
+from quotecheck.assemble import instance
 from quotecheck.fieldnames import FieldNames
 from quotecheck.models import Claim, ClaimKind, SentenceRole, Signal, Span
+from quotecheck.offsets import SpanShelf
 
 __all__ = ["ClaimRecord", "claim_models"]
 
@@ -78,13 +79,19 @@ class ClaimRecord:
 _CLAIM_FIELDS = FieldNames(Claim.model_fields)
 
 
-def claim_models(text: str, claims: tuple[ClaimRecord, ...]) -> tuple[Claim, ...]:
+def claim_models(
+    text: str, claims: tuple[ClaimRecord, ...], shelf: SpanShelf | None = None
+) -> tuple[Claim, ...]:
     """The public Claim models of ``claims`` over ``text``, built once (not validated again:
-    see :mod:`quotecheck.assemble`; tests/test_outputs_revalidate.py proves them valid)."""
-    return tuple([_claim(text, c) for c in claims])
+    see :mod:`quotecheck.assemble`; tests/test_outputs_revalidate.py proves them valid).
+
+    A part with the offsets of a Span on ``shelf`` (its sentence's, an attribution's content, a
+    quote's marks) holds that Span rather than a copy."""
+    shelf = shelf or SpanShelf(text)
+    return tuple([_claim(shelf, c) for c in claims])
 
 
-def _claim(text: str, c: ClaimRecord) -> Claim:
+def _claim(shelf: SpanShelf, c: ClaimRecord) -> Claim:
     """One claim's model."""
     fields = {
         "index": c.index,
@@ -92,8 +99,8 @@ def _claim(text: str, c: ClaimRecord) -> Claim:
         "kind": c.kind,
         "role": c.role,
         "attribution_ids": c.attribution_ids,
-        "sourced": tuple([text_span(text, a, b) for a, b in c.sourced]),
-        "unsourced": tuple([text_span(text, a, b) for a, b in c.unsourced]),
+        "sourced": tuple([shelf.span(a, b) for a, b in c.sourced]),
+        "unsourced": tuple([shelf.span(a, b) for a, b in c.unsourced]),
         "framing": c.framing,
         "checkable": c.checkable,
         "reasons": c.reasons,
