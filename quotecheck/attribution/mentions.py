@@ -111,9 +111,15 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
         return Mention(start, end, SOURCE_ORGANIZATION, name=phrase)
     if head_low in TITLES and len(words) <= 3 and first == "the":  # "the Prime Minister"
         return _title_alone(phrase, start, end, head_low)
+    if len(words) == 1 and head_low.endswith(_EXPERT_PLURALS) and head_low.isalpha():
+        # "Virologists warn", "Paediatricians said": a profession or group opening the sentence,
+        # as generic as "Economists", never a person's name
+        return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     return _proper_mention(text, words, start, end)
 
 
+# Plural endings of professions and groups ("virologists", "paediatricians"): people, not names.
+_EXPERT_PLURALS: Final = ("ists", "ians")
 # Words that may make a count approximate ("nearly eight in 10", "about one in five").
 _APPROXIMATORS: Final = frozenset(["nearly", "almost", "about", "roughly", "around", "just"])
 
