@@ -151,6 +151,12 @@ def verb_link(
         and (mention is None or mention.kind is not SOURCE_MEDIA or inverted)
     ):
         return None  # "The BBC understands that …" reports; "I understand your concern" not
+    if (
+        form is not None
+        and form.lemma in _FORECAST_VERBS
+        and (mention is None or inverted or not _researchers(text[mention.start : mention.end]))
+    ):
+        return None  # "analysts expect the Fed to cut" reports; "voters expect change" does not
     via_mention: Mention | None = None
     if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
         obj = classify(text, _listener(phrase_after(right.get())))
@@ -319,6 +325,7 @@ def _researchers(phrase: str) -> bool:
 
 _RESEARCH_NOUNS: Final = grammar_words("research_noun")
 _MEDIA_VERBS: Final = grammar_words("media_verb")  # "The BBC understands", "the Post learned"
+_FORECAST_VERBS: Final = grammar_words("forecast_verb")  # "analysts expect", "economists forecast"
 
 
 # Verbs whose passive with "by" reports what the agent said of the subject ("was described by
