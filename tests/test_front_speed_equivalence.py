@@ -16,8 +16,6 @@ from quotecheck.text.cues import (
     _NAME_COLON_RE,
     _colon_gap_start,
     _name_colons,
-    _word_starts,
-    _word_starts_by_pattern,
     find_cues,
 )
 from quotecheck.text.nonprose import (
@@ -271,22 +269,3 @@ def test_nonprose_prefilters_decide_as_their_patterns(text: str, start: int) -> 
     assert _holds_contact_detail(text, start, end) == detail
     if _EDITORS_NOTE_RE.match(text, start, end):
         assert text[start] in "(Ee"
-
-
-_CUE_WORDS = ["said", "Said", "says", "told", "according to", "According to", "in a statement"]
-_CUE_WORDS += ["In their ", "reportedly", "it is believed", "adding", "Citing", "in", "said-"]
-
-
-@given(
-    st.lists(
-        st.one_of(st.sampled_from(_CUE_WORDS), st.text("sa9_'-’é“\" .,\nI?ü", max_size=3)),
-        max_size=8,
-    ).map("".join)
-)
-@example("x said")
-@example("said")
-@example("’said é said -said 9said _said")
-@example("in a statement; In their view")
-def test_cue_word_starts_are_the_candidate_patterns(text: str) -> None:
-    """cues._word_starts (a bytes split) finds what _CANDIDATE_RE's scan finds."""
-    assert _word_starts(text) == _word_starts_by_pattern(text)

@@ -163,7 +163,6 @@ _CANDIDATE_RE: Final = re.compile(
 )
 # The same words at the very start of the text, where no character stands before them.
 _FIRST_WORD_RE: Final = re.compile(rf"(?:{_trie(_ASCII_FIRST_WORDS)})(?![A-Za-z])")
-_GLUED: Final = "0123456789_'-"  # ASCII characters that join a word to the one before it
 _GLUE_RE: Final = regex.compile(r"[\w’'\-]")  # a character that joins a word to the one before it
 _KINDS: Final = {kind.value: kind for kind in CueKind}  # a dict lookup, cheaper than CueKind(...)
 # The longest cue phrase ("in a newly released written statement") fits in this.
@@ -248,31 +247,8 @@ def _name_colons(text: str) -> list[int]:
 
 
 def _word_starts(text: str) -> list[int]:
-    """Return the start of every word that may begin a cue: a first word not glued to another.
-
-    What :func:`_word_starts_by_pattern` finds, from one bytes split of the text instead of
-    _CANDIDATE_RE's try at every character that can stand before a word (-29 M of the cues
-    stage's 43 M instructions, compiled): in the bytes, ASCII letters stay, the characters
-    that glue a word to the one before it become "0" and all others (beyond ASCII too) a
-    space, so each piece of the split starts after a character that may stand before a cue.
-    """
-    starts = [0] if _FIRST_WORD_RE.match(text) else []
-    runs = text.encode("ascii", "replace").translate(_WORD_BYTES)  # one byte per character
-    at = 0
-    for run in runs.split(b" "):
-        word = run if b"0" not in run else run[: run.index(b"0")]  # its letters
-        leads = _LEADS_AFTER.get(word)
-        # at 0 no character stands before the word (_FIRST_WORD_RE's case, above)
-        if leads is not None and at and (not leads or text.startswith(leads, at)):
-            before = text[at - 1]
-            if before.isascii() or not _GLUE_RE.match(before):
-                starts.append(at)
-        at += len(run) + 1
-    return starts
-
-
-def _word_starts_by_pattern(text: str) -> list[int]:
-    """What :func:`_word_starts` finds, by _CANDIDATE_RE (the reference its tests compare with)."""
+    """Return the start of every word that may begin a cue: a first word not glued to another."""
+    # A list, not a generator: from compiled code each step of a generator is a helper call.
     starts = [0] if _FIRST_WORD_RE.match(text) else []
     for m in _CANDIDATE_RE.finditer(text):
         at = m.start()  # the one character before the word: the word (group 1) starts after it
@@ -282,28 +258,6 @@ def _word_starts_by_pattern(text: str) -> list[int]:
         if before.isascii() or not _GLUE_RE.match(before):
             starts.append(at + 1)
     return starts
-
-
-def _leads_after() -> dict[bytes, tuple[str, ...]]:
-    """Each of _ASCII_FIRST_WORDS (as bytes) that can begin a cue, with the _LEADS one of which
-    must then stand at its start: none (an empty tuple) when the word holds one itself."""
-    table: dict[bytes, tuple[str, ...]] = {}
-    for word in _ASCII_FIRST_WORDS:
-        if any(word.startswith(lead) for lead in _LEADS):
-            table[word.encode("ascii")] = ()
-        else:
-            longer = tuple(lead for lead in _LEADS if lead.startswith(word))
-            if longer:
-                table[word.encode("ascii")] = longer
-    return table
-
-
-_LEADS_AFTER: Final = _leads_after()  # see _word_starts
-# The bytes of _word_starts: ASCII letters as they are, [0-9_'-] as "0", all else a space.
-_WORD_BYTES: Final = bytes(
-    byte if chr(byte).isascii() and chr(byte).isalpha() else 0x30 if chr(byte) in _GLUED else 0x20
-    for byte in range(256)
-)
 
 
 def _word_cue(text: str, m: regex.Match[str]) -> CueRecord:
