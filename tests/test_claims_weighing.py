@@ -89,6 +89,54 @@ def test_degree_words_are_not_evaluative_terms_of_their_own() -> None:
         assert (SignalKind.evaluative.value, word.lower()) not in TABLES.weights
 
 
+# A verb's or noun's other forms that judge where the listed form names ("interesting" beside
+# "interest", "promising" beside "promise"): these stay evaluative on purpose.
+_JUDGING_FORMS = frozenset(
+    {"interesting", "promising", "striking", "damaging", "caring", "pleased", "pleasing",
+     "poisons", "riches", "positives", "successes", "hearts", "conflicting", "blasted", "cute",
+     "diseased", "pained", "paining", "terrors", "promise"}
+)  # fmt: skip
+# Forms the derived lists carry that are no English words: they never match a text.
+_NOT_WORDS = frozenset(
+    {"cutes", "faithed", "winned", "weaponed", "threating", "welling", "winnings"}
+)
+
+
+def _regular_forms(word: str) -> set[str]:
+    """The regular inflections of ``word`` (plural or third person, past, -ing, and back)."""
+    stem = word[:-1] if word.endswith("e") else word
+    forms = {word + "s", word + "es", word + "d", word + "ed", stem + "ing"}
+    for ending in ("ed", "ing", "s"):
+        if word.endswith(ending):
+            base = word[: -len(ending)]
+            forms |= {base, base + "e", base + "s", base + "ed", base + "ing"}
+    return forms - {word}
+
+
+def test_an_excluded_word_is_excluded_in_its_other_forms_too() -> None:
+    """not_evaluative.txt drops a word class from the derived lists, so each listed verb or noun
+    is dropped in every regular form they carry ("criticized" and "criticize", "murder" and
+    "murdered"), except forms that judge on their own (_JUDGING_FORMS)."""
+    excluded = {row.lower() for row in load("not_evaluative")}
+    derived = {row[0].lower() for name in ("valence", "subjective") for row in load_rows(name)}
+    missing = sorted(
+        form
+        for word in excluded
+        for form in _regular_forms(word)
+        if form in derived and form not in excluded | _JUDGING_FORMS | _NOT_WORDS
+    )
+    assert missing == []
+
+
+def test_inflections_of_event_verbs_do_not_make_news_editorial() -> None:
+    """'criticizes', 'threatens', 'destroy' name events as 'criticized' does."""
+    for text in (
+        "The union criticizes the plan and threatens a strike in May.",
+        "Floods could destroy the harvest, the ministry said on Monday.",
+    ):
+        assert _claim(text).kind is not ClaimKind.editorial, text
+
+
 # --------------------------------------------------------------------------- emphasis
 
 

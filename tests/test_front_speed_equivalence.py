@@ -124,7 +124,7 @@ def test_word_before_a_stop_is_the_patterns_match(text: str, stop: int) -> None:
     assert _word_before(text, stop) == _word_before_by_pattern(text, stop)
 
 
-_OPENER_ALPHABET = "aeiloprstwbyAEPT@-(1 \t\xa0İſK.“é٣_#"
+_OPENER_ALPHABET = "aeiloprstwbyAEPT@-(1 \t\xa0İſK.“é٣_#©"
 
 
 @given(
@@ -146,6 +146,8 @@ _OPENER_ALPHABET = "aeiloprstwbyAEPT@-(1 \t\xa0İſK.“é٣_#"
 @example("A man")
 @example("He said")
 @example("AP photo")
+@example("© Reuters 2024")
+@example("All rights reserved.")
 def test_opener_test_is_the_patterns_match(text: str) -> None:
     """nonprose._opens_like_a_label says what _OPENER_RE.match says, case-insensitively."""
     for variant in (text, text.upper(), text.title()):

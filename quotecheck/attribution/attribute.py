@@ -45,6 +45,7 @@ from quotecheck.attribution.shapes import (
     comma_link,
     dash_link,
     headline_source_link,
+    hearing_links,
     noun_verb_tag_link,
     share_links,
     statement_link,
@@ -491,11 +492,13 @@ class _Cover:
 
 
 def _share_belief_links(doc: Doc, book: SourceBook, links: list[Link]) -> list[Link]:
-    """Credit "Around 47 percent believed that …" to the share when no cue claimed the clause."""
+    """Credit "Around 47 percent believed that …" to the share, and "The court heard that …" to
+    the court, when no cue claimed the clause."""
     covered = _Cover(links)
     # "The survey found that 55% of …": the reports a share opens
     opened = {k.content[0] for k in links}
-    extra = [file_link(book, k) for k in share_links(doc) if _share_free(k, covered, opened)]
+    found = share_links(doc) + hearing_links(doc)
+    extra = [file_link(book, k) for k in found if _share_free(k, covered, opened)]
     return sorted(links + extra, key=lambda k: k.content[0]) if extra else links
 
 

@@ -13,7 +13,7 @@ from typing import Final
 
 from quotecheck.attribution.anonymity import aliases
 from quotecheck.attribution.mentions import classify
-from quotecheck.attribution.records import SourceRecord
+from quotecheck.attribution.records import WRITER_ROLE, SourceRecord
 from quotecheck.attribution.sources import Mention, Token, quoted, tokens
 from quotecheck.config import DEFAULT_CONFIG
 from quotecheck.kinds import SOURCE_ANONYMOUS, SOURCE_PERSON, SOURCE_VAGUE
@@ -100,6 +100,12 @@ class SourceBook:
     def add(self, m: Mention) -> tuple[int, str]:
         """File a mention under an existing or new source; return its index and the reason."""
         index, reason = self._resolve(m)
+        if index is None and m.pronoun in _WRITER_PRONOUNS:
+            # "I" or "we" outside quotes that no earlier speaker can be: the writer, who is
+            # known (the byline), not an unnamed source to flag.
+            m = m.copy()
+            m.role = WRITER_ROLE
+            reason = f"{quoted(m.pronoun)} has no earlier speaker: the writer's own words"
         if index is None:
             draft = _Draft(
                 m.kind,
@@ -273,6 +279,7 @@ class SourceBook:
 # or not ("he" after "a council spokesman"; "they" after "one Tory MP"); "many" people in the
 # plural (anonymous or vague); "body" an organisation, outlet, document or rumour ("it"; "they"
 # for "the council said they …").
+_WRITER_PRONOUNS: Final = frozenset(["i", "we"])
 _PRONOUN_TAKES: Final = {
     "he": ("one",),
     "she": ("one",),

@@ -20,6 +20,7 @@ from quotecheck.attribution.mentions import classify, loose_group
 from quotecheck.attribution.phrases import after_core, fronted_when
 from quotecheck.attribution.sources import (
     DOCUMENTS,
+    ORG_HEADS,
     ROLE_NOUNS,
     VAGUE_GROUPS,
     Mention,
@@ -46,6 +47,7 @@ _AUX: Final = grammar_words("auxiliary")
 _NOUN_BEFORE: Final = grammar_words("noun_marker")
 _OBJECT_VERBS: Final = grammar_words("object_verb")
 _WEAK_VERBS: Final = grammar_words("weak_verb")
+_TOPIC_VERBS: Final = grammar_words("topic_verb")  # "spoke of …", "talked about …"
 _DOCUMENT_VERBS: Final = grammar_words("document_verb")  # "the report found", "data showed"
 _LABEL_VERBS: Final = grammar_words("label_verb")
 # "called Ford’s plans to open a plant in Mexico “an absolute disgrace”": within doc.label_reach
@@ -137,10 +139,18 @@ def verb_link(
     form = VERB_FORMS.get(verb) or VERB_FORMS.get(verb.lower())
     documentary = form is not None and form.lemma in _DOCUMENT_VERBS
     finding = mention is not None and (
-        mention.kind is SOURCE_DOCUMENT or text.startswith(" that ", c_end)
-    )  # "the report found …", "researchers found that …"
+        mention.kind is SOURCE_DOCUMENT
+        or text.startswith(" that ", c_end)
+        or _researchers(text[mention.start : mention.end])
+    )  # "the report found …", "researchers found that …", "scientists found the drug …"
     if documentary and not finding:
         return None  # "police found a body", "Smith showed composure": no report
+    if (
+        form is not None
+        and form.lemma in _MEDIA_VERBS
+        and (mention is None or mention.kind is not SOURCE_MEDIA or inverted)
+    ):
+        return None  # "The BBC understands that …" reports; "I understand your concern" not
     via_mention: Mention | None = None
     if not inverted and form is not None and form.lemma in _OBJECT_VERBS:
         obj = classify(text, _listener(phrase_after(right.get())))
@@ -187,7 +197,11 @@ def verb_link(
     if form is not None and form.lemma in _REQUEST_VERBS and _infinitive(text, content[0]):
         return None  # "who asked not to be identified": a request, not a statement
     weak = form is not None and form.lemma in _WEAK_VERBS and label is None
-    if weak and not _weak_ok(doc, content, core_end):
+    # "spoke of …" reports words; "would not talk about …" none; "when talking about …, told"
+    # leaves the report to the finite verb
+    topic = weak and form is not None and form.lemma in _TOPIC_VERBS and not progressive
+    topic = topic and not _unsaid(left)
+    if weak and not _weak_ok(doc, content, core_end, topic=topic):
         asked = _asked_for(doc, content)  # "called for “boots on the ground”"
         if asked is None:
             return None
@@ -284,8 +298,27 @@ def _may_find(text: str, c_end: int, lo: int, c_start: int, reach: int) -> bool:
     if text.startswith(" that ", c_end):
         return True
     words = text[max(lo, c_start - reach) : c_start].lower().split()
-    # strip(",’'s") also eats a plural's "s" ("figures" -> "figure"): try the word as written too
-    return any(w.strip(",") in DOCUMENTS or w.strip(",’'s") in DOCUMENTS for w in words)
+    if any(_bare_noun(w) in DOCUMENTS or w.strip(",") in DOCUMENTS for w in words):
+        return True
+    return _researchers(" ".join(words))
+
+
+def _bare_noun(word: str) -> str:
+    """A lower-case word without a comma, a possessive or a plural "s" ("study’s" and "surveys"
+    are "study" and "survey"; a strip of the characters ,’'s would also cut "survey" to "urvey")."""
+    word = word.strip(",").removesuffix("’s").removesuffix("'s")
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _researchers(phrase: str) -> bool:
+    """Tell whether a phrase names people whose finding is a report ("researchers at Oxford",
+    "scientists"): what they found is their result, where "police found a body" is an event."""
+    words = phrase.lower().split()
+    return any(w.strip(",") in _RESEARCH_NOUNS or _bare_noun(w) in _RESEARCH_NOUNS for w in words)
+
+
+_RESEARCH_NOUNS: Final = grammar_words("research_noun")
+_MEDIA_VERBS: Final = grammar_words("media_verb")  # "The BBC understands", "the Post learned"
 
 
 # Verbs whose passive with "by" reports what the agent said of the subject ("was described by
@@ -585,6 +618,24 @@ def _negated(left: list[Token]) -> bool:
 _NEGATIONS: Final = frozenset(["not", "never"])
 
 
+def _unsaid(left: list[Token]) -> bool:
+    """Tell whether the words before a verb say it was not done, or not done in the writer's
+    hearing: negated, after "without", "refused to", "declined to" ("without talking about",
+    "declined to talk about"), or heard by someone else ("said he heard Mateen talk of …": the
+    report is that speaker's, not Mateen's own)."""
+    if _negated(left) or (left and left[-1].text.lower() == "without"):
+        return True
+    if any(t.text.lower() in _PERCEIVED for t in left[-4:]):
+        return True
+    return len(left) > 1 and left[-1].text.lower() == "to" and left[-2].text.lower() in _REFUSALS
+
+
+_REFUSALS: Final = frozenset(
+    ["refused", "refuses", "declined", "declines", "refusing", "declining"]
+)
+_PERCEIVED: Final = frozenset(["heard", "hear", "hears", "overheard", "saw", "seen", "watched"])
+
+
 def _possessive(word: str) -> bool:
     """Tell "Maher’s rant" (a possessive before a noun) from "he’s said" (he has said)."""
     if not word.endswith(("’s", "'s")):
@@ -592,9 +643,12 @@ def _possessive(word: str) -> bool:
     return word[:-2].lower() not in ("he", "she", "it", "that", "who", "there", "what", "one")
 
 
-def _weak_ok(doc: Doc, content: tuple[int, int], core_end: int) -> bool:
-    """Accept a weak verb ("continued") only when its content is a quote or "that …"."""
-    return doc.quote_at(content[0]) is not None or introduces(doc.text, core_end)
+def _weak_ok(doc: Doc, content: tuple[int, int], core_end: int, *, topic: bool = False) -> bool:
+    """Accept a weak verb ("continued") only when its content is a quote or "that …"; a topic
+    verb also when "of" or "about" follows it ("spoke of waning authority")."""
+    if doc.quote_at(content[0]) is not None or introduces(doc.text, core_end):
+        return True
+    return topic and doc.text.startswith((" of ", " about "), core_end)
 
 
 def file_link(book: SourceBook, link: Link) -> Link:
@@ -625,7 +679,14 @@ def file_link(book: SourceBook, link: Link) -> Link:
 
 
 def _adverb(word: str) -> bool:
-    return word.endswith("ly") and word.islower() and len(word) > 4
+    """Tell whether a word before a verb is an adverb ("repeatedly said"), not a noun in -ly
+    that may be its subject ("the family said", "the assembly voted")."""
+    if not (word.endswith("ly") and word.islower() and len(word) > 4):
+        return False
+    return word not in ROLE_NOUNS and word not in ORG_HEADS and word not in _LY_NOUNS
+
+
+_LY_NOUNS: Final = grammar_words("ly_noun")
 
 
 # Words before "to say" that leave the saying to the clause's subject ("went on to say",

@@ -96,7 +96,8 @@ def _classify(text: str, words: list[Token]) -> Mention | None:
     if _share(words) or survey_share(words):  # "one in four", "42%": poll respondents
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     bare = phrase[4:] if first == "the" else phrase
-    if bare in MEDIA or (bare.rstrip("’'s") in MEDIA and first != "the" and len(words) == 1):
+    owner = bare.removesuffix("’s").removesuffix("'s")  # "CNN’s": a possessive, not "Economists"
+    if bare in MEDIA or (owner != bare and owner in MEDIA and first != "the" and len(words) == 1):
         return Mention(start, end, SOURCE_MEDIA, name=phrase)
     head = _head(words)
     head_low = head.text.lower()
@@ -279,6 +280,8 @@ def _role_mention(text: str, words: list[Token], head: Token, affiliation: str |
         and _HEADS_SOMETHING.intersection(phrase.lower().split())
     ):
         role_class = "office"  # "the chief financial officer", "its head spokesman": one person
+    if head_low == "general" and _general_office(words, head):
+        role_class = "office"  # "the attorney general": one office, not an army's general
     if plural and role_class == "generic":
         return Mention(start, end, SOURCE_VAGUE, descriptor=phrase, plural=True)
     opener = words[0].text.lower()
@@ -311,6 +314,13 @@ def _role_mention(text: str, words: list[Token], head: Token, affiliation: str |
     )
 
 
+def _general_office(words: list[Token], head: Token) -> bool:
+    """Tell whether the word before "general" names an office ("attorney general")."""
+    i = words.index(head)
+    return i > 0 and words[i - 1].text.lower() in _GENERAL_OFFICES
+
+
+_GENERAL_OFFICES: Final = grammar_words("general_office")
 # Words that turn a member's noun into one person's office ("chief financial officer").
 _HEADS_SOMETHING: Final = frozenset(["chief", "head", "lead", "principal", "senior-most"])
 # Words that make a description definite: it picks out one holder of the role.
@@ -480,5 +490,8 @@ def _unlisted_role(words: list[Token], i: int) -> bool:
 
 
 def _acronym(words: list[Token]) -> bool:
-    """Tell whether a phrase is a single upper-case acronym such as "AFRICOM" or "NATO"."""
+    """Tell whether a phrase is a single upper-case acronym such as "AFRICOM" or "NATO", with
+    or without "the" before it ("the NHS", "the CBI")."""
+    if len(words) == 2 and words[0].text in ("The", "the"):
+        words = words[1:]
     return len(words) == 1 and len(words[0].text) >= 2 and words[0].text.isupper()

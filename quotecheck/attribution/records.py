@@ -32,6 +32,7 @@ from quotecheck.offsets import make_span
 from quotecheck.sortedints import bisect_left
 
 __all__ = [
+    "WRITER_ROLE",
     "AttributionRecord",
     "QuoteRecord",
     "Range",
@@ -41,6 +42,12 @@ __all__ = [
 ]
 
 Range = tuple[int, int]
+
+
+# The role of the source "I" or "we" stands for outside quotes when no earlier speaker can be
+# meant: the writer. Such an attribution records the writer's own words; the claims stage
+# reads the sentence as the writer's, not as sourced.
+WRITER_ROLE = "the writer"
 
 
 class QuoteRecord:

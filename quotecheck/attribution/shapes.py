@@ -44,6 +44,7 @@ __all__ = [
     "comma_link",
     "dash_link",
     "headline_source_link",
+    "hearing_links",
     "noun_verb_tag_link",
     "share_links",
     "statement_link",
@@ -587,6 +588,49 @@ def _belief_verbs(text: str, lo: int) -> list[int]:
 # Pieces of every share the pattern reads ("Half", "half", "two-thirds", "per cent").
 _SHARE_WORDS: Final = ("%", "percent", "per cent", "ajorit", "alf", "hird", "uarter")
 _SHARE_LEAD_RE: Final = regex.compile(r"[ \t]+(?:that[ \t]+)?")
+
+
+# British court and inquiry reporting: "The court heard that …", "the jury was told …", "the
+# inquest heard …": the evidence given there is the report, and the hearing body its source.
+_HEARING_BODIES: Final = grammar_words("hearing_body")
+_HEARD_RE: Final = regex.compile(
+    r"(?<![\w’'])(?P<body>(?:[Tt]he[ \t]{1,4})?(?:[A-Z][\w’'.-]{0,20}[ \t]{1,4}){0,3}"
+    r"(?i:" + "|".join(sorted(_HEARING_BODIES)) + r")|[Tt]he[ \t]{1,4}Old[ \t]{1,4}Bailey)"
+    r"[ \t]{1,4}(?P<verb>(?:(?:has|had)[ \t]{1,4})?heard"
+    r"|(?:was|were|has[ \t]{1,4}been|had[ \t]{1,4}been)[ \t]{1,4}told)"
+    r"(?:[ \t]{1,4}that)?(?:[ \t]{1,4}|:[ \t]*)(?=[\w“\"‘'])"
+)
+
+
+def hearing_links(doc: Doc) -> list[Link]:
+    """Read "The court heard that …" and "the jury was told …": the clause after the verb is
+    what was said in evidence, credited to the court, jury, inquest or tribunal."""
+    text = doc.text
+    if " heard" not in text and " told" not in text:
+        return []  # most texts: a find is cheaper than the scan
+    links: list[Link] = []
+    for m in _HEARD_RE.finditer(text):
+        si = doc.sentence_at(m.start())
+        start = m.end()
+        opening = doc.quote_at(start)
+        if opening is not None:
+            stop = opening.marks.end  # 'the jury was told: “…”': the quote is the evidence
+        else:
+            stop = doc.next_quote_start(start, min(doc.ends[si], start + doc.max_clause))
+            stop = report_end(doc, start, stop)
+        content = trim(text, start, stop)
+        if word_count(text, content) < 2 or text.startswith("from ", content[0]):
+            continue  # "the trial heard from six witnesses": who spoke, not what they said
+        body = m.span("body")
+        name = text[body[0] : body[1]]
+        name = name[4:] if name[:4] in ("The ", "the ") else name
+        mention = Mention(body[0], body[1], SourceKind.organization, name=name)
+        why = f"{text[body[0] : m.end('verb')]!r}: evidence given at a hearing, credited to it"
+        links.append(
+            Link(-1, m.span("verb"), CueKind.speech_verb, Stance.neutral, content, si,
+                 reasons=[why], mention=mention)
+        )  # fmt: skip
+    return links
 
 
 def _share_link(doc: Doc, share: tuple[int, int], verb: tuple[int, int]) -> Link | None:

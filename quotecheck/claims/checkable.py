@@ -17,7 +17,7 @@ import regex
 from quotecheck.claims.signaltables import anchor
 from quotecheck.lexicons import load
 
-__all__ = ["Marks", "checkable_reason", "first_in", "scan_marks"]
+__all__ = ["Marks", "checkable_reason", "first_in", "no_comment", "scan_marks"]
 
 # The standard library's engine for the whole-text scans below: faster here than `regex`. Each
 # pattern opens with a character class or literal (no look-behind), so the engine can skip
@@ -237,6 +237,28 @@ def first_in(hits: list[tuple[int, int, str]], ranges: list[tuple[int, int]]) ->
                 return hits[i][2]
             i += 1
     return None
+
+
+# A request for comment the report records as unanswered: the phrase, then at most a few words
+# with no comma (what about, when) and the sentence's end.
+_NO_COMMENT_PHRASES: Final = sorted(map(regex.escape, load("no_comment")), key=len, reverse=True)
+_NO_COMMENT_RE: Final = regex.compile(
+    r"\b(?:" + "|".join(_NO_COMMENT_PHRASES) + r")\b(?:[ \t]+[\w’'-]+){0,8}[.!)\]”\"’' \t]*$",
+    regex.IGNORECASE,
+)
+# The longest sentence such a note makes: who was asked, the phrase, what about.
+_NO_COMMENT_LONGEST: Final = 300
+# Words before the phrase: who was asked ("A spokesman for the Pentagon", "Smith's lawyer").
+_ASKED_WORDS: Final = 12
+
+
+def no_comment(sentence: str) -> bool:
+    """True for a report's note that a request for comment got no answer ("A Pentagon spokesman
+    declined to comment on Monday."): a record of asking, no claim to source."""
+    if len(sentence) > _NO_COMMENT_LONGEST:
+        return False
+    m = _NO_COMMENT_RE.search(sentence)
+    return m is not None and len(sentence[: m.start()].split()) <= _ASKED_WORDS
 
 
 def checkable_reason(

@@ -13,12 +13,19 @@ from __future__ import annotations
 from typing import Final, final
 
 from quotecheck.attribution.records import (
+    WRITER_ROLE,
     AttributionRecord,
     QuoteRecord,
     SourceRecord,
     Sourcing,
 )
-from quotecheck.claims.checkable import Marks, checkable_reason, first_in, scan_marks
+from quotecheck.claims.checkable import (
+    Marks,
+    checkable_reason,
+    first_in,
+    no_comment,
+    scan_marks,
+)
 from quotecheck.claims.framing import find_weighted_signals
 from quotecheck.claims.genre import answer_paragraphs
 from quotecheck.claims.parts import (
@@ -142,7 +149,9 @@ def claim_records(
     quotes = list(sourcing.quotes)
     quotes = in_text_order(quotes, [q.start for q in quotes], [0] * len(quotes))
     # In order of content, then (stably) of content and cue together, as the sweep needs.
-    credits = list(sourcing.attributions)
+    # The writer's own "I said", "as we argued" is recorded, but sources no sentence.
+    writer = {s.id for s in sourcing.sources if s.role == WRITER_ROLE}
+    credits = [c for c in sourcing.attributions if c.source_id not in writer]
     credits = in_text_order(credits, [c.start for c in credits], [c.content[0] for c in credits])
     sentences = [s for p in paragraphs for s in p.sentences]
     spans = [s.span for s in sentences]
@@ -252,6 +261,9 @@ def _classify(
             f"'{reporting}' marks reporting"
         )
     why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
+    if why_checkable and kind is CLAIM_UNATTRIBUTED and no_comment(s.text):
+        why_checkable = ""
+        reasons.append("records a request for comment that got no answer: no claim to source")
     checkable = bool(why_checkable) and role is ROLE_BODY and not is_question(s.text)
     if why_checkable and (kind is CLAIM_UNATTRIBUTED or kind is CLAIM_EDITORIAL):
         reasons.append(why_checkable)

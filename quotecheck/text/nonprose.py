@@ -102,6 +102,12 @@ _AGENCY_CREDIT_RE: Final = regex.compile(
     r"\(?(?:REUTERS|Reuters|AP(?:\ Photo)?|AFP|EPA|EFE|PA|AAP|ANI|PTI|Xinhua|Bloomberg"
     r"|Getty\ Images|Sportsfile|INPHO|Inpho)(?:/[\p{L}\p{N} .'’-]{2,40}){1,3}\)?"
 )
+# A copyright notice closing an article: "Copyright 2024 The Associated Press. All rights
+# reserved.", "© Reuters 2024", "(c) 2024 Acme Ltd", "All rights reserved."
+_COPYRIGHT_RE: Final = regex.compile(
+    r"[(\[]?\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})|all\s+rights\s+reserved\b)",
+    regex.IGNORECASE,
+)
 _CONTACT_HEAD_RE: Final = regex.compile(
     r"""
     (?: (?: media | press | investor | pr | news | editorial ) \s+
@@ -168,11 +174,11 @@ _OPENER_WORDS: Final = (
     *(r"for\s", "contact", "journalist", "tel", "phone", "mob", "cell", "fax", "office"),
     *("email", "www", "http", r"notes?\s", "editor", r"ends?\b", "forward", "safe"),
     *("cautionary", r"about\s", "reuters", r"ap\b", "afp", r"epa", "efe", r"pa\b", "aap", "ani"),
-    *("pti", "xinhua", "bloomberg", "getty", "sportsfile", "inpho"),
+    *("pti", "xinhua", "bloomberg", "getty", "sportsfile", "inpho", "copyright", r"all\srights"),
 )
 # The lines whose first characters are not letters: a bracket, digit, list mark, an email
-# address ("press@acme.com") or "e-mail".
-_OPENER_OTHERS: Final = (r"[(\[\d+#*-]", r"[\w.+-]+@", "e-mail")
+# address ("press@acme.com"), "e-mail" or a copyright sign.
+_OPENER_OTHERS: Final = (r"[(\[\d+#*-]", r"[\w.+-]+@", "e-mail", "©")
 # The stdlib ``re`` fails an anchored alternation of literals in a few steps.
 _OPENER_RE: Final = re.compile("|".join(_OPENER_OTHERS + _OPENER_WORDS), re.IGNORECASE)
 # How _OPENER_WORDS begin, to rule a paragraph out by its first letters (see
@@ -238,7 +244,7 @@ def _opens_like_a_label(text: str, start: int, end: int) -> bool:
     if not head:
         return False
     if not head.isascii():
-        if not head[0].isascii() and not head[0].isalnum():
+        if not head[0].isascii() and not head[0].isalnum() and head[0] != "©":
             return False  # “…: no entry, email address or bracket opens with such a mark
     elif text.find("@", start, end) < 0:  # else an email address may open it
         if head.isalpha() and len(head) == 3:
@@ -302,6 +308,8 @@ def _line_role(text: str, start: int, end: int, line_words: int) -> SentenceRole
         return ROLE_CAPTION
     if text[start] in "(Ee" and _EDITORS_NOTE_RE.match(text, start, end):
         return ROLE_BOILERPLATE  # (the note opens with a bracket or its first word)
+    if _COPYRIGHT_RE.match(text, start, end) and _short(text, start, end, 25):
+        return ROLE_BOILERPLATE  # "Copyright 2024 The Associated Press. All rights reserved."
     if _short(text, start, end, 12) and _holds_contact_detail(text, start, end):
         return ROLE_CONTACT
     return None
