@@ -19,15 +19,10 @@ from quotecheck.text.cues import (
     find_cues,
 )
 from quotecheck.text.nonprose import (
-    _CAPTION_TAIL_RE,
-    _CONTACT_DETAIL_RE,
-    _EDITORS_NOTE_RE,
     _OPENER_RE,
     _OPENER_SHORT,
     _OPENER_TRIPLES,
     _OPENER_WORDS,
-    _ends_with_photo_credit,
-    _holds_contact_detail,
     _opens_like_a_label,
 )
 from quotecheck.text.quotes import _VISIBLE_RE, _merge_runs, _merge_runs_plainly, find_quotes
@@ -42,8 +37,6 @@ from quotecheck.text.segment import (
     _gap_start,
     _glued_openings,
     _lines,
-    _word_before,
-    _word_before_by_pattern,
     segment,
 )
 
@@ -112,16 +105,6 @@ def test_glued_openings_are_the_patterns_matches_after_an_even_count(
         if text.count('"', start, m.end() - 1) % 2 == 0
     ]
     assert _glued_openings(text, start, end) == expected
-
-
-@given(st.text(alphabet="aZ9_.é \n\t-’", max_size=20), st.integers(min_value=0, max_value=20))
-@example("ab\n", 3)
-@example("U.S", 3)
-@example("abcdefghijklmnop", 16)
-def test_word_before_a_stop_is_the_patterns_match(text: str, stop: int) -> None:
-    """segment._word_before reads what _WORD_BEFORE_RE finds searching backwards."""
-    stop = min(stop, len(text))
-    assert _word_before(text, stop) == _word_before_by_pattern(text, stop)
 
 
 _OPENER_ALPHABET = "aeiloprstwbyAEPT@-(1 \t\xa0İſK.“é٣_#©"
@@ -232,42 +215,3 @@ def test_merged_mark_runs_are_the_plain_forms(text: str, marks: list[tuple[int, 
     """quotes._merge_runs gives what its plain reference form gives, repeated marks included."""
     marks = [(min(s, len(text)), min(s + w, len(text))) for s, w in marks]
     assert _merge_runs(text, marks) == _merge_runs_plainly(text, marks)
-
-
-_NONPROSE_ALPHABET = "aeoPhtwW:/.()@+1٣ \nGettyIagsé’"
-_NONPROSE_PIECES = [
-    "Photo: Jane Doe",
-    "(Getty Images)",
-    "Credit: AP",
-    "Tel: +44 20 7946 0000",
-    "+1 (555) 010-0199",
-    "jane@acme.com",
-    "https://acme.com",
-    "www.acme.com",
-    "WWW.ACME.COM",
-    "(Editor's note: ",
-    "editors note:",
-    "The council met.",
-]
-
-
-@given(
-    st.lists(
-        st.one_of(st.sampled_from(_NONPROSE_PIECES), st.text(_NONPROSE_ALPHABET, max_size=6)),
-        max_size=5,
-    ).map("".join),
-    st.integers(min_value=0, max_value=8),
-)
-@example("Photo: Jane Doe", 0)
-@example("He said it (again)", 3)
-def test_nonprose_prefilters_decide_as_their_patterns(text: str, start: int) -> None:
-    """The photo-credit, contact-detail and editor's-note tests skip their patterns only where
-    the patterns could not match."""
-    start, end = min(start, len(text)), len(text)
-    tail = max(start, end - 110)
-    expected = _CAPTION_TAIL_RE.search(text, tail, end) is not None
-    assert _ends_with_photo_credit(text, start, end) == expected
-    detail = _CONTACT_DETAIL_RE.search(text, start, end) is not None
-    assert _holds_contact_detail(text, start, end) == detail
-    if _EDITORS_NOTE_RE.match(text, start, end):
-        assert text[start] in "(Ee"

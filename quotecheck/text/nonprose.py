@@ -141,8 +141,6 @@ _BOILERPLATE_BLOCK_RE: Final = regex.compile(
     """,
     regex.VERBOSE | regex.IGNORECASE,
 )
-# What every _CONTACT_DETAIL_RE match holds, in ASCII text (see _holds_contact_detail).
-_CONTACT_HINT_RE: Final = re.compile(r"[@0-9]|://|www\.", re.IGNORECASE)
 _EDITORS_NOTE_RE: Final = regex.compile(r"(?:\(\s*)?Editor['’]?s? note\s*:", regex.IGNORECASE)
 # "About Acme", "About the University of Leeds": a heading, confirmed by the paragraph after it.
 _ABOUT_RE: Final = regex.compile(
@@ -304,35 +302,15 @@ def _line_role(text: str, start: int, end: int, line_words: int) -> SentenceRole
     role = sentence_role(text, start, end, line_words)
     if role is not None:
         return role
-    if _ends_with_photo_credit(text, start, end) and _not_quoted(text, start, end):
+    if _CAPTION_TAIL_RE.search(text, max(start, end - 110), end) and _not_quoted(text, start, end):
         return ROLE_CAPTION
-    if text[start] in "(Ee" and _EDITORS_NOTE_RE.match(text, start, end):
-        return ROLE_BOILERPLATE  # (the note opens with a bracket or its first word)
+    if _EDITORS_NOTE_RE.match(text, start, end):
+        return ROLE_BOILERPLATE
     if _COPYRIGHT_RE.match(text, start, end) and _short(text, start, end, 25):
         return ROLE_BOILERPLATE  # "Copyright 2024 The Associated Press. All rights reserved."
-    if _short(text, start, end, 12) and _holds_contact_detail(text, start, end):
+    if _short(text, start, end, 12) and _CONTACT_DETAIL_RE.search(text, start, end):
         return ROLE_CONTACT
     return None
-
-
-def _ends_with_photo_credit(text: str, start: int, end: int) -> bool:
-    """True when _CAPTION_TAIL_RE finds a photo credit in the paragraph's last characters."""
-    tail = max(start, end - 110)
-    # Both of its shapes hold a colon or a closing bracket: without one, no search (the
-    # pattern's search tries every position of the tail; ~25 k instructions, compiled).
-    if text.find(":", tail, end) < 0 and text.find(")", tail, end) < 0:
-        return False
-    return _CAPTION_TAIL_RE.search(text, tail, end) is not None
-
-
-def _holds_contact_detail(text: str, start: int, end: int) -> bool:
-    """True when _CONTACT_DETAIL_RE finds an email address, phone number or web address."""
-    piece = text[start:end]
-    # Each of its shapes holds an "@", a digit, "://" or "www.": an ASCII stretch with none of
-    # them is decided by one quick scan instead of the pattern's try at every position.
-    if piece.isascii() and _CONTACT_HINT_RE.search(piece) is None:
-        return False
-    return _CONTACT_DETAIL_RE.search(text, start, end) is not None
 
 
 def sentence_role(
@@ -425,7 +403,7 @@ def _not_quoted(text: str, start: int, end: int) -> bool:
 
 def _is_contact_line(text: str, start: int, end: int) -> bool:
     """True for a line of a contact block: a name, a title, a phone number, an address."""
-    if _holds_contact_detail(text, start, end):
+    if _CONTACT_DETAIL_RE.search(text, start, end):
         return _short(text, start, end, 25)
     # A name or a title line: short, and no sentence ends in it (names carry no full stop).
     return _short(text, start, end, 10) and _SENTENCE_STOP_RE.search(text, start, end) is None

@@ -440,7 +440,8 @@ def _is_boundary(text: str, start: int, following_at: int) -> bool:
     # so it is one full stop exactly when a full stop stands alone there.
     if text[start] != "." or text[start + 1] in _STOPS:
         return True
-    word = _word_before(text, start).lstrip(".")
+    word_match = _WORD_BEFORE_RE.search(text, max(0, start - 12), start)
+    word = word_match.group().lstrip(".") if word_match else ""
     if len(word) == 1 and word.isupper():
         return False  # an initial: J. R. R. Tolkien
     kind = _abbreviations().get(word.lower())
@@ -457,28 +458,6 @@ def _is_boundary(text: str, start: int, following_at: int) -> bool:
         next_word = _NEXT_WORD_RE.match(text, following_at)
         return bool(next_word) and next_word.group().lower() in load("sentence_starters")
     return True
-
-
-def _word_before(text: str, stop: int) -> str:
-    """The word before the full stop at ``stop``: _WORD_BEFORE_RE's match, or ""."""
-    # Read backwards by hand while the characters are ASCII (the pattern's call cost more than
-    # the rest of _is_boundary); any other character, or a line break, is left to the pattern.
-    at = stop
-    floor = max(0, stop - 12)
-    while at > floor:
-        char = text[at - 1]
-        if not char.isascii() or char == "\n":
-            return _word_before_by_pattern(text, stop)
-        if not (char.isalnum() or char in "._"):
-            break
-        at -= 1
-    return text[at:stop]
-
-
-def _word_before_by_pattern(text: str, stop: int) -> str:
-    """What :func:`_word_before` reads, by the pattern (its reference, and its fallback)."""
-    found = _WORD_BEFORE_RE.search(text, max(0, stop - 12), stop)
-    return found.group() if found else ""
 
 
 def _is_headline(text: str, start: int, end: int, max_words: int) -> bool:
