@@ -60,9 +60,9 @@ _LABELS: Final = _label_table()
 _MARKERS: Final = _marker_table(anywhere=False)
 # The paragraph-opening markers filed under their first word, so a paragraph costs one look-up.
 _BY_FIRST_WORD: Final = {
-    first: tuple(m for m in _MARKERS if m.split()[0] == first)
-    for first in {m.split()[0] for m in _MARKERS}
-}
+    first: tuple(m for m in _MARKERS if m.split()[0].rstrip(":,.;") == first)
+    for first in {m.split()[0].rstrip(":,.;") for m in _MARKERS}
+}  # a marker's first word as _marker reads a paragraph's: without its comma ("Sir," -> "sir")
 _ANYWHERE: Final = _marker_table(anywhere=True)
 # "Eddie Carbone (Mark Strong)": a character and the actor playing them, as reviews credit a cast.
 _CAST_RE: Final = regex.compile(r"\((\p{Lu}[\w'’.-]+(?: \p{Lu}[\w'’.-]+){1,2})\)")
@@ -132,7 +132,7 @@ def read_genre(
         kind, label = labelled
         confidence = config.genre_label_confidence
         return Genre(kind=kind, confidence=confidence, reasons=(f"section label {label!r}",))
-    marked = _furniture(text, paragraphs, config)
+    marked = _furniture(text, paragraphs, sourcing, config)
     if marked is not None:
         return marked
     profile = _profile(paragraphs, sourcing, signals, weights)
@@ -161,9 +161,10 @@ def _section_label(
 
 
 def _furniture(
-    text: str, paragraphs: tuple[Paragraph, ...], config: AnalyzerConfig
+    text: str, paragraphs: tuple[Paragraph, ...], sourcing: Sourcing, config: AnalyzerConfig
 ) -> Genre | None:
-    """A genre told by its furniture: press-release blocks, salutations, credits, Q/A turns."""
+    """A genre told by its furniture: press-release blocks, salutations, credits, Q/A turns,
+    speaker turns ("HOST: …", "PARK: …")."""
     found: dict[GenreKind, list[str]] = {}
     for p in paragraphs:
         marker = _marker(p.span.text)
@@ -176,6 +177,9 @@ def _furniture(
     if stars:
         found.setdefault(GenreKind.review, []).append(f"{stars} star rating(s)")
     turns = len(answer_paragraphs(paragraphs))
+    # Or turns under speakers' names, each credited by the transcript reading (a turn's label
+    # is the cue of each of its sentences: it counts once).
+    turns = max(turns, len({a.cue for a in sourcing.attributions if a.turn}))
     if turns >= config.genre_qa_turns:
         # Each turn past the least adds to the confidence as another marker would.
         extra = ["and more turns"] * min(3, turns - config.genre_qa_turns)
