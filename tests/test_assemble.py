@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from quotecheck.assemble import assemble, text_span
+from quotecheck import assemble as assemble_module
+from quotecheck.assemble import assemble, instance, text_span
 from quotecheck.errors import AssemblyError, QuotecheckError
 from quotecheck.models import (
     Claim,
@@ -108,3 +109,20 @@ def test_fields_in_any_order_are_stored_in_declaration_order(order: int) -> None
     assert list(built.__dict__) == list(Sentence.model_fields)
     assert built.model_dump_json() == Sentence(**given).model_dump_json()
     assert built.model_fields_set == set(given)
+
+
+def test_the_build_is_told_apart_by_the_module_file() -> None:
+    """instance() takes the compiled route exactly when mypyc built the module."""
+    compiled = not assemble_module.__file__.endswith(".py")  # a shared library when compiled
+    assert compiled is assemble_module._COMPILED
+
+
+def test_an_instance_holds_its_values_given_set_and_no_extras() -> None:
+    """Either route fills the four slots pydantic reads: values, fields set, extra, private."""
+    given = {"start", "end", "text"}
+    span = instance(Span, {"start": 0, "end": 2, "text": "Hi"}, given)
+    assert span == Span(start=0, end=2, text="Hi")
+    assert span.model_fields_set is given
+    assert span.__pydantic_extra__ is None
+    assert span.__pydantic_private__ is None
+    assert span.model_dump_json() == '{"start":0,"end":2,"text":"Hi"}'

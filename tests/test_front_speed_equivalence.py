@@ -18,14 +18,24 @@ from quotecheck.text.cues import (
     _name_colons,
     find_cues,
 )
+from quotecheck.text.nonprose import (
+    _OPENER_RE,
+    _OPENER_SHORT,
+    _OPENER_TRIPLES,
+    _OPENER_WORDS,
+    _opens_like_a_label,
+)
 from quotecheck.text.quotes import _VISIBLE_RE, _merge_runs, _merge_runs_plainly, find_quotes
 from quotecheck.text.segment import (
     _BOUNDARY_IN_RUN_RE,
     _BOUNDARY_RE,
+    _GLUED_OPEN_RE,
     _LINE_RE,
     _STOPS,
     _boundaries,
+    _boundaries_by_pattern,
     _gap_start,
+    _glued_openings,
     _lines,
     segment,
 )
@@ -71,7 +81,69 @@ def test_boundaries_are_the_unguarded_patterns_matches(text: str, start: int, en
     """_boundaries finds what finditer of the pattern without its look-behind finds, run by run."""
     start, end = min(start, len(text)), min(max(start, end), len(text))
     unguarded = _BOUNDARY_IN_RUN_RE.finditer(text, start, end)
-    assert _boundaries(text, start, end) == [(m.start(), m.end() - 1) for m in unguarded]
+    expected = [(m.start(), m.end() - 1) for m in unguarded]
+    assert _boundaries(text, start, end) == expected
+    assert _boundaries_by_pattern(text, start, end) == expected
+
+
+@given(
+    st.text(alphabet='".!?aAZ \n“', max_size=40),
+    st.integers(min_value=0, max_value=40),
+    st.integers(min_value=0, max_value=40),
+)
+@example('x."A"B."C', 0, 9)
+@example('"a."B', 1, 5)
+def test_glued_openings_are_the_patterns_matches_after_an_even_count(
+    text: str, start: int, end: int
+) -> None:
+    """_glued_openings finds each _GLUED_OPEN_RE match whose mark has an even number of
+    straight double marks before it in the range."""
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    expected = [
+        (m.start(), m.end() - 1)
+        for m in _GLUED_OPEN_RE.finditer(text, start, end)
+        if text.count('"', start, m.end() - 1) % 2 == 0
+    ]
+    assert _glued_openings(text, start, end) == expected
+
+
+_OPENER_ALPHABET = "aeiloprstwbyAEPT@-(1 \t\xa0İſK.“é٣_#©"
+
+
+@given(
+    st.one_of(
+        st.text(alphabet=_OPENER_ALPHABET, max_size=10),
+        st.builds(
+            lambda word, cut, rest: word[:cut] + rest,
+            st.sampled_from([w.replace("\\s", " ").replace("\\b", "") for w in _OPENER_WORDS]),
+            st.integers(min_value=0, max_value=14),
+            st.text(alphabet=_OPENER_ALPHABET, max_size=4),
+        ).map(lambda t: t.replace("?", "")),
+    )
+)
+@example("The council")
+@example("press@acme.com")
+@example("E-mail: x")
+@example("ſtory by Jane")
+@example("“We")
+@example("A man")
+@example("He said")
+@example("AP photo")
+@example("© Reuters 2024")
+@example("All rights reserved.")
+def test_opener_test_is_the_patterns_match(text: str) -> None:
+    """nonprose._opens_like_a_label says what _OPENER_RE.match says, case-insensitively."""
+    for variant in (text, text.upper(), text.title()):
+        expected = _OPENER_RE.match(variant, 0, len(variant)) is not None
+        assert _opens_like_a_label(variant, 0, len(variant)) == expected
+
+
+def test_every_opener_word_begins_with_a_listed_pair_of_letters() -> None:
+    """The first-letters test rules out no line the pattern would take."""
+    for word in _OPENER_WORDS:
+        assert word[:2].isascii()
+        assert word[:2].isalpha()
+        assert word[:3] in _OPENER_TRIPLES or word[:2] in _OPENER_SHORT
 
 
 # Line breaks of every kind, and the letters, marks and spaces a speaker's name line is made of.
