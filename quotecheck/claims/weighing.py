@@ -284,8 +284,16 @@ def _titled(marks: str) -> bool:
     """True when every longer word inside the quote marks opens with a capital: the name of a
     plan, an event or a slogan ('the “Rooney Rule”', '“Million MAGA March”'), not a term held
     at a distance."""
-    words = [w for w in marks[1:-1].split() if len(w) > 3 and w[0].isalpha()]
-    return bool(words) and all(w[0].isupper() for w in words)
+    return _title_case(marks[1:-1], short_too=False)
+
+
+def _title_case(words: str, *, short_too: bool) -> bool:
+    """True when every word of more than three letters opens with a capital; with
+    ``short_too``, a phrase of short words only is judged by all of them ("Hot Air")."""
+    longer = [w for w in words.split() if len(w) > 3 and w[0].isalpha()]
+    if not longer and short_too:
+        longer = words.split()
+    return bool(longer) and all(w[0].isupper() for w in longer)
 
 
 def _graded(
@@ -355,8 +363,7 @@ def _figures(
 def _capitalised(words: str) -> bool:
     """True when every word of more than three letters opens with a capital ("Hot Air",
     "House of Cards"): a title, not the figure."""
-    longer = [w for w in words.split() if len(w) > 3]
-    return all(w[0].isupper() for w in longer or words.split())
+    return _title_case(words, short_too=True)
 
 
 def _ascribed(term: str) -> bool:
