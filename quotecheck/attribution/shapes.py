@@ -604,14 +604,36 @@ _HEARD_RE: Final = regex.compile(
 )
 
 
+# How far before "heard" or "told" a match may start: "The", three capitalised words, a
+# hearing body, "has been", with their spaces.
+_HEARD_REACH: Final = 110
+
+
+def _hearing_matches(text: str) -> list[regex.Match[str]]:
+    """The matches of _HEARD_RE, found around each "heard" or "told" that follows a hearing
+    body's name (a few in a text) rather than by a scan of the whole text: the pattern tried at
+    every character cost 2.5% of analyze, pure (what _HEARD_RE.finditer(text) finds)."""
+    found: dict[int, regex.Match[str]] = {}
+    for verb in (" heard", " told"):
+        i = text.find(verb)
+        while i >= 0:
+            before = text[max(0, i - 40) : i].lower()
+            if any(body in before for body in _HEARING_BODIES) or "bailey" in before:
+                lo = max(0, i - _HEARD_REACH)
+                m = _HEARD_RE.search(text, lo, i + len(verb) + 20)
+                while m is not None and m.start() < i:
+                    found.setdefault(m.start(), m)
+                    m = _HEARD_RE.search(text, m.end(), i + len(verb) + 20)
+            i = text.find(verb, i + len(verb))
+    return [found[k] for k in sorted(found)]
+
+
 def hearing_links(doc: Doc) -> list[Link]:
     """Read "The court heard that …" and "the jury was told …": the clause after the verb is
     what was said in evidence, credited to the court, jury, inquest or tribunal."""
     text = doc.text
-    if " heard" not in text and " told" not in text:
-        return []  # most texts: a find is cheaper than the scan
     links: list[Link] = []
-    for m in _HEARD_RE.finditer(text):
+    for m in _hearing_matches(text):
         si = doc.sentence_at(m.start())
         start = m.end()
         opening = doc.quote_at(start)
