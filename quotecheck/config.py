@@ -386,6 +386,19 @@ class AnalyzerConfig(BaseModel):
         description="Fewest words a stretch of the writer's own text needs to be an unsourced "
         "part of a claim ('on Wednesday' left after a cue is none).",
     )
+    no_comment_max_chars: int = Field(
+        default=300,
+        ge=0,
+        description="Longest sentence read as a note that a request for comment got no answer "
+        "('A Pentagon spokesman declined to comment.', lexicons/no_comment.txt): such a note "
+        "is no claim to check and gets no unattributed_claim flag; 0 turns the reading off.",
+    )
+    no_comment_asked_words: int = Field(
+        default=12,
+        ge=0,
+        description="Most words before the no-comment phrase, naming who was asked ('A "
+        "spokesman for the Pentagon'); more, and the sentence says something else too.",
+    )
     # ------------------------------------------------------------------ framing (claims/framing.py)
     presupposition_weight: float = Field(
         default=1.0,

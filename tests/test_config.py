@@ -119,6 +119,17 @@ def test_min_unsourced_words_is_read() -> None:
     assert not strict.checkable
 
 
+def test_no_comment_settings_are_read() -> None:
+    """A no-comment note is no checkable claim; no_comment_max_chars=0 turns the reading off,
+    and a subject longer than no_comment_asked_words words makes it a claim again."""
+    text = "A spokesman for the Pentagon declined to comment on the report."
+    assert not qc.analyze(text).claims[0].checkable
+    off = AnalyzerConfig(no_comment_max_chars=0)
+    assert qc.analyze(text, config=off).claims[0].checkable
+    short = AnalyzerConfig(no_comment_asked_words=2)
+    assert qc.analyze(text, config=short).claims[0].checkable
+
+
 def test_attribution_max_clause_is_read() -> None:
     """A reported clause is cut at attribution_max_clause characters."""
     text = (

@@ -246,19 +246,16 @@ _NO_COMMENT_RE: Final = regex.compile(
     r"\b(?:" + "|".join(_NO_COMMENT_PHRASES) + r")\b(?:[ \t]+[\w’'-]+){0,8}[.!)\]”\"’' \t]*$",
     regex.IGNORECASE,
 )
-# The longest sentence such a note makes: who was asked, the phrase, what about.
-_NO_COMMENT_LONGEST: Final = 300
-# Words before the phrase: who was asked ("A spokesman for the Pentagon", "Smith's lawyer").
-_ASKED_WORDS: Final = 12
 
 
-def no_comment(sentence: str) -> bool:
+def no_comment(sentence: str, longest: int, asked_words: int) -> bool:
     """True for a report's note that a request for comment got no answer ("A Pentagon spokesman
-    declined to comment on Monday."): a record of asking, no claim to source."""
-    if len(sentence) > _NO_COMMENT_LONGEST:
+    declined to comment on Monday."): a record of asking, no claim to source. ``longest`` and
+    ``asked_words`` are AnalyzerConfig.no_comment_max_chars and no_comment_asked_words."""
+    if len(sentence) > longest:
         return False
     m = _NO_COMMENT_RE.search(sentence)
-    return m is not None and len(sentence[: m.start()].split()) <= _ASKED_WORDS
+    return m is not None and len(sentence[: m.start()].split()) <= asked_words
 
 
 def checkable_reason(

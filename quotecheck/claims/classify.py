@@ -261,7 +261,7 @@ def _classify(
             f"'{reporting}' marks reporting"
         )
     why_checkable = checkable_reason(text, ctx.marks, unsourced, figure) if unsourced else ""
-    if why_checkable and kind is CLAIM_UNATTRIBUTED and no_comment(s.text):
+    if why_checkable and kind is CLAIM_UNATTRIBUTED and no_comment(s.text, *policy.no_comment):
         why_checkable = ""
         reasons.append("records a request for comment that got no answer: no claim to source")
     checkable = bool(why_checkable) and role is ROLE_BODY and not is_question(s.text)

@@ -134,6 +134,7 @@ class Policy:
         "neighbours",
         "news",
         "news_factor",
+        "no_comment",
         "paraphrase_factor",
         "question_weight",
         "scare_weight",
@@ -156,6 +157,7 @@ class Policy:
         self.figure_bonus = config.figure_bonus
         self.paraphrase_factor = config.paraphrase_factor
         self.min_unsourced_words = config.min_unsourced_words
+        self.no_comment = (config.no_comment_max_chars, config.no_comment_asked_words)
         self.news = kind is GenreKind.news
         self.transcript = kind is GenreKind.transcript
         self.leans = kind in _OPINION and config.opinion_editorial_threshold <= 0.0
