@@ -179,10 +179,6 @@ _OPENER_WORDS: Final = (
 _OPENER_OTHERS: Final = (r"[(\[\d+#*-]", r"[\w.+-]+@", "e-mail", "©")
 # The stdlib ``re`` fails an anchored alternation of literals in a few steps.
 _OPENER_RE: Final = re.compile("|".join(_OPENER_OTHERS + _OPENER_WORDS), re.IGNORECASE)
-# How _OPENER_WORDS begin, to rule a paragraph out by its first letters (see
-# _opens_like_a_label): their first three letters, and the two-letter words ("by", "AP").
-_OPENER_TRIPLES: Final = frozenset(w[:3] for w in _OPENER_WORDS if w[:3].isalpha())
-_OPENER_SHORT: Final = frozenset(w[:2] for w in _OPENER_WORDS if not w[:3].isalpha())
 _TAIL_HINT: Final = 60  # a photo credit closing a caption sits in its last characters
 
 
@@ -236,23 +232,6 @@ def _plain(text: str, start: int, end: int, contact_chars: int) -> bool:
 
 def _opens_like_a_label(text: str, start: int, end: int) -> bool:
     """True when _OPENER_RE matches at ``start``: the paragraph may open with a label."""
-    # Most paragraphs are ruled out by their first letters, without the pattern's call
-    # (~11 k instructions a paragraph, compiled): a letter of no entry, or a quote mark.
-    head = text[start : min(end, start + 3)]
-    if not head:
-        return False
-    if not head.isascii():
-        if not head[0].isascii() and not head[0].isalnum() and head[0] != "©":
-            return False  # “…: no entry, email address or bracket opens with such a mark
-    elif text.find("@", start, end) < 0:  # else an email address may open it
-        if head.isalpha() and len(head) == 3:
-            if head.lower() not in _OPENER_TRIPLES:
-                return False  # "The …", "She …", "Officials …"
-        elif head[:2].isalpha():
-            if head[:2].lower() not in _OPENER_SHORT:
-                return False  # "He said …", "In 2016 …": two letters, and no such word
-        elif head[0].isalpha() and head[:2].lower() != "e-":
-            return False  # "A spokesman …": one letter, and not "e-mail"
     return _OPENER_RE.match(text, start, end) is not None
 
 
