@@ -260,26 +260,21 @@ def _reweigh(
         elif s.kind is SignalKind.scare_quote and _titled(s.span.text):
             out[n] = 0.0
             titles.append(s.span.text)
-    if news:
-        notes.append(
-            f"factual vocabulary in news weighs {policy.news_factor:g} "
-            f"({policy.label}): {', '.join(dict.fromkeys(news))}"
-        )
-    if felt:
-        notes.append(
-            f"a feeling reported in news weighs {policy.news_factor:g} "
-            f"({policy.label}): {', '.join(dict.fromkeys(felt))}"
-        )
-    if audience:
-        notes.append(
-            f"'we'/'you' are not the writer's here ({policy.label}): "
-            f"{', '.join(dict.fromkeys(audience))}"
-        )
+    factor = f"{policy.news_factor:g} ({policy.label})"
+    _note(notes, f"factual vocabulary in news weighs {factor}", news)
+    _note(notes, f"a feeling reported in news weighs {factor}", felt)
+    _note(notes, f"'we'/'you' are not the writer's here ({policy.label})", audience)
     if scare:
         notes.append(f"scare quotes keep the writer's distance: {', '.join(scare)}")
     if titles:
         notes.append(f"a name or title in quote marks, not distance: {', '.join(titles)}")
     return out
+
+
+def _note(notes: list[str], why: str, words: list[str]) -> None:
+    """Add "why: word, word" to ``notes`` when ``words`` holds any, each word named once."""
+    if words:
+        notes.append(f"{why}: {', '.join(dict.fromkeys(words))}")
 
 
 def _titled(marks: str) -> bool:
@@ -355,10 +350,8 @@ def _figures(
             names.append(s.span.text)
         else:
             figures.append(s.span.text)
-    if figures:
-        notes.append(f"a figure of speech carries a verdict: {', '.join(dict.fromkeys(figures))}")
-    if names:
-        notes.append(f"a figure of speech written as a name: {', '.join(dict.fromkeys(names))}")
+    _note(notes, "a figure of speech carries a verdict", figures)
+    _note(notes, "a figure of speech written as a name", names)
     return out
 
 
@@ -449,11 +442,11 @@ def _emphasised(
                 out = list(weights)
             out[n] = weights[n] * policy.emphasis_factor
             pressed.append(s.span.text)
-    if pressed:
-        notes.append(
-            f"an intensifier presses the writer's judgment (x{policy.emphasis_factor:g}): "
-            f"{', '.join(dict.fromkeys(pressed))}"
-        )
+    _note(
+        notes,
+        f"an intensifier presses the writer's judgment (x{policy.emphasis_factor:g})",
+        pressed,
+    )
     return out
 
 
